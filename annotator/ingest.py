@@ -1,0 +1,253 @@
+"""Read articles from .txt, .md, .html files, folders of them, and JSONL corpora.
+
+Every reader yields `Article` records one at a time (a corpus is never held in memory).
+A bad file or line is reported through the `Reporter` and skipped; the rest goes on.
+The article text is kept as read (after decoding and newline translation), so offsets
+into it are the offsets the scorers and Label Studio see.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from pydantic import ValidationError
+
+from annotator.errors import InputError
+from annotator.io import Reporter, describe_validation, iter_jsonl
+from annotator.models import Article
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+ARTICLE_FIELDS = ("title", "url", "published", "outlet")
+META_ALIASES = {"published": ("published", "date", "published_at", "datetime"), "title": ("title", "headline"),
+                "url": ("url", "link"), "outlet": ("outlet", "publisher", "source_name")}
+
+
+def decode(data: bytes, where: str, encoding: Optional[str] = None) -> tuple[str, Optional[str]]:
+    """Bytes to text. UTF-8 (with or without BOM) first; then the given encoding; then a
+    detected one (with a warning). Raises InputError for binary or undecodable data."""
+    if not data.strip():
+        raise InputError(f"{where}: the file is empty; remove it or add the article text")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{where}: looks like a binary file, not text; remove it from the input")
+    if encoding:
+        try:
+            return data.decode(encoding), None
+        except (UnicodeDecodeError, LookupError) as e:
+            raise InputError(f"{where}: cannot decode as {encoding} ({e}); try another --encoding") from None
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as e:
+        first_error = e
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a core dependency
+        from_bytes = None
+    if from_bytes is not None:
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding and best.encoding not in ("utf_8", "utf-8"):
+            try:
+                text = data.decode(best.encoding)
+                return text, best.encoding
+            except (UnicodeDecodeError, LookupError):
+                pass
+    raise InputError(
+        f"{where}: not UTF-8 (bad byte at {first_error.start}) and no encoding could be detected; "
+        "pass --encoding (e.g. --encoding cp1252)"
+    )
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text_file(path: Path, encoding: Optional[str] = None, reporter: Optional[Reporter] = None) -> Article:
+    text, detected = decode(path.read_bytes(), str(path), encoding)
+    if detected and reporter:
+        reporter.warn(f"{path}: not UTF-8; decoded as {detected} (pass --encoding to choose)")
+    text = _newlines(text)
+    if not text.strip():
+        raise InputError(f"{path}: the file has no text")
+    title = None
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if path.suffix.lower() in (".md", ".markdown"):
+        m = re.match(r"#+\s+(.*)", first)
+        title = m.group(1).strip() if m else None
+    elif 0 < len(first) <= 200 and not first.endswith((".", "”", '"')):
+        title = first
+    return Article(id=path.stem, text=text, title=title, source=str(path))
+
+
+BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
+              "section", "article", "header", "footer", "pre", "figcaption", "dd", "dt", "ul", "ol"}
+DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "nav", "form", "button",
+             "head", "aside", "object", "embed", "canvas", "select", "textarea"]
+
+
+def html_to_article(html: str, article_id: str, source: Optional[str] = None) -> Article:
+    """Visible article text from HTML: scripts, styles, navigation dropped; one paragraph a
+    line. Title, canonical URL and publication date are read from the usual meta tags."""
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(html)
+
+    def meta(*names: str) -> Optional[str]:
+        for n in names:
+            node = tree.css_first(f'meta[property="{n}"]') or tree.css_first(f'meta[name="{n}"]')
+            if node is not None and node.attributes.get("content"):
+                return node.attributes["content"].strip()
+        return None
+
+    title = meta("og:title", "twitter:title")
+    if not title:
+        node = tree.css_first("title") or tree.css_first("h1")
+        title = node.text(strip=True) if node is not None else None
+    url = meta("og:url")
+    canon = tree.css_first('link[rel="canonical"]')
+    if canon is not None and canon.attributes.get("href"):
+        url = canon.attributes["href"]
+    published = meta("article:published_time", "date", "pubdate", "dc.date", "DC.date.issued")
+    if not published:
+        node = tree.css_first("time[datetime]")
+        published = node.attributes.get("datetime") if node is not None else None
+    outlet = meta("og:site_name")
+    tree.strip_tags(DROP_TAGS)
+    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        line = re.sub(r"[ \t\r\n\f\v]+", " ", "".join(buf)).strip()
+        if line:
+            lines.append(line)
+        buf.clear()
+
+    def walk(node) -> None:
+        child = node.child
+        while child is not None:
+            tag = child.tag
+            if tag == "-text":
+                buf.append(child.text_content or "")
+            elif tag in ("-comment", "!doctype"):
+                pass
+            else:
+                block = tag in BLOCK_TAGS
+                if block:
+                    flush()
+                if tag == "li":
+                    buf.append("- ")
+                walk(child)
+                if block:
+                    flush()
+            child = child.next
+
+    if root is not None:
+        walk(root)
+        flush()
+    text = "\n".join(lines)
+    if not text.strip():
+        raise InputError(f"{source or article_id}: the HTML has no visible text")
+    return Article(id=article_id, text=text, title=title or None, url=url, published=published,
+                   outlet=outlet, source=source)
+
+
+def read_html_file(path: Path, encoding: Optional[str] = None, reporter: Optional[Reporter] = None) -> Article:
+    data = path.read_bytes()
+    if not encoding:
+        m = re.search(rb'<meta[^>]+charset=["\']?([A-Za-z0-9_-]+)', data[:4096], re.I)
+        if m:
+            enc = m.group(1).decode("ascii", "ignore")
+            try:
+                data.decode(enc)
+                encoding = enc
+            except (UnicodeDecodeError, LookupError):
+                pass
+    html, detected = decode(data, str(path), encoding)
+    if detected and reporter:
+        reporter.warn(f"{path}: not UTF-8; decoded as {detected} (pass --encoding to choose)")
+    return html_to_article(html, path.stem, str(path))
+
+
+def article_from_record(obj: dict, where: str) -> Article:
+    """An Article from a JSONL object with at least "id" and "text"; other known fields kept."""
+    if "id" not in obj or obj["id"] in (None, ""):
+        raise InputError(f"{where}: no \"id\"; every line needs an \"id\" and a \"text\"")
+    if not isinstance(obj.get("text"), str):
+        raise InputError(f"{where}: no \"text\" string; every line needs an \"id\" and a \"text\"")
+    if not obj["text"].strip():
+        raise InputError(f"{where}: \"text\" is empty")
+    if isinstance(obj["id"], (dict, list)):
+        raise InputError(f"{where}: \"id\" must be a string or a number")
+    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    fields: dict = {}
+    for name, aliases in META_ALIASES.items():
+        for a in aliases:
+            value = obj.get(a) if a in obj else meta.get(a)
+            if isinstance(value, (str, int, float)) and str(value).strip():
+                fields[name] = str(value)
+                break
+    keep = {k: v for k, v in meta.items() if isinstance(v, (str, int, float, bool)) or v is None}
+    try:
+        return Article(id=str(obj["id"]), text=obj["text"], source=where, meta=keep, **fields)
+    except ValidationError as e:
+        raise InputError(f"{where}: {describe_validation(e)}") from None
+
+
+def read_jsonl_file(path: Path, reporter: Reporter) -> Iterator[Article]:
+    for n, obj in iter_jsonl(path, reporter):
+        try:
+            yield article_from_record(obj, f"{path}:{n}")
+        except InputError as e:
+            reporter.skip(str(e))
+
+
+def expand(inputs: Iterable[Path | str], reporter: Reporter) -> Iterator[Path]:
+    """Files from the inputs: files as given, folders searched (sorted) for known suffixes."""
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not found:
+                reporter.skip(f"{p}: folder has no .txt, .md, .html or .jsonl files")
+            yield from found
+        elif p.is_file():
+            yield p
+        else:
+            reporter.skip(f"{p}: no such file or folder; check the path")
+
+
+def read_file(path: Path, reporter: Reporter, encoding: Optional[str] = None) -> Iterator[Article]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from read_jsonl_file(path, reporter)
+        elif suffix in HTML_SUFFIXES:
+            yield read_html_file(path, encoding, reporter)
+        elif suffix in TEXT_SUFFIXES or suffix == "":
+            yield read_text_file(path, encoding, reporter)
+        else:
+            reporter.skip(f"{path}: unknown file type '{suffix}'; use .txt, .md, .html or .jsonl")
+    except InputError as e:
+        reporter.skip(str(e))
+    except OSError as e:
+        reporter.skip(f"{path}: cannot read ({e.strerror or e})")
+
+
+def iter_articles(inputs: Iterable[Path | str], reporter: Optional[Reporter] = None,
+                  encoding: Optional[str] = None) -> Iterator[Article]:
+    """All articles of the inputs, in order. Duplicate ids are reported and skipped."""
+    reporter = reporter or Reporter()
+    seen: set[str] = set()
+    for path in expand(inputs, reporter):
+        for art in read_file(path, reporter, encoding):
+            if art.id in seen:
+                reporter.skip(f"{art.source}: duplicate article id '{art.id}' (already read); "
+                              "skipped, give it a unique id")
+                continue
+            seen.add(art.id)
+            yield art

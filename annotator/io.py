@@ -1,0 +1,148 @@
+"""Reading and writing JSONL and files: atomic writes, per-line errors, one reporter."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from annotator.errors import InputError
+
+
+@dataclass
+class Reporter:
+    """Collects per-item problems in a batch; each is printed once as a `Warning:` line.
+
+    A batch goes on past a bad item; the CLI exits non-zero when `skipped` is not empty.
+    """
+
+    stream: IO[str] | None = None
+    quiet: bool = False
+    skipped: list[str] = field(default_factory=list)
+
+    def skip(self, message: str) -> None:
+        self.skipped.append(message)
+        if not self.quiet:
+            print(f"Warning: {message}", file=self.stream or sys.stderr)
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            print(f"Warning: {message}", file=self.stream or sys.stderr)
+
+
+def describe_validation(err: ValidationError) -> str:
+    """One line from a pydantic error: which field, what is wrong."""
+    parts = []
+    for e in err.errors()[:3]:
+        loc = ".".join(str(x) for x in e.get("loc", ())) or "record"
+        parts.append(f"{loc}: {e.get('msg', 'invalid')}")
+    more = len(err.errors()) - 3
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
+
+def iter_jsonl(path: Path | str, reporter: Reporter | None = None) -> Iterator[tuple[int, dict]]:
+    """Yield (line number, object) for each JSON object line. Bad lines are reported and
+    skipped when a reporter is given, else raise InputError."""
+    path = Path(path)
+    try:
+        f = open(path, encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, expected a JSONL file") from None
+    with f:
+        n = 0
+        while True:
+            try:
+                line = f.readline()
+            except UnicodeDecodeError as e:
+                msg = f"{path}:{n + 1}: not UTF-8 ({e.reason} at byte {e.start}); re-save the file as UTF-8"
+                if reporter is None:
+                    raise InputError(msg) from None
+                reporter.skip(msg + "; the rest of the file was not read")
+                return
+            if not line:
+                return
+            n += 1
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                msg = f"{path}:{n}: not valid JSON ({e.msg} at column {e.colno}); fix or remove the line"
+                if reporter is None:
+                    raise InputError(msg) from None
+                reporter.skip(msg)
+                continue
+            if not isinstance(obj, dict):
+                msg = f"{path}:{n}: expected a JSON object, got {type(obj).__name__}"
+                if reporter is None:
+                    raise InputError(msg)
+                reporter.skip(msg)
+                continue
+            yield n, obj
+
+
+def read_models(path: Path | str, model: type[BaseModel], reporter: Reporter | None = None) -> Iterator[Any]:
+    """Yield validated records from a JSONL file; invalid lines are reported (or raise)."""
+    for n, obj in iter_jsonl(path, reporter):
+        try:
+            yield model.model_validate(obj)
+        except ValidationError as e:
+            msg = f"{path}:{n}: not a valid {model.__name__.lower()} ({describe_validation(e)})"
+            if reporter is None:
+                raise InputError(msg) from None
+            reporter.skip(msg)
+
+
+def to_json(obj: BaseModel | dict, **kw: Any) -> str:
+    if isinstance(obj, BaseModel):
+        return obj.model_dump_json(**kw)
+    return json.dumps(obj, ensure_ascii=False, sort_keys=False)
+
+
+@contextlib.contextmanager
+def atomic_write(path: Path | str, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+    """Write to a temporary file beside `path`, then rename over it: a reader (or a run
+    killed half-way) sees the old file or the complete new one, never a truncated one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def write_jsonl(path: Path | str | None, records: Iterable[BaseModel | dict], **dump: Any) -> int:
+    """Write records one a line (atomically to a file, or to stdout when path is None or '-')."""
+    count = 0
+    if path is None or str(path) == "-":
+        for r in records:
+            sys.stdout.write(to_json(r, **dump) + "\n")
+            count += 1
+        sys.stdout.flush()
+        return count
+    with atomic_write(path) as f:
+        for r in records:
+            f.write(to_json(r, **dump) + "\n")
+            count += 1
+    return count
+
+
+def write_text(path: Path | str, text: str) -> None:
+    with atomic_write(path) as f:
+        f.write(text)

@@ -1,0 +1,236 @@
+"""The project's data records: small, frozen pydantic models.
+
+These are the contracts between stages (see README "Data contracts"). JSON Schema files in
+schemas/ are generated from them with `python -m annotator.schemas` and a test fails when
+they are stale. Add fields freely; never rename or drop the contract fields.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+DEFAULT_LABELS: tuple[str, ...] = ("support", "oppose", "mixed", "neutral", "not_addressed")
+NOT_ADDRESSED = "not_addressed"
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+Attribution = Literal["name", "surname", "title", "pronoun", "continuation", "group", "none"]
+LabelSource = Literal["model", "annotator", "rule"]
+
+
+class Record(BaseModel):
+    """Base for every record: frozen, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def quote_id(article_id: str, start: int, end: int) -> str:
+    """Stable quote id from the article id and the span (same input, same id, every run)."""
+    digest = hashlib.sha1(f"{article_id}\x00{start}\x00{end}".encode()).hexdigest()[:12]
+    return f"q_{digest}"
+
+
+class Article(Record):
+    """One article. `text` is the normalised text every offset points into."""
+
+    id: str
+    text: str
+    title: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = Field(None, description="ISO 8601 date or date-time")
+    outlet: Optional[str] = None
+    source: Optional[str] = Field(None, description="where the article was read from (path or path:line)")
+    meta: dict = Field(default_factory=dict)
+
+
+class Expert(Record):
+    """A person (or group) who speaks in the articles; one canonical record across articles."""
+
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    role: Optional[str] = None
+    organisation: Optional[str] = None
+    pronoun: Optional[Literal["he", "she", "they"]] = None
+    kind: Literal["person", "group", "organisation"] = "person"
+    is_expert: bool = False
+    articles: list[str] = Field(default_factory=list, description="ids of articles they speak in")
+
+
+class StancePrediction(Record):
+    """A stance on one question: the label and how sure the source is."""
+
+    label: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    source: LabelSource = "model"
+    model_version: Optional[str] = None
+
+
+class Quote(Record):
+    """A quote in an article, attributed to a speaker. Offsets are Python string indices."""
+
+    id: str
+    article_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    kind: QuoteKind
+    speaker: Optional[str] = Field(None, description="canonical name, or null when unknown")
+    speaker_id: Optional[str] = None
+    speaker_mention: Optional[str] = Field(None, description="the words naming the speaker at this quote")
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
+    speaker_is_expert: bool = False
+    role: Optional[str] = None
+    organisation: Optional[str] = None
+    cue: Optional[str] = None
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
+    attribution: Attribution = "none"
+    confidence: float = Field(1.0, ge=0.0, le=1.0)
+    group: Optional[str] = Field(None, description="id shared by the parts of one quote split by its cue")
+    context: Optional[str] = Field(None, description="the sentence(s) around the quote, for stance and review")
+    stances: Optional[dict[str, StancePrediction]] = None
+
+    @model_validator(mode="after")
+    def _span(self) -> "Quote":
+        if self.end < self.start:
+            raise ValueError(f"quote end {self.end} is before its start {self.start}")
+        return self
+
+
+class Question(Record):
+    """One key question of a codebook, as the journalist writes it before reading the quotes."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    text: str = Field(min_length=3)
+    short: Optional[str] = Field(None, description="short column label")
+    description: Optional[str] = None
+    target: Optional[str] = Field(None, description="what the question is about, e.g. 'a quick ceasefire'")
+    direction: Literal["for", "against"] = Field(
+        "for", description="'support' means being for the target ('for') or against it ('against')"
+    )
+    keywords: list[str] = Field(default_factory=list, description="words that show a quote is on this question")
+    cues: dict[str, list[str]] = Field(
+        default_factory=dict, description="general cue words per label, e.g. {'oppose': ['risky']}"
+    )
+    labels: Optional[list[str]] = Field(None, description="this question's label set, if not the codebook's")
+
+
+class Codebook(Record):
+    """A journalist's key questions and the label set."""
+
+    title: Optional[str] = None
+    version: Optional[str] = None
+    labels: list[str] = Field(default_factory=lambda: list(DEFAULT_LABELS))
+    questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> "Codebook":
+        ids = [q.id for q in self.questions]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"question ids must be unique; repeated: {', '.join(dupes)}")
+        if NOT_ADDRESSED not in self.labels:
+            raise ValueError(f"labels must include '{NOT_ADDRESSED}'")
+        if len(set(self.labels)) != len(self.labels):
+            raise ValueError("labels must be unique")
+        for q in self.questions:
+            for lab in (q.labels or []) + list(q.cues):
+                if lab not in self.labels:
+                    raise ValueError(f"question '{q.id}': label '{lab}' is not in the codebook labels")
+        return self
+
+    def labels_for(self, question_id: str) -> list[str]:
+        for q in self.questions:
+            if q.id == question_id:
+                return list(q.labels or self.labels)
+        raise KeyError(question_id)
+
+    @property
+    def digest(self) -> str:
+        """Content hash: changes whenever a question or label changes."""
+        return hashlib.sha1(self.model_dump_json().encode()).hexdigest()[:12]
+
+
+class ReviewedLabel(Record):
+    """A human's label for one quote on one question (from Label Studio)."""
+
+    quote_id: str
+    article_id: str
+    start: int
+    end: int
+    question: str
+    label: str
+    annotator: str
+    created_at: Optional[str] = None
+    speaker: Optional[str] = Field(None, description="speaker correction, where the reviewer made one")
+    model_label: Optional[str] = Field(None, description="the model's proposal the reviewer saw")
+    model_version: Optional[str] = None
+    task_id: Optional[int] = None
+    annotation_id: Optional[int] = None
+    text: Optional[str] = None
+
+
+class Evidence(Record):
+    """A quote behind a matrix cell."""
+
+    quote_id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    confidence: float
+    source: LabelSource = "model"
+    kind: Optional[QuoteKind] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = None
+    annotators: list[str] = Field(default_factory=list)
+
+
+class Cell(Record):
+    """One expert x question cell of the comparison matrix."""
+
+    expert: str
+    expert_id: Optional[str]
+    question: str
+    stance: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    reviewed: bool = False
+    disputed: bool = False
+    role: Optional[str] = None
+    organisation: Optional[str] = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Pair(Record):
+    """A question/text pair for `annotator stance --pairs`."""
+
+    id: str
+    question: str
+    text: str
+
+
+class PairPrediction(Record):
+    id: str
+    stance: str
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "article": Article,
+    "quote": Quote,
+    "expert": Expert,
+    "stance_prediction": StancePrediction,
+    "question": Question,
+    "codebook": Codebook,
+    "reviewed_label": ReviewedLabel,
+    "evidence": Evidence,
+    "cell": Cell,
+    "pair": Pair,
+    "pair_prediction": PairPrediction,
+}
