@@ -190,6 +190,8 @@ class Evidence(Record):
     url: Optional[str] = None
     published: Optional[str] = None
     annotators: list[str] = Field(default_factory=list)
+    model_label: Optional[str] = Field(None, description="the model's label, kept beside a reviewer's")
+    disputed: bool = Field(False, description="reviewers are split evenly on this quote's label")
 
 
 class Cell(Record):
