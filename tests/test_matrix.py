@@ -1,0 +1,216 @@
+"""The matrix: aggregation rules, reviewed labels, speaker corrections, evidence."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import need
+from gold_fixtures import gold, seed_article, seed_codebook, seed_experts, seed_quotes
+
+from annotator.io import Reporter, write_jsonl
+from annotator.matrix import Vote, build_matrix, combine
+from annotator.models import Codebook, Expert, Question, Quote, ReviewedLabel, StancePrediction, quote_id
+
+LABELS = ["support", "oppose", "mixed", "neutral", "not_addressed"]
+
+
+@pytest.mark.parametrize("votes, expected", [
+    ([], "not_addressed"),
+    (["not_addressed", "not_addressed"], "not_addressed"),
+    (["neutral", "not_addressed"], "neutral"),
+    (["neutral", "support"], "support"),
+    (["support", "support", "not_addressed"], "support"),
+    (["oppose"], "oppose"),
+    (["support", "oppose"], "mixed"),
+    (["support", "neutral", "oppose"], "mixed"),
+    (["mixed", "support"], "mixed"),
+    (["mixed"], "mixed"),
+])
+def test_combine_rules(votes, expected):
+    assert combine([Vote(v, 0.8) for v in votes], LABELS)[0] == expected
+
+
+def test_combine_confidence_is_mean_of_deciding_votes():
+    label, conf = combine([Vote("support", 0.9), Vote("support", 0.7), Vote("not_addressed", 0.2)], LABELS)
+    assert (label, conf) == ("support", 0.8)
+    assert combine([Vote("not_addressed", 0.6), Vote("not_addressed", 0.8)], LABELS) == ("not_addressed", 0.7)
+    assert combine([], LABELS) == ("not_addressed", 1.0)
+
+
+def test_combine_without_mixed_label_takes_heaviest():
+    labels = ["yes", "no", "not_addressed"]
+    label, conf = combine([Vote("yes", 0.9), Vote("yes", 0.8), Vote("no", 0.6)], labels)
+    assert label == "yes" and 0 < conf < 0.85
+
+
+def _book(*ids: str) -> Codebook:
+    return Codebook(questions=[Question(id=i, text=f"Question {i}?") for i in ids])
+
+
+def _quote(start: int, speaker: str | None, labels: dict[str, str], *, article: str = "a1", expert: bool = True,
+           attribution: str = "name", conf: float = 0.8) -> Quote:
+    return Quote(id=quote_id(article, start, start + 10), article_id=article, start=start, end=start + 10,
+                 text=f"words at {start}", kind="direct", speaker=speaker,
+                 speaker_id=speaker.lower().replace(" ", "-") if speaker else None, speaker_is_expert=expert,
+                 attribution=attribution,
+                 stances={q: StancePrediction(label=lab, confidence=conf) for q, lab in labels.items()})
+
+
+def _cell(cells, expert_id, question):
+    [cell] = [c for c in cells if c.expert_id == expert_id and c.question == question]
+    return cell
+
+
+def test_one_cell_per_expert_and_question_only_experts():
+    quotes = [
+        _quote(0, "Ann Lee", {"q1": "support", "q2": "not_addressed"}),
+        _quote(20, "Bo Chan", {"q1": "oppose"}),
+        _quote(40, "Some Officials", {"q1": "support"}, expert=True, attribution="group"),
+        _quote(60, "A Politician", {"q1": "support"}, expert=False),
+        _quote(80, None, {"q1": "support"}, expert=False),
+    ]
+    cells = build_matrix(quotes, _book("q1", "q2"), experts=[])
+    assert [(c.expert_id, c.question) for c in cells] == [
+        ("ann-lee", "q1"), ("ann-lee", "q2"), ("bo-chan", "q1"), ("bo-chan", "q2")]
+    assert _cell(cells, "bo-chan", "q2").stance == "not_addressed"  # no label at all
+    assert _cell(cells, "bo-chan", "q2").evidence == []
+
+
+def test_registry_expert_counts_even_when_quote_not_flagged_and_groups_never():
+    quotes = [_quote(0, "Ann Lee", {"q1": "support"}, expert=False),
+              _quote(20, "The Union", {"q1": "oppose"}, expert=True)]
+    experts = [Expert(id="ann-lee", name="Ann Lee", role="professor", is_expert=True),
+               Expert(id="the-union", name="The Union", kind="group", is_expert=True)]
+    cells = build_matrix(quotes, _book("q1"), experts)
+    assert [c.expert_id for c in cells] == ["ann-lee"]
+    assert cells[0].role == "professor"
+
+
+def test_evidence_lists_addressing_quotes_with_article_metadata():
+    art = seed_article()
+    quotes = [_quote(30, "Ann Lee", {"q1": "support"}, article=art.id),
+              _quote(0, "Ann Lee", {"q1": "not_addressed"}, article=art.id),
+              _quote(10, "Ann Lee", {"q1": "neutral"}, article=art.id)]
+    [cell] = build_matrix(quotes, _book("q1"), [], articles={art.id: art})
+    assert cell.stance == "support"
+    assert [(e.start, e.label) for e in cell.evidence] == [(10, "neutral"), (30, "support")]
+    ev = cell.evidence[1]
+    assert (ev.title, ev.url, ev.published, ev.source) == (art.title, art.url, "2025-02-27", "model")
+    assert ev.quote_id == quote_id(art.id, 30, 40)
+
+
+def _review(q: Quote, question: str, label: str, who: str, **kw) -> ReviewedLabel:
+    return ReviewedLabel(quote_id=q.id, article_id=q.article_id, start=q.start, end=q.end, question=question,
+                         label=label, annotator=who, **kw)
+
+
+def test_reviewed_label_wins_and_marks_cell():
+    q = _quote(0, "Ann Lee", {"q1": "support"})
+    [cell] = build_matrix([q], _book("q1"), [], reviewed=[_review(q, "q1", "oppose", "rev1")])
+    assert (cell.stance, cell.reviewed, cell.disputed, cell.confidence) == ("oppose", True, False, 1.0)
+    [ev] = cell.evidence
+    assert (ev.label, ev.source, ev.model_label, ev.annotators) == ("oppose", "annotator", "support", ["rev1"])
+
+
+def test_reviewed_label_matched_by_span_when_ids_differ():
+    q = _quote(0, "Ann Lee", {"q1": "support"})
+    lab = ReviewedLabel(quote_id="q_other", article_id="a1", start=0, end=10, question="q1", label="oppose",
+                        annotator="r")
+    assert build_matrix([q], _book("q1"), [], reviewed=[lab])[0].stance == "oppose"
+
+
+def test_reviewers_majority_and_tie_is_disputed():
+    q = _quote(0, "Ann Lee", {"q1": "support", "q2": "support"})
+    reviews = [_review(q, "q1", "oppose", "a"), _review(q, "q1", "oppose", "b"), _review(q, "q1", "support", "c"),
+               _review(q, "q2", "oppose", "a"), _review(q, "q2", "neutral", "b")]
+    cells = build_matrix([q], _book("q1", "q2"), [], reviewed=reviews)
+    q1, q2 = _cell(cells, "ann-lee", "q1"), _cell(cells, "ann-lee", "q2")
+    assert (q1.stance, q1.disputed, q1.confidence) == ("oppose", False, 0.6667)
+    assert q2.disputed and q2.reviewed
+    assert q2.evidence[0].disputed
+    assert q2.stance == "oppose"  # oppose vs neutral: the polar side shows
+
+
+def test_reviewer_changing_mind_latest_label_counts():
+    q = _quote(0, "Ann Lee", {"q1": "support"})
+    reviews = [_review(q, "q1", "oppose", "a", created_at="2025-01-02T00:00:00Z"),
+               _review(q, "q1", "neutral", "a", created_at="2025-01-01T00:00:00Z")]
+    [cell] = build_matrix([q], _book("q1"), [], reviewed=reviews)
+    assert cell.stance == "oppose" and not cell.disputed
+
+
+def test_reviewed_not_addressed_removes_model_evidence():
+    q = _quote(0, "Ann Lee", {"q1": "support"})
+    [cell] = build_matrix([q], _book("q1"), [], reviewed=[_review(q, "q1", "not_addressed", "a")])
+    assert (cell.stance, cell.reviewed, cell.evidence) == ("not_addressed", True, [])
+
+
+def test_speaker_correction_moves_quote():
+    q1 = _quote(0, "Ann Lee", {"q1": "support"})
+    q2 = _quote(20, "Ann Lee", {"q1": "oppose"})
+    experts = [Expert(id="ann-lee", name="Ann Lee", is_expert=True),
+               Expert(id="bo-chan", name="Bo Chan", aliases=["Chan"], role="analyst", is_expert=True)]
+    fix = _review(q2, "q1", "oppose", "rev", speaker="Chan")
+    cells = build_matrix([q1, q2], _book("q1"), experts, reviewed=[fix])
+    assert _cell(cells, "ann-lee", "q1").stance == "support"
+    moved = _cell(cells, "bo-chan", "q1")
+    assert (moved.stance, moved.expert, moved.role, moved.reviewed) == ("oppose", "Bo Chan", "analyst", True)
+
+
+def test_speaker_correction_to_non_expert_drops_quote_and_unknown_name_adds_row():
+    q1 = _quote(0, "Ann Lee", {"q1": "support"})
+    q2 = _quote(20, "Ann Lee", {"q1": "oppose"})
+    experts = [Expert(id="ann-lee", name="Ann Lee", is_expert=True),
+               Expert(id="a-politician", name="A Politician", is_expert=False)]
+    reviews = [_review(q1, "q1", "support", "r", speaker="A Politician"),
+               _review(q2, "q1", "oppose", "r", speaker="Cy Dorn")]
+    cells = build_matrix([q1, q2], _book("q1"), experts, reviewed=reviews)
+    assert [(c.expert, c.stance) for c in cells] == [("Cy Dorn", "oppose")]
+
+
+def test_unmatched_and_invalid_reviews_are_reported_not_fatal():
+    q = _quote(0, "Ann Lee", {"q1": "support"})
+    bad = [ReviewedLabel(quote_id="q_x", article_id="zz", start=1, end=2, question="q1", label="oppose",
+                         annotator="r"),
+           _review(q, "q9", "oppose", "r"), _review(q, "q1", "maybe", "r")]
+    import io
+    buf = io.StringIO()
+    [cell] = build_matrix([q], _book("q1"), [], reviewed=bad, reporter=Reporter(stream=buf))
+    assert cell.stance == "support" and not cell.reviewed
+    out = buf.getvalue()
+    assert "matches no quote" in out and "'q9'" in out and "'maybe'" in out
+
+
+def test_seed_gold_quotes_give_the_gold_matrix():
+    ref = gold()
+    art = seed_article()
+    cells = build_matrix(seed_quotes(art.id), seed_codebook(), seed_experts(), articles={art.id: art})
+    assert [e for e in dict.fromkeys(c.expert_id for c in cells)] == [e["id"] for e in ref["experts"]]
+    assert len(cells) == 4 * 7
+    for c in cells:
+        ok = ref["matrix"].get(c.expert_id, {}).get(c.question, ["not_addressed"])
+        assert c.stance in ok, (c.expert_id, c.question, c.stance, ok)
+    assert all(not c.reviewed for c in cells)
+
+
+def test_seed_matrix_scores_full_marks_with_the_shared_scorer(tmp_path, shared):
+    art = seed_article()
+    cells = build_matrix(seed_quotes(art.id), seed_codebook(), seed_experts(), articles={art.id: art})
+    write_jsonl(tmp_path / "matrix.jsonl", cells)
+    scorer = shared / "eval" / "score_stance.py"
+    need(scorer.exists(), f"{scorer} missing")
+    out = subprocess.run([sys.executable, str(scorer), "seed", str(shared / "gold" / "seed_gold.json"),
+                          "--matrix", str(tmp_path / "matrix.jsonl"), "--json"],
+                         capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout)["matrix_accuracy"] == 1.0
+
+
+def test_build_matrix_is_deterministic_and_order_independent():
+    art = seed_article()
+    quotes = seed_quotes(art.id)
+    a = build_matrix(quotes, seed_codebook(), seed_experts(), articles={art.id: art})
+    b = build_matrix(list(reversed(quotes)), seed_codebook(), seed_experts(), articles={art.id: art})
+    assert [c.model_dump() for c in a] == [c.model_dump() for c in b]
