@@ -27,9 +27,10 @@ import io
 import math
 import warnings
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, NamedTuple, Optional
+from typing import NamedTuple
 
 import krippendorff
 import numpy as np
@@ -47,14 +48,14 @@ Item = tuple[str, str]
 class Majority(NamedTuple):
     """The humans' majority label on one item (None on a tie) and who rated it."""
 
-    label: Optional[str]
+    label: str | None
     annotators: tuple[str, ...]
 
 
 # --------------------------------------------------------------------------- cleaning
 
 
-def _when(value: Optional[str]) -> datetime:
+def _when(value: str | None) -> datetime:
     """created_at as an aware datetime; missing or unreadable dates sort first."""
     if value:
         text = value.strip()
@@ -150,9 +151,9 @@ class Agreement(_Out):
     ratings: int = Field(description="labels counted, after cleaning")
     multi_rated_items: int = Field(description="items with at least two ratings")
     agreed_items: int = Field(description="of those, items on which every rater agrees")
-    percent_agreement: Optional[float]
-    krippendorff_alpha: Optional[float]
-    cohen_kappa: Optional[float]
+    percent_agreement: float | None
+    krippendorff_alpha: float | None
+    cohen_kappa: float | None
     kappa_items: int = Field(0, description="items both annotators rated (kappa's base)")
     annotator_names: list[str] = Field(default_factory=list)
 
@@ -162,8 +163,8 @@ class ModelAgreement(_Out):
 
     items: int = Field(description="items with a model proposal and a human majority")
     ties: int = Field(0, description="items with a model proposal left out: the humans tied")
-    accuracy: Optional[float]
-    macro_f1: Optional[float]
+    accuracy: float | None
+    macro_f1: float | None
     labels: list[str] = Field(default_factory=list)
     confusion_matrix: list[list[int]] = Field(
         default_factory=list, description="rows: human label, columns: model label, in `labels` order"
@@ -178,13 +179,13 @@ class ModelReport(_Out):
 class AgreementReport(_Out):
     questions: dict[str, Agreement]
     overall: Agreement
-    model_vs_human: Optional[ModelReport] = None
+    model_vs_human: ModelReport | None = None
     labels_read: int
     dropped_empty: int = Field(0, description="empty (cancelled or skipped) labels dropped")
     replaced_duplicates: int = Field(0, description="earlier labels replaced by the annotator's latest")
 
 
-def _num(x: float) -> Optional[float]:
+def _num(x: float) -> float | None:
     x = float(x)
     return None if math.isnan(x) or math.isinf(x) else x
 
@@ -194,7 +195,7 @@ def _label_order(values: Iterable[str]) -> list[str]:
     return [v for v in DEFAULT_LABELS if v in seen] + sorted(seen - set(DEFAULT_LABELS))
 
 
-def alpha(table: dict[Item, dict[str, str]]) -> Optional[float]:
+def alpha(table: dict[Item, dict[str, str]]) -> float | None:
     """Nominal Krippendorff's alpha; None where undefined (no pairable variation)."""
     pairable = [by for by in table.values() if len(by) >= 2]
     values = _label_order(v for by in pairable for v in by.values())
@@ -208,7 +209,7 @@ def alpha(table: dict[Item, dict[str, str]]) -> Optional[float]:
     return _num(krippendorff.alpha(value_counts=counts, level_of_measurement="nominal"))
 
 
-def kappa(table: dict[Item, dict[str, str]], annotators: list[str]) -> tuple[Optional[float], int]:
+def kappa(table: dict[Item, dict[str, str]], annotators: list[str]) -> tuple[float | None, int]:
     """Cohen's kappa over the items both of exactly two annotators rated, and how many."""
     if len(annotators) != 2:
         return None, 0
@@ -275,7 +276,8 @@ def compute(labels: Iterable[ReviewedLabel]) -> AgreementReport:
             if item not in model or when >= model[item][0]:
                 model[item] = (when, lab.model_label.strip())
     if not table:
-        raise InputError("no non-empty reviewed labels to compare; every label was empty (cancelled or skipped)")
+        raise InputError("no reviewed labels to compare: every label is empty (cancelled or skipped); "
+                         "pull the annotations again once they are labelled")
 
     by_question: dict[str, dict[Item, dict[str, str]]] = defaultdict(dict)
     for item, by in table.items():
@@ -312,7 +314,7 @@ def compute(labels: Iterable[ReviewedLabel]) -> AgreementReport:
 OVERALL = "(overall)"
 
 
-def _fmt(x: Optional[float]) -> str:
+def _fmt(x: float | None) -> str:
     return "" if x is None else f"{x:.3f}"
 
 
@@ -332,7 +334,7 @@ HUMAN_COLUMNS = ["question", "items", "annotators", "multi_rated_items", "percen
 MODEL_COLUMNS = ["model_items", "model_accuracy", "model_macro_f1"]
 
 
-def _rows(report: AgreementReport) -> list[tuple[str, Agreement, Optional[ModelAgreement]]]:
+def _rows(report: AgreementReport) -> list[tuple[str, Agreement, ModelAgreement | None]]:
     m = report.model_vs_human
     rows = [(q, a, m.questions.get(q) if m else None) for q, a in report.questions.items()]
     return rows + [(OVERALL, report.overall, m.overall if m else None)]

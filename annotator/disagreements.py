@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,10 +21,10 @@ class Disagreement(BaseModel):
     start: int
     end: int
     question: str
-    text: Optional[str] = Field(None, description="the quote, where the labels carry it")
+    text: str | None = Field(None, description="the quote, where the labels carry it")
     labels: dict[str, str] = Field(description="annotator -> their latest label")
-    majority: Optional[str] = Field(None, description="the most frequent label; null on a tie")
-    model_label: Optional[str] = None
+    majority: str | None = Field(None, description="the most frequent label; null on a tie")
+    model_label: str | None = None
 
 
 def find_disagreements(labels: Iterable[ReviewedLabel]) -> list[Disagreement]:
@@ -59,7 +59,7 @@ def render_jsonl(items: list[Disagreement]) -> str:
     return "".join(json.dumps(d.model_dump(), ensure_ascii=False) + "\n" for d in items)
 
 
-def _short(text: Optional[str], width: int = 70) -> str:
+def _short(text: str | None, width: int = 70) -> str:
     if not text:
         return ""
     one = " ".join(text.split())

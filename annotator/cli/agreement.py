@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -26,7 +25,7 @@ class DisagreementFormat(str, Enum):
     jsonl = "jsonl"
 
 
-def _emit(text: str, output: Optional[Path]) -> None:
+def _emit(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -48,7 +47,7 @@ def _notes(report: agr.AgreementReport, reporter: Reporter) -> None:
 def agreement_cmd(
     reviewed: Path = typer.Argument(..., help="Reviewed labels JSONL (from `annotator studio pull`)."),
     format: AgreementFormat = typer.Option(AgreementFormat.table, "--format", "-f", help="Output format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
 ) -> None:
     """Inter-annotator agreement per question and overall: items, annotators, percent
     agreement (share of items rated by 2+ annotators on which all agree), Krippendorff's
@@ -71,8 +70,10 @@ def agreement_cmd(
 @handle_errors
 def disagreements_cmd(
     reviewed: Path = typer.Argument(..., help="Reviewed labels JSONL (from `annotator studio pull`)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    format: DisagreementFormat = typer.Option(DisagreementFormat.table, "--format", "-f", help="Output format."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    format: DisagreementFormat = typer.Option(
+        DisagreementFormat.table, "--format", "-f", help="Output format."
+    ),
 ) -> None:
     """The items (quote x question) where reviewers gave different labels, with the quote and
     each annotator's latest label, for adjudication.
