@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-from conftest import need
 from gold_fixtures import gold, seed_article, seed_codebook, seed_experts, seed_quotes
 
 from annotator.io import Reporter, write_jsonl
@@ -201,7 +200,6 @@ def test_seed_matrix_scores_full_marks_with_the_shared_scorer(tmp_path, shared):
     cells = build_matrix(seed_quotes(art.id), seed_codebook(), seed_experts(), articles={art.id: art})
     write_jsonl(tmp_path / "matrix.jsonl", cells)
     scorer = shared / "eval" / "score_stance.py"
-    need(scorer.exists(), f"{scorer} missing")
     out = subprocess.run([sys.executable, str(scorer), "seed", str(shared / "gold" / "seed_gold.json"),
                           "--matrix", str(tmp_path / "matrix.jsonl"), "--json"],
                          capture_output=True, text=True, check=True)

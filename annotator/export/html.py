@@ -1,0 +1,105 @@
+"""matrix.html: the newsroom view. One self-contained file (no CDN, no network: a Content
+Security Policy forbids any fetch), usable offline and as an iframe embed.
+
+Safety: the table is rendered by Jinja with autoescape; the quotes for the dialog are embedded
+as JSON in a `<script type="application/json">` block with `<`, `>` and `&` written as
+\\u003c, \\u003e, \\u0026 (so no article text can close the block), and the page's script puts
+them into the page with textContent only. The only script allowed to run is the page's own
+(its hash is in the CSP), so even a bug in escaping could not run injected code.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from annotator.export.json import meta as run_meta
+from annotator.export.view import LABEL_MEANINGS, MatrixData, iso_date, short_label, style
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(loader=PackageLoader("annotator.export", "templates"), autoescape=True,
+                       undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+def script_json(obj: object) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' (nor U+2028/9) left."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                    ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _aria(expert: str, short: str, word: str, percent: int, reviewed: bool, disputed: bool, n: int) -> str:
+    if n == 0:
+        return f"{expert} on {short}: {word}; no quote."
+    who = "reviewed by a person" if reviewed else "model proposal"
+    return (f"{expert} on {short}: {word}, {percent}% confidence, {who}" + (", reviewers disagree" if disputed else "")
+            + f". Show the {n} quote{'s' if n != 1 else ''}.")
+
+
+def context(data: MatrixData) -> dict:
+    """The template's variables (plain values; the template escapes them)."""
+    labels = data.labels
+    questions = data.questions
+    columns = [{"id": q.id, "short": short_label(q), "text": q.text} for q in questions]
+    shorts = {c["id"]: c["short"] for c in columns}
+    texts = {c["id"]: c["text"] for c in columns}
+    styles = {lab: style(lab, labels) for lab in labels}
+    for c in data.cells:  # a label the codebook does not list still gets a style
+        for lab in [c.stance] + [e.label for e in c.evidence] + [e.model_label for e in c.evidence if e.model_label]:
+            styles.setdefault(lab, style(lab, labels))
+    rows, cells_json = [], {}
+    for r in data.rows():
+        out = []
+        for q in questions:
+            c = r.cells.get(q.id)
+            if c is None:
+                continue
+            st = styles[c.stance]
+            key = f"{r.id}:{q.id}"
+            pct = round(c.confidence * 100)
+            out.append({"key": key, "question": q.id, "short": shorts[q.id], "stance": c.stance, "css": st.css,
+                        "symbol": st.symbol, "word": st.word, "percent": pct, "reviewed": c.reviewed,
+                        "disputed": c.disputed, "evidence": len(c.evidence),
+                        "aria": _aria(r.name, shorts[q.id], st.word, pct, c.reviewed, c.disputed, len(c.evidence))})
+            if c.evidence:
+                cells_json[key] = {
+                    "expert": r.name, "short": shorts[q.id], "question_text": texts[q.id], "stance": c.stance,
+                    "confidence": c.confidence, "reviewed": c.reviewed, "disputed": c.disputed,
+                    "evidence": [{"text": e.text, "label": e.label, "source": e.source, "confidence": e.confidence,
+                                  "annotators": e.annotators, "model_label": e.model_label, "disputed": e.disputed,
+                                  "title": e.title, "url": e.url, "date": iso_date(e.published),
+                                  "article_id": e.article_id, "start": e.start, "end": e.end}
+                                 for e in c.evidence],
+                }
+        rows.append({"id": r.id, "name": r.name, "role": r.role, "organisation": r.organisation, "cells": out})
+    payload = {"cells": cells_json,
+               "styles": {lab: {"symbol": s.symbol, "word": s.word, "css": s.css} for lab, s in styles.items()}}
+    info = run_meta(data)
+    n_quotes = info["expert_quotes"]
+    caption = (f"Stances of {len(rows)} expert{'s' if len(rows) != 1 else ''} (rows) on {len(columns)} question"
+               f"{'s' if len(columns) != 1 else ''} (columns), from {n_quotes} quote{'s' if n_quotes != 1 else ''}. "
+               "Hover or focus a column heading for the full question; select a cell to read its quotes.")
+    legend = [{"label": lab, "css": s.css, "symbol": s.symbol, "word": s.word,
+               "meaning": LABEL_MEANINGS.get(lab, "")} for lab, s in styles.items() if lab in labels]
+    return {"title": data.title(), "meta": info, "rows": rows, "columns": columns, "legend": legend,
+            "styles": list(styles.values()), "caption": caption, "data_json": Markup(script_json(payload)),
+            "lang": data.meta.get("lang", "en")}
+
+
+def render(data: MatrixData) -> str:
+    env = _env()
+    ctx = context(data)
+    css = env.get_template("matrix.css").render(styles=ctx["styles"])
+    script = env.loader.get_source(env, "matrix.js")[0]  # raw: not a Jinja template
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    return env.get_template("matrix.html.j2").render(
+        **ctx, css=Markup(css), script=Markup(script), script_hash=f"sha256-{digest}")

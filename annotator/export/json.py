@@ -1,0 +1,54 @@
+"""matrix.json: the whole matrix in one document (meta, questions, labels, experts, cells
+with their evidence, and a compact expert -> question -> stance map)."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.export.view import LABEL_MEANINGS, MatrixData, data_as_of, generated_at, iso_date, short_label, style
+
+
+def meta(data: MatrixData) -> dict:
+    """The run's description: counts, versions and dates (deterministic: no wall clock)."""
+    from annotator import __version__
+
+    book = data.codebook
+    articles = data.articles()
+    m = data.meta
+    return {
+        "title": data.title(),
+        "tool": f"expert-stance-annotator {__version__}",
+        "generated_at": generated_at(),
+        "data_as_of": data_as_of(data),
+        "model_version": m.get("model_version"),
+        "codebook_version": book.version if book else m.get("codebook_version"),
+        "codebook_digest": book.digest if book else m.get("codebook_digest"),
+        "articles": len(articles),
+        "quotes": len(data.quotes) if data.quotes else m.get("quotes"),
+        "expert_quotes": m.get("expert_quotes", len({e.quote_id for c in data.cells for e in c.evidence})),
+        "experts": len(data.rows()),
+        "questions": len(data.questions),
+        "reviewed_labels": m.get("reviewed_labels", 0),
+        "reviewed_cells": sum(c.reviewed for c in data.cells),
+        "disputed_cells": sum(c.disputed for c in data.cells),
+    }
+
+
+def document(data: MatrixData) -> dict:
+    labels = data.labels
+    return {
+        "meta": meta(data),
+        "questions": [{"id": q.id, "short": short_label(q), "text": q.text, "description": q.description}
+                      for q in data.questions],
+        "labels": [{"label": lab, "word": style(lab, labels).word, "symbol": style(lab, labels).symbol,
+                    "colour": style(lab, labels).colour, "meaning": LABEL_MEANINGS.get(lab)} for lab in labels],
+        "articles": [{**a, "published": iso_date(a.get("published"))} for a in data.articles()],
+        "experts": [{"id": r.id, "name": r.name, "role": r.role, "organisation": r.organisation}
+                    for r in data.rows()],
+        "matrix": {r.id: {q: c.stance for q, c in r.cells.items()} for r in data.rows()},
+        "cells": [c.model_dump(mode="json") for c in data.cells],
+    }
+
+
+def render(data: MatrixData) -> str:
+    return json.dumps(document(data), ensure_ascii=False, indent=2) + "\n"

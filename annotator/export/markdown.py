@@ -1,0 +1,79 @@
+"""matrix.md: the matrix as a Markdown table (stance as symbol and word), the questions, and
+every cell's quotes with their article. All article text is escaped, so a quote can't
+become a link, a heading or HTML in any Markdown renderer."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from annotator.export.json import meta
+from annotator.export.view import LABEL_MEANINGS, MatrixData, iso_date, short_label, style
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~{}])")
+
+
+def esc(text: Optional[str]) -> str:
+    """Markdown-safe inline text: specials backslash-escaped, newlines folded, & as &amp;."""
+    if not text:
+        return ""
+    text = re.sub(r"\s*\n\s*", " ", text).replace("&", "&amp;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def link(title: str, url: Optional[str]) -> str:
+    if url and re.match(r"https?://", url, re.I):
+        safe_url = re.sub(r"[\s()<>]", lambda m: "%{:02X}".format(ord(m.group())), url)
+        return f"[{esc(title)}]({safe_url})"
+    return esc(title)
+
+
+def render(data: MatrixData) -> str:
+    labels = data.labels
+    qs = data.questions
+    info = meta(data)
+    out = [f"# {esc(data.title())}", ""]
+    out.append(f"{info['experts']} experts, {info['questions']} questions, {info['expert_quotes']} expert quotes "
+               f"from {info['articles']} article(s). Model {esc(info['model_version'] or 'unknown')}; "
+               f"{info['reviewed_cells']} cell(s) reviewed by people"
+               + (f"; data as of {info['data_as_of']}" if info["data_as_of"] else "") + ".")
+    out += ["", "| Expert | " + " | ".join(esc(short_label(q)) for q in qs) + " |",
+            "|---|" + "---|" * len(qs)]
+    for r in data.rows():
+        who = f"**{esc(r.name)}**" + (f"<br>{esc(', '.join(x for x in (r.role, r.organisation) if x))}"
+                                      if r.role or r.organisation else "")
+        cells = []
+        for q in qs:
+            c = r.cells.get(q.id)
+            if c is None:
+                cells.append("")
+                continue
+            st = style(c.stance, labels)
+            flags = [f"{round(c.confidence * 100)}%"] + (["reviewed"] if c.reviewed else []) + \
+                (["disputed"] if c.disputed else [])
+            cells.append(f"{st.symbol} {st.word} ({', '.join(flags)})")
+        out.append(f"| {who} | " + " | ".join(cells) + " |")
+    out += ["", "Legend: " + "; ".join(f"{style(lab, labels).symbol} {style(lab, labels).word}" for lab in labels)
+            + ". Percentages are the confidence of the label; *reviewed* cells carry a person's label.", "",
+            "## Questions", ""]
+    out += [f"{i}. **{esc(short_label(q))}**: {esc(q.text)}" for i, q in enumerate(qs, 1)]
+    out += ["", "## Labels", ""]
+    out += [f"- {style(lab, labels).symbol} **{style(lab, labels).word}**: {esc(LABEL_MEANINGS.get(lab, lab))}"
+            for lab in labels]
+    out += ["", "## Quotes behind each cell", ""]
+    for r in data.rows():
+        shown = [(q, r.cells[q.id]) for q in qs if q.id in r.cells and r.cells[q.id].evidence]
+        if not shown:
+            continue
+        out += [f"### {esc(r.name)}", ""]
+        for q, c in shown:
+            st = style(c.stance, labels)
+            out += [f"**{esc(short_label(q))}**: {st.symbol} {st.word}", ""]
+            for e in c.evidence:
+                est = style(e.label, labels)
+                who = f"reviewed by {esc(', '.join(e.annotators))}" if e.source == "annotator" else \
+                    f"{esc(e.source)} {round(e.confidence * 100)}%"
+                where = ", ".join(x for x in (link(e.title or e.article_id, e.url), iso_date(e.published) or "",
+                                              f"characters {e.start}–{e.end}") if x)
+                out += [f"> {esc(e.text)}", ">", f"> {est.symbol} {est.word} ({who}). {where}", ""]
+    return "\n".join(out).rstrip() + "\n"

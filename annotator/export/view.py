@@ -1,0 +1,242 @@
+"""What every export renders: the cells, the quotes, the questions, the experts and the run's
+metadata, gathered once (from memory after `annotator run`, or from a run folder's files for
+`annotator export`), plus the label styles (word, symbol, colour) shared by all formats."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Optional, Sequence
+
+from annotator.errors import InputError
+from annotator.io import Reporter, read_models
+from annotator.models import NOT_ADDRESSED, Cell, Codebook, Expert, Question, Quote
+from annotator.matrix import slug
+
+RUN_META = "run.json"
+
+# Okabe-Ito colours (safe for the common colour-vision deficiencies); every stance is also
+# shown as a word and a symbol, never by colour alone.
+STYLES: dict[str, tuple[str, str, str, str]] = {
+    #               symbol  word             strong     tint
+    "support":       ("✔", "Support",       "#0072B2", "#d6e8f5"),
+    "oppose":        ("✖", "Oppose",        "#D55E00", "#f8dccb"),
+    "mixed":         ("◐", "Mixed",         "#9E4F8A", "#f0dcea"),
+    "neutral":       ("○", "Neutral",       "#6B6B6B", "#e9e9e9"),
+    NOT_ADDRESSED:   ("–", "Not addressed", "#8A8A8A", "#ffffff"),
+}
+OTHER_STYLES = [("■", "#009E73", "#d2efe6"), ("◆", "#E69F00", "#fcebc7"), ("▲", "#56B4E9", "#dcf0fb"),
+                ("●", "#000000", "#e4e4e4")]
+LABEL_MEANINGS = {
+    "support": "The expert argues for what the question proposes.",
+    "oppose": "The expert argues against what the question proposes.",
+    "mixed": "The expert's words go both ways: for in part, against in part.",
+    "neutral": "The expert speaks to the question without taking a side.",
+    NOT_ADDRESSED: "None of the expert's quotes speaks to the question.",
+}
+
+
+@dataclass(frozen=True)
+class Style:
+    label: str
+    symbol: str
+    word: str
+    colour: str
+    tint: str
+    css: str
+
+
+def style(label: str, labels: Sequence[str] = ()) -> Style:
+    """Symbol, word and colours of a label (codebook labels outside the defaults get the
+    next free symbol and colour)."""
+    css = "s-" + re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    if label in STYLES:
+        sym, word, colour, tint = STYLES[label]
+        return Style(label, sym, word, colour, tint, css)
+    extra = [lab for lab in labels if lab not in STYLES]
+    i = extra.index(label) if label in extra else len(extra)
+    sym, colour, tint = OTHER_STYLES[i % len(OTHER_STYLES)]
+    return Style(label, sym, label.replace("_", " ").capitalize(), colour, tint, css)
+
+
+def short_label(q: Question) -> str:
+    """A column label: the question's `short`, else one made from its id."""
+    if q.short:
+        return q.short
+    words = re.sub(r"[_.-]+", " ", q.id).strip()
+    return words[:1].upper() + words[1:]
+
+
+def iso_date(value: Optional[str]) -> Optional[str]:
+    """YYYY-MM-DD from an ISO date(-time) or an RFC 2822 date; other text is kept as is."""
+    if not value:
+        return None
+    v = value.strip()
+    try:
+        return datetime.fromisoformat(v.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(v).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    m = re.match(r"(\d{4}-\d{2}-\d{2})", v)
+    return m.group(1) if m else v
+
+
+@dataclass
+class Row:
+    id: str
+    name: str
+    role: Optional[str]
+    organisation: Optional[str]
+    cells: dict[str, Cell]
+
+
+@dataclass
+class MatrixData:
+    """Everything an export needs."""
+
+    cells: list[Cell]
+    quotes: list[Quote] = field(default_factory=list)
+    codebook: Optional[Codebook] = None
+    experts: list[Expert] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def questions(self) -> list[Question]:
+        if self.codebook is not None:
+            return list(self.codebook.questions)
+        ids = list(dict.fromkeys(c.question for c in self.cells))
+        return [Question(id=i, text=i.replace("_", " ")) for i in ids] if ids else []
+
+    @property
+    def labels(self) -> list[str]:
+        if self.codebook is not None:
+            return list(self.codebook.labels)
+        seen = list(dict.fromkeys(c.stance for c in self.cells))
+        return [lab for lab in STYLES if lab in seen or lab == NOT_ADDRESSED] + [s for s in seen if s not in STYLES]
+
+    def rows(self) -> list[Row]:
+        registry = {e.id: e for e in self.experts}
+        rows: dict[str, Row] = {}
+        for c in self.cells:
+            key = c.expert_id or slug(c.expert)
+            if key not in rows:
+                e = registry.get(key)
+                rows[key] = Row(key, c.expert, c.role or (e.role if e else None),
+                                c.organisation or (e.organisation if e else None), {})
+            rows[key].cells[c.question] = c
+        return list(rows.values())
+
+    def articles(self) -> list[dict]:
+        """id, title, url, published, outlet of every article behind the quotes and cells."""
+        out: dict[str, dict] = {}
+        for a in self.meta.get("articles", []):
+            out[a["id"]] = {k: a.get(k) for k in ("id", "title", "url", "published", "outlet")}
+        for q in self.quotes:
+            out.setdefault(q.article_id, {"id": q.article_id, "title": None, "url": None, "published": None,
+                                          "outlet": None})
+        for c in self.cells:
+            for e in c.evidence:
+                a = out.setdefault(e.article_id, {"id": e.article_id, "title": None, "url": None,
+                                                  "published": None, "outlet": None})
+                for k, v in (("title", e.title), ("url", e.url), ("published", e.published)):
+                    a[k] = a[k] or v
+        return list(out.values())
+
+    def title(self) -> str:
+        return self.meta.get("title") or (self.codebook.title if self.codebook and self.codebook.title else None) \
+            or "Where the experts stand"
+
+
+def lead_evidence(cell: Cell):
+    """The quote shown for a cell in one-row formats: a human-reviewed quote with the cell's
+    label first, then the most confident quote with the cell's label, then any, earliest first."""
+    if not cell.evidence:
+        return None
+    return min(enumerate(cell.evidence), key=lambda ie: (
+        ie[1].label != cell.stance and not (cell.stance == "mixed" and ie[1].label in ("support", "oppose")),
+        ie[1].source != "annotator", -ie[1].confidence, ie[0]))[1]
+
+
+def generated_at() -> Optional[str]:
+    """SOURCE_DATE_EPOCH (the reproducible-builds convention) as an ISO time, if set; files
+    never carry the wall-clock time, so reruns are byte-identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def data_as_of(data: MatrixData) -> Optional[str]:
+    """The newest article date or review time behind the matrix (a deterministic 'as of')."""
+    dates = [iso_date(a.get("published")) for a in data.articles()]
+    dates += [iso_date(d) for d in data.meta.get("reviewed_at", [])]
+    dates = [d for d in dates if d and re.match(r"\d{4}-\d{2}-\d{2}$", d)]
+    return max(dates) if dates else None
+
+
+def read_codebook(path: Path) -> Codebook:
+    """The codebook through the stance package's loader (its checks and messages), or, while
+    that is absent, a plain YAML/JSON read."""
+    try:
+        from annotator.stance.codebook import load_codebook
+    except ImportError:
+        import yaml
+        from pydantic import ValidationError
+
+        from annotator.errors import CodebookError
+        from annotator.io import describe_validation
+
+        try:
+            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            return Codebook.model_validate(raw)
+        except OSError as e:
+            raise CodebookError(f"{path}: cannot read the codebook ({e.strerror or e})") from None
+        except (yaml.YAMLError, ValidationError) as e:
+            why = describe_validation(e) if isinstance(e, ValidationError) else str(e).splitlines()[0]
+            raise CodebookError(f"{path}: not a valid codebook ({why})") from None
+    return load_codebook(path)
+
+
+def load(matrix: Path, quotes: Optional[Path] = None, codebook: Optional[Path] = None,
+         meta: Optional[Path] = None, experts: Optional[Path] = None,
+         reporter: Optional[Reporter] = None) -> MatrixData:
+    """MatrixData from files: matrix.jsonl (cells), and optionally quotes.jsonl, a codebook,
+    run.json (the run's metadata, with the codebook) and experts.jsonl."""
+    cells = list(read_models(matrix, Cell, reporter))
+    if not cells:
+        raise InputError(f"{matrix}: no matrix cells; give the matrix.jsonl written by `annotator run`")
+    quote_list = list(read_models(quotes, Quote, reporter)) if quotes else []
+    run_meta: dict = {}
+    if meta is not None:
+        try:
+            run_meta = json.loads(Path(meta).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise InputError(f"{meta}: cannot read the run metadata ({e}); remove it or rerun `annotator run`") \
+                from None
+    book = None
+    if codebook is not None:
+        book = read_codebook(codebook)
+    elif run_meta.get("codebook"):
+        book = Codebook.model_validate(run_meta["codebook"])
+    expert_list = list(read_models(experts, Expert, reporter)) if experts else []
+    return MatrixData(cells=cells, quotes=quote_list, codebook=book, experts=expert_list, meta=run_meta)
+
+
+def load_run(folder: Path, codebook: Optional[Path] = None, reporter: Optional[Reporter] = None) -> MatrixData:
+    """MatrixData from a run folder written by `annotator run`."""
+    folder = Path(folder)
+    matrix = folder / "matrix.jsonl"
+    if not matrix.exists():
+        raise InputError(f"{folder}: no matrix.jsonl in this folder; give a folder written by `annotator run` "
+                         "or pass --matrix")
+    def opt(name: str) -> Optional[Path]:
+        return folder / name if (folder / name).exists() else None
+    return load(matrix, opt("quotes.jsonl"), codebook, opt(RUN_META), opt("experts.jsonl"), reporter)

@@ -1,0 +1,71 @@
+"""Fixtures for export tests: the seed matrix (from the reference annotation's quotes) and a
+real headless Chromium driven by selenium (`browser` marker)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from gold_fixtures import seed_article, seed_codebook, seed_experts, seed_quotes
+
+from annotator.export import MatrixData
+from annotator.matrix import build_matrix
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+INSTALL = "apt-get install chromium chromium-driver"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def seed_data(**article_meta) -> MatrixData:
+    art = seed_article(**article_meta)
+    quotes = seed_quotes(art.id)
+    cells = build_matrix(quotes, seed_codebook(), seed_experts(), articles={art.id: art})
+    return MatrixData(cells=cells, quotes=quotes, codebook=seed_codebook(), experts=seed_experts(),
+                      meta={"model_version": "gold-labels (test data)",
+                            "articles": [art.model_dump(exclude={"text"})]})
+
+
+@pytest.fixture
+def seed_matrix() -> MatrixData:
+    return seed_data()
+
+
+def _binary(path: Path, name: str) -> str | None:
+    if path.exists():
+        return str(path)
+    return shutil.which(name)
+
+
+@pytest.fixture(scope="session")
+def driver():
+    """Headless Chromium through the system chromedriver (never selenium-manager). Under
+    CI=true a missing browser fails; elsewhere the test is skipped."""
+    chromium = _binary(CHROMIUM, "chromium")
+    chromedriver = _binary(CHROMEDRIVER, "chromedriver")
+    if not (chromium and chromedriver):
+        why = f"chromium and chromedriver are needed for browser tests: {INSTALL}"
+        if IN_CI:
+            pytest.fail(why + " (required under CI=true)")
+        pytest.skip(why)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="annotator-chromium-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-extensions", "--force-device-scale-factor=1", f"--user-data-dir={profile}",
+                 "--window-size=1280,900"):
+        opts.add_argument(flag)
+    drv = webdriver.Chrome(service=Service(executable_path=chromedriver), options=opts)
+    drv.set_page_load_timeout(30)
+    try:
+        yield drv
+    finally:
+        drv.quit()
+        shutil.rmtree(profile, ignore_errors=True)
