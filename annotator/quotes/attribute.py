@@ -1,0 +1,237 @@
+"""Resolve speaker mentions to people: full names, surnames and titles ("Mr. X") to the
+person first named in full, pronouns to the most recent compatible speaker, continuations
+to the quote they continue; groups ("experts", "officials") stay groups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from annotator.models import Quote, quote_id
+from annotator.quotes import lexicon as lx
+from annotator.quotes.extract import NAMERUN, Mention, Raw, Sentence
+from annotator.quotes.people import People, Person, is_organisation, split_role, split_title
+
+NAME_IN_TEXT_RE = re.compile(NAMERUN)
+DETERMINERS = {"the", "a", "an", "some", "many", "most", "several", "other", "these", "those", "both",
+               "all", "few", "his", "her", "their", "its", "our", "top", "senior"}
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}
+
+
+@dataclass
+class Speaker:
+    name: Optional[str]
+    id: Optional[str]
+    how: str  # attribution literal
+    person: Optional[Person] = None
+    is_group: bool = False
+
+
+def _gender_of_title(title: Optional[str]) -> Optional[str]:
+    if not title:
+        return None
+    for w in title.lower().replace(".", " ").split():
+        if w in lx.GENDER_TITLES:
+            return lx.GENDER_TITLES[w]
+    return None
+
+
+class ArticleNames:
+    """Full names of people in one article, by surname, for "Shea" -> "Jamie Shea"."""
+
+    def __init__(self, text: str, raws: list[Raw]) -> None:
+        self.by_surname: dict[str, str] = {}
+        self.mentions: list[tuple[int, str]] = []  # (position, full name) of people named in full
+        for r in raws:
+            m = r.mention
+            if m is not None and m.kind == "name":
+                self._learn(m.text, m.start, speaker=True)
+        for m in NAME_IN_TEXT_RE.finditer(text):
+            self._learn(m.group(), m.start(), speaker=False)
+        self.mentions.sort()
+
+    def _learn(self, mention: str, pos: int, speaker: bool) -> None:
+        words = mention.split()
+        while words and words[0].lower().rstrip(".,") in lx.NOT_NAMES:
+            words.pop(0)
+        if not words:
+            return
+        name, _ = split_title(" ".join(words))
+        parts = name.split()
+        if len(parts) < 2 or is_organisation(name) or any(p.lower() in lx.NOT_NAMES for p in parts):
+            return
+        if any(len(p) > 1 and p.isupper() for p in parts):
+            return
+        key = parts[-1].lower()
+        if speaker or key not in self.by_surname:
+            if speaker and key in self.by_surname and self.by_surname[key] != name:
+                # a speaker named in full wins over a name seen elsewhere only if seen first
+                pass
+            else:
+                self.by_surname.setdefault(key, name) if not speaker else self.by_surname.__setitem__(key, name)
+        self.mentions.append((pos, name))
+
+
+def _group_name(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and (words[0].lower() in DETERMINERS or words[0].lower() in NUMBER_WORDS
+                              or words[0].isdigit()):
+        words.pop(0)
+    out = " ".join(words)
+    return out[:1].lower() + out[1:] if out[:1].isupper() and not out[1:2].isupper() and len(words) == 1 else out
+
+
+def _np_name(text: str) -> str:
+    words = text.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words) or text
+
+
+class Resolver:
+    """Walks an article's quotes in order and names their speakers."""
+
+    def __init__(self, article_id: str, text: str, raws: list[Raw], people: People) -> None:
+        self.article_id = article_id
+        self.text = text
+        self.people = people
+        self.names = ArticleNames(text, raws)
+        self.recent_people: list[tuple[int, Person]] = []  # speakers, in order
+        self.recent_groups: list[tuple[int, str]] = []
+
+    def person_for(self, mention: Mention) -> Speaker:
+        name, title = split_title(mention.text)
+        if not name:
+            return Speaker(None, None, "none")
+        role, org = split_role(mention.appositive)
+        if not role and title and title.lower().rstrip(".") not in lx.GENDER_TITLES and \
+                title.lower().rstrip(".") not in ("dr", "prof"):
+            role = title
+        parts = name.split()
+        if is_organisation(name):
+            p = self.people.meet(name, kind="organisation", article_id=self.article_id)
+            return Speaker(p.name, p.id, "name", p)
+        how = "name"
+        full = name
+        if len(parts) == 1:
+            how = "title" if title else "surname"
+            found = self.names.by_surname.get(parts[0].lower())
+            if found:
+                full = found
+            else:
+                known = self.people.find(name) or self.people.by_surname(parts[0])
+                if known is not None:
+                    full = known.name
+        p = self.people.meet(full, role=role, organisation=org, title=title, pronoun=_gender_of_title(title),
+                             alias=mention.text if mention.text != full else None, article_id=self.article_id)
+        return Speaker(p.name, p.id, how, p)
+
+    def pronoun(self, mention: Mention, pos: int) -> Speaker:
+        pro = mention.text.lower()
+        if pro in ("he", "she"):
+            for _, p in reversed(self.recent_people[-8:]):
+                if p.kind == "person" and p.pronoun in (None, pro):
+                    if p.pronoun is None:
+                        p.pronoun = pro
+                    self.people.meet(p.name, article_id=self.article_id)
+                    return Speaker(p.name, p.id, "pronoun", p)
+            # no speaker yet: the most recent person named in full before the quote
+            for at, name in reversed(self.names.mentions):
+                if at < pos:
+                    p = self.people.meet(name, pronoun=pro, article_id=self.article_id)
+                    if p.pronoun == pro:
+                        return Speaker(p.name, p.id, "pronoun", p)
+            return Speaker(None, None, "pronoun")
+        if pro == "they" and self.recent_groups and pos - self.recent_groups[-1][0] < 600:
+            return Speaker(self.recent_groups[-1][1], None, "group", is_group=True)
+        return Speaker(None, None, "pronoun")
+
+    def speaker(self, raw: Raw) -> Speaker:
+        m = raw.mention
+        if m is None:
+            return Speaker(None, None, "none")
+        if m.kind == "name":
+            sp = self.person_for(m)
+        elif m.kind == "pronoun":
+            sp = self.pronoun(m, m.start)
+        elif m.kind == "group":
+            sp = Speaker(_group_name(m.text), None, "group", is_group=True)
+        else:
+            sp = Speaker(_np_name(m.text), None, "name")
+        if sp.person is not None and sp.person.kind == "person":
+            self.recent_people.append((raw.start, sp.person))
+        if sp.is_group and sp.name:
+            self.recent_groups.append((raw.start, sp.name))
+        return sp
+
+
+def _confidence(raw: Raw, sp: Speaker) -> float:
+    base = {"name": 0.9, "surname": 0.88, "title": 0.88, "pronoun": 0.75, "continuation": 0.7,
+            "group": 0.8, "none": 0.4}.get(sp.how, 0.5)
+    if raw.kind != "direct":
+        base -= 0.1
+    if sp.name is None:
+        base = min(base, 0.4)
+    return round(max(0.05, min(0.99, base)), 2)
+
+
+def _context(text: str, sents: list[Sentence], raw: Raw) -> str:
+    si = raw.extra.get("sent", 0)
+    first = max(0, si - 1)
+    last = si
+    while last + 1 < len(sents) and sents[last].end < raw.end:
+        last += 1
+    a = sents[first].start if sents else raw.start
+    b = max(sents[last].end if sents else raw.end, raw.end)
+    return text[min(a, raw.start):b]
+
+
+def resolve(article_id: str, text: str, raws: list[Raw], sents: list[Sentence], people: People) -> list[Quote]:
+    """Quotes with canonical speakers, in text order."""
+    res = Resolver(article_id, text, raws, people)
+    speakers: dict[int, Speaker] = {}
+    groups: dict[int, str] = {}
+    # frames first (in order), then continuations which copy the quote they continue
+    for i, r in enumerate(raws):
+        if r.how != "continuation":
+            speakers[id(r)] = res.speaker(r)
+    n_group = 0
+    for r in raws:
+        if r.how == "continuation":
+            src = r.extra.get("inherit_raw")
+            seen = set()
+            while src is not None and src.how == "continuation" and id(src) not in seen:
+                seen.add(id(src))
+                src = src.extra.get("inherit_raw")
+            sp = speakers.get(id(src)) if src is not None else None
+            if sp is None or sp.name is None:
+                speakers[id(r)] = Speaker(None, None, "none")
+            else:
+                speakers[id(r)] = Speaker(sp.name, sp.id, "continuation", sp.person, sp.is_group)
+            if src is not None:
+                if src.group is None:
+                    n_group += 1
+                    src.group = f"c{n_group}"
+                r.group = src.group
+    out: list[Quote] = []
+    for r in raws:
+        sp = speakers[id(r)]
+        p = sp.person
+        is_person = p is not None and p.kind == "person"
+        out.append(Quote(
+            id=quote_id(article_id, r.start, r.end), article_id=article_id, start=r.start, end=r.end,
+            text=text[r.start:r.end], kind=r.kind, speaker=sp.name, speaker_id=sp.id,  # type: ignore[arg-type]
+            speaker_mention=r.mention.text if r.mention is not None else None,
+            speaker_start=r.mention.start if r.mention is not None else None,
+            speaker_end=r.mention.end if r.mention is not None else None,
+            speaker_is_expert=bool(is_person and p.expert_flag),
+            role=p.role if is_person else None, organisation=p.organisation if is_person else None,
+            cue=r.cue if r.how != "continuation" else None,
+            cue_start=r.cue_start if r.how != "continuation" else None,
+            cue_end=r.cue_end if r.how != "continuation" else None,
+            attribution=sp.how if sp.name is not None else "none",  # type: ignore[arg-type]
+            confidence=_confidence(r, sp), group=r.group, context=_context(text, sents, r),
+        ))
+    return out

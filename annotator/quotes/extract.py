@@ -1,0 +1,672 @@
+"""Find quotes in an article: quotation-mark spans, reporting frames (speaker + cue), and the
+reported content they introduce (direct, indirect, mixed).
+
+Linear-time scanning: the text is cut into paragraphs, each paragraph into sentences (never
+inside a quotation), and every regex runs on one sentence with bounded windows. A quotation
+mark left open is capped at the end of its paragraph, so it cannot swallow the article.
+
+The output is a list of `Raw` candidates with the speaker *mention* (the words naming the
+speaker at this quote); `attribute.py` turns mentions into canonical people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from annotator.quotes import lexicon as lx
+
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+SPEECH = "\ue000"  # mask for a quotation that reads as speech
+FRAG = "x"  # mask for a quoted term or scare quote (reads as one lower-case word)
+
+_ABBR_TITLES = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|St|Jr|Sr|Rev|Mt|Pres|Supt"
+TOK = rf"(?:(?:{_ABBR_TITLES})\.|[{UPPER}]\.(?:[{UPPER}]\.)*|[{UPPER}][\w’'\-]*\w|[{UPPER}])"
+NAMERUN = rf"{TOK}(?:[ \t]+(?:(?:{'|'.join(sorted(lx.NAME_PARTICLES))})[ \t]+)*{TOK}){{0,6}}"
+PRON = r"(?:he|she|they|He|She|They|I|we|We)"
+WORD = r"[\w’'\-.]+"
+
+QMARK_RE = re.compile(r"“|”|„|«|»|''|``|\"")
+OPENERS = {"“", "„", "«", "``"}
+CLOSERS = {"”", "»"}
+STRAIGHT = {'"', "''"}
+
+CUE_RE = re.compile(
+    r"(?<![\w’'\-])(?P<cue>[Aa]ccording to|"
+    + lx.alternation(p for p, _ in lx.CUE_PHRASES)
+    + "|"
+    + lx.alternation(list(lx.VERB_FORMS) + sorted(lx.NAMING_VERBS))
+    + r")(?![\w’'\-])"
+)
+CUE_LEMMA = {p: lem for p, lem in lx.CUE_PHRASES}
+
+SENT_END_RE = re.compile(r"[.!?…]+(?:[”\"’)\]]|'')*(?=\s+(?:[“\"‘(\[]|''|``)?[\w\d$£€])|[.!?…]+(?:[”\"’)\]]|'')*\s*$")
+ABBR_BEFORE_RE = re.compile(r"(?:^|[\s(])([\w.]+)\.$")
+
+# speaker noun phrases at the end of the text before a cue (applied to a bounded window)
+AUX_RE = re.compile(r"(?:\s+(?:" + lx.alternation(lx.AUX) + r"|\w+ly))*\s*$")
+LEFT_PRON_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{PRON})$")
+LEFT_NAME_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-\"“”]))(?P<spk>{NAMERUN})$")
+LEFT_GROUP_RE = re.compile(
+    rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>(?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Ff]ew|[Tt]he|[Tt]hese|"
+    rf"[Tt]hose|[Bb]oth|[Aa]ll|[Tt]op|[Ss]enior|[Ss]ome \w+|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+    rf"[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive)\s+)?(?:{WORD}\s+){{0,2}}?(?:{lx.alternation(lx.GROUP_NOUNS)}|"
+    rf"{lx.alternation(w.capitalize() for w in lx.GROUP_NOUNS)}))$"
+)
+LEFT_NP_RE = re.compile(
+    rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|{NAMERUN}[’']s)\s+"
+    rf"(?:{WORD}\s+){{0,4}}?(?:{lx.alternation(lx.SPEAKER_NOUNS)}))$"
+)
+APPOS_TAIL_RE = re.compile(
+    rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{NAMERUN}|(?:[Tt]he|[Aa]n?)\s+(?:{WORD}\s+){{0,4}}?(?:{lx.alternation(lx.SPEAKER_NOUNS)}))"
+    rf"\s*,\s*(?P<app>(?:an?|the|who|former|ex-|his|her|their|[a-z][\w’'\-]*|{TOK})[^,{SPEECH};:]{{0,160}}?"
+    rf"(?:,[^,{SPEECH};:]{{1,80}}?)?)\s*,\s*$"
+)
+RIGHT_SPK_RE = re.compile(
+    rf"^\s+(?P<spk>{PRON}(?![\w’'])|{NAMERUN}(?![’']s)|(?:the|a|an|his|her|their|its)\s+(?:{WORD}\s+){{0,4}}?"
+    rf"(?:{lx.alternation(lx.SPEAKER_NOUNS)}|{lx.alternation(lx.GROUP_NOUNS)})(?![\w’'])|"
+    rf"(?:{WORD}\s+){{0,2}}?(?:{lx.alternation(lx.GROUP_NOUNS)})(?![\w’']))"
+    rf"(?:\s*,\s*(?P<app>[^,{SPEECH};:.]{{2,200}}(?:\.[^\s,{SPEECH};:.][^,{SPEECH};:.]*)*))?"
+)
+TELL_OBJ_RE = re.compile(
+    rf"^\s+(?:him|her|them|me|us|reporters|journalists|the\s+(?:{WORD}\s+){{0,3}}?[\w’'\-]+|"
+    rf"(?:an?\s+)?(?:{WORD}\s+){{0,2}}?(?:audience|crowd|interviewer|reporter|committee|group|panel|supporters)|"
+    rf"{NAMERUN}|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)"
+)
+TO_OBJ_RE = re.compile(rf"^\s+to\s+(?:him|her|them|me|us|reporters|journalists|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)")
+THAT_RE = re.compile(r"\bthat\b")
+PREP_START_RE = re.compile(
+    r"^\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|late|early|last|this|to|earlier|later|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|again|also|"
+    r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|\w+ly)\b"
+)
+CUT_RE = re.compile(
+    r";|\s+[—–]\s+(?=(?:he|she|they|I|we)\s)|,\s+(?:according to|" + lx.alternation(
+        f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b|,\s+\w+ing\s+that\b"
+)
+CLAUSE_START_RE = re.compile(
+    rf"^(?:{SPEECH}|[{UPPER}\d$£€]|(?:the|a|an|this|that|these|those|there|it|its|he|she|they|we|i|you|his|her|"
+    rf"their|our|my|your|some|many|most|no|not|all|every|each|both|one|two|three|four|five|more|less|"
+    rf"fewer|few|only|if|what|whether|how|why|when|where|who|nobody|everyone|everybody|someone|nothing|"
+    rf"anything|something|nor|neither|none|any|much|such)\b)",
+    re.I,
+)
+TRIVIAL_TAIL_RE = re.compile(
+    rf"^(?:\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|to|while|when|as|last|this|"
+    rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|later|earlier|"
+    rf"again|also|publicly|privately|then|\w+ly)\b[^{SPEECH}]*)?[\s.!?,:;”\"’)]*$"
+)
+BULLET_RE = re.compile(r"[ \t]*(?:[-–—•*·▪►]|\d{1,2}[.)])[ \t]+")
+
+
+@dataclass
+class QSpan:
+    """A span between quotation marks (marks included)."""
+
+    start: int
+    end: int
+    speech: bool
+    unclosed: bool = False
+    used: bool = False
+
+
+@dataclass
+class Mention:
+    """The words naming a speaker at one quote."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # name | pronoun | group | np | inherited
+    appositive: Optional[str] = None
+    app_start: Optional[int] = None
+
+
+@dataclass
+class Raw:
+    """A quote candidate before speakers are resolved."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Optional[str] = None
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
+    mention: Optional[Mention] = None
+    how: str = "frame"  # frame | continuation | none
+    group: Optional[str] = None
+    sent_start: int = 0
+    sent_end: int = 0
+    para: int = 0
+    inherit_from: Optional[int] = None  # index of the quote whose speaker this one continues
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line; bullets and indentation stripped at the start."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        b = BULLET_RE.match(text, s, e)
+        if b:
+            s = b.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def quotations(text: str, ps: int, pe: int) -> list[QSpan]:
+    """Quotation-mark spans of one paragraph, marks included; an unclosed mark runs to the end."""
+    spans: list[QSpan] = []
+    open_at: Optional[int] = None
+    for m in QMARK_RE.finditer(text, ps, pe):
+        ch = m.group()
+        a, b = m.start(), m.end()
+        before = text[a - 1] if a > ps else " "
+        after = text[b] if b < pe else " "
+        if open_at is None:
+            if ch in CLOSERS:
+                continue
+            if ch in STRAIGHT and (after.isspace() or after in ",.;:") and not before.isspace() and a > ps:
+                continue  # a stray closing straight mark
+            open_at = a
+        else:
+            if ch in OPENERS or (ch in STRAIGHT and before.isspace() and not after.isspace() and b - open_at > 2
+                                 and text[a - 2: a - 1] not in ",.!?"):
+                if ch in OPENERS or before.isspace():
+                    # a new opening while one is open: the earlier mark was stray
+                    open_at = a
+                    continue
+            spans.append(QSpan(open_at, b, False))
+            open_at = None
+    if open_at is not None and pe - open_at > 1:
+        spans.append(QSpan(open_at, pe, False, unclosed=True))
+    for q in spans:
+        q.speech = is_speech(text, q)
+    return spans
+
+
+_WORD_RE = re.compile(r"[\w’'\-]+")
+
+
+def is_speech(text: str, q: QSpan) -> bool:
+    """A quotation reads as speech (not a term, scare quote or title): enough words, and the
+    punctuation of a sentence or clause inside the marks, or a long stretch of words."""
+    inner = text[q.start + 1: q.end - 1] if not q.unclosed else text[q.start + 1: q.end]
+    inner = inner.strip(" '`\"")
+    words = _WORD_RE.findall(inner[:400])
+    n = len(words)
+    if n < lx.MIN_SPEECH_WORDS:
+        return False
+    ends = inner[-1:] in ".,!?…:;—-" if inner else False
+    caps = sum(1 for w in words if w[:1].isupper())
+    if not ends and caps == n:  # a title in title case
+        return False
+    return ends or n >= 8 or q.unclosed
+
+
+def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence]:
+    """Sentences of a paragraph; never split inside a quotation."""
+    out: list[Sentence] = []
+    start = ps
+    qi = 0
+    for m in SENT_END_RE.finditer(text, ps, pe):
+        b = m.end()
+        # inside a quotation?
+        while qi < len(quotes) and quotes[qi].end < b:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start < b < quotes[qi].end:
+            continue
+        dot = m.start()
+        if text[dot] == ".":
+            w = ABBR_BEFORE_RE.search(text, max(ps, dot - 12), dot + 1)
+            if w:
+                word = w.group(1).lower().rstrip(".")
+                if word in lx.ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                    continue
+        while b > start and b <= pe and text[b - 1].isspace():
+            b -= 1
+        if b > start:
+            out.append(Sentence(start, b))
+        start = m.end()
+        while start < pe and text[start].isspace():
+            start += 1
+    if start < pe:
+        out.append(Sentence(start, pe))
+    return out
+
+
+def _mask(text: str, s: Sentence, quotes: list[QSpan]) -> str:
+    parts = []
+    pos = s.start
+    for q in quotes:
+        if q.start < pos or q.end > s.end:
+            continue
+        parts.append(text[pos:q.start])
+        parts.append((SPEECH if q.speech else FRAG) * (q.end - q.start))
+        pos = q.end
+    parts.append(text[pos:s.end])
+    return "".join(parts)
+
+
+def _clean_name_mention(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Trim a capitalised run to the name: leading sentence words dropped, trailing dot dropped."""
+    span = text[a:b]
+    words = list(re.finditer(r"\S+", span))
+    i = 0
+    while i < len(words) and words[i].group().lower().rstrip(".,") in lx.NOT_NAMES:
+        i += 1
+    if i == len(words):
+        return None
+    a2 = a + words[i].start()
+    last = words[-1].group()
+    b2 = b
+    if last.endswith(".") and last.lower().rstrip(".") not in lx.ABBREVIATIONS and not re.fullmatch(r"(?:[A-Z]\.)+", last):
+        b2 -= 1
+    if b2 <= a2:
+        return None
+    return a2, b2
+
+
+def left_speaker(text: str, masked: str, base: int, upto: int) -> Optional[Mention]:
+    """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
+    window_start = max(0, upto - 300)
+    left = masked[window_start:upto]
+    aux = AUX_RE.search(left)
+    core = left[: aux.start()] if aux else left
+    core_r = core.rstrip()
+    if not core_r:
+        return None
+    off = base + window_start
+    if core_r.endswith(","):
+        m = APPOS_TAIL_RE.search(core_r)
+        if m:
+            a, b = m.span("spk")
+            spk = masked[window_start + a: window_start + b]
+            kind = "name" if spk[:1].isupper() and not re.match(r"(?:The|A|An)\s", spk) else "np"
+            if kind == "name":
+                cleaned = _clean_name_mention(text, off + a, off + b)
+                if not cleaned:
+                    return None
+                a2, b2 = cleaned
+            else:
+                a2, b2 = off + a, off + b
+            return Mention(a2, b2, text[a2:b2], kind, appositive=m.group("app").strip(),
+                           app_start=off + m.start("app"))
+        return None
+    last = core_r.rsplit(None, 1)[-1]
+    low = last.lower()
+    if low in lx.PRONOUNS and last in ("he", "she", "they", "He", "She", "They", "I", "we", "We"):
+        m = LEFT_PRON_RE.search(core_r)
+        if m:
+            return Mention(off + m.start("spk"), off + m.end("spk"), m.group("spk"), "pronoun")
+        return None
+    if low.strip(".") in lx.GROUP_NOUNS:
+        m = LEFT_GROUP_RE.search(core_r[-80:])
+        if m:
+            d = len(core_r) - min(80, len(core_r))
+            a, b = off + d + m.start("spk"), off + d + m.end("spk")
+            return Mention(a, b, text[a:b], "group")
+    if last[:1].isupper() and not last.endswith(("’s", "'s")):
+        m = LEFT_NAME_RE.search(core_r[-120:])
+        if m:
+            d = len(core_r) - min(120, len(core_r))
+            cleaned = _clean_name_mention(text, off + d + m.start("spk"), off + d + m.end("spk"))
+            if cleaned:
+                a, b = cleaned
+                return Mention(a, b, text[a:b], "name")
+        return None
+    if low in lx.SPEAKER_NOUNS:
+        m = LEFT_NP_RE.search(core_r[-120:])
+        if m:
+            d = len(core_r) - min(120, len(core_r))
+            a, b = off + d + m.start("spk"), off + d + m.end("spk")
+            return Mention(a, b, text[a:b], "np")
+    return None
+
+
+def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Optional[Mention], int]:
+    """An inverted speaker after a cue ("..., said Dr. X, a lecturer at Y.")."""
+    m = RIGHT_SPK_RE.match(masked[pos: pos + 400])
+    if not m:
+        return None, pos
+    a, b = base + pos + m.start("spk"), base + pos + m.end("spk")
+    spk = text[a:b]
+    first = spk.split(None, 1)[0]
+    if first.lower() in lx.PRONOUNS:
+        kind = "pronoun"
+    elif spk.split()[-1].lower() in lx.GROUP_NOUNS and not spk[:1].isupper():
+        kind = "group"
+    elif spk[:1].isupper() and first.lower() not in ("the", "a", "an", "his", "her", "their", "its"):
+        cleaned = _clean_name_mention(text, a, b)
+        if not cleaned:
+            return None, pos
+        a, b = cleaned
+        kind = "name"
+    else:
+        kind = "np"
+    app = m.group("app")
+    end = pos + m.end()
+    mention = Mention(a, b, text[a:b], kind, appositive=app.strip() if app else None,
+                      app_start=base + pos + m.start("app") if app else None)
+    return mention, end
+
+
+def _trim_content(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " ,:;—–-\t":
+        a += 1
+    while b > a and text[b - 1] in " ,.;:—–-\t!?":
+        b -= 1
+    return a, b
+
+
+def _words(s: str) -> int:
+    return len(_WORD_RE.findall(s))
+
+
+@dataclass
+class Frame:
+    """A speaker + cue in a sentence; positions relative to the sentence start."""
+
+    cue: str
+    lemma: str
+    cue_start: int
+    cue_end: int
+    mention: Optional[Mention]
+    start: int  # where the frame's words begin (speaker or cue)
+    end: int  # where they end (cue, or speaker/appositive when inverted)
+    inverted: bool = False
+    inherit: bool = False  # participle after a comma: the clause's speaker
+
+
+def _lemma(cue: str) -> str:
+    low = cue.lower()
+    if low.startswith("according"):
+        return "according to"
+    if low in CUE_LEMMA:
+        return CUE_LEMMA[low]
+    return lx.VERB_FORMS.get(low, low)
+
+
+SUBJECT_RE = re.compile(rf"^(?:{SPEECH}+\s*,?\s*)?(?P<spk>{PRON}|{NAMERUN})(?=\s+[a-z])")
+
+
+def find_frames(text: str, masked: str, base: int) -> list[Frame]:
+    frames: list[Frame] = []
+    for m in CUE_RE.finditer(masked):
+        cue = m.group("cue")
+        cs, ce = m.span("cue")
+        low = cue.lower()
+        lemma = _lemma(cue)
+        if lemma == "according to":
+            spk, after = right_speaker(text, masked, base, ce)
+            if spk is None or spk.kind == "pronoun" and spk.text.lower() == "i":
+                continue
+            frames.append(Frame(cue, lemma, cs, ce, spk, cs, after, inverted=True))
+            continue
+        prev_word = masked[max(0, cs - 12):cs].split()[-1:] or [""]
+        if prev_word[0].lower() in lx.PASSIVE_AUX and (low.endswith("ed") or low in ("told", "said", "thought", "known", "found", "shown", "read")):
+            continue  # passive: "was told that", "is expected to"
+        spk = left_speaker(text, masked, base, cs)
+        if spk is not None:
+            if low in lx.AMBIGUOUS_FORMS and spk.kind == "np":
+                continue
+            frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
+            continue
+        lead = masked[:cs].rstrip()
+        if low in lx.AMBIGUOUS_FORMS and not low.endswith("ed") and low not in ("said", "told", "wrote", "thought"):
+            continue
+        if lead.endswith((SPEECH, ",")) or not lead:
+            if low.endswith("ing") and lead.endswith(","):
+                frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
+                continue
+            spk, after = right_speaker(text, masked, base, ce)
+            if spk is not None and spk.text.lower() != "i" and (lead.endswith((SPEECH, ",")) or spk.kind == "name"):
+                frames.append(Frame(cue, lemma, cs, ce, spk, cs, after, inverted=True))
+    return frames
+
+
+def _quote_at(quotes: list[QSpan], pos: int, base: int, *, ending: bool) -> Optional[QSpan]:
+    for q in quotes:
+        if (q.end if ending else q.start) == base + pos:
+            return q
+    return None
+
+
+def _content_kind(masked: str, a: int, b: int) -> str:
+    seg = masked[a:b]
+    if SPEECH in seg or FRAG * 2 in seg:
+        return "mixed"
+    return "indirect"
+
+
+def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+    """Quotes introduced by reporting frames in one sentence."""
+    base = sent.start
+    masked = _mask(text, sent, quotes)
+    frames = find_frames(text, masked, base)
+    out: list[Raw] = []
+    consumed = 0
+    n = len(masked)
+    for i, f in enumerate(frames):
+        nxt = frames[i + 1] if i + 1 < len(frames) else None
+        if f.inherit:
+            prev = next((r.mention for r in reversed(out) if r.mention is not None), None)
+            if prev is None:
+                sm = SUBJECT_RE.match(masked)
+                if not sm:
+                    continue
+                a, b = base + sm.start("spk"), base + sm.end("spk")
+                cleaned = _clean_name_mention(text, a, b) if sm.group("spk")[:1].isupper() and sm.group("spk").lower() not in lx.PRONOUNS else (a, b)
+                if not cleaned:
+                    continue
+                kind = "pronoun" if sm.group("spk").lower() in lx.PRONOUNS else "name"
+                prev = Mention(cleaned[0], cleaned[1], text[cleaned[0]:cleaned[1]], kind)
+            f.mention = prev
+        limit = n
+        if nxt is not None:
+            gap = masked[f.end:nxt.start]
+            if nxt.inherit or re.search(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$", gap):
+                limit = nxt.start
+        parts: list[tuple[int, int, str]] = []  # (a, b, kind) relative
+        lead = masked[: f.start].rstrip()
+        lead_quote = _quote_at(quotes, len(lead), base, ending=True) if lead.endswith(SPEECH) else None
+        pos = f.end
+        if lead_quote is not None and lead_quote.start - base >= consumed:
+            parts.append((lead_quote.start - base, lead_quote.end - base, "direct"))
+            after = masked[f.end:limit]
+            m2 = re.match(rf"^\s*,?\s*(?:(?:and|then)\s+)?{SPEECH}", after)
+            if m2:
+                q2 = _quote_at(quotes, f.end + m2.end() - 1, base, ending=False)
+                q2 = q2 or next((q for q in quotes if q.start - base >= f.end and q.speech), None)
+                if q2 is not None:
+                    parts.append((q2.start - base, q2.end - base, "direct"))
+        else:
+            if not f.inverted and f.mention is not None or f.inherit:
+                if f.lemma == "tell":
+                    t = TELL_OBJ_RE.match(masked[pos:pos + 120])
+                    if t:
+                        pos += t.end()
+            that_pos = pos
+            if not f.inverted and f.mention is not None or f.inherit:
+                t = TO_OBJ_RE.match(masked[pos:pos + 120])
+                if t:
+                    pos += t.end()
+            right = masked[pos:limit]
+            m_sp = re.match(rf"^\s*[,:]?\s*(?=({SPEECH}))", right)
+            content: Optional[tuple[int, int]] = None
+            if m_sp and f.lemma != "according to":
+                q = _quote_at(quotes, pos + m_sp.end(), base, ending=False)
+                if q is not None and q.speech:
+                    parts.append((q.start - base, q.end - base, "direct"))
+            elif f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS:
+                for q in quotes:
+                    if pos <= q.start - base < limit and q.speech and not q.unclosed:
+                        gap = masked[pos:q.start - base]
+                        if len(gap) < 80 and SPEECH not in gap:
+                            parts.append((q.start - base, q.end - base, "mixed"))
+                        break
+            elif f.lemma == "according to":
+                # "According to X, content." (content after the speaker)
+                if f.start == 0 or not masked[: f.start].strip(" ,—–-"):
+                    r = re.match(r"^\s*,\s*", right)
+                    if r:
+                        content = (pos + r.end(), limit)
+            else:
+                right0 = masked[that_pos:limit]
+                tm = THAT_RE.search(right0[:160])
+                if tm is not None:
+                    between = right0[: tm.start()]
+                    if (not between.strip() or PREP_START_RE.match(between) or between.strip() == ",") and \
+                            SPEECH not in between and not re.search(r"[.;:]", between) and _words(between) <= 12:
+                        content = (that_pos + tm.end(), limit)
+                if content is None and f.lemma in lx.BARE_CLAUSE and f.lemma not in lx.THAT_ONLY and \
+                        f.lemma not in lx.QUOTE_ONLY and not f.inverted:
+                    r = re.match(r"^\s*[,:]?\s*", right)
+                    rest = right[r.end():]
+                    if rest and CLAUSE_START_RE.match(rest) and not PREP_START_RE.match(rest) and \
+                            not (right[: r.end()].strip() == "," and f.mention is not None and not f.inherit):
+                        content = (pos + r.end(), limit)
+            if content is not None:
+                a, b = content
+                cut = CUT_RE.search(masked, a, b)
+                if cut:
+                    b = cut.start()
+                a2, b2 = _trim_content(masked, a, b)
+                if _words(masked[a2:b2]) >= 2:
+                    q = _quote_at(quotes, a2, base, ending=False)
+                    if q is not None and q.end - base >= b2 - 1 and q.speech:
+                        parts.append((q.start - base, q.end - base, "direct"))
+                    else:
+                        parts.append((a2, b2, _content_kind(masked, a2, b2)))
+            if not parts and f.lemma not in lx.QUOTE_ONLY and (f.inverted or f.mention is not None) and \
+                    lead.endswith(",") and len(lead) > consumed:
+                tail = masked[f.end:limit]
+                paren = re.match(r"^\s*,\s*(?!(?:and|but|who|which|adding|saying)\b)", tail)
+                if TRIVIAL_TAIL_RE.match(tail) or paren:
+                    a2, b2 = _trim_content(masked, consumed, len(lead))
+                    a2 = _skip_intro(masked, a2, b2)
+                    if _words(masked[a2:b2]) >= 3:
+                        q = _quote_at(quotes, a2, base, ending=False)
+                        if q is not None and q.end - base >= b2 - 1 and q.speech:
+                            parts.append((q.start - base, q.end - base, "direct"))
+                        else:
+                            parts.append((a2, b2, _content_kind(masked, a2, b2)))
+                        if paren and not TRIVIAL_TAIL_RE.match(tail):
+                            c, d = f.end + paren.end(), limit
+                            cut = CUT_RE.search(masked, c, d)
+                            if cut:
+                                d = cut.start()
+                            c, d = _trim_content(masked, c, d)
+                            if _words(masked[c:d]) >= 2:
+                                parts.append((c, d, _content_kind(masked, c, d)))
+        if not parts:
+            continue
+        group = f"s{sent_index}f{i}" if len(parts) > 1 else None
+        for a, b, kind in parts:
+            for q in quotes:
+                if a <= q.start - base and q.end - base <= b:
+                    q.used = True
+            out.append(Raw(base + a, base + b, kind, f.cue, base + f.cue_start, base + f.cue_end, f.mention,
+                           "frame", group, sent.start, sent.end, extra={"sent": sent_index, "frame_end": base + f.end,
+                                                                         "inherit": f.inherit}))
+            consumed = max(consumed, b)
+        consumed = max(consumed, f.end)
+    return out
+
+
+INTRO_RE = re.compile(r"^(?:But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead)\b\s*,?\s*")
+
+
+def _skip_intro(masked: str, a: int, b: int) -> int:
+    m = INTRO_RE.match(masked[a:b])
+    return a + m.end() if m and _words(masked[a + m.end():b]) >= 3 else a
+
+
+COLON_END_RE = re.compile(r":\s*$")
+
+
+def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
+    """All quote candidates of an article, in text order, and its sentences."""
+    raws: list[Raw] = []
+    all_sents: list[Sentence] = []
+    prev_para_last: Optional[int] = None  # index in raws of the previous paragraph's last quote
+    pending: Optional[Raw] = None  # "X said:" at a paragraph end, waiting for its quote
+    for pi, (ps, pe) in enumerate(paragraphs(text)):
+        quotes = quotations(text, ps, pe)
+        sents = sentences(text, ps, pe, quotes)
+        para_raws: list[Raw] = []
+        qi = 0
+        for s in sents:
+            while qi < len(quotes) and quotes[qi].end <= s.start:
+                qi += 1
+            sq = []
+            j = qi
+            while j < len(quotes) and quotes[j].start < s.end:
+                if quotes[j].start >= s.start and quotes[j].end <= s.end:
+                    sq.append(quotes[j])
+                j += 1
+            idx = len(all_sents)
+            all_sents.append(s)
+            for r in sentence_quotes(text, s, sq, idx):
+                r.para = pi
+                para_raws.append(r)
+        # a frame ending with a colon and no content: its quote is the next paragraph's
+        last_s = sents[-1] if sents else None
+        new_pending = None
+        if last_s is not None and COLON_END_RE.search(text[last_s.start:last_s.end]) and not any(
+                q for q in quotes if q.start >= last_s.start):
+            masked = _mask(text, last_s, [])
+            fr = find_frames(text, masked, last_s.start)
+            if fr and fr[-1].mention is not None:
+                f = fr[-1]
+                new_pending = Raw(0, 0, "direct", f.cue, last_s.start + f.cue_start, last_s.start + f.cue_end,
+                                  f.mention, "frame", None, last_s.start, last_s.end)
+        # speech quotes no frame claimed: continuations, or unattributed
+        unclaimed = [q for q in quotes if q.speech and not q.used]
+        for q in unclaimed:
+            si = _sentence_index(all_sents, q.start, len(all_sents) - len(sents))
+            s = all_sents[si]
+            r = Raw(q.start, q.end, "direct", None, None, None, None, "none", None, s.start, s.end, pi,
+                    extra={"sent": si})
+            before = [k for k in para_raws if k.start < q.start]
+            after = [k for k in para_raws if k.start > q.start and k.kind == "direct"]
+            if pending is not None and q.start == ps:
+                r.cue, r.cue_start, r.cue_end, r.mention, r.how = (pending.cue, pending.cue_start, pending.cue_end,
+                                                                    pending.mention, "frame")
+            elif before:
+                r.how = "continuation"
+                r.extra["inherit_raw"] = before[-1]
+            elif after:
+                r.how = "continuation"
+                r.extra["inherit_raw"] = after[0]
+            elif q.start == ps and prev_para_last is not None:
+                r.how = "continuation"
+                r.extra["inherit_raw"] = raws[prev_para_last]
+            para_raws.append(r)
+        para_raws.sort(key=lambda r: r.start)
+        pending = new_pending
+        if para_raws:
+            raws.extend(para_raws)
+            prev_para_last = len(raws) - 1
+        else:
+            prev_para_last = None
+    return raws, all_sents
+
+
+def _sentence_index(sents: list[Sentence], pos: int, lo: int) -> int:
+    for i in range(lo, len(sents)):
+        if sents[i].start <= pos < sents[i].end or pos < sents[i].start:
+            return i
+    return len(sents) - 1

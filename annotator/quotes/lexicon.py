@@ -1,0 +1,293 @@
+"""Language data for quote extraction and attribution: reporting verbs, titles, pronouns,
+group nouns, the words that mark a speaker as an expert. General English news usage only.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _forms(base: str, third: str, past: str, ing: str) -> list[str]:
+    return [base, third, past, ing]
+
+
+# Reporting verbs that introduce a clause ("X said (that) ...", "..., X said").
+# Each entry: base, 3rd person, past, -ing. Multi-word cues are in CUE_PHRASES.
+_SPEECH = [
+    ("say", "says", "said", "saying"),
+    ("tell", "tells", "told", "telling"),
+    ("add", "adds", "added", "adding"),
+    ("note", "notes", "noted", "noting"),
+    ("argue", "argues", "argued", "arguing"),
+    ("claim", "claims", "claimed", "claiming"),
+    ("insist", "insists", "insisted", "insisting"),
+    ("suggest", "suggests", "suggested", "suggesting"),
+    ("warn", "warns", "warned", "warning"),
+    ("explain", "explains", "explained", "explaining"),
+    ("write", "writes", "wrote", "writing"),
+    ("report", "reports", "reported", "reporting"),
+    ("announce", "announces", "announced", "announcing"),
+    ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    ("admit", "admits", "admitted", "admitting"),
+    ("assert", "asserts", "asserted", "asserting"),
+    ("contend", "contends", "contended", "contending"),
+    ("caution", "cautions", "cautioned", "cautioning"),
+    ("emphasize", "emphasizes", "emphasized", "emphasizing"),
+    ("emphasise", "emphasises", "emphasised", "emphasising"),
+    ("stress", "stresses", "stressed", "stressing"),
+    ("state", "states", "stated", "stating"),
+    ("declare", "declares", "declared", "declaring"),
+    ("maintain", "maintains", "maintained", "maintaining"),
+    ("confirm", "confirms", "confirmed", "confirming"),
+    ("deny", "denies", "denied", "denying"),
+    ("concede", "concedes", "conceded", "conceding"),
+    ("recall", "recalls", "recalled", "recalling"),
+    ("complain", "complains", "complained", "complaining"),
+    ("allege", "alleges", "alleged", "alleging"),
+    ("reveal", "reveals", "revealed", "revealing"),
+    ("indicate", "indicates", "indicated", "indicating"),
+    ("predict", "predicts", "predicted", "predicting"),
+    ("observe", "observes", "observed", "observing"),
+    ("remark", "remarks", "remarked", "remarking"),
+    ("conclude", "concludes", "concluded", "concluding"),
+    ("respond", "responds", "responded", "responding"),
+    ("reply", "replies", "replied", "replying"),
+    ("counter", "counters", "countered", "countering"),
+    ("tweet", "tweets", "tweeted", "tweeting"),
+    ("testify", "testifies", "testified", "testifying"),
+    ("continue", "continues", "continued", "continuing"),
+    ("ask", "asks", "asked", "asking"),
+    ("question", "questions", "questioned", "questioning"),
+    ("believe", "believes", "believed", "believing"),
+    ("think", "thinks", "thought", "thinking"),
+    ("fear", "fears", "feared", "fearing"),
+    ("worry", "worries", "worried", "worrying"),
+    ("hope", "hopes", "hoped", "hoping"),
+    ("promise", "promises", "promised", "promising"),
+    ("pledge", "pledges", "pledged", "pledging"),
+    ("vow", "vows", "vowed", "vowing"),
+    ("urge", "urges", "urged", "urging"),
+    ("propose", "proposes", "proposed", "proposing"),
+    ("recommend", "recommends", "recommended", "recommending"),
+    ("advise", "advises", "advised", "advising"),
+    ("demand", "demands", "demanded", "demanding"),
+    ("charge", "charges", "charged", "charging"),
+    ("accuse", "accuses", "accused", "accusing"),
+    ("boast", "boasts", "boasted", "boasting"),
+    ("joke", "jokes", "joked", "joking"),
+    ("quip", "quips", "quipped", "quipping"),
+    ("exclaim", "exclaims", "exclaimed", "exclaiming"),
+    ("announce", "announces", "announced", "announcing"),
+    ("mention", "mentions", "mentioned", "mentioning"),
+    ("lament", "laments", "lamented", "lamenting"),
+    ("reiterate", "reiterates", "reiterated", "reiterating"),
+    ("speculate", "speculates", "speculated", "speculating"),
+    ("surmise", "surmises", "surmised", "surmising"),
+    ("reckon", "reckons", "reckoned", "reckoning"),
+    ("assure", "assures", "assured", "assuring"),
+    ("show", "shows", "showed", "showing"),
+    ("find", "finds", "found", "finding"),
+    ("expect", "expects", "expected", "expecting"),
+    ("know", "knows", "knew", "knowing"),
+    ("feel", "feels", "felt", "feeling"),
+    ("read", "reads", "read", "reading"),
+    ("post", "posts", "posted", "posting"),
+]
+
+# Verbs that take a bare clause after them ("X said the plan failed"); the others need
+# "that" (or a quote) to introduce their content, so "hoped to win" is not reported speech.
+BARE_CLAUSE = {
+    "say", "tell", "add", "argue", "claim", "insist", "suggest", "warn", "write", "think",
+    "believe", "predict", "note", "explain", "assert", "contend", "acknowledge", "admit",
+    "declare", "maintain", "fear", "caution", "stress", "emphasize", "emphasise", "conclude",
+    "reckon", "concede", "announce", "report", "state", "respond", "reply", "counter", "tweet",
+    "continue", "complain", "observe", "remark", "recall", "reveal", "confirm", "indicate",
+    "hope", "know", "feel", "show", "find", "estimate", "expect", "worry", "agree", "promise",
+    "pledge", "vow", "assure", "lament", "reiterate", "speculate",
+}
+# Verbs whose content is only taken when introduced by "that" or a quote.
+THAT_ONLY = {"agree", "estimate", "expect", "know", "feel", "show", "find", "hope", "worry",
+             "fear", "promise", "pledge", "vow", "mention", "read", "post"}
+# Verbs that only frame a direct quote ("“...,” she continued"), never indirect content.
+QUOTE_ONLY = {"continue", "joke", "quip", "exclaim", "ask", "question", "post", "read", "boast"}
+# Verbs that are weak cues: used only when "that" follows, or with a quote.
+WEAK = {"agree", "estimate", "expect", "know", "feel", "show", "find", "read", "post", "mention",
+        "question", "charge", "accuse", "advise", "recommend", "demand", "urge", "propose"}
+
+VERB_FORMS: dict[str, str] = {}
+for _entry in _SPEECH:
+    for _f in _entry:
+        VERB_FORMS.setdefault(_f, _entry[0])
+
+# Forms that are also common nouns ("his claims", "the state"): a cue only right after a
+# pronoun, a name or a group noun.
+AMBIGUOUS_FORMS = {
+    "state", "states", "report", "reports", "question", "questions", "post", "posts", "charge",
+    "charges", "note", "notes", "fear", "fears", "hope", "hopes", "worry", "worries", "promise",
+    "promises", "pledge", "pledges", "vow", "vows", "claim", "claims", "counter", "show", "shows",
+    "find", "finds", "remark", "remarks", "demand", "demands", "reply", "replies", "joke",
+    "jokes", "tweet", "tweets", "read", "reads", "warning", "finding", "reading", "posting",
+    "writing", "questioning", "reporting", "feeling", "thinking", "concern", "stress", "stresses",
+    "answer", "answers", "insists", "feel", "feels", "know", "knows", "think", "say",
+    "believe", "expect", "tell", "add", "write", "ask",
+}
+PASSIVE_AUX = {"was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"}
+
+# Multi-word cues: (phrase, lemma). The phrase is matched as written (case-insensitive).
+CUE_PHRASES = [
+    ("went on to say", "say"), ("goes on to say", "say"), ("pointed out", "point out"),
+    ("points out", "point out"), ("pointing out", "point out"), ("point out", "point out"),
+    ("expressed concern", "express concern"), ("expresses concern", "express concern"),
+    ("expressing concern", "express concern"), ("made clear", "make clear"),
+    ("makes clear", "make clear"), ("making clear", "make clear"),
+    ("put it", "put"), ("puts it", "put"), ("shot back", "shoot back"), ("fired back", "fire back"),
+    ("called for", "call for"), ("calls for", "call for"), ("calling for", "call for"),
+    ("called on", "call on"), ("calls on", "call on"), ("calling on", "call on"),
+    ("spelled out", "spell out"), ("laid out", "lay out"), ("summed up", "sum up"),
+]
+
+ACCORDING_TO = "according to"
+
+# Verbs that describe someone or something with a quoted label ("called it “...”").
+NAMING_VERBS = {"call", "calls", "called", "calling", "describe", "describes", "described",
+                "describing", "characterize", "characterizes", "characterized", "characterizing",
+                "characterise", "characterises", "characterised", "characterising", "dub",
+                "dubs", "dubbed", "dubbing", "label", "labels", "labeled", "labelled", "labeling",
+                "brand", "brands", "branded", "branding", "term", "terms", "termed"}
+
+# Words allowed between the subject and its reporting verb ("X has also said").
+AUX = {"has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "might",
+       "may", "did", "does", "do", "also", "later", "then", "previously", "repeatedly", "recently",
+       "once", "again", "further", "already", "often", "earlier", "still", "even", "flatly",
+       "simply", "not", "never", "always", "just", "too", "had", "been", "being", "reportedly",
+       "who", "which", "however"}
+
+PRONOUNS = {"he": "he", "she": "she", "they": "they", "i": "i", "we": "we"}
+PERSON_PRONOUNS = {"he", "she"}
+OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "it", "reporters", "journalists"}
+
+# Nouns for unnamed groups of speakers; kept as groups, never given to a person.
+GROUP_NOUNS = {
+    "experts", "analysts", "officials", "observers", "critics", "economists", "diplomats",
+    "sources", "people", "residents", "voters", "lawmakers", "legislators", "leaders",
+    "scientists", "researchers", "investigators", "prosecutors", "aides", "advisers",
+    "advisors", "strategists", "insiders", "commentators", "historians", "scholars",
+    "academics", "activists", "supporters", "opponents", "protesters", "democrats",
+    "republicans", "conservatives", "liberals", "members", "delegates", "donors", "staffers",
+    "sources", "witnesses", "doctors", "lawyers", "attorneys", "economists", "pollsters",
+    "participants", "respondents", "americans", "citizens", "workers", "students", "parents",
+    "executives", "authorities", "governments", "countries", "nations", "allies", "others",
+    "some", "many", "most", "polls", "surveys", "studies", "reports", "documents", "records",
+    "data", "figures", "numbers", "statistics", "estimates", "forecasts", "generals",
+    "commanders", "organizers", "organisers", "spokespeople", "representatives", "senators",
+    "governors", "candidates", "campaigns", "agencies", "groups", "unions", "companies",
+    "firms", "banks", "investors", "traders", "markets", "police", "officers", "judges",
+}
+
+# Singular nouns that head a described speaker or an organisation ("a spokesman", "the report").
+SPEAKER_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor",
+    "analyst", "expert", "source", "statement", "report", "study", "survey", "poll", "campaign",
+    "committee", "department", "ministry", "agency", "government", "administration", "office",
+    "court", "judge", "lawyer", "attorney", "prosecutor", "director", "chairman", "chairwoman",
+    "chair", "president", "leader", "senator", "governor", "minister", "secretary", "candidate",
+    "nominee", "website", "memo", "letter", "document", "filing", "lawsuit", "complaint",
+    "affidavit", "release", "article", "editorial", "newspaper", "network", "company", "firm",
+    "group", "organization", "organisation", "party", "council", "board", "commission", "panel",
+    "team", "staff", "analysis", "review", "investigation", "index", "paper", "blog", "post",
+    "tweet", "account", "ad", "advertisement", "video", "book", "speech", "interview", "announcement",
+    "economist", "professor", "researcher", "scientist", "historian", "strategist", "pollster",
+    "consultant", "operative", "activist", "critic", "supporter", "member", "friend", "officer",
+    "mother", "father", "wife", "husband", "son", "daughter", "man", "woman", "voter", "resident",
+    "worker", "owner", "manager", "executive", "founder", "host", "anchor", "reporter", "writer",
+    "author", "columnist", "editor", "data", "figures", "census", "bureau", "institute", "center",
+    "centre", "foundation", "union", "association", "council", "embassy", "white", "house",
+    "kremlin", "pentagon", "police", "army", "military",
+}
+
+# Titles written before a name; dropped from canonical names.
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "vice", "senator", "sen", "rep", "representative", "gov", "governor", "minister",
+    "prime", "general", "gen", "lt", "col", "colonel", "maj", "major", "capt", "captain", "adm",
+    "admiral", "sgt", "chancellor", "mayor", "judge", "justice", "rev", "reverend", "father",
+    "pope", "king", "queen", "prince", "princess", "secretary", "ambassador", "chairman",
+    "chairwoman", "chief", "commissioner", "speaker", "leader", "former", "deputy", "assistant",
+    "attorney", "state", "sheriff", "detective", "officer", "coach", "bishop", "rabbi", "imam",
+    "sen.", "rep.", "gov.", "dr.", "mr.", "mrs.", "ms.", "prof.", "gen.", "candidate", "nominee",
+    "frontrunner", "front-runner", "hopeful", "congressman", "congresswoman", "councilman",
+    "councilwoman", "premier", "president-elect", "treasurer", "director", "head",
+}
+GENDER_TITLES = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he", "dame": "she",
+                 "lord": "he", "lady": "she", "king": "he", "queen": "she", "prince": "he",
+                 "princess": "she", "father": "he", "congressman": "he", "congresswoman": "she",
+                 "chairman": "he", "chairwoman": "she", "councilman": "he", "councilwoman": "she"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md"}
+
+# Lower-case words that may sit inside a name ("Ursula von der Leyen").
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "du", "bin",
+                  "al", "ibn", "dos", "das", "y", "ter", "zu"}
+
+# Capitalised words that begin sentences or name things, never a person's name.
+NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "but", "and", "or", "so",
+    "yet", "however", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
+    "i", "you", "his", "her", "their", "our", "my", "your", "when", "while", "after", "before",
+    "since", "as", "if", "although", "though", "because", "despite", "during", "until", "what",
+    "who", "why", "how", "where", "which", "there", "here", "then", "now", "still", "also",
+    "even", "both", "each", "every", "all", "some", "many", "most", "other", "another", "such",
+    "one", "two", "three", "four", "five", "no", "not", "nor", "meanwhile", "instead", "indeed",
+    "moreover", "nonetheless", "nevertheless", "regardless", "without", "within", "about",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "today", "yesterday", "tomorrow", "last", "next", "first", "asked",
+    "according", "speaking", "writing", "asked", "earlier", "later", "separately", "overall",
+    "ultimately", "finally", "ideally", "still", "like", "unlike", "among", "under", "over",
+    "into", "through", "against", "toward", "towards", "upon", "via", "per", "do", "does", "did",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "should", "must", "might", "may", "let", "just", "only", "again", "yes", "oh",
+    "well", "thus", "hence", "therefore", "once", "twice", "perhaps", "maybe", "sources",
+}
+
+# Words in a role or appositive that mark an expert (scholars, analysts, former officials).
+EXPERT_ROLE_WORDS = {
+    "professor", "lecturer", "reader", "analyst", "fellow", "researcher", "scholar", "expert",
+    "economist", "historian", "scientist", "adviser", "advisor", "consultant", "strategist",
+    "pollster", "specialist", "academic", "director", "dean", "think", "tank", "institute",
+    "university", "college", "school", "centre", "center", "professorial", "lecturer",
+    "commentator", "author", "investigator", "observer", "authority", "doctor", "physician",
+    "epidemiologist", "lawyer", "attorney", "judge", "retired", "veteran", "chief",
+    "economics", "studies", "policy", "research", "programme", "program",
+}
+# Words of an office held in politics; a speaker whose role has them is not an expert
+# (unless the role is a former office with an expert word, e.g. "former adviser").
+POLITICAL_ROLE_WORDS = {
+    "president", "senator", "governor", "minister", "congressman", "congresswoman",
+    "representative", "mayor", "chancellor", "candidate", "nominee", "frontrunner",
+    "front-runner", "leader", "lawmaker", "legislator", "mp", "mep", "spokesman", "spokeswoman",
+    "spokesperson", "premier", "king", "queen", "prince", "democrat", "republican", "speaker",
+    "chairman", "chairwoman", "campaign", "press", "secretary", "party", "councillor",
+    "councilman", "councilwoman", "ambassador", "envoy", "prime",
+}
+FORMER_OFFICIAL_WORDS = {"official", "secretary", "ambassador", "diplomat", "general", "commander",
+                         "officer", "envoy", "deputy", "assistant", "director", "chief", "head",
+                         "negotiator", "admiral", "analyst", "adviser", "advisor"}
+TOP_POLITICAL = {"president", "prime", "senator", "governor", "candidate", "nominee", "king",
+                 "queen", "chancellor", "mayor", "congressman", "congresswoman", "mp"}
+
+# Abbreviations that end with a full stop but do not end a sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt",
+    "adm", "sgt", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m", "approx", "dept", "est", "fig",
+    "sen", "assn", "bros", "gov", "pres", "supt", "univ", "ave", "blvd", "rd",
+}
+
+# Quoted words shorter than this, without the punctuation of speech, are terms or scare quotes.
+MIN_SPEECH_WORDS = 3
+
+
+def alternation(words) -> str:
+    """A regex alternation of the words, longest first (so "said in" wins over "said")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

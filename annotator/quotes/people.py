@@ -1,0 +1,264 @@
+"""People who speak in the articles: canonical names, ids, roles, and the expert rule.
+
+`People` is the registry of one run. It starts from an optional registry file (a YAML or
+JSON list of experts, as in seeds/experts.yaml) and learns every named speaker it meets, so
+one person has one canonical name and id across all articles of a run. Ids are slugs of the
+full name ("first-last"): the same name gives the same id in every run.
+
+Expert rule (documented in the README): a speaker is an expert when the registry says so
+(`is_expert`), or when their role (appositive or title) has an expert word (professor,
+lecturer, analyst, fellow, researcher, adviser, economist, ...) and no word of political
+office, or when it is a *former* official post (former ambassador, former deputy secretary
+general, ...) other than a head of state or government, a legislator or a candidate.
+Politicians and spokespeople quoted in passing are not experts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from pydantic import ValidationError
+
+from annotator.errors import InputError
+from annotator.models import Expert
+from annotator.quotes import lexicon as lx
+
+ORG_WORDS = {
+    "house", "department", "ministry", "party", "committee", "council", "university", "institute",
+    "campaign", "post", "times", "news", "journal", "network", "inc", "corp", "commission",
+    "agency", "office", "court", "senate", "congress", "pentagon", "kremlin", "administration",
+    "association", "foundation", "center", "centre", "bureau", "service", "group", "union",
+    "bank", "fund", "organization", "organisation", "board", "company", "corporation", "club",
+    "college", "school", "church", "government", "parliament", "assembly", "embassy", "agency",
+    "tribune", "herald", "telegraph", "guardian", "gazette", "review", "magazine", "press",
+    "radio", "television", "tv", "media", "reuters", "associated", "project", "coalition",
+    "alliance", "federation", "league", "society", "trust", "forum", "initiative", "watch",
+    "airlines", "motors", "systems", "technologies", "labs", "capital", "partners", "fox",
+    "police", "army", "navy", "force", "guard", "republicans", "democrats", "gop", "state",
+    "states", "city", "county", "district", "street", "hall", "hospital", "museum", "library",
+}
+
+
+def slug(name: str) -> str:
+    """"Dr. Ana María López-Ortiz" -> "ana-maria-lopez-ortiz"."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(r"[’']s\b", "", s.lower())
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "unknown"
+
+
+def _key(name: str) -> str:
+    return slug(name)
+
+
+def split_title(mention: str) -> tuple[str, Optional[str]]:
+    """("Dr. Mark Smith") -> ("Mark Smith", "Dr."); titles and role words before a name are
+    split off; a trailing possessive and suffixes are dropped."""
+    tokens = mention.replace("\u00a0", " ").split()
+    tokens = [t for t in tokens if t]
+    if tokens and re.search(r"[’']s$", tokens[-1]):
+        tokens[-1] = tokens[-1][:-2]
+    cut = 0
+    for i, t in enumerate(tokens[:-1]):
+        if t.lower().rstrip(".") in lx.TITLES or t.lower() in lx.TITLES:
+            cut = i + 1
+    title = " ".join(tokens[:cut]) or None
+    rest = tokens[cut:]
+    while len(rest) > 1 and rest[-1].lower().rstrip(".,") in lx.NAME_SUFFIXES:
+        rest.pop()
+    return " ".join(rest), title
+
+
+def is_organisation(name: str) -> bool:
+    words = name.replace("’", "'").split()
+    if any(w.lower().strip(".,'s") in ORG_WORDS for w in words):
+        return True
+    return len(words) == 1 and len(words[0]) >= 2 and words[0].isupper()
+
+
+def split_role(appositive: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """"a senior lecturer at Some University" -> ("senior lecturer", "Some University")."""
+    if not appositive:
+        return None, None
+    app = appositive.strip().strip(",").strip()
+    if re.match(r"(?:who|which|whose|that)\b", app, re.I) or len(app) < 3:
+        return None, None
+    app = re.sub(r"^(?:an?|the)\s+", "", app, flags=re.I)
+    org = None
+    role = app
+    m = None
+    for m in re.finditer(r"\s+at\s+(?:the\s+)?(?=[A-Z0-9])", app):
+        pass
+    if m is None:
+        m = re.search(r"\s+(?:of|for|with|from)\s+(?:the\s+)?(?=[A-Z0-9])", app)
+    if m is not None:
+        role, org = app[: m.start()].strip(), app[m.end():].strip()
+    elif re.match(r"(?:[A-Z][\w’'&.-]*\s+){1,5}[a-z]", app):
+        # "NATO's former envoy", "Acme Corp analyst": organisation first
+        m2 = re.match(r"((?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*?)(?:[’']s)?\s+([a-z].*)$", app)
+        if m2:
+            org, role = m2.group(1), m2.group(2)
+    return (role or None), (org or None)
+
+
+def expert_by_role(role: Optional[str], title: Optional[str] = None) -> bool:
+    """The expert rule for a speaker not marked in the registry (see the module docstring)."""
+    text = " ".join(x for x in (title, role) if x).lower()
+    words = set(re.findall(r"[a-z][a-z\-]*", text))
+    if not words:
+        return False
+    former = bool(words & {"former", "ex", "retired", "onetime", "one-time"}) or "ex-" in text
+    political = words & lx.POLITICAL_ROLE_WORDS
+    if former and words & lx.FORMER_OFFICIAL_WORDS and not words & lx.TOP_POLITICAL:
+        return True
+    if words & lx.EXPERT_ROLE_WORDS and not (political and not former):
+        return True
+    title_words = set(re.findall(r"[a-z]+", (title or "").lower()))
+    return bool(title_words & {"professor", "prof", "dr"}) and not political
+
+
+@dataclass
+class Person:
+    """A mutable record while a run learns about someone; `expert()` freezes it."""
+
+    id: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    role: Optional[str] = None
+    organisation: Optional[str] = None
+    pronoun: Optional[str] = None
+    kind: str = "person"
+    is_expert: Optional[bool] = None
+    registered: bool = False
+    title: Optional[str] = None
+    articles: list[str] = field(default_factory=list)
+
+    @property
+    def expert_flag(self) -> bool:
+        if self.is_expert is not None:
+            return self.is_expert
+        return self.kind == "person" and expert_by_role(self.role, self.title)
+
+    def expert(self) -> Expert:
+        return Expert(id=self.id, name=self.name, aliases=sorted(self.aliases - {self.name}), role=self.role,
+                      organisation=self.organisation, pronoun=self.pronoun, kind=self.kind,  # type: ignore[arg-type]
+                      is_expert=self.expert_flag, articles=list(self.articles))
+
+
+class People:
+    """The people of a run: a registry file's experts plus every named speaker met."""
+
+    MAX_ARTICLES_KEPT = 1000  # per person; memory must not grow with the corpus
+
+    def __init__(self, experts: Iterable[Expert] = ()) -> None:
+        self._by_id: dict[str, Person] = {}
+        self._alias: dict[str, str] = {}
+        self._surname: dict[str, set[str]] = {}
+        for e in experts:
+            p = Person(id=e.id, name=e.name, aliases=set(e.aliases), role=e.role, organisation=e.organisation,
+                       pronoun=e.pronoun, kind=e.kind, is_expert=e.is_expert if e.is_expert else None,
+                       registered=True, articles=list(e.articles))
+            self._add(p)
+
+    @classmethod
+    def load(cls, path: Path | str) -> "People":
+        """Read a registry: YAML or JSON, a list of experts or {"experts": [...]}. Each needs
+        `name`; `id` defaults to the slug of the name; `is_expert` defaults to true."""
+        path = Path(path)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such expert registry; check the --experts path") from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError(f"{path}: cannot read the expert registry ({e})") from None
+        try:
+            if path.suffix.lower() == ".json":
+                data = json.loads(raw)
+            else:
+                import yaml
+
+                data = yaml.safe_load(raw)
+        except Exception as e:  # yaml.YAMLError, json.JSONDecodeError
+            raise InputError(f"{path}: not valid YAML/JSON ({str(e).splitlines()[0]}); fix the syntax") from None
+        if isinstance(data, dict):
+            data = data.get("experts", data.get("people"))
+        if not isinstance(data, list):
+            raise InputError(f"{path}: expected a list of experts (or a mapping with an 'experts' list)")
+        experts = []
+        for i, item in enumerate(data, 1):
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+                raise InputError(f"{path}: expert #{i} has no 'name'; every entry needs at least a name")
+            item = dict(item)
+            item.setdefault("id", slug(item["name"]))
+            item.setdefault("is_expert", True)
+            try:
+                experts.append(Expert.model_validate(item))
+            except ValidationError as e:
+                from annotator.io import describe_validation
+
+                raise InputError(f"{path}: expert #{i} ({item['name']}): {describe_validation(e)}") from None
+        return cls(experts)
+
+    def _add(self, p: Person) -> None:
+        self._by_id[p.id] = p
+        for a in {p.name, *p.aliases}:
+            self._alias.setdefault(_key(a), p.id)
+            bare, _ = split_title(a)
+            self._alias.setdefault(_key(bare), p.id)
+        parts = split_title(p.name)[0].split()
+        if len(parts) >= 2 and p.kind == "person":
+            self._surname.setdefault(parts[-1].lower(), set()).add(p.id)
+
+    def experts(self) -> list[Expert]:
+        """Everyone known, registry first, then in the order met."""
+        return [p.expert() for p in self._by_id.values()]
+
+    def get(self, person_id: str) -> Optional[Person]:
+        return self._by_id.get(person_id)
+
+    def find(self, name: str) -> Optional[Person]:
+        """A person by full name or alias (titles ignored)."""
+        pid = self._alias.get(_key(name)) or self._alias.get(_key(split_title(name)[0]))
+        return self._by_id.get(pid) if pid else None
+
+    def by_surname(self, surname: str) -> Optional[Person]:
+        """The one person with this surname, if exactly one is known."""
+        ids = self._surname.get(surname.lower())
+        if ids and len(ids) == 1:
+            return self._by_id[next(iter(ids))]
+        return None
+
+    def meet(self, name: str, *, kind: str = "person", role: Optional[str] = None,
+             organisation: Optional[str] = None, title: Optional[str] = None, pronoun: Optional[str] = None,
+             alias: Optional[str] = None, article_id: Optional[str] = None) -> Person:
+        """The person with this canonical name, created or updated with what this mention says."""
+        p = self.find(name)
+        if p is None:
+            pid = slug(name)
+            if pid in self._by_id:  # another spelling of the same slug
+                p = self._by_id[pid]
+            else:
+                p = Person(id=pid, name=name, kind=kind)
+                self._add(p)
+        if role and not p.role:
+            p.role = role
+        if organisation and not p.organisation:
+            p.organisation = organisation
+        if title and not p.title:
+            p.title = title
+        if pronoun and not p.pronoun:
+            p.pronoun = pronoun
+        if alias and alias != p.name and len(p.aliases) < 20:
+            if alias not in p.aliases:
+                p.aliases.add(alias)
+                self._alias.setdefault(_key(alias), p.id)
+        if article_id and (not p.articles or p.articles[-1] != article_id) and len(p.articles) < self.MAX_ARTICLES_KEPT:
+            if article_id not in p.articles[-5:]:
+                p.articles.append(article_id)
+        return p
