@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from gold_fixtures import gold, seed_article, seed_codebook, seed_experts, seed_quotes
+from tests.gold_fixtures import gold, seed_article, seed_codebook, seed_experts, seed_quotes
 
 from annotator.io import Reporter, write_jsonl
 from annotator.matrix import Vote, build_matrix, combine

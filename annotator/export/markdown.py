@@ -10,14 +10,15 @@ from typing import Optional
 from annotator.export.json import meta
 from annotator.export.view import LABEL_MEANINGS, MatrixData, iso_date, short_label, style
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~{}])")
+_SPECIAL = re.compile(r"([\\`*_\[\]|#!~{}])")
 
 
 def esc(text: Optional[str]) -> str:
-    """Markdown-safe inline text: specials backslash-escaped, newlines folded, & as &amp;."""
+    """Markdown-safe inline text: specials backslash-escaped, newlines folded, and &, <, >
+    as entities (no renderer can read a tag in it)."""
     if not text:
         return ""
-    text = re.sub(r"\s*\n\s*", " ", text).replace("&", "&amp;")
+    text = re.sub(r"\s*\n\s*", " ", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _SPECIAL.sub(r"\\\1", text)
 
 

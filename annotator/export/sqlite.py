@@ -10,9 +10,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from annotator.export.view import MatrixData, iso_date, short_label
+from annotator.export.view import MatrixData, iso_date, question_stub, short_label
 from annotator.matrix import slug
-from annotator.models import Question
 
 SCHEMA = """
 CREATE TABLE articles (
@@ -115,7 +114,7 @@ def fill(db: sqlite3.Connection, data: MatrixData) -> None:
     questions = list(data.questions)
     for qid in dict.fromkeys(c.question for c in data.cells):
         if qid not in {q.id for q in questions}:
-            questions.append(Question(id=qid, text=qid.replace("_", " ")))
+            questions.append(question_stub(qid))
     db.executemany("INSERT INTO questions VALUES (?, ?, ?, ?, ?)",
                    [(q.id, i, short_label(q), q.text, q.description) for i, q in enumerate(questions, 1)])
     quotes: dict[str, tuple] = {}

@@ -89,6 +89,11 @@ def iso_date(value: Optional[str]) -> Optional[str]:
     return m.group(1) if m else v
 
 
+def question_stub(qid: str) -> Question:
+    """A question known only by its id (a matrix exported without its codebook)."""
+    return Question.model_construct(id=qid, text=qid.replace("_", " "), short=None, description=None)
+
+
 @dataclass
 class Row:
     id: str
@@ -113,7 +118,7 @@ class MatrixData:
         if self.codebook is not None:
             return list(self.codebook.questions)
         ids = list(dict.fromkeys(c.question for c in self.cells))
-        return [Question(id=i, text=i.replace("_", " ")) for i in ids] if ids else []
+        return [question_stub(i) for i in ids]
 
     @property
     def labels(self) -> list[str]:

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from gold_fixtures import seed_article, seed_codebook, seed_experts, seed_quotes
+from tests.gold_fixtures import seed_article, seed_codebook, seed_experts, seed_quotes
 
 from annotator.export import MatrixData
 from annotator.matrix import build_matrix
@@ -69,3 +69,37 @@ def driver():
     finally:
         drv.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+PAYLOADS = [
+    '</script><script>window.__pwned = "script"; alert(1)</script>',
+    '<img src=x onerror="window.__pwned = \'img\'; alert(2)">',
+    '<svg onload="window.__pwned=\'svg\'">',
+    '"><a href="javascript:window.__pwned=1">x</a> &amp; \u2028 {{ 7*7 }}',
+]
+
+
+def hostile_data() -> MatrixData:
+    """A matrix whose article text, title, url and speaker carry script payloads."""
+    from annotator.models import Article, Codebook, Expert, Question, Quote, StancePrediction, quote_id
+
+    text = " ".join(f'"{p}," she said.' for p in PAYLOADS)
+    art = Article(id="evil<1>", text=text, title='<script>window.__pwned="title"</script>Title',
+                  url="javascript:window.__pwned='url'", published="2025-01-02")
+    book = Codebook(title="<b>Bold</b> questions", questions=[
+        Question(id="q1", text='Is <script>window.__pwned="q"</script> fine?', short="<i>Q1</i>"),
+        Question(id="q2", text="A second question?")])
+    quotes = []
+    pos = 0
+    for p in PAYLOADS:
+        start = text.index(p, pos)
+        pos = start + len(p)
+        quotes.append(Quote(id=quote_id(art.id, start, pos), article_id=art.id, start=start, end=pos, text=p,
+                            kind="direct", speaker='Eve <img src=x onerror="window.__pwned=\'name\'">',
+                            speaker_id="eve", speaker_is_expert=True, role="<script>alert(3)</script>",
+                            stances={"q1": StancePrediction(label="support", confidence=0.9),
+                                     "q2": StancePrediction(label="not_addressed", confidence=0.7)}))
+    experts = [Expert(id="eve", name=quotes[0].speaker, is_expert=True, role=quotes[0].role)]
+    cells = build_matrix(quotes, book, experts, articles={art.id: art})
+    return MatrixData(cells=cells, quotes=quotes, codebook=book, experts=experts,
+                      meta={"articles": [art.model_dump(exclude={"text"})], "model_version": "<b>m</b>"})
