@@ -27,11 +27,9 @@ Rules (documented in the README, "Matrix"):
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence
 
 from annotator.io import Reporter
 from annotator.models import (
@@ -44,16 +42,11 @@ from annotator.models import (
     Quote,
     ReviewedLabel,
 )
+from annotator.quotes.people import slug  # the canonical expert-id rule ("first-last")
 
 MIXED = "mixed"
 NEUTRAL = "neutral"
 NO_SPEAKER = {"", "none", "null", "unknown", "nobody", "-"}
-
-
-def slug(name: str) -> str:
-    """A canonical id from a name: 'Dr. Ana María Ruiz' -> 'dr-ana-maria-ruiz'."""
-    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "unknown"
 
 
 @dataclass(frozen=True)
@@ -70,7 +63,7 @@ class _Item:
     """The final labels of one quote: question -> votes, plus review bookkeeping."""
 
     quote: Quote
-    speaker_key: Optional[str]
+    speaker_key: str | None
     votes: dict[str, list[Vote]] = field(default_factory=dict)
     reviewed: dict[str, list[str]] = field(default_factory=dict)  # question -> annotators
     disputed: set[str] = field(default_factory=set)
@@ -115,12 +108,12 @@ class _Speakers:
                 self.by_key.setdefault(key.casefold(), e)
             self.by_key.setdefault(slug(e.name), e)
 
-    def find(self, name_or_id: Optional[str]) -> Optional[Expert]:
+    def find(self, name_or_id: str | None) -> Expert | None:
         if not name_or_id:
             return None
         return self.by_key.get(name_or_id.casefold()) or self.by_key.get(slug(name_or_id))
 
-    def key_of(self, quote: Quote) -> Optional[str]:
+    def key_of(self, quote: Quote) -> str | None:
         """The row id of a quote's speaker, or None when the speaker is no expert."""
         if quote.attribution == "group":
             return None
@@ -135,7 +128,7 @@ class _Speakers:
             return quote.speaker_id or slug(quote.speaker or "")
         return None
 
-    def corrected_key(self, speaker: str) -> Optional[str]:
+    def corrected_key(self, speaker: str) -> str | None:
         """The row id for a reviewer's speaker correction (None: not an expert, drop)."""
         if speaker.strip().casefold() in NO_SPEAKER:
             return None
@@ -167,7 +160,7 @@ def _latest_per_annotator(labels: Iterable[ReviewedLabel]) -> list[ReviewedLabel
 
 
 def _apply_reviews(items: dict[str, _Item], quotes_by_span: dict[tuple, str], reviewed: Sequence[ReviewedLabel],
-                   codebook: Codebook, speakers: _Speakers, reporter: Optional[Reporter]) -> None:
+                   codebook: Codebook, speakers: _Speakers, reporter: Reporter | None) -> None:
     questions = {q.id for q in codebook.questions}
     by_item: dict[tuple[str, str], list[ReviewedLabel]] = defaultdict(list)
     speaker_fix: dict[str, list[ReviewedLabel]] = defaultdict(list)
@@ -222,8 +215,8 @@ def _lead_label(item: _Item, question: str, labels: Sequence[str]) -> str:
 
 
 def build_matrix(quotes: Iterable[Quote], codebook: Codebook, experts: Iterable[Expert] = (),
-                 reviewed: Sequence[ReviewedLabel] = (), articles: Optional[dict[str, Article]] = None,
-                 *, reporter: Optional[Reporter] = None) -> list[Cell]:
+                 reviewed: Sequence[ReviewedLabel] = (), articles: dict[str, Article] | None = None,
+                 *, reporter: Reporter | None = None) -> list[Cell]:
     """One cell per expert (who speaks in `quotes`) and codebook question, in the order the
     experts first speak and the codebook's question order. See the module doc for the rules."""
     articles = articles or {}

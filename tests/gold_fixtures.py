@@ -10,7 +10,16 @@ import json
 from pathlib import Path
 
 from annotator.ingest import read_text_file
-from annotator.models import NOT_ADDRESSED, Article, Codebook, Expert, Question, Quote, StancePrediction, quote_id
+from annotator.models import (
+    NOT_ADDRESSED,
+    Article,
+    Codebook,
+    Expert,
+    Question,
+    Quote,
+    StancePrediction,
+    quote_id,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "seeds" / "gold" / "seed_gold.json"

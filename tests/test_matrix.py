@@ -7,11 +7,11 @@ import subprocess
 import sys
 
 import pytest
-from tests.gold_fixtures import gold, seed_article, seed_codebook, seed_experts, seed_quotes
 
 from annotator.io import Reporter, write_jsonl
 from annotator.matrix import Vote, build_matrix, combine
 from annotator.models import Codebook, Expert, Question, Quote, ReviewedLabel, StancePrediction, quote_id
+from tests.gold_fixtures import gold, seed_article, seed_codebook, seed_experts, seed_quotes
 
 LABELS = ["support", "oppose", "mixed", "neutral", "not_addressed"]
 

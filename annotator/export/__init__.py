@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+
 from annotator.errors import InputError
 from annotator.export import csv as csv_
 from annotator.export import html, markdown, sqlite

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterable
+from collections.abc import Iterable
 
 from annotator.export.view import MatrixData, iso_date, lead_evidence, short_label
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import json
 
-from annotator.export.view import LABEL_MEANINGS, MatrixData, data_as_of, generated_at, iso_date, short_label, style
+from annotator.export.view import (
+    LABEL_MEANINGS,
+    MatrixData,
+    data_as_of,
+    generated_at,
+    iso_date,
+    short_label,
+    style,
+)
 
 
 def meta(data: MatrixData) -> dict:

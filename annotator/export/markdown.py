@@ -5,7 +5,6 @@ become a link, a heading or HTML in any Markdown renderer."""
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from annotator.export.json import meta
 from annotator.export.view import LABEL_MEANINGS, MatrixData, iso_date, short_label, style
@@ -13,7 +12,7 @@ from annotator.export.view import LABEL_MEANINGS, MatrixData, iso_date, short_la
 _SPECIAL = re.compile(r"([\\`*_\[\]|#!~{}])")
 
 
-def esc(text: Optional[str]) -> str:
+def esc(text: str | None) -> str:
     """Markdown-safe inline text: specials backslash-escaped, newlines folded, and &, <, >
     as entities (no renderer can read a tag in it)."""
     if not text:
@@ -22,9 +21,9 @@ def esc(text: Optional[str]) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def link(title: str, url: Optional[str]) -> str:
-    if url and re.match(r"https?://", url, re.I):
-        safe_url = re.sub(r"[\s()<>]", lambda m: "%{:02X}".format(ord(m.group())), url)
+def link(title: str, url: str | None) -> str:
+    if url and re.match(r"https?://", url, re.IGNORECASE):
+        safe_url = re.sub(r"[\s()<>]", lambda m: f"%{ord(m.group()):02X}", url)
         return f"[{esc(title)}]({safe_url})"
     return esc(title)
 

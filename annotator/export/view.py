@@ -7,16 +7,16 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Optional, Sequence
 
 from annotator.errors import InputError
 from annotator.io import Reporter, read_models
-from annotator.models import NOT_ADDRESSED, Cell, Codebook, Expert, Question, Quote
 from annotator.matrix import slug
+from annotator.models import NOT_ADDRESSED, Cell, Codebook, Expert, Question, Quote
 
 RUN_META = "run.json"
 
@@ -72,7 +72,7 @@ def short_label(q: Question) -> str:
     return words[:1].upper() + words[1:]
 
 
-def iso_date(value: Optional[str]) -> Optional[str]:
+def iso_date(value: str | None) -> str | None:
     """YYYY-MM-DD from an ISO date(-time) or an RFC 2822 date; other text is kept as is."""
     if not value:
         return None
@@ -98,8 +98,8 @@ def question_stub(qid: str) -> Question:
 class Row:
     id: str
     name: str
-    role: Optional[str]
-    organisation: Optional[str]
+    role: str | None
+    organisation: str | None
     cells: dict[str, Cell]
 
 
@@ -109,7 +109,7 @@ class MatrixData:
 
     cells: list[Cell]
     quotes: list[Quote] = field(default_factory=list)
-    codebook: Optional[Codebook] = None
+    codebook: Codebook | None = None
     experts: list[Expert] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
 
@@ -170,7 +170,7 @@ def lead_evidence(cell: Cell):
         ie[1].source != "annotator", -ie[1].confidence, ie[0]))[1]
 
 
-def generated_at() -> Optional[str]:
+def generated_at() -> str | None:
     """SOURCE_DATE_EPOCH (the reproducible-builds convention) as an ISO time, if set; files
     never carry the wall-clock time, so reruns are byte-identical."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -179,7 +179,7 @@ def generated_at() -> Optional[str]:
     return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def data_as_of(data: MatrixData) -> Optional[str]:
+def data_as_of(data: MatrixData) -> str | None:
     """The newest article date or review time behind the matrix (a deterministic 'as of')."""
     dates = [iso_date(a.get("published")) for a in data.articles()]
     dates += [iso_date(d) for d in data.meta.get("reviewed_at", [])]
@@ -210,9 +210,9 @@ def read_codebook(path: Path) -> Codebook:
     return load_codebook(path)
 
 
-def load(matrix: Path, quotes: Optional[Path] = None, codebook: Optional[Path] = None,
-         meta: Optional[Path] = None, experts: Optional[Path] = None,
-         reporter: Optional[Reporter] = None) -> MatrixData:
+def load(matrix: Path, quotes: Path | None = None, codebook: Path | None = None,
+         meta: Path | None = None, experts: Path | None = None,
+         reporter: Reporter | None = None) -> MatrixData:
     """MatrixData from files: matrix.jsonl (cells), and optionally quotes.jsonl, a codebook,
     run.json (the run's metadata, with the codebook) and experts.jsonl."""
     cells = list(read_models(matrix, Cell, reporter))
@@ -235,13 +235,13 @@ def load(matrix: Path, quotes: Optional[Path] = None, codebook: Optional[Path] =
     return MatrixData(cells=cells, quotes=quote_list, codebook=book, experts=expert_list, meta=run_meta)
 
 
-def load_run(folder: Path, codebook: Optional[Path] = None, reporter: Optional[Reporter] = None) -> MatrixData:
+def load_run(folder: Path, codebook: Path | None = None, reporter: Reporter | None = None) -> MatrixData:
     """MatrixData from a run folder written by `annotator run`."""
     folder = Path(folder)
     matrix = folder / "matrix.jsonl"
     if not matrix.exists():
         raise InputError(f"{folder}: no matrix.jsonl in this folder; give a folder written by `annotator run` "
                          "or pass --matrix")
-    def opt(name: str) -> Optional[Path]:
+    def opt(name: str) -> Path | None:
         return folder / name if (folder / name).exists() else None
     return load(matrix, opt("quotes.jsonl"), codebook, opt(RUN_META), opt("experts.jsonl"), reporter)

@@ -9,10 +9,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from tests.gold_fixtures import seed_article, seed_codebook, seed_experts, seed_quotes
 
 from annotator.export import MatrixData
 from annotator.matrix import build_matrix
+from tests.gold_fixtures import seed_article, seed_codebook, seed_experts, seed_quotes
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

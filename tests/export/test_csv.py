@@ -6,12 +6,12 @@ import csv
 import io
 
 import pytest
-from tests.gold_fixtures import gold
 
 from annotator.export import csv as csv_export
 from annotator.export.csv import LONG_COLUMNS, long_csv, safe, wide_csv
 from annotator.export.view import MatrixData, iso_date
 from annotator.models import Cell, Evidence
+from tests.gold_fixtures import gold
 
 
 def _rows(text: str) -> list[dict]:

@@ -88,7 +88,7 @@ def test_csp_hash_matches_the_page_script(seed_matrix):
 
     page = html.render(seed_matrix)
     p = _parse(page)
-    [(attrs, code)] = [s for s in p.scripts if "type" not in s[0]]
+    [(_, code)] = [s for s in p.scripts if "type" not in s[0]]
     digest = base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
     assert f"'sha256-{digest}'" in page
 

@@ -14,7 +14,7 @@ def _db(tmp_path, data):
 
 
 def test_tables_keys_and_counts(tmp_path, seed_matrix):
-    path, db = _db(tmp_path, seed_matrix)
+    _, db = _db(tmp_path, seed_matrix)
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert tables == {"articles", "speakers", "questions", "quotes", "stances", "cells", "cell_quotes"}
     fks = {(t, r[3], r[2]) for t in tables for r in db.execute(f"PRAGMA foreign_key_list({t})")}

@@ -1,0 +1,62 @@
+"""`annotator export`: re-render the matrix of a run in another format, without rerunning
+the models."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from annotator.cli.app import app, finish, handle_errors
+from annotator.io import Reporter
+
+
+class Format(str, Enum):
+    csv = "csv"
+    json = "json"
+    md = "md"
+    html = "html"
+    sqlite = "sqlite"
+
+
+@app.command("export")
+@handle_errors
+def export_cmd(
+    run_dir: Path | None = typer.Argument(None, help="A folder written by `annotator run` (instead of "
+                                             "--matrix/--quotes)."),
+    format: Format = typer.Option(..., "--format", "-f", help="csv (long + wide), json, md, html or sqlite."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write, or a folder (then matrix.<ext>)."),
+    matrix: Path | None = typer.Option(None, "--matrix", help="Matrix cells JSONL (matrix.jsonl)."),
+    quotes: Path | None = typer.Option(None, "--quotes", help="Quotes JSONL (quotes.jsonl); needed for the "
+                                          "full sqlite quotes and stances tables."),
+    codebook: Path | None = typer.Option(None, "--codebook", "-c", help="Codebook for the question texts "
+                                            "(default: the one recorded in the run's run.json)."),
+) -> None:
+    """Write the matrix as csv (matrix.csv long, plus matrix_wide.csv), json, md, html or
+    sqlite (tables for Datasette) from a run's files.
+
+    Examples:
+
+    \b
+        annotator export out/ --format sqlite -o matrix.db
+        annotator export --quotes out/quotes.jsonl --matrix out/matrix.jsonl --format html -o matrix.html
+    """
+    from annotator.errors import InputError
+    from annotator.export import export, load, load_run
+
+    reporter = Reporter()
+    if run_dir is not None:
+        data = load_run(run_dir, codebook, reporter)
+    elif matrix is not None:
+        folder = matrix.parent
+        meta = folder / "run.json"
+        experts = folder / "experts.jsonl"
+        data = load(matrix, quotes, codebook, meta if meta.exists() else None,
+                    experts if experts.exists() else None, reporter)
+    else:
+        raise InputError("nothing to export: give a run folder (annotator export out/ ...) or --matrix "
+                         "matrix.jsonl")
+    for path in export(data, format.value, output):
+        typer.echo(f"Wrote {path}", err=True)
+    finish(reporter, "lines")

@@ -1,0 +1,56 @@
+"""`annotator run`: the whole pipeline, from articles to the matrix and its exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from annotator.cli.app import app, finish, handle_errors
+from annotator.io import Reporter
+
+
+@app.command("run")
+@handle_errors
+def run_cmd(
+    inputs: list[Path] | None = typer.Argument(None, help="Articles: .txt, .md, .html files, folders, or JSONL "
+                                                  "corpora. None: the bundled seed article."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the run's files (created if missing)."),
+    codebook: Path | None = typer.Option(None, "--codebook", "-c", help="Key questions (YAML/JSON). "
+                                            "Default: the bundled seed codebook."),
+    experts: Path | None = typer.Option(None, "--experts", "-e", help="Expert registry (YAML/JSON). Default "
+                                           "with no INPUT: the seed's registry."),
+    labels: Path | None = typer.Option(None, "--labels", "-l", help="Reviewed labels JSONL (from `annotator "
+                                          "studio pull`); they win over the model's."),
+    model: Path | None = typer.Option(None, "--model", "-m", help="Stance model file (default: the bundled one)."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Text encoding of non-UTF-8 files."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no table, no progress, no warnings."),
+) -> None:
+    """Run everything: find and attribute the quotes, propose a stance on every question,
+    apply reviewed labels, build the experts-by-questions matrix and write, into --out:
+    quotes.jsonl, matrix.jsonl, experts.jsonl, run.json, matrix.csv (long), matrix_wide.csv,
+    matrix.json, matrix.md and matrix.html. Reruns give identical files.
+
+    Examples:
+
+    \b
+        annotator run --out out/                      # the bundled seed
+        annotator run articles/ --codebook questions.yaml --labels reviewed.jsonl --out out/
+    """
+    from annotator.pipeline import run
+
+    reporter = Reporter(quiet=quiet)
+    result = run(inputs or [], codebook=codebook, experts=experts, labels=labels, model=model, out=out,
+                 reporter=reporter, encoding=encoding, progress=not quiet)
+    if not quiet:
+        from rich.console import Console
+
+        from annotator.export.terminal import table
+
+        console = Console(highlight=False)
+        console.print(table(result.data))
+        reviewed = sum(c.reviewed for c in result.cells)
+        typer.echo(f"{len(result.articles)} article(s), {len(result.quotes)} quotes, "
+                   f"{len({c.expert_id for c in result.cells})} experts, {reviewed} reviewed cell(s). "
+                   f"Wrote {len(result.written)} files to {out}/ (open {out / 'matrix.html'})")
+    finish(reporter, "articles or lines")

@@ -1,0 +1,187 @@
+"""The whole run behind `annotator run`: articles -> quotes with stances -> matrix -> files.
+
+    from annotator.pipeline import run
+    result = run(["articles/"], codebook="questions.yaml", out="out/")
+    result.cells        # the matrix, one Cell per expert and question
+
+Two halves, so a corpus streams and the per-article work can be spread over processes:
+
+- `annotate_article(article, ctx)`: one article -> its quotes with stances (pure apart
+  from `ctx.people`, which learns the speakers it meets; a parallel runner gives each
+  worker its own `People` and merges with `collect_experts` at the end).
+- `aggregate(...)`: all quotes (+ reviewed labels) -> experts and cells, then `write_run`.
+
+Outputs are written atomically and are byte-identical across reruns on the same inputs: no
+wall-clock time is written anywhere (set SOURCE_DATE_EPOCH to stamp a `generated_at`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator import paths
+from annotator.errors import AnnotatorError, InputError
+from annotator.export import MatrixData, write_all
+from annotator.export.view import RUN_META
+from annotator.ingest import iter_articles
+from annotator.io import Reporter, read_models, write_jsonl, write_text
+from annotator.matrix import build_matrix
+from annotator.models import Article, Cell, Codebook, Expert, Quote, ReviewedLabel
+
+RUN_FILES = ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META, "matrix.csv", "matrix_wide.csv",
+             "matrix.json", "matrix.md", "matrix.html")
+
+
+@dataclass
+class Context:
+    """What annotating an article needs: the codebook, the stance model, the people met."""
+
+    codebook: Codebook
+    model: object
+    people: object
+
+
+@dataclass
+class RunResult:
+    quotes: list[Quote]
+    experts: list[Expert]
+    cells: list[Cell]
+    data: MatrixData
+    articles: list[Article] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+def annotate_article(article: Article, ctx: Context) -> list[Quote]:
+    """One article's quotes, attributed, each with a stance on every codebook question."""
+    from annotator.quotes import find_quotes
+    from annotator.stance.predict import predict_quotes
+
+    quotes = find_quotes(article, ctx.people)  # type: ignore[arg-type]
+    if not quotes:
+        return []
+    return predict_quotes(quotes, ctx.codebook, ctx.model, articles={article.id: article})
+
+
+def annotate_all(articles: Iterable[Article], ctx: Context, reporter: Reporter,
+                 progress: bool = False) -> Iterator[tuple[Article, list[Quote]]]:
+    """(article, quotes) for each article, in input order; an article that fails is
+    reported and skipped, the rest go on."""
+    if progress:
+        from tqdm import tqdm
+
+        articles = tqdm(articles, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False)
+    for art in articles:
+        try:
+            yield art, annotate_article(art, ctx)
+        except AnnotatorError as e:
+            reporter.skip(f"{art.source or art.id}: {e}")
+        except Exception as e:  # noqa: BLE001 - one broken article must not stop the run
+            reporter.skip(f"{art.source or art.id}: could not be annotated ({type(e).__name__}: {e}); skipped")
+
+
+def load_context(codebook: Path | None, experts: Path | None, model: Path | None) -> Context:
+    from annotator.quotes.people import People
+    from annotator.stance.codebook import load_codebook
+    from annotator.stance.model import StanceModel
+
+    book = load_codebook(codebook)
+    people = People.load(experts) if experts else People()
+    return Context(codebook=book, model=StanceModel.load(model), people=people)
+
+
+def read_reviewed(path: Path | None, reporter: Reporter) -> list[ReviewedLabel]:
+    """Reviewed labels (from `annotator studio pull`), empty (cancelled) ones dropped."""
+    if path is None:
+        return []
+    if not Path(path).is_file():
+        raise InputError(f"{path}: no such reviewed-labels file; give the JSONL written by `annotator studio pull`")
+    return [lab for lab in read_models(path, ReviewedLabel, reporter) if lab.label or lab.speaker]
+
+
+def _article_meta(art: Article) -> dict:
+    return {"id": art.id, "title": art.title, "url": art.url, "published": art.published, "outlet": art.outlet,
+            "source": art.source}
+
+
+def aggregate(quotes: Sequence[Quote], articles: Sequence[Article], ctx: Context,
+              reviewed: Sequence[ReviewedLabel] = (), reporter: Reporter | None = None,
+              meta: dict | None = None) -> RunResult:
+    """Experts and matrix cells from all the quotes; the MatrixData every export renders."""
+    from annotator.quotes import collect_experts
+
+    experts = collect_experts(quotes, ctx.people)  # type: ignore[arg-type]
+    by_id = {a.id: a for a in articles}
+    cells = build_matrix(quotes, ctx.codebook, experts, reviewed, by_id, reporter=reporter)
+    created = sorted(lab.created_at for lab in reviewed if lab.created_at)
+    from annotator import __version__
+
+    run_meta = {
+        "title": ctx.codebook.title,
+        "tool": f"expert-stance-annotator {__version__}",
+        "codebook": ctx.codebook.model_dump(mode="json"),
+        "codebook_version": ctx.codebook.version,
+        "codebook_digest": ctx.codebook.digest,
+        "model_version": getattr(ctx.model, "version", None),
+        "articles": [_article_meta(a) for a in articles],
+        "quotes": len(quotes),
+        "expert_quotes": sum(1 for q in quotes if q.speaker_is_expert),
+        "reviewed_labels": len(reviewed),
+        "reviewed_at": created[-1:],
+        **(meta or {}),
+    }
+    data = MatrixData(cells=cells, quotes=list(quotes), codebook=ctx.codebook, experts=experts, meta=run_meta)
+    return RunResult(quotes=list(quotes), experts=experts, cells=cells, data=data, articles=list(articles))
+
+
+def write_run(result: RunResult, out: Path) -> list[Path]:
+    """quotes.jsonl, matrix.jsonl, experts.jsonl, run.json and the exports, each atomically."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder; --out takes a folder for the run's files")
+    out.mkdir(parents=True, exist_ok=True)
+    write_jsonl(out / "quotes.jsonl", result.quotes, exclude_none=False)
+    write_jsonl(out / "matrix.jsonl", result.cells, exclude_none=False)
+    write_jsonl(out / "experts.jsonl", result.experts, exclude_none=False)
+    write_text(out / RUN_META, json.dumps(result.data.meta, ensure_ascii=False, indent=2) + "\n")
+    written = [out / n for n in ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META)]
+    written += write_all(result.data, out)
+    result.written = written
+    return written
+
+
+def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, experts: Path | None = None,
+        labels: Path | None = None, model: Path | None = None, out: Path | None = None,
+        reporter: Reporter | None = None, encoding: str | None = None, progress: bool = False) -> RunResult:
+    """The whole pipeline. No inputs: the bundled seed article(s), with the seed codebook and
+    expert registry unless others are given. Writes the run folder when `out` is given."""
+    reporter = reporter or Reporter()
+    seed = not inputs
+    if seed:
+        inputs = paths.seed_articles()
+        experts = experts or (paths.SEED_EXPERTS if paths.SEED_EXPERTS.exists() else None)
+    if codebook is None:
+        if not paths.SEED_CODEBOOK.exists():
+            raise InputError("no --codebook given and the bundled seed codebook is missing; pass --codebook "
+                             "questions.yaml")
+        if not seed:
+            reporter.warn(f"no --codebook given: using the bundled seed codebook ({paths.SEED_CODEBOOK.name}); "
+                          "pass --codebook with your own questions")
+        codebook = paths.SEED_CODEBOOK
+    ctx = load_context(codebook, experts, model)
+    reviewed = read_reviewed(labels, reporter)
+    articles: list[Article] = []
+    quotes: list[Quote] = []
+    for art, found in annotate_all(iter_articles(inputs, reporter, encoding), ctx, reporter, progress):
+        articles.append(art.model_copy(update={"text": ""}))  # metadata only: memory stays small
+        quotes.extend(found)
+    if not articles:
+        raise InputError("no article could be read from the inputs (see the warnings above); check the paths")
+    inputs_shown = ["(bundled seed)"] if seed else [str(p) for p in inputs]
+    result = aggregate(quotes, articles, ctx, reviewed, reporter, meta={"inputs": inputs_shown})
+    if out is not None:
+        write_run(result, out)
+    return result

@@ -1,0 +1,90 @@
+"""`annotator export`: re-render a run's matrix from its files, without the models."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+
+import pytest
+from typer.testing import CliRunner
+
+from annotator.cli import app
+from annotator.export import render
+from annotator.pipeline import RunResult, write_run
+from tests.export.conftest import seed_data
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def run_dir(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    data = seed_data()
+    data.meta["codebook"] = data.codebook.model_dump(mode="json")
+    result = RunResult(quotes=data.quotes, experts=data.experts, cells=data.cells, data=data)
+    write_run(result, tmp_path / "run")
+    return tmp_path / "run"
+
+
+@pytest.mark.parametrize("fmt, name", [("csv", "matrix.csv"), ("json", "matrix.json"), ("md", "matrix.md"),
+                                       ("html", "matrix.html")])
+def test_export_from_run_folder_matches_the_run(run_dir, tmp_path, fmt, name):
+    out = tmp_path / f"again.{fmt}"
+    res = runner.invoke(app, ["export", str(run_dir), "--format", fmt, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8") == (run_dir / name).read_text(encoding="utf-8")
+
+
+def test_export_csv_writes_wide_beside_long(run_dir, tmp_path):
+    res = runner.invoke(app, ["export", str(run_dir), "-f", "csv", "-o", str(tmp_path / "table.csv")])
+    assert res.exit_code == 0, res.output
+    wide = list(csv.reader((tmp_path / "table_wide.csv").read_text(encoding="utf-8").splitlines()))
+    assert len(wide) == 1 + 4
+
+
+def test_export_sqlite_from_matrix_and_quotes_files(run_dir, tmp_path):
+    db = tmp_path / "matrix.db"
+    res = runner.invoke(app, ["export", "--quotes", str(run_dir / "quotes.jsonl"), "--matrix",
+                              str(run_dir / "matrix.jsonl"), "--format", "sqlite", "-o", str(db)])
+    assert res.exit_code == 0, res.output
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM quotes").fetchone()[0] == len(seed_data().quotes)
+    assert con.execute("SELECT text FROM questions WHERE id = 'quick_peace_deal'").fetchone()[0].startswith(
+        "Should the West")
+
+
+def test_export_matrix_alone_still_renders(tmp_path, run_dir):
+    lone = tmp_path / "lone"
+    lone.mkdir()
+    (lone / "cells.jsonl").write_text((run_dir / "matrix.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    res = runner.invoke(app, ["export", "--matrix", str(lone / "cells.jsonl"), "-f", "html", "-o", str(lone)])
+    assert res.exit_code == 0, res.output
+    page = (lone / "matrix.html").read_text(encoding="utf-8")
+    assert "Quick peace deal" in page  # column label made from the question id
+
+
+def test_export_errors(tmp_path):
+    res = runner.invoke(app, ["export", str(tmp_path), "-f", "html", "-o", str(tmp_path / "x.html")])
+    assert res.exit_code == 1 and "Error:" in res.output and "no matrix.jsonl" in res.output
+    res = runner.invoke(app, ["export", "-f", "html", "-o", str(tmp_path / "x.html")])
+    assert res.exit_code == 1 and "nothing to export" in res.output
+    res = runner.invoke(app, ["export", str(tmp_path), "-f", "pdf", "-o", str(tmp_path / "x.pdf")])
+    assert res.exit_code == 2
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"expert": "A"}\nnot json\n', encoding="utf-8")
+    res = runner.invoke(app, ["export", "--matrix", str(bad), "-f", "json", "-o", str(tmp_path / "m.json")])
+    assert res.exit_code == 1 and "no matrix cells" in res.output
+    assert "Traceback" not in res.output
+
+
+def test_run_folder_files_and_json_roundtrip(run_dir):
+    names = sorted(p.name for p in run_dir.iterdir())
+    assert names == sorted(["quotes.jsonl", "matrix.jsonl", "experts.jsonl", "run.json", "matrix.csv",
+                            "matrix_wide.csv", "matrix.json", "matrix.md", "matrix.html"])
+    cells = [json.loads(line) for line in (run_dir / "matrix.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(cells) == 28
+    assert {"expert", "expert_id", "question", "stance", "confidence", "reviewed", "evidence"} <= set(cells[0])
+    ev = next(c for c in cells if c["evidence"])["evidence"][0]
+    assert {"article_id", "start", "end", "text", "label", "source"} <= set(ev)
+    assert render(seed_data(), "md") == (run_dir / "matrix.md").read_text(encoding="utf-8")
