@@ -1,0 +1,20 @@
+"""The matrix table printed by `annotator run`."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from annotator.export.terminal import table
+
+
+def test_terminal_table_shows_words_and_marks(seed_matrix):
+    c = seed_matrix.cells[0]
+    seed_matrix.cells[0] = c.model_copy(update={"reviewed": True})
+    console = Console(record=True, width=220, color_system=None)
+    console.print(table(seed_matrix))
+    text = console.export_text()
+    lines = [line for line in text.splitlines() if "│" in line or "┃" in line]
+    shea = next(line for line in lines if "Jamie Shea" in line)
+    assert "◐ Mixed ✓" in shea and "✔ Support" in shea
+    assert "Deploy without" in text and "Press us for" in text
+    assert sum("Olena Borodyna" in line for line in lines) == 1
