@@ -173,6 +173,8 @@ def _apply_reviews(items: dict[str, _Item], quotes_by_span: dict[tuple, str], re
             continue
         if lab.speaker is not None:
             speaker_fix[qid].append(lab)
+        if not lab.label:  # a speaker correction alone, or a cancelled annotation
+            continue
         if lab.question not in questions:
             if reporter:
                 reporter.warn(f"reviewed label for question '{lab.question}' (quote {qid}) is not in the codebook; "

@@ -212,3 +212,15 @@ def test_build_matrix_is_deterministic_and_order_independent():
     a = build_matrix(quotes, seed_codebook(), seed_experts(), articles={art.id: art})
     b = build_matrix(list(reversed(quotes)), seed_codebook(), seed_experts(), articles={art.id: art})
     assert [c.model_dump() for c in a] == [c.model_dump() for c in b]
+
+
+def test_empty_label_with_speaker_correction_only_moves():
+    q = _quote(0, "Ann Lee", {"q1": "support"})
+    experts = [Expert(id="ann-lee", name="Ann Lee", is_expert=True), Expert(id="bo-chan", name="Bo Chan",
+                                                                            is_expert=True)]
+    import io
+    buf = io.StringIO()
+    cells = build_matrix([q], _book("q1"), experts, reviewed=[_review(q, "q1", "", "r", speaker="Bo Chan")],
+                         reporter=Reporter(stream=buf))
+    assert [(c.expert_id, c.stance, c.reviewed) for c in cells] == [("bo-chan", "support", False)]
+    assert buf.getvalue() == ""
