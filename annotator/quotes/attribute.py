@@ -84,10 +84,7 @@ def _group_name(text: str) -> str:
 
 
 def _np_name(text: str) -> str:
-    words = text.split()
-    if words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words) or text
+    return " ".join(text.split())
 
 
 class Resolver:

@@ -42,6 +42,9 @@ CUE_RE = re.compile(
 CUE_LEMMA = {p: lem for p, lem in lx.CUE_PHRASES}
 
 SENT_END_RE = re.compile(r"[.!?…]+(?:[”\"’)\]]|'')*(?=\s+(?:[“\"‘(\[]|''|``)?[\w\d$£€])|[.!?…]+(?:[”\"’)\]]|'')*\s*$")
+QCLOSE_IN_RE = re.compile(r"[”\"]|''")
+ATTRIB_AFTER_RE = re.compile(r"\s+(?:[^\s.!?“”\"]+\s+){0,6}?(?:" + lx.alternation(
+    [f for f in lx.VERB_FORMS if not f.endswith("ing")] + [p for p, _ in lx.CUE_PHRASES]) + r")(?![\w’'\-])")
 ABBR_BEFORE_RE = re.compile(r"(?:^|[\s(])([\w.]+)\.$")
 
 # speaker noun phrases at the end of the text before a cue (applied to a bounded window)
@@ -60,14 +63,28 @@ LEFT_NP_RE = re.compile(
 )
 APPOS_TAIL_RE = re.compile(
     rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{NAMERUN}|(?:[Tt]he|[Aa]n?)\s+(?:{WORD}\s+){{0,4}}?(?:{lx.alternation(lx.SPEAKER_NOUNS)}))"
-    rf"\s*,\s*(?P<app>(?:an?|the|who|former|ex-|his|her|their|[a-z][\w’'\-]*|{TOK})[^,{SPEECH};:]{{0,160}}?"
+    rf"\s*,\s*(?P<app>(?:an?|the|who|former|ex-|his|her|their|[a-z][\w’'\-]*|\d+|(?:{TOK}\s+)*[{UPPER}][\w.&\-]*[’']s\s)[^,{SPEECH};:]{{0,160}}?"
     rf"(?:,[^,{SPEECH};:]{{1,80}}?)?)\s*,\s*$"
 )
+ROLEW = lx.alternation(lx.ROLE_WORDS)
+DESCNAME = rf"(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?:{TOK}(?:[’']s)?|{ROLEW})\s+){{0,6}}{NAMERUN}(?![\w’'])"
+EXTEND = rf"(?:\s+(?:of|with|from|at|for)\s+(?:the\s+)?{NAMERUN})?"
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+NP_STOP = (rf"[,.;:!?{SPEECH}(]|$|\s+(?:in|during|when|while|as|last|this|earlier|later|after|before|who|which|whose|"
+           rf"and|but|told|said|says|wrote|added|adding|saying|according|on\s+(?:{_WEEKDAYS}|a|an|Twitter|Facebook|"
+           rf"CNN|Fox|MSNBC)|at\s+(?:a|an)|{_WEEKDAYS}|today|yesterday)\b")
+GENERIC_NP = rf"(?:the|a|an|his|her|their|its|one)\s+(?:[\w’'\-.&]+\s+){{0,7}}?[\w’'\-&]+(?=\s*(?:{NP_STOP}))"
 RIGHT_SPK_RE = re.compile(
-    rf"^\s+(?P<spk>{PRON}(?![\w’'])|{NAMERUN}(?![’']s)|(?:the|a|an|his|her|their|its)\s+(?:{WORD}\s+){{0,4}}?"
-    rf"(?:{lx.alternation(lx.SPEAKER_NOUNS)}|{lx.alternation(lx.GROUP_NOUNS)})(?![\w’'])|"
-    rf"(?:{WORD}\s+){{0,2}}?(?:{lx.alternation(lx.GROUP_NOUNS)})(?![\w’']))"
+    rf"^\s+(?P<spk>{PRON}(?![\w’'])|{GENERIC_NP}|{DESCNAME}|"
+    rf"(?:(?:some|many|most|other|several|two|three|four|five|\d+)\s+)?(?:{WORD}\s+){{0,2}}?(?:{lx.alternation(lx.GROUP_NOUNS)})(?![\w’']){EXTEND})"
     rf"(?:\s*,\s*(?P<app>[^,{SPEECH};:.]{{2,200}}(?:\.[^\s,{SPEECH};:.][^,{SPEECH};:.]*)*))?"
+)
+FUNCTION_WORDS = {"who", "which", "that", "is", "was", "were", "are", "has", "have", "had", "to", "and", "but",
+                  "said", "says", "will", "would", "could", "can", "not", "also", "did", "does", "do", "be", "been",
+                  "when", "while", "if", "because", "after", "before", "as", "than", "then", "in", "on", "at"}
+LEFT_GENERIC_RE = re.compile(
+    rf"(?:^|(?<=[,;:{SPEECH}])\s*|(?<=[,;:{SPEECH}]))(?P<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|"
+    rf"{NAMERUN}[’']s)\s+(?:[\w’'\-.]+\s+){{0,4}}?[\w’'\-]+)$"
 )
 TELL_OBJ_RE = re.compile(
     rf"^\s+(?:him|her|them|me|us|reporters|journalists|the\s+(?:{WORD}\s+){{0,3}}?[\w’'\-]+|"
@@ -77,7 +94,7 @@ TELL_OBJ_RE = re.compile(
 TO_OBJ_RE = re.compile(rf"^\s+to\s+(?:him|her|them|me|us|reporters|journalists|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)")
 THAT_RE = re.compile(r"\bthat\b")
 PREP_START_RE = re.compile(
-    r"^\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|late|early|last|this|to|earlier|later|"
+    r"^\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|late|early|last|this|to|earlier|later|among|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|again|also|"
     r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|\w+ly)\b"
 )
@@ -229,6 +246,8 @@ def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence
         if qi < len(quotes) and quotes[qi].start < b < quotes[qi].end:
             continue
         dot = m.start()
+        if QCLOSE_IN_RE.search(m.group()) and ATTRIB_AFTER_RE.match(text, b, min(pe, b + 120)):
+            continue  # “...!” Trump said. : the attribution belongs to the quote
         if text[dot] == ".":
             w = ABBR_BEFORE_RE.search(text, max(ps, dot - 12), dot + 1)
             if w:
@@ -333,6 +352,11 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Optional[Menti
             d = len(core_r) - min(120, len(core_r))
             a, b = off + d + m.start("spk"), off + d + m.end("spk")
             return Mention(a, b, text[a:b], "np")
+    m = LEFT_GENERIC_RE.search(core_r[-100:])
+    if m and not any(w.lower() in FUNCTION_WORDS for w in m.group("spk").split()[1:]):
+        d = len(core_r) - min(100, len(core_r))
+        a, b = off + d + m.start("spk"), off + d + m.end("spk")
+        return Mention(a, b, text[a:b], "np")
     return None
 
 
@@ -346,21 +370,36 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Optional
     first = spk.split(None, 1)[0]
     if first.lower() in lx.PRONOUNS:
         kind = "pronoun"
-    elif spk.split()[-1].lower() in lx.GROUP_NOUNS and not spk[:1].isupper():
-        kind = "group"
-    elif spk[:1].isupper() and first.lower() not in ("the", "a", "an", "his", "her", "their", "its"):
-        cleaned = _clean_name_mention(text, a, b)
-        if not cleaned:
-            return None, pos
-        a, b = cleaned
-        kind = "name"
     else:
-        kind = "np"
+        kind, a, b = _np_kind(text, a, b)
+        if kind == "":
+            return None, pos
     app = m.group("app")
     end = pos + m.end()
     mention = Mention(a, b, text[a:b], kind, appositive=app.strip() if app else None,
                       app_start=base + pos + m.start("app") if app else None)
     return mention, end
+
+
+_DETS = ("the", "a", "an", "his", "her", "their", "its", "one", "our")
+
+
+def _np_kind(text: str, a: int, b: int) -> tuple[str, int, int]:
+    """Name, group or described NP: a phrase ending in a capitalised run names someone
+    ("his campaign manager Jeff Weaver"); ending in a group noun it is a group."""
+    spk = text[a:b]
+    words = spk.split()
+    last = words[-1]
+    if last[:1].isupper() and last.lower().rstrip(".") not in lx.NOT_NAMES:
+        if words[0].lower() in _DETS:
+            # keep "the Washington Post" as written; people get their trailing name
+            cleaned = _clean_name_mention(text, a, b)
+            return ("name", cleaned[0], cleaned[1]) if cleaned else ("", a, b)
+        cleaned = _clean_name_mention(text, a, b)
+        return ("name", cleaned[0], cleaned[1]) if cleaned else ("", a, b)
+    if last.lower() in lx.GROUP_NOUNS:
+        return "group", a, b
+    return "np", a, b
 
 
 def _trim_content(text: str, a: int, b: int) -> tuple[int, int]:
@@ -399,7 +438,49 @@ def _lemma(cue: str) -> str:
     return lx.VERB_FORMS.get(low, low)
 
 
+LEAD_RE = re.compile(rf"({SPEECH})\s*,?(?:\s+[\w’'.\-]+){{0,6}}$")
+LEAD_FRAG_RE = re.compile(rf"({FRAG}{FRAG})\s*,?(?:\s+[\w’'.\-]+){{0,6}}$")
 SUBJECT_RE = re.compile(rf"^(?:{SPEECH}+\s*,?\s*)?(?P<spk>{PRON}|{NAMERUN})(?=\s+[a-z])")
+
+
+_TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
+
+
+def sentence_subject(text: str, masked: str, base: int) -> Optional[Mention]:
+    """The subject of a sentence for a participle cue ("X took to Twitter, writing ..."): a
+    pronoun, or the last capitalised run before the first ordinary lower-case word."""
+    best: Optional[tuple[int, int]] = None
+    run_start: Optional[int] = None
+    last_end = 0
+    for m in _TOKEN_RE.finditer(masked[:200]):
+        w = m.group()
+        if SPEECH in w:
+            continue
+        if w.lower() in ("he", "she", "they") and best is None:
+            return Mention(base + m.start(), base + m.end(), w, "pronoun")
+        if w[:1].isupper() and w.lower().rstrip(".") not in lx.NOT_NAMES:
+            if run_start is None:
+                run_start = m.start()
+            last_end = m.end()
+            continue
+        if run_start is not None:
+            best = (run_start, last_end)
+            run_start = None
+        if w in (",", ";", ":"):
+            return None if best is None else _subject(text, base, best)
+        if w.lower() in lx.ROLE_WORDS or w.lower() in lx.NOT_NAMES and w.lower() in ("the", "a", "an"):
+            continue
+        break
+    if best is None:
+        return None
+    return _subject(text, base, best)
+
+
+def _subject(text: str, base: int, span: tuple[int, int]) -> Optional[Mention]:
+    cleaned = _clean_name_mention(text, base + span[0], base + span[1])
+    if not cleaned:
+        return None
+    return Mention(cleaned[0], cleaned[1], text[cleaned[0]:cleaned[1]], "name")
 
 
 def find_frames(text: str, masked: str, base: int) -> list[Frame]:
@@ -420,19 +501,19 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             continue  # passive: "was told that", "is expected to"
         spk = left_speaker(text, masked, base, cs)
         if spk is not None:
-            if low in lx.AMBIGUOUS_FORMS and spk.kind == "np":
+            if low in lx.AMBIGUOUS_FORMS and spk.kind == "np" and not LEAD_RE.search(masked[max(0, spk.start - base - 120):spk.start - base].rstrip()):
                 continue
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
             continue
         lead = masked[:cs].rstrip()
+        if low.split()[0].endswith("ing") and lead.endswith(","):
+            frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
+            continue
         if low in lx.AMBIGUOUS_FORMS and not low.endswith("ed") and low not in ("said", "told", "wrote", "thought"):
             continue
-        if lead.endswith((SPEECH, ",")) or not lead:
-            if low.endswith("ing") and lead.endswith(","):
-                frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
-                continue
+        if lead.endswith((SPEECH, ",", FRAG)) or not lead:
             spk, after = right_speaker(text, masked, base, ce)
-            if spk is not None and spk.text.lower() != "i" and (lead.endswith((SPEECH, ",")) or spk.kind == "name"):
+            if spk is not None and spk.text.lower() != "i" and (lead.endswith((SPEECH, ",", FRAG)) or spk.kind == "name"):
                 frames.append(Frame(cue, lemma, cs, ce, spk, cs, after, inverted=True))
     return frames
 
@@ -464,15 +545,9 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
         if f.inherit:
             prev = next((r.mention for r in reversed(out) if r.mention is not None), None)
             if prev is None:
-                sm = SUBJECT_RE.match(masked)
-                if not sm:
+                prev = sentence_subject(text, masked, base)
+                if prev is None:
                     continue
-                a, b = base + sm.start("spk"), base + sm.end("spk")
-                cleaned = _clean_name_mention(text, a, b) if sm.group("spk")[:1].isupper() and sm.group("spk").lower() not in lx.PRONOUNS else (a, b)
-                if not cleaned:
-                    continue
-                kind = "pronoun" if sm.group("spk").lower() in lx.PRONOUNS else "name"
-                prev = Mention(cleaned[0], cleaned[1], text[cleaned[0]:cleaned[1]], kind)
             f.mention = prev
         limit = n
         if nxt is not None:
@@ -481,7 +556,19 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 limit = nxt.start
         parts: list[tuple[int, int, str]] = []  # (a, b, kind) relative
         lead = masked[: f.start].rstrip()
-        lead_quote = _quote_at(quotes, len(lead), base, ending=True) if lead.endswith(SPEECH) else None
+        lead_quote = None
+        if SPEECH in lead[-120:]:
+            lm = LEAD_RE.search(lead[-120:])
+            if lm:
+                lead_quote = _quote_at(quotes, len(lead) - len(lead[-120:]) + lm.end(1), base, ending=True)
+        elif FRAG in lead[-120:]:
+            lm = LEAD_FRAG_RE.search(lead[-120:])
+            if lm:
+                lq = _quote_at(quotes, len(lead) - len(lead[-120:]) + lm.end(1), base, ending=True)
+                if lq is not None and re.search(r"[,.!?]\W*$", text[lq.start:lq.end]) and \
+                        (TRIVIAL_TAIL_RE.match(masked[f.end:limit]) or re.match(r"\s*,\s*\w+ing\b", masked[f.end:limit])) \
+                        and f.lemma != "according to":
+                    lead_quote = lq
         pos = f.end
         if lead_quote is not None and lead_quote.start - base >= consumed:
             parts.append((lead_quote.start - base, lead_quote.end - base, "direct"))
@@ -504,7 +591,8 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 if t:
                     pos += t.end()
             right = masked[pos:limit]
-            m_sp = re.match(rf"^\s*[,:]?\s*(?=({SPEECH}))", right)
+            m_sp = re.match(rf"^\s*[,:]?\s*(?=({SPEECH}))", right) or (
+                PREP_START_RE.match(right) and re.match(rf"^[^{SPEECH}.;]{{1,70}}?[,:]\s*(?=({SPEECH}))", right))
             content: Optional[tuple[int, int]] = None
             if m_sp and f.lemma != "according to":
                 q = _quote_at(quotes, pos + m_sp.end(), base, ending=False)
@@ -544,7 +632,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 if cut:
                     b = cut.start()
                 a2, b2 = _trim_content(masked, a, b)
-                if _words(masked[a2:b2]) >= 2:
+                if _words(text[base + a2:base + b2]) >= 2:
                     q = _quote_at(quotes, a2, base, ending=False)
                     if q is not None and q.end - base >= b2 - 1 and q.speech:
                         parts.append((q.start - base, q.end - base, "direct"))
@@ -557,7 +645,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 if TRIVIAL_TAIL_RE.match(tail) or paren:
                     a2, b2 = _trim_content(masked, consumed, len(lead))
                     a2 = _skip_intro(masked, a2, b2)
-                    if _words(masked[a2:b2]) >= 3:
+                    if _words(text[base + a2:base + b2]) >= 3:
                         q = _quote_at(quotes, a2, base, ending=False)
                         if q is not None and q.end - base >= b2 - 1 and q.speech:
                             parts.append((q.start - base, q.end - base, "direct"))
@@ -569,7 +657,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                             if cut:
                                 d = cut.start()
                             c, d = _trim_content(masked, c, d)
-                            if _words(masked[c:d]) >= 2:
+                            if _words(text[base + c:base + d]) >= 2:
                                 parts.append((c, d, _content_kind(masked, c, d)))
         if not parts:
             continue

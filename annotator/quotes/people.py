@@ -66,7 +66,9 @@ def split_title(mention: str) -> tuple[str, Optional[str]]:
         tokens[-1] = tokens[-1][:-2]
     cut = 0
     for i, t in enumerate(tokens[:-1]):
-        if t.lower().rstrip(".") in lx.TITLES or t.lower() in lx.TITLES:
+        low = t.lower()
+        if low.rstrip(".") in lx.TITLES or low in lx.TITLES or not t[:1].isupper() or re.search(r"[’']s$", t) \
+                or low in lx.ROLE_WORDS:
             cut = i + 1
     title = " ".join(tokens[:cut]) or None
     rest = tokens[cut:]

@@ -1,0 +1,94 @@
+"""Quotes over a whole input (files, folders, JSONL corpora), streamed, and its benchmark."""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from annotator.ingest import iter_articles
+from annotator.io import Reporter
+from annotator.models import Article, Quote
+from annotator.quotes import find_quotes
+from annotator.quotes.people import People
+
+
+def quote_corpus(inputs: Iterable[Path | str], people: Optional[People] = None, reporter: Optional[Reporter] = None,
+                 encoding: Optional[str] = None, progress: bool = False) -> Iterator[Quote]:
+    """Every quote of every article of the inputs, one article at a time (memory does not
+    grow with the corpus). Bad files and lines are reported through `reporter` and skipped."""
+    people = people if people is not None else People()
+    reporter = reporter or Reporter()
+    articles: Iterable[Article] = iter_articles(inputs, reporter, encoding)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(articles, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False)
+        articles = bar
+    try:
+        for art in articles:
+            yield from find_quotes(art, people)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+@dataclass
+class BenchResult:
+    articles: int
+    characters: int
+    quotes: int
+    seconds: float
+    peak_rss_mb: float
+    rss_growth_mb: float
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    def lines(self) -> list[str]:
+        return [
+            f"articles            {self.articles}",
+            f"characters          {self.characters}",
+            f"quotes              {self.quotes}",
+            f"seconds             {self.seconds:.2f}",
+            f"articles/s          {self.articles_per_second:.1f}",
+            f"characters/s        {self.characters / self.seconds if self.seconds else 0:.0f}",
+            f"peak RSS MB         {self.peak_rss_mb:.1f}",
+            f"RSS growth MB       {self.rss_growth_mb:.1f} (second half of the run)",
+        ]
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+    except OSError:  # not Linux: fall back to the peak
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_quotes(articles: Iterable[Article], repeat: int = 1) -> BenchResult:
+    """Time `find_quotes` over the articles (`repeat` passes, one People registry for the
+    run as in `annotator quotes`) and measure memory: peak RSS, and how far the current RSS
+    grew over the second half of the run (flat when memory does not grow with articles)."""
+    arts = list(articles)
+    people = People()
+    total = len(arts) * repeat
+    n = chars = quotes = 0
+    mid_rss: Optional[float] = None
+    t0 = time.perf_counter()
+    for r in range(repeat):
+        for a in arts:
+            quotes += len(find_quotes(a if repeat == 1 else a.model_copy(update={"id": f"{a.id}#{r}"}), people))
+            n += 1
+            chars += len(a.text)
+            if mid_rss is None and n >= total // 2:
+                mid_rss = _rss_mb()
+    seconds = time.perf_counter() - t0
+    end_rss = _rss_mb()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return BenchResult(n, chars, quotes, seconds, peak, end_rss - (mid_rss or end_rss))
