@@ -1,0 +1,272 @@
+"""A streaming, order-preserving process-pool map for per-article work.
+
+    from annotator.parallel import map_ordered
+    for article, quotes in map_ordered(find_quotes_one, articles, jobs=2, init=Registry("experts.yaml")):
+        ...
+
+- Results come back in input order, whatever the number of processes: `--jobs 4` writes
+  the same bytes as `--jobs 1`.
+- Streaming: at most `window` chunks are in flight, so memory stays flat on 100,000 items
+  (a plain `Pool.imap` reads its whole input ahead).
+- `jobs=1` runs in this process, without a pool; `jobs=None` or `0` uses every core.
+- Per-item failure: an exception raised by `fn` for one item is caught in the worker and
+  reported through `Reporter.skip` in the parent; the item is left out, the rest go on.
+- Heavy state (the stance model, the expert registry) is built once per process by `init`,
+  a picklable zero-argument callable (a class instance or `functools.partial`), and passed to
+  `fn(item, state)`; without `init`, `fn(item)` is called.
+- A worker that dies (out of memory, killed) ends the map with a `WorkerDied` error instead
+  of a hang; with `annotator.resume`, the next run picks up where this one stopped.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
+
+from annotator.errors import AnnotatorError
+from annotator.io import Reporter
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+DEFAULT_CHUNKSIZE = 8
+_MISSING = object()
+
+
+class WorkerDied(AnnotatorError):
+    """A worker process ended abruptly (killed or out of memory)."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What a worker sends back instead of a result when `fn` raised for one item."""
+
+    message: str
+    kind: str
+    expected: bool  # an AnnotatorError (the user's input) rather than a bug
+
+
+def cpu_count() -> int:
+    """Cores this process may use (the affinity mask where the OS has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def resolve_jobs(jobs: Optional[int]) -> int:
+    """`None` or 0: every core; a negative number: all cores but that many; else `jobs`."""
+    if not jobs:
+        return cpu_count()
+    if jobs < 0:
+        return max(1, cpu_count() + jobs)
+    return jobs
+
+
+def start_method() -> str:
+    """'fork' on Linux (workers inherit loaded modules: fast start), else 'spawn'."""
+    methods = multiprocessing.get_all_start_methods()
+    return "fork" if sys.platform.startswith("linux") and "fork" in methods else "spawn"
+
+
+def describe_failure(exc: BaseException) -> Failure:
+    if isinstance(exc, AnnotatorError):
+        return Failure(str(exc), type(exc).__name__, True)
+    return Failure(f"could not be processed ({type(exc).__name__}: {exc})", type(exc).__name__, False)
+
+
+# --- the worker side -----------------------------------------------------------------
+
+_STATE: Any = _MISSING
+
+
+def _init_worker(init: Optional[Callable[[], Any]]) -> None:
+    global _STATE
+    _STATE = init() if init is not None else _MISSING
+
+
+def _call(fn: Callable, item: Any, state: Any) -> Any:
+    try:
+        return fn(item) if state is _MISSING else fn(item, state)
+    except Exception as e:  # noqa: BLE001 - one bad item must not stop the batch
+        return describe_failure(e)
+
+
+def _run_chunk(fn: Callable, chunk: list) -> list:
+    return [_call(fn, item, _STATE) for item in chunk]
+
+
+# --- the parent side -----------------------------------------------------------------
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def map_ordered(fn: Callable[..., R], items: Iterable[T], jobs: Optional[int] = None, *,
+                init: Optional[Callable[[], Any]] = None, chunksize: int = DEFAULT_CHUNKSIZE,
+                window: Optional[int] = None, reporter: Optional[Reporter] = None,
+                describe: Callable[[T], str] = str,
+                lookup: Optional[Callable[[T], Optional[R]]] = None) -> Iterator[tuple[T, R]]:
+    """`(item, fn(item[, state]))` for each item, in input order, over `jobs` processes.
+
+    - `init`: picklable zero-argument callable run once in each process; its value is
+      passed to `fn` as a second argument.
+    - `chunksize`: items sent to a worker at a time; `window`: chunks in flight (default
+      4 per process); memory holds at most `window * chunksize` items and results.
+    - A failing item is reported as `Warning: <describe(item)>: <message>` through
+      `reporter` (a default one prints to stderr) and left out of the output.
+    - `lookup(item)`: a result known already (e.g. from a resume store), or None; such
+      items are not sent to a worker but come out in their place.
+    """
+    reporter = reporter if reporter is not None else Reporter()
+    n = resolve_jobs(jobs)
+    if chunksize < 1:
+        raise ValueError("chunksize must be at least 1")
+
+    def settle(item: T, value: Any) -> Iterator[tuple[T, R]]:
+        if isinstance(value, Failure):
+            reporter.skip(f"{describe(item)}: {value.message}")
+        else:
+            yield item, value
+
+    if n == 1:
+        state = init() if init is not None else _MISSING
+        for item in items:
+            known = lookup(item) if lookup is not None else None
+            yield from settle(item, known if known is not None else _call(fn, item, state))
+        return
+
+    window = window or 4 * n
+    # In flight, in input order: (chunk items, future or None, looked-up results).
+    pending: deque[tuple[list[T], Optional[Future], list]] = deque()
+    ctx = multiprocessing.get_context(start_method())
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(init,)) as pool:
+        try:
+            for chunk in _chunks(items, chunksize):
+                known = [lookup(i) if lookup is not None else None for i in chunk]
+                todo = [i for i, k in zip(chunk, known) if k is None]
+                fut = pool.submit(_run_chunk, fn, todo) if todo else None
+                pending.append((chunk, fut, known))
+                while pending and (len(pending) >= window or _ready(pending[0][1])):
+                    yield from _drain_one(pending, settle)
+            while pending:
+                yield from _drain_one(pending, settle)
+        except BrokenProcessPool:
+            raise WorkerDied("a worker process died (killed, or out of memory?); outputs already written "
+                             "are complete: rerun with fewer --jobs to finish") from None
+        finally:
+            for _, fut, _ in pending:
+                if fut is not None:
+                    fut.cancel()
+
+
+def _ready(fut: Optional[Future]) -> bool:
+    return fut is None or fut.done()
+
+
+def _drain_one(pending: deque, settle: Callable) -> Iterator:
+    chunk, fut, known = pending.popleft()
+    computed = iter(fut.result() if fut is not None else ())
+    for item, k in zip(chunk, known):
+        yield from settle(item, k if k is not None else next(computed))
+
+
+# --- the per-article work the CLI spreads over processes -----------------------------
+#
+# Each article is annotated with a fresh copy of the registry, never with what other
+# articles taught it: the result of an article does not depend on which process handled
+# it or on what came before, so `--jobs N` gives the bytes of `--jobs 1`. Speakers are
+# merged across articles afterwards (`annotator.quotes.collect_experts`).
+
+
+@dataclass(frozen=True)
+class QuotesSetup:
+    """Worker state for `annotator quotes`: the expert registry (loaded once a process)."""
+
+    experts: Optional[str] = None
+
+    def __call__(self) -> Any:
+        from annotator.quotes.people import People
+
+        return People.load(self.experts) if self.experts else People()
+
+
+def quotes_for_article(article: Any, registry: Any) -> list:
+    """`find_quotes` on one article with its own copy of the registry."""
+    import copy
+
+    from annotator.quotes import find_quotes
+
+    return find_quotes(article, copy.deepcopy(registry))
+
+
+@dataclass(frozen=True)
+class RunSetup:
+    """Worker state for `annotator run`: codebook, stance model and registry, loaded once a
+    process (`annotator.pipeline.load_context`)."""
+
+    codebook: Optional[str] = None
+    experts: Optional[str] = None
+    model: Optional[str] = None
+
+    def __call__(self) -> Any:
+        from pathlib import Path
+
+        from annotator.pipeline import load_context
+
+        def p(x: Optional[str]) -> Optional[Path]:
+            return Path(x) if x else None
+
+        return load_context(p(self.codebook), p(self.experts), p(self.model))
+
+
+def annotate_for_article(article: Any, ctx: Any) -> list:
+    """`annotator.pipeline.annotate_article` (quotes with stances) on one article, with its
+    own copy of the registry."""
+    import copy
+    import dataclasses
+
+    from annotator.pipeline import annotate_article
+
+    return annotate_article(article, dataclasses.replace(ctx, people=copy.deepcopy(ctx.people)))
+
+
+def link_across_articles(quotes: Iterable[Any], people: Any) -> Iterator[Any]:
+    """Parent side, in input order, after the per-article work: what the run knows across
+    articles. A speaker an article names only by surname ("Valdivia said") is linked to
+    the one person of that surname named in full in an earlier article or the registry;
+    every person's quote then carries the run's record of them (role, organisation,
+    expert flag), as when one process meets the articles in order. Deterministic and
+    independent of the number of processes."""
+    from annotator.quotes.people import is_organisation
+
+    for q in quotes:
+        name = q.speaker
+        if not name or not q.speaker_id or q.attribution == "group" or is_organisation(name):
+            yield q
+            continue
+        update: dict = {}
+        if len(name.split()) == 1:
+            known = people.find(name) or people.by_surname(name)
+            if known is not None and known.kind == "person" and known.id != q.speaker_id:
+                update.update(speaker=known.name, speaker_id=known.id)
+                name = known.name
+        p = people.meet(name, role=q.role, organisation=q.organisation, article_id=q.article_id)
+        if p.kind == "person":
+            update.update(role=p.role, organisation=p.organisation,
+                          speaker_is_expert=bool(q.speaker_is_expert or p.expert_flag))
+        yield q.model_copy(update=update) if update else q

@@ -1,0 +1,129 @@
+"""annotator.parallel: order, streaming, per-item failures, state once per process."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+
+from annotator.errors import InputError
+from annotator.io import Reporter
+from annotator.models import Article
+from annotator.parallel import (QuotesSetup, WorkerDied, link_across_articles, map_ordered, quotes_for_article,
+                                resolve_jobs)
+
+
+def square(x: int) -> int:
+    if x % 7 == 3:
+        raise InputError(f"item {x} is bad")
+    if x % 11 == 5:
+        raise ZeroDivisionError("a bug")
+    return x * x
+
+
+def pid_and_state(x: int, state: dict) -> tuple[int, int]:
+    return os.getpid(), id(state)
+
+
+class CountingInit:
+    def __call__(self) -> dict:
+        return {"loaded_in": os.getpid()}
+
+
+def die(x: int) -> int:
+    if x == 5:
+        os._exit(1)
+    return x
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("chunksize", [1, 3, 50])
+def test_order_and_failures(jobs, chunksize):
+    stream = io.StringIO()
+    rep = Reporter(stream=stream)
+    got = list(map_ordered(square, range(40), jobs, chunksize=chunksize, reporter=rep, describe=lambda x: f"item#{x}"))
+    expected = [(x, x * x) for x in range(40) if x % 7 != 3 and x % 11 != 5]
+    assert got == expected
+    bad = [x for x in range(40) if x % 7 == 3 or x % 11 == 5]
+    assert len(rep.skipped) == len(bad)
+    assert rep.skipped[0] == "item#3: item 3 is bad"
+    assert "item#5: could not be processed (ZeroDivisionError: a bug)" in rep.skipped
+    assert "Traceback" not in stream.getvalue()
+
+
+def test_state_loaded_once_per_process():
+    got = list(map_ordered(pid_and_state, range(60), 2, init=CountingInit(), chunksize=2))
+    by_pid: dict[int, set[int]] = {}
+    for _, (pid, state_id) in got:
+        by_pid.setdefault(pid, set()).add(state_id)
+    assert all(len(ids) == 1 for ids in by_pid.values())
+    assert os.getpid() not in by_pid
+
+
+def test_jobs_one_runs_in_process():
+    got = list(map_ordered(pid_and_state, range(5), 1, init=CountingInit()))
+    assert {pid for _, (pid, _) in got} == {os.getpid()}
+
+
+def test_input_read_lazily():
+    """At most the window of chunks is read ahead: a 100,000-item input is not loaded up front."""
+    read = []
+
+    def items():
+        for i in range(100_000):
+            read.append(i)
+            yield i
+
+    it = map_ordered(abs, items(), 2, chunksize=10, window=4)
+    first = next(it)
+    assert first == (0, 0)
+    assert len(read) <= 10 * 5
+    it.close()
+
+
+def test_lookup_skips_work():
+    got = list(map_ordered(square, [1, 2, 3, 4], 2, chunksize=2,
+                           lookup=lambda x: -x if x in (1, 3) else None))
+    assert got == [(1, -1), (2, 4), (3, -3), (4, 16)]
+
+
+def test_dead_worker_is_an_error_not_a_hang():
+    with pytest.raises(WorkerDied, match="worker process died"):
+        list(map_ordered(die, range(20), 2, chunksize=2))
+
+
+def test_resolve_jobs():
+    assert resolve_jobs(None) >= 1
+    assert resolve_jobs(0) == resolve_jobs(None)
+    assert resolve_jobs(3) == 3
+    assert resolve_jobs(-100) == 1
+
+
+ARTICLES = [
+    Article(id="a1", text="“Prices will rise,” Dana Okafor, an economist at Lakeside Bank, said. "
+                          "Okafor added that wages would lag."),
+    Article(id="a2", text="Okafor said the outlook was poor. “We are worried,” she told reporters."),
+    Article(id="a3", text="“Nothing has changed,” a spokesperson for the council said."),
+    Article(id="a4", text="Mira Lindgren, a professor of history, wrote that “the past repeats.”"),
+]
+
+
+def test_quotes_same_for_any_jobs():
+    one = [q for _, qs in map_ordered(quotes_for_article, ARTICLES * 5, 1, init=QuotesSetup()) for q in qs]
+    two = [q for _, qs in map_ordered(quotes_for_article, ARTICLES * 5, 2, init=QuotesSetup(), chunksize=1)
+           for q in qs]
+    assert one and one == two
+
+
+def test_link_across_articles_names_a_surname_from_an_earlier_article():
+    from annotator.quotes.people import People
+
+    per_article = [qs for _, qs in map_ordered(quotes_for_article, ARTICLES, 1, init=QuotesSetup())]
+    a2 = [q for q in per_article[1] if q.speaker]
+    assert a2 and a2[0].speaker == "Okafor"  # the article alone cannot name her
+    people = People()
+    linked = [list(link_across_articles(qs, people)) for qs in per_article]
+    a2 = [q for q in linked[1] if q.speaker]
+    assert a2[0].speaker == "Dana Okafor" and a2[0].speaker_id == "dana-okafor"
+    assert a2[0].speaker_is_expert and a2[0].organisation == "Lakeside Bank"
