@@ -1,0 +1,206 @@
+"""Stance prediction for quotes against a codebook, and for bare question/text pairs.
+
+For a quote and a codebook question:
+
+1. Relevance: the model's relevance probability of the question's words (text and target,
+   plus keywords and description) in the quote, and at a discount in the quote's context
+   (the sentence before + the quote's sentence: "They could and should do this" is only on a
+   question through the sentence before it). A question is addressed when this reaches
+   `min_relevance` and is within `relative_relevance` of the best question for the quote
+   (a quote is usually about one or two of a codebook's questions, not all of them).
+2. Polarity: the model's P(support) on (question, quote), in the direction the codebook
+   gives (support of "Should we ban X?" = against X), nudged by the question's cue words.
+   Near 0.5 (within `neutral_margin`) the label is neutral.
+
+Defaults are general, documented in the README and never tuned on single quotes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from annotator.models import NOT_ADDRESSED, Article, Codebook, Pair, PairPrediction, Question, Quote, StancePrediction
+from annotator.stance.codebook import query_terms
+from annotator.stance.features import content_stems, tokenize
+from annotator.stance.model import StanceModel
+
+
+@dataclass(frozen=True)
+class QuoteSettings:
+    """Decision settings for codebook prediction (general defaults, see module doc)."""
+
+    min_score: float = 1.0
+    relative_relevance: float = 0.5
+    context_weight: float = 0.5
+    description_weight: float = 0.5
+    cue_shift: float = 0.2
+    neutral_margin: float = 0.02
+
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+|\n+")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split after . ! ? (and closing quotes) or at line breaks."""
+    bounds, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def context_for(text: str, start: int, end: int) -> str:
+    """The sentence before the span plus the sentence(s) the span is in."""
+    bounds = sentence_bounds(text)
+    idx = [i for i, (a, b) in enumerate(bounds) if a < end and b > start]
+    if not idx:
+        return text[start:end]
+    first, last = idx[0], idx[-1]
+    a = bounds[max(first - 1, 0)][0]
+    return text[a:bounds[last][1]]
+
+
+def strip_quote_marks(text: str) -> str:
+    return text.strip().strip("\"'\u201c\u201d\u2018\u2019 ,").strip()
+
+
+def question_profiles(codebook: Codebook, model: StanceModel,
+                      settings: "QuoteSettings") -> list[dict[str, float]]:
+    """Per question: stem -> weight. Words of the question, its target and keywords weigh 1,
+    its description `description_weight`; each weight is scaled by how specific the stem is
+    to this question within the codebook (a stem in every question says only what the whole
+    codebook is about) and by its rarity in general text (the model's IDF)."""
+    raw: list[dict[str, float]] = []
+    for q in codebook.questions:
+        w: dict[str, float] = {}
+        for part, weight in ((q.text, 1.0), (q.target or "", 1.0), (" ; ".join(q.keywords), 1.0),
+                             (q.description or "", settings.description_weight)):
+            for s in content_stems(tokenize(part)):
+                w[s] = max(w.get(s, 0.0), weight)
+        raw.append(w)
+    n = len(raw)
+    df: dict[str, int] = {}
+    for w in raw:
+        for s in w:
+            df[s] = df.get(s, 0) + 1
+    top = math.log((n + 1) / 1.5)
+
+    def specificity(s: str) -> float:
+        return 1.0 if n == 1 else max(math.log((n + 1) / (df[s] + 0.5)) / top, 0.0)
+
+    def rarity(s: str) -> float:
+        return min(1.0, 1.5 * model.idf.get(s, model.idf_default_) / model.idf_default_)
+
+    return [{s: v * specificity(s) * rarity(s) for s, v in w.items()} for w in raw]
+
+
+def profile_score(profile: Mapping[str, float], stems: set[str]) -> float:
+    return sum(v for s, v in profile.items() if s in stems)
+
+
+def _cue_hits(question: Question, tokens: list[str]) -> dict[str, int]:
+    """How many of each label's cue words/phrases occur in the tokens (stemmed)."""
+    stems = content_stems(tokens)
+    joined = " " + " ".join(stems) + " "
+    hits: dict[str, int] = {}
+    for label, words in question.cues.items():
+        n = 0
+        for w in words:
+            ws = content_stems(tokenize(w))
+            if ws and f" {' '.join(ws)} " in joined:
+                n += 1
+        if n:
+            hits[label] = n
+    return hits
+
+
+def predict_quotes(quotes: Sequence[Quote], codebook: Codebook, model: StanceModel | None = None,
+                   articles: Mapping[str, Article] | None = None,
+                   settings: QuoteSettings = QuoteSettings()) -> list[Quote]:
+    """Copies of the quotes with `stances` filled for every codebook question.
+
+    Existing non-model stances (a human's or a rule's) are kept as they are.
+    """
+    model = model or StanceModel.load()
+    if not quotes:
+        return []
+    version = model.version
+    questions = codebook.questions
+    texts, contexts = [], []
+    for q in quotes:
+        texts.append(strip_quote_marks(q.text))
+        ctx = q.context
+        if not ctx and articles and q.article_id in articles:
+            ctx = context_for(articles[q.article_id].text, q.start, q.end)
+        contexts.append(ctx or "")
+    # relevance: question-specific words in the quote, and (discounted) in its context
+    profiles = question_profiles(codebook, model, settings)
+    n_q = len(questions)
+    rel = np.zeros((len(quotes), n_q))
+    for i, (text, ctx) in enumerate(zip(texts, contexts)):
+        ts, cs = set(content_stems(tokenize(text))), set(content_stems(tokenize(ctx or text)))
+        for j, prof in enumerate(profiles):
+            rel[i, j] = max(profile_score(prof, ts), settings.context_weight * profile_score(prof, cs))
+    # polarity for every pair
+    triples = [(question.text + (" " + question.target if question.target else ""), text, question.direction)
+               for text in texts for question in questions]
+    ps = model.polarity(triples).reshape(len(quotes), n_q)
+    out = []
+    for i, quote in enumerate(quotes):
+        best = float(rel[i].max())
+        tokens = tokenize(texts[i])
+        stances: dict[str, StancePrediction] = {}
+        for j, question in enumerate(questions):
+            old = (quote.stances or {}).get(question.id)
+            if old is not None and old.source != "model":
+                stances[question.id] = old
+                continue
+            score = float(rel[i, j])
+            r = 1 - math.exp(-score)  # 0 words -> 0, one specific word -> 0.63, two -> 0.86
+            labels = codebook.labels_for(question.id)
+            if score < settings.min_score or score < settings.relative_relevance * best:
+                stances[question.id] = StancePrediction(label=NOT_ADDRESSED, confidence=round(1 - r / 2, 4),
+                                                        source="model", model_version=version)
+                continue
+            p = float(ps[i, j])
+            hits = _cue_hits(question, tokens)
+            p += settings.cue_shift * (hits.get("support", 0) > 0) - settings.cue_shift * (hits.get("oppose", 0) > 0)
+            p = min(max(p, 0.0), 1.0)
+            if "neutral" in labels and abs(p - 0.5) < settings.neutral_margin:
+                label, conf = "neutral", 1 - abs(p - 0.5) * 2
+            elif p >= 0.5:
+                label, conf = "support", p
+            else:
+                label, conf = "oppose", 1 - p
+            if label not in labels:
+                label, conf = NOT_ADDRESSED, 1 - r
+            stances[question.id] = StancePrediction(label=label, confidence=round(min(conf * r + (1 - r) * 0.5, 1.0), 4)
+                                                    if label != NOT_ADDRESSED else round(conf, 4),
+                                                    source="model", model_version=version)
+        out.append(quote.model_copy(update={"stances": stances}))
+    return out
+
+
+def predict_pairs(pairs: Iterable[Pair], model: StanceModel | None = None) -> list[PairPrediction]:
+    """support / oppose / neutral (= not about the question or no stance) for each pair."""
+    model = model or StanceModel.load()
+    pairs = list(pairs)
+    if not pairs:
+        return []
+    proba = model.predict_proba(pairs)
+    labels = model.predict(pairs)
+    col = {c: k for k, c in enumerate(model.classes_)}
+    return [PairPrediction(id=p.id, stance=str(lab), confidence=round(float(proba[i, col[lab]]
+                           if lab != "neutral" else proba[i, col["neutral"]]), 4))
+            for i, (p, lab) in enumerate(zip(pairs, labels))]
+
+
+__all__ = ["predict_quotes", "predict_pairs", "context_for", "sentence_bounds", "QuoteSettings"]
