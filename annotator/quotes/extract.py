@@ -33,15 +33,17 @@ CLOSERS = {"”", "»"}
 STRAIGHT = {'"', "''"}
 
 CUE_RE = re.compile(
-    r"(?<![\w’'\-])(?P<cue>[Aa]ccording to|"
-    + lx.alternation(p for p, _ in lx.CUE_PHRASES)
+    r"(?<![\w’'\-])(?P<cue>[Aa]ccording to|[Aa]s (?:first )?reported by|"
+    + lx.alternation([p for p, _ in lx.CUE_PHRASES] + [p for p, _ in lx.OBJECT_PHRASES])
     + "|"
-    + lx.alternation(list(lx.VERB_FORMS) + sorted(lx.NAMING_VERBS))
+    + lx.alternation(list(lx.VERB_FORMS) + list(lx.OBJECT_VERBS) + sorted(lx.NAMING_VERBS))
     + r")(?![\w’'\-])"
 )
-CUE_LEMMA = {p: lem for p, lem in lx.CUE_PHRASES}
+CUE_LEMMA = {p: lem for p, lem in lx.CUE_PHRASES + lx.OBJECT_PHRASES}
+OBJECT_LEMMAS = set(lx.OBJECT_VERBS.values()) | {lem for _, lem in lx.OBJECT_PHRASES}
+SPEECH_LEMMAS = set(lx.VERB_FORMS.values()) | {lem for _, lem in lx.CUE_PHRASES}
 
-SENT_END_RE = re.compile(r"[.!?…]+(?:[”\"’)\]]|'')*(?=\s+(?:[“\"‘(\[]|''|``)?[\w\d$£€])|[.!?…]+(?:[”\"’)\]]|'')*\s*$")
+SENT_END_RE = re.compile(rf"[.!?…]+(?:[”\"’)\]]|'')*(?=\s+(?:[“\"‘(\[]|''|``)?[{UPPER}\d$£€])|[.!?…]+(?:[”\"’)\]]|'')*\s*$")
 QCLOSE_IN_RE = re.compile(r"[”\"]|''")
 ATTRIB_AFTER_RE = re.compile(r"\s+(?:[^\s.!?“”\"]+\s+){0,6}?(?:" + lx.alternation(
     [f for f in lx.VERB_FORMS if not f.endswith("ing")] + [p for p, _ in lx.CUE_PHRASES]) + r")(?![\w’'\-])")
@@ -63,7 +65,7 @@ LEFT_NP_RE = re.compile(
 )
 APPOS_TAIL_RE = re.compile(
     rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{NAMERUN}|(?:[Tt]he|[Aa]n?)\s+(?:{WORD}\s+){{0,4}}?(?:{lx.alternation(lx.SPEAKER_NOUNS)}))"
-    rf"\s*,\s*(?P<app>(?:an?|the|who|former|ex-|his|her|their|[a-z][\w’'\-]*|\d+|(?:{TOK}\s+)*[{UPPER}][\w.&\-]*[’']s\s)[^,{SPEECH};:]{{0,160}}?"
+    rf"\s*,\s*(?P<app>(?:an?|the|who|former|ex-|his|her|their|[a-z][\w’'\-]*|\d+|(?:{TOK}\s+)*[{UPPER}][\w.&\-]*[’']s\s)[^,;:]{{0,160}}?"
     rf"(?:,[^,{SPEECH};:]{{1,80}}?)?)\s*,\s*$"
 )
 ROLEW = lx.alternation(lx.ROLE_WORDS)
@@ -94,12 +96,14 @@ TELL_OBJ_RE = re.compile(
 TO_OBJ_RE = re.compile(rf"^\s+to\s+(?:him|her|them|me|us|reporters|journalists|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)")
 THAT_RE = re.compile(r"\bthat\b")
 PREP_START_RE = re.compile(
-    r"^\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|late|early|last|this|to|earlier|later|among|"
+    r"^\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|late|early|to|earlier|later|among|"
+    r"(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|"
+    r"winter|time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|again|also|"
     r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|\w+ly)\b"
 )
 CUT_RE = re.compile(
-    r";|\s+[—–]\s+(?=(?:he|she|they|I|we)\s)|,\s+(?:according to|" + lx.alternation(
+    r";|\s+[—–-]{1,2}\s+|—|,\s+(?:according to|" + lx.alternation(
         f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b|,\s+\w+ing\s+that\b"
 )
 CLAUSE_START_RE = re.compile(
@@ -308,6 +312,8 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Optional[Menti
     if not core_r:
         return None
     off = base + window_start
+    if core_r.endswith(SPEECH) and text[off + len(core_r) - 2: off + len(core_r)].lstrip()[:1] == ",":
+        core_r += ","  # “..., citing “a phrase,” said X”: the comma sits inside the marks
     if core_r.endswith(","):
         m = APPOS_TAIL_RE.search(core_r)
         if m:
@@ -353,8 +359,10 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Optional[Menti
             a, b = off + d + m.start("spk"), off + d + m.end("spk")
             return Mention(a, b, text[a:b], "np")
     m = LEFT_GENERIC_RE.search(core_r[-100:])
+    d = len(core_r) - min(100, len(core_r))
+    if m and d + m.start("spk") > 0 and core_r[: d + m.start("spk")].rstrip()[-1:] not in (",", ";", ":", SPEECH):
+        m = None
     if m and not any(w.lower() in FUNCTION_WORDS for w in m.group("spk").split()[1:]):
-        d = len(core_r) - min(100, len(core_r))
         a, b = off + d + m.start("spk"), off + d + m.end("spk")
         return Mention(a, b, text[a:b], "np")
     return None
@@ -371,6 +379,8 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Optional
     if first.lower() in lx.PRONOUNS:
         kind = "pronoun"
     else:
+        if any(w.lower() in FUNCTION_WORDS for w in spk.split()[1:]):
+            return None, pos
         kind, a, b = _np_kind(text, a, b)
         if kind == "":
             return None, pos
@@ -431,11 +441,11 @@ class Frame:
 
 def _lemma(cue: str) -> str:
     low = cue.lower()
-    if low.startswith("according"):
+    if low.startswith(("according", "as reported", "as first")):
         return "according to"
     if low in CUE_LEMMA:
         return CUE_LEMMA[low]
-    return lx.VERB_FORMS.get(low, low)
+    return lx.VERB_FORMS.get(low) or lx.OBJECT_VERBS.get(low, low)
 
 
 LEAD_RE = re.compile(rf"({SPEECH})\s*,?(?:\s+[\w’'.\-]+){{0,6}}$")
@@ -483,6 +493,11 @@ def _subject(text: str, base: int, span: tuple[int, int]) -> Optional[Mention]:
     return Mention(cleaned[0], cleaned[1], text[cleaned[0]:cleaned[1]], "name")
 
 
+COORD_RE = re.compile(r"(?:^|\s)(?:and|but|then)(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|\w+ly))*\s*$")
+REL_RE = re.compile(r",\s*who(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|\w+ly))*\s*$")
+IT_RE = re.compile(r"(?:^|(?<=[\s,;:]))[Ii]t\s+(?:also\s+)?$")
+
+
 def find_frames(text: str, masked: str, base: int) -> list[Frame]:
     frames: list[Frame] = []
     for m in CUE_RE.finditer(masked):
@@ -499,7 +514,10 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         prev_word = masked[max(0, cs - 12):cs].split()[-1:] or [""]
         if prev_word[0].lower() in lx.PASSIVE_AUX and (low.endswith("ed") or low in ("told", "said", "thought", "known", "found", "shown", "read")):
             continue  # passive: "was told that", "is expected to"
+        object_only = lemma in OBJECT_LEMMAS and lemma not in SPEECH_LEMMAS
         spk = left_speaker(text, masked, base, cs)
+        if object_only and spk is not None and (spk.kind == "np" and not low.endswith("ed") or low.endswith("ing")):
+            spk = None
         if spk is not None:
             if low in lx.AMBIGUOUS_FORMS and spk.kind == "np" and not LEAD_RE.search(masked[max(0, spk.start - base - 120):spk.start - base].rstrip()):
                 continue
@@ -509,7 +527,26 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         if low.split()[0].endswith("ing") and lead.endswith(","):
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue
+        window = masked[max(0, cs - 80):cs]
+        if COORD_RE.search(window) and not low.endswith("ing"):
+            # "X shook her head and said ...": the speaker of the clause
+            frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
+            continue
+        rel = REL_RE.search(masked[max(0, cs - 40):cs])
+        if rel:
+            comma = cs - (len(masked[max(0, cs - 40):cs]) - rel.start())
+            spk = left_speaker(text, masked, base, comma)
+            if spk is not None and spk.kind != "pronoun":
+                frames.append(Frame(cue, lemma, cs, ce, spk, cs, ce))
+                continue
+        if low in ("said", "says", "added", "reported", "announced", "stated", "wrote", "noted", "warned") and \
+                IT_RE.search(masked[max(0, cs - 20):cs]):
+            a = base + cs - len(IT_RE.search(masked[max(0, cs - 20):cs]).group())
+            frames.append(Frame(cue, lemma, cs, ce, Mention(a, a + 2, text[a:a + 2], "pronoun"), a - base, ce))
+            continue
         if low in lx.AMBIGUOUS_FORMS and not low.endswith("ed") and low not in ("said", "told", "wrote", "thought"):
+            continue
+        if object_only:
             continue
         if lead.endswith((SPEECH, ",", FRAG)) or not lead:
             spk, after = right_speaker(text, masked, base, ce)
@@ -608,7 +645,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             elif f.lemma == "according to":
                 # "According to X, content." (content after the speaker)
                 if f.start == 0 or not masked[: f.start].strip(" ,—–-"):
-                    r = re.match(r"^\s*,\s*", right)
+                    r = re.match(rf"^[^,.;{SPEECH}]{{0,60}}?,\s*", right)
                     if r:
                         content = (pos + r.end(), limit)
             else:
@@ -626,6 +663,20 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                     if rest and CLAUSE_START_RE.match(rest) and not PREP_START_RE.match(rest) and \
                             not (right[: r.end()].strip() == "," and f.mention is not None and not f.inherit):
                         content = (pos + r.end(), limit)
+            if content is None and not parts and f.lemma == "ask" and not f.inverted:
+                t = TELL_OBJ_RE.match(masked[that_pos:that_pos + 120])
+                p2 = that_pos + (t.end() if t else 0)
+                am = re.match(r"^\s*(?=(?:whether|if|why|how|what|when|where|who|to|for|about)\b)", masked[p2:limit])
+                if am:
+                    content = (p2 + am.end(), limit)
+            if content is None and not parts and f.lemma in OBJECT_LEMMAS and not f.inverted and \
+                    f.lemma != "according to":
+                rest = masked[that_pos:limit]
+                r = re.match(r"^\s*", rest)
+                body = rest[r.end():]
+                if body and (CLAUSE_START_RE.match(body) or body.startswith(("to ", FRAG))) and \
+                        not PREP_START_RE.match(body if not body.startswith("to ") else "x"):
+                    content = (that_pos + r.end(), limit)
             if content is not None:
                 a, b = content
                 cut = CUT_RE.search(masked, a, b)
@@ -642,25 +693,31 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                     lead.endswith(",") and len(lead) > consumed:
                 tail = masked[f.end:limit]
                 paren = re.match(r"^\s*,\s*(?!(?:and|but|who|which|adding|saying)\b)", tail)
-                if TRIVIAL_TAIL_RE.match(tail) or paren:
+                trivial = TRIVIAL_TAIL_RE.match(tail)
+                if trivial or paren:
                     a2, b2 = _trim_content(masked, consumed, len(lead))
                     a2 = _skip_intro(masked, a2, b2)
-                    if _words(text[base + a2:base + b2]) >= 3:
+                    nw = _words(text[base + a2:base + b2])
+                    left_ok = nw >= 3 or (not trivial and nw >= 1 and not INTRO_ONLY_RE.match(masked[a2:b2]))
+                    if left_ok:
                         q = _quote_at(quotes, a2, base, ending=False)
                         if q is not None and q.end - base >= b2 - 1 and q.speech:
                             parts.append((q.start - base, q.end - base, "direct"))
                         else:
                             parts.append((a2, b2, _content_kind(masked, a2, b2)))
-                        if paren and not TRIVIAL_TAIL_RE.match(tail):
-                            c, d = f.end + paren.end(), limit
-                            cut = CUT_RE.search(masked, c, d)
-                            if cut:
-                                d = cut.start()
-                            c, d = _trim_content(masked, c, d)
-                            if _words(text[base + c:base + d]) >= 2:
-                                parts.append((c, d, _content_kind(masked, c, d)))
+                    if paren and not trivial:
+                        c, d = f.end + paren.end(), limit
+                        cut = CUT_RE.search(masked, c, d)
+                        if cut:
+                            d = cut.start()
+                        c, d = _trim_content(masked, c, d)
+                        if _words(text[base + c:base + d]) >= 2:
+                            parts.append((c, d, _content_kind(masked, c, d)))
         if not parts:
             continue
+        for q in quotes:  # a quotation inside the frame ("X, citing “...,” said") is not a quote of its own
+            if f.start <= q.start - base and q.end - base <= f.end:
+                q.used = True
         group = f"s{sent_index}f{i}" if len(parts) > 1 else None
         for a, b, kind in parts:
             for q in quotes:
@@ -674,6 +731,8 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
     return out
 
 
+INTRO_ONLY_RE = re.compile(r"^(?:\w+ly|But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead|Today|"
+                           r"Yesterday|Later|Earlier|In fact|Of course|Still|Moreover|Again)$", re.I)
 INTRO_RE = re.compile(r"^(?:But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead)\b\s*,?\s*")
 
 

@@ -145,11 +145,44 @@ BARE_CLAUSE = {
     "pledge", "vow", "assure", "lament", "reiterate", "speculate",
 }
 # Verbs whose content is only taken when introduced by "that" or a quote.
-THAT_ONLY = {"agree", "estimate", "expect", "know", "feel", "show", "find", "hope", "worry",
+THAT_ONLY = {"agree", "estimate", "expect", "know", "feel", "hope", "worry",
              "fear", "promise", "pledge", "vow", "mention", "read", "post"}
 # Verbs that only frame a direct quote ("“...,” she continued"), never indirect content.
 QUOTE_ONLY = {"continue", "joke", "quip", "exclaim", "ask", "question", "post", "read", "boast"}
 # Verbs that are weak cues: used only when "that" follows, or with a quote.
+# Verbs of stance or intent whose object (a noun phrase or "to ..." clause) PolNeAR-style
+# attribution treats as the reported content: "X called for a ban", "Y wants to leave".
+_OBJECT = [
+    ("want", "wants", "wanted", "wanting"), ("urge", "urges", "urged", "urging"),
+    ("propose", "proposes", "proposed", "proposing"), ("endorse", "endorses", "endorsed", "endorsing"),
+    ("criticize", "criticizes", "criticized", "criticizing"), ("criticise", "criticises", "criticised", "criticising"),
+    ("praise", "praises", "praised", "praising"), ("blame", "blames", "blamed", "blaming"),
+    ("defend", "defends", "defended", "defending"), ("reject", "rejects", "rejected", "rejecting"),
+    ("dismiss", "dismisses", "dismissed", "dismissing"), ("condemn", "condemns", "condemned", "condemning"),
+    ("welcome", "welcomes", "welcomed", "welcoming"), ("slam", "slams", "slammed", "slamming"),
+    ("blast", "blasts", "blasted", "blasting"), ("applaud", "applauds", "applauded", "applauding"),
+    ("demand", "demands", "demanded", "demanding"), ("accuse", "accuses", "accused", "accusing"),
+    ("deny", "denies", "denied", "denying"), ("predict", "predicts", "predicted", "predicting"),
+    ("recommend", "recommends", "recommended", "recommending"), ("question", "questions", "questioned", "questioning"),
+    ("acknowledge", "acknowledges", "acknowledged", "acknowledging"), ("suggest", "suggests", "suggested", "suggesting"),
+    ("decline", "declines", "declined", "declining"),
+]
+OBJECT_VERBS: dict[str, str] = {}
+for _entry in _OBJECT:
+    for _f in _entry:
+        OBJECT_VERBS.setdefault(_f, _entry[0])
+OBJECT_PHRASES = [
+    ("called for", "call for"), ("calls for", "call for"), ("calling for", "call for"),
+    ("called on", "call on"), ("calls on", "call on"), ("calling on", "call on"),
+    ("talked about", "talk about"), ("talks about", "talk about"), ("talking about", "talk about"),
+    ("spoke about", "speak about"), ("speaks about", "speak about"), ("spoke of", "speak about"),
+    ("focused on", "focus on"), ("focuses on", "focus on"), ("pushed for", "push for"),
+    ("pushes for", "push for"), ("argued for", "argue for"), ("argues for", "argue for"),
+    ("would like", "would like"), ("warned against", "warn against"), ("warned of", "warn of"),
+    ("referred to", "refer to"), ("referring to", "refer to"), ("pointed to", "point to"),
+    ("points to", "point to"), ("insisted on", "insist on"), ("asked for", "ask for"),
+]
+
 WEAK = {"agree", "estimate", "expect", "know", "feel", "show", "find", "read", "post", "mention",
         "question", "charge", "accuse", "advise", "recommend", "demand", "urge", "propose"}
 
@@ -186,6 +219,7 @@ CUE_PHRASES = [
     ("wrote back", "write"), ("chimed in", "chime in"), ("chimes in", "chime in"),
     ("said in a statement", "say"), ("says in a statement", "say"), ("said in an interview", "say"),
     ("went on", "continue"), ("goes on", "continue"), ("followed up", "follow up"),
+    ("as reported by", "report"), ("as first reported by", "report"),
 ]
 
 ACCORDING_TO = "according to"
@@ -223,7 +257,10 @@ GROUP_NOUNS = {
     "data", "figures", "numbers", "statistics", "estimates", "forecasts", "generals",
     "commanders", "organizers", "organisers", "spokespeople", "representatives", "senators",
     "governors", "candidates", "campaigns", "agencies", "groups", "unions", "companies",
-    "firms", "banks", "investors", "traders", "markets", "police", "officers", "judges",
+    "firms", "banks", "percent", "regulators", "forecasters", "demographers", "pollsters",
+    "majority", "minority", "half", "third", "quarter", "backers", "allies", "rivals", "skeptics",
+    "proponents", "advocates", "conservatives", "progressives", "moderates", "independents",
+    "evangelicals", "catholics", "muslims", "christians", "jews", "women", "men", "youth", "investors", "traders", "markets", "police", "officers", "judges",
 }
 
 # Singular nouns that head a described speaker or an organisation ("a spokesman", "the report").

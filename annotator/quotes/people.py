@@ -67,6 +67,8 @@ def split_title(mention: str) -> tuple[str, Optional[str]]:
     cut = 0
     for i, t in enumerate(tokens[:-1]):
         low = t.lower()
+        if low in lx.NAME_PARTICLES and i > 0:
+            continue
         if low.rstrip(".") in lx.TITLES or low in lx.TITLES or not t[:1].isupper() or re.search(r"[’']s$", t) \
                 or low in lx.ROLE_WORDS:
             cut = i + 1
