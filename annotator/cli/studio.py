@@ -1,0 +1,203 @@
+"""`annotator studio config|push|pull`: the Label Studio round trip; `annotator bench studio`.
+
+The API key comes from LABEL_STUDIO_API_KEY or --api-key and is never printed. The SDK is
+imported only when a command runs (annotator.studio loads it lazily).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from annotator import paths
+from annotator.cli.app import app, finish, handle_errors
+from annotator.cli.bench import bench_app
+from annotator.errors import InputError
+from annotator.io import Reporter, read_models, write_jsonl, write_text
+from annotator.models import Article, Codebook, Quote
+
+studio_app = typer.Typer(help="Review the model's proposals in Label Studio: labeling config, push tasks, "
+                         "pull reviewed labels.", no_args_is_help=True)
+app.add_typer(studio_app, name="studio")
+
+API_KEY_ENV = "LABEL_STUDIO_API_KEY"
+URL_ENV = "LABEL_STUDIO_URL"
+
+_codebook_opt = typer.Option(None, "--codebook", "-c", help="Codebook (YAML/JSON) with the questions and labels "
+                             "(default: the bundled seed codebook).")
+_url_opt = typer.Option(None, "--url", help=f"Label Studio address, e.g. http://127.0.0.1:8080 (or env {URL_ENV}).")
+_key_opt = typer.Option(None, "--api-key", help=f"API token (default: env {API_KEY_ENV}); never printed.",
+                        show_default=False)
+
+
+def _codebook(path: Optional[Path]) -> Codebook:
+    from annotator.stance.codebook import load_codebook
+
+    return load_codebook(path or paths.SEED_CODEBOOK)
+
+
+def _url(url: Optional[str]) -> str:
+    url = url or os.environ.get(URL_ENV)
+    if not url:
+        raise InputError(f"no Label Studio address: pass --url http://HOST:PORT (or set {URL_ENV})")
+    return url
+
+
+def _key(api_key: Optional[str]) -> str:
+    key = api_key or os.environ.get(API_KEY_ENV) or ""
+    if not key:
+        raise InputError(f"no API key: set {API_KEY_ENV} or pass --api-key (Label Studio: Account & Settings > "
+                         "Personal Access Token)")
+    return key
+
+
+def _articles(inputs: Optional[List[Path]], reporter: Reporter) -> dict[str, Article]:
+    if not inputs:
+        return {}
+    from annotator.ingest import iter_articles
+
+    return {a.id: a for a in iter_articles(inputs, reporter)}
+
+
+@studio_app.command("config")
+@handle_errors
+def config_cmd(
+    codebook: Optional[Path] = _codebook_opt,
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the XML here (default: stdout)."),
+) -> None:
+    """Print the Label Studio labeling config generated from a codebook: the quote with its
+    speaker, role and context, a link to the article, one single-choice block per question,
+    and a check/correction of the speaker. Validated with label-studio-sdk's LabelInterface.
+
+    Example:
+
+        annotator studio config --codebook seeds/codebook.yaml -o config.xml
+    """
+    from annotator.studio.config import build_config
+
+    xml = build_config(_codebook(codebook))
+    if output is None or str(output) == "-":
+        typer.echo(xml, nl=False)
+    else:
+        write_text(output, xml)
+        typer.echo(f"Wrote {output}", err=True)
+
+
+@studio_app.command("push")
+@handle_errors
+def push_cmd(
+    quotes: Path = typer.Argument(..., help="Quotes JSONL with stances (from `annotator run` or `annotator stance`)."),
+    codebook: Optional[Path] = _codebook_opt,
+    url: Optional[str] = _url_opt,
+    project: Optional[str] = typer.Option(None, "--project", "-p", help="Project title or id (default: the "
+                                          "codebook's title); created when no project has that title."),
+    api_key: Optional[str] = _key_opt,
+    articles: Optional[List[Path]] = typer.Option(None, "--articles", "-a", help="The articles (files, folders, "
+                                                  "JSONL): their title and url make the link shown with each quote."),
+    batch_size: int = typer.Option(500, "--batch-size", min=1, help="Tasks per import request."),
+    to_file: Optional[Path] = typer.Option(None, "--to-file", help="Offline: write a Label Studio import file "
+                                           "(JSON) instead of calling the API."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
+) -> None:
+    """Send quotes to Label Studio as tasks, with the model's stances as predictions
+    (model_version, score), most uncertain first, in batches. Creates the project or reuses
+    it; pushing the same quotes again adds nothing twice (a task hash of quote id and
+    codebook), new quotes are added.
+
+    Examples:
+
+        LABEL_STUDIO_API_KEY=... annotator studio push out/quotes.jsonl --codebook seeds/codebook.yaml \\
+            --url http://127.0.0.1:8080 --project "Ukraine experts"
+
+        annotator studio push out/quotes.jsonl --to-file tasks.json   # import by hand in Label Studio
+    """
+    from annotator.studio import sync
+
+    reporter = Reporter(quiet=quiet)
+    book = _codebook(codebook)
+    items = list(read_models(quotes, Quote, reporter))
+    arts = _articles(articles, reporter)
+    if to_file is not None:
+        n = sync.write_tasks_file(items, book, to_file, arts, reporter)
+        typer.echo(f"Wrote {n} tasks to {to_file}; import it in a project whose labeling config is "
+                   "`annotator studio config` of the same codebook")
+    else:
+        r = sync.push(items, book, url=_url(url), api_key=_key(api_key), project=project, articles=arts,
+                      batch_size=batch_size, reporter=reporter)
+        how = "created" if r.created else "reused"
+        typer.echo(f"Project {r.project_id} '{r.project_title}' ({how}): {r.imported} new tasks in {r.batches} "
+                   f"batches, {r.existing} already there ({r.seconds:.1f} s)")
+    finish(reporter, "quotes")
+
+
+@studio_app.command("pull")
+@handle_errors
+def pull_cmd(
+    url: Optional[str] = _url_opt,
+    project: Optional[str] = typer.Option(None, "--project", "-p", help="Project title or id."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Reviewed labels JSONL (default: stdout)."),
+    codebook: Optional[Path] = typer.Option(None, "--codebook", "-c", help="Check the labels against this codebook "
+                                            "(default: the project's labeling config; needed with --from-export)."),
+    api_key: Optional[str] = _key_opt,
+    from_export: Optional[Path] = typer.Option(None, "--from-export", help="Offline: read Label Studio's JSON "
+                                               "export file (Export > JSON) instead of calling the API."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
+) -> None:
+    """Fetch the reviewers' labels, one JSON line per quote and question: quote_id,
+    article_id, start, end, question, label, annotator, created_at, a speaker correction where
+    made, and model_label (the proposal the reviewer saw). Cancelled, skipped and empty
+    annotations are dropped; a label outside the codebook is reported (exit 3), not passed on.
+
+    Examples:
+
+        LABEL_STUDIO_API_KEY=... annotator studio pull --url http://127.0.0.1:8080 \\
+            --project "Ukraine experts" -o reviewed.jsonl
+
+        annotator studio pull --from-export project-1-export.json --codebook seeds/codebook.yaml -o reviewed.jsonl
+    """
+    from annotator.studio import sync
+
+    reporter = Reporter(quiet=quiet)
+    if from_export is not None:
+        if codebook is None:
+            raise InputError("pull --from-export needs --codebook F (the codebook the tasks were pushed with), "
+                             "to check the labels")
+        labels = sync.read_export(from_export, _codebook(codebook), reporter)
+    else:
+        if not project:
+            raise InputError("pull needs --project NAME|ID (or --from-export FILE)")
+        labels = sync.pull(url=_url(url), api_key=_key(api_key), project=project,
+                           codebook=_codebook(codebook) if codebook else None, reporter=reporter)
+    n = write_jsonl(output, labels, exclude_none=False)
+    if output is not None and str(output) != "-":
+        annotators = len({lab.annotator for lab in labels})
+        typer.echo(f"Wrote {n} reviewed labels by {annotators} annotators to {output}", err=True)
+    finish(reporter, "annotation results")
+
+
+@bench_app.command("studio")
+@handle_errors
+def bench_studio_cmd(
+    url: Optional[str] = typer.Option(None, "--url", help="A Label Studio to use (default: start a throw-away "
+                                      "local server from .venv-ls, see scripts/install-label-studio.sh)."),
+    api_key: Optional[str] = _key_opt,
+    tasks: int = typer.Option(5000, "--tasks", "-n", min=1, help="Synthetic quotes to push and pull back."),
+    batch_size: int = typer.Option(500, "--batch-size", min=1, help="Tasks per import request."),
+) -> None:
+    """Push N synthetic quotes (7 questions each) to Label Studio, push them again (nothing
+    new), annotate every task in bulk as a second user, and pull the labels back; prints
+    the time of each step and peak memory. A throw-away server is started when --url is not
+    given (its start-up time is reported apart).
+
+    Example:
+
+        annotator bench studio --tasks 5000
+    """
+    from annotator.studio.bench import bench_studio
+
+    key = api_key or os.environ.get(API_KEY_ENV) if url else None
+    for line in bench_studio(tasks, url=url, api_key=key, batch_size=batch_size).lines():
+        typer.echo(line)
