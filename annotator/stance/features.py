@@ -247,3 +247,37 @@ def relevance_vector(question_tokens: Sequence[str], text_tokens: Sequence[str],
         math.log1p(len(text_tokens)), math.log1p(len(query)),
         0.0 if matched else math.log1p(len(text_tokens)),
     ]
+
+
+def anchored_polarity(text_tokens: Sequence[str], anchors: set[str], window: int = 6) -> float:
+    """Evaluation of the anchor words (a question's target terms) in a text: lexicon words
+    within `window` tokens of an anchor count +1/-1 (flipped after a negator), and a
+    negator or lack word right before an anchor ("lacks a coherent strategy", "no deal")
+    counts -1. Clauses end at , ; : . and contrast words. Returns the sum."""
+    if not anchors:
+        return 0.0
+    toks = list(text_tokens)
+    anchor_pos = [i for i, t in enumerate(toks) if t not in lexicon.STOPWORDS and stem(t) in anchors]
+    if not anchor_pos:
+        return 0.0
+    total = 0.0
+    counted: set[int] = set()
+    last_neg = -100
+    for i, t in enumerate(toks):
+        if t in lexicon.NEGATORS:
+            last_neg = i
+            continue
+        if t in lexicon.CONTRAST:
+            last_neg = -100
+        near = any(abs(i - a) <= window for a in anchor_pos)
+        if not near or i in counted:
+            continue
+        if i in anchor_pos:
+            if i - last_neg <= 3 or any(toks[j] in lexicon.LACK for j in range(max(0, i - 3), i)):
+                total -= 1.0
+            continue
+        value = 1.0 if t in POSITIVE else (-1.0 if t in NEGATIVE else 0.0)
+        if value:
+            counted.add(i)
+            total += -value if i - last_neg <= NEG_SCOPE else value
+    return total

@@ -35,6 +35,11 @@ CONTRAST: frozenset[str] = frozenset("""
 but however although though yet nevertheless nonetheless whereas instead rather despite
 """.split())
 
+# Words pointing back to an earlier sentence: a quote with one needs its context.
+ANAPHORS: frozenset[str] = frozenset("""
+this that these those it its they them their such he she him her so there
+""".split())
+
 # Question words that make "support" mean being AGAINST the target
 # ("Should we ban X?" -> support = against X).
 AGAINST_WORDS: frozenset[str] = frozenset("""
@@ -50,7 +55,7 @@ threatens evil wrong worse unfair unjust disaster destructive overrated
 # Generic positive / negative evaluation words used in arguments. Prefix entries end in "*".
 POSITIVE: frozenset[str] = frozenset("""
 good great better best benefit* beneficial advantage* help helps helped helpful improve*
-effective* efficient* success* succeed* positive progress protect* safe safer safety secure
+effective efficient success* succeed* positive progress protect* safe safer safety secure
 fair just right valuable value* worth worthwhile important essential vital necessary useful
 support* promot* encourag* enabl* empower* strengthen* boost* gain* opportunit* freedom*
 right rights healthy health* save saves saving prosper* growth grow* innovat* sensible

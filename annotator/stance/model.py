@@ -266,6 +266,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         path = Path(path)
         with atomic_write(path, "wb") as fh:
             fh.write(buf.getvalue())
+        path.chmod(0o644)
         self.metadata_ = meta
         return path
 

@@ -25,8 +25,9 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 
 from annotator.models import NOT_ADDRESSED, Article, Codebook, Pair, PairPrediction, Question, Quote, StancePrediction
+from annotator.stance import lexicon
 from annotator.stance.codebook import query_terms
-from annotator.stance.features import content_stems, tokenize
+from annotator.stance.features import anchored_polarity, content_stems, tokenize
 from annotator.stance.model import StanceModel
 
 
@@ -37,8 +38,11 @@ class QuoteSettings:
     min_score: float = 1.0
     relative_relevance: float = 0.5
     context_weight: float = 0.5
-    description_weight: float = 0.5
+    question_weight: float = 0.5
+    description_weight: float = 0.25
     cue_shift: float = 0.2
+    anchor_weight: float = 0.5
+    anchor_min_factor: float = 0.6
     neutral_margin: float = 0.02
 
 
@@ -72,38 +76,65 @@ def strip_quote_marks(text: str) -> str:
     return text.strip().strip("\"'\u201c\u201d\u2018\u2019 ,").strip()
 
 
+@dataclass(frozen=True)
+class Profile:
+    """A question's relevance terms: phrases (tuples of stems) with weights, and the
+    specificity x rarity factor of each stem."""
+
+    phrases: tuple[tuple[tuple[str, ...], float], ...]
+    factor: Mapping[str, float]
+
+    def score(self, stems: set[str]) -> float:
+        """Sum over matched stems of factor x the best phrase weight x the share of that
+        phrase found ("defence spending" counts fully, "air defence" half)."""
+        best: dict[str, float] = {}
+        for phrase, weight in self.phrases:
+            hit = [s for s in phrase if s in stems]
+            if not hit:
+                continue
+            value = weight * len(hit) / len(phrase)
+            for s in hit:
+                if value > best.get(s, 0.0):
+                    best[s] = value
+        return sum(v * self.factor.get(s, 0.0) for s, v in best.items())
+
+
 def question_profiles(codebook: Codebook, model: StanceModel,
-                      settings: "QuoteSettings") -> list[dict[str, float]]:
-    """Per question: stem -> weight. Words of the question, its target and keywords weigh 1,
-    its description `description_weight`; each weight is scaled by how specific the stem is
-    to this question within the codebook (a stem in every question says only what the whole
-    codebook is about) and by its rarity in general text (the model's IDF)."""
-    raw: list[dict[str, float]] = []
+                      settings: "QuoteSettings") -> list[Profile]:
+    """Per question: the target and each keyword are phrases of weight 1; each other word
+    of the question weighs `question_weight`, each word of the description
+    `description_weight`. A stem's factor is its specificity to this question within the
+    codebook (soft document frequency over the questions: a stem every question uses only
+    says what the whole codebook is about) times its rarity in general text (model IDF)."""
+    per_q: list[list[tuple[tuple[str, ...], float]]] = []
     for q in codebook.questions:
-        w: dict[str, float] = {}
-        for part, weight in ((q.text, 1.0), (q.target or "", 1.0), (" ; ".join(q.keywords), 1.0),
-                             (q.description or "", settings.description_weight)):
-            for s in content_stems(tokenize(part)):
-                w[s] = max(w.get(s, 0.0), weight)
-        raw.append(w)
-    n = len(raw)
-    df: dict[str, int] = {}
-    for w in raw:
-        for s in w:
-            df[s] = df.get(s, 0) + 1
+        phrases: list[tuple[tuple[str, ...], float]] = []
+        for core in ([q.target] if q.target else []) + list(q.keywords):
+            st = tuple(dict.fromkeys(content_stems(tokenize(core))))
+            if st:
+                phrases.append((st, 1.0))
+        for s in dict.fromkeys(content_stems(tokenize(q.text))):
+            phrases.append(((s,), 1.0 if not q.target and not q.keywords else settings.question_weight))
+        for s in dict.fromkeys(content_stems(tokenize(q.description or ""))):
+            phrases.append(((s,), settings.description_weight))
+        per_q.append(phrases)
+    n = len(per_q)
+    df: dict[str, float] = {}
+    for phrases in per_q:
+        top_w: dict[str, float] = {}
+        for st, w in phrases:
+            for s in st:
+                top_w[s] = max(top_w.get(s, 0.0), w)
+        for s, w in top_w.items():
+            df[s] = df.get(s, 0.0) + w
     top = math.log((n + 1) / 1.5)
 
-    def specificity(s: str) -> float:
-        return 1.0 if n == 1 else max(math.log((n + 1) / (df[s] + 0.5)) / top, 0.0)
+    def factor(s: str) -> float:
+        spec = 1.0 if n == 1 else min(max(math.log((n + 1) / (df[s] + 0.5)) / top, 0.0), 1.0)
+        rarity = min(1.0, 1.5 * model.idf.get(s, model.idf_default_) / model.idf_default_)
+        return spec * rarity
 
-    def rarity(s: str) -> float:
-        return min(1.0, 1.5 * model.idf.get(s, model.idf_default_) / model.idf_default_)
-
-    return [{s: v * specificity(s) * rarity(s) for s, v in w.items()} for w in raw]
-
-
-def profile_score(profile: Mapping[str, float], stems: set[str]) -> float:
-    return sum(v for s, v in profile.items() if s in stems)
+    return [Profile(tuple(ph), {s: factor(s) for st, _ in ph for s in st}) for ph in per_q]
 
 
 def _cue_hits(question: Question, tokens: list[str]) -> dict[str, int]:
@@ -146,9 +177,16 @@ def predict_quotes(quotes: Sequence[Quote], codebook: Codebook, model: StanceMod
     n_q = len(questions)
     rel = np.zeros((len(quotes), n_q))
     for i, (text, ctx) in enumerate(zip(texts, contexts)):
-        ts, cs = set(content_stems(tokenize(text))), set(content_stems(tokenize(ctx or text)))
-        for j, prof in enumerate(profiles):
-            rel[i, j] = max(profile_score(prof, ts), settings.context_weight * profile_score(prof, cs))
+        tt = tokenize(text)
+        ts = set(content_stems(tt))
+        own = [prof.score(ts) for prof in profiles]
+        rel[i] = own
+        # the context counts when the quote points back ("They should do this") or is not
+        # clearly on any question by itself
+        if ctx and (any(t in lexicon.ANAPHORS for t in tt) or max(own, default=0.0) < settings.min_score):
+            cs = set(content_stems(tokenize(ctx)))
+            for j, prof in enumerate(profiles):
+                rel[i, j] = max(own[j], settings.context_weight * prof.score(cs))
     # polarity for every pair
     triples = [(question.text + (" " + question.target if question.target else ""), text, question.direction)
                for text in texts for question in questions]
@@ -171,6 +209,11 @@ def predict_quotes(quotes: Sequence[Quote], codebook: Codebook, model: StanceMod
                                                         source="model", model_version=version)
                 continue
             p = float(ps[i, j])
+            anchors = {st for st, f in profiles[j].factor.items() if f >= settings.anchor_min_factor}
+            local = anchored_polarity(tokens, anchors) * (-1 if question.direction == "against" else 1)
+            if local:
+                logit = math.log(max(p, 1e-6) / max(1 - p, 1e-6)) + settings.anchor_weight * math.tanh(local) * 2
+                p = 1 / (1 + math.exp(-logit))
             hits = _cue_hits(question, tokens)
             p += settings.cue_shift * (hits.get("support", 0) > 0) - settings.cue_shift * (hits.get("oppose", 0) > 0)
             p = min(max(p, 0.0), 1.0)
