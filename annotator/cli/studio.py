@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -33,20 +32,20 @@ _key_opt = typer.Option(None, "--api-key", help=f"API token (default: env {API_K
                         show_default=False)
 
 
-def _codebook(path: Optional[Path]) -> Codebook:
+def _codebook(path: Path | None) -> Codebook:
     from annotator.stance.codebook import load_codebook
 
     return load_codebook(path or paths.SEED_CODEBOOK)
 
 
-def _url(url: Optional[str]) -> str:
+def _url(url: str | None) -> str:
     url = url or os.environ.get(URL_ENV)
     if not url:
         raise InputError(f"no Label Studio address: pass --url http://HOST:PORT (or set {URL_ENV})")
     return url
 
 
-def _key(api_key: Optional[str]) -> str:
+def _key(api_key: str | None) -> str:
     key = api_key or os.environ.get(API_KEY_ENV) or ""
     if not key:
         raise InputError(f"no API key: set {API_KEY_ENV} or pass --api-key (Label Studio: Account & Settings > "
@@ -54,7 +53,7 @@ def _key(api_key: Optional[str]) -> str:
     return key
 
 
-def _articles(inputs: Optional[List[Path]], reporter: Reporter) -> dict[str, Article]:
+def _articles(inputs: list[Path] | None, reporter: Reporter) -> dict[str, Article]:
     if not inputs:
         return {}
     from annotator.ingest import iter_articles
@@ -65,8 +64,8 @@ def _articles(inputs: Optional[List[Path]], reporter: Reporter) -> dict[str, Art
 @studio_app.command("config")
 @handle_errors
 def config_cmd(
-    codebook: Optional[Path] = _codebook_opt,
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the XML here (default: stdout)."),
+    codebook: Path | None = _codebook_opt,
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the XML here (default: stdout)."),
 ) -> None:
     """Print the Label Studio labeling config generated from a codebook: the quote with its
     speaker, role and context, a link to the article, one single-choice block per question,
@@ -90,15 +89,15 @@ def config_cmd(
 @handle_errors
 def push_cmd(
     quotes: Path = typer.Argument(..., help="Quotes JSONL with stances (from `annotator run` or `annotator stance`)."),
-    codebook: Optional[Path] = _codebook_opt,
-    url: Optional[str] = _url_opt,
-    project: Optional[str] = typer.Option(None, "--project", "-p", help="Project title or id (default: the "
+    codebook: Path | None = _codebook_opt,
+    url: str | None = _url_opt,
+    project: str | None = typer.Option(None, "--project", "-p", help="Project title or id (default: the "
                                           "codebook's title); created when no project has that title."),
-    api_key: Optional[str] = _key_opt,
-    articles: Optional[List[Path]] = typer.Option(None, "--articles", "-a", help="The articles (files, folders, "
+    api_key: str | None = _key_opt,
+    articles: list[Path] | None = typer.Option(None, "--articles", "-a", help="The articles (files, folders, "
                                                   "JSONL): their title and url make the link shown with each quote."),
     batch_size: int = typer.Option(500, "--batch-size", min=1, help="Tasks per import request."),
-    to_file: Optional[Path] = typer.Option(None, "--to-file", help="Offline: write a Label Studio import file "
+    to_file: Path | None = typer.Option(None, "--to-file", help="Offline: write a Label Studio import file "
                                            "(JSON) instead of calling the API."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
 ) -> None:
@@ -109,10 +108,10 @@ def push_cmd(
 
     Examples:
 
-        LABEL_STUDIO_API_KEY=... annotator studio push out/quotes.jsonl --codebook seeds/codebook.yaml \\
-            --url http://127.0.0.1:8080 --project "Ukraine experts"
-
-        annotator studio push out/quotes.jsonl --to-file tasks.json   # import by hand in Label Studio
+    \b
+        export LABEL_STUDIO_API_KEY=...
+        annotator studio push out/quotes.jsonl --codebook seeds/codebook.yaml --url http://127.0.0.1:8080
+        annotator studio push out/quotes.jsonl --to-file tasks.json   # offline: import by hand
     """
     from annotator.studio import sync
 
@@ -136,13 +135,13 @@ def push_cmd(
 @studio_app.command("pull")
 @handle_errors
 def pull_cmd(
-    url: Optional[str] = _url_opt,
-    project: Optional[str] = typer.Option(None, "--project", "-p", help="Project title or id."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Reviewed labels JSONL (default: stdout)."),
-    codebook: Optional[Path] = typer.Option(None, "--codebook", "-c", help="Check the labels against this codebook "
+    url: str | None = _url_opt,
+    project: str | None = typer.Option(None, "--project", "-p", help="Project title or id."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Reviewed labels JSONL (default: stdout)."),
+    codebook: Path | None = typer.Option(None, "--codebook", "-c", help="Check the labels against this codebook "
                                             "(default: the project's labeling config; needed with --from-export)."),
-    api_key: Optional[str] = _key_opt,
-    from_export: Optional[Path] = typer.Option(None, "--from-export", help="Offline: read Label Studio's JSON "
+    api_key: str | None = _key_opt,
+    from_export: Path | None = typer.Option(None, "--from-export", help="Offline: read Label Studio's JSON "
                                                "export file (Export > JSON) instead of calling the API."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
 ) -> None:
@@ -153,10 +152,10 @@ def pull_cmd(
 
     Examples:
 
-        LABEL_STUDIO_API_KEY=... annotator studio pull --url http://127.0.0.1:8080 \\
-            --project "Ukraine experts" -o reviewed.jsonl
-
-        annotator studio pull --from-export project-1-export.json --codebook seeds/codebook.yaml -o reviewed.jsonl
+    \b
+        export LABEL_STUDIO_API_KEY=...
+        annotator studio pull --url http://127.0.0.1:8080 --project "My project" -o reviewed.jsonl
+        annotator studio pull --from-export export.json --codebook seeds/codebook.yaml -o reviewed.jsonl
     """
     from annotator.studio import sync
 
@@ -181,9 +180,9 @@ def pull_cmd(
 @bench_app.command("studio")
 @handle_errors
 def bench_studio_cmd(
-    url: Optional[str] = typer.Option(None, "--url", help="A Label Studio to use (default: start a throw-away "
+    url: str | None = typer.Option(None, "--url", help="A Label Studio to use (default: start a throw-away "
                                       "local server from .venv-ls, see scripts/install-label-studio.sh)."),
-    api_key: Optional[str] = _key_opt,
+    api_key: str | None = _key_opt,
     tasks: int = typer.Option(5000, "--tasks", "-n", min=1, help="Synthetic quotes to push and pull back."),
     batch_size: int = typer.Option(500, "--batch-size", min=1, help="Tasks per import request."),
 ) -> None:
