@@ -48,7 +48,7 @@ def run_cmd(
         from annotator.export.terminal import table
 
         console = Console(highlight=False)
-        console.print(table(result.data))
+        console.print(table(result.data, console.width))
         reviewed = sum(c.reviewed for c in result.cells)
         typer.echo(f"{len(result.articles)} article(s), {len(result.quotes)} quotes, "
                    f"{len({c.expert_id for c in result.cells})} experts, {reviewed} reviewed cell(s). "

@@ -11,10 +11,20 @@ def test_terminal_table_shows_words_and_marks(seed_matrix):
     c = seed_matrix.cells[0]
     seed_matrix.cells[0] = c.model_copy(update={"reviewed": True})
     console = Console(record=True, width=220, color_system=None)
-    console.print(table(seed_matrix))
+    console.print(table(seed_matrix, console.width))
     text = console.export_text()
     lines = [line for line in text.splitlines() if "│" in line or "┃" in line]
     shea = next(line for line in lines if "Jamie Shea" in line)
     assert "◐ Mixed ✓" in shea and "✔ Support" in shea
     assert "Deploy without" in text and "Press us for" in text
     assert sum("Olena Borodyna" in line for line in lines) == 1
+
+
+def test_narrow_terminal_numbers_the_questions(seed_matrix):
+    console = Console(record=True, width=80, color_system=None)
+    console.print(table(seed_matrix, console.width))
+    text = console.export_text()
+    assert all(len(line) <= 80 for line in text.splitlines())
+    shea = next(line for line in text.splitlines() if "Jamie Shea" in line)
+    assert "◐" in shea and "✔" in shea
+    assert "Olena Borodyna" in text and "Q7 Press us for backstop" in text
