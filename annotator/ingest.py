@@ -91,7 +91,10 @@ DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "nav", 
 def html_to_article(html: str, article_id: str, source: Optional[str] = None) -> Article:
     """Visible article text from HTML: scripts, styles, navigation dropped; one paragraph a
     line. Title, canonical URL and publication date are read from the usual meta tags."""
-    from selectolax.parser import HTMLParser
+    try:  # selectolax >= 0.3.13: lexbor (the Modest backend is deprecated and refuses in 1.x)
+        from selectolax.lexbor import LexborHTMLParser as HTMLParser
+    except ImportError:  # pragma: no cover - an older selectolax
+        from selectolax.parser import HTMLParser
 
     tree = HTMLParser(html)
 
@@ -197,8 +200,8 @@ def article_from_record(obj: dict, where: str) -> Article:
         raise InputError(f"{where}: {describe_validation(e)}") from None
 
 
-def read_jsonl_file(path: Path, reporter: Reporter) -> Iterator[Article]:
-    for n, obj in iter_jsonl(path, reporter):
+def read_jsonl_file(path: Path, reporter: Reporter, encoding: Optional[str] = None) -> Iterator[Article]:
+    for n, obj in iter_jsonl(path, reporter, encoding):
         try:
             yield article_from_record(obj, f"{path}:{n}")
         except InputError as e:
@@ -225,7 +228,7 @@ def read_file(path: Path, reporter: Reporter, encoding: Optional[str] = None) ->
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
-            yield from read_jsonl_file(path, reporter)
+            yield from read_jsonl_file(path, reporter, encoding)
         elif suffix in HTML_SUFFIXES:
             yield read_html_file(path, encoding, reporter)
         elif suffix in TEXT_SUFFIXES or suffix == "":

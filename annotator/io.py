@@ -47,47 +47,66 @@ def describe_validation(err: ValidationError) -> str:
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
 
 
-def iter_jsonl(path: Path | str, reporter: Reporter | None = None) -> Iterator[tuple[int, dict]]:
+def parse_jsonl_line(raw: bytes, path: Path | str, n: int, reporter: Reporter | None = None,
+                     encoding: str | None = None, first: bool = False) -> dict | None:
+    """One JSONL line (bytes) to its object; None for a blank line. A line that is not
+    UTF-8 (nor `encoding`, when given), not JSON or not an object is reported and gives None
+    when a reporter is given, else raises InputError. Each line is decoded on its own, so
+    one bad byte does not lose the rest of the file."""
+    if first and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if not raw.strip():
+        return None
+
+    def bad(msg: str) -> None:
+        if reporter is None:
+            raise InputError(msg)
+        reporter.skip(msg)
+
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = None
+        if encoding:
+            try:
+                line = raw.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                pass
+        if line is None:
+            bad(f"{path}:{n}: not UTF-8 ({e.reason} at byte {e.start}); re-save the file as UTF-8 "
+                "or pass --encoding")
+            return None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        bad(f"{path}:{n}: not valid JSON ({e.msg} at column {e.colno}); fix or remove the line")
+        return None
+    except RecursionError:
+        bad(f"{path}:{n}: not valid JSON (nested too deeply); fix or remove the line")
+        return None
+    if not isinstance(obj, dict):
+        bad(f"{path}:{n}: expected a JSON object, got {type(obj).__name__}")
+        return None
+    return obj
+
+
+def iter_jsonl(path: Path | str, reporter: Reporter | None = None,
+               encoding: str | None = None) -> Iterator[tuple[int, dict]]:
     """Yield (line number, object) for each JSON object line. Bad lines are reported and
-    skipped when a reporter is given, else raise InputError."""
+    skipped when a reporter is given, else raise InputError. Lines are UTF-8 (a BOM is
+    allowed), or `encoding` where they are not."""
     path = Path(path)
     try:
-        f = open(path, encoding="utf-8-sig")
+        f = open(path, "rb")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, expected a JSONL file") from None
     with f:
-        n = 0
-        while True:
-            try:
-                line = f.readline()
-            except UnicodeDecodeError as e:
-                msg = f"{path}:{n + 1}: not UTF-8 ({e.reason} at byte {e.start}); re-save the file as UTF-8"
-                if reporter is None:
-                    raise InputError(msg) from None
-                reporter.skip(msg + "; the rest of the file was not read")
-                return
-            if not line:
-                return
-            n += 1
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                msg = f"{path}:{n}: not valid JSON ({e.msg} at column {e.colno}); fix or remove the line"
-                if reporter is None:
-                    raise InputError(msg) from None
-                reporter.skip(msg)
-                continue
-            if not isinstance(obj, dict):
-                msg = f"{path}:{n}: expected a JSON object, got {type(obj).__name__}"
-                if reporter is None:
-                    raise InputError(msg)
-                reporter.skip(msg)
-                continue
-            yield n, obj
+        for n, raw in enumerate(f, 1):
+            obj = parse_jsonl_line(raw, path, n, reporter, encoding, first=(n == 1))
+            if obj is not None:
+                yield n, obj
 
 
 def read_models(path: Path | str, model: type[BaseModel], reporter: Reporter | None = None) -> Iterator[Any]:
