@@ -63,7 +63,8 @@ def test_long_csv_one_row_per_expert_and_question(seed_matrix):
             assert r["quote"] and r["date"] == "2025-02-27" and r["url"].startswith("https://")
     hil = next(r for r in rows if r["expert_id"] == "mark-hilborne" and r["question"] == "quick_peace_deal")
     assert hil["stance"] == "oppose" and "urgency for a ‘deal’" in hil["quote"]
-    assert hil["reviewed"] == "false" and hil["disputed"] == "false"
+    assert hil["reviewed"] == "true" and hil["disputed"] == "false" and hil["quote_source"] == "annotator"
+    assert {r["reviewed"] for r in rows if r["expert_id"] == "jamie-shea"} == {"false"}
 
 
 def test_long_csv_is_utf8_with_one_header_and_defuses_formulas(tmp_path, seed_matrix):

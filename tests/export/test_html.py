@@ -68,7 +68,7 @@ def test_seed_page_structure(seed_matrix):
     assert "former deputy assistant secretary general" in page and "King’s College London" in page
     # the full question is in the header's tooltip
     assert "Should the West press for a quick ceasefire or peace deal with Russia?" in page
-    assert "How this was made" in page and "Data as of 2025-02-27" in page
+    assert "How this was made" in page and "Data as of 2025-03-04" in page
 
 
 def test_seed_page_is_self_contained(seed_matrix):

@@ -14,7 +14,7 @@ def test_json_document(seed_matrix, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     doc = json.loads(json_export.render(seed_matrix))
     assert set(doc) == {"meta", "questions", "labels", "articles", "experts", "matrix", "cells"}
-    assert doc["meta"]["generated_at"] is None and doc["meta"]["data_as_of"] == "2025-02-27"
+    assert doc["meta"]["generated_at"] is None and doc["meta"]["data_as_of"] == "2025-03-04"  # the latest review
     assert doc["meta"]["experts"] == 4 and doc["meta"]["questions"] == 7
     assert [e["id"] for e in doc["experts"]] == ["jamie-shea", "stefan-wolfe", "mark-hilborne", "olena-borodyna"]
     assert doc["matrix"]["olena-borodyna"]["europe_strategy_coherent"] == "oppose"
