@@ -175,10 +175,19 @@ def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, expe
     reviewed = read_reviewed(labels, reporter)
     articles: list[Article] = []
     quotes: list[Quote] = []
-    for art, found in annotate_all(iter_articles(inputs, reporter, encoding), ctx, reporter, progress):
+    read = [0]
+
+    def counted() -> Iterator[Article]:
+        for art in iter_articles(inputs, reporter, encoding):
+            read[0] += 1
+            yield art
+
+    for art, found in annotate_all(counted(), ctx, reporter, progress):
         articles.append(art.model_copy(update={"text": ""}))  # metadata only: memory stays small
         quotes.extend(found)
     if not articles:
+        if read[0]:
+            raise InputError(f"none of the {read[0]} article(s) read could be annotated (see the warnings above)")
         raise InputError("no article could be read from the inputs (see the warnings above); check the paths")
     inputs_shown = ["(bundled seed)"] if seed else [str(p) for p in inputs]
     result = aggregate(quotes, articles, ctx, reviewed, reporter, meta={"inputs": inputs_shown})

@@ -50,7 +50,7 @@ def _cells(folder) -> list[Cell]:
 
 
 def _files(folder) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def seed_run(tmp_path_factory):
 
 def test_seed_run_writes_every_file(seed_run):
     out, output = seed_run
-    assert sorted(p.name for p in out.iterdir()) == sorted(RUN_FILES)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(RUN_FILES)
     quotes = [json.loads(line) for line in (out / "quotes.jsonl").read_text("utf-8").splitlines()]
     assert quotes and all(Quote.model_validate(q) for q in quotes)
     for q in quotes:  # the quotes contract, with a stance on every question
