@@ -27,12 +27,16 @@ token = st.one_of(st.sampled_from(FRAGMENTS), st.sampled_from(MARKS), st.sampled
                   st.text(max_size=6))
 texts = st.lists(token, min_size=1, max_size=60).map("".join)
 
-# Sentences with a balanced quote and a frame, so the attribution paths run too.
+# Sentences with a balanced quote and a frame, so the attribution paths run too; the quote's
+# words may carry zero-width joiners, combining marks and RTL letters.
+WORDS = ["prices", "will", "rise", "we", "cannot", "wait", "the", "plan", "is", "a", "mistake", "peace", "now",
+         "Caf\u00e9", "cafe\u0301", "war\u200dtime", "שלום", "سلام", "naïve", "Ölpreis"]
+body = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join).map(lambda b: b[:1].upper() + b[1:])
 framed = st.builds(
-    lambda o, c, body, who, verb, tail: f"{o}{body}{c} {who} {verb}.{tail}",
+    lambda o, c, body, who, verb, tail: f"{o}{body},{c} {who} {verb}.{tail}",
     st.sampled_from(["“", '"', "«", "„", "‘"]), st.sampled_from(["”", '"', "»", "“", "’"]),
-    texts, st.sampled_from(["Dr. Lena Frisk, an economist at Westbrook,", "Haddad", "she", "officials", "the report"]),
-    st.sampled_from(["said", "told reporters", "warned", "added"]), texts,
+    body, st.sampled_from(["Dr. Lena Frisk, an economist at Westbrook,", "Haddad", "she", "officials", "the report"]),
+    st.sampled_from(["said", "told reporters", "warned", "added"]), st.one_of(st.just(""), st.just(" "), texts),
 )
 articles = st.one_of(texts, framed, st.lists(st.one_of(texts, framed), max_size=6).map("\n".join))
 
