@@ -177,3 +177,18 @@ def test_article_script_payloads_never_run(driver, tmp_path):
     assert driver.find_element("css selector", "h1").text == "<b>Bold</b> questions"
     assert driver.title == "<b>Bold</b> questions"
     assert 'Eve <img src=x onerror="window.__pwned=\'name\'">' in driver.find_element("css selector", "th.who").text
+
+
+def test_works_as_an_iframe_embed(driver, seed_page, tmp_path):
+    host = tmp_path / "host.html"
+    host.write_text(f'<!DOCTYPE html><html><body><h1>Host story</h1><iframe id="embed" src="{seed_page}" '
+                    'title="Expert matrix" style="width:100%;height:700px;border:0"></iframe></body></html>',
+                    encoding="utf-8")
+    _open(driver, host.as_uri())
+    driver.switch_to.frame(driver.find_element("id", "embed"))
+    try:
+        assert len(_visible(driver, "#matrix tbody tr")) == 4
+        driver.find_element("css selector", "button.cell").click()
+        assert _dialog_open(driver) and _visible(driver, "#dialog-quotes li")
+    finally:
+        driver.switch_to.default_content()
