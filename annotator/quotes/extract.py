@@ -12,7 +12,7 @@ speaker at this quote); `attribute.py` turns mentions into canonical people.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from annotator.quotes import lexicon as lx
@@ -32,13 +32,62 @@ OPENERS = {"“", "„", "«", "``"}
 CLOSERS = {"”", "»"}
 STRAIGHT = {'"', "''"}
 
-CUE_RE = re.compile(
-    r"(?<![\w’'\-])(?P<cue>[Aa]ccording to|[Aa]s (?:first )?reported by|"
-    + lx.alternation([p for p, _ in lx.CUE_PHRASES] + [p for p, _ in lx.OBJECT_PHRASES])
-    + "|"
-    + lx.alternation(list(lx.VERB_FORMS) + list(lx.OBJECT_VERBS) + sorted(lx.NAMING_VERBS))
-    + r")(?![\w’'\-])"
-)
+_PHRASES = (["according to", "as reported by", "as first reported by"] + [p for p, _ in lx.CUE_PHRASES]
+            + [p for p, _ in lx.OBJECT_PHRASES])
+_SINGLE = set(lx.VERB_FORMS) | set(lx.OBJECT_VERBS) | set(lx.NAMING_VERBS)
+CUE_FIRST: dict[str, list[str]] = {}
+for _p in sorted(_PHRASES, key=len, reverse=True):
+    CUE_FIRST.setdefault(_p.split()[0], []).append(_p)
+_WORDCHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_’'-")
+ALPHA_RE = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(slots=True)
+class CueMatch:
+    """A reporting cue found in a sentence (offsets relative to the sentence)."""
+
+    cue: str
+    start: int
+    end: int
+
+    def group(self, _name: str = "cue") -> str:
+        return self.cue
+
+    def span(self, _name: str = "cue") -> tuple[int, int]:
+        return self.start, self.end
+
+
+def find_cues(masked: str) -> list[CueMatch]:
+    """Reporting cues in a masked sentence: one dictionary look-up per word (fast), then the
+    multi-word phrases starting with that word. Verbs are lower case; "According to" and
+    "As reported by" may open a sentence."""
+    out: list[CueMatch] = []
+    n = len(masked)
+    for m in ALPHA_RE.finditer(masked):
+        a, b = m.span()
+        if a > 0 and masked[a - 1] in _WORDCHARS:
+            continue
+        if b < n and masked[b] in _WORDCHARS:
+            continue
+        w = m.group()
+        low = w.lower()
+        if w != low and low not in ("according", "as"):
+            continue
+        found = None
+        for p in CUE_FIRST.get(low, ()):
+            e = a + len(p)
+            if masked[a:e].lower() == p and (e >= n or masked[e] not in _WORDCHARS):
+                found = CueMatch(masked[a:e], a, e)
+                break
+        if found is None and w == low and low in _SINGLE:
+            found = CueMatch(w, a, b)
+        if found is not None:
+            if out and found.start < out[-1].end:
+                continue
+            out.append(found)
+    return out
+
+
 CUE_LEMMA = {p: lem for p, lem in lx.CUE_PHRASES + lx.OBJECT_PHRASES}
 OBJECT_LEMMAS = set(lx.OBJECT_VERBS.values()) | {lem for _, lem in lx.OBJECT_PHRASES}
 SPEECH_LEMMAS = set(lx.VERB_FORMS.values()) | {lem for _, lem in lx.CUE_PHRASES}
@@ -121,7 +170,7 @@ TRIVIAL_TAIL_RE = re.compile(
 BULLET_RE = re.compile(r"[ \t]*(?:[-–—•*·▪►]|\d{1,2}[.)])[ \t]+")
 
 
-@dataclass
+@dataclass(slots=True)
 class QSpan:
     """A span between quotation marks (marks included)."""
 
@@ -132,7 +181,7 @@ class QSpan:
     used: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """The words naming a speaker at one quote."""
 
@@ -144,7 +193,7 @@ class Mention:
     app_start: Optional[int] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Raw:
     """A quote candidate before speakers are resolved."""
 
@@ -160,11 +209,11 @@ class Raw:
     sent_start: int = 0
     sent_end: int = 0
     para: int = 0
-    inherit_from: Optional[int] = None  # index of the quote whose speaker this one continues
-    extra: dict = field(default_factory=dict)
+    sent: int = 0  # index of the sentence the quote starts in
+    inherit_raw: Optional["Raw"] = None  # the quote whose speaker this one continues
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
@@ -424,7 +473,7 @@ def _words(s: str) -> int:
     return len(_WORD_RE.findall(s))
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     """A speaker + cue in a sentence; positions relative to the sentence start."""
 
@@ -437,6 +486,20 @@ class Frame:
     end: int  # where they end (cue, or speaker/appositive when inverted)
     inverted: bool = False
     inherit: bool = False  # participle after a comma: the clause's speaker
+
+
+GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
+PUNCT_END_RE = re.compile(r"[,.!?]\W*$")
+ING_TAIL_RE = re.compile(r"\s*,\s*\w+ing\b")
+AFTER_SPEECH_RE = re.compile(rf"^\s*,?\s*(?:(?:and|then)\s+)?{SPEECH}")
+RIGHT_SPEECH_RE = re.compile(rf"^\s*[,:]?\s*(?=({SPEECH}))")
+RIGHT_PREP_SPEECH_RE = re.compile(rf"^[^{SPEECH}.;]{{1,70}}?[,:]\s*(?=({SPEECH}))")
+ACC_SKIP_RE = re.compile(rf"^[^,.;{SPEECH}]{{0,60}}?,\s*")
+STOP_PUNCT_RE = re.compile(r"[.;:]")
+LEAD_PUNCT_RE = re.compile(r"^\s*[,:]?\s*")
+ASK_RE = re.compile(r"^\s*(?=(?:whether|if|why|how|what|when|where|who|to|for|about)\b)")
+SPACES_RE = re.compile(r"^\s*")
+PAREN_RE = re.compile(r"^\s*,\s*(?!(?:and|but|who|which|adding|saying)\b)")
 
 
 def _lemma(cue: str) -> str:
@@ -500,7 +563,7 @@ IT_RE = re.compile(r"(?:^|(?<=[\s,;:]))[Ii]t\s+(?:also\s+)?$")
 
 def find_frames(text: str, masked: str, base: int) -> list[Frame]:
     frames: list[Frame] = []
-    for m in CUE_RE.finditer(masked):
+    for m in find_cues(masked):
         cue = m.group("cue")
         cs, ce = m.span("cue")
         low = cue.lower()
@@ -589,7 +652,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
         limit = n
         if nxt is not None:
             gap = masked[f.end:nxt.start]
-            if nxt.inherit or re.search(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$", gap):
+            if nxt.inherit or GAP_COORD_RE.search(gap):
                 limit = nxt.start
         parts: list[tuple[int, int, str]] = []  # (a, b, kind) relative
         lead = masked[: f.start].rstrip()
@@ -602,15 +665,15 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             lm = LEAD_FRAG_RE.search(lead[-120:])
             if lm:
                 lq = _quote_at(quotes, len(lead) - len(lead[-120:]) + lm.end(1), base, ending=True)
-                if lq is not None and re.search(r"[,.!?]\W*$", text[lq.start:lq.end]) and \
-                        (TRIVIAL_TAIL_RE.match(masked[f.end:limit]) or re.match(r"\s*,\s*\w+ing\b", masked[f.end:limit])) \
+                if lq is not None and PUNCT_END_RE.search(text, lq.start, lq.end) and \
+                        (TRIVIAL_TAIL_RE.match(masked[f.end:limit]) or ING_TAIL_RE.match(masked, f.end, limit)) \
                         and f.lemma != "according to":
                     lead_quote = lq
         pos = f.end
         if lead_quote is not None and lead_quote.start - base >= consumed:
             parts.append((lead_quote.start - base, lead_quote.end - base, "direct"))
             after = masked[f.end:limit]
-            m2 = re.match(rf"^\s*,?\s*(?:(?:and|then)\s+)?{SPEECH}", after)
+            m2 = AFTER_SPEECH_RE.match(after)
             if m2:
                 q2 = _quote_at(quotes, f.end + m2.end() - 1, base, ending=False)
                 q2 = q2 or next((q for q in quotes if q.start - base >= f.end and q.speech), None)
@@ -628,8 +691,8 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 if t:
                     pos += t.end()
             right = masked[pos:limit]
-            m_sp = re.match(rf"^\s*[,:]?\s*(?=({SPEECH}))", right) or (
-                PREP_START_RE.match(right) and re.match(rf"^[^{SPEECH}.;]{{1,70}}?[,:]\s*(?=({SPEECH}))", right))
+            m_sp = RIGHT_SPEECH_RE.match(right) or (
+                PREP_START_RE.match(right) and RIGHT_PREP_SPEECH_RE.match(right))
             content: Optional[tuple[int, int]] = None
             if m_sp and f.lemma != "according to":
                 q = _quote_at(quotes, pos + m_sp.end(), base, ending=False)
@@ -645,7 +708,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             elif f.lemma == "according to":
                 # "According to X, content." (content after the speaker)
                 if f.start == 0 or not masked[: f.start].strip(" ,—–-"):
-                    r = re.match(rf"^[^,.;{SPEECH}]{{0,60}}?,\s*", right)
+                    r = ACC_SKIP_RE.match(right)
                     if r:
                         content = (pos + r.end(), limit)
             else:
@@ -654,11 +717,11 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 if tm is not None:
                     between = right0[: tm.start()]
                     if (not between.strip() or PREP_START_RE.match(between) or between.strip() == ",") and \
-                            SPEECH not in between and not re.search(r"[.;:]", between) and _words(between) <= 12:
+                            SPEECH not in between and not STOP_PUNCT_RE.search(between) and _words(between) <= 12:
                         content = (that_pos + tm.end(), limit)
                 if content is None and f.lemma in lx.BARE_CLAUSE and f.lemma not in lx.THAT_ONLY and \
                         f.lemma not in lx.QUOTE_ONLY and not f.inverted:
-                    r = re.match(r"^\s*[,:]?\s*", right)
+                    r = LEAD_PUNCT_RE.match(right)
                     rest = right[r.end():]
                     if rest and CLAUSE_START_RE.match(rest) and not PREP_START_RE.match(rest) and \
                             not (right[: r.end()].strip() == "," and f.mention is not None and not f.inherit):
@@ -666,13 +729,13 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             if content is None and not parts and f.lemma == "ask" and not f.inverted:
                 t = TELL_OBJ_RE.match(masked[that_pos:that_pos + 120])
                 p2 = that_pos + (t.end() if t else 0)
-                am = re.match(r"^\s*(?=(?:whether|if|why|how|what|when|where|who|to|for|about)\b)", masked[p2:limit])
+                am = ASK_RE.match(masked[p2:limit])
                 if am:
                     content = (p2 + am.end(), limit)
             if content is None and not parts and f.lemma in OBJECT_LEMMAS and not f.inverted and \
                     f.lemma != "according to":
                 rest = masked[that_pos:limit]
-                r = re.match(r"^\s*", rest)
+                r = SPACES_RE.match(rest)
                 body = rest[r.end():]
                 if body and (CLAUSE_START_RE.match(body) or body.startswith(("to ", FRAG))) and \
                         not PREP_START_RE.match(body if not body.startswith("to ") else "x"):
@@ -692,7 +755,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             if not parts and f.lemma not in lx.QUOTE_ONLY and (f.inverted or f.mention is not None) and \
                     lead.endswith(",") and len(lead) > consumed:
                 tail = masked[f.end:limit]
-                paren = re.match(r"^\s*,\s*(?!(?:and|but|who|which|adding|saying)\b)", tail)
+                paren = PAREN_RE.match(tail)
                 trivial = TRIVIAL_TAIL_RE.match(tail)
                 if trivial or paren:
                     a2, b2 = _trim_content(masked, consumed, len(lead))
@@ -724,8 +787,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 if a <= q.start - base and q.end - base <= b:
                     q.used = True
             out.append(Raw(base + a, base + b, kind, f.cue, base + f.cue_start, base + f.cue_end, f.mention,
-                           "frame", group, sent.start, sent.end, extra={"sent": sent_index, "frame_end": base + f.end,
-                                                                         "inherit": f.inherit}))
+                           "frame", group, sent.start, sent.end, sent=sent_index))
             consumed = max(consumed, b)
         consumed = max(consumed, f.end)
     return out
@@ -786,7 +848,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
             si = _sentence_index(all_sents, q.start, len(all_sents) - len(sents))
             s = all_sents[si]
             r = Raw(q.start, q.end, "direct", None, None, None, None, "none", None, s.start, s.end, pi,
-                    extra={"sent": si})
+                    sent=si)
             before = [k for k in para_raws if k.start < q.start]
             after = [k for k in para_raws if k.start > q.start and k.kind == "direct"]
             if pending is not None and q.start == ps:
@@ -794,13 +856,13 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                                                                     pending.mention, "frame")
             elif before:
                 r.how = "continuation"
-                r.extra["inherit_raw"] = before[-1]
+                r.inherit_raw = before[-1]
             elif after:
                 r.how = "continuation"
-                r.extra["inherit_raw"] = after[0]
+                r.inherit_raw = after[0]
             elif q.start == ps and prev_para_last is not None:
                 r.how = "continuation"
-                r.extra["inherit_raw"] = raws[prev_para_last]
+                r.inherit_raw = raws[prev_para_last]
             para_raws.append(r)
         para_raws.sort(key=lambda r: r.start)
         pending = new_pending

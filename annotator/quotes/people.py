@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -44,6 +45,7 @@ ORG_WORDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def slug(name: str) -> str:
     """"Dr. Ana María López-Ortiz" -> "ana-maria-lopez-ortiz"."""
     s = unicodedata.normalize("NFKD", name)
@@ -57,6 +59,7 @@ def _key(name: str) -> str:
     return slug(name)
 
 
+@lru_cache(maxsize=4096)
 def split_title(mention: str) -> tuple[str, Optional[str]]:
     """("Dr. Mark Smith") -> ("Mark Smith", "Dr."); titles and role words before a name are
     split off; a trailing possessive and suffixes are dropped."""
@@ -79,6 +82,7 @@ def split_title(mention: str) -> tuple[str, Optional[str]]:
     return " ".join(rest), title
 
 
+@lru_cache(maxsize=4096)
 def is_organisation(name: str) -> bool:
     words = name.replace("’", "'").split()
     if any(w.lower().strip(".,'s") in ORG_WORDS for w in words):
@@ -86,6 +90,7 @@ def is_organisation(name: str) -> bool:
     return len(words) == 1 and len(words[0]) >= 2 and words[0].isupper()
 
 
+@lru_cache(maxsize=4096)
 def split_role(appositive: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """"a senior lecturer at Some University" -> ("senior lecturer", "Some University")."""
     if not appositive:
@@ -111,6 +116,7 @@ def split_role(appositive: Optional[str]) -> tuple[Optional[str], Optional[str]]
     return (role or None), (org or None)
 
 
+@lru_cache(maxsize=4096)
 def expert_by_role(role: Optional[str], title: Optional[str] = None) -> bool:
     """The expert rule for a speaker not marked in the registry (see the module docstring)."""
     text = " ".join(x for x in (title, role) if x).lower()
