@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Iterable, Sequence
@@ -43,6 +44,7 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(normalise(text))
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Crude, fast stem: strip a plural/verb ending, undouble a final consonant, unify
     -ise/-ize and -ence/-ense, keep 6 letters ("Ukrainian"/"Ukraine" -> "ukrain")."""

@@ -207,10 +207,19 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         return np.column_stack([1 - rel, rel * (1 - ps), rel * ps])
 
     def predict(self, X: Sequence[PairLike]) -> np.ndarray:
+        return self.predict_with_confidence(X)[0]
+
+    def predict_with_confidence(self, X: Sequence[PairLike]) -> tuple[np.ndarray, np.ndarray]:
+        """Labels and confidences in one pass: neutral below the relevance threshold (its
+        confidence: how far below), else support/oppose with the polarity probability."""
         ps, rel = self.polarity(X), self.relevance(X)
-        out = np.where(ps >= 0.5, "support", "oppose").astype(object)
-        out[rel < self.relevance_threshold_] = "neutral"
-        return out.astype(str)
+        labels = np.where(ps >= 0.5, "support", "oppose").astype(object)
+        conf = np.maximum(ps, 1 - ps)
+        low = rel < self.relevance_threshold_
+        labels[low] = "neutral"
+        t = max(self.relevance_threshold_, 1e-6)
+        conf[low] = 0.5 + 0.5 * (1 - rel[low] / t)
+        return labels.astype(str), conf
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "polarity_"):

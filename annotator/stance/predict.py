@@ -238,12 +238,9 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceModel | None = None) -> li
     pairs = list(pairs)
     if not pairs:
         return []
-    proba = model.predict_proba(pairs)
-    labels = model.predict(pairs)
-    col = {c: k for k, c in enumerate(model.classes_)}
-    return [PairPrediction(id=p.id, stance=str(lab), confidence=round(float(proba[i, col[lab]]
-                           if lab != "neutral" else proba[i, col["neutral"]]), 4))
-            for i, (p, lab) in enumerate(zip(pairs, labels))]
+    labels, conf = model.predict_with_confidence(pairs)
+    return [PairPrediction(id=p.id, stance=str(lab), confidence=round(float(c), 4))
+            for p, lab, c in zip(pairs, labels, conf)]
 
 
 __all__ = ["predict_quotes", "predict_pairs", "context_for", "sentence_bounds", "QuoteSettings"]
