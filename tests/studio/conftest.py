@@ -5,12 +5,15 @@ data dir in a temp folder, 127.0.0.1, a free port, a known admin token, its own 
 group) and stops its process group at the end. It needs the server's own virtual
 environment from scripts/install-label-studio.sh (or env LABEL_STUDIO_BIN): without it the
 `studio` tests skip, except under CI=true, where they fail. A server that does not start
-fails the tests everywhere.
+fails the tests everywhere. To reuse a server you already run, set ANNOTATOR_TEST_LS_URL and
+ANNOTATOR_TEST_LS_TOKEN (an admin's token).
 """
 
 from __future__ import annotations
 
+import os
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,11 +24,21 @@ from tests.conftest import IN_CI, SEEDS
 from tests.gold_fixtures import seed_article, seed_experts, seed_quotes
 
 
+@dataclass(frozen=True)
+class RunningServer:
+    url: str
+    token: str
+
+
 @pytest.fixture(scope="session")
 def ls_server(tmp_path_factory):
     from annotator.errors import StudioError
     from annotator.studio.server import INSTALL_HINT, find_binary, start_server
 
+    if os.environ.get("ANNOTATOR_TEST_LS_URL") and os.environ.get("ANNOTATOR_TEST_LS_TOKEN"):
+        # a server the developer already runs (admin token); the tests make their own projects
+        yield RunningServer(os.environ["ANNOTATOR_TEST_LS_URL"], os.environ["ANNOTATOR_TEST_LS_TOKEN"])
+        return
     binary = find_binary()
     if binary is None:
         why = (f"Label Studio server not installed: run {INSTALL_HINT} (makes .venv-ls/), or set LABEL_STUDIO_BIN")
