@@ -11,9 +11,11 @@
 - `jobs=1` runs in this process, without a pool; `jobs=None` or `0` uses every core.
 - Per-item failure: an exception raised by `fn` for one item is caught in the worker and
   reported through `Reporter.skip` in the parent; the item is left out, the rest go on.
-- Heavy state (the stance model, the expert registry) is built once per process by `init`,
-  a picklable zero-argument callable (a class instance or `functools.partial`), and passed to
-  `fn(item, state)`; without `init`, `fn(item)` is called.
+- Heavy state (the stance model, the expert registry) is built once by `init`, a picklable
+  zero-argument callable (a class instance or `functools.partial`), and passed to
+  `fn(item, state)`; without `init`, `fn(item)` is called. With 'fork' (Linux) the state is
+  built once in the parent before the workers start and shared copy-on-write; with 'spawn'
+  each worker builds it once.
 - A worker that dies (out of memory, killed) ends the map with a `WorkerDied` error instead
   of a hang; with `annotator.resume`, the next run picks up where this one stopped.
 """
@@ -88,7 +90,8 @@ _STATE: Any = _MISSING
 
 def _init_worker(init: Optional[Callable[[], Any]]) -> None:
     global _STATE
-    _STATE = init() if init is not None else _MISSING
+    if init is not None:
+        _STATE = init()
 
 
 def _call(fn: Callable, item: Any, state: Any) -> Any:
@@ -153,7 +156,13 @@ def map_ordered(fn: Callable[..., R], items: Iterable[T], jobs: Optional[int] = 
     window = window or 4 * n
     # In flight, in input order: (chunk items, future or None, looked-up results).
     pending: deque[tuple[list[T], Optional[Future], list]] = deque()
-    ctx = multiprocessing.get_context(start_method())
+    method = start_method()
+    global _STATE
+    saved = _STATE
+    if method == "fork":  # build the state once, here: the forked workers share its pages
+        _STATE = init() if init is not None else _MISSING
+        init = None
+    ctx = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(init,)) as pool:
         try:
             for chunk in _chunks(items, chunksize):
@@ -172,6 +181,7 @@ def map_ordered(fn: Callable[..., R], items: Iterable[T], jobs: Optional[int] = 
             for _, fut, _ in pending:
                 if fut is not None:
                     fut.cancel()
+            _STATE = saved
 
 
 def _ready(fut: Optional[Future]) -> bool:
@@ -191,6 +201,17 @@ def _drain_one(pending: deque, settle: Callable) -> Iterator:
 # articles taught it: the result of an article does not depend on which process handled
 # it or on what came before, so `--jobs N` gives the bytes of `--jobs 1`. Speakers are
 # merged across articles afterwards (`annotator.quotes.collect_experts`).
+
+
+@dataclass(frozen=True)
+class Given:
+    """Worker state already built in the parent (e.g. the run's `Context`, which the parent
+    needs anyway): shared copy-on-write with 'fork', pickled once a worker with 'spawn'."""
+
+    value: Any
+
+    def __call__(self) -> Any:
+        return self.value
 
 
 @dataclass(frozen=True)
@@ -216,8 +237,8 @@ def quotes_for_article(article: Any, registry: Any) -> list:
 
 @dataclass(frozen=True)
 class RunSetup:
-    """Worker state for `annotator run`: codebook, stance model and registry, loaded once a
-    process (`annotator.pipeline.load_context`)."""
+    """Worker state for `annotator run`: codebook (default: the bundled seed codebook),
+    stance model and registry, loaded once a process (`annotator.pipeline.load_context`)."""
 
     codebook: Optional[str] = None
     experts: Optional[str] = None
@@ -231,7 +252,9 @@ class RunSetup:
         def p(x: Optional[str]) -> Optional[Path]:
             return Path(x) if x else None
 
-        return load_context(p(self.codebook), p(self.experts), p(self.model))
+        from annotator import paths
+
+        return load_context(p(self.codebook) or paths.SEED_CODEBOOK, p(self.experts), p(self.model))
 
 
 def annotate_for_article(article: Any, ctx: Any) -> list:
@@ -254,19 +277,40 @@ def link_across_articles(quotes: Iterable[Any], people: Any) -> Iterator[Any]:
     independent of the number of processes."""
     from annotator.quotes.people import is_organisation
 
+    seen: dict[tuple, Any] = {}  # (article, speaker, id, role, organisation) -> (name, id, person)
     for q in quotes:
         name = q.speaker
-        if not name or not q.speaker_id or q.attribution == "group" or is_organisation(name):
+        if not name or not q.speaker_id or q.attribution == "group":
             yield q
             continue
+        key = (q.article_id, name, q.speaker_id, q.role, q.organisation)
+        hit = seen.get(key)
+        if hit is None:
+            if is_organisation(name):
+                hit = seen[key] = (name, q.speaker_id, None)
+            else:
+                pid = q.speaker_id
+                if len(name.split()) == 1:
+                    known = people.find(name) or people.by_surname(name)
+                    if known is not None and known.kind == "person" and known.id != pid:
+                        name, pid = known.name, known.id
+                p = people.meet(name, role=q.role, organisation=q.organisation, article_id=q.article_id)
+                hit = seen[key] = (name, pid, p if p.kind == "person" else None)
+            if len(seen) > 10_000:
+                seen.clear()
+        name, pid, p = hit
         update: dict = {}
-        if len(name.split()) == 1:
-            known = people.find(name) or people.by_surname(name)
-            if known is not None and known.kind == "person" and known.id != q.speaker_id:
-                update.update(speaker=known.name, speaker_id=known.id)
-                name = known.name
-        p = people.meet(name, role=q.role, organisation=q.organisation, article_id=q.article_id)
-        if p.kind == "person":
-            update.update(role=p.role, organisation=p.organisation,
-                          speaker_is_expert=bool(q.speaker_is_expert or p.expert_flag))
-        yield q.model_copy(update=update) if update else q
+        if (name, pid) != (q.speaker, q.speaker_id):
+            update.update(speaker=name, speaker_id=pid)
+        if p is not None:
+            expert = bool(q.speaker_is_expert or p.expert_flag)
+            if (p.role, p.organisation, expert) != (q.role, q.organisation, q.speaker_is_expert):
+                update.update(role=p.role, organisation=p.organisation, speaker_is_expert=expert)
+        yield _replace(q, update) if update else q
+
+
+def _replace(record: Any, update: dict) -> Any:
+    """A copy with some fields changed (values already valid). Unlike `model_copy`, also for
+    records built with `model_construct(_fields_set=frozenset(...))`."""
+    return type(record).model_construct(_fields_set=set(record.model_fields_set) | set(update),
+                                        **{**dict(record), **update})
