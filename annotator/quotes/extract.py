@@ -572,6 +572,10 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             spk, after = right_speaker(text, masked, base, ce)
             if spk is None or spk.kind == "pronoun" and spk.text.lower() == "i":
                 continue
+            if spk.appositive and not masked[:cs].strip(" ,—–-") and masked[after:after + 2].strip()[:1] != ",":
+                # "According to X, the content.": no appositive unless a second comma closes it
+                spk.appositive = spk.app_start = None
+                after = spk.end - base
             frames.append(Frame(cue, lemma, cs, ce, spk, cs, after, inverted=True))
             continue
         prev_word = masked[max(0, cs - 12):cs].split()[-1:] or [""]

@@ -1,0 +1,107 @@
+"""Speakers: who said each quote, by name, surname, title, pronoun, continuation or group.
+
+Every sentence here is invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.models import Article, Expert
+from annotator.quotes import People, collect_experts, find_quotes
+
+
+def speakers(text: str, people: People | None = None) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.attribution) for q in find_quotes(Article(id="t", text=text), people)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # named after the quote
+        ("“Rents are far too high,” Ann Kim said.", [("Ann Kim", "name")]),
+        # inverted, with title and appositive
+        ("“Rents are far too high,” asserted Dr. Ann Kim, a senior lecturer at the Harbor Institute.",
+         [("Ann Kim", "name")]),
+        # named before the quote
+        ("Professor Ann Kim stated, “Rents are far too high.”", [("Ann Kim", "name")]),
+        # surname after the first mention resolves to the full name
+        ("Ann Kim runs the institute.\n\n“Rents are far too high,” Kim said.", [("Ann Kim", "surname")]),
+        # title and surname
+        ("Ann Kim runs the institute.\n\n“Rents are far too high,” Ms. Kim said.", [("Ann Kim", "title")]),
+        # pronouns go to the right person
+        ("Ann Kim argued that rents were high. “Nobody can save,” she explained.",
+         [("Ann Kim", "name"), ("Ann Kim", "pronoun")]),
+        ("“Rents are high,” Ann Kim said. Rates are low, according to Tom Reed. “Wait and see,” he added.",
+         [("Ann Kim", "name"), ("Tom Reed", "name"), ("Tom Reed", "pronoun")]),
+        # described speakers keep their description; a role before a name is dropped from the name
+        ("“We will win this state easily,” said campaign spokeswoman Jo Park.", [("Jo Park", "name")]),
+        ("“We will win this state easily,” the campaign said in a statement.", [("the campaign", "name")]),
+        # groups stay groups
+        ("Some experts contend that the plan will fail.", [("experts", "group")]),
+        ("In talks with reporters, four analysts asserted that the plan will fail.", [("analysts", "group")]),
+        # an unattributed quote has no speaker
+        ("“This will not end well for anyone involved.”", [(None, "none")]),
+    ],
+)
+def test_speakers(text, expected):
+    assert speakers(text) == expected
+
+
+def test_groups_are_never_given_to_a_person():
+    text = ("Ann Kim leads the team. Experts suggest that the budget is too small. "
+            "“It is too small,” Kim said.")
+    qs = find_quotes(Article(id="t", text=text))
+    assert [(q.speaker, q.speaker_id) for q in qs] == [("experts", None), ("Ann Kim", "ann-kim")]
+
+
+def test_she_skips_a_man_and_he_skips_a_woman():
+    text = ("Ms. Ann Kim runs the institute. “Rents are high,” Kim said. Mr. Tom Reed disagreed. "
+            "“Rents are fine,” Reed said. “They always were,” he added. “They never were,” she replied.")
+    got = speakers(text)
+    assert got[-2] == ("Tom Reed", "pronoun")
+    assert got[-1] == ("Ann Kim", "pronoun")
+
+
+def test_one_canonical_id_across_mentions_and_articles():
+    people = People()
+    a = find_quotes(Article(id="a1", text="“Rents are far too high,” said Dr. Ann Kim, a lecturer at Harbor College."),
+                    people)
+    b = find_quotes(Article(id="a2", text="“Prices will fall,” Kim said."), people)
+    assert a[0].speaker_id == b[0].speaker_id == "ann-kim"
+    assert b[0].speaker == "Ann Kim"
+    experts = collect_experts(a + b, people)
+    assert [(e.id, e.role, e.organisation, e.articles) for e in experts] == [
+        ("ann-kim", "lecturer", "Harbor College", ["a1", "a2"])]
+
+
+def test_registry_adds_aliases_and_pronouns():
+    people = People([Expert(id="ann-kim", name="Ann Kim", aliases=["Kim"], pronoun="she", is_expert=True)])
+    text = ("Tom Reed spoke first. “It will pass,” Reed said.\n\n"
+            "“Rents are far too high,” Kim said. “Nobody saves,” she added.")
+    got = [(q.speaker_id, q.speaker_is_expert) for q in find_quotes(Article(id="t", text=text), people)]
+    assert got == [("tom-reed", False), ("ann-kim", True), ("ann-kim", True)]
+
+
+@pytest.mark.parametrize(
+    "text, is_expert",
+    [
+        ("“Rates will rise,” said Ann Kim, a senior lecturer at Harbor College.", True),
+        ("“Rates will rise,” said Ann Kim, an analyst at the Harbor Institute.", True),
+        ("“Rates will rise,” said Ann Kim, a former deputy secretary general of the alliance.", True),
+        ("“Rates will rise,” said Professor Ann Kim.", True),
+        ("“Rates will rise,” said Ann Kim, the president of the republic.", False),
+        ("“Rates will rise,” said Ann Kim, a spokeswoman for the ministry.", False),
+        ("“Rates will rise,” said Ann Kim, a senator from the north.", False),
+        ("“Rates will rise,” Ann Kim said.", False),
+    ],
+)
+def test_expert_flag(text, is_expert):
+    q = find_quotes(Article(id="t", text=text))[0]
+    assert q.speaker == "Ann Kim"
+    assert q.speaker_is_expert is is_expert
+
+
+def test_role_and_organisation_from_the_appositive():
+    q = find_quotes(Article(id="t", text="Ann Kim, an expert in urban policy at the Harbor Institute, "
+                                            "argued that rents must be capped."))[0]
+    assert (q.role, q.organisation) == ("expert in urban policy", "Harbor Institute")

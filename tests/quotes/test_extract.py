@@ -1,0 +1,153 @@
+"""Quote finding: which spans are quotes, of what kind, and where they start and end.
+
+Every sentence here is invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.models import Article
+from annotator.quotes import find_quotes
+from annotator.quotes.extract import paragraphs, quotations, sentences
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    """(kind, span text) of every quote found."""
+    return [(q.kind, q.text) for q in find_quotes(Article(id="t", text=text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # curly double quotes, cue after
+        ("“The bridge will not be ready before winter,” Maria Lopez said.",
+         [("direct", "“The bridge will not be ready before winter,”")]),
+        # straight double quotes
+        ('"The bridge will not be ready before winter," Maria Lopez said.',
+         [("direct", '"The bridge will not be ready before winter,"')]),
+        # NYT-style doubled apostrophes
+        ("''The bridge will not be ready before winter,'' Maria Lopez said.",
+         [("direct", "''The bridge will not be ready before winter,''")]),
+        # a nested single-quoted word stays inside the quote
+        ("“The rush for a ‘quick fix’ misses the point,” said Tom Reed.",
+         [("direct", "“The rush for a ‘quick fix’ misses the point,”")]),
+        # several sentences inside one pair of marks
+        ("Ann Kim said: “Prices rose. Wages did not. That is the problem.”",
+         [("direct", "“Prices rose. Wages did not. That is the problem.”")]),
+        # cue before the quote with an appositive
+        ("Ann Kim, an economist at the Harbor Institute, stated, “Prices will fall by spring.”",
+         [("direct", "“Prices will fall by spring.”")]),
+        # an exclamation mark before the cue does not end the sentence
+        ('"We need a better plan for the river now!" Tom Reed said on the radio.',
+         [("direct", '"We need a better plan for the river now!"')]),
+    ],
+)
+def test_direct_quotes(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quote continued after its cue: two parts, one group
+        ("“Rents are too high,” Kim noted. “Nobody can save anything anymore.”",
+         ["“Rents are too high,”", "“Nobody can save anything anymore.”"]),
+        # split around the cue in one sentence
+        ("“Rents are too high,” Kim said, “and nobody can save anything.”",
+         ["“Rents are too high,”", "“and nobody can save anything.”"]),
+        # continued in the next paragraph, and in a bullet, with no cue
+        ("“Rents are too high for young families,” Kim said.\n\n“Nobody can save anything anymore.”\n"
+         "- “And the city does nothing about it.”",
+         ["“Rents are too high for young families,”", "“Nobody can save anything anymore.”",
+          "“And the city does nothing about it.”"]),
+    ],
+)
+def test_continued_quotes_share_the_speaker(text, expected):
+    qs = find_quotes(Article(id="t", text=text))
+    assert [q.text for q in qs] == expected
+    assert {q.speaker for q in qs} == {"Kim"}
+    assert qs[0].attribution in ("surname", "name") and all(q.attribution == "continuation" for q in qs[1:]) \
+        or len({q.group for q in qs}) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tom Reed argued that the council should delay the vote.",
+         [("indirect", "the council should delay the vote")]),
+        ("Ann Kim, a lecturer at the Harbor Institute, emphasized to the committee that rents must be capped.",
+         [("indirect", "rents must be capped")]),
+        ("The council should delay the vote, according to Tom Reed.",
+         [("indirect", "The council should delay the vote")]),
+        ("According to Tom Reed, the council should delay the vote.",
+         [("indirect", "the council should delay the vote")]),
+        ("The council, Tom Reed said, should delay the vote.",
+         [("indirect", "The council"), ("indirect", "should delay the vote")]),
+        ("Tom Reed warned that the deal could be a “costly mistake” for the town.",
+         [("mixed", "the deal could be a “costly mistake” for the town")]),
+        # content stops before a second reporting clause
+        ("She said that the plan was late, adding that the budget had doubled.",
+         [("indirect", "the plan was late"), ("indirect", "the budget had doubled")]),
+        ("Analysts caution that the figure is too low, estimating that costs will rise.",
+         [("indirect", "the figure is too low")]),
+    ],
+)
+def test_indirect_and_mixed(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town wants a “backstop” before it signs.",  # a term in quotation marks
+        "Critics called the plan a “good cop, bad cop” routine.",  # a scare quote
+        "She reviewed the book “The Long Road Home” for the paper.",  # a title
+        "When asked about the “backstop,” the mayor smiled.",  # a term with a comma inside
+        "The mayor hoped to finish the road by June.",  # intention, not speech
+        "The report was told to the board in May.",  # passive, no speaker
+    ],
+)
+def test_not_quotes(text):
+    assert found(text) == []
+
+
+def test_scare_quote_before_a_cue_is_not_the_content():
+    assert found("Asked about the “backstop,” Tom Reed indicated that shops could act as a deterrent.") == [
+        ("indirect", "shops could act as a deterrent")]
+
+
+def test_unclosed_quote_is_capped_at_its_paragraph():
+    text = "“This quote never closes and runs on\n\nTom Reed said the road will open in May."
+    qs = find_quotes(Article(id="t", text=text))
+    assert qs[0].text == "“This quote never closes and runs on"
+    assert qs[-1].text == "the road will open in May" and qs[-1].speaker == "Tom Reed"
+
+
+def test_offsets_point_into_the_text():
+    text = "Intro line.\n\n“Prices will fall by spring,” Ann Kim said.\n- Tom Reed argued that rents must fall."
+    for q in find_quotes(Article(id="t", text=text)):
+        assert text[q.start:q.end] == q.text
+
+
+def test_paragraphs_strip_bullets_and_blank_lines():
+    text = "First.\n\n- Second item\n  * third\n"
+    assert [text[a:b] for a, b in paragraphs(text)] == ["First.", "Second item", "third"]
+
+
+def test_sentences_never_split_inside_a_quote():
+    text = "Kim said: “One. Two. Three.” Then she left."
+    qs = quotations(text, 0, len(text))
+    assert [text[s.start:s.end] for s in sentences(text, 0, len(text), qs)] == [
+        "Kim said: “One. Two. Three.”", "Then she left."]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Dr. Kim met Mr. Reed in the U.S. Capitol. They talked."
+    assert [text[s.start:s.end] for s in sentences(text, 0, len(text), [])] == [
+        "Dr. Kim met Mr. Reed in the U.S. Capitol.", "They talked."]
+
+
+def test_context_holds_the_sentence_before():
+    text = "The council met on Monday to discuss the bridge. “They could and should do this,” Kim said."
+    q = find_quotes(Article(id="t", text=text))[0]
+    assert q.context == text
