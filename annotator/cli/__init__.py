@@ -8,7 +8,7 @@ import importlib
 from annotator.cli.app import app
 
 # Each module registers its commands on `app` when imported.
-for _name in ("bench", "quotes", "stance", "run", "export", "studio", "agreement"):
+for _name in ("bench", "quotes", "stance", "run", "export", "studio", "agreement", "reliability"):
     try:
         importlib.import_module(f"annotator.cli.{_name}")
     except ModuleNotFoundError as _e:  # a command module not written yet
