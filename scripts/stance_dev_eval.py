@@ -24,7 +24,8 @@ def main() -> int:
     ap.add_argument("--model")
     ap.add_argument("--dev", default=str(SHARED / "data" / "stance" / "dev.jsonl"))
     args = ap.parse_args()
-    rows = [json.loads(line) for line in open(args.dev, encoding="utf-8") if line.strip()]
+    with open(args.dev, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.jsonl"
         cmd = [str(ROOT / ".venv" / "bin" / "annotator"), "stance", "--pairs", args.dev, "-o", str(pred)]

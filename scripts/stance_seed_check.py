@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from annotator.io import write_jsonl  # noqa: E402
-from annotator.models import Article, Quote, quote_id  # noqa: E402
-from annotator.stance import StanceModel, load_codebook, predict_quotes  # noqa: E402
-from annotator.stance.predict import context_for  # noqa: E402
+from annotator.io import write_jsonl
+from annotator.models import Article, Quote, quote_id
+from annotator.stance import StanceModel, load_codebook, predict_quotes
+from annotator.stance.predict import context_for
 
 
 def gold_quotes(gold: dict, text: str, article_id: str) -> list[Quote]:

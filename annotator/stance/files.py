@@ -4,8 +4,8 @@ from files. Each reads, calls the library, writes atomically, and reports bad li
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from annotator.errors import InputError
 from annotator.io import Reporter, iter_jsonl, read_models, write_jsonl

@@ -27,8 +27,9 @@ import json
 import platform
 import zipfile
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
@@ -37,7 +38,12 @@ from sklearn.linear_model import LogisticRegression
 
 from annotator.errors import ModelError
 from annotator.stance.features import (
-    RELEVANCE_NAMES, PairFeaturizer, content_stems, infer_direction, relevance_vector, tokenize,
+    RELEVANCE_NAMES,
+    PairFeaturizer,
+    content_stems,
+    infer_direction,
+    relevance_vector,
+    tokenize,
 )
 
 FORMAT = "annotator-stance/1"
@@ -280,7 +286,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         return path
 
     @classmethod
-    def load(cls, path: Path | str | None = None) -> "StanceModel":
+    def load(cls, path: Path | str | None = None) -> StanceModel:
         """Load a saved model (None: the one shipped with the package). Never unpickles."""
         from annotator.paths import MODEL_DIR
 
@@ -314,7 +320,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         return cls._from_arrays(arrays, manifest, path)
 
     @classmethod
-    def _from_arrays(cls, a: dict[str, np.ndarray], manifest: dict, path: Path) -> "StanceModel":
+    def _from_arrays(cls, a: dict[str, np.ndarray], manifest: dict, path: Path) -> StanceModel:
         try:
             model = cls(**manifest["params"])
             f = PairFeaturizer(model.n_word_features, model.n_char_features, model.char_weight, model.cue_weight)
@@ -355,4 +361,4 @@ def _logreg(coef: np.ndarray, intercept: np.ndarray, model: StanceModel) -> Logi
     return lr
 
 
-__all__ = ["StanceModel", "LABELS", "as_triple", "library_versions", "DEFAULT_MODEL_NAME"]
+__all__ = ["DEFAULT_MODEL_NAME", "LABELS", "StanceModel", "as_triple", "library_versions"]

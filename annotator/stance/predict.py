@@ -19,14 +19,22 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from annotator.models import NOT_ADDRESSED, Article, Codebook, Pair, PairPrediction, Question, Quote, StancePrediction
+from annotator.models import (
+    NOT_ADDRESSED,
+    Article,
+    Codebook,
+    Pair,
+    PairPrediction,
+    Question,
+    Quote,
+    StancePrediction,
+)
 from annotator.stance import lexicon
-from annotator.stance.codebook import query_terms
 from annotator.stance.features import anchored_polarity, content_stems, tokenize
 from annotator.stance.model import StanceModel
 
@@ -100,7 +108,7 @@ class Profile:
 
 
 def question_profiles(codebook: Codebook, model: StanceModel,
-                      settings: "QuoteSettings") -> list[Profile]:
+                      settings: QuoteSettings) -> list[Profile]:
     """Per question: the target and each keyword are phrases of weight 1; each other word
     of the question weighs `question_weight`, each word of the description
     `description_weight`. A stem's factor is its specificity to this question within the
@@ -243,4 +251,4 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceModel | None = None) -> li
             for p, lab, c in zip(pairs, labels, conf)]
 
 
-__all__ = ["predict_quotes", "predict_pairs", "context_for", "sentence_bounds", "QuoteSettings"]
+__all__ = ["QuoteSettings", "context_for", "predict_pairs", "predict_quotes", "sentence_bounds"]

@@ -9,9 +9,9 @@ SHA-256 and the library versions are stored with the model.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 from sklearn.metrics import f1_score
@@ -46,11 +46,17 @@ class TrainReport:
     cv_after: dict[str, float] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
-        out = [f"trained on {self.rows} pairs over {self.questions} questions "
-               f"({self.reviewed_rows} reviewed), data sha256 {self.data_sha256[:16]}"]
-        for name, cv in (("before (base data only)", self.cv_before), ("after", self.cv_after)):
+        out = [(f"trained on {self.rows} pairs over {self.questions} questions "
+                f"({self.reviewed_rows} reviewed), data sha256 {self.data_sha256[:16]}")]
+        if self.reviewed_rows:
+            names = (("reviewed items, base model only (before)", self.cv_before),
+                     ("reviewed items, 3-fold CV with reviews (after)", self.cv_after))
+        else:
+            names = (("question-disjoint 5-fold CV", self.cv_after),)
+        for name, cv in names:
             if cv:
-                out.append(f"question-disjoint CV {name}: " + ", ".join(f"{k} {v:.4f}" for k, v in cv.items()))
+                out.append(f"{name}: " + ", ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}"
+                                                  for k, v in cv.items()))
         return out
 
 
@@ -130,6 +136,36 @@ def cross_validate(rows: Sequence[TrainRow], folds: int = 5, score_rows: Sequenc
             "accuracy": round(float(np.mean(y[keep] == pred[keep])), 4)}
 
 
+def review_cv(base_rows: Sequence[TrainRow], extra: Sequence[TrainRow], folds: int = 3,
+              **params) -> tuple[dict[str, float], dict[str, float]]:
+    """Before/after on the reviewed items themselves: `before` is the base model (public
+    pairs only) scored on every reviewed support/oppose item; `after` is k-fold CV over the
+    reviewed items, each fold predicted by a model of the base data plus the other folds."""
+    polar = [i for i, r in enumerate(extra) if r.stance in ("support", "oppose")]
+    if len(polar) < 2 or len({extra[i].stance for i in polar}) < 2:
+        return {}, {}
+    gold = np.array([extra[i].stance for i in polar])
+
+    def score(pred: np.ndarray) -> dict[str, float]:
+        return {"macro_f1": round(float(f1_score(gold, pred, average="macro")), 4),
+                "accuracy": round(float(np.mean(gold == pred)), 4), "items": len(gold)}
+
+    def label(model: StanceModel, idx: Sequence[int]) -> np.ndarray:
+        ps = model.polarity([(extra[i].question, extra[i].text, extra[i].direction) for i in idx])
+        return np.where(ps >= 0.5, "support", "oppose")
+
+    before = score(label(fit_rows(base_rows, **params), polar)) if base_rows else {}
+    pred = np.empty(len(polar), dtype=object)
+    k = min(folds, len(polar))
+    for f in range(k):
+        test = [polar[j] for j in range(len(polar)) if j % k == f]
+        train = [r for i, r in enumerate(extra) if i not in set(test)]
+        if len({r.stance for r in list(base_rows) + train if r.stance != "neutral"}) < 2:
+            return before, {}
+        pred[[j for j in range(len(polar)) if j % k == f]] = label(fit_rows(list(base_rows) + train, **params), test)
+    return before, score(pred.astype(str))
+
+
 def train_model(pair_files: Sequence[Path], reviewed: Sequence[ReviewedLabel] = (),
                 codebook: Codebook | None = None, base: bool = True, review_weight: float = 5.0,
                 cv: bool = True, reporter: Reporter | None = None, **params) -> tuple[StanceModel, TrainReport]:
@@ -151,9 +187,10 @@ def train_model(pair_files: Sequence[Path], reviewed: Sequence[ReviewedLabel] = 
         h.update(f"{r.question}\x00{r.text}\x00{r.stance}\x00{r.weight}\n".encode())
     report = TrainReport(h.hexdigest(), len(rows), len({r.question for r in rows}), len(extra))
     if cv:
-        if extra and base_rows:
-            report.cv_before = cross_validate(base_rows, **params)
-        report.cv_after = cross_validate(rows, **params)
+        if extra:
+            report.cv_before, report.cv_after = review_cv(base_rows, extra, **params)
+        else:
+            report.cv_after = cross_validate(rows, **params)
     model = fit_rows(rows, **params)
     model.metadata_ = {"data_sha256": report.data_sha256, "training_rows": len(rows),
                        "reviewed_rows": len(extra), "pair_files": [Path(p).name for p in pair_files],
@@ -161,5 +198,13 @@ def train_model(pair_files: Sequence[Path], reviewed: Sequence[ReviewedLabel] = 
     return model, report
 
 
-__all__ = ["train_model", "cross_validate", "load_pairs", "reviewed_rows", "fit_rows", "TrainRow",
-           "TrainReport", "file_sha256"]
+__all__ = [
+    "TrainReport",
+    "TrainRow",
+    "cross_validate",
+    "file_sha256",
+    "fit_rows",
+    "load_pairs",
+    "reviewed_rows",
+    "train_model",
+]

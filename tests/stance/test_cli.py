@@ -109,3 +109,29 @@ def test_train_reviewed_needs_codebook(tmp_path):
     rev = write_jsonl(tmp_path / "rev.jsonl", [])
     result = runner.invoke(app, ["train", str(rev), "-o", str(tmp_path / "m.npz")])
     assert result.exit_code == 1 and "needs --codebook" in result.output
+
+
+def test_train_from_reviewed_labels_on_top_of_base_pairs(tmp_path):
+    from tests.stance.test_model import BAD, GOOD, toy_data
+
+    X, y = toy_data()
+    pairs = write_jsonl(tmp_path / "train.jsonl", [{"question": q, "text": t, "stance": s} for (q, t), s in zip(X, y)])
+    cb = tmp_path / "cb.yaml"
+    cb.write_text("questions:\n  - id: trams\n    text: Should the city build trams?\n    target: trams\n",
+                  encoding="utf-8")
+    labels = []
+    for n, (text, lab) in enumerate([(f"Trams: {g}.", "support") for g in GOOD] + [(f"Trams: {b}.", "oppose") for b in BAD]):
+        labels.append({"quote_id": f"q{n}", "article_id": "a", "start": n, "end": n + 1, "question": "trams",
+                       "label": lab, "annotator": "ann", "text": text})
+    labels.append({"quote_id": "qx", "article_id": "a", "start": 0, "end": 1, "question": "unknown",
+                   "label": "support", "annotator": "ann", "text": "x"})
+    rev = write_jsonl(tmp_path / "reviewed.jsonl", labels)
+    model = tmp_path / "m.npz"
+    result = runner.invoke(app, ["train", str(rev), "--codebook", str(cb), "--pairs", str(pairs), "-o", str(model)])
+    assert result.exit_code == 3, result.output  # the label of an unknown question was skipped
+    assert "question not in the codebook" in result.output
+    assert "(before)" in result.output and "(after)" in result.output and "10 reviewed" in result.output
+    from annotator.stance import StanceModel
+
+    m = StanceModel.load(model)
+    assert m.metadata_["reviewed_rows"] == 10 and m.metadata_["codebook_sha"]

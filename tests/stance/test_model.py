@@ -38,7 +38,7 @@ def toy_data():
     return X, y
 
 
-SMALL = dict(n_word_features=2**12, n_char_features=2**12)
+SMALL = {"n_word_features": 2**12, "n_char_features": 2**12}
 
 
 @pytest.fixture(scope="module")
