@@ -50,7 +50,7 @@ def label_quotes(path: Path, codebook_path: Path, output: Path, model_path: Path
         from annotator.ingest import iter_articles
 
         articles = {a.id: a for a in iter_articles(article_paths, reporter)}
-    return write_jsonl(output, predict_quotes(quotes, codebook, model, articles), exclude_none=True)
+    return write_jsonl(output, predict_quotes(quotes, codebook, model, articles))
 
 
 def train(reviewed_path: Path | None, pair_paths: Sequence[Path], base: bool, codebook_path: Path | None,

@@ -161,6 +161,13 @@ def _cue_hits(question: Question, tokens: list[str]) -> dict[str, int]:
     return hits
 
 
+def _with_stances(quote: Quote, stances: dict[str, StancePrediction]) -> Quote:
+    """A copy with `stances` set; works for records built with `model_construct` too
+    (whose fields-set may be a frozenset, which `model_copy(update=...)` cannot extend)."""
+    return type(quote).model_construct(_fields_set=set(quote.model_fields_set) | {"stances"},
+                                       **{**dict(quote), "stances": stances})
+
+
 def predict_quotes(quotes: Sequence[Quote], codebook: Codebook, model: StanceModel | None = None,
                    articles: Mapping[str, Article] | None = None,
                    settings: QuoteSettings = QuoteSettings()) -> list[Quote]:
@@ -236,7 +243,7 @@ def predict_quotes(quotes: Sequence[Quote], codebook: Codebook, model: StanceMod
             stances[question.id] = StancePrediction(label=label, confidence=round(min(conf * r + (1 - r) * 0.5, 1.0), 4)
                                                     if label != NOT_ADDRESSED else round(conf, 4),
                                                     source="model", model_version=version)
-        out.append(quote.model_copy(update={"stances": stances}))
+        out.append(_with_stances(quote, stances))
     return out
 
 
