@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -17,13 +16,13 @@ from annotator.io import Reporter
 @app.command("stance")
 @handle_errors
 def stance_cmd(
-    quotes: Optional[Path] = typer.Argument(None, help="quotes JSONL (from `annotator quotes`)"),
-    codebook: Optional[Path] = typer.Option(None, "--codebook", "-c", help="codebook YAML/JSON (needed for quotes)"),
+    quotes: Path | None = typer.Argument(None, help="quotes JSONL (from `annotator quotes`)"),
+    codebook: Path | None = typer.Option(None, "--codebook", "-c", help="codebook YAML/JSON (needed for quotes)"),
     output: Path = typer.Option(..., "--output", "-o", help="where to write the labelled JSONL"),
-    model: Optional[Path] = typer.Option(None, "--model", "-m", help="a model from `annotator train` "
+    model: Path | None = typer.Option(None, "--model", "-m", help="a model from `annotator train` "
                                          "(default: the bundled general model)"),
-    pairs: Optional[Path] = typer.Option(None, "--pairs", help='label {"id","question","text"} pairs instead'),
-    articles: Optional[List[Path]] = typer.Option(None, "--articles", help="articles the quotes come from "
+    pairs: Path | None = typer.Option(None, "--pairs", help='label {"id","question","text"} pairs instead'),
+    articles: list[Path] | None = typer.Option(None, "--articles", help="articles the quotes come from "
                                                   "(to build context for quotes without one)"),
 ) -> None:
     """Propose a stance for each quote on each codebook question, or label question/text pairs.
@@ -59,12 +58,12 @@ def stance_cmd(
 @app.command("train")
 @handle_errors
 def train_cmd(
-    reviewed: Optional[Path] = typer.Argument(None, help="reviewed labels JSONL (`annotator studio pull`)"),
-    pairs: Optional[List[Path]] = typer.Option(None, "--pairs", help='labelled pairs {"question","text","stance"} '
+    reviewed: Path | None = typer.Argument(None, help="reviewed labels JSONL (`annotator studio pull`)"),
+    pairs: list[Path] | None = typer.Option(None, "--pairs", help='labelled pairs {"question","text","stance"} '
                                               "(repeatable)"),
     base: bool = typer.Option(False, "--base", help="add the public base pairs (--pairs, or "
                               "$ANNOTATOR_STANCE_DATA, or ../shared/data/stance/train.jsonl)"),
-    codebook: Optional[Path] = typer.Option(None, "--codebook", "-c", help="codebook of the reviewed labels"),
+    codebook: Path | None = typer.Option(None, "--codebook", "-c", help="codebook of the reviewed labels"),
     output: Path = typer.Option(..., "--output", "-o", help="model file to write (.npz)"),
     review_weight: float = typer.Option(5.0, "--review-weight", help="weight of a reviewed item vs a public pair"),
     cv: bool = typer.Option(True, "--cv/--no-cv", help="print question-disjoint cross-validation figures"),
@@ -90,10 +89,10 @@ def train_cmd(
 @bench_app.command("stance")
 @handle_errors
 def bench_stance_cmd(
-    pairs: Optional[Path] = typer.Option(None, "--pairs", help="pairs JSONL to time (default: generated "
+    pairs: Path | None = typer.Option(None, "--pairs", help="pairs JSONL to time (default: generated "
                                          "sentence-length pairs)"),
     n: int = typer.Option(5000, "--n", help="number of pairs"),
-    model: Optional[Path] = typer.Option(None, "--model", "-m"),
+    model: Path | None = typer.Option(None, "--model", "-m"),
 ) -> None:
     """Pairs per second of `annotator stance --pairs` on one core, and peak memory.
 
@@ -110,9 +109,9 @@ def bench_stance_cmd(
 @bench_app.command("learning-curve")
 @handle_errors
 def bench_learning_curve_cmd(
-    pairs: Optional[Path] = typer.Option(None, "--pairs", help="labelled pairs to simulate reviews from "
+    pairs: Path | None = typer.Option(None, "--pairs", help="labelled pairs to simulate reviews from "
                                          "(default: ../shared/data/stance/dev.jsonl)"),
-    base: Optional[Path] = typer.Option(None, "--base", help="public base pairs (default: "
+    base: Path | None = typer.Option(None, "--base", help="public base pairs (default: "
                                         "../shared/data/stance/train.jsonl)"),
     sizes: str = typer.Option("0,4,8,16", "--sizes", help="reviewed items per question"),
     questions: int = typer.Option(40, "--questions", help="how many questions to simulate"),
