@@ -172,6 +172,9 @@ def write(data: MatrixData, path: Path | str) -> None:
                 raise RuntimeError(f"foreign key check failed: {problems[:3]}")
         finally:
             db.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a database is meant to be shared
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
