@@ -99,7 +99,8 @@ ATTRIB_AFTER_RE = re.compile(r"\s+(?:[^\s.!?“”\"]+\s+){0,6}?(?:" + lx.altern
 ABBR_BEFORE_RE = re.compile(r"(?:^|[\s(])([\w.]+)\.$")
 
 # speaker noun phrases at the end of the text before a cue (applied to a bounded window)
-AUX_RE = re.compile(r"(?:\s+(?:" + lx.alternation(lx.AUX) + r"|\w+ly))*\s*$")
+AUX_RE = re.compile(r"(?:\s+(?:" + lx.alternation(lx.AUX) + r"|\w+ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                    r"Saturday|Sunday)|(?:last|this|earlier this)\s+(?:week|month|year)),?)*\s*$")
 LEFT_PRON_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{PRON})$")
 LEFT_NAME_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-\"“”]))(?P<spk>{NAMERUN})$")
 LEFT_GROUP_RE = re.compile(
@@ -112,17 +113,36 @@ LEFT_NP_RE = re.compile(
     rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|{NAMERUN}[’']s)\s+"
     rf"(?:{WORD}\s+){{0,4}}?(?:{lx.alternation(lx.SPEAKER_NOUNS)}))$"
 )
-APPOS_TAIL_RE = re.compile(
-    rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{NAMERUN}|(?:[Tt]he|[Aa]n?)\s+(?:{WORD}\s+){{0,4}}?(?:{lx.alternation(lx.SPEAKER_NOUNS)}))"
-    rf"\s*,\s*(?P<app>(?:an?|the|who|former|ex-|his|her|their|[a-z][\w’'\-]*|\d+|(?:{TOK}\s+)*[{UPPER}][\w.&\-]*[’']s\s)[^,;:]{{0,160}}?"
-    rf"(?:,[^,{SPEECH};:]{{1,80}}?)?)\s*,\s*$"
+APPOS_CAND_RE = re.compile(
+    rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{NAMERUN}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{WORD}\s+){{0,4}}?"
+    rf"(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)}))\s*,\s*"
 )
+APP_START_RE = re.compile(
+    rf"^(?:an?\s|the\s|who\s|whose\s|former\s|ex-|his\s|her\s|their\s|\d{{1,3}},|"
+    rf"(?!(?:in|on|at|during|from|of|since|after|before|by|with|to|and|but|or|as|when|while|where|if|which|that)\b)"
+    rf"[a-z][\w’'\-]*|(?:{TOK}\s+)*[{UPPER}][\w.&\-]*[’']s\s)"
+)
+
+
+def appositive_speaker(core_r: str) -> Optional[re.Match]:
+    """The speaker of "NAME, APPOSITIVE," right before a cue: the rightmost name or role NP
+    whose tail reads as an appositive (a role, an age, a relative clause), at most 3 commas."""
+    cands = list(APPOS_CAND_RE.finditer(core_r))
+    for m in reversed(cands):
+        app = core_r[m.end():-1].strip()
+        if not app or len(app) > 260 or app.count(",") > 3 or ";" in app or ":" in app:
+            continue
+        if APP_START_RE.match(app):
+            return m
+    return None
+
+
 ROLEW = lx.alternation(lx.ROLE_WORDS)
 DESCNAME = rf"(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?:{TOK}(?:[’']s)?|{ROLEW})\s+){{0,6}}{NAMERUN}(?![\w’'])"
 EXTEND = rf"(?:\s+(?:of|with|from|at|for)\s+(?:the\s+)?{NAMERUN})?"
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 NP_STOP = (rf"[,.;:!?{SPEECH}(]|$|\s+(?:in|during|when|while|as|last|this|earlier|later|after|before|who|which|whose|"
-           rf"and|but|told|said|says|wrote|added|adding|saying|according|on\s+(?:{_WEEKDAYS}|a|an|Twitter|Facebook|"
+           rf"that|and|but|told|said|says|wrote|added|adding|saying|according|on\s+(?:{_WEEKDAYS}|a|an|Twitter|Facebook|"
            rf"CNN|Fox|MSNBC)|at\s+(?:a|an)|{_WEEKDAYS}|today|yesterday)\b")
 GENERIC_NP = rf"(?:the|a|an|his|her|their|its|one)\s+(?:[\w’'\-.&]+\s+){{0,7}}?[\w’'\-&]+(?=\s*(?:{NP_STOP}))"
 RIGHT_SPK_RE = re.compile(
@@ -152,9 +172,11 @@ PREP_START_RE = re.compile(
     r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|\w+ly)\b"
 )
 CUT_RE = re.compile(
-    r";|\s+[—–-]{1,2}\s+|—|,\s+(?:according to|" + lx.alternation(
-        f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b|,\s+\w+ing\s+that\b"
+    r";|\s+[—–-]{1,2}\s+|—|,\s+(?:according to|\w+ing\b|who\s|which\s|whose\s)|\s+by\s+\w+ing\b|"
+    r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b"
 )
+SUBORD_RE = re.compile(r"^(?:Because|While|As|When|If|Although|Though|Since|After|Before|Even as|Even though|Whereas|Until|"
+                       r"Once|Unless)\b[^,]*$")
 CLAUSE_START_RE = re.compile(
     rf"^(?:{SPEECH}|[{UPPER}\d$£€]|(?:the|a|an|this|that|these|those|there|it|its|he|she|they|we|i|you|his|her|"
     rf"their|our|my|your|some|many|most|no|not|all|every|each|both|one|two|three|four|five|more|less|"
@@ -351,6 +373,18 @@ def _clean_name_mention(text: str, a: int, b: int) -> tuple[int, int] | None:
     return a2, b2
 
 
+NAME_OF_ORG_RE = re.compile(
+    rf"(?:^|(?<=[\s,;:(—–\-\"“”]))(?P<spk>{NAMERUN})\s+(?P<org>(?:of|at|from|with)\s+(?:the\s+)?{NAMERUN}"
+    rf"(?:\s+(?:for|of|on|and|in)\s+(?:the\s+)?{NAMERUN}){{0,3}})$"
+)
+_ORGISH = {"university", "institute", "center", "centre", "college", "school", "department", "committee",
+           "council", "party", "house", "foundation", "association", "agency", "office", "bureau"}
+
+
+def _looks_like_org(name: str) -> bool:
+    return any(w.lower().strip(".,") in _ORGISH for w in name.split())
+
+
 def left_speaker(text: str, masked: str, base: int, upto: int) -> Optional[Mention]:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
@@ -364,7 +398,7 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Optional[Menti
     if core_r.endswith(SPEECH) and text[off + len(core_r) - 2: off + len(core_r)].lstrip()[:1] == ",":
         core_r += ","  # “..., citing “a phrase,” said X”: the comma sits inside the marks
     if core_r.endswith(","):
-        m = APPOS_TAIL_RE.search(core_r)
+        m = appositive_speaker(core_r)
         if m:
             a, b = m.span("spk")
             spk = masked[window_start + a: window_start + b]
@@ -376,8 +410,8 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Optional[Menti
                 a2, b2 = cleaned
             else:
                 a2, b2 = off + a, off + b
-            return Mention(a2, b2, text[a2:b2], kind, appositive=m.group("app").strip(),
-                           app_start=off + m.start("app"))
+            return Mention(a2, b2, text[a2:b2], kind, appositive=core_r[m.end():-1].strip(),
+                           app_start=off + m.end())
         return None
     last = core_r.rsplit(None, 1)[-1]
     low = last.lower()
@@ -393,6 +427,13 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Optional[Menti
             a, b = off + d + m.start("spk"), off + d + m.end("spk")
             return Mention(a, b, text[a:b], "group")
     if last[:1].isupper() and not last.endswith(("’s", "'s")):
+        m = NAME_OF_ORG_RE.search(core_r[-160:])
+        if m and m.group("spk").split()[0].lower() not in lx.NOT_NAMES:
+            d = len(core_r) - min(160, len(core_r))
+            cleaned = _clean_name_mention(text, off + d + m.start("spk"), off + d + m.end("spk"))
+            if cleaned and not _looks_like_org(text[cleaned[0]:cleaned[1]]):
+                a, b = cleaned
+                return Mention(a, b, text[a:b], "name", appositive=m.group("org"), app_start=off + d + m.start("org"))
         m = LEFT_NAME_RE.search(core_r[-120:])
         if m:
             d = len(core_r) - min(120, len(core_r))
@@ -414,7 +455,37 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Optional[Menti
     if m and not any(w.lower() in FUNCTION_WORDS for w in m.group("spk").split()[1:]):
         a, b = off + d + m.start("spk"), off + d + m.end("spk")
         return Mention(a, b, text[a:b], "np")
-    return None
+    return clause_subject(text, core_r, off)
+
+
+SUBJ_START_RE = re.compile(rf"^(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Aa]ll|[Bb]oth|[Tt]wo|[Tt]hree|"
+                           rf"[Ff]our|[Ff]ive|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Oo]ther|[Ff]ew|[Mm]ore|[Nn]o|"
+                           rf"[Ee]arly|[Rr]ecent|[Nn]ew|[Ff]ormer|[Cc]urrent|[{UPPER}]|\d)")
+SUBJ_BAD = FUNCTION_WORDS - {"in", "on", "at", "and"} | {"it", "this", "there", "he", "she", "they", "we", "i",
+                                                           "you", "what", "how", "why", "whether", "if", "not"}
+
+
+def clause_subject(text: str, core_r: str, off: int) -> Optional[Mention]:
+    """A longer subject noun phrase opening its clause right before the cue ("A statement
+    posted on the campaign's website said ..."): 2 to 9 words after the sentence start or a
+    comma, starting like a noun phrase, with no verb-like function word inside."""
+    start = max(core_r.rfind(","), core_r.rfind(";"), core_r.rfind(":"), core_r.rfind(SPEECH), core_r.rfind("—")) + 1
+    seg = core_r[start:]
+    lead = len(seg) - len(seg.lstrip())
+    seg = seg.strip()
+    words = seg.split()
+    if not 2 <= len(words) <= 9 or not SUBJ_START_RE.match(seg):
+        return None
+    if any(w.lower().strip(".,") in SUBJ_BAD for w in words) or words[-1].lower() in lx.NAME_PARTICLES:
+        return None
+    if words[0].lower() in ("but", "and", "so", "yet", "however", "still", "now", "then", "also"):
+        return None
+    a = off + start + lead
+    b = a + len(seg)
+    kind, a, b = _np_kind(text, a, b)
+    if kind == "":
+        return None
+    return Mention(a, b, text[a:b], kind)
 
 
 def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Optional[Mention], int]:
@@ -435,6 +506,9 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Optional
             return None, pos
     app = m.group("app")
     end = pos + m.end()
+    if app and not APP_START_RE.match(app.strip() + " "):
+        app = None
+        end = pos + m.end("spk")
     mention = Mention(a, b, text[a:b], kind, appositive=app.strip() if app else None,
                       app_start=base + pos + m.start("app") if app else None)
     return mention, end
@@ -461,11 +535,19 @@ def _np_kind(text: str, a: int, b: int) -> tuple[str, int, int]:
     return "np", a, b
 
 
+_TRAIL_CONJ_RE = re.compile(r"(?:\s+(?:and|but|or|as|while|then))+\s*$")
+
+
 def _trim_content(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in " ,:;—–-\t":
         a += 1
     while b > a and text[b - 1] in " ,.;:—–-\t!?":
         b -= 1
+    m = _TRAIL_CONJ_RE.search(text, a, b)
+    if m and m.end() == b:
+        b = m.start()
+        while b > a and text[b - 1] in " ,.;:—–-\t":
+            b -= 1
     return a, b
 
 
@@ -488,6 +570,7 @@ class Frame:
     inherit: bool = False  # participle after a comma: the clause's speaker
 
 
+PREP_CONTENT_RE = re.compile(r"\s*(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b")
 GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
 PUNCT_END_RE = re.compile(r"[,.!?]\W*$")
 ING_TAIL_RE = re.compile(r"\s*,\s*\w+ing\b")
@@ -539,6 +622,11 @@ def sentence_subject(text: str, masked: str, base: int) -> Optional[Mention]:
         if run_start is not None:
             best = (run_start, last_end)
             run_start = None
+        if best is None and w.lower() in lx.GROUP_NOUNS:
+            start = 0
+            while start < m.start() and masked[start] in " \t" + SPEECH:
+                start += 1
+            return Mention(base + start, base + m.end(), text[base + start:base + m.end()], "group")
         if w in (",", ";", ":"):
             return None if best is None else _subject(text, base, best)
         if w.lower() in lx.ROLE_WORDS or w.lower() in lx.NOT_NAMES and w.lower() in ("the", "a", "an"):
@@ -561,6 +649,10 @@ REL_RE = re.compile(r",\s*who(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which
 IT_RE = re.compile(r"(?:^|(?<=[\s,;:]))[Ii]t\s+(?:also\s+)?$")
 
 
+ACC_NP_RE = re.compile(rf"\s+(?P<spk>(?:[^,;:()\[\]{SPEECH}.]|\.(?=\S))+?)(?=\s*(?:[,;:)\]{SPEECH}]|\.(?:\s|$)|$))")
+BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
+
+
 def find_frames(text: str, masked: str, base: int) -> list[Frame]:
     frames: list[Frame] = []
     for m in find_cues(masked):
@@ -570,6 +662,13 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         lemma = _lemma(cue)
         if lemma == "according to":
             spk, after = right_speaker(text, masked, base, ce)
+            am = ACC_NP_RE.match(masked, ce)
+            if am and (spk is None or spk.kind == "np" and am.end("spk") > spk.end - base) and \
+                    len(am.group("spk").split()) <= 16:
+                a, b = base + am.start("spk"), base + am.end("spk")
+                kind, a, b = _np_kind(text, a, b)
+                if kind:
+                    spk, after = Mention(a, b, text[a:b], kind), am.end("spk")
             if spk is None or spk.kind == "pronoun" and spk.text.lower() == "i":
                 continue
             if spk.appositive and not masked[:cs].strip(" ,—–-") and masked[after:after + 2].strip()[:1] != ",":
@@ -591,7 +690,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
             continue
         lead = masked[:cs].rstrip()
-        if low.split()[0].endswith("ing") and lead.endswith(","):
+        if low.split()[0].endswith("ing") and (lead.endswith(",") or BY_END_RE.search(lead)):
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue
         window = masked[max(0, cs - 80):cs]
@@ -656,7 +755,8 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
         limit = n
         if nxt is not None:
             gap = masked[f.end:nxt.start]
-            if nxt.inherit or GAP_COORD_RE.search(gap):
+            if nxt.inherit or GAP_COORD_RE.search(gap) or \
+                    (not nxt.inherit and masked[:nxt.start].rstrip()[-1:] == "," and TRIVIAL_TAIL_RE.match(masked[nxt.end:])):
                 limit = nxt.start
         parts: list[tuple[int, int, str]] = []  # (a, b, kind) relative
         lead = masked[: f.start].rstrip()
@@ -711,7 +811,8 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                         break
             elif f.lemma == "according to":
                 # "According to X, content." (content after the speaker)
-                if f.start == 0 or not masked[: f.start].strip(" ,—–-"):
+                if f.start == 0 or not masked[: f.start].strip(" ,—–-(") or \
+                        INTRO_ONLY_RE.match(masked[: f.start].strip(" ,—–-(")):
                     r = ACC_SKIP_RE.match(right)
                     if r:
                         content = (pos + r.end(), limit)
@@ -744,11 +845,18 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 if body and (CLAUSE_START_RE.match(body) or body.startswith(("to ", FRAG))) and \
                         not PREP_START_RE.match(body if not body.startswith("to ") else "x"):
                     content = (that_pos + r.end(), limit)
+            if content is not None and PREP_CONTENT_RE.match(masked, content[0]) and not \
+                    masked.startswith("to ", content[0]):
+                content = None
             if content is not None:
                 a, b = content
                 cut = CUT_RE.search(masked, a, b)
                 if cut:
                     b = cut.start()
+                if SUBORD_RE.match(masked[:f.start]):
+                    comma = masked.find(",", a, b)
+                    if comma > a:
+                        b = comma
                 a2, b2 = _trim_content(masked, a, b)
                 if _words(text[base + a2:base + b2]) >= 2:
                     q = _quote_at(quotes, a2, base, ending=False)

@@ -236,7 +236,8 @@ AUX = {"has", "have", "had", "was", "is", "were", "are", "would", "will", "could
        "may", "did", "does", "do", "also", "later", "then", "previously", "repeatedly", "recently",
        "once", "again", "further", "already", "often", "earlier", "still", "even", "flatly",
        "simply", "not", "never", "always", "just", "too", "had", "been", "being", "reportedly",
-       "who", "which", "however"}
+       "who", "which", "however", "now", "since", "first", "publicly", "privately", "quickly",
+       "initially", "originally", "subsequently", "eventually", "finally", "both", "all"}
 
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "i": "i", "we": "we"}
 PERSON_PRONOUNS = {"he", "she"}
@@ -313,6 +314,7 @@ ROLE_WORDS = {
     "white", "house", "federal", "u.s.", "us", "international", "regional", "local", "county",
     "city", "district", "legal", "media", "digital", "data", "research", "deputy", "acting",
     "interim", "incoming", "outgoing", "then", "then-", "his", "her", "their", "its", "our",
+    "ranking", "senior", "junior", "lead", "chief", "principal", "visiting", "adjunct", "emeritus",
 }
 
 # Titles written before a name; dropped from canonical names.
