@@ -185,11 +185,13 @@ def bench_studio_cmd(
     api_key: str | None = _key_opt,
     tasks: int = typer.Option(5000, "--tasks", "-n", min=1, help="Synthetic quotes to push and pull back."),
     batch_size: int = typer.Option(500, "--batch-size", min=1, help="Tasks per import request."),
+    annotate: int = typer.Option(100, "--annotate", min=0, help="Tasks to annotate one by one through the API "
+                                 "(a reviewer's pace; the server's speed)."),
 ) -> None:
     """Push N synthetic quotes (7 questions each) to Label Studio, push them again (nothing
-    new), annotate every task in bulk as a second user, and pull the labels back; prints
-    the time of each step and peak memory. A throw-away server is started when --url is not
-    given (its start-up time is reported apart).
+    new), annotate a sample through the API as a second user, and pull N reviewed tasks
+    back; prints the time of each step and peak memory. A throw-away server is started when
+    --url is not given (its start-up time is reported apart).
 
     Example:
 
@@ -198,5 +200,5 @@ def bench_studio_cmd(
     from annotator.studio.bench import bench_studio
 
     key = api_key or os.environ.get(API_KEY_ENV) if url else None
-    for line in bench_studio(tasks, url=url, api_key=key, batch_size=batch_size).lines():
+    for line in bench_studio(tasks, url=url, api_key=key, batch_size=batch_size, annotate=annotate).lines():
         typer.echo(line)

@@ -115,7 +115,10 @@ class Studio:
     def _api_message(self, what: str, e: ApiError) -> str:
         status = e.status_code
         body = e.body if isinstance(e.body, str) else json.dumps(e.body, ensure_ascii=False, default=str)
-        body = (body or "").strip().replace("\n", " ")[:300]
+        body = (body or "").strip().replace("\n", " ")
+        if body.lower().startswith(("<!doctype", "<html")):
+            body = "an HTML error page"
+        body = body[:300]
         if status in (401, 403) and ("token" in body.lower() or "credentials" in body.lower() or status == 401):
             return (f"Label Studio at {self.url} refused the API key ({status}); check LABEL_STUDIO_API_KEY or "
                     "--api-key (Account & Settings > Personal Access Token, or a legacy token if enabled)")
@@ -163,7 +166,8 @@ class Studio:
     def task_data(self, project_id: int, page_size: int = 1000) -> Iterator[tuple[int, dict]]:
         """(task id, task data) of every task of the project."""
         with self._call(f"list the tasks of project {project_id}"):
-            for t in self._client.tasks.list(project=project_id, fields="task_only", page_size=page_size):
+            for t in self._client.tasks.list(project=project_id, fields="task_only", include="id,data",
+                                             page_size=page_size):
                 yield t.id, dict(t.data or {})
 
     def import_tasks(self, project_id: int, tasks: Sequence[dict]) -> list[int]:
