@@ -73,8 +73,9 @@ class StudioBench:
 
     def lines(self) -> list[str]:
         n = self.tasks
-        out = [f"Label Studio round trip: {n} tasks x {QUESTIONS} questions, batches of {self.batch_size}, "
-               f"{os.cpu_count()} CPU(s), server {self.url}"]
+        head = (f"Label Studio round trip: {n} tasks x {QUESTIONS} questions, batches of {self.batch_size}, "
+                f"{os.cpu_count()} CPU(s), server {self.url}")
+        out = [head]
         if self.server_start_s is not None:
             out.append(f"  server start (fresh data dir, migrations): {self.server_start_s:8.1f} s")
         rows = [("build + check tasks", "build", n, "tasks"), ("push (new project)", "push", n, "tasks"),

@@ -78,6 +78,13 @@ def _ensure_config(studio: Studio, project: ProjectInfo, config: str) -> None:
                           f"the new labeling config ({e}); push to a new --project") from None
 
 
+def _non_empty(tasks: list[dict], reporter: Reporter) -> list[dict]:
+    if not tasks:
+        why = f"all {len(reporter.skipped)} quotes were skipped (see the warnings)" if reporter.skipped else "no quotes"
+        raise InputError(f"nothing to push: {why}; check the quotes file and the codebook")
+    return tasks
+
+
 def existing_hashes(studio: Studio, project_id: int) -> dict[str, int]:
     """{task_hash: task id} of the tasks already in the project."""
     return {d["task_hash"]: tid for tid, d in studio.task_data(project_id) if isinstance(d.get("task_hash"), str)}
@@ -94,7 +101,7 @@ def push(quotes: Iterable[Quote], codebook: Codebook, *, url: str, api_key: str,
     t0 = time.perf_counter()
     reporter = reporter or Reporter()
     config = build_config(codebook)
-    tasks = build_tasks(quotes, codebook, articles, reporter, config)
+    tasks = _non_empty(build_tasks(quotes, codebook, articles, reporter, config), reporter)
     studio = studio or Studio(url, api_key)
     studio.whoami()
     ref = project or default_title(codebook)
@@ -123,7 +130,8 @@ def write_tasks_file(quotes: Iterable[Quote], codebook: Codebook, path: Path | s
                      articles: Mapping[str, Article] | None = None, reporter: Reporter | None = None) -> int:
     """Write the tasks as a Label Studio import file (JSON list), most uncertain first; import
     it in a project whose labeling config is `annotator studio config` of the same codebook."""
-    tasks = build_tasks(quotes, codebook, articles, reporter)
+    reporter = reporter or Reporter()
+    tasks = _non_empty(build_tasks(quotes, codebook, articles, reporter), reporter)
     with atomic_write(path) as f:
         json.dump(tasks, f, ensure_ascii=False, indent=1)
         f.write("\n")

@@ -253,3 +253,13 @@ def test_api_key_not_in_help(ls_server):
     for command in (["studio", "push", "--help"], ["studio", "pull", "--help"]):
         result = invoke(command, ls_server.token)
         assert result.exit_code == 0
+
+
+def test_bench_studio_runs_the_round_trip(ls_server):
+    """The benchmark's steps do what they say (the figures themselves are not asserted)."""
+    from annotator.studio.bench import QUESTIONS, bench_studio
+
+    bench = bench_studio(30, url=ls_server.url, api_key=ls_server.token, batch_size=8, annotate=2)
+    assert bench.counts == {"imported": 30, "imported_again": 0, "annotations": 2, "labels": 30 * QUESTIONS}
+    lines = bench.lines()
+    assert any("push again (0 new)" in line for line in lines) and ls_server.token not in "\n".join(lines)

@@ -122,3 +122,15 @@ def test_push_needs_url_and_key(tmp_path, quotes, monkeypatch):
     assert result.exit_code == 1 and "--url" in result.stderr
     result = runner.invoke(app, ["studio", "push", str(qfile), "--url", "http://127.0.0.1:9"])
     assert result.exit_code == 1 and "LABEL_STUDIO_API_KEY" in result.stderr
+
+
+def test_nothing_to_push_is_an_error_and_writes_nothing(tmp_path, codebook):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "tasks.json"
+    result = runner.invoke(app, ["studio", "push", str(empty), "--to-file", str(out)])
+    assert result.exit_code == 1 and "nothing to push: no quotes" in result.stderr
+    unfit = write_quotes(tmp_path / "unfit.jsonl", [_quote(1, {"no_such_question": 0.5})])
+    result = runner.invoke(app, ["studio", "push", str(unfit), "--to-file", str(out)])
+    assert result.exit_code == 1 and "all 1 quotes were skipped" in result.stderr
+    assert not out.exists()
