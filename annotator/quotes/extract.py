@@ -96,6 +96,7 @@ SENT_END_RE = re.compile(rf"[.!?…]+(?:[”\"’)\]]|'')*(?=\s+(?:[“\"‘(\[]
 QCLOSE_IN_RE = re.compile(r"[”\"]|''")
 ATTRIB_AFTER_RE = re.compile(r"\s+(?:[^\s.!?“”\"]+\s+){0,6}?(?:" + lx.alternation(
     [f for f in lx.VERB_FORMS if not f.endswith("ing")] + [p for p, _ in lx.CUE_PHRASES]) + r")(?![\w’'\-])")
+INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 ABBR_BEFORE_RE = re.compile(r"(?:^|[\s(])([\w.]+)\.$")
 
 # speaker noun phrases at the end of the text before a cue (applied to a bounded window)
@@ -148,6 +149,7 @@ GENERIC_NP = rf"(?:the|a|an|his|her|their|its|one)\s+(?:[\w’'\-.&]+\s+){{0,7}}
 RIGHT_SPK_RE = re.compile(
     rf"^\s+(?P<spk>{PRON}(?![\w’'])|{GENERIC_NP}|{DESCNAME}|"
     rf"(?:(?:some|many|most|other|several|two|three|four|five|\d+)\s+)?(?:{WORD}\s+){{0,2}}?(?:{lx.alternation(lx.GROUP_NOUNS)})(?![\w’']){EXTEND})"
+    rf"(?:\s*\((?:[A-Z]{{1,2}}-)?[A-Z][\w.\s-]{{0,20}}\))?"
     rf"(?:\s*,\s*(?P<app>[^,{SPEECH};:.]{{2,200}}(?:\.[^\s,{SPEECH};:.][^,{SPEECH};:.]*)*))?"
 )
 FUNCTION_WORDS = {"who", "which", "that", "is", "was", "were", "are", "has", "have", "had", "to", "and", "but",
@@ -327,7 +329,7 @@ def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence
             w = ABBR_BEFORE_RE.search(text, max(ps, dot - 12), dot + 1)
             if w:
                 word = w.group(1).lower().rstrip(".")
-                if word in lx.ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                if word in lx.ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or INITIALS_RE.fullmatch(word):
                     continue
         while b > start and b <= pe and text[b - 1].isspace():
             b -= 1
@@ -385,6 +387,9 @@ def _looks_like_org(name: str) -> bool:
     return any(w.lower().strip(".,") in _ORGISH for w in name.split())
 
 
+PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
+
+
 def left_speaker(text: str, masked: str, base: int, upto: int) -> Optional[Mention]:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
@@ -392,6 +397,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Optional[Menti
     aux = AUX_RE.search(left)
     core = left[: aux.start()] if aux else left
     core_r = core.rstrip()
+    tag = PARTY_TAG_RE.search(core_r)
+    if tag:  # "Rep. Ann Kim (D-Ore.) said": the party or state tag is not part of the name
+        core_r = core_r[: tag.start()].rstrip()
     if not core_r:
         return None
     off = base + window_start

@@ -36,6 +36,13 @@ def speakers(text: str, people: People | None = None) -> list[tuple[str | None, 
         # described speakers keep their description; a role before a name is dropped from the name
         ("“We will win this state easily,” said campaign spokeswoman Jo Park.", [("Jo Park", "name")]),
         ("“We will win this state easily,” the campaign said in a statement.", [("the campaign", "name")]),
+        # a party tag and initials do not break the name
+        ("“It is a sad day for the whole town,” Rep. Jo Park (D-Ore.) said Friday.", [("Jo Park", "name")]),
+        ("“It is a sad day for the whole town,” said Rep. J.D. Park (R-Utah), head of the caucus.",
+         [("J.D. Park", "name")]),
+        # "according to" takes any source phrase
+        ("Rents rose by a tenth last year, according to the average of surveys compiled by Harbor Data.",
+         [("Harbor Data", "name")]),
         # groups stay groups
         ("Some experts contend that the plan will fail.", [("experts", "group")]),
         ("In talks with reporters, four analysts asserted that the plan will fail.", [("analysts", "group")]),
