@@ -18,8 +18,17 @@ from annotator.errors import InputError
 from annotator.io import Reporter, read_models, write_jsonl, write_text
 from annotator.models import Article, Codebook, Quote
 
-studio_app = typer.Typer(help="Review the model's proposals in Label Studio: labeling config, push tasks, "
-                         "pull reviewed labels.", no_args_is_help=True)
+STUDIO_HELP = """Review the model's proposals in Label Studio: labeling config, push tasks, pull reviewed labels.
+
+Example:
+
+\b
+    annotator studio config -c seeds/codebook.yaml -o config.xml
+    annotator studio push out/quotes.jsonl --url http://127.0.0.1:8080 --project "My project"
+    annotator studio pull --url http://127.0.0.1:8080 --project "My project" -o reviewed.jsonl
+"""
+
+studio_app = typer.Typer(help=STUDIO_HELP, no_args_is_help=True)
 app.add_typer(studio_app, name="studio")
 
 API_KEY_ENV = "LABEL_STUDIO_API_KEY"
