@@ -19,7 +19,7 @@ def read(paths, **kw):
 
 def test_text_file_keeps_the_text_and_takes_a_title(tmp_path):
     p = tmp_path / "a1.txt"
-    p.write_bytes("A Headline\r\nFirst paragraph.\r\n".encode("utf-8"))
+    p.write_bytes(b"A Headline\r\nFirst paragraph.\r\n")
     (art,), skipped = read([p])
     assert (art.id, art.title, art.text, skipped) == ("a1", "A Headline", "A Headline\nFirst paragraph.\n", [])
 
@@ -105,7 +105,7 @@ def test_decode_falls_back_and_honours_an_encoding():
     assert decode(text, "x")[0].startswith("Café")
     assert decode("plain".encode("utf-16"), "x", "utf-16")[0] == "plain"
     with pytest.raises(InputError, match="cannot decode as ascii"):
-        decode("é".encode("utf-8"), "x", "ascii")
+        decode("é".encode(), "x", "ascii")
 
 
 def test_the_seed_reads_as_one_article():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -20,12 +19,12 @@ from annotator.quotes.people import People
 @app.command("quotes")
 @handle_errors
 def quotes_cmd(
-    inputs: List[Path] = typer.Argument(..., help="Articles: .txt, .md, .html files, folders of them, "
+    inputs: list[Path] = typer.Argument(..., help="Articles: .txt, .md, .html files, folders of them, "
                                         "or JSONL corpora with one {\"id\", \"text\"} a line."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Quotes JSONL to write (default: stdout)."),
-    experts: Optional[Path] = typer.Option(None, "--experts", "-e", help="Expert registry (YAML/JSON): known "
+    output: Path | None = typer.Option(None, "--output", "-o", help="Quotes JSONL to write (default: stdout)."),
+    experts: Path | None = typer.Option(None, "--experts", "-e", help="Expert registry (YAML/JSON): known "
                                            "experts with aliases, role, organisation, pronoun."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of non-UTF-8 files."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Text encoding of non-UTF-8 files."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no warnings."),
 ) -> None:
     """Find the quotes in articles (direct, indirect, mixed) and attribute each to a speaker,
@@ -48,7 +47,7 @@ def quotes_cmd(
 @bench_app.command("quotes")
 @handle_errors
 def bench_quotes_cmd(
-    corpus: Optional[List[Path]] = typer.Argument(None, help="Articles to time (default: the bundled seed)."),
+    corpus: list[Path] | None = typer.Argument(None, help="Articles to time (default: the bundled seed)."),
     repeat: int = typer.Option(0, "--repeat", "-n", min=0, help="Passes over the corpus (default: enough for "
                                "about 1,000 articles)."),
 ) -> None:

@@ -9,8 +9,7 @@
 from __future__ import annotations
 
 import gc
-
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from annotator.models import Article, Expert, Quote
 from annotator.quotes.attribute import resolve
@@ -18,7 +17,7 @@ from annotator.quotes.extract import find_raw
 from annotator.quotes.people import People, slug
 
 
-def find_quotes(article: Article, people: Optional[People] = None) -> list[Quote]:
+def find_quotes(article: Article, people: People | None = None) -> list[Quote]:
     """Extraction and attribution for one article. Deterministic and without I/O; the
     people registry, when given, learns the speakers met (one canonical record a person
     across the articles of a run)."""
@@ -35,7 +34,7 @@ def find_quotes(article: Article, people: Optional[People] = None) -> list[Quote
             gc.enable()
 
 
-def collect_experts(quotes: Iterable[Quote], people: Optional[People] = None) -> list[Expert]:
+def collect_experts(quotes: Iterable[Quote], people: People | None = None) -> list[Expert]:
     """The named people speaking in `quotes`, one Expert each (registry data first, then
     what the articles said: role, organisation, articles). Groups are left out."""
     people = people if people is not None else People()
@@ -61,4 +60,4 @@ def collect_experts(quotes: Iterable[Quote], people: Optional[People] = None) ->
     return out
 
 
-__all__ = ["find_quotes", "collect_experts", "People", "slug"]
+__all__ = ["People", "collect_experts", "find_quotes", "slug"]

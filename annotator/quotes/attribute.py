@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from annotator.models import Quote, quote_id
 from annotator.quotes import lexicon as lx
@@ -22,14 +21,14 @@ NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
 
 @dataclass
 class Speaker:
-    name: Optional[str]
-    id: Optional[str]
+    name: str | None
+    id: str | None
     how: str  # attribution literal
-    person: Optional[Person] = None
+    person: Person | None = None
     is_group: bool = False
 
 
-def _gender_of_title(title: Optional[str]) -> Optional[str]:
+def _gender_of_title(title: str | None) -> str | None:
     if not title:
         return None
     for w in title.lower().replace(".", " ").split():
@@ -202,7 +201,6 @@ def resolve(article_id: str, text: str, raws: list[Raw], sents: list[Sentence], 
     """Quotes with canonical speakers, in text order."""
     res = Resolver(article_id, text, raws, people)
     speakers: dict[int, Speaker] = {}
-    groups: dict[int, str] = {}
     # frames first (in order), then continuations which copy the quote they continue
     for i, r in enumerate(raws):
         if r.how != "continuation":

@@ -5,9 +5,9 @@ from __future__ import annotations
 import resource
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
 
 from annotator.ingest import iter_articles
 from annotator.io import Reporter
@@ -16,8 +16,8 @@ from annotator.quotes import find_quotes
 from annotator.quotes.people import People
 
 
-def quote_corpus(inputs: Iterable[Path | str], people: Optional[People] = None, reporter: Optional[Reporter] = None,
-                 encoding: Optional[str] = None, progress: bool = False) -> Iterator[Quote]:
+def quote_corpus(inputs: Iterable[Path | str], people: People | None = None, reporter: Reporter | None = None,
+                 encoding: str | None = None, progress: bool = False) -> Iterator[Quote]:
     """Every quote of every article of the inputs, one article at a time (memory does not
     grow with the corpus). Bad files and lines are reported through `reporter` and skipped."""
     people = people if people is not None else People()
@@ -83,7 +83,7 @@ def bench_quotes(articles: Iterable[Article], repeat: int = 1) -> BenchResult:
     people = People()
     total = len(arts) * repeat
     n = chars = quotes = 0
-    mid_rss: Optional[float] = None
+    mid_rss: float | None = None
     t0 = time.perf_counter()
     c0 = time.process_time()
     for r in range(repeat):

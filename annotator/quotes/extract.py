@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from annotator.quotes import lexicon as lx
 
@@ -125,7 +124,7 @@ APP_START_RE = re.compile(
 )
 
 
-def appositive_speaker(core_r: str) -> Optional[re.Match]:
+def appositive_speaker(core_r: str) -> re.Match | None:
     """The speaker of "NAME, APPOSITIVE," right before a cue: the rightmost name or role NP
     whose tail reads as an appositive (a role, an age, a relative clause), at most 3 commas."""
     cands = list(APPOS_CAND_RE.finditer(core_r))
@@ -184,7 +183,7 @@ CLAUSE_START_RE = re.compile(
     rf"their|our|my|your|some|many|most|no|not|all|every|each|both|one|two|three|four|five|more|less|"
     rf"fewer|few|only|if|what|whether|how|why|when|where|who|nobody|everyone|everybody|someone|nothing|"
     rf"anything|something|nor|neither|none|any|much|such)\b)",
-    re.I,
+    re.IGNORECASE,
 )
 TRIVIAL_TAIL_RE = re.compile(
     rf"^(?:\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|to|while|when|as|last|this|"
@@ -213,8 +212,8 @@ class Mention:
     end: int
     text: str
     kind: str  # name | pronoun | group | np | inherited
-    appositive: Optional[str] = None
-    app_start: Optional[int] = None
+    appositive: str | None = None
+    app_start: int | None = None
 
 
 @dataclass(slots=True)
@@ -224,17 +223,17 @@ class Raw:
     start: int
     end: int
     kind: str
-    cue: Optional[str] = None
-    cue_start: Optional[int] = None
-    cue_end: Optional[int] = None
-    mention: Optional[Mention] = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    mention: Mention | None = None
     how: str = "frame"  # frame | continuation | none
-    group: Optional[str] = None
+    group: str | None = None
     sent_start: int = 0
     sent_end: int = 0
     para: int = 0
     sent: int = 0  # index of the sentence the quote starts in
-    inherit_raw: Optional["Raw"] = None  # the quote whose speaker this one continues
+    inherit_raw: Raw | None = None  # the quote whose speaker this one continues
 
 
 @dataclass(slots=True)
@@ -263,7 +262,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def quotations(text: str, ps: int, pe: int) -> list[QSpan]:
     """Quotation-mark spans of one paragraph, marks included; an unclosed mark runs to the end."""
     spans: list[QSpan] = []
-    open_at: Optional[int] = None
+    open_at: int | None = None
     for m in QMARK_RE.finditer(text, ps, pe):
         ch = m.group()
         a, b = m.start(), m.end()
@@ -390,7 +389,7 @@ def _looks_like_org(name: str) -> bool:
 PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
 
 
-def left_speaker(text: str, masked: str, base: int, upto: int) -> Optional[Mention]:
+def left_speaker(text: str, masked: str, base: int, upto: int) -> Mention | None:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
     left = masked[window_start:upto]
@@ -473,7 +472,7 @@ SUBJ_BAD = FUNCTION_WORDS - {"in", "on", "at", "and"} | {"it", "this", "there", 
                                                            "you", "what", "how", "why", "whether", "if", "not"}
 
 
-def clause_subject(text: str, core_r: str, off: int) -> Optional[Mention]:
+def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
     """A longer subject noun phrase opening its clause right before the cue ("A statement
     posted on the campaign's website said ..."): 2 to 9 words after the sentence start or a
     comma, starting like a noun phrase, with no verb-like function word inside."""
@@ -496,7 +495,7 @@ def clause_subject(text: str, core_r: str, off: int) -> Optional[Mention]:
     return Mention(a, b, text[a:b], kind)
 
 
-def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Optional[Mention], int]:
+def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention | None, int]:
     """An inverted speaker after a cue ("..., said Dr. X, a lecturer at Y.")."""
     m = RIGHT_SPK_RE.match(masked[pos: pos + 400])
     if not m:
@@ -571,7 +570,7 @@ class Frame:
     lemma: str
     cue_start: int
     cue_end: int
-    mention: Optional[Mention]
+    mention: Mention | None
     start: int  # where the frame's words begin (speaker or cue)
     end: int  # where they end (cue, or speaker/appositive when inverted)
     inverted: bool = False
@@ -610,11 +609,11 @@ SUBJECT_RE = re.compile(rf"^(?:{SPEECH}+\s*,?\s*)?(?P<spk>{PRON}|{NAMERUN})(?=\s
 _TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
 
 
-def sentence_subject(text: str, masked: str, base: int) -> Optional[Mention]:
+def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
     """The subject of a sentence for a participle cue ("X took to Twitter, writing ..."): a
     pronoun, or the last capitalised run before the first ordinary lower-case word."""
-    best: Optional[tuple[int, int]] = None
-    run_start: Optional[int] = None
+    best: tuple[int, int] | None = None
+    run_start: int | None = None
     last_end = 0
     for m in _TOKEN_RE.finditer(masked[:200]):
         w = m.group()
@@ -645,7 +644,7 @@ def sentence_subject(text: str, masked: str, base: int) -> Optional[Mention]:
     return _subject(text, base, best)
 
 
-def _subject(text: str, base: int, span: tuple[int, int]) -> Optional[Mention]:
+def _subject(text: str, base: int, span: tuple[int, int]) -> Mention | None:
     cleaned = _clean_name_mention(text, base + span[0], base + span[1])
     if not cleaned:
         return None
@@ -729,7 +728,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
     return frames
 
 
-def _quote_at(quotes: list[QSpan], pos: int, base: int, *, ending: bool) -> Optional[QSpan]:
+def _quote_at(quotes: list[QSpan], pos: int, base: int, *, ending: bool) -> QSpan | None:
     for q in quotes:
         if (q.end if ending else q.start) == base + pos:
             return q
@@ -805,7 +804,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             right = masked[pos:limit]
             m_sp = RIGHT_SPEECH_RE.match(right) or (
                 PREP_START_RE.match(right) and RIGHT_PREP_SPEECH_RE.match(right))
-            content: Optional[tuple[int, int]] = None
+            content: tuple[int, int] | None = None
             if m_sp and f.lemma != "according to":
                 q = _quote_at(quotes, pos + m_sp.end(), base, ending=False)
                 if q is not None and q.speech:
@@ -914,7 +913,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
 
 
 INTRO_ONLY_RE = re.compile(r"^(?:\w+ly|But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead|Today|"
-                           r"Yesterday|Later|Earlier|In fact|Of course|Still|Moreover|Again)$", re.I)
+                           r"Yesterday|Later|Earlier|In fact|Of course|Still|Moreover|Again)$", re.IGNORECASE)
 INTRO_RE = re.compile(r"^(?:But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead)\b\s*,?\s*")
 
 
@@ -930,8 +929,8 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
     """All quote candidates of an article, in text order, and its sentences."""
     raws: list[Raw] = []
     all_sents: list[Sentence] = []
-    prev_para_last: Optional[int] = None  # index in raws of the previous paragraph's last quote
-    pending: Optional[Raw] = None  # "X said:" at a paragraph end, waiting for its quote
+    prev_para_last: int | None = None  # index in raws of the previous paragraph's last quote
+    pending: Raw | None = None  # "X said:" at a paragraph end, waiting for its quote
     for pi, (ps, pe) in enumerate(paragraphs(text)):
         quotes = quotations(text, ps, pe)
         sents = sentences(text, ps, pe, quotes)

@@ -235,7 +235,7 @@ NAMING_VERBS = {"call", "calls", "called", "calling", "describe", "describes", "
 AUX = {"has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "might",
        "may", "did", "does", "do", "also", "later", "then", "previously", "repeatedly", "recently",
        "once", "again", "further", "already", "often", "earlier", "still", "even", "flatly",
-       "simply", "not", "never", "always", "just", "too", "had", "been", "being", "reportedly",
+       "simply", "not", "never", "always", "just", "too", "been", "being", "reportedly",
        "who", "which", "however", "now", "since", "first", "publicly", "privately", "quickly",
        "initially", "originally", "subsequently", "eventually", "finally", "both", "all"}
 
@@ -251,16 +251,15 @@ GROUP_NOUNS = {
     "advisors", "strategists", "insiders", "commentators", "historians", "scholars",
     "academics", "activists", "supporters", "opponents", "protesters", "democrats",
     "republicans", "conservatives", "liberals", "members", "delegates", "donors", "staffers",
-    "sources", "witnesses", "doctors", "lawyers", "attorneys", "economists", "pollsters",
+    "witnesses", "doctors", "lawyers", "attorneys", "pollsters",
     "participants", "respondents", "americans", "citizens", "workers", "students", "parents",
     "executives", "authorities", "governments", "countries", "nations", "allies", "others",
     "polls", "surveys", "studies", "reports", "documents", "records",
     "data", "figures", "numbers", "statistics", "estimates", "forecasts", "generals",
     "commanders", "organizers", "organisers", "spokespeople", "representatives", "senators",
     "governors", "candidates", "campaigns", "agencies", "groups", "unions", "companies",
-    "firms", "banks", "percent", "regulators", "forecasters", "demographers", "pollsters",
-    "majority", "minority", "half", "third", "quarter", "backers", "allies", "rivals", "skeptics",
-    "proponents", "advocates", "conservatives", "progressives", "moderates", "independents",
+    "firms", "banks", "percent", "regulators", "forecasters", "demographers", "majority", "minority", "half", "third", "quarter", "backers", "rivals", "skeptics",
+    "proponents", "advocates", "progressives", "moderates", "independents",
     "evangelicals", "catholics", "muslims", "christians", "jews", "women", "men", "youth", "investors", "traders", "markets", "police", "officers", "judges",
 }
 
@@ -281,7 +280,7 @@ SPEAKER_NOUNS = {
     "mother", "father", "wife", "husband", "son", "daughter", "man", "woman", "voter", "resident",
     "worker", "owner", "manager", "executive", "founder", "host", "anchor", "reporter", "writer",
     "author", "columnist", "editor", "data", "figures", "census", "bureau", "institute", "center",
-    "centre", "foundation", "union", "association", "council", "embassy", "white", "house",
+    "centre", "foundation", "union", "association", "embassy", "white", "house",
     "kremlin", "pentagon", "police", "army", "military",
 }
 
@@ -300,21 +299,20 @@ ROLE_WORDS = {
     "researcher", "fellow", "expert", "historian", "scientist", "voter", "supporter", "delegate",
     "press", "staff", "staffer", "communications", "national", "security", "policy", "foreign",
     "economic", "top", "longtime", "veteran", "retired", "election", "state", "party", "assistant",
-    "associate", "contributor", "correspondent", "spokesperson", "organizer", "organiser",
+    "associate", "contributor", "correspondent", "organizer", "organiser",
     "pastor", "rabbi", "bishop", "doctor", "student", "owner", "ceo", "cfo", "coo", "chairperson",
     "commissioner", "superintendent", "sheriff", "detective", "colonel", "lieutenant", "captain",
-    "sergeant", "admiral", "diplomat", "envoy", "negotiator", "pundit", "blogger", "host",
-    "producer", "comedian", "actor", "actress", "singer", "coach", "player", "mogul", "magnate",
+    "sergeant", "admiral", "diplomat", "envoy", "negotiator", "pundit", "blogger", "producer", "comedian", "actor", "actress", "singer", "coach", "player", "mogul", "magnate",
     "billionaire", "businessman", "businesswoman", "developer", "entrepreneur", "investor",
     "banker", "trader", "worker", "resident", "mother", "father", "wife", "husband", "son",
     "daughter", "brother", "sister", "friend", "neighbor", "neighbour", "colleague", "partner",
-    "counsel", "general", "surgeon", "nurse", "teacher", "principal", "dean", "provost",
+    "counsel", "surgeon", "nurse", "teacher", "principal", "dean", "provost",
     "chancellor", "trustee", "treasurer", "clerk", "registrar", "speaker", "whip", "majority",
     "minority", "republican", "democratic", "conservative", "liberal", "progressive", "gop",
     "white", "house", "federal", "u.s.", "us", "international", "regional", "local", "county",
-    "city", "district", "legal", "media", "digital", "data", "research", "deputy", "acting",
+    "city", "district", "legal", "media", "digital", "data", "research", "acting",
     "interim", "incoming", "outgoing", "then", "then-", "his", "her", "their", "its", "our",
-    "ranking", "senior", "junior", "lead", "chief", "principal", "visiting", "adjunct", "emeritus",
+    "ranking", "junior", "lead", "visiting", "adjunct", "emeritus",
 }
 
 # Titles written before a name; dropped from canonical names.
@@ -353,11 +351,11 @@ NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "today", "yesterday", "tomorrow", "last", "next", "first", "asked",
-    "according", "speaking", "writing", "asked", "earlier", "later", "separately", "overall",
-    "ultimately", "finally", "ideally", "still", "like", "unlike", "among", "under", "over",
+    "according", "speaking", "writing", "earlier", "later", "separately", "overall",
+    "ultimately", "finally", "ideally", "like", "unlike", "among", "under", "over",
     "into", "through", "against", "toward", "towards", "upon", "via", "per", "do", "does", "did",
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
-    "could", "should", "must", "might", "may", "let", "just", "only", "again", "yes", "oh",
+    "could", "should", "must", "might", "let", "just", "only", "again", "yes", "oh",
     "well", "thus", "hence", "therefore", "once", "twice", "perhaps", "maybe", "sources",
 }
 
@@ -366,8 +364,7 @@ EXPERT_ROLE_WORDS = {
     "professor", "lecturer", "reader", "analyst", "fellow", "researcher", "scholar", "expert",
     "economist", "historian", "scientist", "adviser", "advisor", "consultant", "strategist",
     "pollster", "specialist", "academic", "director", "dean", "think", "tank", "institute",
-    "university", "college", "school", "centre", "center", "professorial", "lecturer",
-    "commentator", "author", "investigator", "observer", "authority", "doctor", "physician",
+    "university", "college", "school", "centre", "center", "professorial", "commentator", "author", "investigator", "observer", "authority", "doctor", "physician",
     "epidemiologist", "lawyer", "attorney", "judge", "retired", "veteran", "chief",
     "economics", "studies", "policy", "research", "programme", "program",
 }
@@ -393,7 +390,7 @@ ABBREVIATIONS = {
     "adm", "sgt", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev",
     "u.s", "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m", "approx", "dept", "est", "fig",
-    "sen", "assn", "bros", "gov", "pres", "supt", "univ", "ave", "blvd", "rd",
+    "assn", "bros", "pres", "supt", "univ", "ave", "blvd", "rd",
 }
 
 # Quoted words shorter than this, without the punctuation of speech, are terms or scare quotes.

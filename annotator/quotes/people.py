@@ -18,10 +18,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
 
 from pydantic import ValidationError
 
@@ -35,8 +35,7 @@ ORG_WORDS = {
     "agency", "office", "court", "senate", "congress", "pentagon", "kremlin", "administration",
     "association", "foundation", "center", "centre", "bureau", "service", "group", "union",
     "bank", "fund", "organization", "organisation", "board", "company", "corporation", "club",
-    "college", "school", "church", "government", "parliament", "assembly", "embassy", "agency",
-    "tribune", "herald", "telegraph", "guardian", "gazette", "review", "magazine", "press",
+    "college", "school", "church", "government", "parliament", "assembly", "embassy", "tribune", "herald", "telegraph", "guardian", "gazette", "review", "magazine", "press",
     "radio", "television", "tv", "media", "reuters", "associated", "project", "coalition",
     "alliance", "federation", "league", "society", "trust", "forum", "initiative", "watch",
     "airlines", "motors", "systems", "technologies", "labs", "capital", "partners", "fox",
@@ -60,7 +59,7 @@ def _key(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def split_title(mention: str) -> tuple[str, Optional[str]]:
+def split_title(mention: str) -> tuple[str, str | None]:
     """("Dr. Mark Smith") -> ("Mark Smith", "Dr."); titles and role words before a name are
     split off; a trailing possessive and suffixes are dropped."""
     tokens = mention.replace("\u00a0", " ").split()
@@ -91,14 +90,14 @@ def is_organisation(name: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def split_role(appositive: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+def split_role(appositive: str | None) -> tuple[str | None, str | None]:
     """"a senior lecturer at Some University" -> ("senior lecturer", "Some University")."""
     if not appositive:
         return None, None
     app = appositive.strip().strip(",").strip()
-    if re.match(r"(?:who|which|whose|that)\b", app, re.I) or len(app) < 3:
+    if re.match(r"(?:who|which|whose|that)\b", app, re.IGNORECASE) or len(app) < 3:
         return None, None
-    app = re.sub(r"^(?:an?|the)\s+", "", app, flags=re.I)
+    app = re.sub(r"^(?:an?|the)\s+", "", app, flags=re.IGNORECASE)
     org = None
     role = app
     m = None
@@ -117,7 +116,7 @@ def split_role(appositive: Optional[str]) -> tuple[Optional[str], Optional[str]]
 
 
 @lru_cache(maxsize=4096)
-def expert_by_role(role: Optional[str], title: Optional[str] = None) -> bool:
+def expert_by_role(role: str | None, title: str | None = None) -> bool:
     """The expert rule for a speaker not marked in the registry (see the module docstring)."""
     text = " ".join(x for x in (title, role) if x).lower()
     words = set(re.findall(r"[a-z][a-z\-]*", text))
@@ -140,13 +139,13 @@ class Person:
     id: str
     name: str
     aliases: set[str] = field(default_factory=set)
-    role: Optional[str] = None
-    organisation: Optional[str] = None
-    pronoun: Optional[str] = None
+    role: str | None = None
+    organisation: str | None = None
+    pronoun: str | None = None
     kind: str = "person"
-    is_expert: Optional[bool] = None
+    is_expert: bool | None = None
     registered: bool = False
-    title: Optional[str] = None
+    title: str | None = None
     articles: list[str] = field(default_factory=list)
 
     @property
@@ -177,7 +176,7 @@ class People:
             self._add(p)
 
     @classmethod
-    def load(cls, path: Path | str) -> "People":
+    def load(cls, path: Path | str) -> People:
         """Read a registry: YAML or JSON, a list of experts or {"experts": [...]}. Each needs
         `name`; `id` defaults to the slug of the name; `is_expert` defaults to true."""
         path = Path(path)
@@ -229,24 +228,24 @@ class People:
         """Everyone known, registry first, then in the order met."""
         return [p.expert() for p in self._by_id.values()]
 
-    def get(self, person_id: str) -> Optional[Person]:
+    def get(self, person_id: str) -> Person | None:
         return self._by_id.get(person_id)
 
-    def find(self, name: str) -> Optional[Person]:
+    def find(self, name: str) -> Person | None:
         """A person by full name or alias (titles ignored)."""
         pid = self._alias.get(_key(name)) or self._alias.get(_key(split_title(name)[0]))
         return self._by_id.get(pid) if pid else None
 
-    def by_surname(self, surname: str) -> Optional[Person]:
+    def by_surname(self, surname: str) -> Person | None:
         """The one person with this surname, if exactly one is known."""
         ids = self._surname.get(surname.lower())
         if ids and len(ids) == 1:
             return self._by_id[next(iter(ids))]
         return None
 
-    def meet(self, name: str, *, kind: str = "person", role: Optional[str] = None,
-             organisation: Optional[str] = None, title: Optional[str] = None, pronoun: Optional[str] = None,
-             alias: Optional[str] = None, article_id: Optional[str] = None) -> Person:
+    def meet(self, name: str, *, kind: str = "person", role: str | None = None,
+             organisation: str | None = None, title: str | None = None, pronoun: str | None = None,
+             alias: str | None = None, article_id: str | None = None) -> Person:
         """The person with this canonical name, created or updated with what this mention says."""
         p = self.find(name)
         if p is None:
