@@ -90,6 +90,9 @@ _STATE: Any = _MISSING
 
 def _init_worker(init: Optional[Callable[[], Any]]) -> None:
     global _STATE
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if init is not None:
         _STATE = init()
 
@@ -163,25 +166,33 @@ def map_ordered(fn: Callable[..., R], items: Iterable[T], jobs: Optional[int] = 
         _STATE = init() if init is not None else _MISSING
         init = None
     ctx = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(init,)) as pool:
-        try:
-            for chunk in _chunks(items, chunksize):
-                known = [lookup(i) if lookup is not None else None for i in chunk]
-                todo = [i for i, k in zip(chunk, known) if k is None]
-                fut = pool.submit(_run_chunk, fn, todo) if todo else None
-                pending.append((chunk, fut, known))
-                while pending and (len(pending) >= window or _ready(pending[0][1])):
-                    yield from _drain_one(pending, settle)
-            while pending:
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(init,))
+    clean = False
+    try:
+        for chunk in _chunks(items, chunksize):
+            known = [lookup(i) if lookup is not None else None for i in chunk]
+            todo = [i for i, k in zip(chunk, known) if k is None]
+            fut = pool.submit(_run_chunk, fn, todo) if todo else None
+            pending.append((chunk, fut, known))
+            while pending and (len(pending) >= window or _ready(pending[0][1])):
                 yield from _drain_one(pending, settle)
-        except BrokenProcessPool:
-            raise WorkerDied("a worker process died (killed, or out of memory?); outputs already written "
-                             "are complete: rerun with fewer --jobs to finish") from None
-        finally:
-            for _, fut, _ in pending:
-                if fut is not None:
-                    fut.cancel()
-            _STATE = saved
+        while pending:
+            yield from _drain_one(pending, settle)
+        clean = True
+    except BrokenProcessPool:
+        raise WorkerDied("a worker process died (killed, or out of memory?); outputs already written "
+                         "are complete: rerun with fewer --jobs to finish") from None
+    finally:
+        _STATE = saved
+        if clean:
+            pool.shutdown(wait=True)
+        else:  # Ctrl-C, an error, or the consumer stopped early: do not wait for the queue
+            pool.shutdown(wait=False, cancel_futures=True)
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                if proc.is_alive():
+                    proc.terminate()
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.join(timeout=5)
 
 
 def _ready(fut: Optional[Future]) -> bool:

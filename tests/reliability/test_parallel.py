@@ -127,3 +127,42 @@ def test_link_across_articles_names_a_surname_from_an_earlier_article():
     a2 = [q for q in linked[1] if q.speaker]
     assert a2[0].speaker == "Dana Okafor" and a2[0].speaker_id == "dana-okafor"
     assert a2[0].speaker_is_expert and a2[0].organisation == "Lakeside Bank"
+
+
+INTERRUPT_SCRIPT = """
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
+from annotator.parallel import map_ordered
+
+def slow(x):
+    time.sleep(0.05)
+    return x
+
+if __name__ == "__main__":
+    try:
+        for i, _ in map_ordered(slow, range(100_000), jobs=2, chunksize=2):
+            if i == 5:
+                print("running", flush=True)
+    except KeyboardInterrupt:
+        print("interrupted", flush=True)
+"""
+
+
+def test_ctrl_c_stops_the_workers_promptly(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    script = tmp_path / "job.py"
+    script.write_text(INTERRUPT_SCRIPT)
+    p = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, start_new_session=True)
+    assert p.stdout.readline().strip() == "running"
+    os.killpg(p.pid, signal.SIGINT)  # as a terminal's Ctrl-C does: the whole group
+    try:
+        out, _ = p.communicate(timeout=20)
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+    assert out.strip() == "interrupted"
+    with pytest.raises(ProcessLookupError):
+        os.killpg(p.pid, 0)  # no worker left behind
