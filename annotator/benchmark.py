@@ -231,7 +231,6 @@ def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path) -
         import shutil
 
         from annotator.pipeline import aggregate, write_run
-        from annotator.quotes.people import People
         from annotator.resume import Checkpoint, resumable_map, run_fingerprint
 
         out = work / f"run-{n}-{jobs}"
@@ -246,7 +245,7 @@ def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path) -
                 count["articles"] += 1
                 count["quotes"] += len(qs)
                 quotes.extend(qs)
-        linked = list(link_across_articles(quotes, People()))
+        linked = list(link_across_articles(quotes, ctx.people))  # after the map: workers never see it
         write_run(aggregate(linked, arts, ctx, (), rep), out)
     else:
         raise SystemExit(f"unknown stage {stage}")
