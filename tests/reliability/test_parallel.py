@@ -166,3 +166,15 @@ def test_ctrl_c_stops_the_workers_promptly(tmp_path):
     assert out.strip() == "interrupted"
     with pytest.raises(ProcessLookupError):
         os.killpg(p.pid, 0)  # no worker left behind
+
+
+def test_run_work_same_for_any_jobs():
+    """Quotes with stances (the per-article half of `annotator run`): 2 processes give what 1 gives."""
+    from annotator.parallel import Given, RunSetup, annotate_for_article
+
+    ctx = RunSetup()()
+    one = [qs for _, qs in map_ordered(annotate_for_article, ARTICLES * 3, 1, init=Given(ctx))]
+    two = [qs for _, qs in map_ordered(annotate_for_article, ARTICLES * 3, 2, init=Given(ctx), chunksize=1)]
+    assert any(q.stances for qs in one for q in qs)
+    assert [[q.model_dump_json() for q in qs] for qs in one] == [[q.model_dump_json() for q in qs] for qs in two]
+    assert ctx.people.experts() == RunSetup()().people.experts()  # the shared registry is never changed
