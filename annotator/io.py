@@ -127,6 +127,12 @@ def to_json(obj: BaseModel | dict, **kw: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=False)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_write(path: Path | str, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Write to a temporary file beside `path`, then rename over it: a reader (or a run
@@ -139,6 +145,7 @@ def atomic_write(path: Path | str, mode: str = "w", encoding: str | None = "utf-
             yield f
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a run's files are for sharing
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

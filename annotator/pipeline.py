@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator import paths
-from annotator.errors import AnnotatorError, InputError
+from annotator.errors import InputError
 from annotator.export import MatrixData, write_all
 from annotator.export.view import RUN_META
 from annotator.ingest import iter_articles
@@ -66,21 +66,24 @@ def annotate_article(article: Article, ctx: Context) -> list[Quote]:
     return predict_quotes(quotes, ctx.codebook, ctx.model, articles={article.id: article})
 
 
-def annotate_all(articles: Iterable[Article], ctx: Context, reporter: Reporter,
-                 progress: bool = False) -> Iterator[tuple[Article, list[Quote]]]:
-    """(article, quotes) for each article, in input order; an article that fails is
-    reported and skipped, the rest go on."""
-    if progress:
-        from tqdm import tqdm
+def _annotated(articles: Iterable[Article], ctx: Context, reporter: Reporter, jobs: int | None,
+               out: Path | None, experts: Path | None) -> Iterator[tuple[Article, list[Quote]]]:
+    """(article, quotes with stances) in input order over `jobs` processes. With an out
+    folder, finished articles are kept in OUT/.work/ so a killed run resumes where it stopped."""
+    from annotator.parallel import Given, annotate_for_article, map_ordered
 
-        articles = tqdm(articles, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False)
-    for art in articles:
-        try:
-            yield art, annotate_article(art, ctx)
-        except AnnotatorError as e:
-            reporter.skip(f"{art.source or art.id}: {e}")
-        except Exception as e:  # noqa: BLE001 - one broken article must not stop the run
-            reporter.skip(f"{art.source or art.id}: could not be annotated ({type(e).__name__}: {e}); skipped")
+    if out is None:
+        yield from map_ordered(annotate_for_article, articles, jobs, init=Given(ctx), reporter=reporter,
+                               describe=lambda a: a.source or a.id)
+        return
+    from annotator.resume import Checkpoint, clean_temporaries, resumable_map, run_fingerprint
+
+    clean_temporaries(out)
+    fingerprint = run_fingerprint(ctx.codebook.digest, getattr(ctx.model, "version", None),
+                                  Path(experts) if experts else None)
+    with Checkpoint(out, fingerprint) as checkpoint:
+        yield from resumable_map(annotate_for_article, articles, checkpoint, jobs, init=Given(ctx),
+                                 reporter=reporter)
 
 
 def load_context(codebook: Path | None, experts: Path | None, model: Path | None) -> Context:
@@ -155,7 +158,8 @@ def write_run(result: RunResult, out: Path) -> list[Path]:
 
 def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, experts: Path | None = None,
         labels: Path | None = None, model: Path | None = None, out: Path | None = None,
-        reporter: Reporter | None = None, encoding: str | None = None, progress: bool = False) -> RunResult:
+        reporter: Reporter | None = None, encoding: str | None = None, progress: bool = False,
+        jobs: int | None = 1) -> RunResult:
     """The whole pipeline. No inputs: the bundled seed article(s), with the seed codebook and
     expert registry unless others are given. Writes the run folder when `out` is given."""
     reporter = reporter or Reporter()
@@ -182,9 +186,19 @@ def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, expe
             read[0] += 1
             yield art
 
-    for art, found in annotate_all(counted(), ctx, reporter, progress):
+    source: Iterable[Article] = counted()
+    if progress:
+        from tqdm import tqdm
+
+        source = tqdm(source, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False)
+    for art, found in _annotated(source, ctx, reporter, jobs, out, experts):
         articles.append(art.model_copy(update={"text": ""}))  # metadata only: memory stays small
         quotes.extend(found)
+    # Each article was annotated with its own copy of the registry (so the output does not
+    # depend on how articles were spread over processes); link speakers across articles now.
+    from annotator.parallel import link_across_articles
+
+    quotes = list(link_across_articles(quotes, ctx.people))
     if not articles:
         if read[0]:
             raise InputError(f"none of the {read[0]} article(s) read could be annotated (see the warnings above)")

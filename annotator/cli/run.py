@@ -24,6 +24,8 @@ def run_cmd(
                                           "studio pull`); they win over the model's."),
     model: Path | None = typer.Option(None, "--model", "-m", help="Stance model file (default: the bundled one)."),
     encoding: str | None = typer.Option(None, "--encoding", help="Text encoding of non-UTF-8 files."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Processes for the per-article work "
+                             "(0: all cores). The output is the same for any number."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no table, no progress, no warnings."),
 ) -> None:
     """Run everything: find and attribute the quotes, propose a stance on every question,
@@ -36,12 +38,13 @@ def run_cmd(
     \b
         annotator run --out out/                      # the bundled seed
         annotator run articles/ --codebook questions.yaml --labels reviewed.jsonl --out out/
+        annotator run corpus.jsonl --codebook questions.yaml --jobs 2 --out out/
     """
     from annotator.pipeline import run
 
     reporter = Reporter(quiet=quiet)
     result = run(inputs or [], codebook=codebook, experts=experts, labels=labels, model=model, out=out,
-                 reporter=reporter, encoding=encoding, progress=not quiet)
+                 reporter=reporter, encoding=encoding, progress=not quiet, jobs=jobs or None)
     if not quiet:
         from rich.console import Console
 
