@@ -18,8 +18,8 @@ Rules (documented in the README, "Matrix"):
   all agree).
 - Reviewed labels (matched to quotes by quote_id, else by article id and span) replace the
   model's label for that quote and question and mark the cell `reviewed`. Several
-  reviewers: the majority label; a tie is `disputed` (the item then votes for each tied
-  label and the cell is marked disputed). A reviewer's `speaker` correction moves the quote
+  reviewers: the majority label (a tie votes for each tied label); any split between
+  reviewers marks the item and its cell `disputed`. A reviewer's `speaker` correction moves the quote
   to that speaker (majority of reviewers; a tie leaves it where it was).
 - Evidence lists every quote of the expert that addresses the question (label other than
   not_addressed), with its source ("model" or "annotator"), ordered by article and offset.
@@ -193,7 +193,7 @@ def _apply_reviews(items: dict[str, _Item], quotes_by_span: dict[tuple, str], re
         share = round(count / total, 4)
         item.votes[question] = [Vote(label, share, "annotator") for label in top]
         item.reviewed[question] = sorted(lab.annotator for lab in labs)
-        if len(top) > 1:
+        if len({lab.label for lab in labs}) > 1:  # any split is shown, as `annotator disagreements` lists it
             item.disputed.add(question)
     for qid, labs in speaker_fix.items():
         labs = _latest_per_annotator(labs)

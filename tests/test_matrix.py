@@ -121,16 +121,23 @@ def test_reviewed_label_matched_by_span_when_ids_differ():
     assert build_matrix([q], _book("q1"), [], reviewed=[lab])[0].stance == "oppose"
 
 
-def test_reviewers_majority_and_tie_is_disputed():
+def test_reviewers_majority_wins_and_any_split_is_disputed():
     q = _quote(0, "Ann Lee", {"q1": "support", "q2": "support"})
     reviews = [_review(q, "q1", "oppose", "a"), _review(q, "q1", "oppose", "b"), _review(q, "q1", "support", "c"),
                _review(q, "q2", "oppose", "a"), _review(q, "q2", "neutral", "b")]
     cells = build_matrix([q], _book("q1", "q2"), [], reviewed=reviews)
     q1, q2 = _cell(cells, "ann-lee", "q1"), _cell(cells, "ann-lee", "q2")
-    assert (q1.stance, q1.disputed, q1.confidence) == ("oppose", False, 0.6667)
+    assert (q1.stance, q1.disputed, q1.confidence) == ("oppose", True, 0.6667)  # 2:1 split still shown
     assert q2.disputed and q2.reviewed
     assert q2.evidence[0].disputed
     assert q2.stance == "oppose"  # oppose vs neutral: the polar side shows
+
+
+def test_unanimous_reviewers_are_not_disputed():
+    q = _quote(0, "Ann Lee", {"q1": "support"})
+    reviews = [_review(q, "q1", "oppose", "a"), _review(q, "q1", "oppose", "b")]
+    [cell] = build_matrix([q], _book("q1"), [], reviewed=reviews)
+    assert (cell.stance, cell.disputed, cell.reviewed) == ("oppose", False, True)
 
 
 def test_reviewer_changing_mind_latest_label_counts():
