@@ -7,5 +7,10 @@ import typer
 
 from annotator.cli.app import app
 
-bench_app = typer.Typer(help="Benchmarks: print throughput and peak memory on a corpus.", no_args_is_help=True)
+bench_app = typer.Typer(
+    help="Benchmarks: print throughput and peak memory (never timed tests).\n\n"
+    "Example:\n\n\b\n    annotator bench quotes ../shared/data/attribution/polnear_dev.jsonl -n 3\n"
+    "    annotator bench run --articles 1000 --jobs 1,2",
+    no_args_is_help=True,
+)
 app.add_typer(bench_app, name="bench")
