@@ -163,6 +163,8 @@ def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, expe
     """The whole pipeline. No inputs: the bundled seed article(s), with the seed codebook and
     expert registry unless others are given. Writes the run folder when `out` is given."""
     reporter = reporter or Reporter()
+    if out is not None and Path(out).exists() and not Path(out).is_dir():
+        raise InputError(f"{out}: exists and is not a folder; --out takes a folder for the run's files")
     seed = not inputs
     if seed:
         inputs = paths.seed_articles()

@@ -4,14 +4,14 @@ A codebook holds what is written BEFORE reading the quotes: each question as the
 asks it, a description, its target, what "support" means (direction "for" or "against" the
 target), general topic keywords and cue words, and the label set. It never holds answers.
 
-    title: Ukraine security
+    title: City transport
     labels: [support, oppose, mixed, neutral, not_addressed]   # optional, this is the default
     questions:
-      - id: raise_spending
-        text: Must Europe raise its defence spending?
-        target: higher defence spending
+      - id: car_free_centre
+        text: Should the city ban cars from its centre?
+        target: banning cars from the city centre
         direction: for            # support = for the target (default)
-        keywords: [defence budget, military spending]
+        keywords: [car ban, traffic, pedestrian zone]
         cues: {oppose: [unaffordable]}
 
 `load_codebook(path)` raises CodebookError naming the file, the question and the field.

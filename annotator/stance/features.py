@@ -1,7 +1,7 @@
 """Features for (question, text) stance pairs: fast, sparse, no downloads.
 
 - `tokenize`, `stem`, `content_stems`: light English normalisation (lower case, "n't" ->
-  "not", a crude suffix strip and a 5-letter prefix, so "Ukrainian"/"Ukraine" and
+  "not", a crude suffix strip and a 5-letter prefix, so "Brazilian"/"Brazil" and
   "defence"/"defense" meet).
 - `infer_direction(question)`: "against" when the question's wording makes "support" mean
   being against its target ("Should we ban X?"), else "for".
@@ -47,7 +47,7 @@ def tokenize(text: str) -> list[str]:
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Crude, fast stem: strip a plural/verb ending, undouble a final consonant, unify
-    -ise/-ize and -ence/-ense, keep 6 letters ("Ukrainian"/"Ukraine" -> "ukrain")."""
+    -ise/-ize and -ence/-ense, keep 6 letters ("Brazilian"/"Brazil" -> "brasil")."""
     w = word.lower().replace("z", "s")
     if len(w) > 4:
         for suf in ("ies", "es", "s", "ing", "ed", "ly"):
