@@ -38,7 +38,7 @@ def _gender_of_title(title: str | None) -> str | None:
 
 
 class ArticleNames:
-    """Full names of people in one article, by surname, for "Shea" -> "Jamie Shea"."""
+    """Full names of people in one article, by surname, for "Lee" -> "Ann Lee"."""
 
     def __init__(self, text: str, raws: list[Raw]) -> None:
         self.by_surname: dict[str, str] = {}

@@ -108,7 +108,7 @@ def split_role(appositive: str | None) -> tuple[str | None, str | None]:
     if m is not None:
         role, org = app[: m.start()].strip(), app[m.end():].strip()
     elif re.match(r"(?:[A-Z][\w’'&.-]*\s+){1,5}[a-z]", app):
-        # "NATO's former envoy", "Acme Corp analyst": organisation first
+        # "UNESCO's former envoy", "Acme Corp analyst": organisation first
         m2 = re.match(r"((?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*?)(?:[’']s)?\s+([a-z].*)$", app)
         if m2:
             org, role = m2.group(1), m2.group(2)
