@@ -173,7 +173,8 @@ PREP_START_RE = re.compile(
     r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|\w+ly)\b"
 )
 CUT_RE = re.compile(
-    r";|\s+[—–-]{1,2}\s+|—|,\s+(?:according to|\w+ing\b|who\s|which\s|whose\s)|\s+by\s+\w+ing\b|"
+    r";|\s+[—–-]{1,2}\s+|—|,\s+(?:according to|\w+ing\b|who\s|which\s|whose\s|whom\s|where\s|as\s|"
+    r"compared\s|(?:and|but)\s+(?:when|while|then)\s|such as\s|the\s|an?\s)|\s+by\s+\w+ing\b|"
     r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b"
 )
 SUBORD_RE = re.compile(r"^(?:Because|While|As|When|If|Although|Though|Since|After|Before|Even as|Even though|Whereas|Until|"
@@ -782,7 +783,15 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                     lead_quote = lq
         pos = f.end
         if lead_quote is not None and lead_quote.start - base >= consumed:
-            parts.append((lead_quote.start - base, lead_quote.end - base, "direct"))
+            qa = lead_quote.start - base
+            pre_a, pre_b = _trim_content(masked, consumed, qa)
+            pre = masked[pre_a:qa]
+            if pre_b > pre_a and _words(pre) >= 3 and SPEECH not in pre and not STOP_PUNCT_RE.search(pre) and \
+                    masked[:qa].rstrip()[-1:] not in (",", ":", "—", "–") and CLAUSE_START_RE.match(pre):
+                # "The plan is a “good thing,” X said": the clause around the quotation is the content
+                parts.append((_skip_intro(masked, pre_a, qa), lead_quote.end - base, "mixed"))
+            else:
+                parts.append((qa, lead_quote.end - base, "direct"))
             after = masked[f.end:limit]
             m2 = AFTER_SPEECH_RE.match(after)
             if m2:

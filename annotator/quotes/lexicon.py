@@ -166,6 +166,11 @@ _OBJECT = [
     ("recommend", "recommends", "recommended", "recommending"), ("question", "questions", "questioned", "questioning"),
     ("acknowledge", "acknowledges", "acknowledged", "acknowledging"), ("suggest", "suggests", "suggested", "suggesting"),
     ("decline", "declines", "declined", "declining"),
+    ("support", "supports", "supported", "supporting"), ("oppose", "opposes", "opposed", "opposing"),
+    ("attack", "attacks", "attacked", "attacking"), ("denounce", "denounces", "denounced", "denouncing"),
+    ("cite", "cites", "cited", "citing"), ("prefer", "prefers", "preferred", "preferring"),
+    ("highlight", "highlights", "highlighted", "highlighting"), ("discuss", "discusses", "discussed", "discussing"),
+    ("mention", "mentions", "mentioned", "mentioning"), ("tout", "touts", "touted", "touting"),
 ]
 OBJECT_VERBS: dict[str, str] = {}
 for _entry in _OBJECT:
