@@ -933,6 +933,50 @@ def _skip_intro(masked: str, a: int, b: int) -> int:
 
 COLON_END_RE = re.compile(r":\s*$")
 
+# Sourceless attributions of appearance and expectation ("the plan appears weak", "turnout is
+# expected to rise"): the subject and the complement are each content with no speaker.
+STATIVE_RE = re.compile(
+    r"(?<![\w’'\-])(?:(?:may|might|can|could|would|does|did|do|still|also|now|already|not|no longer|often|"
+    r"only|n’t|n't)\s+)*(?:(?P<seem>appears?|appeared|seems?|seemed)(?:\s+(?:to\s+be|like)(?![\w’'\-]))?|"
+    r"(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|now|still|largely|generally)\s+)*expected(?=\s+to\s))"
+    r"(?![\w’'\-])"
+)
+STATIVE_LEFT_RE = re.compile(r"(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|whereas)\b)"
+                             r"(?!.*(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|"
+                             r"whereas)\b))")
+STATIVE_RIGHT_RE = re.compile(r"[,;:—–(.!?]|\s(?:but|while|because|although|though|whereas)\s")
+STATIVE_BAD_SUBJ = {"it", "there", "this", "that", "which", "who", "what"}
+
+
+def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+    """The subject and complement of "X appears/seems (to be) Y" and "X is expected to Y"."""
+    base = sent.start
+    masked = _mask(text, sent, quotes)
+    out: list[Raw] = []
+    for m in STATIVE_RE.finditer(masked):
+        cs, ce = m.span()
+        left = masked[max(0, cs - 160):cs]
+        lm = None
+        for lm in STATIVE_LEFT_RE.finditer(left):
+            pass
+        la = (cs - len(left)) + (lm.end() if lm else 0)
+        if lm is None and cs - len(left) > 0:
+            continue
+        sa, sb = _trim_content(masked, la, cs)
+        subj = masked[sa:sb]
+        nw = _words(subj)
+        rm = STATIVE_RIGHT_RE.search(masked, ce)
+        ra, rb = _trim_content(masked, ce, rm.start() if rm else len(masked))
+        if SPEECH in subj or SPEECH in masked[ra:rb] or rb - ra < 2:
+            continue
+        cue = masked[cs:ce]
+        if 1 <= nw <= 12 and subj.split()[0].lower() not in STATIVE_BAD_SUBJ:
+            out.append(Raw(base + sa, base + sb, "indirect", cue, base + cs, base + ce, None, "none", None,
+                           sent.start, sent.end, sent=sent_index))
+        out.append(Raw(base + ra, base + rb, "indirect", cue, base + cs, base + ce, None, "none", None,
+                       sent.start, sent.end, sent=sent_index))
+    return out
+
 
 def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
     """All quote candidates of an article, in text order, and its sentences."""
@@ -992,6 +1036,12 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                 r.how = "continuation"
                 r.inherit_raw = raws[prev_para_last]
             para_raws.append(r)
+        for s in sents:
+            for r in stative_quotes(text, s, [q for q in quotes if s.start <= q.start and q.end <= s.end],
+                                    _sentence_index(all_sents, s.start, len(all_sents) - len(sents))):
+                if not any(k.start < r.end and r.start < k.end for k in para_raws):
+                    r.para = pi
+                    para_raws.append(r)
         para_raws.sort(key=lambda r: r.start)
         pending = new_pending
         if para_raws:
