@@ -988,6 +988,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         quotes = quotations(text, ps, pe)
         sents = sentences(text, ps, pe, quotes)
         para_raws: list[Raw] = []
+        sent_quotes: list[list[QSpan]] = []  # the quotations inside each sentence
         qi = 0
         for s in sents:
             while qi < len(quotes) and quotes[qi].end <= s.start:
@@ -1000,6 +1001,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                 j += 1
             idx = len(all_sents)
             all_sents.append(s)
+            sent_quotes.append(sq)
             for r in sentence_quotes(text, s, sq, idx):
                 r.para = pi
                 para_raws.append(r)
@@ -1036,10 +1038,14 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                 r.how = "continuation"
                 r.inherit_raw = raws[prev_para_last]
             para_raws.append(r)
-        for s in sents:
-            for r in stative_quotes(text, s, [q for q in quotes if s.start <= q.start and q.end <= s.end],
-                                    _sentence_index(all_sents, s.start, len(all_sents) - len(sents))):
-                if not any(k.start < r.end and r.start < k.end for k in para_raws):
+        by_sent: dict[int, list[Raw]] = {}
+        for k in para_raws:
+            by_sent.setdefault(k.sent_start, []).append(k)
+        first = len(all_sents) - len(sents)
+        for i, (s, sq) in enumerate(zip(sents, sent_quotes)):
+            here = by_sent.get(s.start, [])
+            for r in stative_quotes(text, s, sq, first + i):
+                if not any(k.start < r.end and r.start < k.end for k in here):
                     r.para = pi
                     para_raws.append(r)
         para_raws.sort(key=lambda r: r.start)
