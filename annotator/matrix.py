@@ -59,16 +59,50 @@ class Vote:
     source: str = "model"
 
 
-@dataclass
-class _Item:
-    """The final labels of one quote: question -> votes, plus review bookkeeping."""
+class _Kept(NamedTuple):
+    """What the matrix needs of a quote it keeps (evidence, or named by a reviewer): not its
+    context, cue or stances, which stay in quotes.jsonl."""
 
-    quote: Quote
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str | None
+    speaker: str | None
+    speaker_id: str | None
+    role: str | None
+    organisation: str | None
+    attribution: str
+    speaker_is_expert: bool
+
+    @classmethod
+    def of(cls, q: Quote) -> _Kept:
+        return cls(q.id, q.article_id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_id, q.role,
+                   q.organisation, q.attribution, q.speaker_is_expert)
+
+
+@dataclass(slots=True)
+class _Item:
+    """The final labels of one quote: the model's vote per question, the reviewers' votes
+    where they labelled it, and the review bookkeeping."""
+
+    quote: _Kept
     speaker_key: str | None
-    votes: dict[str, list[Vote]] = field(default_factory=dict)
+    preds: dict[str, Vote]
+    human: dict[str, list[Vote]] = field(default_factory=dict)
     reviewed: dict[str, list[str]] = field(default_factory=dict)  # question -> annotators
     disputed: set[str] = field(default_factory=set)
-    model_label: dict[str, str] = field(default_factory=dict)
+
+    def votes(self, question: str) -> list[Vote]:
+        if question in self.human:
+            return self.human[question]
+        pred = self.preds.get(question)
+        return [pred] if pred is not None else []
+
+    def model_label(self, question: str) -> str | None:
+        pred = self.preds.get(question)
+        return pred.label if pred is not None else None
 
 
 UNITS = 10_000  # confidences are kept to 4 decimals; sums in these units are exact in any order
@@ -202,7 +236,7 @@ def _apply_reviews(items: dict[str, _Item], quotes_by_span: dict[tuple, str], re
         labs = _latest_per_annotator(labs)
         top, count, total = _majority([lab.label for lab in labs])
         share = round(count / total, 4)
-        item.votes[question] = [Vote(label, share, "annotator") for label in top]
+        item.human[question] = [Vote(label, share, "annotator") for label in top]
         item.reviewed[question] = sorted(lab.annotator for lab in labs)
         if len({lab.label for lab in labs}) > 1:  # any split is shown, as `annotator disagreements` lists it
             item.disputed.add(question)
@@ -215,14 +249,14 @@ def _apply_reviews(items: dict[str, _Item], quotes_by_span: dict[tuple, str], re
 
 def _lead_label(item: _Item, question: str, labels: Sequence[str]) -> str:
     """The one label shown for a quote on a question (a tie shows the model's, if tied)."""
-    votes = item.votes.get(question, [])
+    votes = item.votes(question)
     if not votes:
         return NOT_ADDRESSED
     if len(votes) == 1:
         return votes[0].label
     tied = [v.label for v in votes]
-    if item.model_label.get(question) in tied:
-        return item.model_label[question]
+    if item.model_label(question) in tied:
+        return item.model_label(question)  # type: ignore[return-value]
     order = {lab: i for i, lab in enumerate(labels)}
     return min(tied, key=lambda lab: order.get(lab, len(order)))
 
@@ -274,6 +308,7 @@ class MatrixBuilder:
         self.items: dict[str, _Item] = {}
         self.positions: dict[str, Pos] = {}
         self.quiet: dict[_Who, _Quiet] = {}
+        self._votes: dict[tuple, Vote] = {}  # one Vote object per distinct (label, confidence, source)
         self.article_order: dict[str, int] = {}
         self._article: str | None = None
         self._ids_here: set[str] = set()
@@ -292,12 +327,15 @@ class MatrixBuilder:
         preds = [(qid, stances.get(qid)) for qid in self._questions]
         addressed = any(p is not None and p.label != NOT_ADDRESSED for _, p in preds)
         if addressed or self.keep_all or q.id in self._review_ids or (q.article_id, q.start, q.end) in self._review_spans:
-            item = _Item(quote=q, speaker_key=None)
+            votes = {}
             for qid, pred in preds:
                 if pred is not None:
-                    item.votes[qid] = [Vote(pred.label, pred.confidence, pred.source)]
-                    item.model_label[qid] = pred.label
-            self.items[q.id] = item
+                    key = (pred.label, pred.confidence, pred.source)
+                    vote = self._votes.get(key)
+                    if vote is None:
+                        vote = self._votes[key] = Vote(*key)
+                    votes[qid] = vote
+            self.items[q.id] = _Item(quote=_Kept.of(q), speaker_key=None, preds=votes)
             self.positions[q.id] = pos
             return
         who = _Who(q.speaker, q.speaker_id, q.attribution, q.speaker_is_expert)
@@ -364,7 +402,7 @@ class MatrixBuilder:
             org = (expert.organisation if expert else None) or next((o[3] for o in own if o[3]), None)
             for question in codebook.questions:
                 labels = codebook.labels_for(question.id)
-                votes = [v for it in its for v in it.votes.get(question.id, [])]
+                votes = [v for it in its for v in it.votes(question.id)]
                 na_units = sum(rec.na_units.get(question.id, 0) for rec in quiet)
                 na_count = sum(rec.na_count.get(question.id, 0) for rec in quiet)
                 stance, confidence = combine(votes, labels, na_units=na_units, na_count=na_count)
@@ -403,7 +441,7 @@ def build_matrix(quotes: Iterable[Quote], codebook: Codebook, experts: Iterable[
 
 def _evidence(item: _Item, question: str, label: str, articles: dict[str, Article]) -> Evidence:
     q = item.quote
-    votes = item.votes[question]
+    votes = item.votes(question)
     art = articles.get(q.article_id)
     human = question in item.reviewed
     return Evidence(
@@ -411,7 +449,7 @@ def _evidence(item: _Item, question: str, label: str, articles: dict[str, Articl
         confidence=max(v.confidence for v in votes), source="annotator" if human else votes[0].source,
         kind=q.kind, title=art.title if art else None, url=art.url if art else None,
         published=art.published if art else None, annotators=item.reviewed.get(question, []),
-        model_label=item.model_label.get(question), disputed=question in item.disputed,
+        model_label=item.model_label(question), disputed=question in item.disputed,
     )
 
 
