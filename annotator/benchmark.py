@@ -230,23 +230,23 @@ def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path) -
     elif stage == "run":
         import shutil
 
-        from annotator.pipeline import aggregate, write_run
+        from annotator.pipeline import stream_run, write_run
         from annotator.resume import Checkpoint, resumable_map, run_fingerprint
 
         out = work / f"run-{n}-{jobs}"
         shutil.rmtree(out, ignore_errors=True)
         ctx = _Timed(RunSetup())()  # once, in the parent: it aggregates with it too
-        arts: list = []
-        quotes: list = []
-        with Checkpoint(out, run_fingerprint("bench")) as cp:
+
+        def pairs(cp):
             for art, qs in resumable_map(annotate_for_article, _articles(corpus, n, rep), cp, jobs, init=Given(ctx),
                                          reporter=rep):
-                arts.append(art.model_copy(update={"text": ""}))
                 count["articles"] += 1
                 count["quotes"] += len(qs)
-                quotes.extend(qs)
-        linked = list(link_across_articles(quotes, ctx.people))  # after the map: workers never see it
-        write_run(aggregate(linked, arts, ctx, (), rep), out)
+                yield art, qs
+
+        with Checkpoint(out, run_fingerprint("bench")) as cp:  # what `annotator run` does, streamed
+            result = stream_run(pairs(cp), ctx, (), rep, out)
+        write_run(result, out)
     else:
         raise SystemExit(f"unknown stage {stage}")
     seconds = time.perf_counter() - t0

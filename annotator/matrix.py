@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from annotator.io import Reporter
 from annotator.models import (
@@ -58,24 +59,68 @@ class Vote:
     source: str = "model"
 
 
-@dataclass
-class _Item:
-    """The final labels of one quote: question -> votes, plus review bookkeeping."""
+class _Kept(NamedTuple):
+    """What the matrix needs of a quote it keeps (evidence, or named by a reviewer): not its
+    context, cue or stances, which stay in quotes.jsonl."""
 
-    quote: Quote
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str | None
+    speaker: str | None
+    speaker_id: str | None
+    role: str | None
+    organisation: str | None
+    attribution: str
+    speaker_is_expert: bool
+
+    @classmethod
+    def of(cls, q: Quote) -> _Kept:
+        return cls(q.id, q.article_id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_id, q.role,
+                   q.organisation, q.attribution, q.speaker_is_expert)
+
+
+@dataclass(slots=True)
+class _Item:
+    """The final labels of one quote: the model's vote per question, the reviewers' votes
+    where they labelled it, and the review bookkeeping."""
+
+    quote: _Kept
     speaker_key: str | None
-    votes: dict[str, list[Vote]] = field(default_factory=dict)
+    preds: dict[str, Vote]
+    human: dict[str, list[Vote]] = field(default_factory=dict)
     reviewed: dict[str, list[str]] = field(default_factory=dict)  # question -> annotators
     disputed: set[str] = field(default_factory=set)
-    model_label: dict[str, str] = field(default_factory=dict)
+
+    def votes(self, question: str) -> list[Vote]:
+        if question in self.human:
+            return self.human[question]
+        pred = self.preds.get(question)
+        return [pred] if pred is not None else []
+
+    def model_label(self, question: str) -> str | None:
+        pred = self.preds.get(question)
+        return pred.label if pred is not None else None
 
 
-def combine(votes: Sequence[Vote], labels: Sequence[str]) -> tuple[str, float]:
-    """The cell label and confidence from the votes of an expert's quotes on one question."""
+UNITS = 10_000  # confidences are kept to 4 decimals; sums in these units are exact in any order
+
+
+def units(confidence: float) -> int:
+    return round(confidence * UNITS)
+
+
+def combine(votes: Sequence[Vote], labels: Sequence[str], *, na_units: int = 0,
+            na_count: int = 0) -> tuple[str, float]:
+    """The cell label and confidence from the votes of an expert's quotes on one question
+    (plus, as a sum in `units` and a count, not_addressed votes not passed one by one)."""
     addressed = [v for v in votes if v.label != NOT_ADDRESSED]
     if not addressed:
-        na = [v.confidence for v in votes]
-        return NOT_ADDRESSED, round(sum(na) / len(na), 4) if na else 1.0
+        total = sum(units(v.confidence) for v in votes) + na_units
+        count = len(votes) + na_count
+        return NOT_ADDRESSED, round(total / count / UNITS, 4) if count else 1.0
     polar = [v for v in addressed if v.label != NEUTRAL]
     if not polar:
         return NEUTRAL, _mean(addressed)
@@ -191,7 +236,7 @@ def _apply_reviews(items: dict[str, _Item], quotes_by_span: dict[tuple, str], re
         labs = _latest_per_annotator(labs)
         top, count, total = _majority([lab.label for lab in labs])
         share = round(count / total, 4)
-        item.votes[question] = [Vote(label, share, "annotator") for label in top]
+        item.human[question] = [Vote(label, share, "annotator") for label in top]
         item.reviewed[question] = sorted(lab.annotator for lab in labs)
         if len({lab.label for lab in labs}) > 1:  # any split is shown, as `annotator disagreements` lists it
             item.disputed.add(question)
@@ -204,16 +249,176 @@ def _apply_reviews(items: dict[str, _Item], quotes_by_span: dict[tuple, str], re
 
 def _lead_label(item: _Item, question: str, labels: Sequence[str]) -> str:
     """The one label shown for a quote on a question (a tie shows the model's, if tied)."""
-    votes = item.votes.get(question, [])
+    votes = item.votes(question)
     if not votes:
         return NOT_ADDRESSED
     if len(votes) == 1:
         return votes[0].label
     tied = [v.label for v in votes]
-    if item.model_label.get(question) in tied:
-        return item.model_label[question]
+    if item.model_label(question) in tied:
+        return item.model_label(question)  # type: ignore[return-value]
     order = {lab: i for i, lab in enumerate(labels)}
     return min(tied, key=lambda lab: order.get(lab, len(order)))
+
+
+class _Who(NamedTuple):
+    """The quote fields that decide a quote's matrix row (what `_Speakers.key_of` reads)."""
+
+    speaker: str | None
+    speaker_id: str | None
+    attribution: str
+    speaker_is_expert: bool
+
+
+Pos = tuple[int, int, int]  # (article order, start, end): the order of quotes in the run
+
+
+@dataclass
+class _Quiet:
+    """What a speaker's quotes that address no question (and that no reviewer touched)
+    leave behind: where the first one stands, its first role and organisation, and the
+    sum (in `units`) and count of their not_addressed confidences per question. Constant memory a
+    speaker, however many such quotes there are."""
+
+    first: Pos
+    role: tuple[Pos, str] | None = None
+    organisation: tuple[Pos, str] | None = None
+    na_units: dict[str, int] = field(default_factory=dict)
+    na_count: dict[str, int] = field(default_factory=dict)
+
+
+class MatrixBuilder:
+    """`build_matrix`, one quote at a time, in memory that does not grow with the corpus:
+    a quote is kept only when it addresses a question (it is evidence) or a reviewed label
+    names it; every other quote only adds to its speaker's running not_addressed figures.
+    Quotes must come article by article (all of one article together), as a run makes them.
+
+        builder = MatrixBuilder(codebook, reviewed)
+        for q in quotes: builder.add(q)
+        cells = builder.cells(experts, articles)
+    """
+
+    def __init__(self, codebook: Codebook, reviewed: Sequence[ReviewedLabel] = (), *, keep_all: bool = False):
+        self.codebook = codebook
+        self.keep_all = keep_all  # keep every quote whole (the reference the compact path is tested against)
+        self.reviewed = list(reviewed)
+        self._review_ids = {lab.quote_id for lab in self.reviewed}
+        self._review_spans = {(lab.article_id, lab.start, lab.end) for lab in self.reviewed}
+        self._questions = [q.id for q in codebook.questions]
+        self.items: dict[str, _Item] = {}
+        self.positions: dict[str, Pos] = {}
+        self.quiet: dict[_Who, _Quiet] = {}
+        self._votes: dict[tuple, Vote] = {}  # one Vote object per distinct (label, confidence, source)
+        self.article_order: dict[str, int] = {}
+        self._article: str | None = None
+        self._ids_here: set[str] = set()
+        self.count = 0
+
+    def add(self, q: Quote) -> None:
+        if q.article_id != self._article:
+            self._article, self._ids_here = q.article_id, set()
+        if q.id in self._ids_here:
+            return
+        self._ids_here.add(q.id)
+        self.count += 1
+        order = self.article_order.setdefault(q.article_id, len(self.article_order))
+        pos = (order, q.start, q.end)
+        stances = q.stances or {}
+        preds = [(qid, stances.get(qid)) for qid in self._questions]
+        addressed = any(p is not None and p.label != NOT_ADDRESSED for _, p in preds)
+        if addressed or self.keep_all or q.id in self._review_ids or (q.article_id, q.start, q.end) in self._review_spans:
+            votes = {}
+            for qid, pred in preds:
+                if pred is not None:
+                    key = (pred.label, pred.confidence, pred.source)
+                    vote = self._votes.get(key)
+                    if vote is None:
+                        vote = self._votes[key] = Vote(*key)
+                    votes[qid] = vote
+            self.items[q.id] = _Item(quote=_Kept.of(q), speaker_key=None, preds=votes)
+            self.positions[q.id] = pos
+            return
+        who = _Who(q.speaker, q.speaker_id, q.attribution, q.speaker_is_expert)
+        rec = self.quiet.get(who)
+        if rec is None:
+            rec = self.quiet[who] = _Quiet(first=pos)
+        elif pos < rec.first:
+            rec.first = pos
+        if q.role and (rec.role is None or pos < rec.role[0]):
+            rec.role = (pos, q.role)
+        if q.organisation and (rec.organisation is None or pos < rec.organisation[0]):
+            rec.organisation = (pos, q.organisation)
+        for qid, pred in preds:
+            if pred is not None:
+                rec.na_units[qid] = rec.na_units.get(qid, 0) + units(pred.confidence)
+                rec.na_count[qid] = rec.na_count.get(qid, 0) + 1
+
+    def cells(self, experts: Iterable[Expert] = (), articles: dict[str, Article] | None = None,
+              *, reporter: Reporter | None = None) -> list[Cell]:
+        """One cell per expert (who speaks in the quotes added) and codebook question, in the
+        order the experts first speak and the codebook's question order."""
+        articles = articles or {}
+        codebook = self.codebook
+        speakers = _Speakers(experts)
+        for item in self.items.values():
+            item.speaker_key = speakers.key_of(item.quote)
+        if self.reviewed:
+            by_span = {(it.quote.article_id, it.quote.start, it.quote.end): qid for qid, it in self.items.items()}
+            _apply_reviews(self.items, by_span, self.reviewed, codebook, speakers, reporter)
+
+        rows: dict[str, list[tuple[Pos, _Item | None, _Who | None, _Quiet | None]]] = {}
+        for qid, it in self.items.items():
+            if it.speaker_key is not None:
+                rows.setdefault(it.speaker_key, []).append((self.positions[qid], it, None, None))
+        for who, rec in self.quiet.items():
+            key = speakers.key_of(who)
+            if key is not None:
+                rows.setdefault(key, []).append((rec.first, None, who, rec))
+        for entries in rows.values():
+            entries.sort(key=lambda e: e[0])
+        ordered_rows = sorted(rows.items(), key=lambda kv: kv[1][0][0])
+
+        cells: list[Cell] = []
+        for key, entries in ordered_rows:
+            expert = speakers.records.get(key)
+            its = [it for _, it, _, _ in entries if it is not None]
+            quiet = [rec for _, _, _, rec in entries if rec is not None]
+            own: list[tuple[Pos, str | None, str | None, str | None]] = []  # (pos, speaker, role, organisation)
+            for pos, it, who, rec in entries:
+                if it is not None:
+                    q = it.quote
+                    if key in (q.speaker_id, slug(q.speaker or "")):
+                        own.append((pos, q.speaker, q.role, q.organisation))
+                elif who is not None and rec is not None and key in (who.speaker_id, slug(who.speaker or "")):
+                    own.append((pos, who.speaker, None, None))
+                    if rec.role:
+                        own.append((rec.role[0], None, rec.role[1], None))
+                    if rec.organisation:
+                        own.append((rec.organisation[0], None, None, rec.organisation[1]))
+            own.sort(key=lambda o: o[0])
+            first_name = next((o[1] for o in own if o[1] is not None), None)
+            name = expert.name if expert else first_name or key
+            role = (expert.role if expert else None) or next((o[2] for o in own if o[2]), None)
+            org = (expert.organisation if expert else None) or next((o[3] for o in own if o[3]), None)
+            for question in codebook.questions:
+                labels = codebook.labels_for(question.id)
+                votes = [v for it in its for v in it.votes(question.id)]
+                na_units = sum(rec.na_units.get(question.id, 0) for rec in quiet)
+                na_count = sum(rec.na_count.get(question.id, 0) for rec in quiet)
+                stance, confidence = combine(votes, labels, na_units=na_units, na_count=na_count)
+                evidence = []
+                for it in its:
+                    shown = _lead_label(it, question.id, labels)
+                    if shown == NOT_ADDRESSED:
+                        continue
+                    evidence.append(_evidence(it, question.id, shown, articles))
+                cells.append(Cell(
+                    expert=name, expert_id=key, question=question.id, stance=stance, confidence=confidence,
+                    reviewed=any(question.id in it.reviewed for it in its),
+                    disputed=any(question.id in it.disputed for it in its),
+                    role=role, organisation=org, evidence=evidence,
+                ))
+        return cells
 
 
 def build_matrix(quotes: Iterable[Quote], codebook: Codebook, experts: Iterable[Expert] = (),
@@ -221,62 +426,22 @@ def build_matrix(quotes: Iterable[Quote], codebook: Codebook, experts: Iterable[
                  *, reporter: Reporter | None = None) -> list[Cell]:
     """One cell per expert (who speaks in `quotes`) and codebook question, in the order the
     experts first speak and the codebook's question order. See the module doc for the rules."""
-    articles = articles or {}
-    speakers = _Speakers(experts)
-    items: dict[str, _Item] = {}
-    quotes_by_span: dict[tuple, str] = {}
-    article_order: dict[str, int] = {}
+    by_article: dict[str, list[Quote]] = {}
+    seen: set[str] = set()
     for q in quotes:
-        article_order.setdefault(q.article_id, len(article_order))
-        if q.id in items:
-            continue
-        item = _Item(quote=q, speaker_key=speakers.key_of(q))
-        for question in codebook.questions:
-            pred = (q.stances or {}).get(question.id)
-            if pred is not None:
-                item.votes[question.id] = [Vote(pred.label, pred.confidence, pred.source)]
-                item.model_label[question.id] = pred.label
-        items[q.id] = item
-        quotes_by_span[(q.article_id, q.start, q.end)] = q.id
-    if reviewed:
-        _apply_reviews(items, quotes_by_span, reviewed, codebook, speakers, reporter)
-
-    ordered = sorted(items.values(), key=lambda it: (article_order[it.quote.article_id], it.quote.start,
-                                                     it.quote.end))
-    rows: dict[str, list[_Item]] = {}
-    for it in ordered:
-        if it.speaker_key is not None:
-            rows.setdefault(it.speaker_key, []).append(it)
-
-    cells: list[Cell] = []
-    for key, its in rows.items():
-        expert = speakers.records.get(key)
-        own = [it.quote for it in its if key in (it.quote.speaker_id, slug(it.quote.speaker or ""))]
-        name = expert.name if expert else (own[0].speaker if own else None) or key
-        role = (expert.role if expert else None) or next((q.role for q in own if q.role), None)
-        org = (expert.organisation if expert else None) or next((q.organisation for q in own if q.organisation), None)
-        for question in codebook.questions:
-            labels = codebook.labels_for(question.id)
-            votes = [v for it in its for v in it.votes.get(question.id, [])]
-            stance, confidence = combine(votes, labels)
-            evidence = []
-            for it in its:
-                shown = _lead_label(it, question.id, labels)
-                if shown == NOT_ADDRESSED:
-                    continue
-                evidence.append(_evidence(it, question.id, shown, articles))
-            reviewed_here = any(question.id in it.reviewed for it in its)
-            cells.append(Cell(
-                expert=name, expert_id=key, question=question.id, stance=stance, confidence=confidence,
-                reviewed=reviewed_here, disputed=any(question.id in it.disputed for it in its),
-                role=role, organisation=org, evidence=evidence,
-            ))
-    return cells
+        if q.id not in seen:
+            seen.add(q.id)
+            by_article.setdefault(q.article_id, []).append(q)
+    builder = MatrixBuilder(codebook, reviewed)
+    for group in by_article.values():
+        for q in group:
+            builder.add(q)
+    return builder.cells(experts, articles, reporter=reporter)
 
 
 def _evidence(item: _Item, question: str, label: str, articles: dict[str, Article]) -> Evidence:
     q = item.quote
-    votes = item.votes[question]
+    votes = item.votes(question)
     art = articles.get(q.article_id)
     human = question in item.reviewed
     return Evidence(
@@ -284,7 +449,7 @@ def _evidence(item: _Item, question: str, label: str, articles: dict[str, Articl
         confidence=max(v.confidence for v in votes), source="annotator" if human else votes[0].source,
         kind=q.kind, title=art.title if art else None, url=art.url if art else None,
         published=art.published if art else None, annotators=item.reviewed.get(question, []),
-        model_label=item.model_label.get(question), disputed=question in item.disputed,
+        model_label=item.model_label(question), disputed=question in item.disputed,
     )
 
 

@@ -18,7 +18,9 @@ wall-clock time is written anywhere (set SOURCE_DATE_EPOCH to stamp a `generated
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +30,8 @@ from annotator.errors import InputError
 from annotator.export import MatrixData, write_all
 from annotator.export.view import RUN_META
 from annotator.ingest import iter_articles
-from annotator.io import Reporter, read_models, write_jsonl, write_text
-from annotator.matrix import build_matrix
+from annotator.io import Reporter, _umask, read_models, to_json, write_jsonl, write_text
+from annotator.matrix import MatrixBuilder, build_matrix
 from annotator.models import Article, Cell, Codebook, Expert, Quote, ReviewedLabel
 
 RUN_FILES = ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META, "matrix.csv", "matrix_wide.csv",
@@ -53,6 +55,8 @@ class RunResult:
     data: MatrixData
     articles: list[Article] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    n_quotes: int = 0  # all the run's quotes (`quotes` is empty when they were streamed to a file)
+    spool: Path | None = None  # the streamed quotes, until `write_run` puts them in place
 
 
 def annotate_article(article: Article, ctx: Context) -> list[Quote]:
@@ -110,19 +114,12 @@ def _article_meta(art: Article) -> dict:
             "source": art.source}
 
 
-def aggregate(quotes: Sequence[Quote], articles: Sequence[Article], ctx: Context,
-              reviewed: Sequence[ReviewedLabel] = (), reporter: Reporter | None = None,
-              meta: dict | None = None) -> RunResult:
-    """Experts and matrix cells from all the quotes; the MatrixData every export renders."""
-    from annotator.quotes import collect_experts
-
-    experts = collect_experts(quotes, ctx.people)  # type: ignore[arg-type]
-    by_id = {a.id: a for a in articles}
-    cells = build_matrix(quotes, ctx.codebook, experts, reviewed, by_id, reporter=reporter)
-    created = sorted(lab.created_at for lab in reviewed if lab.created_at)
+def _run_meta(ctx: Context, articles: Sequence[Article], n_quotes: int, n_expert: int,
+              reviewed: Sequence[ReviewedLabel], meta: dict | None) -> dict:
     from annotator import __version__
 
-    run_meta = {
+    created = sorted(lab.created_at for lab in reviewed if lab.created_at)
+    return {
         "title": ctx.codebook.title,
         "tool": f"expert-stance-annotator {__version__}",
         "codebook": ctx.codebook.model_dump(mode="json"),
@@ -130,14 +127,97 @@ def aggregate(quotes: Sequence[Quote], articles: Sequence[Article], ctx: Context
         "codebook_digest": ctx.codebook.digest,
         "model_version": getattr(ctx.model, "version", None),
         "articles": [_article_meta(a) for a in articles],
-        "quotes": len(quotes),
-        "expert_quotes": sum(1 for q in quotes if q.speaker_is_expert),
+        "quotes": n_quotes,
+        "expert_quotes": n_expert,
         "reviewed_labels": len(reviewed),
         "reviewed_at": created[-1:],
         **(meta or {}),
     }
+
+
+def aggregate(quotes: Sequence[Quote], articles: Sequence[Article], ctx: Context,
+              reviewed: Sequence[ReviewedLabel] = (), reporter: Reporter | None = None,
+              meta: dict | None = None) -> RunResult:
+    """Experts and matrix cells from all the quotes (in memory); the MatrixData every
+    export renders. `annotator run` streams instead (`stream_run`)."""
+    from annotator.quotes import collect_experts
+
+    experts = collect_experts(quotes, ctx.people)  # type: ignore[arg-type]
+    by_id = {a.id: a for a in articles}
+    cells = build_matrix(quotes, ctx.codebook, experts, reviewed, by_id, reporter=reporter)
+    run_meta = _run_meta(ctx, articles, len(quotes), sum(1 for q in quotes if q.speaker_is_expert), reviewed, meta)
     data = MatrixData(cells=cells, quotes=list(quotes), codebook=ctx.codebook, experts=experts, meta=run_meta)
-    return RunResult(quotes=list(quotes), experts=experts, cells=cells, data=data, articles=list(articles))
+    return RunResult(quotes=list(quotes), experts=experts, cells=cells, data=data, articles=list(articles),
+                     n_quotes=len(quotes))
+
+
+def stream_run(annotated: Iterable[tuple[Article, list[Quote]]], ctx: Context,
+               reviewed: Sequence[ReviewedLabel] = (), reporter: Reporter | None = None,
+               out: Path | None = None, meta: dict | None = None, read: Sequence[int] = (0,)) -> RunResult:
+    """The parent's half of a run, one article at a time: link speakers across articles,
+    write each quote to OUT/quotes.jsonl (a temporary file until `write_run` renames it)
+    and feed the matrix builder, which keeps only the quotes that are evidence. Memory
+    does not grow with the number of articles (beyond one small metadata record each);
+    without `out`, the quotes are kept in memory instead (`RunResult.quotes`)."""
+    from annotator.parallel import link_across_articles
+    from annotator.quotes import ExpertCollector
+
+    articles: list[Article] = []
+    kept: list[Quote] = []
+    builder = MatrixBuilder(ctx.codebook, reviewed)
+    collector = ExpertCollector(ctx.people)  # type: ignore[arg-type]
+    n_expert = 0
+
+    def quotes_in_order() -> Iterator[Quote]:
+        for art, found in annotated:
+            articles.append(art.model_copy(update={"text": ""}))  # metadata only: memory stays small
+            yield from found
+
+    spool_path: Path | None = None
+    spool = None
+    try:
+        # Each article was annotated with its own copy of the registry (so the output does
+        # not depend on how articles were spread over processes); link speakers now.
+        for q in link_across_articles(quotes_in_order(), ctx.people):
+            if out is not None and spool is None:
+                # opened once the first article is done: a resumed run first sweeps OUT of
+                # the temporary files a killed run left
+                Path(out).mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=".quotes.jsonl.", suffix=".tmp", dir=out)
+                spool_path = Path(tmp)
+                spool = os.fdopen(fd, "w", encoding="utf-8")
+            if spool is not None:
+                spool.write(to_json(q, exclude_none=False) + "\n")
+            else:
+                kept.append(q)
+            builder.add(q)
+            collector.add(q)
+            n_expert += q.speaker_is_expert
+        if out is not None and spool is None and articles:  # articles, but not one quote
+            fd, tmp = tempfile.mkstemp(prefix=".quotes.jsonl.", suffix=".tmp", dir=out)
+            spool_path = Path(tmp)
+            spool = os.fdopen(fd, "w", encoding="utf-8")
+        if spool is not None:
+            spool.flush()
+            os.fsync(spool.fileno())
+            spool.close()
+            spool = None
+        if not articles:
+            if read[0]:
+                raise InputError(f"none of the {read[0]} article(s) read could be annotated (see the warnings above)")
+            raise InputError("no article could be read from the inputs (see the warnings above); check the paths")
+        experts = collector.experts()
+        cells = builder.cells(experts, {a.id: a for a in articles}, reporter=reporter)
+    except BaseException:
+        if spool is not None:
+            spool.close()
+        if spool_path is not None:
+            spool_path.unlink(missing_ok=True)
+        raise
+    run_meta = _run_meta(ctx, articles, builder.count, n_expert, reviewed, meta)
+    data = MatrixData(cells=cells, quotes=kept, codebook=ctx.codebook, experts=experts, meta=run_meta)
+    return RunResult(quotes=kept, experts=experts, cells=cells, data=data, articles=articles,
+                     n_quotes=builder.count, spool=spool_path)
 
 
 def write_run(result: RunResult, out: Path) -> list[Path]:
@@ -146,7 +226,12 @@ def write_run(result: RunResult, out: Path) -> list[Path]:
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a folder; --out takes a folder for the run's files")
     out.mkdir(parents=True, exist_ok=True)
-    write_jsonl(out / "quotes.jsonl", result.quotes, exclude_none=False)
+    if result.spool is not None:  # streamed by `stream_run`: complete, renamed into place
+        os.chmod(result.spool, 0o666 & ~_umask())
+        os.replace(result.spool, out / "quotes.jsonl")
+        result.spool = None
+    else:
+        write_jsonl(out / "quotes.jsonl", result.quotes, exclude_none=False)
     write_jsonl(out / "matrix.jsonl", result.cells, exclude_none=False)
     write_jsonl(out / "experts.jsonl", result.experts, exclude_none=False)
     write_text(out / RUN_META, json.dumps(result.data.meta, ensure_ascii=False, indent=2) + "\n")
@@ -179,8 +264,6 @@ def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, expe
         codebook = paths.SEED_CODEBOOK
     ctx = load_context(codebook, experts, model)
     reviewed = read_reviewed(labels, reporter)
-    articles: list[Article] = []
-    quotes: list[Quote] = []
     read = [0]
 
     def counted() -> Iterator[Article]:
@@ -193,20 +276,9 @@ def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, expe
         from tqdm import tqdm
 
         source = tqdm(source, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False)
-    for art, found in _annotated(source, ctx, reporter, jobs, out, experts):
-        articles.append(art.model_copy(update={"text": ""}))  # metadata only: memory stays small
-        quotes.extend(found)
-    # Each article was annotated with its own copy of the registry (so the output does not
-    # depend on how articles were spread over processes); link speakers across articles now.
-    from annotator.parallel import link_across_articles
-
-    quotes = list(link_across_articles(quotes, ctx.people))
-    if not articles:
-        if read[0]:
-            raise InputError(f"none of the {read[0]} article(s) read could be annotated (see the warnings above)")
-        raise InputError("no article could be read from the inputs (see the warnings above); check the paths")
     inputs_shown = ["(bundled seed)"] if seed else [str(p) for p in inputs]
-    result = aggregate(quotes, articles, ctx, reviewed, reporter, meta={"inputs": inputs_shown})
+    result = stream_run(_annotated(source, ctx, reporter, jobs, out, experts), ctx, reviewed, reporter, out,
+                        meta={"inputs": inputs_shown}, read=read)
     if out is not None:
         write_run(result, out)
     return result

@@ -231,3 +231,47 @@ def test_empty_label_with_speaker_correction_only_moves():
                          reporter=Reporter(stream=buf))
     assert [(c.expert_id, c.stance, c.reviewed) for c in cells] == [("bo-chan", "support", False)]
     assert buf.getvalue() == ""
+
+
+def _stream_quotes(n_articles: int, per_article: int) -> list[Quote]:
+    """Many quotes by a few experts, most addressing nothing; a few on q1, one expert quoted
+    only off-topic, varied confidences (the compact path must give the same cells)."""
+    speakers = ["Ana Ruiz", "Tom Okafor", "Lea Brandt", None]
+    out = []
+    for a in range(n_articles):
+        for i in range(per_article):
+            speaker = speakers[(a + i) % len(speakers)]
+            labels = {"q1": "not_addressed", "q2": "not_addressed"}
+            if (a * per_article + i) % 17 == 0 and speaker != "Lea Brandt":
+                labels["q1"] = "support" if a % 2 else "oppose"
+            q = _quote(i * 20, speaker, labels, article=f"art-{a}", conf=0.5 + ((a * 7 + i * 3) % 50) / 100)
+            if i == 1 and speaker:
+                q = q.model_copy(update={"role": f"role {a}", "organisation": f"org {a}"})
+            out.append(q)
+    return out
+
+
+def test_streamed_builder_keeps_only_evidence_and_equals_keeping_everything():
+    from annotator.matrix import MatrixBuilder
+
+    quotes = _stream_quotes(60, 12)
+    review = ReviewedLabel(quote_id=quotes[5].id, article_id=quotes[5].article_id, start=quotes[5].start,
+                           end=quotes[5].end, question="q2", label="support", annotator="rev1")
+    compact, full = MatrixBuilder(_book("q1", "q2"), [review]), MatrixBuilder(_book("q1", "q2"), [review], keep_all=True)
+    for q in quotes:
+        compact.add(q)
+        full.add(q)
+    addressing = [q for q in quotes if q.stances["q1"].label != "not_addressed"]
+    assert len(compact.items) == len(addressing) + 1  # the evidence and the reviewed quote, nothing else
+    assert len(full.items) == len(quotes) and compact.count == full.count == len(quotes)
+    assert compact.cells() == full.cells()
+    rows = {c.expert for c in compact.cells()}
+    assert rows == {"Ana Ruiz", "Tom Okafor", "Lea Brandt"}  # an expert quoted only off-topic has a row
+    lea = [c for c in compact.cells() if c.expert == "Lea Brandt" and c.question == "q1"]
+    assert lea[0].stance == "not_addressed" and lea[0].role == "role 1"  # the first of her quotes to name a role
+
+
+def test_not_addressed_confidence_does_not_depend_on_order():
+    a = combine([Vote("not_addressed", 0.3333), Vote("not_addressed", 0.6667), Vote("not_addressed", 0.98825)], LABELS)
+    b = combine([Vote("not_addressed", 0.98825)], LABELS, na_units=3333 + 6667, na_count=2)
+    assert a == b

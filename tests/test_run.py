@@ -182,3 +182,24 @@ def test_out_must_be_a_folder(tmp_path):
     f.write_text("x", encoding="utf-8")
     res = runner.invoke(app, ["run", "--out", str(f), "--quiet"])
     assert res.exit_code == 1 and "not a folder" in res.output
+
+
+def test_run_streams_quotes_to_its_folder(tmp_path):
+    """With an out folder the quotes go to OUT/quotes.jsonl as they come (not kept in
+    memory), and the files equal those of a run that keeps them in memory."""
+    from annotator.pipeline import run, write_run
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), "utf-8")
+    book = tmp_path / "codebook.yaml"
+    book.write_text(CODEBOOK, "utf-8")
+    streamed = run([corpus], codebook=book, out=tmp_path / "streamed", jobs=1)
+    assert streamed.quotes == [] and streamed.n_quotes > 0 and streamed.spool is None
+    lines = (tmp_path / "streamed" / "quotes.jsonl").read_text("utf-8").splitlines()
+    assert len(lines) == streamed.n_quotes
+    assert not [p for p in (tmp_path / "streamed").iterdir() if p.name.endswith(".tmp")]
+
+    in_memory = run([corpus], codebook=book, out=None, jobs=1)  # the quotes kept in memory
+    assert len(in_memory.quotes) == in_memory.n_quotes == streamed.n_quotes
+    write_run(in_memory, tmp_path / "memory")
+    assert _files(tmp_path / "streamed") == _files(tmp_path / "memory")

@@ -53,7 +53,7 @@ def run_cmd(
         console = Console(highlight=False)
         console.print(table(result.data, console.width))
         reviewed = sum(c.reviewed for c in result.cells)
-        typer.echo(f"{len(result.articles)} article(s), {len(result.quotes)} quotes, "
+        typer.echo(f"{len(result.articles)} article(s), {result.n_quotes} quotes, "
                    f"{len({c.expert_id for c in result.cells})} experts, {reviewed} reviewed cell(s). "
                    f"Wrote {len(result.written)} files to {out}/ (open {out / 'matrix.html'})")
     finish(reporter, "articles or lines")

@@ -34,30 +34,44 @@ def find_quotes(article: Article, people: People | None = None) -> list[Quote]:
             gc.enable()
 
 
+class ExpertCollector:
+    """`collect_experts`, one quote at a time: keeps the order in which people first speak
+    and the articles each speaks in (one entry a speaker and article), not the quotes."""
+
+    def __init__(self, people: People | None = None):
+        self.people = people if people is not None else People()
+        self.order: list[str] = []
+        self.articles: dict[str, dict[str, None]] = {}  # speaker -> articles, in order
+
+    def add(self, q: Quote) -> None:
+        if not q.speaker_id or not q.speaker:
+            return
+        if self.people.get(q.speaker_id) is None:
+            self.people.meet(q.speaker, role=q.role, organisation=q.organisation)
+        seen = self.articles.get(q.speaker_id)
+        if seen is None:
+            self.order.append(q.speaker_id)
+            seen = self.articles[q.speaker_id] = {}
+        seen[q.article_id] = None
+
+    def experts(self) -> list[Expert]:
+        out = []
+        for pid in self.order:
+            p = self.people.get(pid)
+            if p is None or p.kind != "person":
+                continue
+            e = p.expert()
+            out.append(e.model_copy(update={"articles": list(self.articles[pid])}))
+        return out
+
+
 def collect_experts(quotes: Iterable[Quote], people: People | None = None) -> list[Expert]:
     """The named people speaking in `quotes`, one Expert each (registry data first, then
     what the articles said: role, organisation, articles). Groups are left out."""
-    people = people if people is not None else People()
-    order: list[str] = []
-    articles: dict[str, list[str]] = {}
+    collector = ExpertCollector(people)
     for q in quotes:
-        if not q.speaker_id or not q.speaker:
-            continue
-        if people.get(q.speaker_id) is None:
-            people.meet(q.speaker, role=q.role, organisation=q.organisation)
-        if q.speaker_id not in articles:
-            order.append(q.speaker_id)
-            articles[q.speaker_id] = []
-        if q.article_id not in articles[q.speaker_id]:
-            articles[q.speaker_id].append(q.article_id)
-    out = []
-    for pid in order:
-        p = people.get(pid)
-        if p is None or p.kind != "person":
-            continue
-        e = p.expert()
-        out.append(e.model_copy(update={"articles": articles[pid]}))
-    return out
+        collector.add(q)
+    return collector.experts()
 
 
-__all__ = ["People", "collect_experts", "find_quotes", "slug"]
+__all__ = ["ExpertCollector", "People", "collect_experts", "find_quotes", "slug"]
