@@ -9,12 +9,46 @@
 from __future__ import annotations
 
 import gc
+import unicodedata
 from collections.abc import Iterable
 
 from annotator.models import Article, Expert, Quote
 from annotator.quotes.attribute import resolve
 from annotator.quotes.extract import find_raw
 from annotator.quotes.people import People, slug
+
+
+def matching_view(text: str) -> str:
+    """The text the rules read, of the same length as `text` so that every offset holds:
+    a combining mark (a decomposed accent) becomes a letter, so "Noe\u0308l" stays one word;
+    a format character (bidi controls, zero-width spaces; not the zero-width joiner inside
+    emoji) becomes a space. Quotes and names are still cut from the original text."""
+    if text.isascii():
+        return text
+    table = {}
+    for ch in set(text):
+        if ch.isascii():
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Mn", "Mc", "Me"):
+            table[ord(ch)] = "a"
+        elif cat == "Cf" and ch != "\u200d":
+            table[ord(ch)] = " "
+    return text.translate(table) if table else text
+
+
+def _restore_mentions(raws: list, text: str, view: str) -> None:
+    """Speaker words as the article writes them (the rules read `matching_view`)."""
+    for r in raws:
+        m = r.mention
+        if m is None:
+            continue
+        m.text = text[m.start:m.end]
+        if m.appositive:
+            at = m.app_start if m.app_start is not None and view.startswith(m.appositive, m.app_start) \
+                else view.find(m.appositive, m.start)
+            if at >= 0:
+                m.appositive = text[at:at + len(m.appositive)]
 
 
 def find_quotes(article: Article, people: People | None = None) -> list[Quote]:
@@ -27,8 +61,12 @@ def find_quotes(article: Article, people: People | None = None) -> list[Quote]:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        raws, sents = find_raw(article.text)
-        return resolve(article.id, article.text, raws, sents, people)
+        text = article.text
+        view = matching_view(text)
+        raws, sents = find_raw(view)
+        if view is not text:
+            _restore_mentions(raws, text, view)
+        return resolve(article.id, text, raws, sents, people)
     finally:
         if was_enabled:
             gc.enable()

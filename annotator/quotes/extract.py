@@ -91,7 +91,10 @@ CUE_LEMMA = {p: lem for p, lem in lx.CUE_PHRASES + lx.OBJECT_PHRASES}
 OBJECT_LEMMAS = set(lx.OBJECT_VERBS.values()) | {lem for _, lem in lx.OBJECT_PHRASES}
 SPEECH_LEMMAS = set(lx.VERB_FORMS.values()) | {lem for _, lem in lx.CUE_PHRASES}
 
-SENT_END_RE = re.compile(rf"[.!?…]+(?:[”\"’)\]]|'')*(?=\s+(?:[“\"‘(\[]|''|``)?[{UPPER}\d$£€])|[.!?…]+(?:[”\"’)\]]|'')*\s*$")
+# Letters of scripts without case (Hebrew, Arabic, Devanagari, Thai, kana, CJK, Hangul) open a sentence as a capital does.
+CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
+SENT_END_RE = re.compile(rf"[.!?…]+(?:[”\"’)\]]|'')*(?=\s+(?:[“\"‘(\[]|''|``)?[{UPPER}{CASELESS}\d$£€])|"
+                         rf"[.!?…]+(?:[”\"’)\]]|'')*\s*$")
 QCLOSE_IN_RE = re.compile(r"[”\"]|''")
 ATTRIB_AFTER_RE = re.compile(r"\s+(?:[^\s.!?“”\"]+\s+){0,6}?(?:" + lx.alternation(
     [f for f in lx.VERB_FORMS if not f.endswith("ing")] + [p for p, _ in lx.CUE_PHRASES]) + r")(?![\w’'\-])")
