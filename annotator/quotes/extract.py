@@ -165,8 +165,15 @@ TELL_OBJ_RE = re.compile(
 )
 TO_OBJ_RE = re.compile(rf"^\s+to\s+(?:him|her|them|me|us|reporters|journalists|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)")
 THAT_RE = re.compile(r"\bthat\b")
+# A quantity opening reported content ("said about half of ...", "said nearly 40 percent ..."):
+# the adverb or preposition belongs to the number, so the content is a clause.
+QUANT = (r"(?:about|nearly|roughly|almost|around|approximately|over|under|more\s+than|less\s+than|fewer\s+than|"
+         r"at\s+least|at\s+most|just|only|up\s+to|well\s+over|some)\s+(?:[$£€]?\d[\d,.]*|half|one|two|three|four|five|"
+         r"six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|"
+         r"millions|billions|dozens|a\s+(?:third|quarter|fifth|half|dozen|hundred|thousand|million|billion|"
+         r"majority|handful|fraction))\b")
 PREP_START_RE = re.compile(
-    r"^\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|late|early|to|earlier|later|among|"
+    r"^\s*,?\s*(?!\s*" + QUANT + r")(?:on|in|at|during|after|before|with|from|via|over|late|early|to|earlier|later|among|"
     r"(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|"
     r"winter|time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|again|also|"
@@ -183,7 +190,7 @@ CLAUSE_START_RE = re.compile(
     rf"^(?:{SPEECH}|[{UPPER}\d$£€]|(?:the|a|an|this|that|these|those|there|it|its|he|she|they|we|i|you|his|her|"
     rf"their|our|my|your|some|many|most|no|not|all|every|each|both|one|two|three|four|five|more|less|"
     rf"fewer|few|only|if|what|whether|how|why|when|where|who|nobody|everyone|everybody|someone|nothing|"
-    rf"anything|something|nor|neither|none|any|much|such)\b)",
+    rf"anything|something|nor|neither|none|any|much|such)\b|{QUANT})",
     re.IGNORECASE,
 )
 TRIVIAL_TAIL_RE = re.compile(
@@ -578,7 +585,7 @@ class Frame:
     inherit: bool = False  # participle after a comma: the clause's speaker
 
 
-PREP_CONTENT_RE = re.compile(r"\s*(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b")
+PREP_CONTENT_RE = re.compile(r"\s*(?!\s*" + QUANT + r")(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b")
 GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
 PUNCT_END_RE = re.compile(r"[,.!?]\W*$")
 ING_TAIL_RE = re.compile(r"\s*,\s*\w+ing\b")
@@ -591,6 +598,17 @@ LEAD_PUNCT_RE = re.compile(r"^\s*[,:]?\s*")
 ASK_RE = re.compile(r"^\s*(?=(?:whether|if|why|how|what|when|where|who|to|for|about)\b)")
 SPACES_RE = re.compile(r"^\s*")
 PAREN_RE = re.compile(r"^\s*,\s*(?!(?:and|but|who|which|adding|saying)\b)")
+
+
+# The object of a naming verb ("called [the plan a disaster]"); not a phone call, a meeting or a vote.
+NAMING_OBJ_RE = re.compile(rf"\s+(?=[\w{SPEECH}{FRAG}$])")
+NAMING_BAD_RE = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|their|its|another|several|two)\s+(?:\w+\s+){0,2}?(?:conference|meeting|vote|votes|"
+    r"election|elections|halt|strike|hearing|session|recess|timeout|summit|referendum|caucus|rally|press|briefing)\b|"
+    r"it\s+quits\b|(?:off|up|out|back|in|upon|around|home|911)(?:[\s,.;:]|$)|"
+    r"(?:him|her|them|me|us|it)\s*(?:[,.;:]|$|(?:on|at|in|to|from|after|before|back|again|twice|last|this|yesterday|"
+    r"today|\w+day)\b))"
+)
 
 
 def _lemma(cue: str) -> str:
@@ -818,6 +836,11 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 q = _quote_at(quotes, pos + m_sp.end(), base, ending=False)
                 if q is not None and q.speech:
                     parts.append((q.start - base, q.end - base, "direct"))
+            elif (f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS) and \
+                    (f.inherit or not f.cue.endswith("ing")) and NAMING_OBJ_RE.match(masked, pos, limit) and not NAMING_BAD_RE.match(masked, pos, limit):
+                # "X called the plan a disaster", "Y described it as “a mess”": object and complement
+                # (not "with critics describing it as ...", a circumstance with its own subject)
+                content = (pos, limit)
             elif f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS:
                 for q in quotes:
                     if pos <= q.start - base < limit and q.speech and not q.unclosed:

@@ -90,6 +90,18 @@ def test_continued_quotes_share_the_speaker(text, expected):
          [("indirect", "the plan was late"), ("indirect", "the budget had doubled")]),
         ("Analysts caution that the figure is too low, estimating that costs will rise.",
          [("indirect", "the figure is too low")]),
+        # content opening with a quantity ("about half", "nearly 40 percent")
+        ("The planning office said about half of the new spending went to fuel.",
+         [("indirect", "about half of the new spending went to fuel")]),
+        ("The survey team said nearly 40 percent of the wells were dry.",
+         [("indirect", "nearly 40 percent of the wells were dry")]),
+        # naming verbs: the object and its description are the content
+        ("The mayor called the harbor plan a costly mistake.",
+         [("indirect", "the harbor plan a costly mistake")]),
+        ("Ann Kim described the new tax as a burden on small shops.",
+         [("indirect", "the new tax as a burden on small shops")]),
+        ("Tom Reed called the zoning rules “absurd and outdated.”",
+         [("mixed", "the zoning rules “absurd and outdated.”")]),
     ],
 )
 def test_indirect_and_mixed(text, expected):
@@ -100,7 +112,7 @@ def test_indirect_and_mixed(text, expected):
     "text",
     [
         "The town wants a “backstop” before it signs.",  # a term in quotation marks
-        "Critics called the plan a “good cop, bad cop” routine.",  # a scare quote
+        "The plan was a “good cop, bad cop” routine from the start.",  # a scare quote
         "She reviewed the book “The Long Road Home” for the paper.",  # a title
         "When asked about the “backstop,” the mayor smiled.",  # a term with a comma inside
         "The mayor hoped to finish the road by June.",  # intention, not speech
