@@ -181,7 +181,8 @@ PREP_START_RE = re.compile(
 )
 CUT_RE = re.compile(
     r";|\s+[—–-]{1,2}\s+|—|,\s+(?:according to|\w+ing\b|who\s|which\s|whose\s|whom\s|where\s|as\s|"
-    r"compared\s|(?:and|but)\s+(?:when|while|then)\s|such as\s|the\s|an?\s)|\s+by\s+\w+ing\b|"
+    r"compared\s|(?:and|but)\s+(?:when|while|then)\s|such as\s|the\s|an?\s)|\s+by\s+(?!(?:spring|morning|evening|thing|king|ring|string|wing|meeting|building|ruling|hearing|"
+    r"funding|spending|opening|beginning|ending|nothing|something|anything|everything|Beijing|Reading)\b)\w+ing\b|"
     r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b"
 )
 SUBORD_RE = re.compile(r"^(?:Because|While|As|When|If|Although|Though|Since|After|Before|Even as|Even though|Whereas|Until|"
@@ -397,6 +398,10 @@ def _looks_like_org(name: str) -> bool:
 PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
 
 
+GROUP_LEAD_RE = re.compile(r"(?:that|which|who|whom|and|but|or|if|whether|because|as|while|when|where)\s+",
+                           re.IGNORECASE)
+
+
 def left_speaker(text: str, masked: str, base: int, upto: int) -> Mention | None:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
@@ -440,6 +445,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Mention | None
         if m:
             d = len(core_r) - min(80, len(core_r))
             a, b = off + d + m.start("spk"), off + d + m.end("spk")
+            lead_w = GROUP_LEAD_RE.match(text, a, b)
+            if lead_w:  # "shows that most residents oppose": the clause word is not the group's
+                a = lead_w.end()
             return Mention(a, b, text[a:b], "group")
     if last[:1].isupper() and not last.endswith(("’s", "'s")):
         m = NAME_OF_ORG_RE.search(core_r[-160:])
@@ -711,7 +719,8 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         if object_only and spk is not None and (spk.kind == "np" and not low.endswith("ed") or low.endswith("ing")):
             spk = None
         if spk is not None:
-            if low in lx.AMBIGUOUS_FORMS and spk.kind == "np" and not LEAD_RE.search(masked[max(0, spk.start - base - 120):spk.start - base].rstrip()):
+            if low in lx.AMBIGUOUS_FORMS and spk.kind == "np" and \
+                    spk.text.rsplit(None, 1)[-1].lower() not in lx.SOURCE_NOUNS and not LEAD_RE.search(masked[max(0, spk.start - base - 120):spk.start - base].rstrip()):
                 continue
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
             continue
@@ -761,6 +770,11 @@ def _content_kind(masked: str, a: int, b: int) -> str:
     return "indirect"
 
 
+def NESTED_SKIP(f: Frame) -> bool:
+    """A stance frame ("wants", "supports") inside content already taken is part of that content."""
+    return f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS
+
+
 def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
     """Quotes introduced by reporting frames in one sentence."""
     base = sent.start
@@ -771,6 +785,8 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
     n = len(masked)
     for i, f in enumerate(frames):
         nxt = frames[i + 1] if i + 1 < len(frames) else None
+        if NESTED_SKIP(f) and any(r.start <= base + f.cue_start < r.end for r in out):
+            continue  # "X says she wants to ...": the stance inside reported content is part of it
         if f.inherit:
             prev = next((r.mention for r in reversed(out) if r.mention is not None), None)
             if prev is None:

@@ -289,6 +289,18 @@ SPEAKER_NOUNS = {
     "kremlin", "pentagon", "police", "army", "military",
 }
 
+# Nouns for documents, counts and studies that "show", "find" or "report" something; with one
+# of these as subject, forms that are usually nouns ("shows", "finds", "reports") are cues.
+SOURCE_NOUNS = {
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis",
+    "analyses", "data", "figures", "numbers", "statistics", "document", "documents", "records",
+    "memo", "memos", "filing", "filings", "review", "investigation", "audit", "census", "count",
+    "tally", "research", "results", "estimate", "estimates", "projections", "forecast",
+    "forecasts", "model", "models", "emails", "e-mails", "letter", "letters", "video", "footage",
+    "records", "transcript", "transcripts", "report", "assessment", "evaluation", "paper",
+    "index", "chart", "map", "graphic", "tracker", "average", "averages", "evidence", "rankings",
+}
+
 # Lower-case words of a description written before a name ("campaign spokeswoman X",
 # "election lawyer Y"): they may sit between a cue and the name of an inverted speaker.
 ROLE_WORDS = {

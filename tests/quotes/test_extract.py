@@ -102,6 +102,16 @@ def test_continued_quotes_share_the_speaker(text, expected):
          [("indirect", "the new tax as a burden on small shops")]),
         ("Tom Reed called the zoning rules “absurd and outdated.”",
          [("mixed", "the zoning rules “absurd and outdated.”")]),
+        # polls, reports and audits as sources of "shows", "finds"
+        ("A new poll shows that most residents oppose the harbor bridge.",
+         [("indirect", "most residents oppose the harbor bridge")]),
+        ("The latest survey shows the mayor with a five-point lead.",
+         [("indirect", "the mayor with a five-point lead")]),
+        ("The audit finds the agency lost track of its trucks.",
+         [("indirect", "the agency lost track of its trucks")]),
+        # a stance inside reported content is part of it, not a quote of its own
+        ("Ann Kim says she wants to rebuild the old pier by spring.",
+         [("indirect", "she wants to rebuild the old pier by spring")]),
     ],
 )
 def test_indirect_and_mixed(text, expected):
