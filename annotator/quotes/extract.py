@@ -770,6 +770,10 @@ def _content_kind(masked: str, a: int, b: int) -> str:
     return "indirect"
 
 
+TO_VERB_RE = re.compile(r"to\s+(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|any|him|them|"
+                        r"me|us|it|what|which|whom|date|\d)\b)[a-z]")
+
+
 def NESTED_SKIP(f: Frame) -> bool:
     """A stance frame ("wants", "supports") inside content already taken is part of that content."""
     return f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS
@@ -900,6 +904,11 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 if body and (CLAUSE_START_RE.match(body) or body.startswith(("to ", FRAG))) and \
                         not PREP_START_RE.match(body if not body.startswith("to ") else "x"):
                     content = (that_pos + r.end(), limit)
+            if content is None and not parts and f.lemma in lx.TO_CLAUSE and not f.inverted:
+                # "X vowed to repeal the law", "Y threatened to sue": the promised act is the content
+                p2 = that_pos + len(masked[that_pos:limit]) - len(masked[that_pos:limit].lstrip())
+                if TO_VERB_RE.match(masked, p2):
+                    content = (p2, limit)
             if content is not None and PREP_CONTENT_RE.match(masked, content[0]) and not \
                     masked.startswith("to ", content[0]):
                 content = None

@@ -131,6 +131,10 @@ _SPEECH = [
     ("hint", "hints", "hinted", "hinting"),
     ("imply", "implies", "implied", "implying"),
     ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    ("threaten", "threatens", "threatened", "threatening"),
+    ("refuse", "refuses", "refused", "refusing"),
+    ("agree", "agrees", "agreed", "agreeing"),
+
 ]
 
 # Verbs that take a bare clause after them ("X said the plan failed"); the others need
@@ -146,7 +150,9 @@ BARE_CLAUSE = {
 }
 # Verbs whose content is only taken when introduced by "that" or a quote.
 THAT_ONLY = {"agree", "estimate", "expect", "know", "feel", "hope", "worry",
-             "fear", "promise", "pledge", "vow", "mention", "read", "post"}
+             "fear", "promise", "pledge", "vow", "mention", "read", "post", "threaten", "refuse"}
+# Speech acts of commitment whose "to ..." clause is the reported content ("vowed to repeal").
+TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree"}
 # Verbs that only frame a direct quote ("“...,” she continued"), never indirect content.
 QUOTE_ONLY = {"continue", "joke", "quip", "exclaim", "ask", "question", "post", "read", "boast"}
 # Verbs that are weak cues: used only when "that" follows, or with a quote.
@@ -195,6 +201,8 @@ VERB_FORMS: dict[str, str] = {}
 for _entry in _SPEECH:
     for _f in _entry:
         VERB_FORMS.setdefault(_f, _entry[0])
+# "experts agree that ...": a plural present "agree" states a consensus, not a speech event.
+del VERB_FORMS["agree"]
 
 # Forms that are also common nouns ("his claims", "the state"): a cue only right after a
 # pronoun, a name or a group noun.

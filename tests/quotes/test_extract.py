@@ -109,6 +109,10 @@ def test_continued_quotes_share_the_speaker(text, expected):
          [("indirect", "the mayor with a five-point lead")]),
         ("The audit finds the agency lost track of its trucks.",
          [("indirect", "the agency lost track of its trucks")]),
+        # commitments and agreement: the "to ..." clause or the "that" clause is the content
+        ("The senator vowed to repeal the ferry tax.", [("indirect", "to repeal the ferry tax")]),
+        ("The union threatened to strike before the harvest.", [("indirect", "to strike before the harvest")]),
+        ("The governor agreed that the levy was too high.", [("indirect", "the levy was too high")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
