@@ -402,7 +402,7 @@ GROUP_LEAD_RE = re.compile(r"(?:that|which|who|whom|and|but|or|if|whether|becaus
                            re.IGNORECASE)
 
 
-def left_speaker(text: str, masked: str, base: int, upto: int) -> Mention | None:
+def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -> Mention | None:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
     left = masked[window_start:upto]
@@ -413,6 +413,13 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Mention | None
     if tag:  # "Rep. Ann Kim (D-Ore.) said": the party or state tag is not part of the name
         core_r = core_r[: tag.start()].rstrip()
     if not core_r:
+        return None
+    if core_r.endswith(("—", "–", "--")) and depth == 0:
+        # "Many guests — including A, B and C — said": the speaker is the subject before the aside
+        body = core_r.rstrip("—–- ")
+        k = max(body.rfind("—"), body.rfind("–"), body.rfind("--"))
+        if k > 0 and SPEECH not in body[k:] and len(body) - k < 200:
+            return left_speaker(text, masked, base, window_start + k, depth=1)
         return None
     off = base + window_start
     if core_r.endswith(SPEECH) and text[off + len(core_r) - 2: off + len(core_r)].lstrip()[:1] == ",":
@@ -605,7 +612,10 @@ STOP_PUNCT_RE = re.compile(r"[.;:]")
 LEAD_PUNCT_RE = re.compile(r"^\s*[,:]?\s*")
 ASK_RE = re.compile(r"^\s*(?=(?:whether|if|why|how|what|when|where|who|to|for|about)\b)")
 SPACES_RE = re.compile(r"^\s*")
-PAREN_RE = re.compile(r"^\s*,\s*(?!(?:and|but|who|which|adding|saying)\b)")
+PAREN_RE = re.compile(r"^\s*,(?!\s*(?:who|whom|whose|which)\b)\s*")
+# An inverted speaker followed by a relative clause ("..., said X, a lecturer, who has studied it"):
+# the clause describes the speaker; the content is on the left.
+REL_TAIL_RE = re.compile(r"^\.?\s*,?\s*(?:who|whom|whose|which)\b[^{SPEECH}]*$".replace("{SPEECH}", SPEECH))
 
 
 # The object of a naming verb ("called [the plan a disaster]"); not a phone call, a meeting or a vote.
@@ -932,7 +942,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                     lead.endswith(",") and len(lead) > consumed:
                 tail = masked[f.end:limit]
                 paren = PAREN_RE.match(tail)
-                trivial = TRIVIAL_TAIL_RE.match(tail)
+                trivial = TRIVIAL_TAIL_RE.match(tail) or (f.inverted and REL_TAIL_RE.match(tail))
                 if trivial or paren:
                     a2, b2 = _trim_content(masked, consumed, len(lead))
                     a2 = _skip_intro(masked, a2, b2)

@@ -113,6 +113,13 @@ def test_continued_quotes_share_the_speaker(text, expected):
         ("The senator vowed to repeal the ferry tax.", [("indirect", "to repeal the ferry tax")]),
         ("The union threatened to strike before the harvest.", [("indirect", "to strike before the harvest")]),
         ("The governor agreed that the levy was too high.", [("indirect", "the levy was too high")]),
+        # an inverted speaker followed by a relative clause: the content is on the left
+        ("Nor will the new tolls bring the ferries back, said Jane Roe, a lecturer at the Harbor Institute, "
+         "who has studied the port for years.",
+         [("indirect", "Nor will the new tolls bring the ferries back")]),
+        # a dash-delimited aside between the subject and the cue
+        ("Many guests at the dinner — including bakers, farmers and teachers — said the closure hurt the town.",
+         [("indirect", "the closure hurt the town")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
