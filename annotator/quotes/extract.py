@@ -693,8 +693,17 @@ REL_RE = re.compile(r",\s*who(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which
 IT_RE = re.compile(r"(?:^|(?<=[\s,;:]))[Ii]t\s+(?:also\s+)?$")
 
 
-ACC_NP_RE = re.compile(rf"\s+(?P<spk>(?:[^,;:()\[\]{SPEECH}.]|\.(?=\S))+?)(?=\s*(?:[,;:)\]{SPEECH}]|\.(?:\s|$)|$))")
+ACC_NP_RE = re.compile(rf"\s+(?P<spk>(?:\b(?:{_ABBR_TITLES}|[A-Z])\.|[^,;:()\[\]{SPEECH}.—–]|\.(?=\S))+?)(?=\s*(?:[,;:)\]{SPEECH}—–]|\s-\s|"
+                       rf"\s(?:but|and|while|who|which|as|after|before|because|although)\s|\.(?:\s|$)|$))")
 BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
+
+
+def _intro_only(lead0: str) -> bool:
+    """Nothing, or a short adverbial ("Over the long term", "In 2014") before a cue."""
+    if not lead0:
+        return True
+    return _words(lead0) <= 6 and SPEECH not in lead0 and "," not in lead0 and \
+        bool(PREP_START_RE.match(lead0[:1].lower() + lead0[1:]) or INTRO_ONLY_RE.match(lead0))
 
 
 def find_frames(text: str, masked: str, base: int) -> list[Frame]:
@@ -707,15 +716,17 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         if lemma == "according to":
             spk, after = right_speaker(text, masked, base, ce)
             am = ACC_NP_RE.match(masked, ce)
-            if am and (spk is None or spk.kind == "np" and am.end("spk") > spk.end - base) and \
+            if am and (spk is None or am.end("spk") > spk.end - base) and \
                     len(am.group("spk").split()) <= 16:
+                # the whole noun phrase up to the next punctuation: "according to officials involved
+                # at the time", "according to Mr. Lee's campaign"
                 a, b = base + am.start("spk"), base + am.end("spk")
                 kind, a, b = _np_kind(text, a, b)
                 if kind:
                     spk, after = Mention(a, b, text[a:b], kind), am.end("spk")
             if spk is None or spk.kind == "pronoun" and spk.text.lower() == "i":
                 continue
-            if spk.appositive and not masked[:cs].strip(" ,—–-") and masked[after:after + 2].strip()[:1] != ",":
+            if spk.appositive and _intro_only(masked[:cs].strip(" ,—–-")) and masked[after:after + 2].strip()[:1] != ",":
                 # "According to X, the content.": no appositive unless a second comma closes it
                 spk.appositive = spk.app_start = None
                 after = spk.end - base
@@ -880,11 +891,16 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                         break
             elif f.lemma == "according to":
                 # "According to X, content." (content after the speaker)
-                if f.start == 0 or not masked[: f.start].strip(" ,—–-(") or \
-                        INTRO_ONLY_RE.match(masked[: f.start].strip(" ,—–-(")):
+                lead0 = masked[: f.start].strip(" ,—–-(")
+                # "Over the long term, according to X, content.": a short adverbial before it
+                short_intro = bool(lead0) and lead.endswith(",") and _intro_only(lead0)
+                if f.start == 0 or not lead0 or INTRO_ONLY_RE.match(lead0) or short_intro:
                     r = ACC_SKIP_RE.match(right)
                     if r:
                         content = (pos + r.end(), limit)
+                        if short_intro and not INTRO_ONLY_RE.match(lead0) and _words(lead0) >= 2:
+                            a0, b0 = _trim_content(masked, 0, len(lead))
+                            parts.append((a0, b0, _content_kind(masked, a0, b0)))
             else:
                 right0 = masked[that_pos:limit]
                 tm = THAT_RE.search(right0[:160])
@@ -938,8 +954,10 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                         parts.append((q.start - base, q.end - base, "direct"))
                     else:
                         parts.append((a2, b2, _content_kind(masked, a2, b2)))
+            acc_lead = f.lemma == "according to" and (lead.endswith(("—", "–")) or _words(lead) >= 4 and
+                                                      lead[-1:].isalnum() and not BY_END_RE.search(lead))
             if not parts and f.lemma not in lx.QUOTE_ONLY and (f.inverted or f.mention is not None) and \
-                    lead.endswith(",") and len(lead) > consumed:
+                    (lead.endswith(",") or acc_lead) and len(lead) > consumed:
                 tail = masked[f.end:limit]
                 paren = PAREN_RE.match(tail)
                 trivial = TRIVIAL_TAIL_RE.match(tail) or (f.inverted and REL_TAIL_RE.match(tail))
@@ -954,7 +972,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                             parts.append((q.start - base, q.end - base, "direct"))
                         else:
                             parts.append((a2, b2, _content_kind(masked, a2, b2)))
-                    if paren and not trivial:
+                    if paren and not trivial and f.lemma != "according to":
                         c, d = f.end + paren.end(), limit
                         cut = CUT_RE.search(masked, c, d)
                         if cut:

@@ -242,7 +242,7 @@ NAMING_VERBS = {"call", "calls", "called", "calling", "describe", "describes", "
                 "describing", "characterize", "characterizes", "characterized", "characterizing",
                 "characterise", "characterises", "characterised", "characterising", "dub",
                 "dubs", "dubbed", "dubbing", "label", "labels", "labeled", "labelled", "labeling",
-                "brand", "brands", "branded", "branding", "term", "terms", "termed"}
+                "brand", "brands", "branded", "branding", "termed"}
 
 # Words allowed between the subject and its reporting verb ("X has also said").
 AUX = {"has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "might",

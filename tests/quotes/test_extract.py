@@ -120,6 +120,15 @@ def test_continued_quotes_share_the_speaker(text, expected):
         # a dash-delimited aside between the subject and the cue
         ("Many guests at the dinner — including bakers, farmers and teachers — said the closure hurt the town.",
          [("indirect", "the closure hurt the town")]),
+        # "according to" with a long source, an aside before it, no comma, or a short adverbial first
+        ("The council put the plan on hold, according to officials involved at the time.",
+         [("indirect", "The council put the plan on hold")]),
+        ("In 2019, the town had 80 thefts — including bike thefts — according to the latest police data.",
+         [("indirect", "In 2019, the town had 80 thefts — including bike thefts")]),
+        ("The mayor leads by 20 votes according to a count by the local paper, but the rival will fight on.",
+         [("indirect", "The mayor leads by 20 votes")]),
+        ("Over the long term, according to the budget office, the deficit will rise.",
+         [("indirect", "Over the long term"), ("indirect", "the deficit will rise")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
