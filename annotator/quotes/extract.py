@@ -610,6 +610,8 @@ RIGHT_PREP_SPEECH_RE = re.compile(rf"^[^{SPEECH}.;]{{1,70}}?[,:]\s*(?=({SPEECH})
 ACC_SKIP_RE = re.compile(rf"^[^,.;{SPEECH}]{{0,60}}?,\s*")
 STOP_PUNCT_RE = re.compile(r"[.;:]")
 LEAD_PUNCT_RE = re.compile(r"^\s*[,:]?\s*")
+ASK_OBJ_RE = re.compile(r"^\s+(?P<o>)(?:(?!(?:for|about|on|in|at)\b)[\w’'.\-]+\s+){1,7}?"
+                        r"(?:to\s+(?!(?:the|a|an|his|her|their|its)\b)[a-z]|(?:whether|if|what|why|how|who)\b)")
 ASK_RE = re.compile(r"^\s*(?=(?:whether|if|why|how|what|when|where|who|to|for|about)\b)")
 SPACES_RE = re.compile(r"^\s*")
 PAREN_RE = re.compile(r"^\s*,(?!\s*(?:who|whom|whose|which)\b)\s*")
@@ -920,8 +922,11 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 t = TELL_OBJ_RE.match(masked[that_pos:that_pos + 120])
                 p2 = that_pos + (t.end() if t else 0)
                 am = ASK_RE.match(masked[p2:limit])
+                ao = ASK_OBJ_RE.match(masked[that_pos:limit])
                 if am:
                     content = (p2 + am.end(), limit)
+                elif ao:  # "asked the board to delay the vote": the person asked and the request
+                    content = (that_pos + ao.start("o"), limit)
             if content is None and not parts and f.lemma in OBJECT_LEMMAS and not f.inverted and \
                     f.lemma != "according to":
                 rest = masked[that_pos:limit]
@@ -964,6 +969,8 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 if trivial or paren:
                     a2, b2 = _trim_content(masked, consumed, len(lead))
                     a2 = _skip_intro(masked, a2, b2)
+                    if ASKED_RE.match(masked[a2:b2]):
+                        a2 = b2  # "Asked if ..., X said": the question is not X's content
                     nw = _words(text[base + a2:base + b2])
                     left_ok = nw >= 3 or (not trivial and nw >= 1 and not INTRO_ONLY_RE.match(masked[a2:b2]))
                     if left_ok:
@@ -1054,6 +1061,33 @@ def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: i
     return out
 
 
+# "Asked whether the plan would pass, X said ...", "when asked what she would do": the question put
+# to the speaker is reported content of its own, with no named asker.
+ASKED_RE = re.compile(
+    r"(?:(?<![\w’'\-])(?:[Ww]hen|[Aa]fter|[Oo]nce|[Ii]f|[Uu]pon|[Bb]ut|[Aa]nd)\s+|^)(?:being\s+)?[Aa]sked"
+    r"(?:\s+(?!(?:if|whether|what|why|how|who|whom|which|where)\b)[^\s,;:—–]+){0,8}?"
+    r"\s+(?P<c>(?:if|whether|what|why|how|who|whom|which|where)\b)"
+)
+ASKED_END_RE = re.compile(r"[,;:—–(]|\s-\s")
+
+
+def asked_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+    base = sent.start
+    masked = _mask(text, sent, quotes)
+    out: list[Raw] = []
+    for m in ASKED_RE.finditer(masked):
+        a = m.start("c")
+        e = ASKED_END_RE.search(masked, a)
+        b = e.start() if e else len(masked)
+        a2, b2 = _trim_content(masked, a, b)
+        if _words(masked[a2:b2]) < 3 or SPEECH in masked[a2:b2]:
+            continue
+        cs = m.group().find("sked") + m.start() - 1
+        out.append(Raw(base + a2, base + b2, "indirect", "asked", base + cs, base + cs + 5, None, "none", None,
+                       sent.start, sent.end, sent=sent_index))
+    return out
+
+
 def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
     """All quote candidates of an article, in text order, and its sentences."""
     raws: list[Raw] = []
@@ -1113,8 +1147,9 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                 r.inherit_raw = raws[prev_para_last]
             para_raws.append(r)
         for s in sents:
-            for r in stative_quotes(text, s, [q for q in quotes if s.start <= q.start and q.end <= s.end],
-                                    _sentence_index(all_sents, s.start, len(all_sents) - len(sents))):
+            sq = [q for q in quotes if s.start <= q.start and q.end <= s.end]
+            si = _sentence_index(all_sents, s.start, len(all_sents) - len(sents))
+            for r in stative_quotes(text, s, sq, si) + asked_quotes(text, s, sq, si):
                 if not any(k.start < r.end and r.start < k.end for k in para_raws):
                     r.para = pi
                     para_raws.append(r)

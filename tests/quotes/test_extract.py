@@ -129,6 +129,11 @@ def test_continued_quotes_share_the_speaker(text, expected):
          [("indirect", "The mayor leads by 20 votes")]),
         ("Over the long term, according to the budget office, the deficit will rise.",
          [("indirect", "Over the long term"), ("indirect", "the deficit will rise")]),
+        # questions: "asked whether ...", "asked someone to ...", and an unattributed "Asked if ..., X said"
+        ("The board asked the state whether the toll was legal.", [("indirect", "whether the toll was legal")]),
+        ("Ann Kim asked voters to think about the harbor.", [("indirect", "voters to think about the harbor")]),
+        ("Asked if the storm had hurt sales, Tom Reed said the shops were fine.",
+         [("indirect", "if the storm had hurt sales"), ("indirect", "the shops were fine")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
