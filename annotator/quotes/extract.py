@@ -118,7 +118,8 @@ APPOS_CAND_RE = re.compile(
     rf"(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)}))\s*,\s*"
 )
 APP_START_RE = re.compile(
-    rf"^(?:an?\s|the\s|who\s|whose\s|former\s|ex-|his\s|her\s|their\s|\d{{1,3}},|"
+    rf"^(?:an?\s|the\s|who\s|whose\s|former\s|ex-|his\s|her\s|their\s|\d{{1,3}}(?:,|\s|$)|including\s|"
+    rf"(?:at|of|from|with)\s+(?:the\s+)?[{UPPER}]|(?:{TOK}\s+)+(?:[a-z]+\s+)?(?:{lx.alternation(lx.ROLE_WORDS)})\b|"
     rf"(?!(?:in|on|at|during|from|of|since|after|before|by|with|to|and|but|or|as|when|while|where|if|which|that)\b)"
     rf"[a-z][\w’'\-]*|(?:{TOK}\s+)*[{UPPER}][\w.&\-]*[’']s\s)"
 )
@@ -130,6 +131,9 @@ def appositive_speaker(core_r: str) -> re.Match | None:
     cands = list(APPOS_CAND_RE.finditer(core_r))
     for m in reversed(cands):
         app = core_r[m.end():-1].strip()
+        if not app and m.group("spk")[:1].isupper() and not re.match(r"(?:The|A|An|His|Her|Their)\s", m.group("spk")) \
+                and core_r[:m.start()].rstrip().endswith(","):
+            return m  # "Another delegate on the slate, Jim Poolman, said": the name after the description
         if not app or len(app) > 260 or app.count(",") > 3 or ";" in app or ":" in app:
             continue
         if APP_START_RE.match(app):
@@ -153,7 +157,8 @@ RIGHT_SPK_RE = re.compile(
 )
 FUNCTION_WORDS = {"who", "which", "that", "is", "was", "were", "are", "has", "have", "had", "to", "and", "but",
                   "said", "says", "will", "would", "could", "can", "not", "also", "did", "does", "do", "be", "been",
-                  "when", "while", "if", "because", "after", "before", "as", "than", "then", "in", "on", "at"}
+                  "when", "while", "if", "because", "after", "before", "as", "than", "then", "in", "on", "at",
+                  "should", "must", "might", "may", "shall"}
 LEFT_GENERIC_RE = re.compile(
     rf"(?:^|(?<=[,;:{SPEECH}])\s*|(?<=[,;:{SPEECH}]))(?P<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|"
     rf"{NAMERUN}[’']s)\s+(?:[\w’'\-.]+\s+){{0,4}}?[\w’'\-]+)$"
@@ -402,6 +407,10 @@ GROUP_LEAD_RE = re.compile(r"(?:that|which|who|whom|and|but|or|if|whether|becaus
                            re.IGNORECASE)
 
 
+ASIDE_RE = re.compile(r",\s*(?:including|who|which|whose|when|while|like|such\s+as|along\s+with|as\s+well\s+as)\b"
+                      r"[^,;:]*(?:,[^,;:]*){0,2},$")
+
+
 def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -> Mention | None:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
@@ -413,6 +422,12 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
     if tag:  # "Rep. Ann Kim (D-Ore.) said": the party or state tag is not part of the name
         core_r = core_r[: tag.start()].rstrip()
     if not core_r:
+        return None
+    if core_r.endswith(")") and depth == 0:
+        # "Ann Kim (who won the last vote) said": a bracketed aside after the subject
+        k = core_r.rfind("(")
+        if 0 < k and len(core_r) - k < 150 and SPEECH not in core_r[k:]:
+            return left_speaker(text, masked, base, window_start + k, depth=1)
         return None
     if core_r.endswith(("—", "–", "--")) and depth == 0:
         # "Many guests — including A, B and C — said": the speaker is the subject before the aside
@@ -439,6 +454,14 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
                 a2, b2 = off + a, off + b
             return Mention(a2, b2, text[a2:b2], kind, appositive=core_r[m.end():-1].strip(),
                            app_start=off + m.end())
+        if depth == 0:
+            # "Several candidates, including X, said", "The firms, which had ..., said": an aside
+            # between commas; the speaker is the subject before it
+            pm = ASIDE_RE.search(core_r[-250:])
+            if pm:
+                k = len(core_r) - min(250, len(core_r)) + pm.start()
+                if k > 0 and SPEECH not in core_r[k:]:
+                    return left_speaker(text, masked, base, window_start + k, depth=1)
         return None
     last = core_r.rsplit(None, 1)[-1]
     low = last.lower()

@@ -134,6 +134,18 @@ def test_continued_quotes_share_the_speaker(text, expected):
         ("Ann Kim asked voters to think about the harbor.", [("indirect", "voters to think about the harbor")]),
         ("Asked if the storm had hurt sales, Tom Reed said the shops were fine.",
          [("indirect", "if the storm had hurt sales"), ("indirect", "the shops were fine")]),
+        # asides between the speaker and the cue: age, affiliation, a name after its description,
+        # "including ...", a relative clause, a bracketed remark
+        ("Ann Kim, 70, said it was too early to celebrate.", [("indirect", "it was too early to celebrate")]),
+        ("Tom Reed, at the Harbor Institute, said the towns had reached a truce.",
+         [("indirect", "the towns had reached a truce")]),
+        ("Another delegate on the river slate, Jim Poole, said he was leaning toward Reed.",
+         [("indirect", "he was leaning toward Reed")]),
+        ("Several candidates, including Reed, said the state should close the bridge.",
+         [("indirect", "the state should close the bridge")]),
+        ("The firms, which in several cases gave short answers, said they had done nothing wrong.",
+         [("indirect", "they had done nothing wrong")]),
+        ("Ann Kim (who has 25 votes to date) said it is possible to win.", [("indirect", "it is possible to win")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
