@@ -188,7 +188,8 @@ CUT_RE = re.compile(
     r";|\s+[—–-]{1,2}\s+|—|,\s+(?:according to|\w+ing\b|who\s|which\s|whose\s|whom\s|where\s|as\s|"
     r"compared\s|(?:and|but)\s+(?:when|while|then)\s|such as\s|the\s|an?\s)|\s+by\s+(?!(?:spring|morning|evening|thing|king|ring|string|wing|meeting|building|ruling|hearing|"
     r"funding|spending|opening|beginning|ending|nothing|something|anything|everything|Beijing|Reading)\b)\w+ing\b|"
-    r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b"
+    r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b|"
+    r",\s+(?:said|says|told|tells|added|adds|wrote|writes|argued|noted|insisted|explained)\b"
 )
 SUBORD_RE = re.compile(r"^(?:Because|While|As|When|If|Although|Though|Since|After|Before|Even as|Even though|Whereas|Until|"
                        r"Once|Unless)\b[^,]*$")
@@ -337,7 +338,10 @@ def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence
             continue
         dot = m.start()
         if QCLOSE_IN_RE.search(m.group()) and ATTRIB_AFTER_RE.match(text, b, min(pe, b + 120)):
-            continue  # “...!” Trump said. : the attribution belongs to the quote
+            qq = next((q for q in reversed(quotes) if m.start() <= q.end <= b), None)
+            if qq is None or not text[start:qq.start].strip(" \t'\"“‘`"):
+                continue  # “...!” Trump said. : the attribution belongs to the quote
+            # X said the plan is “over.” He said ...: a quotation inside a sentence ends with it
         if text[dot] == ".":
             w = ABBR_BEFORE_RE.search(text, max(ps, dot - 12), dot + 1)
             if w:

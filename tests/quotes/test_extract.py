@@ -146,6 +146,12 @@ def test_continued_quotes_share_the_speaker(text, expected):
         ("The firms, which in several cases gave short answers, said they had done nothing wrong.",
          [("indirect", "they had done nothing wrong")]),
         ("Ann Kim (who has 25 votes to date) said it is possible to win.", [("indirect", "it is possible to win")]),
+        # a quotation closing a sentence inside indirect speech ends the sentence
+        ("Reed said the probe is “ongoing and serious.” He said the board has not commented.",
+         [("mixed", "the probe is “ongoing and serious.”"), ("indirect", "the board has not commented")]),
+        # content of a relative clause stops before the main clause's cue
+        ("Reed, who said he usually votes for the left, said one candidate he likes is Kim.",
+         [("indirect", "he usually votes for the left"), ("indirect", "one candidate he likes is Kim")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
