@@ -491,6 +491,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             if cleaned and not _looks_like_org(text[cleaned[0]:cleaned[1]]):
                 a, b = cleaned
                 return Mention(a, b, text[a:b], "name", appositive=m.group("org"), app_start=off + d + m.start("org"))
+            if cleaned:  # "the University of Michigan reported": the organisation as a whole
+                a, b = cleaned[0], off + d + m.end("org")
+                return Mention(a, b, text[a:b], "name")
         m = LEFT_NAME_RE.search(core_r[-120:])
         if m:
             d = len(core_r) - min(120, len(core_r))
@@ -824,6 +827,9 @@ TO_VERB_RE = re.compile(r"to\s+(?!(?:a|an|the|his|her|their|its|this|that|these|
                         r"me|us|it|what|which|whom|date|\d)\b)[a-z]")
 
 
+LEAD_DET_RE = re.compile(r"\s*(?<![\w’'\-])(?:the|The)$")
+
+
 def NESTED_SKIP(f: Frame) -> bool:
     """A stance frame ("wants", "supports") inside content already taken is part of that content."""
     return f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS
@@ -988,9 +994,17 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                         parts.append((a2, b2, _content_kind(masked, a2, b2)))
             acc_lead = f.lemma == "according to" and (lead.endswith(("—", "–")) or _words(lead) >= 4 and
                                                       lead[-1:].isalnum() and not BY_END_RE.search(lead))
+            det = LEAD_DET_RE.search(lead)
+            if det and not f.inverted and lead[:det.start()].endswith(","):
+                lead = lead[:det.start()]  # "..., the AP reported": the article belongs to the speaker
             if not parts and f.lemma not in lx.QUOTE_ONLY and (f.inverted or f.mention is not None) and \
                     (lead.endswith(",") or acc_lead) and len(lead) > consumed:
-                tail = masked[f.end:limit]
+                tail_at = f.end
+                if f.lemma == "tell" and not f.inverted:
+                    t = TELL_OBJ_RE.match(masked[f.end:limit])  # "..., Reed told the paper."
+                    if t:
+                        tail_at += t.end()
+                tail = masked[tail_at:limit]
                 paren = PAREN_RE.match(tail)
                 trivial = TRIVIAL_TAIL_RE.match(tail) or (f.inverted and REL_TAIL_RE.match(tail))
                 if trivial or paren:
@@ -1007,7 +1021,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                         else:
                             parts.append((a2, b2, _content_kind(masked, a2, b2)))
                     if paren and not trivial and f.lemma != "according to":
-                        c, d = f.end + paren.end(), limit
+                        c, d = tail_at + paren.end(), limit
                         cut = CUT_RE.search(masked, c, d)
                         if cut:
                             d = cut.start()

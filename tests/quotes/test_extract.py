@@ -152,6 +152,15 @@ def test_continued_quotes_share_the_speaker(text, expected):
         # content of a relative clause stops before the main clause's cue
         ("Reed, who said he usually votes for the left, said one candidate he likes is Kim.",
          [("indirect", "he usually votes for the left"), ("indirect", "one candidate he likes is Kim")]),
+        # content before "the AP reported", "X told the paper", "the University of Y reported"
+        ("The ferry was late again on Monday, the Harbor Times reported.",
+         [("indirect", "The ferry was late again on Monday")]),
+        ("Ferries do not stir up the same fervor as they once did, Tom Reed told the Herald.",
+         [("indirect", "Ferries do not stir up the same fervor as they once did")]),
+        ("Instead, Reed told the paper, his policy would merely be to wait.",
+         [("indirect", "his policy would merely be to wait")]),
+        ("Rents have risen faster than wages since 2004, the University of Eastbrook reported last week.",
+         [("indirect", "Rents have risen faster than wages since 2004")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
