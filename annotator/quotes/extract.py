@@ -536,8 +536,9 @@ def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
     words = seg.split()
     if not 2 <= len(words) <= 9 or not SUBJ_START_RE.match(seg):
         return None
-    if any(w.lower().strip(".,") in SUBJ_BAD for w in words) or words[-1].lower() in lx.NAME_PARTICLES:
-        return None
+    if any(w.lower().strip(".,") in SUBJ_BAD for w in words) or words[-1].lower() in lx.NAME_PARTICLES or \
+            words[-1].lower() in ("and", "or", "but", "nor"):
+        return None  # "X appeared on the show and defended ...": a coordinated verb, not a subject
     if words[0].lower() in ("but", "and", "so", "yet", "however", "still", "now", "then", "also"):
         return None
     a = off + start + lead
@@ -1069,6 +1070,9 @@ STATIVE_LEFT_RE = re.compile(r"(?:[,;:—–(]|\b(?:that|but|and|while|as|becaus
                              r"(?!.*(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|"
                              r"whereas)\b))")
 STATIVE_RIGHT_RE = re.compile(r"[,;:—–(.!?]|\s(?:but|while|because|although|though|whereas)\s")
+APPEAR_PLACE_RE = re.compile(r"\s*(?:on|in|at|before|with|together|alongside|onstage|live|during|for|as|from|"
+                             r"outside|inside|next|beside|behind|via|later|briefly|again|here|there|only|twice|"
+                             r"frequently|regularly|often)\b|\s*[,.;:]|\s*$")
 STATIVE_BAD_SUBJ = {"it", "there", "this", "that", "which", "who", "what"}
 
 
@@ -1093,6 +1097,8 @@ def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: i
         ra, rb = _trim_content(masked, ce, rm.start() if rm else len(masked))
         if SPEECH in subj or SPEECH in masked[ra:rb] or rb - ra < 2:
             continue
+        if m.group("seem") and m.group("seem").startswith("appear") and APPEAR_PLACE_RE.match(masked, ce):
+            continue  # "she appeared on the show", "appeared together": showing up, not seeming
         cue = masked[cs:ce]
         if 1 <= nw <= 12 and subj.split()[0].lower() not in STATIVE_BAD_SUBJ:
             out.append(Raw(base + sa, base + sb, "indirect", cue, base + cs, base + ce, None, "none", None,

@@ -179,6 +179,7 @@ def test_indirect_and_mixed(text, expected):
         "When asked about the “backstop,” the mayor smiled.",  # a term with a comma inside
         "The mayor hoped to finish the road by June.",  # intention, not speech
         "The report was told to the board in May.",  # passive, no speaker
+        "Ann Kim appeared on the radio show on Monday.",  # showing up, not seeming
     ],
 )
 def test_not_quotes(text):
