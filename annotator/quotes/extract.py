@@ -662,6 +662,15 @@ NAMING_BAD_RE = re.compile(
 )
 
 
+# "called Ann Kim on Monday", "called his friend's mother and": a telephone call, not a name given.
+PHONE_CALL_RE = re.compile(
+    rf"\s+(?:{NAMERUN}|(?:my|his|her|their|our)\s+(?:[\w’'\-]+[’']s\s+)?(?:mother|father|wife|husband|son|daughter|"
+    rf"brother|sister|friend|friends|parents|family|office|lawyer|boss|aide|aides))"
+    rf"(?:\s*[,.;:]|\s*$|\s+(?:to|and|on|at|in|from|shortly|earlier|later|last|this|after|before|yesterday|today|"
+    rf"again|back|twice|recently|{_WEEKDAYS})\b)"
+)
+
+
 def _lemma(cue: str) -> str:
     low = cue.lower()
     if low.startswith(("according", "as reported", "as first")):
@@ -914,7 +923,10 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 if q is not None and q.speech:
                     parts.append((q.start - base, q.end - base, "direct"))
             elif (f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS) and \
-                    (f.inherit or not f.cue.endswith("ing")) and NAMING_OBJ_RE.match(masked, pos, limit) and not NAMING_BAD_RE.match(masked, pos, limit):
+                    (f.inherit or not f.cue.endswith("ing")) and NAMING_OBJ_RE.match(masked, pos, limit) and \
+                    not NAMING_BAD_RE.match(masked, pos, limit) and not f.inverted and \
+                    not (f.mention is not None and f.mention.kind == "np" and re.match(r"(?:an?|An?)\s", f.mention.text)) and \
+                    not (f.cue.lower().startswith("call") and PHONE_CALL_RE.match(masked, pos, limit)):
                 # "X called the plan a disaster", "Y described it as “a mess”": object and complement
                 # (not "with critics describing it as ...", a circumstance with its own subject)
                 content = (pos, limit)

@@ -180,6 +180,8 @@ def test_indirect_and_mixed(text, expected):
         "The mayor hoped to finish the road by June.",  # intention, not speech
         "The report was told to the board in May.",  # passive, no speaker
         "Ann Kim appeared on the radio show on Monday.",  # showing up, not seeming
+        "A year later, Tom Reed called Ann Kim.",  # a telephone call
+        "He runs a company called Harbor Works, which sells boats.",  # a name given to a thing
     ],
 )
 def test_not_quotes(text):
