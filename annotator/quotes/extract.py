@@ -185,11 +185,12 @@ PREP_START_RE = re.compile(
     r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|\w+ly)\b"
 )
 CUT_RE = re.compile(
-    r";|\s+[—–-]{1,2}\s+|—|,\s+(?:according to|\w+ing\b|who\s|which\s|whose\s|whom\s|where\s|as\s|"
-    r"compared\s|(?:and|but)\s+(?:when|while|then)\s|such as\s|the\s|an?\s)|\s+by\s+(?!(?:spring|morning|evening|thing|king|ring|string|wing|meeting|building|ruling|hearing|"
+    r";|\s+[—–-]{1,2}\s+|—|,\s+(?:according to|(?!including\b)\w+ing\b|who\s|which\s|whose\s|whom\s|where\s|as\s|"
+    r"compared\s|(?:and|but)\s+(?:when|while|then)\s|the\s|an?\s)|\s+by\s+(?!(?:spring|morning|evening|thing|king|ring|string|wing|meeting|building|ruling|hearing|"
     r"funding|spending|opening|beginning|ending|nothing|something|anything|everything|Beijing|Reading)\b)\w+ing\b|"
     r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b|"
-    r",\s+(?:said|says|told|tells|added|adds|wrote|writes|argued|noted|insisted|explained)\b"
+    r",\s+(?:said|says|told|tells|added|adds|wrote|writes|argued|noted|insisted|explained)\b|"
+    r"(?<=" + SPEECH + r")\s+(?:according to|referring to|(?!including\b)\w+ing\b)"
 )
 SUBORD_RE = re.compile(r"^(?:Because|While|As|When|If|Although|Though|Since|After|Before|Even as|Even though|Whereas|Until|"
                        r"Once|Unless)\b[^,]*$")
