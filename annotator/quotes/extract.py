@@ -780,7 +780,8 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             continue  # passive: "was told that", "is expected to"
         object_only = lemma in OBJECT_LEMMAS and lemma not in SPEECH_LEMMAS
         spk = left_speaker(text, masked, base, cs)
-        if object_only and spk is not None and (spk.kind == "np" and not low.endswith("ed") or low.endswith("ing")):
+        if object_only and spk is not None and (spk.kind == "np" and not low.split()[0].endswith(("ed", "spoke"))
+                                                or low.split()[0].endswith("ing")):
             spk = None
         if spk is not None:
             if low in lx.AMBIGUOUS_FORMS and spk.kind == "np" and \

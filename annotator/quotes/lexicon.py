@@ -193,6 +193,24 @@ OBJECT_PHRASES = [
     ("referred to", "refer to"), ("referring to", "refer to"), ("pointed to", "point to"),
     ("points to", "point to"), ("insisted on", "insist on"), ("asked for", "ask for"),
 ]
+# Verbs of speaking with a preposition: the object is what was talked about or asked for.
+for _verb, _forms in [
+    ("complain about", ("complained", "complains", "complaining")), ("warn about", ("warned", "warns", "warning")),
+    ("boast about", ("boasted", "boasts", "boasting")), ("brag about", ("bragged", "brags", "bragging")),
+    ("joke about", ("joked", "jokes", "joking")), ("comment on", ("commented", "comments", "commenting")),
+    ("rail against", ("railed", "rails", "railing")), ("speak out against", ("spoke out", "speaks out", "speaking out")),
+    ("lash out at", ("lashed out", "lashes out", "lashing out")), ("weigh in on", ("weighed in", "weighs in", "weighing in")),
+    ("advocate for", ("advocated", "advocates", "advocating")), ("press for", ("pressed", "presses", "pressing")),
+    ("lobby for", ("lobbied", "lobbies", "lobbying")), ("apologize for", ("apologized", "apologizes", "apologizing")),
+    ("talk about", ("talk",)), ("speak about", ("speaking", "spoke at length")), ("speak of", ("spoke", "speaks", "speaking")),
+    ("talk of", ("talked", "talks", "talking")), ("speak out about", ("spoke out", "speaks out", "speaking out")),
+    ("express support for", ("expressed support", "expresses support", "expressing support")),
+    ("voice support for", ("voiced support", "voices support", "voicing support")),
+    ("push for", ("pushing",)), ("call for", ("call",)), ("focus on", ("focusing",)),
+]:
+    _prep = _verb.split()[-1]
+    for _f in _forms:
+        OBJECT_PHRASES.append((f"{_f} {_prep}", _verb))
 
 WEAK = {"agree", "estimate", "expect", "know", "feel", "show", "find", "read", "post", "mention",
         "question", "charge", "accuse", "advise", "recommend", "demand", "urge", "propose"}

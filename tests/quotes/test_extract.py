@@ -161,6 +161,10 @@ def test_continued_quotes_share_the_speaker(text, expected):
          [("indirect", "his policy would merely be to wait")]),
         ("Rents have risen faster than wages since 2004, the University of Eastbrook reported last week.",
          [("indirect", "Rents have risen faster than wages since 2004")]),
+        # verbs of speaking with a preposition take their object as content
+        ("Tom Reed complained about the noise from the new harbor.",
+         [("indirect", "the noise from the new harbor")]),
+        ("The mayor talked of a new start for the town.", [("indirect", "a new start for the town")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
