@@ -749,6 +749,9 @@ def _intro_only(lead0: str) -> bool:
         bool(PREP_START_RE.match(lead0[:1].lower() + lead0[1:]) or INTRO_ONLY_RE.match(lead0))
 
 
+NOT_A_CUE_AFTER_RE = re.compile(r"[\s-]+(?:tanks?|twice|so|again|big|about)\b")
+
+
 def find_frames(text: str, masked: str, base: int) -> list[Frame]:
     frames: list[Frame] = []
     for m in find_cues(masked):
@@ -775,6 +778,8 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 after = spk.end - base
             frames.append(Frame(cue, lemma, cs, ce, spk, cs, after, inverted=True))
             continue
+        if NOT_A_CUE_AFTER_RE.match(masked, ce) and low in ("think", "thinks"):
+            continue  # "think tanks", "think twice"
         prev_word = masked[max(0, cs - 12):cs].split()[-1:] or [""]
         if prev_word[0].lower() in lx.PASSIVE_AUX and (low.endswith("ed") or low in ("told", "said", "thought", "known", "found", "shown", "read")):
             continue  # passive: "was told that", "is expected to"
@@ -1072,12 +1077,14 @@ def _skip_intro(masked: str, a: int, b: int) -> int:
 
 COLON_END_RE = re.compile(r":\s*$")
 
-# Sourceless attributions of appearance and expectation ("the plan appears weak", "turnout is
-# expected to rise"): the subject and the complement are each content with no speaker.
+# Sourceless attributions of appearance, expectation and report ("the plan appears weak", "turnout is
+# expected to rise", "the mayor reportedly considered a run"): the subject and the complement are each
+# content with no speaker.
 STATIVE_RE = re.compile(
     r"(?<![\w’'\-])(?:(?:may|might|can|could|would|does|did|do|still|also|now|already|not|no longer|often|"
     r"only|n’t|n't)\s+)*(?:(?P<seem>appears?|appeared|seems?|seemed)(?:\s+(?:to\s+be|like)(?![\w’'\-]))?|"
-    r"(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|now|still|largely|generally)\s+)*expected(?=\s+to\s))"
+    r"(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|now|still|largely|generally)\s+)*expected(?=\s+to\s)|"
+    r"(?:(?:has|had|have|is|was|are|were)\s+)?(?:reportedly)(?:\s+(?:has|had|have|is|was|are|were|been))*)"
     r"(?![\w’'\-])"
 )
 STATIVE_LEFT_RE = re.compile(r"(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|whereas)\b)"

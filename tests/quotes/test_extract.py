@@ -165,6 +165,9 @@ def test_continued_quotes_share_the_speaker(text, expected):
         ("Tom Reed complained about the noise from the new harbor.",
          [("indirect", "the noise from the new harbor")]),
         ("The mayor talked of a new start for the town.", [("indirect", "a new start for the town")]),
+        # "reportedly": the subject and the predicate, with no named source
+        ("Former mayor Ann Kim is reportedly considering a run for the board.",
+         [("indirect", "Former mayor Ann Kim"), ("indirect", "considering a run for the board")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
@@ -186,6 +189,7 @@ def test_indirect_and_mixed(text, expected):
         "Ann Kim appeared on the radio show on Monday.",  # showing up, not seeming
         "A year later, Tom Reed called Ann Kim.",  # a telephone call
         "He runs a company called Harbor Works, which sells boats.",  # a name given to a thing
+        "The plan was drafted by two think tanks and the party leaders.",  # "think tanks"
     ],
 )
 def test_not_quotes(text):
