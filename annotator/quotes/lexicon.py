@@ -292,6 +292,10 @@ GROUP_NOUNS = {
     "firms", "banks", "percent", "regulators", "forecasters", "demographers", "majority", "minority", "half", "third", "quarter", "backers", "rivals", "skeptics",
     "proponents", "advocates", "progressives", "moderates", "independents",
     "evangelicals", "catholics", "muslims", "christians", "jews", "women", "men", "youth", "investors", "traders", "markets", "police", "officers", "judges",
+    "attendees", "veterans", "employees", "immigrants", "retirees", "farmers", "teachers", "nurses",
+    "fans", "viewers", "readers", "users", "callers", "consumers", "customers", "shoppers", "taxpayers",
+    "homeowners", "owners", "businesses", "families", "caucusgoers", "primary-goers", "senators",
+    "congressmen", "justices", "activists", "insurers", "hospitals", "states", "cities",
 }
 
 # Singular nouns that head a described speaker or an organisation ("a spokesman", "the report").
