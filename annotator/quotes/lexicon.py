@@ -296,6 +296,7 @@ GROUP_NOUNS = {
     "fans", "viewers", "readers", "users", "callers", "consumers", "customers", "shoppers", "taxpayers",
     "homeowners", "owners", "businesses", "families", "caucusgoers", "primary-goers", "senators",
     "congressmen", "justices", "activists", "insurers", "hospitals", "states", "cities",
+    "many", "most", "some", "both", "several", "few",
 }
 
 # Singular nouns that head a described speaker or an organisation ("a spokesman", "the report").

@@ -168,6 +168,10 @@ def test_continued_quotes_share_the_speaker(text, expected):
         # "reportedly": the subject and the predicate, with no named source
         ("Former mayor Ann Kim is reportedly considering a run for the board.",
          [("indirect", "Former mayor Ann Kim"), ("indirect", "considering a run for the board")]),
+        # quantifiers and plural nouns as groups of speakers
+        ("While many voters are unsure, many said the bridge should close.",
+         [("indirect", "the bridge should close")]),
+        ("Most attendees said they would return next year.", [("indirect", "they would return next year")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
