@@ -1017,8 +1017,9 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             det = LEAD_DET_RE.search(lead)
             if det and not f.inverted and lead[:det.start()].endswith(","):
                 lead = lead[:det.start()]  # "..., the AP reported": the article belongs to the speaker
-            if not parts and f.lemma not in lx.QUOTE_ONLY and (f.inverted or f.mention is not None) and \
-                    (lead.endswith(",") or acc_lead) and len(lead) > consumed:
+            right_quote = len(parts) == 1 and parts[0][2] == "direct" and parts[0][0] >= f.end
+            if (not parts or right_quote) and f.lemma not in lx.QUOTE_ONLY and \
+                    (f.inverted or f.mention is not None) and (lead.endswith(",") or acc_lead) and len(lead) > consumed:
                 tail_at = f.end
                 if f.lemma == "tell" and not f.inverted:
                     t = TELL_OBJ_RE.match(masked[f.end:limit])  # "..., Reed told the paper."
@@ -1027,6 +1028,12 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 tail = masked[tail_at:limit]
                 paren = PAREN_RE.match(tail)
                 trivial = TRIVIAL_TAIL_RE.match(tail) or (f.inverted and REL_TAIL_RE.match(tail))
+                if right_quote:  # "In other words, he said, “...”": the words before the cue are content too
+                    trivial, paren = None, None
+                    a2, b2 = _trim_content(masked, consumed, len(lead))
+                    if SPEECH not in masked[a2:b2] and _words(masked[a2:b2]) >= 1 and \
+                            not INTRO_ONLY_RE.match(masked[a2:b2]):
+                        parts.insert(0, (a2, b2, "indirect"))
                 if trivial or paren:
                     a2, b2 = _trim_content(masked, consumed, len(lead))
                     a2 = _skip_intro(masked, a2, b2)

@@ -172,6 +172,9 @@ def test_continued_quotes_share_the_speaker(text, expected):
         ("While many voters are unsure, many said the bridge should close.",
          [("indirect", "the bridge should close")]),
         ("Most attendees said they would return next year.", [("indirect", "they would return next year")]),
+        # words before a mid-sentence cue are content too when a quotation follows it
+        ("In other words, Reed said, “the era of easy money is over for all of us.”",
+         [("indirect", "In other words"), ("direct", "“the era of easy money is over for all of us.”")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
