@@ -847,6 +847,16 @@ TO_VERB_RE = re.compile(r"to\s+(?!(?:a|an|the|his|her|their|its|this|that|these|
 LEAD_DET_RE = re.compile(r"\s*(?<![\w’'\-])(?:the|The)$")
 
 
+SAID_IN_RE = re.compile(
+    rf"^(?=\s+\S)(?:\s+(?:in|on|at|during|via)\s+(?:a|an|the|his|her|their|its|one)\s+(?:[\w’'\-]+\s+){{0,3}}?"
+    rf"(?:statement|interview|email|e-mail|letter|speech|tweet|post|call|conference|briefing|debate|rally|"
+    rf"appearance|memo|release|video|op-ed|column|filing|hearing)s?)?"
+    rf"(?:\s+(?:on\s+|late\s+|early\s+|last\s+|this\s+)?(?:{_WEEKDAYS}|night|morning|evening|afternoon|week|month|"
+    rf"year|today|yesterday))*\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|there|this|that|"
+    rf"[{UPPER}][a-z]+\s+(?:is|was|were|are|has|had|will|would|could|should|did|does|must)\b))"
+)
+
+
 def NESTED_SKIP(f: Frame) -> bool:
     """A stance frame ("wants", "supports") inside content already taken is part of that content."""
     return f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS
@@ -971,6 +981,10 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                     if rest and CLAUSE_START_RE.match(rest) and not PREP_START_RE.match(rest) and \
                             not (right[: r.end()].strip() == "," and f.mention is not None and not f.inherit):
                         content = (pos + r.end(), limit)
+                    elif rest and not f.inherit:
+                        pm = SAID_IN_RE.match(right)  # "said in a statement on Thursday they would ..."
+                        if pm and pm.end() > len(right) - len(right.lstrip()):
+                            content = (pos + pm.end(), limit)
             if content is None and not parts and f.lemma == "ask" and not f.inverted:
                 t = TELL_OBJ_RE.match(masked[that_pos:that_pos + 120])
                 p2 = that_pos + (t.end() if t else 0)

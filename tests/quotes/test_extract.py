@@ -175,6 +175,10 @@ def test_continued_quotes_share_the_speaker(text, expected):
         # words before a mid-sentence cue are content too when a quotation follows it
         ("In other words, Reed said, “the era of easy money is over for all of us.”",
          [("indirect", "In other words"), ("direct", "“the era of easy money is over for all of us.”")]),
+        # a bare clause after the medium and time of the statement
+        ("The Harbor Group said in a statement Thursday night they pulled the listing.",
+         [("indirect", "they pulled the listing")]),
+        ("Reed said Monday the ferry would run again.", [("indirect", "the ferry would run again")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
