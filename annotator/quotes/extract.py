@@ -1177,6 +1177,30 @@ def asked_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int
     return out
 
 
+# A headline or summary line "Name: what they said." (also "Name to Group: ...", "Poll: ...").
+HEADLINE_RE = re.compile(
+    rf"^(?P<spk>(?!(?:{'|'.join(lx.LABEL_WORDS)})\b){NAMERUN}(?:\s+to\s+{NAMERUN})?):\s+(?=[{UPPER}‘“\"'{SPEECH}])"
+)
+
+
+def headline_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+    base = sent.start
+    masked = _mask(text, sent, quotes)
+    m = HEADLINE_RE.match(masked)
+    if not m or len(m.group("spk").split()) > 5 or m.group("spk").split()[0].lower() in lx.NOT_NAMES or \
+            m.group("spk").isupper() and len(m.group("spk")) > 3:
+        return []  # "The Latest: ...", "BREAKING: ...": a label, not a speaker
+    a, b = _trim_content(masked, m.end(), len(masked))
+    if _words(masked[a:b]) < 3:
+        return []
+    spk = m.group("spk").split(" to ")[0]
+    sa, sb = base + m.start("spk"), base + m.start("spk") + len(spk)
+    q = _quote_at(quotes, a, base, ending=False)
+    kind = "direct" if q is not None and q.end - base >= b - 1 else _content_kind(masked, a, b)
+    return [Raw(base + a, base + b, kind, ":", base + m.end("spk"), base + m.end("spk") + 1,
+                Mention(sa, sb, text[sa:sb], "name"), "frame", None, sent.start, sent.end, sent=sent_index)]
+
+
 def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
     """All quote candidates of an article, in text order, and its sentences."""
     raws: list[Raw] = []
@@ -1238,7 +1262,8 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         for s in sents:
             sq = [q for q in quotes if s.start <= q.start and q.end <= s.end]
             si = _sentence_index(all_sents, s.start, len(all_sents) - len(sents))
-            for r in stative_quotes(text, s, sq, si) + asked_quotes(text, s, sq, si):
+            extra = headline_quotes(text, s, sq, si) if s.start == ps else []
+            for r in extra + stative_quotes(text, s, sq, si) + asked_quotes(text, s, sq, si):
                 if not any(k.start < r.end and r.start < k.end for k in para_raws):
                     r.para = pi
                     para_raws.append(r)

@@ -441,6 +441,16 @@ ABBREVIATIONS = {
     "assn", "bros", "pres", "supt", "univ", "ave", "blvd", "rd",
 }
 
+# Capitalised labels that open a line with a colon without naming a speaker ("Note: ...").
+LABEL_WORDS = {"Note", "Update", "Updated", "Correction", "Clarification", "Q", "A", "Photo", "Photos",
+               "Video", "Related", "Read", "Watch", "Source", "Sources", "Editor", "Editors", "Disclosure",
+               "Warning", "Sign", "Follow", "Also", "Listen", "See", "More", "Contact", "Email", "Advertisement",
+               "Caption", "Credit", "Image", "Graphic", "Map", "Chart", "Table", "Step", "Part", "Chapter",
+               "Question", "Answer", "Topic", "Subject", "Location", "Date", "Time", "Tags", "Filed", "Posted",
+               "Here", "Bottom", "Translation", "Background", "Context", "Example", "Reminder", "Spoiler",
+               "Breaking", "Exclusive", "Opinion", "Analysis", "Editorial", "Live", "Transcript", "Full",
+               "Contributing", "Wow", "Boom", "Watch", "Ouch", "Yikes", "Bonus", "Plus", "Meanwhile"}
+
 # Quoted words shorter than this, without the punctuation of speech, are terms or scare quotes.
 MIN_SPEECH_WORDS = 3
 

@@ -179,6 +179,9 @@ def test_continued_quotes_share_the_speaker(text, expected):
         ("The Harbor Group said in a statement Thursday night they pulled the listing.",
          [("indirect", "they pulled the listing")]),
         ("Reed said Monday the ferry would run again.", [("indirect", "the ferry would run again")]),
+        # a headline or summary line "Name: what they said."
+        ("Reed: The Harbor Plan Has Failed Everyone.", [("indirect", "The Harbor Plan Has Failed Everyone")]),
+        ("Kim to Harbor Board: Reed will reverse the toll.", [("indirect", "Reed will reverse the toll")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
@@ -201,6 +204,7 @@ def test_indirect_and_mixed(text, expected):
         "A year later, Tom Reed called Ann Kim.",  # a telephone call
         "He runs a company called Harbor Works, which sells boats.",  # a name given to a thing
         "The plan was drafted by two think tanks and the party leaders.",  # "think tanks"
+        "Note: This story was updated with new figures.",  # a label, not a speaker
     ],
 )
 def test_not_quotes(text):
