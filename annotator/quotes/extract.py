@@ -1201,6 +1201,36 @@ def headline_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 Mention(sa, sb, text[sa:sb], "name"), "frame", None, sent.start, sent.end, sent=sent_index)]
 
 
+# A title-case headline with its cue capitalised ("Mayor Says Bridge Will Reopen", "Bridge Will
+# Reopen, Mayor Says").
+TITLE_CUE_RE = re.compile(r"(?<=\s)(?:Says|Said|Warns|Tells|Claims|Admits|Insists|Argues|Predicts|Vows|Pledges|"
+                          r"Suggests|Urges|Declares|Denies|Confirms|Announces)(?=\s|[.!?]?$)")
+TITLE_SPK_RE = re.compile(rf"(?:^|(?<=,\s))(?P<spk>{NAMERUN})\s+$")
+
+
+def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+    base = sent.start
+    masked = _mask(text, sent, quotes)
+    words = re.findall(r"[A-Za-z][\w’'\-]*", masked)
+    if len(words) < 4 or sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
+        return []
+    m = TITLE_CUE_RE.search(masked)
+    if not m:
+        return []
+    sm = TITLE_SPK_RE.search(masked, 0, m.start())
+    if not sm or len(sm.group("spk").split()) > 6:
+        return []
+    sa, sb = base + sm.start("spk"), base + sm.end("spk")
+    if masked[:sm.start("spk")].rstrip().endswith(","):  # "Content, Name Says."
+        a, b = _trim_content(masked, 0, sm.start("spk"))
+    else:  # "Name Says Content"
+        a, b = _trim_content(masked, m.end(), len(masked))
+    if _words(masked[a:b]) < 2:
+        return []
+    return [Raw(base + a, base + b, _content_kind(masked, a, b), m.group(), base + m.start(), base + m.end(),
+                Mention(sa, sb, text[sa:sb], "name"), "frame", None, sent.start, sent.end, sent=sent_index)]
+
+
 def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
     """All quote candidates of an article, in text order, and its sentences."""
     raws: list[Raw] = []
@@ -1262,7 +1292,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         for s in sents:
             sq = [q for q in quotes if s.start <= q.start and q.end <= s.end]
             si = _sentence_index(all_sents, s.start, len(all_sents) - len(sents))
-            extra = headline_quotes(text, s, sq, si) if s.start == ps else []
+            extra = headline_quotes(text, s, sq, si) + title_quotes(text, s, sq, si) if s.start == ps else []
             for r in extra + stative_quotes(text, s, sq, si) + asked_quotes(text, s, sq, si):
                 if not any(k.start < r.end and r.start < k.end for k in para_raws):
                     r.para = pi

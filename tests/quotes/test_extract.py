@@ -182,6 +182,10 @@ def test_continued_quotes_share_the_speaker(text, expected):
         # a headline or summary line "Name: what they said."
         ("Reed: The Harbor Plan Has Failed Everyone.", [("indirect", "The Harbor Plan Has Failed Everyone")]),
         ("Kim to Harbor Board: Reed will reverse the toll.", [("indirect", "Reed will reverse the toll")]),
+        # title-case headlines with a capitalised cue
+        ("Reed Says He Never Promised To Close The Bridge.",
+         [("indirect", "He Never Promised To Close The Bridge")]),
+        ("The Harbor Plan Is A Mess, Ann Kim Says.", [("indirect", "The Harbor Plan Is A Mess")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
