@@ -1105,7 +1105,9 @@ STATIVE_RE = re.compile(
     r"(?<![\w’'\-])(?:(?:may|might|can|could|would|does|did|do|still|also|now|already|not|no longer|often|"
     r"only|n’t|n't)\s+)*(?:(?P<seem>appears?|appeared|seems?|seemed)(?:\s+(?:to\s+be|like)(?![\w’'\-]))?|"
     r"(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|now|still|largely|generally)\s+)*expected(?=\s+to\s)|"
-    r"(?:(?:has|had|have|is|was|are|were)\s+)?(?:reportedly)(?:\s+(?:has|had|have|is|was|are|were|been))*)"
+    r"(?:(?:has|had|have|is|was|are|were)\s+)?(?:reportedly)(?:\s+(?:has|had|have|is|was|are|were|been))*|"
+    r"(?:(?:is|are|was|were|be|been|being)\s+(?:(?:widely|increasingly|largely|generally|often|still|also|now|long|"
+    r"not|once)\s+)*)?(?:seen|viewed|regarded|perceived|considered|deemed|known)(?=\s+(?:as|to\s+be)\s))"
     r"(?![\w’'\-])"
 )
 STATIVE_LEFT_RE = re.compile(r"(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|whereas)\b)"

@@ -186,6 +186,10 @@ def test_continued_quotes_share_the_speaker(text, expected):
         ("Reed Says He Never Promised To Close The Bridge.",
          [("indirect", "He Never Promised To Close The Bridge")]),
         ("The Harbor Plan Is A Mess, Ann Kim Says.", [("indirect", "The Harbor Plan Is A Mess")]),
+        # passive views with no named holder: "seen as", "regarded as", "known to be"
+        ("The group spent money in Ohio, a state seen as critical for the movement.",
+         [("indirect", "a state"), ("indirect", "as critical for the movement")]),
+        ("Reed is widely regarded as the favorite.", [("indirect", "Reed"), ("indirect", "as the favorite")]),
         # a stance inside reported content is part of it, not a quote of its own
         ("Ann Kim says she wants to rebuild the old pier by spring.",
          [("indirect", "she wants to rebuild the old pier by spring")]),
