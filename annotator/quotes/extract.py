@@ -133,7 +133,7 @@ def appositive_speaker(core_r: str) -> re.Match | None:
         app = core_r[m.end():-1].strip()
         if not app and m.group("spk")[:1].isupper() and not re.match(r"(?:The|A|An|His|Her|Their)\s", m.group("spk")) \
                 and core_r[:m.start()].rstrip().endswith(","):
-            return m  # "Another delegate on the slate, Jim Poolman, said": the name after the description
+            return m  # "A farmer from the valley, Jo Marsh, said": the name after its description
         if not app or len(app) > 260 or app.count(",") > 3 or ";" in app or ":" in app:
             continue
         if APP_START_RE.match(app):
@@ -492,7 +492,7 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             if cleaned and not _looks_like_org(text[cleaned[0]:cleaned[1]]):
                 a, b = cleaned
                 return Mention(a, b, text[a:b], "name", appositive=m.group("org"), app_start=off + d + m.start("org"))
-            if cleaned:  # "the University of Michigan reported": the organisation as a whole
+            if cleaned:  # "the University of Eastbrook found": the organisation as a whole
                 a, b = cleaned[0], off + d + m.end("org")
                 return Mention(a, b, text[a:b], "name")
         m = LEFT_NAME_RE.search(core_r[-120:])
@@ -663,7 +663,7 @@ NAMING_BAD_RE = re.compile(
 )
 
 
-# "called Ann Kim on Monday", "called his friend's mother and": a telephone call, not a name given.
+# "called Ann Kim on Monday", "called his sister and": a telephone call, not a name given.
 PHONE_CALL_RE = re.compile(
     rf"\s+(?:{NAMERUN}|(?:my|his|her|their|our)\s+(?:[\w’'\-]+[’']s\s+)?(?:mother|father|wife|husband|son|daughter|"
     rf"brother|sister|friend|friends|parents|family|office|lawyer|boss|aide|aides))"
@@ -742,7 +742,7 @@ BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
 
 
 def _intro_only(lead0: str) -> bool:
-    """Nothing, or a short adverbial ("Over the long term", "In 2014") before a cue."""
+    """Nothing, or a short adverbial ("Over the next decade", "In 2019") before a cue."""
     if not lead0:
         return True
     return _words(lead0) <= 6 and SPEECH not in lead0 and "," not in lead0 and \
@@ -764,8 +764,8 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             am = ACC_NP_RE.match(masked, ce)
             if am and (spk is None or am.end("spk") > spk.end - base) and \
                     len(am.group("spk").split()) <= 16:
-                # the whole noun phrase up to the next punctuation: "according to officials involved
-                # at the time", "according to Mr. Lee's campaign"
+                # the whole noun phrase up to the next punctuation: "according to engineers who
+                # inspected the dam", "according to Ms. Ott's office"
                 a, b = base + am.start("spk"), base + am.end("spk")
                 kind, a, b = _np_kind(text, a, b)
                 if kind:
@@ -957,7 +957,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             elif f.lemma == "according to":
                 # "According to X, content." (content after the speaker)
                 lead0 = masked[: f.start].strip(" ,—–-(")
-                # "Over the long term, according to X, content.": a short adverbial before it
+                # "Over the next decade, according to X, content.": a short adverbial before it
                 short_intro = bool(lead0) and lead.endswith(",") and _intro_only(lead0)
                 if f.start == 0 or not lead0 or INTRO_ONLY_RE.match(lead0) or short_intro:
                     r = ACC_SKIP_RE.match(right)
@@ -1030,7 +1030,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                                                       lead[-1:].isalnum() and not BY_END_RE.search(lead))
             det = LEAD_DET_RE.search(lead)
             if det and not f.inverted and lead[:det.start()].endswith(","):
-                lead = lead[:det.start()]  # "..., the AP reported": the article belongs to the speaker
+                lead = lead[:det.start()]  # "..., the Harbor Times reported": the article belongs to the speaker
             right_quote = len(parts) == 1 and parts[0][2] == "direct" and parts[0][0] >= f.end
             if (not parts or right_quote) and f.lemma not in lx.QUOTE_ONLY and \
                     (f.inverted or f.mention is not None) and (lead.endswith(",") or acc_lead) and len(lead) > consumed:
@@ -1042,7 +1042,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 tail = masked[tail_at:limit]
                 paren = PAREN_RE.match(tail)
                 trivial = TRIVIAL_TAIL_RE.match(tail) or (f.inverted and REL_TAIL_RE.match(tail))
-                if right_quote:  # "In other words, he said, “...”": the words before the cue are content too
+                if right_quote:  # "In short, she said, “...”": the words before the cue are content too
                     trivial, paren = None, None
                     a2, b2 = _trim_content(masked, consumed, len(lead))
                     if SPEECH not in masked[a2:b2] and _words(masked[a2:b2]) >= 1 and \
@@ -1191,7 +1191,7 @@ def headline_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
     m = HEADLINE_RE.match(masked)
     if not m or len(m.group("spk").split()) > 5 or m.group("spk").split()[0].lower() in lx.NOT_NAMES or \
             m.group("spk").isupper() and len(m.group("spk")) > 3:
-        return []  # "The Latest: ...", "BREAKING: ...": a label, not a speaker
+        return []  # "The Update: ...", "BREAKING: ...": a label, not a speaker
     a, b = _trim_content(masked, m.end(), len(masked))
     if _words(masked[a:b]) < 3:
         return []

@@ -219,7 +219,7 @@ VERB_FORMS: dict[str, str] = {}
 for _entry in _SPEECH:
     for _f in _entry:
         VERB_FORMS.setdefault(_f, _entry[0])
-# "experts agree that ...": a plural present "agree" states a consensus, not a speech event.
+# "scientists agree that ...": a plural present "agree" states a consensus, not a speech event.
 del VERB_FORMS["agree"]
 
 # Forms that are also common nouns ("his claims", "the state"): a cue only right after a
