@@ -121,7 +121,8 @@ APPOS_CAND_RE = re.compile(
     rf"(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)}))\s*,\s*"
 )
 APP_START_RE = re.compile(
-    rf"^(?:an?\s|the\s|who\s|whose\s|former\s|ex-|his\s|her\s|their\s|\d{{1,3}},|"
+    rf"^(?:an?\s|the\s|who\s|whose\s|former\s|ex-|his\s|her\s|their\s|\d{{1,3}}(?:,|\s|$)|including\s|"
+    rf"(?:at|of|from|with)\s+(?:the\s+)?[{UPPER}]|(?:{TOK}\s+)+(?:[a-z]+\s+)?(?:{lx.alternation(lx.ROLE_WORDS)})\b|"
     rf"(?!(?:in|on|at|during|from|of|since|after|before|by|with|to|and|but|or|as|when|while|where|if|which|that)\b)"
     rf"[a-z][\w’'\-]*|(?:{TOK}\s+)*[{UPPER}][\w.&\-]*[’']s\s)"
 )
@@ -133,6 +134,9 @@ def appositive_speaker(core_r: str) -> re.Match | None:
     cands = list(APPOS_CAND_RE.finditer(core_r))
     for m in reversed(cands):
         app = core_r[m.end():-1].strip()
+        if not app and m.group("spk")[:1].isupper() and not re.match(r"(?:The|A|An|His|Her|Their)\s", m.group("spk")) \
+                and core_r[:m.start()].rstrip().endswith(","):
+            return m  # "A farmer from the valley, Jo Marsh, said": the name after its description
         if not app or len(app) > 260 or app.count(",") > 3 or ";" in app or ":" in app:
             continue
         if APP_START_RE.match(app):
@@ -156,7 +160,8 @@ RIGHT_SPK_RE = re.compile(
 )
 FUNCTION_WORDS = {"who", "which", "that", "is", "was", "were", "are", "has", "have", "had", "to", "and", "but",
                   "said", "says", "will", "would", "could", "can", "not", "also", "did", "does", "do", "be", "been",
-                  "when", "while", "if", "because", "after", "before", "as", "than", "then", "in", "on", "at"}
+                  "when", "while", "if", "because", "after", "before", "as", "than", "then", "in", "on", "at",
+                  "should", "must", "might", "may", "shall"}
 LEFT_GENERIC_RE = re.compile(
     rf"(?:^|(?<=[,;:{SPEECH}])\s*|(?<=[,;:{SPEECH}]))(?P<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|"
     rf"{NAMERUN}[’']s)\s+(?:[\w’'\-.]+\s+){{0,4}}?[\w’'\-]+)$"
@@ -168,17 +173,27 @@ TELL_OBJ_RE = re.compile(
 )
 TO_OBJ_RE = re.compile(rf"^\s+to\s+(?:him|her|them|me|us|reporters|journalists|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)")
 THAT_RE = re.compile(r"\bthat\b")
+# A quantity opening reported content ("said about half of ...", "said nearly 40 percent ..."):
+# the adverb or preposition belongs to the number, so the content is a clause.
+QUANT = (r"(?:about|nearly|roughly|almost|around|approximately|over|under|more\s+than|less\s+than|fewer\s+than|"
+         r"at\s+least|at\s+most|just|only|up\s+to|well\s+over|some)\s+(?:[$£€]?\d[\d,.]*|half|one|two|three|four|five|"
+         r"six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|"
+         r"millions|billions|dozens|a\s+(?:third|quarter|fifth|half|dozen|hundred|thousand|million|billion|"
+         r"majority|handful|fraction))\b")
 PREP_START_RE = re.compile(
-    r"^\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|late|early|to|earlier|later|among|"
+    r"^\s*,?\s*(?!\s*" + QUANT + r")(?:on|in|at|during|after|before|with|from|via|over|late|early|to|earlier|later|among|"
     r"(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|"
     r"winter|time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|again|also|"
     r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|\w+ly)\b"
 )
 CUT_RE = re.compile(
-    r";|\s+[—–-]{1,2}\s+|—|,\s+(?:according to|\w+ing\b|who\s|which\s|whose\s|whom\s|where\s|as\s|"
-    r"compared\s|(?:and|but)\s+(?:when|while|then)\s|such as\s|the\s|an?\s)|\s+by\s+\w+ing\b|"
-    r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b"
+    r";|(?:\s+[—–-]{1,2}\s*|—\s*)(?=" + SPEECH + r")|,\s+(?:according to|(?!including\b)\w+ing\b|who\s|which\s|whose\s|whom\s|where\s|as\s|"
+    r"compared\s|(?:and|but)\s+(?:when|while|then)\s|the\s|an?\s)|\s+by\s+(?!(?:spring|morning|evening|thing|king|ring|string|wing|meeting|building|ruling|hearing|"
+    r"funding|spending|opening|beginning|ending|nothing|something|anything|everything|Beijing|Reading)\b)\w+ing\b|"
+    r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b|"
+    r",\s+(?:said|says|told|tells|added|adds|wrote|writes|argued|noted|insisted|explained)\b|"
+    r"(?<=" + SPEECH + r")\s+(?:according to|referring to|(?!including\b)\w+ing\b)"
 )
 SUBORD_RE = re.compile(r"^(?:Because|While|As|When|If|Although|Though|Since|After|Before|Even as|Even though|Whereas|Until|"
                        r"Once|Unless)\b[^,]*$")
@@ -186,7 +201,7 @@ CLAUSE_START_RE = re.compile(
     rf"^(?:{SPEECH}|[{UPPER}\d$£€]|(?:the|a|an|this|that|these|those|there|it|its|he|she|they|we|i|you|his|her|"
     rf"their|our|my|your|some|many|most|no|not|all|every|each|both|one|two|three|four|five|more|less|"
     rf"fewer|few|only|if|what|whether|how|why|when|where|who|nobody|everyone|everybody|someone|nothing|"
-    rf"anything|something|nor|neither|none|any|much|such)\b)",
+    rf"anything|something|nor|neither|none|any|much|such)\b|{QUANT})",
     re.IGNORECASE,
 )
 TRIVIAL_TAIL_RE = re.compile(
@@ -327,7 +342,10 @@ def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence
             continue
         dot = m.start()
         if QCLOSE_IN_RE.search(m.group()) and ATTRIB_AFTER_RE.match(text, b, min(pe, b + 120)):
-            continue  # “...!” Trump said. : the attribution belongs to the quote
+            qq = next((q for q in reversed(quotes) if m.start() <= q.end <= b), None)
+            if qq is None or not text[start:qq.start].strip(" \t'\"“‘`"):
+                continue  # “...!” Trump said. : the attribution belongs to the quote
+            # X said the plan is “over.” He said ...: a quotation inside a sentence ends with it
         if text[dot] == ".":
             w = ABBR_BEFORE_RE.search(text, max(ps, dot - 12), dot + 1)
             if w:
@@ -393,7 +411,15 @@ def _looks_like_org(name: str) -> bool:
 PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
 
 
-def left_speaker(text: str, masked: str, base: int, upto: int) -> Mention | None:
+GROUP_LEAD_RE = re.compile(r"(?:that|which|who|whom|and|but|or|if|whether|because|as|while|when|where)\s+",
+                           re.IGNORECASE)
+
+
+ASIDE_RE = re.compile(r",\s*(?:including|who|which|whose|when|while|like|such\s+as|along\s+with|as\s+well\s+as)\b"
+                      r"[^,;:]*(?:,[^,;:]*){0,2},$")
+
+
+def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -> Mention | None:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
     left = masked[window_start:upto]
@@ -404,6 +430,19 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Mention | None
     if tag:  # "Rep. Ann Kim (D-Ore.) said": the party or state tag is not part of the name
         core_r = core_r[: tag.start()].rstrip()
     if not core_r:
+        return None
+    if core_r.endswith(")") and depth == 0:
+        # "Ann Kim (who won the last vote) said": a bracketed aside after the subject
+        k = core_r.rfind("(")
+        if 0 < k and len(core_r) - k < 150 and SPEECH not in core_r[k:]:
+            return left_speaker(text, masked, base, window_start + k, depth=1)
+        return None
+    if core_r.endswith(("—", "–", "--")) and depth == 0:
+        # "Many guests — including A, B and C — said": the speaker is the subject before the aside
+        body = core_r.rstrip("—–- ")
+        k = max(body.rfind("—"), body.rfind("–"), body.rfind("--"))
+        if k > 0 and SPEECH not in body[k:] and len(body) - k < 200:
+            return left_speaker(text, masked, base, window_start + k, depth=1)
         return None
     off = base + window_start
     if core_r.endswith(SPEECH) and text[off + len(core_r) - 2: off + len(core_r)].lstrip()[:1] == ",":
@@ -423,6 +462,14 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Mention | None
                 a2, b2 = off + a, off + b
             return Mention(a2, b2, text[a2:b2], kind, appositive=core_r[m.end():-1].strip(),
                            app_start=off + m.end())
+        if depth == 0:
+            # "Several candidates, including X, said", "The firms, which had ..., said": an aside
+            # between commas; the speaker is the subject before it
+            pm = ASIDE_RE.search(core_r[-250:])
+            if pm:
+                k = len(core_r) - min(250, len(core_r)) + pm.start()
+                if k > 0 and SPEECH not in core_r[k:]:
+                    return left_speaker(text, masked, base, window_start + k, depth=1)
         return None
     last = core_r.rsplit(None, 1)[-1]
     low = last.lower()
@@ -436,6 +483,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Mention | None
         if m:
             d = len(core_r) - min(80, len(core_r))
             a, b = off + d + m.start("spk"), off + d + m.end("spk")
+            lead_w = GROUP_LEAD_RE.match(text, a, b)
+            if lead_w:  # "shows that most residents oppose": the clause word is not the group's
+                a = lead_w.end()
             return Mention(a, b, text[a:b], "group")
     if last[:1].isupper() and not last.endswith(("’s", "'s")):
         m = NAME_OF_ORG_RE.search(core_r[-160:])
@@ -445,6 +495,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int) -> Mention | None
             if cleaned and not _looks_like_org(text[cleaned[0]:cleaned[1]]):
                 a, b = cleaned
                 return Mention(a, b, text[a:b], "name", appositive=m.group("org"), app_start=off + d + m.start("org"))
+            if cleaned:  # "the University of Eastbrook found": the organisation as a whole
+                a, b = cleaned[0], off + d + m.end("org")
+                return Mention(a, b, text[a:b], "name")
         m = LEFT_NAME_RE.search(core_r[-120:])
         if m:
             d = len(core_r) - min(120, len(core_r))
@@ -487,8 +540,9 @@ def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
     words = seg.split()
     if not 2 <= len(words) <= 9 or not SUBJ_START_RE.match(seg):
         return None
-    if any(w.lower().strip(".,") in SUBJ_BAD for w in words) or words[-1].lower() in lx.NAME_PARTICLES:
-        return None
+    if any(w.lower().strip(".,") in SUBJ_BAD for w in words) or words[-1].lower() in lx.NAME_PARTICLES or \
+            words[-1].lower() in ("and", "or", "but", "nor"):
+        return None  # "X appeared on the show and defended ...": a coordinated verb, not a subject
     if words[0].lower() in ("but", "and", "so", "yet", "however", "still", "now", "then", "also"):
         return None
     a = off + start + lead
@@ -581,7 +635,7 @@ class Frame:
     inherit: bool = False  # participle after a comma: the clause's speaker
 
 
-PREP_CONTENT_RE = re.compile(r"\s*(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b")
+PREP_CONTENT_RE = re.compile(r"\s*(?!\s*" + QUANT + r")(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b")
 GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
 PUNCT_END_RE = re.compile(r"[,.!?]\W*$")
 ING_TAIL_RE = re.compile(r"\s*,\s*\w+ing\b")
@@ -591,9 +645,34 @@ RIGHT_PREP_SPEECH_RE = re.compile(rf"^[^{SPEECH}.;]{{1,70}}?[,:]\s*(?=({SPEECH})
 ACC_SKIP_RE = re.compile(rf"^[^,.;{SPEECH}]{{0,60}}?,\s*")
 STOP_PUNCT_RE = re.compile(r"[.;:]")
 LEAD_PUNCT_RE = re.compile(r"^\s*[,:]?\s*")
+ASK_OBJ_RE = re.compile(r"^\s+(?P<o>)(?:(?!(?:for|about|on|in|at)\b)[\w’'.\-]+\s+){1,7}?"
+                        r"(?:to\s+(?!(?:the|a|an|his|her|their|its)\b)[a-z]|(?:whether|if|what|why|how|who)\b)")
 ASK_RE = re.compile(r"^\s*(?=(?:whether|if|why|how|what|when|where|who|to|for|about)\b)")
 SPACES_RE = re.compile(r"^\s*")
-PAREN_RE = re.compile(r"^\s*,\s*(?!(?:and|but|who|which|adding|saying)\b)")
+PAREN_RE = re.compile(r"^\s*,(?!\s*(?:who|whom|whose|which)\b)\s*")
+# An inverted speaker followed by a relative clause ("..., said X, a lecturer, who has studied it"):
+# the clause describes the speaker; the content is on the left.
+REL_TAIL_RE = re.compile(r"^\.?\s*,?\s*(?:who|whom|whose|which)\b[^{SPEECH}]*$".replace("{SPEECH}", SPEECH))
+
+
+# The object of a naming verb ("called [the plan a disaster]"); not a phone call, a meeting or a vote.
+NAMING_OBJ_RE = re.compile(rf"\s+(?=[\w{SPEECH}{FRAG}$])")
+NAMING_BAD_RE = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|their|its|another|several|two)\s+(?:\w+\s+){0,2}?(?:conference|meeting|vote|votes|"
+    r"election|elections|halt|strike|hearing|session|recess|timeout|summit|referendum|caucus|rally|press|briefing)\b|"
+    r"it\s+quits\b|(?:off|up|out|back|in|upon|around|home|911)(?:[\s,.;:]|$)|"
+    r"(?:him|her|them|me|us|it)\s*(?:[,.;:]|$|(?:on|at|in|to|from|after|before|back|again|twice|last|this|yesterday|"
+    r"today|\w+day)\b))"
+)
+
+
+# "called Ann Kim on Monday", "called his sister and": a telephone call, not a name given.
+PHONE_CALL_RE = re.compile(
+    rf"\s+(?:{NAMERUN}|(?:my|his|her|their|our)\s+(?:[\w’'\-]+[’']s\s+)?(?:mother|father|wife|husband|son|daughter|"
+    rf"brother|sister|friend|friends|parents|family|office|lawyer|boss|aide|aides))"
+    rf"(?:\s*[,.;:]|\s*$|\s+(?:to|and|on|at|in|from|shortly|earlier|later|last|this|after|before|yesterday|today|"
+    rf"again|back|twice|recently|{_WEEKDAYS})\b)"
+)
 
 
 def _lemma(cue: str) -> str:
@@ -660,8 +739,20 @@ REL_RE = re.compile(r",\s*who(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which
 IT_RE = re.compile(r"(?:^|(?<=[\s,;:]))[Ii]t\s+(?:also\s+)?$")
 
 
-ACC_NP_RE = re.compile(rf"\s+(?P<spk>(?:[^,;:()\[\]{SPEECH}.]|\.(?=\S))+?)(?=\s*(?:[,;:)\]{SPEECH}]|\.(?:\s|$)|$))")
+ACC_NP_RE = re.compile(rf"\s+(?P<spk>(?:\b(?:{_ABBR_TITLES}|[A-Z])\.|[^,;:()\[\]{SPEECH}.—–]|\.(?=\S))+?)(?=\s*(?:[,;:)\]{SPEECH}—–]|\s-\s|"
+                       rf"\s(?:but|and|while|who|which|as|after|before|because|although)\s|\.(?:\s|$)|$))")
 BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
+
+
+def _intro_only(lead0: str) -> bool:
+    """Nothing, or a short adverbial ("Over the next decade", "In 2019") before a cue."""
+    if not lead0:
+        return True
+    return _words(lead0) <= 6 and SPEECH not in lead0 and "," not in lead0 and \
+        bool(PREP_START_RE.match(lead0[:1].lower() + lead0[1:]) or INTRO_ONLY_RE.match(lead0))
+
+
+NOT_A_CUE_AFTER_RE = re.compile(r"[\s-]+(?:tanks?|twice|so|again|big|about)\b")
 
 
 def find_frames(text: str, masked: str, base: int) -> list[Frame]:
@@ -674,29 +765,35 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         if lemma == "according to":
             spk, after = right_speaker(text, masked, base, ce)
             am = ACC_NP_RE.match(masked, ce)
-            if am and (spk is None or spk.kind == "np" and am.end("spk") > spk.end - base) and \
+            if am and (spk is None or am.end("spk") > spk.end - base) and \
                     len(am.group("spk").split()) <= 16:
+                # the whole noun phrase up to the next punctuation: "according to engineers who
+                # inspected the dam", "according to Ms. Ott's office"
                 a, b = base + am.start("spk"), base + am.end("spk")
                 kind, a, b = _np_kind(text, a, b)
                 if kind:
                     spk, after = Mention(a, b, text[a:b], kind), am.end("spk")
             if spk is None or spk.kind == "pronoun" and spk.text.lower() == "i":
                 continue
-            if spk.appositive and not masked[:cs].strip(" ,—–-") and masked[after:after + 2].strip()[:1] != ",":
+            if spk.appositive and _intro_only(masked[:cs].strip(" ,—–-")) and masked[after:after + 2].strip()[:1] != ",":
                 # "According to X, the content.": no appositive unless a second comma closes it
                 spk.appositive = spk.app_start = None
                 after = spk.end - base
             frames.append(Frame(cue, lemma, cs, ce, spk, cs, after, inverted=True))
             continue
+        if NOT_A_CUE_AFTER_RE.match(masked, ce) and low in ("think", "thinks"):
+            continue  # "think tanks", "think twice"
         prev_word = masked[max(0, cs - 12):cs].split()[-1:] or [""]
         if prev_word[0].lower() in lx.PASSIVE_AUX and (low.endswith("ed") or low in ("told", "said", "thought", "known", "found", "shown", "read")):
             continue  # passive: "was told that", "is expected to"
         object_only = lemma in OBJECT_LEMMAS and lemma not in SPEECH_LEMMAS
         spk = left_speaker(text, masked, base, cs)
-        if object_only and spk is not None and (spk.kind == "np" and not low.endswith("ed") or low.endswith("ing")):
+        if object_only and spk is not None and (spk.kind == "np" and not low.split()[0].endswith(("ed", "spoke"))
+                                                or low.split()[0].endswith("ing")):
             spk = None
         if spk is not None:
-            if low in lx.AMBIGUOUS_FORMS and spk.kind == "np" and not LEAD_RE.search(masked[max(0, spk.start - base - 120):spk.start - base].rstrip()):
+            if low in lx.AMBIGUOUS_FORMS and spk.kind == "np" and \
+                    spk.text.rsplit(None, 1)[-1].lower() not in lx.SOURCE_NOUNS and not LEAD_RE.search(masked[max(0, spk.start - base - 120):spk.start - base].rstrip()):
                 continue
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
             continue
@@ -746,6 +843,28 @@ def _content_kind(masked: str, a: int, b: int) -> str:
     return "indirect"
 
 
+TO_VERB_RE = re.compile(r"to\s+(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|any|him|them|"
+                        r"me|us|it|what|which|whom|date|\d)\b)[a-z]")
+
+
+LEAD_DET_RE = re.compile(r"\s*(?<![\w’'\-])(?:the|The)$")
+
+
+SAID_IN_RE = re.compile(
+    rf"^(?=\s+\S)(?:\s+(?:in|on|at|during|via)\s+(?:a|an|the|his|her|their|its|one)\s+(?:[\w’'\-]+\s+){{0,3}}?"
+    rf"(?:statement|interview|email|e-mail|letter|speech|tweet|post|call|conference|briefing|debate|rally|"
+    rf"appearance|memo|release|video|op-ed|column|filing|hearing)s?)?"
+    rf"(?:\s+(?:on\s+|late\s+|early\s+|last\s+|this\s+)?(?:{_WEEKDAYS}|night|morning|evening|afternoon|week|month|"
+    rf"year|today|yesterday))*\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|there|this|that|"
+    rf"[{UPPER}][a-z]+\s+(?:is|was|were|are|has|had|will|would|could|should|did|does|must)\b))"
+)
+
+
+def NESTED_SKIP(f: Frame) -> bool:
+    """A stance frame ("wants", "supports") inside content already taken is part of that content."""
+    return f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS
+
+
 def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
     """Quotes introduced by reporting frames in one sentence."""
     base = sent.start
@@ -756,6 +875,8 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
     n = len(masked)
     for i, f in enumerate(frames):
         nxt = frames[i + 1] if i + 1 < len(frames) else None
+        if NESTED_SKIP(f) and any(r.start <= base + f.cue_start < r.end for r in out):
+            continue  # "X says she wants to ...": the stance inside reported content is part of it
         if f.inherit:
             prev = next((r.mention for r in reversed(out) if r.mention is not None), None)
             if prev is None:
@@ -821,6 +942,14 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 q = _quote_at(quotes, pos + m_sp.end(), base, ending=False)
                 if q is not None and q.speech:
                     parts.append((q.start - base, q.end - base, "direct"))
+            elif (f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS) and \
+                    (f.inherit or not f.cue.endswith("ing")) and NAMING_OBJ_RE.match(masked, pos, limit) and \
+                    not NAMING_BAD_RE.match(masked, pos, limit) and not f.inverted and \
+                    not (f.mention is not None and f.mention.kind == "np" and re.match(r"(?:an?|An?)\s", f.mention.text)) and \
+                    not (f.cue.lower().startswith("call") and PHONE_CALL_RE.match(masked, pos, limit)):
+                # "X called the plan a disaster", "Y described it as “a mess”": object and complement
+                # (not "with critics describing it as ...", a circumstance with its own subject)
+                content = (pos, limit)
             elif f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS:
                 for q in quotes:
                     if pos <= q.start - base < limit and q.speech and not q.unclosed:
@@ -830,11 +959,16 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                         break
             elif f.lemma == "according to":
                 # "According to X, content." (content after the speaker)
-                if f.start == 0 or not masked[: f.start].strip(" ,—–-(") or \
-                        INTRO_ONLY_RE.match(masked[: f.start].strip(" ,—–-(")):
+                lead0 = masked[: f.start].strip(" ,—–-(")
+                # "Over the next decade, according to X, content.": a short adverbial before it
+                short_intro = bool(lead0) and lead.endswith(",") and _intro_only(lead0)
+                if f.start == 0 or not lead0 or INTRO_ONLY_RE.match(lead0) or short_intro:
                     r = ACC_SKIP_RE.match(right)
                     if r:
                         content = (pos + r.end(), limit)
+                        if short_intro and not INTRO_ONLY_RE.match(lead0) and _words(lead0) >= 2:
+                            a0, b0 = _trim_content(masked, 0, len(lead))
+                            parts.append((a0, b0, _content_kind(masked, a0, b0)))
             else:
                 right0 = masked[that_pos:limit]
                 tm = THAT_RE.search(right0[:160])
@@ -850,12 +984,19 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                     if rest and CLAUSE_START_RE.match(rest) and not PREP_START_RE.match(rest) and \
                             not (right[: r.end()].strip() == "," and f.mention is not None and not f.inherit):
                         content = (pos + r.end(), limit)
+                    elif rest and not f.inherit:
+                        pm = SAID_IN_RE.match(right)  # "said in a statement on Thursday they would ..."
+                        if pm and pm.end() > len(right) - len(right.lstrip()):
+                            content = (pos + pm.end(), limit)
             if content is None and not parts and f.lemma == "ask" and not f.inverted:
                 t = TELL_OBJ_RE.match(masked[that_pos:that_pos + 120])
                 p2 = that_pos + (t.end() if t else 0)
                 am = ASK_RE.match(masked[p2:limit])
+                ao = ASK_OBJ_RE.match(masked[that_pos:limit])
                 if am:
                     content = (p2 + am.end(), limit)
+                elif ao:  # "asked the board to delay the vote": the person asked and the request
+                    content = (that_pos + ao.start("o"), limit)
             if content is None and not parts and f.lemma in OBJECT_LEMMAS and not f.inverted and \
                     f.lemma != "according to":
                 rest = masked[that_pos:limit]
@@ -864,6 +1005,11 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 if body and (CLAUSE_START_RE.match(body) or body.startswith(("to ", FRAG))) and \
                         not PREP_START_RE.match(body if not body.startswith("to ") else "x"):
                     content = (that_pos + r.end(), limit)
+            if content is None and not parts and f.lemma in lx.TO_CLAUSE and not f.inverted:
+                # "X vowed to repeal the law", "Y threatened to sue": the promised act is the content
+                p2 = that_pos + len(masked[that_pos:limit]) - len(masked[that_pos:limit].lstrip())
+                if TO_VERB_RE.match(masked, p2):
+                    content = (p2, limit)
             if content is not None and PREP_CONTENT_RE.match(masked, content[0]) and not \
                     masked.startswith("to ", content[0]):
                 content = None
@@ -883,14 +1029,33 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                         parts.append((q.start - base, q.end - base, "direct"))
                     else:
                         parts.append((a2, b2, _content_kind(masked, a2, b2)))
-            if not parts and f.lemma not in lx.QUOTE_ONLY and (f.inverted or f.mention is not None) and \
-                    lead.endswith(",") and len(lead) > consumed:
-                tail = masked[f.end:limit]
+            acc_lead = f.lemma == "according to" and (lead.endswith(("—", "–")) or _words(lead) >= 4 and
+                                                      lead[-1:].isalnum() and not BY_END_RE.search(lead))
+            det = LEAD_DET_RE.search(lead)
+            if det and not f.inverted and lead[:det.start()].endswith(","):
+                lead = lead[:det.start()]  # "..., the Harbor Times reported": the article belongs to the speaker
+            right_quote = len(parts) == 1 and parts[0][2] == "direct" and parts[0][0] >= f.end
+            if (not parts or right_quote) and f.lemma not in lx.QUOTE_ONLY and \
+                    (f.inverted or f.mention is not None) and (lead.endswith(",") or acc_lead) and len(lead) > consumed:
+                tail_at = f.end
+                if f.lemma == "tell" and not f.inverted:
+                    t = TELL_OBJ_RE.match(masked[f.end:limit])  # "..., Brisk told the paper."
+                    if t:
+                        tail_at += t.end()
+                tail = masked[tail_at:limit]
                 paren = PAREN_RE.match(tail)
-                trivial = TRIVIAL_TAIL_RE.match(tail)
+                trivial = TRIVIAL_TAIL_RE.match(tail) or (f.inverted and REL_TAIL_RE.match(tail))
+                if right_quote:  # "In short, she said, “...”": the words before the cue are content too
+                    trivial, paren = None, None
+                    a2, b2 = _trim_content(masked, consumed, len(lead))
+                    if SPEECH not in masked[a2:b2] and _words(masked[a2:b2]) >= 1 and \
+                            not INTRO_ONLY_RE.match(masked[a2:b2]):
+                        parts.insert(0, (a2, b2, "indirect"))
                 if trivial or paren:
                     a2, b2 = _trim_content(masked, consumed, len(lead))
                     a2 = _skip_intro(masked, a2, b2)
+                    if ASKED_RE.match(masked[a2:b2]):
+                        a2 = b2  # "Asked if ..., X said": the question is not X's content
                     nw = _words(text[base + a2:base + b2])
                     left_ok = nw >= 3 or (not trivial and nw >= 1 and not INTRO_ONLY_RE.match(masked[a2:b2]))
                     if left_ok:
@@ -899,8 +1064,8 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                             parts.append((q.start - base, q.end - base, "direct"))
                         else:
                             parts.append((a2, b2, _content_kind(masked, a2, b2)))
-                    if paren and not trivial:
-                        c, d = f.end + paren.end(), limit
+                    if paren and not trivial and f.lemma != "according to":
+                        c, d = tail_at + paren.end(), limit
                         cut = CUT_RE.search(masked, c, d)
                         if cut:
                             d = cut.start()
@@ -936,18 +1101,25 @@ def _skip_intro(masked: str, a: int, b: int) -> int:
 
 COLON_END_RE = re.compile(r":\s*$")
 
-# Sourceless attributions of appearance and expectation ("the plan appears weak", "turnout is
-# expected to rise"): the subject and the complement are each content with no speaker.
+# Sourceless attributions of appearance, expectation and report ("the plan appears weak", "turnout is
+# expected to rise", "the mayor reportedly considered a run"): the subject and the complement are each
+# content with no speaker.
 STATIVE_RE = re.compile(
     r"(?<![\w’'\-])(?:(?:may|might|can|could|would|does|did|do|still|also|now|already|not|no longer|often|"
     r"only|n’t|n't)\s+)*(?:(?P<seem>appears?|appeared|seems?|seemed)(?:\s+(?:to\s+be|like)(?![\w’'\-]))?|"
-    r"(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|now|still|largely|generally)\s+)*expected(?=\s+to\s))"
+    r"(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|now|still|largely|generally)\s+)*expected(?=\s+to\s)|"
+    r"(?:(?:has|had|have|is|was|are|were)\s+)?(?:reportedly)(?:\s+(?:has|had|have|is|was|are|were|been))*|"
+    r"(?:(?:is|are|was|were|be|been|being)\s+(?:(?:widely|increasingly|largely|generally|often|still|also|now|long|"
+    r"not|once)\s+)*)?(?:seen|viewed|regarded|perceived|considered|deemed|known)(?=\s+(?:as|to\s+be)\s))"
     r"(?![\w’'\-])"
 )
 STATIVE_LEFT_RE = re.compile(r"(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|whereas)\b)"
                              r"(?!.*(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|"
                              r"whereas)\b))")
 STATIVE_RIGHT_RE = re.compile(r"[,;:—–(.!?]|\s(?:but|while|because|although|though|whereas)\s")
+APPEAR_PLACE_RE = re.compile(r"\s*(?:on|in|at|before|with|together|alongside|onstage|live|during|for|as|from|"
+                             r"outside|inside|next|beside|behind|via|later|briefly|again|here|there|only|twice|"
+                             r"frequently|regularly|often)\b|\s*[,.;:]|\s*$")
 STATIVE_BAD_SUBJ = {"it", "there", "this", "that", "which", "who", "what"}
 
 
@@ -972,6 +1144,8 @@ def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: i
         ra, rb = _trim_content(masked, ce, rm.start() if rm else len(masked))
         if SPEECH in subj or SPEECH in masked[ra:rb] or rb - ra < 2:
             continue
+        if m.group("seem") and m.group("seem").startswith("appear") and APPEAR_PLACE_RE.match(masked, ce):
+            continue  # "she appeared on the show", "appeared together": showing up, not seeming
         cue = masked[cs:ce]
         if 1 <= nw <= 12 and subj.split()[0].lower() not in STATIVE_BAD_SUBJ:
             out.append(Raw(base + sa, base + sb, "indirect", cue, base + cs, base + ce, None, "none", None,
@@ -979,6 +1153,87 @@ def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: i
         out.append(Raw(base + ra, base + rb, "indirect", cue, base + cs, base + ce, None, "none", None,
                        sent.start, sent.end, sent=sent_index))
     return out
+
+
+# "Asked whether the plan would pass, X said ...", "when asked what she would do": the question put
+# to the speaker is reported content of its own, with no named asker.
+ASKED_RE = re.compile(
+    r"(?:(?<![\w’'\-])(?:[Ww]hen|[Aa]fter|[Oo]nce|[Ii]f|[Uu]pon|[Bb]ut|[Aa]nd)\s+|^)(?:being\s+)?[Aa]sked"
+    r"(?:\s+(?!(?:if|whether|what|why|how|who|whom|which|where)\b)[^\s,;:—–]+){0,8}?"
+    r"\s+(?P<c>(?:if|whether|what|why|how|who|whom|which|where)\b)"
+)
+ASKED_END_RE = re.compile(r"[,;:—–(]|\s-\s")
+
+
+def asked_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+    base = sent.start
+    masked = _mask(text, sent, quotes)
+    out: list[Raw] = []
+    for m in ASKED_RE.finditer(masked):
+        a = m.start("c")
+        e = ASKED_END_RE.search(masked, a)
+        b = e.start() if e else len(masked)
+        a2, b2 = _trim_content(masked, a, b)
+        if _words(masked[a2:b2]) < 3 or SPEECH in masked[a2:b2]:
+            continue
+        cs = m.group().find("sked") + m.start() - 1
+        out.append(Raw(base + a2, base + b2, "indirect", "asked", base + cs, base + cs + 5, None, "none", None,
+                       sent.start, sent.end, sent=sent_index))
+    return out
+
+
+# A headline or summary line "Name: what they said." (also "Name to Group: ...", "Poll: ...").
+HEADLINE_RE = re.compile(
+    rf"^(?P<spk>(?!(?:{'|'.join(lx.LABEL_WORDS)})\b){NAMERUN}(?:\s+to\s+{NAMERUN})?):\s+(?=[{UPPER}‘“\"'{SPEECH}])"
+)
+
+
+def headline_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+    base = sent.start
+    masked = _mask(text, sent, quotes)
+    m = HEADLINE_RE.match(masked)
+    if not m or len(m.group("spk").split()) > 5 or m.group("spk").split()[0].lower() in lx.NOT_NAMES or \
+            m.group("spk").isupper() and len(m.group("spk")) > 3:
+        return []  # "The Update: ...", "BREAKING: ...": a label, not a speaker
+    a, b = _trim_content(masked, m.end(), len(masked))
+    if _words(masked[a:b]) < 3:
+        return []
+    spk = m.group("spk").split(" to ")[0]
+    sa, sb = base + m.start("spk"), base + m.start("spk") + len(spk)
+    q = _quote_at(quotes, a, base, ending=False)
+    kind = "direct" if q is not None and q.end - base >= b - 1 else _content_kind(masked, a, b)
+    return [Raw(base + a, base + b, kind, ":", base + m.end("spk"), base + m.end("spk") + 1,
+                Mention(sa, sb, text[sa:sb], "name"), "frame", None, sent.start, sent.end, sent=sent_index)]
+
+
+# A title-case headline with its cue capitalised ("Mayor Says Bridge Will Reopen", "Bridge Will
+# Reopen, Mayor Says").
+TITLE_CUE_RE = re.compile(r"(?<=\s)(?:Says|Said|Warns|Tells|Claims|Admits|Insists|Argues|Predicts|Vows|Pledges|"
+                          r"Suggests|Urges|Declares|Denies|Confirms|Announces)(?=\s|[.!?]?$)")
+TITLE_SPK_RE = re.compile(rf"(?:^|(?<=,\s))(?P<spk>{NAMERUN})\s+$")
+
+
+def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+    base = sent.start
+    masked = _mask(text, sent, quotes)
+    words = re.findall(r"[A-Za-z][\w’'\-]*", masked)
+    if len(words) < 4 or sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
+        return []
+    m = TITLE_CUE_RE.search(masked)
+    if not m:
+        return []
+    sm = TITLE_SPK_RE.search(masked, 0, m.start())
+    if not sm or len(sm.group("spk").split()) > 6:
+        return []
+    sa, sb = base + sm.start("spk"), base + sm.end("spk")
+    if masked[:sm.start("spk")].rstrip().endswith(","):  # "Content, Name Says."
+        a, b = _trim_content(masked, 0, sm.start("spk"))
+    else:  # "Name Says Content"
+        a, b = _trim_content(masked, m.end(), len(masked))
+    if _words(masked[a:b]) < 2:
+        return []
+    return [Raw(base + a, base + b, _content_kind(masked, a, b), m.group(), base + m.start(), base + m.end(),
+                Mention(sa, sb, text[sa:sb], "name"), "frame", None, sent.start, sent.end, sent=sent_index)]
 
 
 def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
@@ -1046,9 +1301,12 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
             by_sent.setdefault(k.sent_start, []).append(k)
         first = len(all_sents) - len(sents)
         for i, (s, sq) in enumerate(zip(sents, sent_quotes)):
-            here = by_sent.get(s.start, [])
-            for r in stative_quotes(text, s, sq, first + i):
+            si = first + i
+            here = by_sent.setdefault(s.start, [])
+            extra = headline_quotes(text, s, sq, si) + title_quotes(text, s, sq, si) if s.start == ps else []
+            for r in extra + stative_quotes(text, s, sq, si) + asked_quotes(text, s, sq, si):
                 if not any(k.start < r.end and r.start < k.end for k in here):
+                    here.append(r)
                     r.para = pi
                     para_raws.append(r)
         para_raws.sort(key=lambda r: r.start)

@@ -131,6 +131,10 @@ _SPEECH = [
     ("hint", "hints", "hinted", "hinting"),
     ("imply", "implies", "implied", "implying"),
     ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    ("threaten", "threatens", "threatened", "threatening"),
+    ("refuse", "refuses", "refused", "refusing"),
+    ("agree", "agrees", "agreed", "agreeing"),
+
 ]
 
 # Verbs that take a bare clause after them ("X said the plan failed"); the others need
@@ -146,7 +150,9 @@ BARE_CLAUSE = {
 }
 # Verbs whose content is only taken when introduced by "that" or a quote.
 THAT_ONLY = {"agree", "estimate", "expect", "know", "feel", "hope", "worry",
-             "fear", "promise", "pledge", "vow", "mention", "read", "post"}
+             "fear", "promise", "pledge", "vow", "mention", "read", "post", "threaten", "refuse"}
+# Speech acts of commitment whose "to ..." clause is the reported content ("vowed to repeal").
+TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree"}
 # Verbs that only frame a direct quote ("“...,” she continued"), never indirect content.
 QUOTE_ONLY = {"continue", "joke", "quip", "exclaim", "ask", "question", "post", "read", "boast"}
 # Verbs that are weak cues: used only when "that" follows, or with a quote.
@@ -187,6 +193,24 @@ OBJECT_PHRASES = [
     ("referred to", "refer to"), ("referring to", "refer to"), ("pointed to", "point to"),
     ("points to", "point to"), ("insisted on", "insist on"), ("asked for", "ask for"),
 ]
+# Verbs of speaking with a preposition: the object is what was talked about or asked for.
+for _verb, _forms in [
+    ("complain about", ("complained", "complains", "complaining")), ("warn about", ("warned", "warns", "warning")),
+    ("boast about", ("boasted", "boasts", "boasting")), ("brag about", ("bragged", "brags", "bragging")),
+    ("joke about", ("joked", "jokes", "joking")), ("comment on", ("commented", "comments", "commenting")),
+    ("rail against", ("railed", "rails", "railing")), ("speak out against", ("spoke out", "speaks out", "speaking out")),
+    ("lash out at", ("lashed out", "lashes out", "lashing out")), ("weigh in on", ("weighed in", "weighs in", "weighing in")),
+    ("advocate for", ("advocated", "advocates", "advocating")), ("press for", ("pressed", "presses", "pressing")),
+    ("lobby for", ("lobbied", "lobbies", "lobbying")), ("apologize for", ("apologized", "apologizes", "apologizing")),
+    ("talk about", ("talk",)), ("speak about", ("speaking", "spoke at length")), ("speak of", ("spoke", "speaks", "speaking")),
+    ("talk of", ("talked", "talks", "talking")), ("speak out about", ("spoke out", "speaks out", "speaking out")),
+    ("express support for", ("expressed support", "expresses support", "expressing support")),
+    ("voice support for", ("voiced support", "voices support", "voicing support")),
+    ("push for", ("pushing",)), ("call for", ("call",)), ("focus on", ("focusing",)),
+]:
+    _prep = _verb.split()[-1]
+    for _f in _forms:
+        OBJECT_PHRASES.append((f"{_f} {_prep}", _verb))
 
 WEAK = {"agree", "estimate", "expect", "know", "feel", "show", "find", "read", "post", "mention",
         "question", "charge", "accuse", "advise", "recommend", "demand", "urge", "propose"}
@@ -195,6 +219,8 @@ VERB_FORMS: dict[str, str] = {}
 for _entry in _SPEECH:
     for _f in _entry:
         VERB_FORMS.setdefault(_f, _entry[0])
+# "scientists agree that ...": a plural present "agree" states a consensus, not a speech event.
+del VERB_FORMS["agree"]
 
 # Forms that are also common nouns ("his claims", "the state"): a cue only right after a
 # pronoun, a name or a group noun.
@@ -234,7 +260,7 @@ NAMING_VERBS = {"call", "calls", "called", "calling", "describe", "describes", "
                 "describing", "characterize", "characterizes", "characterized", "characterizing",
                 "characterise", "characterises", "characterised", "characterising", "dub",
                 "dubs", "dubbed", "dubbing", "label", "labels", "labeled", "labelled", "labeling",
-                "brand", "brands", "branded", "branding", "term", "terms", "termed"}
+                "brand", "brands", "branded", "branding", "termed"}
 
 # Words allowed between the subject and its reporting verb ("X has also said").
 AUX = {"has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "might",
@@ -266,6 +292,11 @@ GROUP_NOUNS = {
     "firms", "banks", "percent", "regulators", "forecasters", "demographers", "majority", "minority", "half", "third", "quarter", "backers", "rivals", "skeptics",
     "proponents", "advocates", "progressives", "moderates", "independents",
     "evangelicals", "catholics", "muslims", "christians", "jews", "women", "men", "youth", "investors", "traders", "markets", "police", "officers", "judges",
+    "attendees", "veterans", "employees", "immigrants", "retirees", "farmers", "teachers", "nurses",
+    "fans", "viewers", "readers", "users", "callers", "consumers", "customers", "shoppers", "taxpayers",
+    "homeowners", "owners", "businesses", "families", "caucusgoers", "primary-goers", "senators",
+    "congressmen", "justices", "activists", "insurers", "hospitals", "states", "cities",
+    "many", "most", "some", "both", "several", "few",
 }
 
 # Singular nouns that head a described speaker or an organisation ("a spokesman", "the report").
@@ -287,6 +318,18 @@ SPEAKER_NOUNS = {
     "author", "columnist", "editor", "data", "figures", "census", "bureau", "institute", "center",
     "centre", "foundation", "union", "association", "embassy", "white", "house",
     "kremlin", "pentagon", "police", "army", "military",
+}
+
+# Nouns for documents, counts and studies that "show", "find" or "report" something; with one
+# of these as subject, forms that are usually nouns ("shows", "finds", "reports") are cues.
+SOURCE_NOUNS = {
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis",
+    "analyses", "data", "figures", "numbers", "statistics", "document", "documents", "records",
+    "memo", "memos", "filing", "filings", "review", "investigation", "audit", "census", "count",
+    "tally", "research", "results", "estimate", "estimates", "projections", "forecast",
+    "forecasts", "model", "models", "emails", "e-mails", "letter", "letters", "video", "footage",
+    "records", "transcript", "transcripts", "report", "assessment", "evaluation", "paper",
+    "index", "chart", "map", "graphic", "tracker", "average", "averages", "evidence", "rankings",
 }
 
 # Lower-case words of a description written before a name ("campaign spokeswoman X",
@@ -397,6 +440,16 @@ ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m", "approx", "dept", "est", "fig",
     "assn", "bros", "pres", "supt", "univ", "ave", "blvd", "rd",
 }
+
+# Capitalised labels that open a line with a colon without naming a speaker ("Note: ...").
+LABEL_WORDS = {"Note", "Update", "Updated", "Correction", "Clarification", "Q", "A", "Photo", "Photos",
+               "Video", "Related", "Read", "Watch", "Source", "Sources", "Editor", "Editors", "Disclosure",
+               "Warning", "Sign", "Follow", "Also", "Listen", "See", "More", "Contact", "Email", "Advertisement",
+               "Caption", "Credit", "Image", "Graphic", "Map", "Chart", "Table", "Step", "Part", "Chapter",
+               "Question", "Answer", "Topic", "Subject", "Location", "Date", "Time", "Tags", "Filed", "Posted",
+               "Here", "Bottom", "Translation", "Background", "Context", "Example", "Reminder", "Spoiler",
+               "Breaking", "Exclusive", "Opinion", "Analysis", "Editorial", "Live", "Transcript", "Full",
+               "Contributing", "Wow", "Boom", "Watch", "Ouch", "Yikes", "Bonus", "Plus", "Meanwhile"}
 
 # Quoted words shorter than this, without the punctuation of speech, are terms or scare quotes.
 MIN_SPEECH_WORDS = 3

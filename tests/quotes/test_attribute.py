@@ -31,8 +31,8 @@ def speakers(text: str, people: People | None = None) -> list[tuple[str | None, 
         # pronouns go to the right person
         ("Ann Kim argued that rents were high. “Nobody can save,” she explained.",
          [("Ann Kim", "name"), ("Ann Kim", "pronoun")]),
-        ("“Rents are high,” Ann Kim said. Rates are low, according to Tom Reed. “Wait and see,” he added.",
-         [("Ann Kim", "name"), ("Tom Reed", "name"), ("Tom Reed", "pronoun")]),
+        ("“Rents are high,” Ann Kim said. Rates are low, according to Tom Brisk. “Wait and see,” he added.",
+         [("Ann Kim", "name"), ("Tom Brisk", "name"), ("Tom Brisk", "pronoun")]),
         # described speakers keep their description; a role before a name is dropped from the name
         ("“We will win this state easily,” said campaign spokeswoman Jo Park.", [("Jo Park", "name")]),
         ("“We will win this state easily,” the campaign said in a statement.", [("the campaign", "name")]),
@@ -62,10 +62,10 @@ def test_groups_are_never_given_to_a_person():
 
 
 def test_she_skips_a_man_and_he_skips_a_woman():
-    text = ("Ms. Ann Kim runs the institute. “Rents are high,” Kim said. Mr. Tom Reed disagreed. "
-            "“Rents are fine,” Reed said. “They always were,” he added. “They never were,” she replied.")
+    text = ("Ms. Ann Kim runs the institute. “Rents are high,” Kim said. Mr. Tom Brisk disagreed. "
+            "“Rents are fine,” Brisk said. “They always were,” he added. “They never were,” she replied.")
     got = speakers(text)
-    assert got[-2] == ("Tom Reed", "pronoun")
+    assert got[-2] == ("Tom Brisk", "pronoun")
     assert got[-1] == ("Ann Kim", "pronoun")
 
 
@@ -83,10 +83,10 @@ def test_one_canonical_id_across_mentions_and_articles():
 
 def test_registry_adds_aliases_and_pronouns():
     people = People([Expert(id="ann-kim", name="Ann Kim", aliases=["Kim"], pronoun="she", is_expert=True)])
-    text = ("Tom Reed spoke first. “It will pass,” Reed said.\n\n"
+    text = ("Tom Brisk spoke first. “It will pass,” Brisk said.\n\n"
             "“Rents are far too high,” Kim said. “Nobody saves,” she added.")
     got = [(q.speaker_id, q.speaker_is_expert) for q in find_quotes(Article(id="t", text=text), people)]
-    assert got == [("tom-reed", False), ("ann-kim", True), ("ann-kim", True)]
+    assert got == [("tom-brisk", False), ("ann-kim", True), ("ann-kim", True)]
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ def test_slug(name, expected):
         ("Professor Ann Kim", ("Ann Kim", "Professor")),
         ("campaign spokeswoman Jo Park", ("Jo Park", "campaign spokeswoman")),
         ("Commission President Ursula von der Leyen", ("Ursula von der Leyen", "Commission President")),
-        ("Tom Reed Jr.", ("Tom Reed", None)),
+        ("Tom Brisk Jr.", ("Tom Brisk", None)),
         ("Kim", ("Kim", None)),
     ],
 )

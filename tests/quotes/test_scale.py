@@ -26,7 +26,7 @@ def test_a_large_article_is_linear_and_bounded():
 
 
 def test_unclosed_quotes_stop_at_the_paragraph_end():
-    para = "“An opening mark that never closes, on and on\n\nTom Reed said the road will open in May.\n\n"
+    para = "“An opening mark that never closes, on and on\n\nTom Brisk said the road will open in May.\n\n"
     text = para * 2000
     quotes = find_quotes(Article(id="u", text=text))
     assert len(quotes) == 4000
