@@ -230,7 +230,7 @@ def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path) -
     elif stage == "run":
         import shutil
 
-        from annotator.pipeline import stream_run, write_run
+        from annotator.pipeline import stream_run, worker_context, write_run
         from annotator.resume import Checkpoint, resumable_map, run_fingerprint
 
         out = work / f"run-{n}-{jobs}"
@@ -238,7 +238,7 @@ def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path) -
         ctx = _Timed(RunSetup())()  # once, in the parent: it aggregates with it too
 
         def pairs(cp):
-            for art, qs in resumable_map(annotate_for_article, _articles(corpus, n, rep), cp, jobs, init=Given(ctx),
+            for art, qs in resumable_map(annotate_for_article, _articles(corpus, n, rep), cp, jobs, init=Given(worker_context(ctx)),
                                          reporter=rep):
                 count["articles"] += 1
                 count["quotes"] += len(qs)

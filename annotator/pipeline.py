@@ -76,6 +76,7 @@ def _annotated(articles: Iterable[Article], ctx: Context, reporter: Reporter, jo
     folder, finished articles are kept in OUT/.work/ so a killed run resumes where it stopped."""
     from annotator.parallel import Given, annotate_for_article, map_ordered
 
+    ctx = worker_context(ctx)
     if out is None:
         yield from map_ordered(annotate_for_article, articles, jobs, init=Given(ctx), reporter=reporter,
                                describe=lambda a: a.source or a.id)
@@ -88,6 +89,17 @@ def _annotated(articles: Iterable[Article], ctx: Context, reporter: Reporter, jo
     with Checkpoint(out, fingerprint) as checkpoint:
         yield from resumable_map(annotate_for_article, articles, checkpoint, jobs, init=Given(ctx),
                                  reporter=reporter)
+
+
+def worker_context(ctx: Context) -> Context:
+    """The per-article side's context: the registry as loaded, apart from the run's, which
+    learns every speaker as articles are linked. Each article starts from this snapshot on
+    any number of processes (in one process too: copying the run's growing registry for
+    every article made a one-process run quadratic)."""
+    import copy
+    import dataclasses
+
+    return dataclasses.replace(ctx, people=copy.deepcopy(ctx.people))
 
 
 def load_context(codebook: Path | None, experts: Path | None, model: Path | None) -> Context:

@@ -49,3 +49,21 @@ def test_run_jobs_2_equals_jobs_1_and_rerun_is_identical(tmp_path):
         folders.append({p.name: p.read_bytes() for p in out.iterdir() if p.is_file()})
     assert folders[0] == folders[1] == folders[2]
     assert {"quotes.jsonl", "matrix.jsonl", "matrix.html"} <= set(folders[0])
+
+
+def test_run_jobs_1_equals_jobs_2_on_news_like_articles(tmp_path):
+    """People recur across these articles (surnames first named in full elsewhere, one
+    person with several roles): each article must start from the registry as loaded on
+    one process as on two, whatever the run has learnt from earlier articles."""
+    from annotator.benchmark import write_corpus
+
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 20)
+    files = []
+    for jobs in (1, 2):
+        out = tmp_path / f"run{jobs}"
+        r = runner.invoke(app, ["run", str(corpus), "--codebook", str(SEED_CODEBOOK), "--out", str(out), "-q",
+                                "--jobs", str(jobs)])
+        assert r.exit_code == 0, r.output
+        files.append({n: (out / n).read_bytes() for n in ("quotes.jsonl", "matrix.jsonl", "experts.jsonl")})
+    assert files[0] == files[1]
+    assert files[0]["quotes.jsonl"].count(b"\n") > 100
