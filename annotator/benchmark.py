@@ -238,8 +238,8 @@ def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path) -
         ctx = _Timed(RunSetup())()  # once, in the parent: it aggregates with it too
 
         def pairs(cp):
-            for art, qs in resumable_map(annotate_for_article, _articles(corpus, n, rep), cp, jobs, init=Given(worker_context(ctx)),
-                                         reporter=rep):
+            for art, qs in resumable_map(annotate_for_article, _articles(corpus, n, rep), cp, jobs,
+                                         init=Given(worker_context(ctx)), reporter=rep):
                 count["articles"] += 1
                 count["quotes"] += len(qs)
                 yield art, qs

@@ -133,20 +133,32 @@ def _umask() -> int:
     return mask
 
 
+def temporary_beside(path: Path | str, mode: str = "w", encoding: str | None = "utf-8") -> tuple[Path, IO]:
+    """A new temporary file in `path`'s folder, open for writing; `publish` puts it in place
+    (`atomic_write` does both; a streaming writer publishes when its whole job is done)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    return Path(tmp), os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None)  # noqa: SIM115
+
+
+def publish(tmp: Path | str, path: Path | str) -> None:
+    """Put a complete temporary file in place: shareable mode, one atomic rename."""
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a run's files are for sharing
+    os.replace(tmp, path)
+
+
 @contextlib.contextmanager
 def atomic_write(path: Path | str, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Write to a temporary file beside `path`, then rename over it: a reader (or a run
     killed half-way) sees the old file or the complete new one, never a truncated one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp, f = temporary_beside(path, mode, encoding)
     try:
-        with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None) as f:
+        with f:
             yield f
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a run's files are for sharing
-        os.replace(tmp, path)
+        publish(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

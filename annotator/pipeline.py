@@ -7,9 +7,10 @@
 Two halves, so a corpus streams and the per-article work can be spread over processes:
 
 - `annotate_article(article, ctx)`: one article -> its quotes with stances (pure apart
-  from `ctx.people`, which learns the speakers it meets; a parallel runner gives each
-  worker its own `People` and merges with `collect_experts` at the end).
-- `aggregate(...)`: all quotes (+ reviewed labels) -> experts and cells, then `write_run`.
+  from `ctx.people`, which learns the speakers it meets; every article starts from the
+  registry as loaded, `worker_context`).
+- `stream_run(...)`: the articles' quotes, one article at a time (+ reviewed labels) ->
+  speakers linked across articles, quotes spooled to OUT, experts and cells; then `write_run`.
 
 Outputs are written atomically and are byte-identical across reruns on the same inputs: no
 wall-clock time is written anywhere (set SOURCE_DATE_EPOCH to stamp a `generated_at`).
@@ -20,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,8 +30,8 @@ from annotator.errors import InputError
 from annotator.export import MatrixData, write_all
 from annotator.export.view import RUN_META
 from annotator.ingest import iter_articles
-from annotator.io import Reporter, _umask, read_models, to_json, write_jsonl, write_text
-from annotator.matrix import MatrixBuilder, build_matrix
+from annotator.io import Reporter, publish, read_models, temporary_beside, to_json, write_jsonl, write_text
+from annotator.matrix import MatrixBuilder
 from annotator.models import Article, Cell, Codebook, Expert, Quote, ReviewedLabel
 
 RUN_FILES = ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META, "matrix.csv", "matrix_wide.csv",
@@ -147,22 +147,6 @@ def _run_meta(ctx: Context, articles: Sequence[Article], n_quotes: int, n_expert
     }
 
 
-def aggregate(quotes: Sequence[Quote], articles: Sequence[Article], ctx: Context,
-              reviewed: Sequence[ReviewedLabel] = (), reporter: Reporter | None = None,
-              meta: dict | None = None) -> RunResult:
-    """Experts and matrix cells from all the quotes (in memory); the MatrixData every
-    export renders. `annotator run` streams instead (`stream_run`)."""
-    from annotator.quotes import collect_experts
-
-    experts = collect_experts(quotes, ctx.people)  # type: ignore[arg-type]
-    by_id = {a.id: a for a in articles}
-    cells = build_matrix(quotes, ctx.codebook, experts, reviewed, by_id, reporter=reporter)
-    run_meta = _run_meta(ctx, articles, len(quotes), sum(1 for q in quotes if q.speaker_is_expert), reviewed, meta)
-    data = MatrixData(cells=cells, quotes=list(quotes), codebook=ctx.codebook, experts=experts, meta=run_meta)
-    return RunResult(quotes=list(quotes), experts=experts, cells=cells, data=data, articles=list(articles),
-                     n_quotes=len(quotes))
-
-
 def stream_run(annotated: Iterable[tuple[Article, list[Quote]]], ctx: Context,
                reviewed: Sequence[ReviewedLabel] = (), reporter: Reporter | None = None,
                out: Path | None = None, meta: dict | None = None, read: Sequence[int] = (0,)) -> RunResult:
@@ -194,10 +178,7 @@ def stream_run(annotated: Iterable[tuple[Article, list[Quote]]], ctx: Context,
             if out is not None and spool is None:
                 # opened once the first article is done: a resumed run first sweeps OUT of
                 # the temporary files a killed run left
-                Path(out).mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=".quotes.jsonl.", suffix=".tmp", dir=out)
-                spool_path = Path(tmp)
-                spool = os.fdopen(fd, "w", encoding="utf-8")
+                spool_path, spool = temporary_beside(Path(out) / "quotes.jsonl")
             if spool is not None:
                 spool.write(to_json(q, exclude_none=False) + "\n")
             else:
@@ -206,9 +187,7 @@ def stream_run(annotated: Iterable[tuple[Article, list[Quote]]], ctx: Context,
             collector.add(q)
             n_expert += q.speaker_is_expert
         if out is not None and spool is None and articles:  # articles, but not one quote
-            fd, tmp = tempfile.mkstemp(prefix=".quotes.jsonl.", suffix=".tmp", dir=out)
-            spool_path = Path(tmp)
-            spool = os.fdopen(fd, "w", encoding="utf-8")
+            spool_path, spool = temporary_beside(Path(out) / "quotes.jsonl")
         if spool is not None:
             spool.flush()
             os.fsync(spool.fileno())
@@ -239,8 +218,7 @@ def write_run(result: RunResult, out: Path) -> list[Path]:
         raise InputError(f"{out}: exists and is not a folder; --out takes a folder for the run's files")
     out.mkdir(parents=True, exist_ok=True)
     if result.spool is not None:  # streamed by `stream_run`: complete, renamed into place
-        os.chmod(result.spool, 0o666 & ~_umask())
-        os.replace(result.spool, out / "quotes.jsonl")
+        publish(result.spool, out / "quotes.jsonl")
         result.spool = None
     else:
         write_jsonl(out / "quotes.jsonl", result.quotes, exclude_none=False)

@@ -860,22 +860,21 @@ SAID_IN_RE = re.compile(
 )
 
 
-def NESTED_SKIP(f: Frame) -> bool:
+def _nests_in_content(f: Frame) -> bool:
     """A stance frame ("wants", "supports") inside content already taken is part of that content."""
     return f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS
 
 
-def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     """Quotes introduced by reporting frames in one sentence."""
     base = sent.start
-    masked = _mask(text, sent, quotes)
     frames = find_frames(text, masked, base)
     out: list[Raw] = []
     consumed = 0
     n = len(masked)
     for i, f in enumerate(frames):
         nxt = frames[i + 1] if i + 1 < len(frames) else None
-        if NESTED_SKIP(f) and any(r.start <= base + f.cue_start < r.end for r in out):
+        if _nests_in_content(f) and any(r.start <= base + f.cue_start < r.end for r in out):
             continue  # "X says she wants to ...": the stance inside reported content is part of it
         if f.inherit:
             prev = next((r.mention for r in reversed(out) if r.mention is not None), None)
@@ -1123,10 +1122,9 @@ APPEAR_PLACE_RE = re.compile(r"\s*(?:on|in|at|before|with|together|alongside|ons
 STATIVE_BAD_SUBJ = {"it", "there", "this", "that", "which", "who", "what"}
 
 
-def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     """The subject and complement of "X appears/seems (to be) Y" and "X is expected to Y"."""
     base = sent.start
-    masked = _mask(text, sent, quotes)
     out: list[Raw] = []
     for m in STATIVE_RE.finditer(masked):
         cs, ce = m.span()
@@ -1165,9 +1163,8 @@ ASKED_RE = re.compile(
 ASKED_END_RE = re.compile(r"[,;:—–(]|\s-\s")
 
 
-def asked_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+def asked_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     base = sent.start
-    masked = _mask(text, sent, quotes)
     out: list[Raw] = []
     for m in ASKED_RE.finditer(masked):
         a = m.start("c")
@@ -1188,9 +1185,8 @@ HEADLINE_RE = re.compile(
 )
 
 
-def headline_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+def headline_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     base = sent.start
-    masked = _mask(text, sent, quotes)
     m = HEADLINE_RE.match(masked)
     if not m or len(m.group("spk").split()) > 5 or m.group("spk").split()[0].lower() in lx.NOT_NAMES or \
             m.group("spk").isupper() and len(m.group("spk")) > 3:
@@ -1213,9 +1209,8 @@ TITLE_CUE_RE = re.compile(r"(?<=\s)(?:Says|Said|Warns|Tells|Claims|Admits|Insist
 TITLE_SPK_RE = re.compile(rf"(?:^|(?<=,\s))(?P<spk>{NAMERUN})\s+$")
 
 
-def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int) -> list[Raw]:
+def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     base = sent.start
-    masked = _mask(text, sent, quotes)
     words = re.findall(r"[A-Za-z][\w’'\-]*", masked)
     if len(words) < 4 or sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
         return []
@@ -1247,6 +1242,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         sents = sentences(text, ps, pe, quotes)
         para_raws: list[Raw] = []
         sent_quotes: list[list[QSpan]] = []  # the quotations inside each sentence
+        sent_masks: list[str] = []  # each sentence with its quotations masked
         qi = 0
         for s in sents:
             while qi < len(quotes) and quotes[qi].end <= s.start:
@@ -1260,7 +1256,9 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
             idx = len(all_sents)
             all_sents.append(s)
             sent_quotes.append(sq)
-            for r in sentence_quotes(text, s, sq, idx):
+            masked = _mask(text, s, sq)  # one mask a sentence, read by every pass below
+            sent_masks.append(masked)
+            for r in sentence_quotes(text, s, sq, idx, masked):
                 r.para = pi
                 para_raws.append(r)
         # a frame ending with a colon and no content: its quote is the next paragraph's
@@ -1300,11 +1298,12 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         for k in para_raws:
             by_sent.setdefault(k.sent_start, []).append(k)
         first = len(all_sents) - len(sents)
-        for i, (s, sq) in enumerate(zip(sents, sent_quotes)):
+        for i, (s, sq, masked) in enumerate(zip(sents, sent_quotes, sent_masks)):
             si = first + i
             here = by_sent.setdefault(s.start, [])
-            extra = headline_quotes(text, s, sq, si) + title_quotes(text, s, sq, si) if s.start == ps else []
-            for r in extra + stative_quotes(text, s, sq, si) + asked_quotes(text, s, sq, si):
+            extra = headline_quotes(text, s, sq, si, masked) + title_quotes(text, s, sq, si, masked) \
+                if s.start == ps else []
+            for r in extra + stative_quotes(text, s, sq, si, masked) + asked_quotes(text, s, sq, si, masked):
                 if not any(k.start < r.end and r.start < k.end for k in here):
                     here.append(r)
                     r.para = pi
