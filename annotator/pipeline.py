@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -267,8 +268,14 @@ def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, expe
 
         source = tqdm(source, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False)
     inputs_shown = ["(bundled seed)"] if seed else [str(p) for p in inputs]
-    result = stream_run(_annotated(source, ctx, reporter, jobs, out, experts), ctx, reviewed, reporter, out,
-                        meta={"inputs": inputs_shown}, read=read)
+    made_out = out is not None and not Path(out).exists()
+    try:
+        result = stream_run(_annotated(source, ctx, reporter, jobs, out, experts), ctx, reviewed, reporter, out,
+                            meta={"inputs": inputs_shown}, read=read)
+    except InputError:
+        if made_out:  # nothing could be annotated: leave no empty run folder behind
+            shutil.rmtree(out, ignore_errors=True)
+        raise
     if out is not None:
         write_run(result, out)
     return result

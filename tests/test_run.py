@@ -175,6 +175,7 @@ def test_run_errors_are_one_line(tmp_path, args, message):
     res = runner.invoke(app, ["run", *args, "--out", str(tmp_path / "o"), "--quiet"])
     assert res.exit_code == 1, res.output
     assert "Error:" in res.output and message in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "o").exists()  # a failed run leaves no folder behind
 
 
 def test_out_must_be_a_folder(tmp_path):

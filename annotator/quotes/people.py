@@ -60,7 +60,7 @@ def _key(name: str) -> str:
 
 @lru_cache(maxsize=4096)
 def split_title(mention: str) -> tuple[str, str | None]:
-    """("Dr. Mark Smith") -> ("Mark Smith", "Dr."); titles and role words before a name are
+    """("Dr. Ana Smith") -> ("Ana Smith", "Dr."); titles and role words before a name are
     split off; a trailing possessive and suffixes are dropped."""
     tokens = mention.replace("\u00a0", " ").split()
     tokens = [t for t in tokens if t]
@@ -91,7 +91,7 @@ def is_organisation(name: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def split_role(appositive: str | None) -> tuple[str | None, str | None]:
-    """"a senior lecturer at Some University" -> ("senior lecturer", "Some University")."""
+    """"a research fellow at Some University" -> ("research fellow", "Some University")."""
     if not appositive:
         return None, None
     app = appositive.strip().strip(",").strip()
