@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from annotator.errors import InputError
 from annotator.io import Reporter, describe_validation, iter_jsonl
 from annotator.models import Article
+from annotator.scratch import DiskIndex
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -245,12 +246,15 @@ def iter_articles(inputs: Iterable[Path | str], reporter: Optional[Reporter] = N
                   encoding: Optional[str] = None) -> Iterator[Article]:
     """All articles of the inputs, in order. Duplicate ids are reported and skipped."""
     reporter = reporter or Reporter()
-    seen: set[str] = set()
-    for path in expand(inputs, reporter):
-        for art in read_file(path, reporter, encoding):
-            if art.id in seen:
-                reporter.skip(f"{art.source}: duplicate article id '{art.id}' (already read); "
-                              "skipped, give it a unique id")
-                continue
-            seen.add(art.id)
-            yield art
+    seen = DiskIndex()  # every id read, on disk: a corpus of any size
+    try:
+        for path in expand(inputs, reporter):
+            for art in read_file(path, reporter, encoding):
+                if art.id in seen:
+                    reporter.skip(f"{art.source}: duplicate article id '{art.id}' (already read); "
+                                  "skipped, give it a unique id")
+                    continue
+                seen.add(art.id)
+                yield art
+    finally:
+        seen.close()

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from pydantic import BaseModel, ValidationError
 
@@ -184,3 +184,37 @@ def write_jsonl(path: Path | str | None, records: Iterable[BaseModel | dict], **
 def write_text(path: Path | str, text: str) -> None:
     with atomic_write(path) as f:
         f.write(text)
+
+
+def write_chunks(path: Path | str, chunks: Iterable[str]) -> None:
+    """Write text made piece by piece (never held whole), atomically."""
+    with atomic_write(path) as f:
+        for chunk in chunks:
+            f.write(chunk)
+
+
+class Streamed:
+    """A list that `json_chunks` writes item by item: `items` is called when the list is
+    written, so the items need not exist all at once."""
+
+    def __init__(self, items: Callable[[], Iterable[Any]]):
+        self.items = items
+
+
+def json_chunks(doc: dict, indent: int = 2) -> Iterator[str]:
+    """`json.dumps(doc, ensure_ascii=False, indent=indent) + "\\n"`, in pieces: a top-level
+    value that is `Streamed` is written one item at a time."""
+    pad = " " * indent
+    yield "{"
+    for i, (key, value) in enumerate(doc.items()):
+        yield ("\n" if i == 0 else ",\n") + pad + json.dumps(key, ensure_ascii=False) + ": "
+        if isinstance(value, Streamed):
+            inner, n = pad * 2, 0
+            for item in value.items():
+                yield ("[\n" if n == 0 else ",\n") + inner + \
+                    json.dumps(item, ensure_ascii=False, indent=indent).replace("\n", "\n" + inner)
+                n += 1
+            yield "\n" + pad + "]" if n else "[]"
+        else:
+            yield json.dumps(value, ensure_ascii=False, indent=indent).replace("\n", "\n" + pad)
+    yield ("\n}" if doc else "}") + "\n"

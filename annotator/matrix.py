@@ -27,9 +27,11 @@ Rules (documented in the README, "Matrix"):
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from annotator.io import Reporter
@@ -44,6 +46,7 @@ from annotator.models import (
     ReviewedLabel,
 )
 from annotator.quotes.people import slug  # the canonical expert-id rule ("first-last")
+from annotator.scratch import Scratch
 
 MIXED = "mixed"
 NEUTRAL = "neutral"
@@ -273,13 +276,14 @@ class _Who(NamedTuple):
 Pos = tuple[int, int, int]  # (article order, start, end): the order of quotes in the run
 
 
-@dataclass
-class _Quiet:
-    """What a speaker's quotes that address no question (and that no reviewer touched)
-    leave behind: where the first one stands, its first role and organisation, and the
-    sum (in `units`) and count of their not_addressed confidences per question. Constant memory a
-    speaker, however many such quotes there are."""
+@dataclass(slots=True)
+class _Seen:
+    """What the matrix remembers of one speaker (a distinct `_Who`) however many quotes they
+    have: where their first quote stands, their first role and organisation, and the sum (in
+    `units`) and count of the not_addressed confidences of their quotes that address no
+    question. Their quotes that do (the evidence) are on disk, in the scratch store."""
 
+    n: int  # the speaker's number in the scratch store
     first: Pos
     role: tuple[Pos, str] | None = None
     organisation: tuple[Pos, str] | None = None
@@ -288,75 +292,107 @@ class _Quiet:
 
 
 class MatrixBuilder:
-    """`build_matrix`, one quote at a time, in memory that does not grow with the corpus:
-    a quote is kept only when it addresses a question (it is evidence) or a reviewed label
-    names it; every other quote only adds to its speaker's running not_addressed figures.
+    """`build_matrix`, one quote at a time, in memory that does not grow with the corpus.
+    A quote that addresses a question (evidence) goes to the scratch store (SQLite, on disk
+    during a run); a quote a reviewed label names stays in memory (there are as many as
+    there are reviews); every other quote only adds to its speaker's running figures.
     Quotes must come article by article (all of one article together), as a run makes them.
+    The cells come one expert at a time (`iter_cells`), each row's evidence read back.
 
         builder = MatrixBuilder(codebook, reviewed)
         for q in quotes: builder.add(q)
-        cells = builder.cells(experts, articles)
+        cells = builder.cells(experts)
     """
 
-    def __init__(self, codebook: Codebook, reviewed: Sequence[ReviewedLabel] = (), *, keep_all: bool = False):
+    def __init__(self, codebook: Codebook, reviewed: Sequence[ReviewedLabel] = (), *, keep_all: bool = False,
+                 scratch: Scratch | None = None):
         self.codebook = codebook
         self.keep_all = keep_all  # keep every quote whole (the reference the compact path is tested against)
         self.reviewed = list(reviewed)
         self._review_ids = {lab.quote_id for lab in self.reviewed}
         self._review_spans = {(lab.article_id, lab.start, lab.end) for lab in self.reviewed}
         self._questions = [q.id for q in codebook.questions]
-        self.items: dict[str, _Item] = {}
+        self.scratch = scratch if scratch is not None else Scratch()
+        self._db = self.scratch.db
+        self._db.execute("CREATE TABLE kept (who INTEGER NOT NULL, art INTEGER NOT NULL, start INTEGER NOT NULL, "
+                         "stop INTEGER NOT NULL, quote TEXT NOT NULL, votes TEXT NOT NULL)")
+        self.items: dict[str, _Item] = {}  # the quotes reviewers named
         self.positions: dict[str, Pos] = {}
-        self.quiet: dict[_Who, _Quiet] = {}
-        self._votes: dict[tuple, Vote] = {}  # one Vote object per distinct (label, confidence, source)
-        self.article_order: dict[str, int] = {}
+        self.seen: dict[_Who, _Seen] = {}
+        self.stored = 0  # quotes in the scratch store
         self._article: str | None = None
+        self._order = 0
         self._ids_here: set[str] = set()
         self.count = 0
+
+    @property
+    def kept(self) -> int:
+        """Quotes kept whole (stored or in memory), as opposed to only counted."""
+        return self.stored + len(self.items)
 
     def add(self, q: Quote) -> None:
         if q.article_id != self._article:
             self._article, self._ids_here = q.article_id, set()
+            self._order = self.scratch.article(q.article_id)
         if q.id in self._ids_here:
             return
         self._ids_here.add(q.id)
         self.count += 1
-        order = self.article_order.setdefault(q.article_id, len(self.article_order))
-        pos = (order, q.start, q.end)
+        pos = (self._order, q.start, q.end)
         stances = q.stances or {}
         preds = [(qid, stances.get(qid)) for qid in self._questions]
-        addressed = any(p is not None and p.label != NOT_ADDRESSED for _, p in preds)
-        if addressed or self.keep_all or q.id in self._review_ids or (q.article_id, q.start, q.end) in self._review_spans:
-            votes = {}
-            for qid, pred in preds:
-                if pred is not None:
-                    key = (pred.label, pred.confidence, pred.source)
-                    vote = self._votes.get(key)
-                    if vote is None:
-                        vote = self._votes[key] = Vote(*key)
-                    votes[qid] = vote
+        if q.id in self._review_ids or (q.article_id, q.start, q.end) in self._review_spans:
+            votes = {qid: Vote(p.label, p.confidence, p.source) for qid, p in preds if p is not None}
             self.items[q.id] = _Item(quote=_Kept.of(q), speaker_key=None, preds=votes)
             self.positions[q.id] = pos
             return
         who = _Who(q.speaker, q.speaker_id, q.attribution, q.speaker_is_expert)
-        rec = self.quiet.get(who)
+        rec = self.seen.get(who)
         if rec is None:
-            rec = self.quiet[who] = _Quiet(first=pos)
+            rec = self.seen[who] = _Seen(n=len(self.seen), first=pos)
         elif pos < rec.first:
             rec.first = pos
         if q.role and (rec.role is None or pos < rec.role[0]):
             rec.role = (pos, q.role)
         if q.organisation and (rec.organisation is None or pos < rec.organisation[0]):
             rec.organisation = (pos, q.organisation)
+        if self.keep_all or any(p is not None and p.label != NOT_ADDRESSED for _, p in preds):
+            votes_json = json.dumps({qid: [p.label, p.confidence, p.source] for qid, p in preds if p is not None},
+                                    ensure_ascii=False, separators=(",", ":"))
+            self._db.execute("INSERT INTO kept VALUES (?, ?, ?, ?, ?, ?)",
+                             (rec.n, pos[0], q.start, q.end, json.dumps(_Kept.of(q), ensure_ascii=False), votes_json))
+            self.stored += 1
+            return
         for qid, pred in preds:
             if pred is not None:
                 rec.na_units[qid] = rec.na_units.get(qid, 0) + units(pred.confidence)
                 rec.na_count[qid] = rec.na_count.get(qid, 0) + 1
 
-    def cells(self, experts: Iterable[Expert] = (), articles: dict[str, Article] | None = None,
-              *, reporter: Reporter | None = None) -> list[Cell]:
+    def _stored(self, whos: Sequence[int]) -> list[tuple[Pos, _Item, int]]:
+        """The stored quotes of these speakers, in run order: (position, item, article order)."""
+        if not whos:
+            return []
+        marks = ",".join("?" * len(whos))
+        out = []
+        cur = self._db.execute(f"SELECT art, start, stop, quote, votes FROM kept WHERE who IN ({marks}) "  # noqa: S608
+                               "ORDER BY art, start, stop", list(whos))
+        for art, start, stop, quote, votes in cur:
+            preds = {qid: self._vote(*v) for qid, v in json.loads(votes).items()}
+            out.append(((art, start, stop), _Item(quote=_Kept(*json.loads(quote)), speaker_key=None, preds=preds),
+                        art))
+        return out
+
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def _vote(label: str, confidence: float, source: str) -> Vote:
+        return Vote(label, confidence, source)
+
+    def iter_cells(self, experts: Iterable[Expert] = (), articles: dict[str, Article] | None = None,
+                   *, reporter: Reporter | None = None) -> Iterator[Cell]:
         """One cell per expert (who speaks in the quotes added) and codebook question, in the
-        order the experts first speak and the codebook's question order."""
+        order the experts first speak and the codebook's question order, one expert at a
+        time. Article titles, links and dates come from `articles`, else from the scratch
+        store (`Scratch.article`)."""
         articles = articles or {}
         codebook = self.codebook
         speakers = _Speakers(experts)
@@ -366,31 +402,37 @@ class MatrixBuilder:
             by_span = {(it.quote.article_id, it.quote.start, it.quote.end): qid for qid, it in self.items.items()}
             _apply_reviews(self.items, by_span, self.reviewed, codebook, speakers, reporter)
 
-        rows: dict[str, list[tuple[Pos, _Item | None, _Who | None, _Quiet | None]]] = {}
-        for qid, it in self.items.items():
-            if it.speaker_key is not None:
-                rows.setdefault(it.speaker_key, []).append((self.positions[qid], it, None, None))
-        for who, rec in self.quiet.items():
+        firsts: dict[str, Pos] = {}
+        whos: dict[str, list[tuple[_Who, _Seen]]] = {}
+        reviewed_items: dict[str, list[tuple[Pos, _Item]]] = {}
+        for who, rec in self.seen.items():
             key = speakers.key_of(who)
             if key is not None:
-                rows.setdefault(key, []).append((rec.first, None, who, rec))
-        for entries in rows.values():
-            entries.sort(key=lambda e: e[0])
-        ordered_rows = sorted(rows.items(), key=lambda kv: kv[1][0][0])
+                whos.setdefault(key, []).append((who, rec))
+                firsts[key] = min(firsts.get(key, rec.first), rec.first)
+        for qid, it in self.items.items():
+            if it.speaker_key is not None:
+                pos = self.positions[qid]
+                reviewed_items.setdefault(it.speaker_key, []).append((pos, it))
+                firsts[it.speaker_key] = min(firsts.get(it.speaker_key, pos), pos)
 
-        cells: list[Cell] = []
-        for key, entries in ordered_rows:
+        meta_cache: dict[int, dict] = {}
+        for key in sorted(firsts, key=lambda k: firsts[k]):
             expert = speakers.records.get(key)
-            its = [it for _, it, _, _ in entries if it is not None]
-            quiet = [rec for _, _, _, rec in entries if rec is not None]
+            row_whos = whos.get(key, [])
+            entries = [(pos, it) for pos, it, _ in self._stored([rec.n for _, rec in row_whos])]
+            entries += reviewed_items.get(key, [])
+            entries.sort(key=lambda e: e[0])
+            its = [it for _, it in entries]
+            quiet = [rec for _, rec in row_whos]
             own: list[tuple[Pos, str | None, str | None, str | None]] = []  # (pos, speaker, role, organisation)
-            for pos, it, who, rec in entries:
-                if it is not None:
-                    q = it.quote
-                    if key in (q.speaker_id, slug(q.speaker or "")):
-                        own.append((pos, q.speaker, q.role, q.organisation))
-                elif who is not None and rec is not None and key in (who.speaker_id, slug(who.speaker or "")):
-                    own.append((pos, who.speaker, None, None))
+            for pos, it in reviewed_items.get(key, []):
+                q = it.quote
+                if key in (q.speaker_id, slug(q.speaker or "")):
+                    own.append((pos, q.speaker, q.role, q.organisation))
+            for who, rec in row_whos:
+                if key in (who.speaker_id, slug(who.speaker or "")):
+                    own.append((rec.first, who.speaker, None, None))
                     if rec.role:
                         own.append((rec.role[0], None, rec.role[1], None))
                     if rec.organisation:
@@ -400,6 +442,17 @@ class MatrixBuilder:
             name = expert.name if expert else first_name or key
             role = (expert.role if expert else None) or next((o[2] for o in own if o[2]), None)
             org = (expert.organisation if expert else None) or next((o[3] for o in own if o[3]), None)
+
+            def article_meta(pos: Pos, article_id: str) -> dict:
+                if article_id in articles:
+                    a = articles[article_id]
+                    return {"title": a.title, "url": a.url, "published": a.published}
+                if pos[0] not in meta_cache:
+                    if len(meta_cache) > 4096:
+                        meta_cache.clear()
+                    meta_cache[pos[0]] = self.scratch.meta(pos[0])
+                return meta_cache[pos[0]]
+
             for question in codebook.questions:
                 labels = codebook.labels_for(question.id)
                 votes = [v for it in its for v in it.votes(question.id)]
@@ -407,18 +460,22 @@ class MatrixBuilder:
                 na_count = sum(rec.na_count.get(question.id, 0) for rec in quiet)
                 stance, confidence = combine(votes, labels, na_units=na_units, na_count=na_count)
                 evidence = []
-                for it in its:
+                for pos, it in entries:
                     shown = _lead_label(it, question.id, labels)
                     if shown == NOT_ADDRESSED:
                         continue
-                    evidence.append(_evidence(it, question.id, shown, articles))
-                cells.append(Cell(
+                    evidence.append(_evidence(it, question.id, shown, article_meta(pos, it.quote.article_id)))
+                yield Cell(
                     expert=name, expert_id=key, question=question.id, stance=stance, confidence=confidence,
                     reviewed=any(question.id in it.reviewed for it in its),
                     disputed=any(question.id in it.disputed for it in its),
                     role=role, organisation=org, evidence=evidence,
-                ))
-        return cells
+                )
+
+    def cells(self, experts: Iterable[Expert] = (), articles: dict[str, Article] | None = None,
+              *, reporter: Reporter | None = None) -> list[Cell]:
+        """`iter_cells` as a list."""
+        return list(self.iter_cells(experts, articles, reporter=reporter))
 
 
 def build_matrix(quotes: Iterable[Quote], codebook: Codebook, experts: Iterable[Expert] = (),
@@ -432,23 +489,23 @@ def build_matrix(quotes: Iterable[Quote], codebook: Codebook, experts: Iterable[
         if q.id not in seen:
             seen.add(q.id)
             by_article.setdefault(q.article_id, []).append(q)
-    builder = MatrixBuilder(codebook, reviewed)
-    for group in by_article.values():
-        for q in group:
-            builder.add(q)
-    return builder.cells(experts, articles, reporter=reporter)
+    with Scratch() as scratch:
+        builder = MatrixBuilder(codebook, reviewed, scratch=scratch)
+        for group in by_article.values():
+            for q in group:
+                builder.add(q)
+        return builder.cells(experts, articles, reporter=reporter)
 
 
-def _evidence(item: _Item, question: str, label: str, articles: dict[str, Article]) -> Evidence:
+def _evidence(item: _Item, question: str, label: str, article: dict) -> Evidence:
     q = item.quote
     votes = item.votes(question)
-    art = articles.get(q.article_id)
     human = question in item.reviewed
     return Evidence(
         quote_id=q.id, article_id=q.article_id, start=q.start, end=q.end, text=q.text, label=label,
         confidence=max(v.confidence for v in votes), source="annotator" if human else votes[0].source,
-        kind=q.kind, title=art.title if art else None, url=art.url if art else None,
-        published=art.published if art else None, annotators=item.reviewed.get(question, []),
+        kind=q.kind, title=article.get("title"), url=article.get("url"),
+        published=article.get("published"), annotators=item.reviewed.get(question, []),
         model_label=item.model_label(question), disputed=question in item.disputed,
     )
 

@@ -29,10 +29,21 @@ from pathlib import Path
 from annotator import paths
 from annotator.errors import InputError
 from annotator.export import MatrixData, write_all
-from annotator.export.view import RUN_META
+from annotator.export.view import RUN_META, Summary
 from annotator.ingest import iter_articles
-from annotator.io import Reporter, publish, read_models, temporary_beside, to_json, write_jsonl, write_text
+from annotator.io import (
+    Reporter,
+    Streamed,
+    json_chunks,
+    publish,
+    read_models,
+    temporary_beside,
+    to_json,
+    write_chunks,
+    write_jsonl,
+)
 from annotator.matrix import MatrixBuilder
+from annotator.scratch import Scratch
 from annotator.models import Article, Cell, Codebook, Expert, Quote, ReviewedLabel
 
 RUN_FILES = ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META, "matrix.csv", "matrix_wide.csv",
@@ -49,15 +60,37 @@ class Context:
 
 
 @dataclass
+class _Pending:
+    """A streamed run between `stream_run` and `write_run`: what the matrix, the experts and
+    the articles are made from, in the scratch store."""
+
+    builder: MatrixBuilder
+    collector: object
+    scratch: Scratch
+    meta: dict
+    reporter: Reporter | None
+
+
+@dataclass
 class RunResult:
+    """What a run made. With an out folder, the quotes and the cells are in the folder's
+    files, not in memory: `cells` reads OUT/matrix.jsonl when asked, and `data` serves the
+    exports from the files (`MatrixData.iter_cells`)."""
+
     quotes: list[Quote]
     experts: list[Expert]
-    cells: list[Cell]
     data: MatrixData
-    articles: list[Article] = field(default_factory=list)
+    n_articles: int = 0
     written: list[Path] = field(default_factory=list)
     n_quotes: int = 0  # all the run's quotes (`quotes` is empty when they were streamed to a file)
     spool: Path | None = None  # the streamed quotes, until `write_run` puts them in place
+    pending: _Pending | None = None  # a streamed run's matrix, until `write_run` writes it
+
+    @property
+    def cells(self) -> list[Cell]:
+        """The matrix, one Cell per expert and question (read from OUT/matrix.jsonl after a
+        streamed run)."""
+        return self.data.cells if self.data.cell_source is None else list(self.data.iter_cells())
 
 
 def annotate_article(article: Article, ctx: Context) -> list[Quote]:
@@ -122,12 +155,7 @@ def read_reviewed(path: Path | None, reporter: Reporter) -> list[ReviewedLabel]:
     return [lab for lab in read_models(path, ReviewedLabel, reporter) if lab.label or lab.speaker]
 
 
-def _article_meta(art: Article) -> dict:
-    return {"id": art.id, "title": art.title, "url": art.url, "published": art.published, "outlet": art.outlet,
-            "source": art.source}
-
-
-def _run_meta(ctx: Context, articles: Sequence[Article], n_quotes: int, n_expert: int,
+def _run_meta(ctx: Context, articles: object, n_quotes: int, n_expert: int,
               reviewed: Sequence[ReviewedLabel], meta: dict | None) -> dict:
     from annotator import __version__
 
@@ -139,7 +167,7 @@ def _run_meta(ctx: Context, articles: Sequence[Article], n_quotes: int, n_expert
         "codebook_version": ctx.codebook.version,
         "codebook_digest": ctx.codebook.digest,
         "model_version": getattr(ctx.model, "version", None),
-        "articles": [_article_meta(a) for a in articles],
+        "articles": articles,
         "quotes": n_quotes,
         "expert_quotes": n_expert,
         "reviewed_labels": len(reviewed),
@@ -152,22 +180,24 @@ def stream_run(annotated: Iterable[tuple[Article, list[Quote]]], ctx: Context,
                reviewed: Sequence[ReviewedLabel] = (), reporter: Reporter | None = None,
                out: Path | None = None, meta: dict | None = None, read: Sequence[int] = (0,)) -> RunResult:
     """The parent's half of a run, one article at a time: link speakers across articles,
-    write each quote to OUT/quotes.jsonl (a temporary file until `write_run` renames it)
-    and feed the matrix builder, which keeps only the quotes that are evidence. Memory
-    does not grow with the number of articles (beyond one small metadata record each);
-    without `out`, the quotes are kept in memory instead (`RunResult.quotes`)."""
+    write each quote to OUT/quotes.jsonl (a temporary file until `write_run` renames it),
+    and feed the matrix builder and the expert collector, which keep what grows with the
+    corpus (the evidence quotes, the articles' metadata, who speaks where) in a scratch
+    SQLite file in OUT. Memory does not grow with the number of articles or quotes; the
+    matrix is made and written by `write_run`, one expert at a time. Without `out`,
+    everything is kept in memory and the result holds the quotes and the cells."""
     from annotator.parallel import link_across_articles
     from annotator.quotes import ExpertCollector
 
-    articles: list[Article] = []
+    scratch = Scratch.beside(out) if out is not None else Scratch()
+    builder = MatrixBuilder(ctx.codebook, reviewed, scratch=scratch)
+    collector = ExpertCollector(ctx.people, scratch)  # type: ignore[arg-type]
     kept: list[Quote] = []
-    builder = MatrixBuilder(ctx.codebook, reviewed)
-    collector = ExpertCollector(ctx.people)  # type: ignore[arg-type]
     n_expert = 0
 
     def quotes_in_order() -> Iterator[Quote]:
         for art, found in annotated:
-            articles.append(art.model_copy(update={"text": ""}))  # metadata only: memory stays small
+            scratch.article(art)
             yield from found
 
     spool_path: Path | None = None
@@ -187,33 +217,42 @@ def stream_run(annotated: Iterable[tuple[Article, list[Quote]]], ctx: Context,
             builder.add(q)
             collector.add(q)
             n_expert += q.speaker_is_expert
-        if out is not None and spool is None and articles:  # articles, but not one quote
+        if out is not None and spool is None and scratch.count:  # articles, but not one quote
             spool_path, spool = temporary_beside(Path(out) / "quotes.jsonl")
         if spool is not None:
             spool.flush()
             os.fsync(spool.fileno())
             spool.close()
             spool = None
-        if not articles:
+        if not scratch.count:
             if read[0]:
                 raise InputError(f"none of the {read[0]} article(s) read could be annotated (see the warnings above)")
             raise InputError("no article could be read from the inputs (see the warnings above); check the paths")
+        if out is not None:
+            run_meta = _run_meta(ctx, None, builder.count, n_expert, reviewed, meta)
+            pending = _Pending(builder, collector, scratch, run_meta, reporter)
+            return RunResult(quotes=[], experts=[], data=MatrixData(codebook=ctx.codebook, meta=run_meta),
+                             n_articles=scratch.count, n_quotes=builder.count, spool=spool_path, pending=pending)
         experts = collector.experts()
-        cells = builder.cells(experts, {a.id: a for a in articles}, reporter=reporter)
+        cells = builder.cells(experts, reporter=reporter)
+        articles = list(scratch.articles())
     except BaseException:
         if spool is not None:
             spool.close()
         if spool_path is not None:
             spool_path.unlink(missing_ok=True)
+        scratch.close()
         raise
+    scratch.close()
     run_meta = _run_meta(ctx, articles, builder.count, n_expert, reviewed, meta)
     data = MatrixData(cells=cells, quotes=kept, codebook=ctx.codebook, experts=experts, meta=run_meta)
-    return RunResult(quotes=kept, experts=experts, cells=cells, data=data, articles=articles,
-                     n_quotes=builder.count, spool=spool_path)
+    return RunResult(quotes=kept, experts=experts, data=data, n_articles=len(articles), n_quotes=builder.count)
 
 
 def write_run(result: RunResult, out: Path) -> list[Path]:
-    """quotes.jsonl, matrix.jsonl, experts.jsonl, run.json and the exports, each atomically."""
+    """quotes.jsonl, matrix.jsonl, experts.jsonl, run.json and the exports, each atomically.
+    A streamed run's matrix is made here, one expert at a time, written to matrix.jsonl and
+    read back from it by the exports."""
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a folder; --out takes a folder for the run's files")
@@ -221,15 +260,45 @@ def write_run(result: RunResult, out: Path) -> list[Path]:
     if result.spool is not None:  # streamed by `stream_run`: complete, renamed into place
         publish(result.spool, out / "quotes.jsonl")
         result.spool = None
-    else:
+    elif result.pending is None:
         write_jsonl(out / "quotes.jsonl", result.quotes, exclude_none=False)
-    write_jsonl(out / "matrix.jsonl", result.cells, exclude_none=False)
-    write_jsonl(out / "experts.jsonl", result.experts, exclude_none=False)
-    write_text(out / RUN_META, json.dumps(result.data.meta, ensure_ascii=False, indent=2) + "\n")
-    written = [out / n for n in ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META)]
-    written += write_all(result.data, out)
+    if result.pending is not None:
+        pending, result.pending = result.pending, None
+        try:
+            result.data = _write_streamed(pending, out)
+            written = [out / n for n in ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META)]
+            written += write_all(result.data, out)
+        finally:
+            pending.scratch.close()
+        result.data.article_source = lambda: json.loads((out / RUN_META).read_text("utf-8"))["articles"]
+    else:
+        write_jsonl(out / "matrix.jsonl", result.data.cells, exclude_none=False)
+        write_jsonl(out / "experts.jsonl", result.experts, exclude_none=False)
+        write_chunks(out / RUN_META, json_chunks(result.data.meta))
+        written = [out / n for n in ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META)]
+        written += write_all(result.data, out)
     result.written = written
     return written
+
+
+def _write_streamed(p: _Pending, out: Path) -> MatrixData:
+    """experts.jsonl, matrix.jsonl and run.json of a streamed run, from its scratch store,
+    and the MatrixData the exports read: the cells from OUT/matrix.jsonl, the articles from
+    the store, the rows from the summary made while matrix.jsonl was written."""
+    write_jsonl(out / "experts.jsonl", p.collector.iter_experts(), exclude_none=False)  # type: ignore[attr-defined]
+    experts = p.collector.experts(articles=False)  # type: ignore[attr-defined]
+    summary = Summary(experts)
+
+    def cells() -> Iterator[Cell]:
+        for c in p.builder.iter_cells(experts, reporter=p.reporter):
+            summary.add(c)
+            yield c
+
+    write_jsonl(out / "matrix.jsonl", cells(), exclude_none=False)
+    write_chunks(out / RUN_META, json_chunks({**p.meta, "articles": Streamed(p.scratch.articles)}))
+    meta = {k: v for k, v in p.meta.items() if k != "articles"}
+    return MatrixData(codebook=p.builder.codebook, experts=experts, meta=meta, summary=summary,
+                      cell_source=lambda: read_models(out / "matrix.jsonl", Cell), article_source=p.scratch.articles)
 
 
 def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, experts: Path | None = None,

@@ -32,6 +32,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Optional
 from annotator.io import Reporter
 from annotator.models import Article, Quote
 from annotator.parallel import map_ordered
+from annotator.scratch import DiskIndex
 
 WORK_DIR = ".work"
 SYNC_EVERY = 200  # fsync the part file every this many articles (flush after each)
@@ -78,7 +79,7 @@ class Checkpoint:
         self.root = Path(out) / WORK_DIR
         self.dir = self.root / fingerprint
         self.encode, self.decode = encode, decode
-        self._index: dict[str, tuple[int, int]] = {}
+        self._index = DiskIndex()  # key -> (part, offset), on disk: it has an entry an article
         self._readers: dict[int, IO[bytes]] = {}
         self._writer: Optional[IO[bytes]] = None
         self._unsynced = 0
@@ -146,6 +147,10 @@ class Checkpoint:
             self._unsynced = 0
 
     def close(self) -> None:
+        self._close_files()
+        self._index.close()
+
+    def _close_files(self) -> None:
         if self._writer is not None:
             self._writer.flush()
             os.fsync(self._writer.fileno())
@@ -157,7 +162,7 @@ class Checkpoint:
 
     def clear(self) -> None:
         """Drop the whole store (e.g. for `--fresh`)."""
-        self.close()
+        self._close_files()
         shutil.rmtree(self.root, ignore_errors=True)
         self._index.clear()
         self._parts = []

@@ -262,8 +262,9 @@ def test_streamed_builder_keeps_only_evidence_and_equals_keeping_everything():
         compact.add(q)
         full.add(q)
     addressing = [q for q in quotes if q.stances["q1"].label != "not_addressed"]
-    assert len(compact.items) == len(addressing) + 1  # the evidence and the reviewed quote, nothing else
-    assert len(full.items) == len(quotes) and compact.count == full.count == len(quotes)
+    assert compact.kept == len(addressing) + 1  # the evidence and the reviewed quote, nothing else
+    assert len(compact.items) == 1 and compact.stored == len(addressing)  # only the reviewed one in memory
+    assert full.kept == len(quotes) and compact.count == full.count == len(quotes)
     assert compact.cells() == full.cells()
     rows = {c.expert for c in compact.cells()}
     assert rows == {"Ana Ruiz", "Tom Okafor", "Lea Brandt"}  # an expert quoted only off-topic has a row

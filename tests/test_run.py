@@ -185,6 +185,13 @@ def test_out_must_be_a_folder(tmp_path):
     assert res.exit_code == 1 and "not a folder" in res.output
 
 
+def in_file_cells(out):
+    from annotator.io import read_models
+    from annotator.models import Cell
+
+    return list(read_models(out / "matrix.jsonl", Cell))
+
+
 def test_run_streams_quotes_to_its_folder(tmp_path):
     """With an out folder the quotes go to OUT/quotes.jsonl as they come (not kept in
     memory), and the files equal those of a run that keeps them in memory."""
@@ -194,13 +201,19 @@ def test_run_streams_quotes_to_its_folder(tmp_path):
     corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), "utf-8")
     book = tmp_path / "codebook.yaml"
     book.write_text(CODEBOOK, "utf-8")
+    (tmp_path / "streamed").mkdir()
+    (tmp_path / "streamed" / ".scratch.killed.tmp").write_bytes(b"left by a killed run")
     streamed = run([corpus], codebook=book, out=tmp_path / "streamed", jobs=1)
     assert streamed.quotes == [] and streamed.n_quotes > 0 and streamed.spool is None
+    assert streamed.pending is None and streamed.data.cell_source is not None  # cells read back from the file
+    assert streamed.cells == in_file_cells(tmp_path / "streamed")
     lines = (tmp_path / "streamed" / "quotes.jsonl").read_text("utf-8").splitlines()
     assert len(lines) == streamed.n_quotes
     assert not [p for p in (tmp_path / "streamed").iterdir() if p.name.endswith(".tmp")]
 
     in_memory = run([corpus], codebook=book, out=None, jobs=1)  # the quotes kept in memory
     assert len(in_memory.quotes) == in_memory.n_quotes == streamed.n_quotes
+    assert in_memory.data.cell_source is None and in_memory.cells  # the in-memory path keeps them
     write_run(in_memory, tmp_path / "memory")
     assert _files(tmp_path / "streamed") == _files(tmp_path / "memory")
+    assert in_memory.cells == streamed.cells and any(c.evidence for c in streamed.cells)

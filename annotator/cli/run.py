@@ -52,8 +52,9 @@ def run_cmd(
 
         console = Console(highlight=False)
         console.print(table(result.data, console.width))
-        reviewed = sum(c.reviewed for c in result.cells)
-        typer.echo(f"{len(result.articles)} article(s), {result.n_quotes} quotes, "
-                   f"{len({c.expert_id for c in result.cells})} experts, {reviewed} reviewed cell(s). "
+        rows = result.data.rows()
+        reviewed = sum(c.reviewed for r in rows for c in r.cells.values())
+        typer.echo(f"{result.n_articles} article(s), {result.n_quotes} quotes, "
+                   f"{len(rows)} experts, {reviewed} reviewed cell(s). "
                    f"Wrote {len(result.written)} files to {out}/ (open {out / 'matrix.html'})")
     finish(reporter, "articles or lines")

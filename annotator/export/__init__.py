@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.errors import InputError
@@ -10,7 +11,7 @@ from annotator.export import csv as csv_
 from annotator.export import html, markdown, sqlite
 from annotator.export import json as json_
 from annotator.export.view import MatrixData, load, load_run
-from annotator.io import write_text
+from annotator.io import write_chunks
 
 FORMATS = ("csv", "json", "md", "html", "sqlite")
 SUFFIX = {"csv": ".csv", "json": ".json", "md": ".md", "html": ".html", "sqlite": ".db"}
@@ -18,19 +19,25 @@ RUN_FILES = {"matrix.csv": "csv", "matrix_wide.csv": "csv-wide", "matrix.json": 
              "matrix.html": "html"}
 
 
+def chunks(data: MatrixData, fmt: str) -> Iterator[str]:
+    """The text of one format (not sqlite, which is a file), in pieces: json, md and html
+    are written one expert at a time, never whole in memory."""
+    if fmt == "csv":
+        return iter([csv_.long_csv(data)])
+    if fmt == "csv-wide":
+        return iter([csv_.wide_csv(data)])
+    if fmt == "json":
+        return json_.chunks(data)
+    if fmt == "md":
+        return markdown.chunks(data)
+    if fmt == "html":
+        return html.chunks(data)
+    raise InputError(f"unknown export format '{fmt}'; use one of {', '.join(FORMATS)}")
+
+
 def render(data: MatrixData, fmt: str) -> str:
     """The text of one format (not sqlite, which is a file)."""
-    if fmt == "csv":
-        return csv_.long_csv(data)
-    if fmt == "csv-wide":
-        return csv_.wide_csv(data)
-    if fmt == "json":
-        return json_.render(data)
-    if fmt == "md":
-        return markdown.render(data)
-    if fmt == "html":
-        return html.render(data)
-    raise InputError(f"unknown export format '{fmt}'; use one of {', '.join(FORMATS)}")
+    return "".join(chunks(data, fmt))
 
 
 def wide_path(path: Path) -> Path:
@@ -49,9 +56,9 @@ def export(data: MatrixData, fmt: str, out: Path) -> list[Path]:
     if fmt == "sqlite":
         sqlite.write(data, out)
         return [out]
-    write_text(out, render(data, fmt))
+    write_chunks(out, chunks(data, fmt))
     if fmt == "csv":
-        write_text(wide_path(out), csv_.wide_csv(data))
+        write_chunks(wide_path(out), chunks(data, "csv-wide"))
         return [out, wide_path(out)]
     return [out]
 
@@ -60,9 +67,9 @@ def write_all(data: MatrixData, folder: Path) -> list[Path]:
     """matrix.csv, matrix_wide.csv, matrix.json, matrix.md, matrix.html in a run folder."""
     written = []
     for name, fmt in RUN_FILES.items():
-        write_text(Path(folder) / name, render(data, fmt))
+        write_chunks(Path(folder) / name, chunks(data, fmt))
         written.append(Path(folder) / name)
     return written
 
 
-__all__ = ["FORMATS", "MatrixData", "export", "load", "load_run", "render", "write_all"]
+__all__ = ["FORMATS", "MatrixData", "chunks", "export", "load", "load_run", "render", "write_all"]

@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from annotator.export.view import MatrixData, iso_date, lead_evidence, short_label
+from annotator.export.view import MatrixData, iso_date, short_label
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,10 +52,10 @@ def long_csv(data: MatrixData) -> str:
     for row in data.rows():
         for qid in sorted(row.cells, key=lambda q: order.get(q, len(order))):
             c = row.cells[qid]
-            ev = lead_evidence(c)
+            ev = row.leads.get(qid)
             rows.append([
                 c.expert, c.expert_id, row.role, row.organisation, qid, texts.get(qid), c.stance, c.confidence,
-                c.reviewed, c.disputed, len(c.evidence), ev.text if ev else None, ev.label if ev else None,
+                c.reviewed, c.disputed, row.quotes.get(qid, 0), ev.text if ev else None, ev.label if ev else None,
                 ev.source if ev else None, ev.title if ev else None, ev.url if ev else None,
                 iso_date(ev.published) if ev else None, ev.article_id if ev else None,
                 ev.start if ev else None, ev.end if ev else None,

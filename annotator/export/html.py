@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import secrets
+from collections.abc import Iterator
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -30,7 +32,10 @@ def _env() -> Environment:
 
 def script_json(obj: object) -> str:
     """JSON that is safe inside a <script> element: no '<', '>' or '&' (nor U+2028/9) left."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return _script_safe(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
+
+
+def _script_safe(text: str) -> str:
     for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
                     ("\u2029", "\\u2029")):
         text = text.replace(ch, esc)
@@ -45,18 +50,23 @@ def _aria(expert: str, short: str, word: str, percent: int, reviewed: bool, disp
             + f". Show the {n} quote{'s' if n != 1 else ''}.")
 
 
+def _styles(data: MatrixData) -> dict:
+    labels = data.labels
+    styles = {lab: style(lab, labels) for lab in labels}
+    for lab in data.labels_seen():  # a label the codebook does not list still gets a style
+        styles.setdefault(lab, style(lab, labels))
+    return styles
+
+
 def context(data: MatrixData) -> dict:
-    """The template's variables (plain values; the template escapes them)."""
+    """The template's variables (plain values; the template escapes them), but for the
+    quotes behind the cells, which `payload_chunks` writes."""
     labels = data.labels
     questions = data.questions
     columns = [{"id": q.id, "short": short_label(q), "text": q.text} for q in questions]
     shorts = {c["id"]: c["short"] for c in columns}
-    texts = {c["id"]: c["text"] for c in columns}
-    styles = {lab: style(lab, labels) for lab in labels}
-    for c in data.cells:  # a label the codebook does not list still gets a style
-        for lab in [c.stance] + [e.label for e in c.evidence] + [e.model_label for e in c.evidence if e.model_label]:
-            styles.setdefault(lab, style(lab, labels))
-    rows, cells_json = [], {}
+    styles = _styles(data)
+    rows = []
     for r in data.rows():
         out = []
         for q in questions:
@@ -64,25 +74,13 @@ def context(data: MatrixData) -> dict:
             if c is None:
                 continue
             st = styles[c.stance]
-            key = f"{r.id}:{q.id}"
+            n = r.quotes.get(q.id, 0)
             pct = round(c.confidence * 100)
-            out.append({"key": key, "question": q.id, "short": shorts[q.id], "stance": c.stance, "css": st.css,
-                        "symbol": st.symbol, "word": st.word, "percent": pct, "reviewed": c.reviewed,
-                        "disputed": c.disputed, "evidence": len(c.evidence),
-                        "aria": _aria(r.name, shorts[q.id], st.word, pct, c.reviewed, c.disputed, len(c.evidence))})
-            if c.evidence:
-                cells_json[key] = {
-                    "expert": r.name, "short": shorts[q.id], "question_text": texts[q.id], "stance": c.stance,
-                    "confidence": c.confidence, "reviewed": c.reviewed, "disputed": c.disputed,
-                    "evidence": [{"text": e.text, "label": e.label, "source": e.source, "confidence": e.confidence,
-                                  "annotators": e.annotators, "model_label": e.model_label, "disputed": e.disputed,
-                                  "title": e.title, "url": e.url, "date": iso_date(e.published),
-                                  "article_id": e.article_id, "start": e.start, "end": e.end}
-                                 for e in c.evidence],
-                }
+            out.append({"key": f"{r.id}:{q.id}", "question": q.id, "short": shorts[q.id], "stance": c.stance,
+                        "css": st.css, "symbol": st.symbol, "word": st.word, "percent": pct, "reviewed": c.reviewed,
+                        "disputed": c.disputed, "evidence": n,
+                        "aria": _aria(r.name, shorts[q.id], st.word, pct, c.reviewed, c.disputed, n)})
         rows.append({"id": r.id, "name": r.name, "role": r.role, "organisation": r.organisation, "cells": out})
-    payload = {"cells": cells_json,
-               "styles": {lab: {"symbol": s.symbol, "word": s.word, "css": s.css} for lab, s in styles.items()}}
     info = run_meta(data)
     n_quotes = info["expert_quotes"]
     caption = (f"Stances of {len(rows)} expert{'s' if len(rows) != 1 else ''} (rows) on {len(columns)} question"
@@ -91,15 +89,54 @@ def context(data: MatrixData) -> dict:
     legend = [{"label": lab, "css": s.css, "symbol": s.symbol, "word": s.word,
                "meaning": LABEL_MEANINGS.get(lab, "")} for lab, s in styles.items() if lab in labels]
     return {"title": data.title(), "meta": info, "rows": rows, "columns": columns, "legend": legend,
-            "styles": list(styles.values()), "caption": caption, "data_json": Markup(script_json(payload)),
-            "lang": data.meta.get("lang", "en")}
+            "styles": list(styles.values()), "caption": caption, "lang": data.meta.get("lang", "en")}
 
 
-def render(data: MatrixData) -> str:
+def payload_chunks(data: MatrixData) -> Iterator[str]:
+    """The page's data block, `{"cells": {key: quotes...}, "styles": ...}` as script-safe
+    JSON, one expert's cells at a time."""
+    questions = data.questions
+    shorts = {q.id: short_label(q) for q in questions}
+    texts = {q.id: q.text for q in questions}
+    styles = _styles(data)
+    yield '{"cells":{'
+    first = True
+    for r, full in data.iter_row_cells():
+        for q in questions:
+            c = full.get(q.id)
+            if c is None or not c.evidence:
+                continue
+            cell = {
+                "expert": r.name, "short": shorts[q.id], "question_text": texts[q.id], "stance": c.stance,
+                "confidence": c.confidence, "reviewed": c.reviewed, "disputed": c.disputed,
+                "evidence": [{"text": e.text, "label": e.label, "source": e.source, "confidence": e.confidence,
+                              "annotators": e.annotators, "model_label": e.model_label, "disputed": e.disputed,
+                              "title": e.title, "url": e.url, "date": iso_date(e.published),
+                              "article_id": e.article_id, "start": e.start, "end": e.end}
+                             for e in c.evidence],
+            }
+            yield ("" if first else ",") + script_json(f"{r.id}:{q.id}") + ":" + script_json(cell)
+            first = False
+    yield '},"styles":' + script_json({lab: {"symbol": s.symbol, "word": s.word, "css": s.css}
+                                      for lab, s in styles.items()}) + "}"
+
+
+def chunks(data: MatrixData) -> Iterator[str]:
+    """The page in pieces: the rendered template around the data block, which is written
+    one expert at a time."""
+    mark = f"\x00matrix-data-{secrets.token_hex(16)}\x00"  # where the data block goes in the page
     env = _env()
     ctx = context(data)
     css = env.get_template("matrix.css").render(styles=ctx["styles"])
     script = env.loader.get_source(env, "matrix.js")[0]  # raw: not a Jinja template
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
-    return env.get_template("matrix.html.j2").render(
-        **ctx, css=Markup(css), script=Markup(script), script_hash=f"sha256-{digest}")
+    page = env.get_template("matrix.html.j2").render(
+        **ctx, data_json=Markup(mark), css=Markup(css), script=Markup(script), script_hash=f"sha256-{digest}")
+    head, tail = page.split(mark)
+    yield head
+    yield from payload_chunks(data)
+    yield tail
+
+
+def render(data: MatrixData) -> str:
+    return "".join(chunks(data))

@@ -5,6 +5,7 @@ become a link, a heading or HTML in any Markdown renderer."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from annotator.export.json import meta
 from annotator.export.view import LABEL_MEANINGS, MatrixData, iso_date, short_label, style
@@ -29,6 +30,24 @@ def link(title: str, url: str | None) -> str:
 
 
 def render(data: MatrixData) -> str:
+    return "".join(chunks(data))
+
+
+def chunks(data: MatrixData) -> Iterator[str]:
+    """The document in pieces, one expert's quotes at a time: its lines joined by newlines,
+    with the blank lines at its end dropped and one newline to end it."""
+    pending: list[str] = []  # blank lines, written only when a line with text follows
+    started = False
+    for line in _lines(data):
+        if not line.strip():
+            pending.append(line)
+            continue
+        yield ("\n" if started else "") + "".join(p + "\n" for p in pending) + line
+        pending, started = [], True
+    yield "\n"
+
+
+def _lines(data: MatrixData) -> Iterator[str]:
     labels = data.labels
     qs = data.questions
     info = meta(data)
@@ -61,11 +80,12 @@ def render(data: MatrixData) -> str:
     out += [f"- {style(lab, labels).symbol} **{style(lab, labels).word}**: {esc(LABEL_MEANINGS.get(lab, lab))}"
             for lab in labels]
     out += ["", "## Quotes behind each cell", ""]
-    for r in data.rows():
-        shown = [(q, r.cells[q.id]) for q in qs if q.id in r.cells and r.cells[q.id].evidence]
+    yield from out
+    for r, full in data.iter_row_cells():
+        shown = [(q, full[q.id]) for q in qs if q.id in full and full[q.id].evidence]
         if not shown:
             continue
-        out += [f"### {esc(r.name)}", ""]
+        out = [f"### {esc(r.name)}", ""]
         for q, c in shown:
             st = style(c.stance, labels)
             out += [f"**{esc(short_label(q))}**: {st.symbol} {st.word}", ""]
@@ -76,4 +96,4 @@ def render(data: MatrixData) -> str:
                 where = ", ".join(x for x in (link(e.title or e.article_id, e.url), iso_date(e.published) or "",
                                               f"characters {e.start}–{e.end}") if x)
                 out += [f"> {esc(e.text)}", ">", f"> {est.symbol} {est.word} ({who}). {where}", ""]
-    return "\n".join(out).rstrip() + "\n"
+        yield from out

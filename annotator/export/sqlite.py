@@ -112,7 +112,7 @@ def fill(db: sqlite3.Connection, data: MatrixData) -> None:
                                       "group" if q.attribution == "group" else "person", int(q.speaker_is_expert))
     db.executemany("INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?)", list(speakers.values()))
     questions = list(data.questions)
-    for qid in dict.fromkeys(c.question for c in data.cells):
+    for qid in dict.fromkeys(c.question for c in data.iter_cells()):
         if qid not in {q.id for q in questions}:
             questions.append(question_stub(qid))
     db.executemany("INSERT INTO questions VALUES (?, ?, ?, ?, ?)",
@@ -125,7 +125,7 @@ def fill(db: sqlite3.Connection, data: MatrixData) -> None:
         for qid, p in (q.stances or {}).items():
             stances[(q.id, qid, p.source)] = (q.id, qid, p.source, p.label, p.confidence, p.model_version, None)
     cells, links = [], []
-    for c in data.cells:
+    for c in data.iter_cells():
         expert_id = c.expert_id or slug(c.expert)
         cell_id = f"{expert_id}:{c.question}"
         cells.append((cell_id, expert_id, c.question, c.stance, c.confidence, int(c.reviewed), int(c.disputed),

@@ -7,16 +7,17 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+import itertools
 from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.io import Reporter, read_models
 from annotator.matrix import slug
-from annotator.models import NOT_ADDRESSED, Cell, Codebook, Expert, Question, Quote
+from annotator.models import NOT_ADDRESSED, Cell, Codebook, Evidence, Expert, Question, Quote
 
 RUN_META = "run.json"
 
@@ -96,51 +97,128 @@ def question_stub(qid: str) -> Question:
 
 @dataclass
 class Row:
+    """One expert's row: their cells without the quotes behind them (`cells`), how many
+    quotes back each (`quotes`) and the one quote one-row formats show (`leads`)."""
+
     id: str
     name: str
     role: str | None
     organisation: str | None
     cells: dict[str, Cell]
+    quotes: dict[str, int] = field(default_factory=dict)
+    leads: dict[str, Evidence | None] = field(default_factory=dict)
+
+
+def row_key(cell: Cell) -> str:
+    return cell.expert_id or slug(cell.expert)
+
+
+class Summary:
+    """The rows of a matrix from one pass over its cells, keeping no quote but each cell's
+    lead: what the table parts of every export need, in memory that grows with the number
+    of experts, not of quotes. Also the labels met, in the order they are met (a label the
+    codebook does not list still gets a style)."""
+
+    def __init__(self, experts: Sequence[Expert] = ()):
+        self.registry = {e.id: e for e in experts}
+        self.by_id: dict[str, Row] = {}
+        self.labels_seen: dict[str, None] = {}
+
+    def add(self, c: Cell) -> None:
+        key = row_key(c)
+        row = self.by_id.get(key)
+        if row is None:
+            e = self.registry.get(key)
+            row = self.by_id[key] = Row(key, c.expert, c.role or (e.role if e else None),
+                                        c.organisation or (e.organisation if e else None), {})
+        row.cells[c.question] = c.model_copy(update={"evidence": []}) if c.evidence else c
+        row.quotes[c.question] = len(c.evidence)
+        row.leads[c.question] = lead_evidence(c)
+        self.labels_seen[c.stance] = None
+        for e in c.evidence:
+            self.labels_seen[e.label] = None
+        for e in c.evidence:
+            if e.model_label:
+                self.labels_seen[e.model_label] = None
+
+    @property
+    def rows(self) -> list[Row]:
+        return list(self.by_id.values())
 
 
 @dataclass
 class MatrixData:
-    """Everything an export needs."""
+    """Everything an export needs. The cells are in memory (`cells`) or, for a run too big
+    to hold, read back from a file each time they are needed (`cell_source`, with the
+    `summary` made while writing it, and `article_source`): exports go through `rows()`,
+    `iter_cells()`, `iter_row_cells()` and `iter_articles()`, which serve both."""
 
-    cells: list[Cell]
+    cells: list[Cell] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     codebook: Codebook | None = None
     experts: list[Expert] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
+    cell_source: Callable[[], Iterable[Cell]] | None = None
+    summary: Summary | None = None
+    article_source: Callable[[], Iterable[dict]] | None = None
 
     @property
     def questions(self) -> list[Question]:
         if self.codebook is not None:
             return list(self.codebook.questions)
-        ids = list(dict.fromkeys(c.question for c in self.cells))
+        ids = list(dict.fromkeys(c.question for c in self.iter_cells()))
         return [question_stub(i) for i in ids]
 
     @property
     def labels(self) -> list[str]:
         if self.codebook is not None:
             return list(self.codebook.labels)
-        seen = list(dict.fromkeys(c.stance for c in self.cells))
+        seen = list(dict.fromkeys(c.stance for c in self.iter_cells()))
         return [lab for lab in STYLES if lab in seen or lab == NOT_ADDRESSED] + [s for s in seen if s not in STYLES]
 
-    def rows(self) -> list[Row]:
-        registry = {e.id: e for e in self.experts}
-        rows: dict[str, Row] = {}
+    def iter_cells(self) -> Iterator[Cell]:
+        return iter(self.cell_source()) if self.cell_source is not None else iter(self.cells)
+
+    def _summary(self) -> Summary:
+        if self.summary is not None:
+            return self.summary
+        summary = Summary(self.experts)  # from the cells in memory, each time (they may change)
         for c in self.cells:
-            key = c.expert_id or slug(c.expert)
-            if key not in rows:
-                e = registry.get(key)
-                rows[key] = Row(key, c.expert, c.role or (e.role if e else None),
-                                c.organisation or (e.organisation if e else None), {})
-            rows[key].cells[c.question] = c
-        return list(rows.values())
+            summary.add(c)
+        return summary
+
+    def rows(self) -> list[Row]:
+        return self._summary().rows
+
+    def labels_seen(self) -> list[str]:
+        """Every label of the cells and their quotes, in the order met."""
+        return list(self._summary().labels_seen)
+
+    def iter_row_cells(self) -> Iterator[tuple[Row, dict[str, Cell]]]:
+        """Each row with its cells whole (their quotes too), one row at a time."""
+        rows = {r.id: r for r in self.rows()}
+        if self.cell_source is None:
+            full: dict[str, dict[str, Cell]] = {}
+            for c in self.cells:
+                full.setdefault(row_key(c), {})[c.question] = c
+            for key, row in rows.items():
+                yield row, full[key]
+            return
+        for key, group in itertools.groupby(self.cell_source(), key=row_key):  # a run writes a row's cells together
+            yield rows[key], {c.question: c for c in group}
+
+    def iter_articles(self) -> Iterator[dict]:
+        """id, title, url, published, outlet of every article behind the quotes and cells."""
+        if self.article_source is not None:
+            for a in self.article_source():
+                yield {k: a.get(k) for k in ("id", "title", "url", "published", "outlet")}
+            return
+        yield from self.articles()
 
     def articles(self) -> list[dict]:
-        """id, title, url, published, outlet of every article behind the quotes and cells."""
+        """`iter_articles` as a list."""
+        if self.article_source is not None:
+            return list(self.iter_articles())
         out: dict[str, dict] = {}
         for a in self.meta.get("articles", []):
             out[a["id"]] = {k: a.get(k) for k in ("id", "title", "url", "published", "outlet")}
@@ -160,7 +238,7 @@ class MatrixData:
             or "Where the experts stand"
 
 
-def lead_evidence(cell: Cell):
+def lead_evidence(cell: Cell) -> Evidence | None:
     """The quote shown for a cell in one-row formats: a human-reviewed quote with the cell's
     label first, then the most confident quote with the cell's label, then any, earliest first."""
     if not cell.evidence:
@@ -181,10 +259,10 @@ def generated_at() -> str | None:
 
 def data_as_of(data: MatrixData) -> str | None:
     """The newest article date or review time behind the matrix (a deterministic 'as of')."""
-    dates = [iso_date(a.get("published")) for a in data.articles()]
-    dates += [iso_date(d) for d in data.meta.get("reviewed_at", [])]
-    dates = [d for d in dates if d and re.match(r"\d{4}-\d{2}-\d{2}$", d)]
-    return max(dates) if dates else None
+    dates = (iso_date(a.get("published")) for a in data.iter_articles())
+    reviews = (iso_date(d) for d in data.meta.get("reviewed_at", []))
+    return max((d for d in itertools.chain(dates, reviews) if d and re.match(r"\d{4}-\d{2}-\d{2}$", d)),
+               default=None)
 
 
 def read_codebook(path: Path) -> Codebook:

@@ -22,7 +22,7 @@ def run_dir(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     data = seed_data()
     data.meta["codebook"] = data.codebook.model_dump(mode="json")
-    result = RunResult(quotes=data.quotes, experts=data.experts, cells=data.cells, data=data)
+    result = RunResult(quotes=data.quotes, experts=data.experts, data=data)
     write_run(result, tmp_path / "run")
     return tmp_path / "run"
 
