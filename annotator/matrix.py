@@ -395,6 +395,8 @@ class MatrixBuilder:
         store (`Scratch.article`)."""
         articles = articles or {}
         codebook = self.codebook
+        # indexed once all quotes are in (cheaper than keeping an index up to date while adding)
+        self._db.execute("CREATE INDEX IF NOT EXISTS kept_who ON kept (who, art, start, stop)")
         speakers = _Speakers(experts)
         for item in self.items.values():
             item.speaker_key = speakers.key_of(item.quote)

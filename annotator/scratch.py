@@ -31,7 +31,7 @@ class Scratch:
         self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("PRAGMA synchronous = OFF")
         self.db.execute("PRAGMA temp_store = FILE")
-        self.db.execute("PRAGMA cache_size = -16000")  # 16 MB of page cache at most
+        self.db.execute("PRAGMA cache_size = -4000")  # 4 MB of page cache at most
         self.db.execute("BEGIN")
         self.db.execute("CREATE TABLE articles (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, "
                         "url TEXT, published TEXT, outlet TEXT, source TEXT)")

@@ -35,7 +35,7 @@ def meta(data: MatrixData) -> dict:
         "codebook_version": book.version if book else m.get("codebook_version"),
         "codebook_digest": book.digest if book else m.get("codebook_digest"),
         "articles": sum(1 for _ in data.iter_articles()),
-        "quotes": len(data.quotes) if data.quotes else m.get("quotes"),
+        "quotes": data.quote_count(),
         "expert_quotes": m["expert_quotes"] if "expert_quotes" in m else
         len({e.quote_id for c in data.iter_cells() for e in c.evidence}),
         "experts": len(rows),

@@ -161,6 +161,7 @@ class MatrixData:
     cell_source: Callable[[], Iterable[Cell]] | None = None
     summary: Summary | None = None
     article_source: Callable[[], Iterable[dict]] | None = None
+    quote_source: Callable[[], Iterable[Quote]] | None = None
 
     @property
     def questions(self) -> list[Question]:
@@ -207,6 +208,17 @@ class MatrixData:
         for key, group in itertools.groupby(self.cell_source(), key=row_key):  # a run writes a row's cells together
             yield rows[key], {c.question: c for c in group}
 
+    def iter_quotes(self) -> Iterator[Quote]:
+        return iter(self.quote_source()) if self.quote_source is not None else iter(self.quotes)
+
+    def quote_count(self) -> int | None:
+        """How many quotes the run found (None: not known)."""
+        if self.quotes:
+            return len(self.quotes)
+        if self.quote_source is not None and "quotes" not in self.meta:
+            return sum(1 for _ in self.iter_quotes())
+        return self.meta.get("quotes")
+
     def iter_articles(self) -> Iterator[dict]:
         """id, title, url, published, outlet of every article behind the quotes and cells."""
         if self.article_source is not None:
@@ -222,10 +234,10 @@ class MatrixData:
         out: dict[str, dict] = {}
         for a in self.meta.get("articles", []):
             out[a["id"]] = {k: a.get(k) for k in ("id", "title", "url", "published", "outlet")}
-        for q in self.quotes:
+        for q in self.iter_quotes():
             out.setdefault(q.article_id, {"id": q.article_id, "title": None, "url": None, "published": None,
                                           "outlet": None})
-        for c in self.cells:
+        for c in self.iter_cells():
             for e in c.evidence:
                 a = out.setdefault(e.article_id, {"id": e.article_id, "title": None, "url": None,
                                                   "published": None, "outlet": None})
@@ -292,11 +304,11 @@ def load(matrix: Path, quotes: Path | None = None, codebook: Path | None = None,
          meta: Path | None = None, experts: Path | None = None,
          reporter: Reporter | None = None) -> MatrixData:
     """MatrixData from files: matrix.jsonl (cells), and optionally quotes.jsonl, a codebook,
-    run.json (the run's metadata, with the codebook) and experts.jsonl."""
-    cells = list(read_models(matrix, Cell, reporter))
-    if not cells:
-        raise InputError(f"{matrix}: no matrix cells; give the matrix.jsonl written by `annotator run`")
-    quote_list = list(read_models(quotes, Quote, reporter)) if quotes else []
+    run.json (the run's metadata, with the codebook) and experts.jsonl. The cells and the
+    quotes stay in their files, read again when an export needs them (one pass here checks
+    the cells, reports bad lines and makes the rows), so a run of any size can be exported;
+    a matrix whose rows are not written together, as `annotator run` writes them, is read
+    into memory instead."""
     run_meta: dict = {}
     if meta is not None:
         try:
@@ -310,7 +322,33 @@ def load(matrix: Path, quotes: Path | None = None, codebook: Path | None = None,
     elif run_meta.get("codebook"):
         book = Codebook.model_validate(run_meta["codebook"])
     expert_list = list(read_models(experts, Expert, reporter)) if experts else []
-    return MatrixData(cells=cells, quotes=quote_list, codebook=book, experts=expert_list, meta=run_meta)
+    summary = Summary(expert_list)
+    together, finished, last = True, set(), None
+    for c in read_models(matrix, Cell, reporter):
+        key = row_key(c)
+        if key != last:
+            together = together and key not in finished
+            finished.add(last)
+            last = key
+        summary.add(c)
+    if not summary.by_id:
+        raise InputError(f"{matrix}: no matrix cells; give the matrix.jsonl written by `annotator run`")
+    if quotes is not None:
+        for _ in read_models(quotes, Quote, reporter):  # bad lines are reported once, here
+            pass
+
+    def again(path: Path, model: type) -> Callable[[], Iterator]:
+        return lambda: read_models(path, model, Reporter(quiet=True))  # reported above: skipped quietly
+
+    data = MatrixData(codebook=book, experts=expert_list, meta=run_meta,
+                      quote_source=again(quotes, Quote) if quotes is not None else None)
+    if isinstance(run_meta.get("articles"), list):
+        data.article_source = lambda: iter(run_meta["articles"])
+    if together:
+        data.cell_source, data.summary = again(matrix, Cell), summary
+    else:
+        data.cells = list(again(matrix, Cell)())
+    return data
 
 
 def load_run(folder: Path, codebook: Path | None = None, reporter: Reporter | None = None) -> MatrixData:

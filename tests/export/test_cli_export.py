@@ -88,3 +88,43 @@ def test_run_folder_files_and_json_roundtrip(run_dir):
     ev = next(c for c in cells if c["evidence"])["evidence"][0]
     assert {"article_id", "start", "end", "text", "label", "source"} <= set(ev)
     assert render(seed_data(), "md") == (run_dir / "matrix.md").read_text(encoding="utf-8")
+
+
+def test_a_run_folder_is_exported_from_its_files(run_dir, tmp_path):
+    """The cells and quotes stay in their files (read again for each format), and the
+    database is the one made from memory."""
+    from annotator.export import export, load_run
+
+    data = load_run(run_dir)
+    assert data.cells == [] and data.quotes == [] and data.cell_source is not None and data.quote_source
+    assert [r.id for r in data.rows()] == [r.id for r in seed_data().rows()]
+    [streamed] = export(data, "sqlite", tmp_path / "streamed.db")
+    [memory] = export(seed_data(), "sqlite", tmp_path / "memory.db")
+    dump = [list(sqlite3.connect(p).iterdump()) for p in (streamed, memory)]
+    assert dump[0] == dump[1] and len(dump[0]) > 100
+
+
+def test_rows_not_written_together_are_read_into_memory(run_dir, tmp_path):
+    from annotator.export import load, render
+
+    lines = (run_dir / "matrix.jsonl").read_text(encoding="utf-8").splitlines()
+    shuffled = tmp_path / "shuffled.jsonl"
+    shuffled.write_text("\n".join(lines[::2] + lines[1::2]) + "\n", encoding="utf-8")  # rows interleaved
+    data = load(shuffled, codebook=None, meta=run_dir / "run.json")
+    assert data.cell_source is None and len(data.cells) == len(lines)
+    md = render(data, "md")
+    for r in data.rows():
+        assert md.count(f"### {r.name}") == (1 if any(r.quotes.values()) else 0)
+
+
+def test_a_bad_matrix_line_is_reported_once(run_dir, tmp_path):
+    lines = (run_dir / "matrix.jsonl").read_text(encoding="utf-8").splitlines()
+    bad = tmp_path / "bad-run"
+    bad.mkdir()
+    for name in ("run.json", "experts.jsonl", "quotes.jsonl"):
+        (bad / name).write_bytes((run_dir / name).read_bytes())
+    (bad / "matrix.jsonl").write_text("\n".join(lines[:3] + ["{not json"] + lines[3:]) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["export", str(bad), "-f", "html", "-o", str(tmp_path / "m.html")])
+    assert res.exit_code == 3, res.output  # partial: the line was skipped, the rest exported
+    assert res.output.count("matrix.jsonl:4") == 1 and "1 lines skipped" in res.output
+    assert (tmp_path / "m.html").read_text("utf-8") == (run_dir / "matrix.html").read_text("utf-8")
