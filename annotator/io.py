@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -87,7 +88,31 @@ def parse_jsonl_line(raw: bytes, path: Path | str, n: int, reporter: Reporter | 
     if not isinstance(obj, dict):
         bad(f"{path}:{n}: expected a JSON object, got {type(obj).__name__}")
         return None
+    if _SURROGATE_ESCAPE.search(raw):
+        clean = _no_lone_surrogates(obj)
+        if clean != obj:
+            obj = clean
+            if reporter is not None:
+                reporter.warn(f"{path}:{n}: unpaired surrogate escapes (\\udXXX) replaced with U+FFFD (one character "
+                              "for one, so offsets are unchanged); fix the producer of the file to keep the "
+                              "original characters")
     return obj
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_lone_surrogates(value: Any) -> Any:
+    """A JSON value with every unpaired UTF-16 surrogate (which no UTF-8 file can hold,
+    so no output could be written) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_no_lone_surrogates(k): _no_lone_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_lone_surrogates(v) for v in value]
+    return value
 
 
 def iter_jsonl(path: Path | str, reporter: Reporter | None = None,

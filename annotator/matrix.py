@@ -374,7 +374,7 @@ class MatrixBuilder:
             return []
         marks = ",".join("?" * len(whos))
         out = []
-        cur = self._db.execute(f"SELECT art, start, stop, quote, votes FROM kept WHERE who IN ({marks}) "  # noqa: S608
+        cur = self._db.execute(f"SELECT art, start, stop, quote, votes FROM kept WHERE who IN ({marks}) "
                                "ORDER BY art, start, stop", list(whos))
         for art, start, stop, quote, votes in cur:
             preds = {qid: self._vote(*v) for qid, v in json.loads(votes).items()}

@@ -25,6 +25,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator import paths
 from annotator.errors import InputError
@@ -43,8 +44,11 @@ from annotator.io import (
     write_jsonl,
 )
 from annotator.matrix import MatrixBuilder
-from annotator.scratch import Scratch
 from annotator.models import Article, Cell, Codebook, Expert, Quote, ReviewedLabel
+from annotator.scratch import Scratch
+
+if TYPE_CHECKING:
+    from annotator.quotes import ExpertCollector
 
 RUN_FILES = ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META, "matrix.csv", "matrix_wide.csv",
              "matrix.json", "matrix.md", "matrix.html")
@@ -65,7 +69,7 @@ class _Pending:
     the articles are made from, in the scratch store."""
 
     builder: MatrixBuilder
-    collector: object
+    collector: ExpertCollector
     scratch: Scratch
     meta: dict
     reporter: Reporter | None
@@ -266,27 +270,26 @@ def write_run(result: RunResult, out: Path) -> list[Path]:
         pending, result.pending = result.pending, None
         try:
             result.data = _write_streamed(pending, out)
-            written = [out / n for n in ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META)]
-            written += write_all(result.data, out)
+            exports = write_all(result.data, out)
         finally:
             pending.scratch.close()
+        result.experts = result.data.experts  # without their article lists (those are in experts.jsonl)
         result.data.article_source = lambda: json.loads((out / RUN_META).read_text("utf-8"))["articles"]
     else:
         write_jsonl(out / "matrix.jsonl", result.data.cells, exclude_none=False)
         write_jsonl(out / "experts.jsonl", result.experts, exclude_none=False)
         write_chunks(out / RUN_META, json_chunks(result.data.meta))
-        written = [out / n for n in ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META)]
-        written += write_all(result.data, out)
-    result.written = written
-    return written
+        exports = write_all(result.data, out)
+    result.written = [out / n for n in ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META)] + exports
+    return result.written
 
 
 def _write_streamed(p: _Pending, out: Path) -> MatrixData:
     """experts.jsonl, matrix.jsonl and run.json of a streamed run, from its scratch store,
     and the MatrixData the exports read: the cells from OUT/matrix.jsonl, the articles from
     the store, the rows from the summary made while matrix.jsonl was written."""
-    write_jsonl(out / "experts.jsonl", p.collector.iter_experts(), exclude_none=False)  # type: ignore[attr-defined]
-    experts = p.collector.experts(articles=False)  # type: ignore[attr-defined]
+    write_jsonl(out / "experts.jsonl", p.collector.iter_experts(), exclude_none=False)
+    experts = p.collector.experts(articles=False)
     summary = Summary(experts)
 
     def cells() -> Iterator[Cell]:

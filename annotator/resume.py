@@ -59,8 +59,8 @@ def article_key(article: Article) -> str:
     return f"{article.id}\x00{digest}"
 
 
-def _encode_quotes(quotes: list[Quote]) -> list[dict]:
-    return [q.model_dump(mode="json") for q in quotes]
+def _encode_quotes(quotes: list[Quote]) -> str:
+    return "[" + ",".join(q.model_dump_json() for q in quotes) + "]"
 
 
 def _decode_quotes(rows: list[dict]) -> list[Quote]:
@@ -75,7 +75,7 @@ class Checkpoint:
     """
 
     def __init__(self, out: Path | str, fingerprint: str, *,
-                 encode: Callable[[Any], Any] = _encode_quotes, decode: Callable[[Any], Any] = _decode_quotes) -> None:
+                 encode: Callable[[Any], str] = _encode_quotes, decode: Callable[[Any], Any] = _decode_quotes) -> None:
         self.root = Path(out) / WORK_DIR
         self.dir = self.root / fingerprint
         self.encode, self.decode = encode, decode
@@ -135,8 +135,8 @@ class Checkpoint:
             self._parts.append(path)
             self._writer = open(path, "ab")
         n = len(self._parts) - 1
-        line = json.dumps({"key": key, "article_id": article.id, "result": self.encode(result)},
-                          ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
+        head = json.dumps({"key": key, "article_id": article.id}, ensure_ascii=False)
+        line = (head[:-1] + ', "result": ' + self.encode(result) + "}").encode("utf-8", "surrogatepass") + b"\n"
         offset = self._writer.tell()
         self._writer.write(line)
         self._writer.flush()  # in the OS after each article: a killed process loses nothing

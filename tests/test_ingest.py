@@ -111,3 +111,24 @@ def test_decode_falls_back_and_honours_an_encoding():
 def test_the_seed_reads_as_one_article():
     (art,), skipped = read([SEEDS / "000_add76b67e3208ad5.txt"])
     assert skipped == [] and art.id == "000_add76b67e3208ad5" and art.title
+
+
+def test_unpaired_surrogate_escapes_are_replaced_with_a_warning(tmp_path):
+    """JSON can spell a lone UTF-16 surrogate ("\\ud800") that no UTF-8 output can hold: it
+    becomes U+FFFD (one character for one, so offsets keep), with a warning, and the
+    article's quotes can be written."""
+    import io
+
+    from annotator.quotes import find_quotes
+
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"id": "a", "text": "\\"We will not \\ud800 yield,\\" said Ana Ruiz, an economist.", '
+                 '"title": "T\\uDC01"}\n{"id": "b", "text": "A pair \\ud83d\\ude00 stays."}\n', encoding="utf-8")
+    buf = io.StringIO()
+    rep = Reporter(stream=buf)
+    a, b = iter_articles([p], rep)
+    assert a.text == '"We will not \ufffd yield," said Ana Ruiz, an economist.' and a.title == "T\ufffd"
+    assert b.text == "A pair \U0001F600 stays."  # a valid pair is one character, untouched
+    assert buf.getvalue().count("Warning:") == 1 and "c.jsonl:1" in buf.getvalue() and not rep.skipped
+    [q] = find_quotes(a)
+    assert a.text[q.start:q.end] == q.text and q.model_dump_json()

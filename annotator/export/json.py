@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from annotator.io import Streamed, json_chunks
 from annotator.export.view import (
     LABEL_MEANINGS,
     MatrixData,
@@ -16,6 +15,7 @@ from annotator.export.view import (
     short_label,
     style,
 )
+from annotator.io import Streamed, json_chunks
 
 
 def meta(data: MatrixData) -> dict:

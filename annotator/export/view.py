@@ -4,6 +4,7 @@ metadata, gathered once (from memory after `annotator run`, or from a run folder
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -11,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-import itertools
 from pathlib import Path
 
 from annotator.errors import InputError

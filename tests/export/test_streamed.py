@@ -49,7 +49,7 @@ def test_rows_keep_no_quotes_but_their_count_and_lead(seed_matrix, tmp_path):
     assert all(not c.evidence for r in rows for c in r.cells.values())
     full = {(c.expert_id, c.question): c for c in seed_matrix.cells}
     for r in rows:
-        for qid, c in r.cells.items():
+        for qid in r.cells:
             assert r.quotes[qid] == len(full[(r.id, qid)].evidence)
             lead = r.leads[qid]
             assert (lead is None) == (not full[(r.id, qid)].evidence)
