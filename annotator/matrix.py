@@ -419,6 +419,18 @@ class MatrixBuilder:
                 firsts[it.speaker_key] = min(firsts.get(it.speaker_key, pos), pos)
 
         meta_cache: dict[int, dict] = {}
+
+        def article_meta(pos: Pos, article_id: str) -> dict:
+            """Title, url and date of a quote's article: from `articles`, else the store."""
+            if article_id in articles:
+                a = articles[article_id]
+                return {"title": a.title, "url": a.url, "published": a.published}
+            if pos[0] not in meta_cache:
+                if len(meta_cache) > 4096:
+                    meta_cache.clear()
+                meta_cache[pos[0]] = self.scratch.meta(pos[0])
+            return meta_cache[pos[0]]
+
         for key in sorted(firsts, key=lambda k: firsts[k]):
             expert = speakers.records.get(key)
             row_whos = whos.get(key, [])
@@ -444,16 +456,6 @@ class MatrixBuilder:
             name = expert.name if expert else first_name or key
             role = (expert.role if expert else None) or next((o[2] for o in own if o[2]), None)
             org = (expert.organisation if expert else None) or next((o[3] for o in own if o[3]), None)
-
-            def article_meta(pos: Pos, article_id: str) -> dict:
-                if article_id in articles:
-                    a = articles[article_id]
-                    return {"title": a.title, "url": a.url, "published": a.published}
-                if pos[0] not in meta_cache:
-                    if len(meta_cache) > 4096:
-                        meta_cache.clear()
-                    meta_cache[pos[0]] = self.scratch.meta(pos[0])
-                return meta_cache[pos[0]]
 
             for question in codebook.questions:
                 labels = codebook.labels_for(question.id)

@@ -70,8 +70,9 @@ def _decode_quotes(rows: list[dict]) -> list[Quote]:
 class Checkpoint:
     """Finished articles' results under `out/.work/<fingerprint>/`, looked up by article.
 
-    `lookup(article)` gives the stored result or None; `add(article, result)` stores one.
-    Memory holds only an index (key -> file, offset), not the results.
+    `lookup(article)` gives the stored result or None; `add(article, result)` stores one
+    (`encode` turns a result into JSON text, `decode` turns the parsed JSON back). The
+    index (key -> file, offset) is a `DiskIndex`, so memory holds no per-article state.
     """
 
     def __init__(self, out: Path | str, fingerprint: str, *,

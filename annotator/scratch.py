@@ -104,7 +104,6 @@ class DiskIndex:
         self.db.execute("PRAGMA synchronous = OFF")
         self.db.execute("BEGIN")
         self.db.execute("CREATE TABLE kv (k TEXT PRIMARY KEY, a INTEGER, b INTEGER) WITHOUT ROWID")
-        self._len = 0
 
     def get(self, key: str) -> tuple[int, int] | None:
         row = self.db.execute("SELECT a, b FROM kv WHERE k = ?", (key,)).fetchone()
@@ -114,18 +113,17 @@ class DiskIndex:
         return self.db.execute("SELECT 1 FROM kv WHERE k = ?", (key,)).fetchone() is not None
 
     def __setitem__(self, key: str, value: tuple[int, int]) -> None:
-        self._len += self.db.execute("INSERT OR IGNORE INTO kv VALUES (?, ?, ?)", (key, *value)).rowcount
-        self.db.execute("UPDATE kv SET a = ?, b = ? WHERE k = ?", (*value, key))
+        self.db.execute("INSERT INTO kv VALUES (?, ?, ?) ON CONFLICT (k) DO UPDATE SET a = excluded.a, "
+                        "b = excluded.b", (key, *value))
 
     def add(self, key: str) -> None:
-        self._len += self.db.execute("INSERT OR IGNORE INTO kv VALUES (?, 0, 0)", (key,)).rowcount
+        self.db.execute("INSERT OR IGNORE INTO kv VALUES (?, 0, 0)", (key,))
 
     def __len__(self) -> int:
-        return self._len
+        return self.db.execute("SELECT count(*) FROM kv").fetchone()[0]
 
     def clear(self) -> None:
         self.db.execute("DELETE FROM kv")
-        self._len = 0
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
