@@ -344,7 +344,7 @@ def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence
         if QCLOSE_IN_RE.search(m.group()) and ATTRIB_AFTER_RE.match(text, b, min(pe, b + 120)):
             qq = next((q for q in reversed(quotes) if m.start() <= q.end <= b), None)
             if qq is None or not text[start:qq.start].strip(" \t'\"“‘`"):
-                continue  # “...!” Trump said. : the attribution belongs to the quote
+                continue  # “...!” Okafor said. : the attribution belongs to the quote
             # X said the plan is “over.” He said ...: a quotation inside a sentence ends with it
         if text[dot] == ".":
             w = ABBR_BEFORE_RE.search(text, max(ps, dot - 12), dot + 1)
