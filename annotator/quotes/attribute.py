@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from annotator.models import Quote, quote_id
 from annotator.quotes import lexicon as lx
-from annotator.quotes.extract import UPPER, Mention, Raw, Sentence
+from annotator.quotes.patterns import UPPER
 from annotator.quotes.people import People, Person, is_organisation, split_role, split_title
+from annotator.quotes.records import Mention, Raw, Sentence
 
 NAME_IN_TEXT_RE = re.compile(rf"[{UPPER}][\w’'.\-]*(?:[ \t]+[{UPPER}][\w’'.\-]*)+")
 DETERMINERS = {"the", "a", "an", "some", "many", "most", "several", "other", "these", "those", "both",

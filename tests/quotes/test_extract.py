@@ -8,7 +8,7 @@ import pytest
 
 from annotator.models import Article
 from annotator.quotes import find_quotes
-from annotator.quotes.extract import paragraphs, quotations, sentences
+from annotator.quotes.text import paragraphs, quotations, sentences
 
 
 def found(text: str) -> list[tuple[str, str]]:

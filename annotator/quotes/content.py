@@ -1,0 +1,350 @@
+"""Content: what each frame reports. An adjacent quotation (direct), the clause after the
+cue (indirect; "that" optional where the verb allows), the clause before "..., X said",
+"according to" on either side, objects of naming and stance verbs, to-clauses of
+commitments, questions asked; mixed when a quoted phrase sits inside reported speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.quotes import lexicon as lx
+from annotator.quotes.cues import OBJECT_LEMMAS, SPEECH_LEMMAS
+from annotator.quotes.frames import BY_END_RE, Frame, find_frames, intro_only
+from annotator.quotes.patterns import (
+    CLAUSE_START_RE,
+    FRAG,
+    INTRO_ONLY_RE,
+    LEAD_FRAG_RE,
+    LEAD_RE,
+    NAMERUN,
+    PREP_START_RE,
+    QUANT,
+    SPEECH,
+    TRIVIAL_TAIL_RE,
+    UPPER,
+    WEEKDAYS,
+    WORD,
+    content_kind,
+    count_words,
+    quote_at,
+    skip_intro,
+    trim_content,
+)
+from annotator.quotes.records import QSpan, Raw, Sentence
+from annotator.quotes.speakers import sentence_subject
+from annotator.quotes.special import ASKED_RE
+
+TELL_OBJ_RE = re.compile(
+    rf"^\s+(?:him|her|them|me|us|reporters|journalists|the\s+(?:{WORD}\s+){{0,3}}?[\w’'\-]+|"
+    rf"(?:an?\s+)?(?:{WORD}\s+){{0,2}}?(?:audience|crowd|interviewer|reporter|committee|group|panel|supporters)|"
+    rf"{NAMERUN}|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)"
+)
+
+TO_OBJ_RE = re.compile(rf"^\s+to\s+(?:him|her|them|me|us|reporters|journalists|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)")
+
+THAT_RE = re.compile(r"\bthat\b")
+
+CUT_RE = re.compile(
+    r";|(?:\s+[—–-]{1,2}\s*|—\s*)(?=" + SPEECH + r")|,\s+(?:according to|(?!including\b)\w+ing\b|who\s|which\s|whose\s|whom\s|where\s|as\s|"
+    r"compared\s|(?:and|but)\s+(?:when|while|then)\s|the\s|an?\s)|\s+by\s+(?!(?:spring|morning|evening|thing|king|ring|string|wing|meeting|building|ruling|hearing|"
+    r"funding|spending|opening|beginning|ending|nothing|something|anything|everything|Beijing|Reading)\b)\w+ing\b|"
+    r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b|"
+    r",\s+(?:said|says|told|tells|added|adds|wrote|writes|argued|noted|insisted|explained)\b|"
+    r"(?<=" + SPEECH + r")\s+(?:according to|referring to|(?!including\b)\w+ing\b)"
+)
+
+SUBORD_RE = re.compile(r"^(?:Because|While|As|When|If|Although|Though|Since|After|Before|Even as|Even though|Whereas|Until|"
+                       r"Once|Unless)\b[^,]*$")
+
+PREP_CONTENT_RE = re.compile(r"\s*(?!\s*" + QUANT + r")(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b")
+
+GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
+
+PUNCT_END_RE = re.compile(r"[,.!?]\W*$")
+
+ING_TAIL_RE = re.compile(r"\s*,\s*\w+ing\b")
+
+AFTER_SPEECH_RE = re.compile(rf"^\s*,?\s*(?:(?:and|then)\s+)?{SPEECH}")
+
+RIGHT_SPEECH_RE = re.compile(rf"^\s*[,:]?\s*(?=({SPEECH}))")
+
+RIGHT_PREP_SPEECH_RE = re.compile(rf"^[^{SPEECH}.;]{{1,70}}?[,:]\s*(?=({SPEECH}))")
+
+ACC_SKIP_RE = re.compile(rf"^[^,.;{SPEECH}]{{0,60}}?,\s*")
+
+STOP_PUNCT_RE = re.compile(r"[.;:]")
+
+LEAD_PUNCT_RE = re.compile(r"^\s*[,:]?\s*")
+
+ASK_OBJ_RE = re.compile(r"^\s+(?P<o>)(?:(?!(?:for|about|on|in|at)\b)[\w’'.\-]+\s+){1,7}?"
+                        r"(?:to\s+(?!(?:the|a|an|his|her|their|its)\b)[a-z]|(?:whether|if|what|why|how|who)\b)")
+
+ASK_RE = re.compile(r"^\s*(?=(?:whether|if|why|how|what|when|where|who|to|for|about)\b)")
+
+SPACES_RE = re.compile(r"^\s*")
+
+PAREN_RE = re.compile(r"^\s*,(?!\s*(?:who|whom|whose|which)\b)\s*")
+
+# An inverted speaker followed by a relative clause ("..., said X, a lecturer, who has studied it"):
+# the clause describes the speaker; the content is on the left.
+REL_TAIL_RE = re.compile(r"^\.?\s*,?\s*(?:who|whom|whose|which)\b[^{SPEECH}]*$".replace("{SPEECH}", SPEECH))
+
+# The object of a naming verb ("called [the plan a disaster]"); not a phone call, a meeting or a vote.
+NAMING_OBJ_RE = re.compile(rf"\s+(?=[\w{SPEECH}{FRAG}$])")
+
+NAMING_BAD_RE = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|their|its|another|several|two)\s+(?:\w+\s+){0,2}?(?:conference|meeting|vote|votes|"
+    r"election|elections|halt|strike|hearing|session|recess|timeout|summit|referendum|caucus|rally|press|briefing)\b|"
+    r"it\s+quits\b|(?:off|up|out|back|in|upon|around|home|911)(?:[\s,.;:]|$)|"
+    r"(?:him|her|them|me|us|it)\s*(?:[,.;:]|$|(?:on|at|in|to|from|after|before|back|again|twice|last|this|yesterday|"
+    r"today|\w+day)\b))"
+)
+
+# "called Ann Kim on Monday", "called his sister and": a telephone call, not a name given.
+PHONE_CALL_RE = re.compile(
+    rf"\s+(?:{NAMERUN}|(?:my|his|her|their|our)\s+(?:[\w’'\-]+[’']s\s+)?(?:mother|father|wife|husband|son|daughter|"
+    rf"brother|sister|friend|friends|parents|family|office|lawyer|boss|aide|aides))"
+    rf"(?:\s*[,.;:]|\s*$|\s+(?:to|and|on|at|in|from|shortly|earlier|later|last|this|after|before|yesterday|today|"
+    rf"again|back|twice|recently|{WEEKDAYS})\b)"
+)
+
+TO_VERB_RE = re.compile(r"to\s+(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|any|him|them|"
+                        r"me|us|it|what|which|whom|date|\d)\b)[a-z]")
+
+LEAD_DET_RE = re.compile(r"\s*(?<![\w’'\-])(?:the|The)$")
+
+SAID_IN_RE = re.compile(
+    rf"^(?=\s+\S)(?:\s+(?:in|on|at|during|via)\s+(?:a|an|the|his|her|their|its|one)\s+(?:[\w’'\-]+\s+){{0,3}}?"
+    rf"(?:statement|interview|email|e-mail|letter|speech|tweet|post|call|conference|briefing|debate|rally|"
+    rf"appearance|memo|release|video|op-ed|column|filing|hearing)s?)?"
+    rf"(?:\s+(?:on\s+|late\s+|early\s+|last\s+|this\s+)?(?:{WEEKDAYS}|night|morning|evening|afternoon|week|month|"
+    rf"year|today|yesterday))*\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|there|this|that|"
+    rf"[{UPPER}][a-z]+\s+(?:is|was|were|are|has|had|will|would|could|should|did|does|must)\b))"
+)
+
+def _nests_in_content(f: Frame) -> bool:
+    """A stance frame ("wants", "supports") inside content already taken is part of that content."""
+    return f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS
+
+def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
+    """Quotes introduced by reporting frames in one sentence."""
+    base = sent.start
+    frames = find_frames(text, masked, base)
+    out: list[Raw] = []
+    consumed = 0
+    n = len(masked)
+    for i, f in enumerate(frames):
+        nxt = frames[i + 1] if i + 1 < len(frames) else None
+        if _nests_in_content(f) and any(r.start <= base + f.cue_start < r.end for r in out):
+            continue  # "X says she wants to ...": the stance inside reported content is part of it
+        if f.inherit:
+            prev = next((r.mention for r in reversed(out) if r.mention is not None), None)
+            if prev is None:
+                prev = sentence_subject(text, masked, base)
+                if prev is None:
+                    continue
+            f.mention = prev
+        limit = n
+        if nxt is not None:
+            gap = masked[f.end:nxt.start]
+            if nxt.inherit or GAP_COORD_RE.search(gap) or \
+                    (not nxt.inherit and masked[:nxt.start].rstrip()[-1:] == "," and TRIVIAL_TAIL_RE.match(masked[nxt.end:])):
+                limit = nxt.start
+        parts: list[tuple[int, int, str]] = []  # (a, b, kind) relative
+        lead = masked[: f.start].rstrip()
+        lead_quote = None
+        if SPEECH in lead[-120:]:
+            lm = LEAD_RE.search(lead[-120:])
+            if lm:
+                lead_quote = quote_at(quotes, len(lead) - len(lead[-120:]) + lm.end(1), base, ending=True)
+        elif FRAG in lead[-120:]:
+            lm = LEAD_FRAG_RE.search(lead[-120:])
+            if lm:
+                lq = quote_at(quotes, len(lead) - len(lead[-120:]) + lm.end(1), base, ending=True)
+                if lq is not None and PUNCT_END_RE.search(text, lq.start, lq.end) and \
+                        (TRIVIAL_TAIL_RE.match(masked[f.end:limit]) or ING_TAIL_RE.match(masked, f.end, limit)) \
+                        and f.lemma != "according to":
+                    lead_quote = lq
+        pos = f.end
+        if lead_quote is not None and lead_quote.start - base >= consumed:
+            qa = lead_quote.start - base
+            pre_a, pre_b = trim_content(masked, consumed, qa)
+            pre = masked[pre_a:qa]
+            if pre_b > pre_a and count_words(pre) >= 3 and SPEECH not in pre and not STOP_PUNCT_RE.search(pre) and \
+                    masked[:qa].rstrip()[-1:] not in (",", ":", "—", "–") and CLAUSE_START_RE.match(pre):
+                # "The plan is a “good thing,” X said": the clause around the quotation is the content
+                parts.append((skip_intro(masked, pre_a, qa), lead_quote.end - base, "mixed"))
+            else:
+                parts.append((qa, lead_quote.end - base, "direct"))
+            after = masked[f.end:limit]
+            m2 = AFTER_SPEECH_RE.match(after)
+            if m2:
+                q2 = quote_at(quotes, f.end + m2.end() - 1, base, ending=False)
+                q2 = q2 or next((q for q in quotes if q.start - base >= f.end and q.speech), None)
+                if q2 is not None:
+                    parts.append((q2.start - base, q2.end - base, "direct"))
+        else:
+            if not f.inverted and f.mention is not None or f.inherit:
+                if f.lemma == "tell":
+                    t = TELL_OBJ_RE.match(masked[pos:pos + 120])
+                    if t:
+                        pos += t.end()
+            that_pos = pos
+            if not f.inverted and f.mention is not None or f.inherit:
+                t = TO_OBJ_RE.match(masked[pos:pos + 120])
+                if t:
+                    pos += t.end()
+            right = masked[pos:limit]
+            m_sp = RIGHT_SPEECH_RE.match(right) or (
+                PREP_START_RE.match(right) and RIGHT_PREP_SPEECH_RE.match(right))
+            content: tuple[int, int] | None = None
+            if m_sp and f.lemma != "according to":
+                q = quote_at(quotes, pos + m_sp.end(), base, ending=False)
+                if q is not None and q.speech:
+                    parts.append((q.start - base, q.end - base, "direct"))
+            elif (f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS) and \
+                    (f.inherit or not f.cue.endswith("ing")) and NAMING_OBJ_RE.match(masked, pos, limit) and \
+                    not NAMING_BAD_RE.match(masked, pos, limit) and not f.inverted and \
+                    not (f.mention is not None and f.mention.kind == "np" and re.match(r"(?:an?|An?)\s", f.mention.text)) and \
+                    not (f.cue.lower().startswith("call") and PHONE_CALL_RE.match(masked, pos, limit)):
+                # "X called the plan a disaster", "Y described it as “a mess”": object and complement
+                # (not "with critics describing it as ...", a circumstance with its own subject)
+                content = (pos, limit)
+            elif f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS:
+                for q in quotes:
+                    if pos <= q.start - base < limit and q.speech and not q.unclosed:
+                        gap = masked[pos:q.start - base]
+                        if len(gap) < 80 and SPEECH not in gap:
+                            parts.append((q.start - base, q.end - base, "mixed"))
+                        break
+            elif f.lemma == "according to":
+                # "According to X, content." (content after the speaker)
+                lead0 = masked[: f.start].strip(" ,—–-(")
+                # "Over the next decade, according to X, content.": a short adverbial before it
+                short_intro = bool(lead0) and lead.endswith(",") and intro_only(lead0)
+                if f.start == 0 or not lead0 or INTRO_ONLY_RE.match(lead0) or short_intro:
+                    r = ACC_SKIP_RE.match(right)
+                    if r:
+                        content = (pos + r.end(), limit)
+                        if short_intro and not INTRO_ONLY_RE.match(lead0) and count_words(lead0) >= 2:
+                            a0, b0 = trim_content(masked, 0, len(lead))
+                            parts.append((a0, b0, content_kind(masked, a0, b0)))
+            else:
+                right0 = masked[that_pos:limit]
+                tm = THAT_RE.search(right0[:160])
+                if tm is not None:
+                    between = right0[: tm.start()]
+                    if (not between.strip() or PREP_START_RE.match(between) or between.strip() == ",") and \
+                            SPEECH not in between and not STOP_PUNCT_RE.search(between) and count_words(between) <= 12:
+                        content = (that_pos + tm.end(), limit)
+                if content is None and f.lemma in lx.BARE_CLAUSE and f.lemma not in lx.THAT_ONLY and \
+                        f.lemma not in lx.QUOTE_ONLY and not f.inverted:
+                    r = LEAD_PUNCT_RE.match(right)
+                    rest = right[r.end():]
+                    if rest and CLAUSE_START_RE.match(rest) and not PREP_START_RE.match(rest) and \
+                            not (right[: r.end()].strip() == "," and f.mention is not None and not f.inherit):
+                        content = (pos + r.end(), limit)
+                    elif rest and not f.inherit:
+                        pm = SAID_IN_RE.match(right)  # "said in a statement on Thursday they would ..."
+                        if pm and pm.end() > len(right) - len(right.lstrip()):
+                            content = (pos + pm.end(), limit)
+            if content is None and not parts and f.lemma == "ask" and not f.inverted:
+                t = TELL_OBJ_RE.match(masked[that_pos:that_pos + 120])
+                p2 = that_pos + (t.end() if t else 0)
+                am = ASK_RE.match(masked[p2:limit])
+                ao = ASK_OBJ_RE.match(masked[that_pos:limit])
+                if am:
+                    content = (p2 + am.end(), limit)
+                elif ao:  # "asked the board to delay the vote": the person asked and the request
+                    content = (that_pos + ao.start("o"), limit)
+            if content is None and not parts and f.lemma in OBJECT_LEMMAS and not f.inverted and \
+                    f.lemma != "according to":
+                rest = masked[that_pos:limit]
+                r = SPACES_RE.match(rest)
+                body = rest[r.end():]
+                if body and (CLAUSE_START_RE.match(body) or body.startswith(("to ", FRAG))) and \
+                        not PREP_START_RE.match(body if not body.startswith("to ") else "x"):
+                    content = (that_pos + r.end(), limit)
+            if content is None and not parts and f.lemma in lx.TO_CLAUSE and not f.inverted:
+                # "X vowed to repeal the law", "Y threatened to sue": the promised act is the content
+                p2 = that_pos + len(masked[that_pos:limit]) - len(masked[that_pos:limit].lstrip())
+                if TO_VERB_RE.match(masked, p2):
+                    content = (p2, limit)
+            if content is not None and PREP_CONTENT_RE.match(masked, content[0]) and not \
+                    masked.startswith("to ", content[0]):
+                content = None
+            if content is not None:
+                a, b = content
+                cut = CUT_RE.search(masked, a, b)
+                if cut:
+                    b = cut.start()
+                if SUBORD_RE.match(masked[:f.start]):
+                    comma = masked.find(",", a, b)
+                    if comma > a:
+                        b = comma
+                a2, b2 = trim_content(masked, a, b)
+                if count_words(text[base + a2:base + b2]) >= 2:
+                    q = quote_at(quotes, a2, base, ending=False)
+                    if q is not None and q.end - base >= b2 - 1 and q.speech:
+                        parts.append((q.start - base, q.end - base, "direct"))
+                    else:
+                        parts.append((a2, b2, content_kind(masked, a2, b2)))
+            acc_lead = f.lemma == "according to" and (lead.endswith(("—", "–")) or count_words(lead) >= 4 and
+                                                      lead[-1:].isalnum() and not BY_END_RE.search(lead))
+            det = LEAD_DET_RE.search(lead)
+            if det and not f.inverted and lead[:det.start()].endswith(","):
+                lead = lead[:det.start()]  # "..., the Harbor Times reported": the article belongs to the speaker
+            right_quote = len(parts) == 1 and parts[0][2] == "direct" and parts[0][0] >= f.end
+            if (not parts or right_quote) and f.lemma not in lx.QUOTE_ONLY and \
+                    (f.inverted or f.mention is not None) and (lead.endswith(",") or acc_lead) and len(lead) > consumed:
+                tail_at = f.end
+                if f.lemma == "tell" and not f.inverted:
+                    t = TELL_OBJ_RE.match(masked[f.end:limit])  # "..., Brisk told the paper."
+                    if t:
+                        tail_at += t.end()
+                tail = masked[tail_at:limit]
+                paren = PAREN_RE.match(tail)
+                trivial = TRIVIAL_TAIL_RE.match(tail) or (f.inverted and REL_TAIL_RE.match(tail))
+                if right_quote:  # "In short, she said, “...”": the words before the cue are content too
+                    trivial, paren = None, None
+                    a2, b2 = trim_content(masked, consumed, len(lead))
+                    if SPEECH not in masked[a2:b2] and count_words(masked[a2:b2]) >= 1 and \
+                            not INTRO_ONLY_RE.match(masked[a2:b2]):
+                        parts.insert(0, (a2, b2, "indirect"))
+                if trivial or paren:
+                    a2, b2 = trim_content(masked, consumed, len(lead))
+                    a2 = skip_intro(masked, a2, b2)
+                    if ASKED_RE.match(masked[a2:b2]):
+                        a2 = b2  # "Asked if ..., X said": the question is not X's content
+                    nw = count_words(text[base + a2:base + b2])
+                    left_ok = nw >= 3 or (not trivial and nw >= 1 and not INTRO_ONLY_RE.match(masked[a2:b2]))
+                    if left_ok:
+                        q = quote_at(quotes, a2, base, ending=False)
+                        if q is not None and q.end - base >= b2 - 1 and q.speech:
+                            parts.append((q.start - base, q.end - base, "direct"))
+                        else:
+                            parts.append((a2, b2, content_kind(masked, a2, b2)))
+                    if paren and not trivial and f.lemma != "according to":
+                        c, d = tail_at + paren.end(), limit
+                        cut = CUT_RE.search(masked, c, d)
+                        if cut:
+                            d = cut.start()
+                        c, d = trim_content(masked, c, d)
+                        if count_words(text[base + c:base + d]) >= 2:
+                            parts.append((c, d, content_kind(masked, c, d)))
+        if not parts:
+            continue
+        for q in quotes:  # a quotation inside the frame ("X, citing “...,” said") is not a quote of its own
+            if f.start <= q.start - base and q.end - base <= f.end:
+                q.used = True
+        group = f"s{sent_index}f{i}" if len(parts) > 1 else None
+        for a, b, kind in parts:
+            for q in quotes:
+                if a <= q.start - base and q.end - base <= b:
+                    q.used = True
+            out.append(Raw(base + a, base + b, kind, f.cue, base + f.cue_start, base + f.cue_end, f.mention,
+                           "frame", group, sent.start, sent.end, sent=sent_index))
+            consumed = max(consumed, b)
+        consumed = max(consumed, f.end)
+    return out

@@ -1,0 +1,84 @@
+"""Reporting cues: verbs of saying and their phrases ("said", "according to", "called for"),
+found with one dictionary look-up per word, and their lemmas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.quotes import lexicon as lx
+
+_PHRASES = (["according to", "as reported by", "as first reported by"] + [p for p, _ in lx.CUE_PHRASES]
+            + [p for p, _ in lx.OBJECT_PHRASES])
+
+_SINGLE = set(lx.VERB_FORMS) | set(lx.OBJECT_VERBS) | set(lx.NAMING_VERBS)
+
+CUE_FIRST: dict[str, list[str]] = {}
+
+for _p in sorted(_PHRASES, key=len, reverse=True):
+    CUE_FIRST.setdefault(_p.split()[0], []).append(_p)
+
+_WORDCHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_’'-")
+
+ALPHA_RE = re.compile(r"[A-Za-z]+")
+
+@dataclass(slots=True)
+class CueMatch:
+    """A reporting cue found in a sentence (offsets relative to the sentence)."""
+
+    cue: str
+    start: int
+    end: int
+
+    def group(self, _name: str = "cue") -> str:
+        return self.cue
+
+    def span(self, _name: str = "cue") -> tuple[int, int]:
+        return self.start, self.end
+
+def find_cues(masked: str) -> list[CueMatch]:
+    """Reporting cues in a masked sentence: one dictionary look-up per word (fast), then the
+    multi-word phrases starting with that word. Verbs are lower case; "According to" and
+    "As reported by" may open a sentence."""
+    out: list[CueMatch] = []
+    n = len(masked)
+    for m in ALPHA_RE.finditer(masked):
+        a, b = m.span()
+        if a > 0 and masked[a - 1] in _WORDCHARS:
+            continue
+        if b < n and masked[b] in _WORDCHARS:
+            continue
+        w = m.group()
+        low = w.lower()
+        if w != low and low not in ("according", "as"):
+            continue
+        found = None
+        for p in CUE_FIRST.get(low, ()):
+            e = a + len(p)
+            if masked[a:e].lower() == p and (e >= n or masked[e] not in _WORDCHARS):
+                found = CueMatch(masked[a:e], a, e)
+                break
+        if found is None and w == low and low in _SINGLE:
+            found = CueMatch(w, a, b)
+        if found is not None:
+            if out and found.start < out[-1].end:
+                continue
+            out.append(found)
+    return out
+
+CUE_LEMMA = {p: lem for p, lem in lx.CUE_PHRASES + lx.OBJECT_PHRASES}
+
+OBJECT_LEMMAS = set(lx.OBJECT_VERBS.values()) | {lem for _, lem in lx.OBJECT_PHRASES}
+
+SPEECH_LEMMAS = set(lx.VERB_FORMS.values()) | {lem for _, lem in lx.CUE_PHRASES}
+
+def lemma_of(cue: str) -> str:
+    low = cue.lower()
+    if low.startswith(("according", "as reported", "as first")):
+        return "according to"
+    if low in CUE_LEMMA:
+        return CUE_LEMMA[low]
+    return lx.VERB_FORMS.get(low) or lx.OBJECT_VERBS.get(low, low)
+
+NOT_A_CUE_AFTER_RE = re.compile(r"[\s-]+(?:tanks?|twice|so|again|big|about)\b")

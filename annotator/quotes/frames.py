@@ -1,0 +1,128 @@
+"""Frames: each reporting cue of a sentence paired with its speaker (before or after the
+cue), or marked to inherit the speaker of its clause ("..., adding that ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.quotes import lexicon as lx
+from annotator.quotes.cues import NOT_A_CUE_AFTER_RE, OBJECT_LEMMAS, SPEECH_LEMMAS, find_cues, lemma_of
+from annotator.quotes.patterns import (
+    ABBR_TITLES,
+    FRAG,
+    INTRO_ONLY_RE,
+    LEAD_RE,
+    PREP_START_RE,
+    SPEECH,
+    count_words,
+)
+from annotator.quotes.records import Mention
+from annotator.quotes.speakers import left_speaker, np_kind, right_speaker
+
+
+@dataclass(slots=True)
+class Frame:
+    """A speaker + cue in a sentence; positions relative to the sentence start."""
+
+    cue: str
+    lemma: str
+    cue_start: int
+    cue_end: int
+    mention: Mention | None
+    start: int  # where the frame's words begin (speaker or cue)
+    end: int  # where they end (cue, or speaker/appositive when inverted)
+    inverted: bool = False
+    inherit: bool = False  # participle after a comma: the clause's speaker
+
+COORD_RE = re.compile(r"(?:^|\s)(?:and|but|then)(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|\w+ly))*\s*$")
+
+REL_RE = re.compile(r",\s*who(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|\w+ly))*\s*$")
+
+IT_RE = re.compile(r"(?:^|(?<=[\s,;:]))[Ii]t\s+(?:also\s+)?$")
+
+ACC_NP_RE = re.compile(rf"\s+(?P<spk>(?:\b(?:{ABBR_TITLES}|[A-Z])\.|[^,;:()\[\]{SPEECH}.—–]|\.(?=\S))+?)(?=\s*(?:[,;:)\]{SPEECH}—–]|\s-\s|"
+                       rf"\s(?:but|and|while|who|which|as|after|before|because|although)\s|\.(?:\s|$)|$))")
+
+BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
+
+def intro_only(lead0: str) -> bool:
+    """Nothing, or a short adverbial ("Over the next decade", "In 2019") before a cue."""
+    if not lead0:
+        return True
+    return count_words(lead0) <= 6 and SPEECH not in lead0 and "," not in lead0 and \
+        bool(PREP_START_RE.match(lead0[:1].lower() + lead0[1:]) or INTRO_ONLY_RE.match(lead0))
+
+def find_frames(text: str, masked: str, base: int) -> list[Frame]:
+    frames: list[Frame] = []
+    for m in find_cues(masked):
+        cue = m.group("cue")
+        cs, ce = m.span("cue")
+        low = cue.lower()
+        lemma = lemma_of(cue)
+        if lemma == "according to":
+            spk, after = right_speaker(text, masked, base, ce)
+            am = ACC_NP_RE.match(masked, ce)
+            if am and (spk is None or am.end("spk") > spk.end - base) and \
+                    len(am.group("spk").split()) <= 16:
+                # the whole noun phrase up to the next punctuation: "according to engineers who
+                # inspected the dam", "according to Ms. Ott's office"
+                a, b = base + am.start("spk"), base + am.end("spk")
+                kind, a, b = np_kind(text, a, b)
+                if kind:
+                    spk, after = Mention(a, b, text[a:b], kind), am.end("spk")
+            if spk is None or spk.kind == "pronoun" and spk.text.lower() == "i":
+                continue
+            if spk.appositive and intro_only(masked[:cs].strip(" ,—–-")) and masked[after:after + 2].strip()[:1] != ",":
+                # "According to X, the content.": no appositive unless a second comma closes it
+                spk.appositive = spk.app_start = None
+                after = spk.end - base
+            frames.append(Frame(cue, lemma, cs, ce, spk, cs, after, inverted=True))
+            continue
+        if NOT_A_CUE_AFTER_RE.match(masked, ce) and low in ("think", "thinks"):
+            continue  # "think tanks", "think twice"
+        prev_word = masked[max(0, cs - 12):cs].split()[-1:] or [""]
+        if prev_word[0].lower() in lx.PASSIVE_AUX and (low.endswith("ed") or low in ("told", "said", "thought", "known", "found", "shown", "read")):
+            continue  # passive: "was told that", "is expected to"
+        object_only = lemma in OBJECT_LEMMAS and lemma not in SPEECH_LEMMAS
+        spk = left_speaker(text, masked, base, cs)
+        if object_only and spk is not None and (spk.kind == "np" and not low.split()[0].endswith(("ed", "spoke"))
+                                                or low.split()[0].endswith("ing")):
+            spk = None
+        if spk is not None:
+            if low in lx.AMBIGUOUS_FORMS and spk.kind == "np" and \
+                    spk.text.rsplit(None, 1)[-1].lower() not in lx.SOURCE_NOUNS and not LEAD_RE.search(masked[max(0, spk.start - base - 120):spk.start - base].rstrip()):
+                continue
+            frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
+            continue
+        lead = masked[:cs].rstrip()
+        if low.split()[0].endswith("ing") and (lead.endswith(",") or BY_END_RE.search(lead)):
+            frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
+            continue
+        window = masked[max(0, cs - 80):cs]
+        if COORD_RE.search(window) and not low.endswith("ing"):
+            # "X shook her head and said ...": the speaker of the clause
+            frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
+            continue
+        rel = REL_RE.search(masked[max(0, cs - 40):cs])
+        if rel:
+            comma = cs - (len(masked[max(0, cs - 40):cs]) - rel.start())
+            spk = left_speaker(text, masked, base, comma)
+            if spk is not None and spk.kind != "pronoun":
+                frames.append(Frame(cue, lemma, cs, ce, spk, cs, ce))
+                continue
+        if low in ("said", "says", "added", "reported", "announced", "stated", "wrote", "noted", "warned") and \
+                IT_RE.search(masked[max(0, cs - 20):cs]):
+            a = base + cs - len(IT_RE.search(masked[max(0, cs - 20):cs]).group())
+            frames.append(Frame(cue, lemma, cs, ce, Mention(a, a + 2, text[a:a + 2], "pronoun"), a - base, ce))
+            continue
+        if low in lx.AMBIGUOUS_FORMS and not low.endswith("ed") and low not in ("said", "told", "wrote", "thought"):
+            continue
+        if object_only:
+            continue
+        if lead.endswith((SPEECH, ",", FRAG)) or not lead:
+            spk, after = right_speaker(text, masked, base, ce)
+            if spk is not None and spk.text.lower() != "i" and (lead.endswith((SPEECH, ",", FRAG)) or spk.kind == "name"):
+                frames.append(Frame(cue, lemma, cs, ce, spk, cs, after, inverted=True))
+    return frames

@@ -1,0 +1,111 @@
+"""Regular-expression pieces and small helpers shared by the extraction passes: capital
+letters of every Latin script, names, pronouns, the masks for quotations, quantities,
+the words that open a clause, and content trimming.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.quotes import lexicon as lx
+from annotator.quotes.records import QSpan
+
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+
+SPEECH = "\ue000"  # mask for a quotation that reads as speech
+
+FRAG = "x"  # mask for a quoted term or scare quote (reads as one lower-case word)
+
+ABBR_TITLES = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|St|Jr|Sr|Rev|Mt|Pres|Supt"
+
+TOK = rf"(?:(?:{ABBR_TITLES})\.|[{UPPER}]\.(?:[{UPPER}]\.)*|[{UPPER}][\w’'\-]*\w|[{UPPER}])"
+
+NAMERUN = rf"{TOK}(?:[ \t]+(?:(?:{'|'.join(sorted(lx.NAME_PARTICLES))})[ \t]+)*{TOK}){{0,6}}"
+
+PRON = r"(?:he|she|they|He|She|They|I|we|We)"
+
+WORD = r"[\w’'\-.]+"
+
+# Letters of scripts without case (Hebrew, Arabic, Devanagari, Thai, kana, CJK, Hangul) open a sentence as a capital does.
+CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
+
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
+FUNCTION_WORDS = {"who", "which", "that", "is", "was", "were", "are", "has", "have", "had", "to", "and", "but",
+                  "said", "says", "will", "would", "could", "can", "not", "also", "did", "does", "do", "be", "been",
+                  "when", "while", "if", "because", "after", "before", "as", "than", "then", "in", "on", "at",
+                  "should", "must", "might", "may", "shall"}
+
+# A quantity opening reported content ("said about half of ...", "said nearly 40 percent ..."):
+# the adverb or preposition belongs to the number, so the content is a clause.
+QUANT = (r"(?:about|nearly|roughly|almost|around|approximately|over|under|more\s+than|less\s+than|fewer\s+than|"
+         r"at\s+least|at\s+most|just|only|up\s+to|well\s+over|some)\s+(?:[$£€]?\d[\d,.]*|half|one|two|three|four|five|"
+         r"six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|"
+         r"millions|billions|dozens|a\s+(?:third|quarter|fifth|half|dozen|hundred|thousand|million|billion|"
+         r"majority|handful|fraction))\b")
+
+PREP_START_RE = re.compile(
+    r"^\s*,?\s*(?!\s*" + QUANT + r")(?:on|in|at|during|after|before|with|from|via|over|late|early|to|earlier|later|among|"
+    r"(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|"
+    r"winter|time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|again|also|"
+    r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|\w+ly)\b"
+)
+
+CLAUSE_START_RE = re.compile(
+    rf"^(?:{SPEECH}|[{UPPER}\d$£€]|(?:the|a|an|this|that|these|those|there|it|its|he|she|they|we|i|you|his|her|"
+    rf"their|our|my|your|some|many|most|no|not|all|every|each|both|one|two|three|four|five|more|less|"
+    rf"fewer|few|only|if|what|whether|how|why|when|where|who|nobody|everyone|everybody|someone|nothing|"
+    rf"anything|something|nor|neither|none|any|much|such)\b|{QUANT})",
+    re.IGNORECASE,
+)
+
+TRIVIAL_TAIL_RE = re.compile(
+    rf"^(?:\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|to|while|when|as|last|this|"
+    rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|later|earlier|"
+    rf"again|also|publicly|privately|then|\w+ly)\b[^{SPEECH}]*)?[\s.!?,:;”\"’)]*$"
+)
+
+_WORD_RE = re.compile(r"[\w’'\-]+")
+
+_TRAIL_CONJ_RE = re.compile(r"(?:\s+(?:and|but|or|as|while|then))+\s*$")
+
+def trim_content(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " ,:;—–-\t":
+        a += 1
+    while b > a and text[b - 1] in " ,.;:—–-\t!?":
+        b -= 1
+    m = _TRAIL_CONJ_RE.search(text, a, b)
+    if m and m.end() == b:
+        b = m.start()
+        while b > a and text[b - 1] in " ,.;:—–-\t":
+            b -= 1
+    return a, b
+
+def count_words(s: str) -> int:
+    return len(_WORD_RE.findall(s))
+
+LEAD_RE = re.compile(rf"({SPEECH})\s*,?(?:\s+[\w’'.\-]+){{0,6}}$")
+
+LEAD_FRAG_RE = re.compile(rf"({FRAG}{FRAG})\s*,?(?:\s+[\w’'.\-]+){{0,6}}$")
+
+def quote_at(quotes: list[QSpan], pos: int, base: int, *, ending: bool) -> QSpan | None:
+    for q in quotes:
+        if (q.end if ending else q.start) == base + pos:
+            return q
+    return None
+
+def content_kind(masked: str, a: int, b: int) -> str:
+    seg = masked[a:b]
+    if SPEECH in seg or FRAG * 2 in seg:
+        return "mixed"
+    return "indirect"
+
+INTRO_ONLY_RE = re.compile(r"^(?:\w+ly|But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead|Today|"
+                           r"Yesterday|Later|Earlier|In fact|Of course|Still|Moreover|Again)$", re.IGNORECASE)
+
+INTRO_RE = re.compile(r"^(?:But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead)\b\s*,?\s*")
+
+def skip_intro(masked: str, a: int, b: int) -> int:
+    m = INTRO_RE.match(masked[a:b])
+    return a + m.end() if m and count_words(masked[a + m.end():b]) >= 3 else a

@@ -1,0 +1,338 @@
+"""Speakers: the words naming who speaks at a cue. Before the cue (a name, a pronoun, a
+group, a described person, "Name, appositive,", asides in brackets or dashes), after it
+(inverted: "..., said Dr. X, a lecturer at Y"), or the subject of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.quotes import lexicon as lx
+from annotator.quotes.patterns import FUNCTION_WORDS, NAMERUN, PRON, SPEECH, TOK, UPPER, WEEKDAYS, WORD
+from annotator.quotes.records import Mention
+
+# speaker noun phrases at the end of the text before a cue (applied to a bounded window)
+AUX_RE = re.compile(r"(?:\s+(?:" + lx.alternation(lx.AUX) + r"|\w+ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                    r"Saturday|Sunday)|(?:last|this|earlier this)\s+(?:week|month|year)),?)*\s*$")
+
+LEFT_PRON_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{PRON})$")
+
+LEFT_NAME_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-\"“”]))(?P<spk>{NAMERUN})$")
+
+LEFT_GROUP_RE = re.compile(
+    rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>(?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Ff]ew|[Tt]he|[Tt]hese|"
+    rf"[Tt]hose|[Bb]oth|[Aa]ll|[Tt]op|[Ss]enior|[Ss]ome \w+|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+    rf"[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive)\s+)?(?:{WORD}\s+){{0,2}}?(?:{lx.alternation(lx.GROUP_NOUNS)}|"
+    rf"{lx.alternation(w.capitalize() for w in lx.GROUP_NOUNS)}))$"
+)
+
+LEFT_NP_RE = re.compile(
+    rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|{NAMERUN}[’']s)\s+"
+    rf"(?:{WORD}\s+){{0,4}}?(?:{lx.alternation(lx.SPEAKER_NOUNS)}))$"
+)
+
+APPOS_CAND_RE = re.compile(
+    rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{NAMERUN}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{WORD}\s+){{0,4}}?"
+    rf"(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)}))\s*,\s*"
+)
+
+APP_START_RE = re.compile(
+    rf"^(?:an?\s|the\s|who\s|whose\s|former\s|ex-|his\s|her\s|their\s|\d{{1,3}}(?:,|\s|$)|including\s|"
+    rf"(?:at|of|from|with)\s+(?:the\s+)?[{UPPER}]|(?:{TOK}\s+)+(?:[a-z]+\s+)?(?:{lx.alternation(lx.ROLE_WORDS)})\b|"
+    rf"(?!(?:in|on|at|during|from|of|since|after|before|by|with|to|and|but|or|as|when|while|where|if|which|that)\b)"
+    rf"[a-z][\w’'\-]*|(?:{TOK}\s+)*[{UPPER}][\w.&\-]*[’']s\s)"
+)
+
+def appositive_speaker(core_r: str) -> re.Match | None:
+    """The speaker of "NAME, APPOSITIVE," right before a cue: the rightmost name or role NP
+    whose tail reads as an appositive (a role, an age, a relative clause), at most 3 commas."""
+    cands = list(APPOS_CAND_RE.finditer(core_r))
+    for m in reversed(cands):
+        app = core_r[m.end():-1].strip()
+        if not app and m.group("spk")[:1].isupper() and not re.match(r"(?:The|A|An|His|Her|Their)\s", m.group("spk")) \
+                and core_r[:m.start()].rstrip().endswith(","):
+            return m  # "A farmer from the valley, Jo Marsh, said": the name after its description
+        if not app or len(app) > 260 or app.count(",") > 3 or ";" in app or ":" in app:
+            continue
+        if APP_START_RE.match(app):
+            return m
+    return None
+
+ROLEW = lx.alternation(lx.ROLE_WORDS)
+
+DESCNAME = rf"(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?:{TOK}(?:[’']s)?|{ROLEW})\s+){{0,6}}{NAMERUN}(?![\w’'])"
+
+EXTEND = rf"(?:\s+(?:of|with|from|at|for)\s+(?:the\s+)?{NAMERUN})?"
+
+NP_STOP = (rf"[,.;:!?{SPEECH}(]|$|\s+(?:in|during|when|while|as|last|this|earlier|later|after|before|who|which|whose|"
+           rf"that|and|but|told|said|says|wrote|added|adding|saying|according|on\s+(?:{WEEKDAYS}|a|an|Twitter|Facebook|"
+           rf"CNN|Fox|MSNBC)|at\s+(?:a|an)|{WEEKDAYS}|today|yesterday)\b")
+
+GENERIC_NP = rf"(?:the|a|an|his|her|their|its|one)\s+(?:[\w’'\-.&]+\s+){{0,7}}?[\w’'\-&]+(?=\s*(?:{NP_STOP}))"
+
+RIGHT_SPK_RE = re.compile(
+    rf"^\s+(?P<spk>{PRON}(?![\w’'])|{GENERIC_NP}|{DESCNAME}|"
+    rf"(?:(?:some|many|most|other|several|two|three|four|five|\d+)\s+)?(?:{WORD}\s+){{0,2}}?(?:{lx.alternation(lx.GROUP_NOUNS)})(?![\w’']){EXTEND})"
+    rf"(?:\s*\((?:[A-Z]{{1,2}}-)?[A-Z][\w.\s-]{{0,20}}\))?"
+    rf"(?:\s*,\s*(?P<app>[^,{SPEECH};:.]{{2,200}}(?:\.[^\s,{SPEECH};:.][^,{SPEECH};:.]*)*))?"
+)
+
+LEFT_GENERIC_RE = re.compile(
+    rf"(?:^|(?<=[,;:{SPEECH}])\s*|(?<=[,;:{SPEECH}]))(?P<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|"
+    rf"{NAMERUN}[’']s)\s+(?:[\w’'\-.]+\s+){{0,4}}?[\w’'\-]+)$"
+)
+
+def clean_name_mention(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Trim a capitalised run to the name: leading sentence words dropped, trailing dot dropped."""
+    span = text[a:b]
+    words = list(re.finditer(r"\S+", span))
+    i = 0
+    while i < len(words) and words[i].group().lower().rstrip(".,") in lx.NOT_NAMES:
+        i += 1
+    if i == len(words):
+        return None
+    a2 = a + words[i].start()
+    last = words[-1].group()
+    b2 = b
+    if last.endswith(".") and last.lower().rstrip(".") not in lx.ABBREVIATIONS and not re.fullmatch(r"(?:[A-Z]\.)+", last):
+        b2 -= 1
+    if b2 <= a2:
+        return None
+    return a2, b2
+
+NAME_OF_ORG_RE = re.compile(
+    rf"(?:^|(?<=[\s,;:(—–\-\"“”]))(?P<spk>{NAMERUN})\s+(?P<org>(?:of|at|from|with)\s+(?:the\s+)?{NAMERUN}"
+    rf"(?:\s+(?:for|of|on|and|in)\s+(?:the\s+)?{NAMERUN}){{0,3}})$"
+)
+
+_ORGISH = {"university", "institute", "center", "centre", "college", "school", "department", "committee",
+           "council", "party", "house", "foundation", "association", "agency", "office", "bureau"}
+
+def _looks_like_org(name: str) -> bool:
+    return any(w.lower().strip(".,") in _ORGISH for w in name.split())
+
+PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
+
+GROUP_LEAD_RE = re.compile(r"(?:that|which|who|whom|and|but|or|if|whether|because|as|while|when|where)\s+",
+                           re.IGNORECASE)
+
+ASIDE_RE = re.compile(r",\s*(?:including|who|which|whose|when|while|like|such\s+as|along\s+with|as\s+well\s+as)\b"
+                      r"[^,;:]*(?:,[^,;:]*){0,2},$")
+
+def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -> Mention | None:
+    """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
+    window_start = max(0, upto - 300)
+    left = masked[window_start:upto]
+    aux = AUX_RE.search(left)
+    core = left[: aux.start()] if aux else left
+    core_r = core.rstrip()
+    tag = PARTY_TAG_RE.search(core_r)
+    if tag:  # "Rep. Ann Kim (D-Ore.) said": the party or state tag is not part of the name
+        core_r = core_r[: tag.start()].rstrip()
+    if not core_r:
+        return None
+    if core_r.endswith(")") and depth == 0:
+        # "Ann Kim (who won the last vote) said": a bracketed aside after the subject
+        k = core_r.rfind("(")
+        if 0 < k and len(core_r) - k < 150 and SPEECH not in core_r[k:]:
+            return left_speaker(text, masked, base, window_start + k, depth=1)
+        return None
+    if core_r.endswith(("—", "–", "--")) and depth == 0:
+        # "Many guests — including A, B and C — said": the speaker is the subject before the aside
+        body = core_r.rstrip("—–- ")
+        k = max(body.rfind("—"), body.rfind("–"), body.rfind("--"))
+        if k > 0 and SPEECH not in body[k:] and len(body) - k < 200:
+            return left_speaker(text, masked, base, window_start + k, depth=1)
+        return None
+    off = base + window_start
+    if core_r.endswith(SPEECH) and text[off + len(core_r) - 2: off + len(core_r)].lstrip()[:1] == ",":
+        core_r += ","  # “..., citing “a phrase,” said X”: the comma sits inside the marks
+    if core_r.endswith(","):
+        m = appositive_speaker(core_r)
+        if m:
+            a, b = m.span("spk")
+            spk = masked[window_start + a: window_start + b]
+            kind = "name" if spk[:1].isupper() and not re.match(r"(?:The|A|An)\s", spk) else "np"
+            if kind == "name":
+                cleaned = clean_name_mention(text, off + a, off + b)
+                if not cleaned:
+                    return None
+                a2, b2 = cleaned
+            else:
+                a2, b2 = off + a, off + b
+            return Mention(a2, b2, text[a2:b2], kind, appositive=core_r[m.end():-1].strip(),
+                           app_start=off + m.end())
+        if depth == 0:
+            # "Several candidates, including X, said", "The firms, which had ..., said": an aside
+            # between commas; the speaker is the subject before it
+            pm = ASIDE_RE.search(core_r[-250:])
+            if pm:
+                k = len(core_r) - min(250, len(core_r)) + pm.start()
+                if k > 0 and SPEECH not in core_r[k:]:
+                    return left_speaker(text, masked, base, window_start + k, depth=1)
+        return None
+    last = core_r.rsplit(None, 1)[-1]
+    low = last.lower()
+    if low in lx.PRONOUNS and last in ("he", "she", "they", "He", "She", "They", "I", "we", "We"):
+        m = LEFT_PRON_RE.search(core_r)
+        if m:
+            return Mention(off + m.start("spk"), off + m.end("spk"), m.group("spk"), "pronoun")
+        return None
+    if low.strip(".") in lx.GROUP_NOUNS:
+        m = LEFT_GROUP_RE.search(core_r[-80:])
+        if m:
+            d = len(core_r) - min(80, len(core_r))
+            a, b = off + d + m.start("spk"), off + d + m.end("spk")
+            lead_w = GROUP_LEAD_RE.match(text, a, b)
+            if lead_w:  # "shows that most residents oppose": the clause word is not the group's
+                a = lead_w.end()
+            return Mention(a, b, text[a:b], "group")
+    if last[:1].isupper() and not last.endswith(("’s", "'s")):
+        m = NAME_OF_ORG_RE.search(core_r[-160:])
+        if m and m.group("spk").split()[0].lower() not in lx.NOT_NAMES:
+            d = len(core_r) - min(160, len(core_r))
+            cleaned = clean_name_mention(text, off + d + m.start("spk"), off + d + m.end("spk"))
+            if cleaned and not _looks_like_org(text[cleaned[0]:cleaned[1]]):
+                a, b = cleaned
+                return Mention(a, b, text[a:b], "name", appositive=m.group("org"), app_start=off + d + m.start("org"))
+            if cleaned:  # "the University of Eastbrook found": the organisation as a whole
+                a, b = cleaned[0], off + d + m.end("org")
+                return Mention(a, b, text[a:b], "name")
+        m = LEFT_NAME_RE.search(core_r[-120:])
+        if m:
+            d = len(core_r) - min(120, len(core_r))
+            cleaned = clean_name_mention(text, off + d + m.start("spk"), off + d + m.end("spk"))
+            if cleaned:
+                a, b = cleaned
+                return Mention(a, b, text[a:b], "name")
+        return None
+    if low in lx.SPEAKER_NOUNS:
+        m = LEFT_NP_RE.search(core_r[-120:])
+        if m:
+            d = len(core_r) - min(120, len(core_r))
+            a, b = off + d + m.start("spk"), off + d + m.end("spk")
+            return Mention(a, b, text[a:b], "np")
+    m = LEFT_GENERIC_RE.search(core_r[-100:])
+    d = len(core_r) - min(100, len(core_r))
+    if m and d + m.start("spk") > 0 and core_r[: d + m.start("spk")].rstrip()[-1:] not in (",", ";", ":", SPEECH):
+        m = None
+    if m and not any(w.lower() in FUNCTION_WORDS for w in m.group("spk").split()[1:]):
+        a, b = off + d + m.start("spk"), off + d + m.end("spk")
+        return Mention(a, b, text[a:b], "np")
+    return clause_subject(text, core_r, off)
+
+SUBJ_START_RE = re.compile(rf"^(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Aa]ll|[Bb]oth|[Tt]wo|[Tt]hree|"
+                           rf"[Ff]our|[Ff]ive|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Oo]ther|[Ff]ew|[Mm]ore|[Nn]o|"
+                           rf"[Ee]arly|[Rr]ecent|[Nn]ew|[Ff]ormer|[Cc]urrent|[{UPPER}]|\d)")
+
+SUBJ_BAD = FUNCTION_WORDS - {"in", "on", "at", "and"} | {"it", "this", "there", "he", "she", "they", "we", "i",
+                                                           "you", "what", "how", "why", "whether", "if", "not"}
+
+def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
+    """A longer subject noun phrase opening its clause right before the cue ("A statement
+    posted on the campaign's website said ..."): 2 to 9 words after the sentence start or a
+    comma, starting like a noun phrase, with no verb-like function word inside."""
+    start = max(core_r.rfind(","), core_r.rfind(";"), core_r.rfind(":"), core_r.rfind(SPEECH), core_r.rfind("—")) + 1
+    seg = core_r[start:]
+    lead = len(seg) - len(seg.lstrip())
+    seg = seg.strip()
+    words = seg.split()
+    if not 2 <= len(words) <= 9 or not SUBJ_START_RE.match(seg):
+        return None
+    if any(w.lower().strip(".,") in SUBJ_BAD for w in words) or words[-1].lower() in lx.NAME_PARTICLES or \
+            words[-1].lower() in ("and", "or", "but", "nor"):
+        return None  # "X appeared on the show and defended ...": a coordinated verb, not a subject
+    if words[0].lower() in ("but", "and", "so", "yet", "however", "still", "now", "then", "also"):
+        return None
+    a = off + start + lead
+    b = a + len(seg)
+    kind, a, b = np_kind(text, a, b)
+    if kind == "":
+        return None
+    return Mention(a, b, text[a:b], kind)
+
+def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention | None, int]:
+    """An inverted speaker after a cue ("..., said Dr. X, a lecturer at Y.")."""
+    m = RIGHT_SPK_RE.match(masked[pos: pos + 400])
+    if not m:
+        return None, pos
+    a, b = base + pos + m.start("spk"), base + pos + m.end("spk")
+    spk = text[a:b]
+    first = spk.split(None, 1)[0]
+    if first.lower() in lx.PRONOUNS:
+        kind = "pronoun"
+    else:
+        if any(w.lower() in FUNCTION_WORDS for w in spk.split()[1:]):
+            return None, pos
+        kind, a, b = np_kind(text, a, b)
+        if kind == "":
+            return None, pos
+    app = m.group("app")
+    end = pos + m.end()
+    if app and not APP_START_RE.match(app.strip() + " "):
+        app = None
+        end = pos + m.end("spk")
+    mention = Mention(a, b, text[a:b], kind, appositive=app.strip() if app else None,
+                      app_start=base + pos + m.start("app") if app else None)
+    return mention, end
+
+_DETS = ("the", "a", "an", "his", "her", "their", "its", "one", "our")
+
+def np_kind(text: str, a: int, b: int) -> tuple[str, int, int]:
+    """Name, group or described NP: a phrase ending in a capitalised run names someone
+    ("his campaign manager Jeff Weaver"); ending in a group noun it is a group."""
+    spk = text[a:b]
+    words = spk.split()
+    last = words[-1]
+    if last[:1].isupper() and last.lower().rstrip(".") not in lx.NOT_NAMES:
+        if words[0].lower() in _DETS:
+            # keep "the Washington Post" as written; people get their trailing name
+            cleaned = clean_name_mention(text, a, b)
+            return ("name", cleaned[0], cleaned[1]) if cleaned else ("", a, b)
+        cleaned = clean_name_mention(text, a, b)
+        return ("name", cleaned[0], cleaned[1]) if cleaned else ("", a, b)
+    if last.lower() in lx.GROUP_NOUNS:
+        return "group", a, b
+    return "np", a, b
+
+_TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
+
+def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
+    """The subject of a sentence for a participle cue ("X took to Twitter, writing ..."): a
+    pronoun, or the last capitalised run before the first ordinary lower-case word."""
+    best: tuple[int, int] | None = None
+    run_start: int | None = None
+    last_end = 0
+    for m in _TOKEN_RE.finditer(masked[:200]):
+        w = m.group()
+        if SPEECH in w:
+            continue
+        if w.lower() in ("he", "she", "they") and best is None:
+            return Mention(base + m.start(), base + m.end(), w, "pronoun")
+        if w[:1].isupper() and w.lower().rstrip(".") not in lx.NOT_NAMES:
+            if run_start is None:
+                run_start = m.start()
+            last_end = m.end()
+            continue
+        if run_start is not None:
+            best = (run_start, last_end)
+            run_start = None
+        if best is None and w.lower() in lx.GROUP_NOUNS:
+            start = 0
+            while start < m.start() and masked[start] in " \t" + SPEECH:
+                start += 1
+            return Mention(base + start, base + m.end(), text[base + start:base + m.end()], "group")
+        if w in (",", ";", ":"):
+            return None if best is None else _subject(text, base, best)
+        if w.lower() in lx.ROLE_WORDS or w.lower() in lx.NOT_NAMES and w.lower() in ("the", "a", "an"):
+            continue
+        break
+    if best is None:
+        return None
+    return _subject(text, base, best)
+
+def _subject(text: str, base: int, span: tuple[int, int]) -> Mention | None:
+    cleaned = clean_name_mention(text, base + span[0], base + span[1])
+    if not cleaned:
+        return None
+    return Mention(cleaned[0], cleaned[1], text[cleaned[0]:cleaned[1]], "name")

@@ -1,0 +1,149 @@
+"""Special patterns outside the speaker + cue frame: sourceless attributions ("X appears
+Y", "X is expected to Y"), questions put to a speaker ("Asked whether ..."), "Name: ..."
+lines and title-case headlines ("Mayor Says Bridge Will Reopen").
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.quotes import lexicon as lx
+from annotator.quotes.patterns import (
+    NAMERUN,
+    SPEECH,
+    UPPER,
+    content_kind,
+    count_words,
+    quote_at,
+    trim_content,
+)
+from annotator.quotes.records import Mention, QSpan, Raw, Sentence
+
+# Sourceless attributions of appearance, expectation and report ("the plan appears weak", "turnout is
+# expected to rise", "the mayor reportedly considered a run"): the subject and the complement are each
+# content with no speaker.
+STATIVE_RE = re.compile(
+    r"(?<![\w’'\-])(?:(?:may|might|can|could|would|does|did|do|still|also|now|already|not|no longer|often|"
+    r"only|n’t|n't)\s+)*(?:(?P<seem>appears?|appeared|seems?|seemed)(?:\s+(?:to\s+be|like)(?![\w’'\-]))?|"
+    r"(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|now|still|largely|generally)\s+)*expected(?=\s+to\s)|"
+    r"(?:(?:has|had|have|is|was|are|were)\s+)?(?:reportedly)(?:\s+(?:has|had|have|is|was|are|were|been))*|"
+    r"(?:(?:is|are|was|were|be|been|being)\s+(?:(?:widely|increasingly|largely|generally|often|still|also|now|long|"
+    r"not|once)\s+)*)?(?:seen|viewed|regarded|perceived|considered|deemed|known)(?=\s+(?:as|to\s+be)\s))"
+    r"(?![\w’'\-])"
+)
+
+STATIVE_LEFT_RE = re.compile(r"(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|whereas)\b)"
+                             r"(?!.*(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|"
+                             r"whereas)\b))")
+
+STATIVE_RIGHT_RE = re.compile(r"[,;:—–(.!?]|\s(?:but|while|because|although|though|whereas)\s")
+
+APPEAR_PLACE_RE = re.compile(r"\s*(?:on|in|at|before|with|together|alongside|onstage|live|during|for|as|from|"
+                             r"outside|inside|next|beside|behind|via|later|briefly|again|here|there|only|twice|"
+                             r"frequently|regularly|often)\b|\s*[,.;:]|\s*$")
+
+STATIVE_BAD_SUBJ = {"it", "there", "this", "that", "which", "who", "what"}
+
+def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
+    """The subject and complement of "X appears/seems (to be) Y" and "X is expected to Y"."""
+    base = sent.start
+    out: list[Raw] = []
+    for m in STATIVE_RE.finditer(masked):
+        cs, ce = m.span()
+        left = masked[max(0, cs - 160):cs]
+        lm = None
+        for lm in STATIVE_LEFT_RE.finditer(left):
+            pass
+        la = (cs - len(left)) + (lm.end() if lm else 0)
+        if lm is None and cs - len(left) > 0:
+            continue
+        sa, sb = trim_content(masked, la, cs)
+        subj = masked[sa:sb]
+        nw = count_words(subj)
+        rm = STATIVE_RIGHT_RE.search(masked, ce)
+        ra, rb = trim_content(masked, ce, rm.start() if rm else len(masked))
+        if SPEECH in subj or SPEECH in masked[ra:rb] or rb - ra < 2:
+            continue
+        if m.group("seem") and m.group("seem").startswith("appear") and APPEAR_PLACE_RE.match(masked, ce):
+            continue  # "she appeared on the show", "appeared together": showing up, not seeming
+        cue = masked[cs:ce]
+        if 1 <= nw <= 12 and subj.split()[0].lower() not in STATIVE_BAD_SUBJ:
+            out.append(Raw(base + sa, base + sb, "indirect", cue, base + cs, base + ce, None, "none", None,
+                           sent.start, sent.end, sent=sent_index))
+        out.append(Raw(base + ra, base + rb, "indirect", cue, base + cs, base + ce, None, "none", None,
+                       sent.start, sent.end, sent=sent_index))
+    return out
+
+# "Asked whether the plan would pass, X said ...", "when asked what she would do": the question put
+# to the speaker is reported content of its own, with no named asker.
+ASKED_RE = re.compile(
+    r"(?:(?<![\w’'\-])(?:[Ww]hen|[Aa]fter|[Oo]nce|[Ii]f|[Uu]pon|[Bb]ut|[Aa]nd)\s+|^)(?:being\s+)?[Aa]sked"
+    r"(?:\s+(?!(?:if|whether|what|why|how|who|whom|which|where)\b)[^\s,;:—–]+){0,8}?"
+    r"\s+(?P<c>(?:if|whether|what|why|how|who|whom|which|where)\b)"
+)
+
+ASKED_END_RE = re.compile(r"[,;:—–(]|\s-\s")
+
+def asked_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
+    base = sent.start
+    out: list[Raw] = []
+    for m in ASKED_RE.finditer(masked):
+        a = m.start("c")
+        e = ASKED_END_RE.search(masked, a)
+        b = e.start() if e else len(masked)
+        a2, b2 = trim_content(masked, a, b)
+        if count_words(masked[a2:b2]) < 3 or SPEECH in masked[a2:b2]:
+            continue
+        cs = m.group().find("sked") + m.start() - 1
+        out.append(Raw(base + a2, base + b2, "indirect", "asked", base + cs, base + cs + 5, None, "none", None,
+                       sent.start, sent.end, sent=sent_index))
+    return out
+
+# A headline or summary line "Name: what they said." (also "Name to Group: ...", "Poll: ...").
+HEADLINE_RE = re.compile(
+    rf"^(?P<spk>(?!(?:{'|'.join(lx.LABEL_WORDS)})\b){NAMERUN}(?:\s+to\s+{NAMERUN})?):\s+(?=[{UPPER}‘“\"'{SPEECH}])"
+)
+
+def headline_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
+    base = sent.start
+    m = HEADLINE_RE.match(masked)
+    if not m or len(m.group("spk").split()) > 5 or m.group("spk").split()[0].lower() in lx.NOT_NAMES or \
+            m.group("spk").isupper() and len(m.group("spk")) > 3:
+        return []  # "The Update: ...", "BREAKING: ...": a label, not a speaker
+    a, b = trim_content(masked, m.end(), len(masked))
+    if count_words(masked[a:b]) < 3:
+        return []
+    spk = m.group("spk").split(" to ")[0]
+    sa, sb = base + m.start("spk"), base + m.start("spk") + len(spk)
+    q = quote_at(quotes, a, base, ending=False)
+    kind = "direct" if q is not None and q.end - base >= b - 1 else content_kind(masked, a, b)
+    return [Raw(base + a, base + b, kind, ":", base + m.end("spk"), base + m.end("spk") + 1,
+                Mention(sa, sb, text[sa:sb], "name"), "frame", None, sent.start, sent.end, sent=sent_index)]
+
+# A title-case headline with its cue capitalised ("Mayor Says Bridge Will Reopen", "Bridge Will
+# Reopen, Mayor Says").
+TITLE_CUE_RE = re.compile(r"(?<=\s)(?:Says|Said|Warns|Tells|Claims|Admits|Insists|Argues|Predicts|Vows|Pledges|"
+                          r"Suggests|Urges|Declares|Denies|Confirms|Announces)(?=\s|[.!?]?$)")
+
+TITLE_SPK_RE = re.compile(rf"(?:^|(?<=,\s))(?P<spk>{NAMERUN})\s+$")
+
+def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
+    base = sent.start
+    words = re.findall(r"[A-Za-z][\w’'\-]*", masked)
+    if len(words) < 4 or sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
+        return []
+    m = TITLE_CUE_RE.search(masked)
+    if not m:
+        return []
+    sm = TITLE_SPK_RE.search(masked, 0, m.start())
+    if not sm or len(sm.group("spk").split()) > 6:
+        return []
+    sa, sb = base + sm.start("spk"), base + sm.end("spk")
+    if masked[:sm.start("spk")].rstrip().endswith(","):  # "Content, Name Says."
+        a, b = trim_content(masked, 0, sm.start("spk"))
+    else:  # "Name Says Content"
+        a, b = trim_content(masked, m.end(), len(masked))
+    if count_words(masked[a:b]) < 2:
+        return []
+    return [Raw(base + a, base + b, content_kind(masked, a, b), m.group(), base + m.start(), base + m.end(),
+                Mention(sa, sb, text[sa:sb], "name"), "frame", None, sent.start, sent.end, sent=sent_index)]

@@ -1,0 +1,150 @@
+"""Text structure: paragraphs (bullets stripped), quotation-mark spans (paired within a
+paragraph; an unclosed mark stops at its end), whether a quotation reads as speech, and
+sentences (never split inside a quotation, nor after an abbreviation or initial).
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.quotes import lexicon as lx
+from annotator.quotes.patterns import _WORD_RE, CASELESS, FRAG, SPEECH, UPPER
+from annotator.quotes.records import QSpan, Sentence
+
+QMARK_RE = re.compile(r"“|”|„|«|»|''|``|\"")
+
+OPENERS = {"“", "„", "«", "``"}
+
+CLOSERS = {"”", "»"}
+
+STRAIGHT = {'"', "''"}
+
+SENT_END_RE = re.compile(rf"[.!?…]+(?:[”\"’)\]]|'')*(?=\s+(?:[“\"‘(\[]|''|``)?[{UPPER}{CASELESS}\d$£€])|"
+                         rf"[.!?…]+(?:[”\"’)\]]|'')*\s*$")
+
+QCLOSE_IN_RE = re.compile(r"[”\"]|''")
+
+ATTRIB_AFTER_RE = re.compile(r"\s+(?:[^\s.!?“”\"]+\s+){0,6}?(?:" + lx.alternation(
+    [f for f in lx.VERB_FORMS if not f.endswith("ing")] + [p for p, _ in lx.CUE_PHRASES]) + r")(?![\w’'\-])")
+
+INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+ABBR_BEFORE_RE = re.compile(r"(?:^|[\s(])([\w.]+)\.$")
+
+BULLET_RE = re.compile(r"[ \t]*(?:[-–—•*·▪►]|\d{1,2}[.)])[ \t]+")
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line; bullets and indentation stripped at the start."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        b = BULLET_RE.match(text, s, e)
+        if b:
+            s = b.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+def quotations(text: str, ps: int, pe: int) -> list[QSpan]:
+    """Quotation-mark spans of one paragraph, marks included; an unclosed mark runs to the end."""
+    spans: list[QSpan] = []
+    open_at: int | None = None
+    for m in QMARK_RE.finditer(text, ps, pe):
+        ch = m.group()
+        a, b = m.start(), m.end()
+        before = text[a - 1] if a > ps else " "
+        after = text[b] if b < pe else " "
+        if open_at is None:
+            if ch in CLOSERS:
+                continue
+            if ch in STRAIGHT and (after.isspace() or after in ",.;:") and not before.isspace() and a > ps:
+                continue  # a stray closing straight mark
+            open_at = a
+        else:
+            if ch in OPENERS or (ch in STRAIGHT and before.isspace() and not after.isspace() and b - open_at > 2
+                                 and text[a - 2: a - 1] not in ",.!?"):
+                if ch in OPENERS or before.isspace():
+                    # a new opening while one is open: the earlier mark was stray
+                    open_at = a
+                    continue
+            spans.append(QSpan(open_at, b, False))
+            open_at = None
+    if open_at is not None and pe - open_at > 1:
+        spans.append(QSpan(open_at, pe, False, unclosed=True))
+    for q in spans:
+        q.speech = is_speech(text, q)
+    return spans
+
+def is_speech(text: str, q: QSpan) -> bool:
+    """A quotation reads as speech (not a term, scare quote or title): enough words, and the
+    punctuation of a sentence or clause inside the marks, or a long stretch of words."""
+    inner = text[q.start + 1: q.end - 1] if not q.unclosed else text[q.start + 1: q.end]
+    inner = inner.strip(" '`\"")
+    words = _WORD_RE.findall(inner[:400])
+    n = len(words)
+    if n < lx.MIN_SPEECH_WORDS:
+        return False
+    ends = inner[-1:] in ".,!?…:;—-" if inner else False
+    caps = sum(1 for w in words if w[:1].isupper())
+    if not ends and caps == n:  # a title in title case
+        return False
+    return ends or n >= 8 or q.unclosed
+
+def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence]:
+    """Sentences of a paragraph; never split inside a quotation."""
+    out: list[Sentence] = []
+    start = ps
+    qi = 0
+    for m in SENT_END_RE.finditer(text, ps, pe):
+        b = m.end()
+        # inside a quotation?
+        while qi < len(quotes) and quotes[qi].end < b:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start < b < quotes[qi].end:
+            continue
+        dot = m.start()
+        if QCLOSE_IN_RE.search(m.group()) and ATTRIB_AFTER_RE.match(text, b, min(pe, b + 120)):
+            qq = next((q for q in reversed(quotes) if m.start() <= q.end <= b), None)
+            if qq is None or not text[start:qq.start].strip(" \t'\"“‘`"):
+                continue  # “...!” Okafor said. : the attribution belongs to the quote
+            # X said the plan is “over.” He said ...: a quotation inside a sentence ends with it
+        if text[dot] == ".":
+            w = ABBR_BEFORE_RE.search(text, max(ps, dot - 12), dot + 1)
+            if w:
+                word = w.group(1).lower().rstrip(".")
+                if word in lx.ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or INITIALS_RE.fullmatch(word):
+                    continue
+        while b > start and b <= pe and text[b - 1].isspace():
+            b -= 1
+        if b > start:
+            out.append(Sentence(start, b))
+        start = m.end()
+        while start < pe and text[start].isspace():
+            start += 1
+    if start < pe:
+        out.append(Sentence(start, pe))
+    return out
+
+def mask_sentence(text: str, s: Sentence, quotes: list[QSpan]) -> str:
+    parts = []
+    pos = s.start
+    for q in quotes:
+        if q.start < pos or q.end > s.end:
+            continue
+        parts.append(text[pos:q.start])
+        parts.append((SPEECH if q.speech else FRAG) * (q.end - q.start))
+        pos = q.end
+    parts.append(text[pos:s.end])
+    return "".join(parts)
+
+COLON_END_RE = re.compile(r":\s*$")
+
+def sentence_index(sents: list[Sentence], pos: int, lo: int) -> int:
+    for i in range(lo, len(sents)):
+        if sents[i].start <= pos < sents[i].end or pos < sents[i].start:
+            return i
+    return len(sents) - 1
