@@ -5,16 +5,19 @@ to the quote they continue; groups ("experts", "officials") stay groups.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from annotator.models import Quote, quote_id
 from annotator.quotes import lexicon as lx
 from annotator.quotes.patterns import UPPER
-from annotator.quotes.people import People, Person, is_organisation, split_role, split_title
+from annotator.quotes.people import People, Person, is_organisation, split_title
+from annotator.quotes.roles import describes_place_or_org, split_role
 from annotator.quotes.records import Mention, Raw, Sentence
 
 NAME_IN_TEXT_RE = re.compile(rf"[{UPPER}][\w’'.\-]*(?:[ \t]+[{UPPER}][\w’'.\-]*)+")
+SURNAME_IN_TEXT_RE = re.compile(rf"(?<![\w’'\-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?(?P<s>[{UPPER}][\w’'\-]+)(?![\w’'\-])")
 DETERMINERS = {"the", "a", "an", "some", "many", "most", "several", "other", "these", "those", "both",
                "all", "few", "his", "her", "their", "its", "our", "top", "senior"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}
@@ -39,39 +42,83 @@ def _gender_of_title(title: str | None) -> str | None:
 
 
 class ArticleNames:
-    """Full names of people in one article, by surname, for "Lee" -> "Ann Lee"."""
+    """People named in one article: full names by surname (for "Lee" -> "Ann Lee"), and every
+    place a person is named outside a quotation (full name, or a known surname with or without
+    a title), in text order, for pronouns."""
 
-    def __init__(self, text: str, raws: list[Raw]) -> None:
+    def __init__(self, text: str, raws: list[Raw], quoted: list[tuple[int, int]] = (),
+                 people: People | None = None) -> None:
         self.by_surname: dict[str, str] = {}
-        self.mentions: list[tuple[int, str]] = []  # (position, full name) of people named in full
+        found: list[tuple[int, str]] = []  # (position, full name)
+        self.persons: set[str] = set()  # names known to be people: speakers, or named with a title
         for r in raws:
             m = r.mention
             if m is not None and m.kind == "name":
-                self._learn(m.text, m.start, speaker=True)
+                self._learn(m.text, m.start, found, speaker=True)
         for m in NAME_IN_TEXT_RE.finditer(text):
-            self._learn(m.group(), m.start(), speaker=False)
-        self.mentions.sort()
+            self._learn(m.group(), m.start(), found, speaker=False)
+        full_at = {pos for pos, _ in found}
+        for m in SURNAME_IN_TEXT_RE.finditer(text):
+            if m.start() in full_at:
+                continue
+            full = self.by_surname.get(m.group("s").lower())
+            titled = m.group() != m.group("s")
+            if full is None and titled and people is not None:  # "Mr. Lee", known from the registry
+                known = people.by_surname(m.group("s"))
+                full = known.name if known is not None and known.kind == "person" else None
+            if full is not None and m.group("s") != full:
+                found.append((m.start(), full))
+                if titled:  # "Mr. Lee": a person
+                    self.persons.add(full)
+        found.sort()
+        # drop names inside quotations: the words of a quote do not name its speaker
+        qs = sorted(quoted)
+        qstarts = [a for a, _ in qs]
+        self.mentions = []
+        for pos, name in found:
+            k = bisect.bisect_right(qstarts, pos) - 1
+            if k >= 0 and qs[k][0] <= pos < qs[k][1]:
+                continue
+            self.mentions.append((pos, name))
+        self.positions = [pos for pos, _ in self.mentions]
 
-    def _learn(self, mention: str, pos: int, speaker: bool) -> None:
+    def _learn(self, mention: str, pos: int, found: list[tuple[int, str]], speaker: bool) -> None:
         words = mention.split()
         while words and words[0].lower().rstrip(".,") in lx.NOT_NAMES:
             words.pop(0)
         if not words:
             return
-        name, _ = split_title(" ".join(words))
+        if len(words[-1]) > 2 and words[-1].endswith("."):  # "Ann Kim." at a sentence end; not "J."
+            words[-1] = words[-1].rstrip(".")
+        name, title = split_title(" ".join(words))
         parts = name.split()
         if len(parts) < 2 or is_organisation(name) or any(p.lower() in lx.NOT_NAMES for p in parts):
             return
         if any(len(p) > 1 and p.isupper() for p in parts):
             return
         key = parts[-1].lower()
-        if speaker or key not in self.by_surname:
-            if speaker and key in self.by_surname and self.by_surname[key] != name:
-                # a speaker named in full wins over a name seen elsewhere only if seen first
-                pass
-            else:
-                self.by_surname.setdefault(key, name) if not speaker else self.by_surname.__setitem__(key, name)
-        self.mentions.append((pos, name))
+        if speaker:
+            self.by_surname[key] = name
+            self.persons.add(name)
+        else:
+            self.by_surname.setdefault(key, name)
+        if title and title.lower().rstrip(".") in lx.TITLES:
+            self.persons.add(name)
+        found.append((pos, name))
+
+    def between(self, start: int, end: int) -> list[str]:
+        """Full names of the people named in [start, end), in text order."""
+        i = bisect.bisect_left(self.positions, start)
+        out = []
+        while i < len(self.positions) and self.positions[i] < end:
+            out.append(self.mentions[i][1])
+            i += 1
+        return out
+
+    def last_before(self, pos: int, limit: int = 8) -> list[str]:
+        """Up to `limit` names before `pos`, nearest first."""
+        i = bisect.bisect_left(self.positions, pos)
+        return [self.mentions[j][1] for j in range(i - 1, max(-1, i - 1 - limit), -1)]
 
 
 def _group_name(text: str) -> str:
@@ -90,11 +137,15 @@ def _np_name(text: str) -> str:
 class Resolver:
     """Walks an article's quotes in order and names their speakers."""
 
-    def __init__(self, article_id: str, text: str, raws: list[Raw], people: People) -> None:
+    def __init__(self, article_id: str, text: str, raws: list[Raw], people: People,
+                 sents: list[Sentence] = ()) -> None:
         self.article_id = article_id
         self.text = text
         self.people = people
-        self.names = ArticleNames(text, raws)
+        quoted = [(r.start, r.end) for r in raws if r.kind in ("direct", "mixed")]
+        self.names = ArticleNames(text, raws, quoted, people)
+        self.sents = list(sents)
+        self.sent_starts = [x.start for x in self.sents]
         self.recent_people: list[tuple[int, Person]] = []  # speakers, in order
         self.recent_groups: list[tuple[int, str]] = []
 
@@ -107,7 +158,7 @@ class Resolver:
                 title.lower().rstrip(".") not in ("dr", "prof"):
             role = title
         parts = name.split()
-        if is_organisation(name):
+        if is_organisation(name) or describes_place_or_org(mention.appositive):
             p = self.people.meet(name, kind="organisation", article_id=self.article_id)
             return Speaker(p.name, p.id, "name", p)
         how = "name"
@@ -126,24 +177,56 @@ class Resolver:
         return Speaker(p.name, p.id, how, p)
 
     def pronoun(self, mention: Mention, pos: int) -> Speaker:
+        """he/she: the first person named (outside quotations) earlier in the pronoun's
+        sentence, else in the sentence before (its subject, as a reader takes it), else the
+        latest speaker, else the latest person named; always of a compatible gender.
+        they: the latest group of speakers nearby."""
         pro = mention.text.lower()
         if pro in ("he", "she"):
-            for _, p in reversed(self.recent_people[-8:]):
-                if p.kind == "person" and p.pronoun in (None, pro):
+            for name in self._subjects(pos):
+                p = self._compatible(name, pro)
+                if p is not None:
+                    return Speaker(p.name, p.id, "pronoun", p)
+            for at, p in reversed(self.recent_people[-8:]):
+                if p.kind == "person" and p.pronoun in (None, pro) and pos - at < 3000:
                     if p.pronoun is None:
                         p.pronoun = pro
                     self.people.meet(p.name, article_id=self.article_id)
                     return Speaker(p.name, p.id, "pronoun", p)
-            # no speaker yet: the most recent person named in full before the quote
-            for at, name in reversed(self.names.mentions):
-                if at < pos:
-                    p = self.people.meet(name, pronoun=pro, article_id=self.article_id)
-                    if p.pronoun == pro:
-                        return Speaker(p.name, p.id, "pronoun", p)
+            for name in self.names.last_before(pos):
+                p = self._compatible(name, pro)
+                if p is not None:
+                    return Speaker(p.name, p.id, "pronoun", p)
             return Speaker(None, None, "pronoun")
         if pro == "they" and self.recent_groups and pos - self.recent_groups[-1][0] < 600:
             return Speaker(self.recent_groups[-1][1], None, "group", is_group=True)
         return Speaker(None, None, "pronoun")
+
+    def _subjects(self, pos: int) -> list[str]:
+        """The first person named before `pos` in its sentence, then the first named in the
+        sentence before (at most one of each)."""
+        if not self.sents:
+            return []
+        si = bisect.bisect_right(self.sent_starts, pos) - 1
+        out = []
+        if si >= 0:
+            here = self.names.between(self.sents[si].start, pos)
+            if here:
+                out.append(here[0])
+        if si >= 1:
+            prev = self.names.between(self.sents[si - 1].start, self.sents[si - 1].end)
+            if prev:
+                out.append(prev[0])
+        return out
+
+    def _compatible(self, name: str, pro: str) -> Person | None:
+        known = self.people.find(name)
+        if name not in self.names.persons and (known is None or not known.registered):
+            return None  # "New Jersey", "Star Wars": capitalised words not known to name a person
+        if known is not None and (known.kind != "person" or known.pronoun not in (None, pro)):
+            return None
+        p = self.people.meet(name, pronoun=pro, article_id=self.article_id)
+        return p if p.kind == "person" and p.pronoun == pro else None
 
     def speaker(self, raw: Raw) -> Speaker:
         m = raw.mention
@@ -200,7 +283,7 @@ def _quote(**values) -> Quote:
 
 def resolve(article_id: str, text: str, raws: list[Raw], sents: list[Sentence], people: People) -> list[Quote]:
     """Quotes with canonical speakers, in text order."""
-    res = Resolver(article_id, text, raws, people)
+    res = Resolver(article_id, text, raws, people, sents)
     speakers: dict[int, Speaker] = {}
     # frames first (in order), then continuations which copy the quote they continue
     for i, r in enumerate(raws):

@@ -45,6 +45,12 @@ IT_RE = re.compile(r"(?:^|(?<=[\s,;:]))[Ii]t\s+(?:also\s+)?$")
 ACC_NP_RE = re.compile(rf"\s+(?P<spk>(?:\b(?:{ABBR_TITLES}|[A-Z])\.|[^,;:()\[\]{SPEECH}.—–]|\.(?=\S))+?)(?=\s*(?:[,;:)\]{SPEECH}—–]|\s-\s|"
                        rf"\s(?:but|and|while|who|which|as|after|before|because|although)\s|\.(?:\s|$)|$))")
 
+#: what may follow an inverted speaker (and its appositive) for it to be the speaker: the end
+#: of the sentence, a closing punctuation, or a quotation
+INVERTED_END_RE = re.compile(rf"\s*(?:[.!?;:]|,\s*{SPEECH}|$)")
+
+PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|am)(?:\s+\w+ly)*\s+$")
+
 BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
 
 def intro_only(lead0: str) -> bool:
@@ -86,6 +92,15 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         if prev_word[0].lower() in lx.PASSIVE_AUX and (low.endswith("ed") or low in ("told", "said", "thought", "known", "found", "shown", "read")):
             continue  # passive: "was told that", "is expected to"
         object_only = lemma in OBJECT_LEMMAS and lemma not in SPEECH_LEMMAS
+        if low.split()[0].endswith("ing") and PROGRESSIVE_RE.search(masked, max(0, cs - 40), cs):
+            low = "is " + low  # "has been pushing for": a finite verb, not a participle clause
+        if lemma in SPEECH_LEMMAS and lemma not in ("tell", "ask") and masked[:cs].rstrip().endswith((",", SPEECH, FRAG)):
+            inv, after = right_speaker(text, masked, base, ce)
+            if inv is not None and inv.kind == "name" and INVERTED_END_RE.match(masked, after):
+                # "..., said Dan Lee, a historian." : a name right after the cue, then the sentence
+                # ends; it wins over a name earlier in the clause ("New York, a state that ...")
+                frames.append(Frame(cue, lemma, cs, ce, inv, cs, after, inverted=True))
+                continue
         spk = left_speaker(text, masked, base, cs)
         if object_only and spk is not None and (spk.kind == "np" and not low.split()[0].endswith(("ed", "spoke"))
                                                 or low.split()[0].endswith("ing")):

@@ -6,11 +6,9 @@ one person has one canonical name and id across all articles of a run. Ids are s
 full name ("first-last"): the same name gives the same id in every run.
 
 Expert rule (documented in the README): a speaker is an expert when the registry says so
-(`is_expert`), or when their role (appositive or title) has an expert word (professor,
-lecturer, analyst, fellow, researcher, adviser, economist, ...) and no word of political
-office, or when it is a *former* official post (former ambassador, former deputy secretary
-general, ...) other than a head of state or government, a legislator or a candidate.
-Politicians and spokespeople quoted in passing are not experts.
+(`is_expert`), or when their role, organisation and title match an expert row of the table
+in `annotator.quotes.roles` (scholars, analysts, heads of research organisations, former
+non-elected officials); politicians, spokespeople, campaign and company staff are not.
 """
 
 from __future__ import annotations
@@ -28,6 +26,7 @@ from pydantic import ValidationError
 from annotator.errors import InputError
 from annotator.models import Expert
 from annotator.quotes import lexicon as lx
+from annotator.quotes.roles import expert_by_role, split_role
 
 ORG_WORDS = {
     "house", "department", "ministry", "party", "committee", "council", "university", "institute",
@@ -89,49 +88,6 @@ def is_organisation(name: str) -> bool:
     return len(words) == 1 and len(words[0]) >= 2 and words[0].isupper()
 
 
-@lru_cache(maxsize=4096)
-def split_role(appositive: str | None) -> tuple[str | None, str | None]:
-    """"a research fellow at Some University" -> ("research fellow", "Some University")."""
-    if not appositive:
-        return None, None
-    app = appositive.strip().strip(",").strip()
-    if re.match(r"(?:who|which|whose|that)\b", app, re.IGNORECASE) or len(app) < 3:
-        return None, None
-    app = re.sub(r"^(?:an?|the)\s+", "", app, flags=re.IGNORECASE)
-    org = None
-    role = app
-    m = None
-    for m in re.finditer(r"\s+at\s+(?:the\s+)?(?=[A-Z0-9])", app):
-        pass
-    if m is None:
-        m = re.search(r"\s+(?:of|for|with|from)\s+(?:the\s+)?(?=[A-Z0-9])", app)
-    if m is not None:
-        role, org = app[: m.start()].strip(), app[m.end():].strip()
-    elif re.match(r"(?:[A-Z][\w’'&.-]*\s+){1,5}[a-z]", app):
-        # "UNESCO's former envoy", "Acme Corp analyst": organisation first
-        m2 = re.match(r"((?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*?)(?:[’']s)?\s+([a-z].*)$", app)
-        if m2:
-            org, role = m2.group(1), m2.group(2)
-    return (role or None), (org or None)
-
-
-@lru_cache(maxsize=4096)
-def expert_by_role(role: str | None, title: str | None = None) -> bool:
-    """The expert rule for a speaker not marked in the registry (see the module docstring)."""
-    text = " ".join(x for x in (title, role) if x).lower()
-    words = set(re.findall(r"[a-z][a-z\-]*", text))
-    if not words:
-        return False
-    former = bool(words & {"former", "ex", "retired", "onetime", "one-time"}) or "ex-" in text
-    political = words & lx.POLITICAL_ROLE_WORDS
-    if former and words & lx.FORMER_OFFICIAL_WORDS and not words & lx.TOP_POLITICAL:
-        return True
-    if words & lx.EXPERT_ROLE_WORDS and not (political and not former):
-        return True
-    title_words = set(re.findall(r"[a-z]+", (title or "").lower()))
-    return bool(title_words & {"professor", "prof", "dr"}) and not political
-
-
 @dataclass
 class Person:
     """A mutable record while a run learns about someone; `expert()` freezes it."""
@@ -152,7 +108,7 @@ class Person:
     def expert_flag(self) -> bool:
         if self.is_expert is not None:
             return self.is_expert
-        return self.kind == "person" and expert_by_role(self.role, self.title)
+        return self.kind == "person" and expert_by_role(self.role, self.title, self.organisation)
 
     def expert(self) -> Expert:
         return Expert(id=self.id, name=self.name, aliases=sorted(self.aliases - {self.name}), role=self.role,
@@ -271,3 +227,6 @@ class People:
             if article_id not in p.articles[-5:]:
                 p.articles.append(article_id)
         return p
+
+
+__all__ = ["ORG_WORDS", "People", "Person", "expert_by_role", "is_organisation", "slug", "split_role", "split_title"]

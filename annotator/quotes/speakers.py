@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from annotator.quotes import lexicon as lx
-from annotator.quotes.patterns import FUNCTION_WORDS, NAMERUN, PRON, SPEECH, TOK, UPPER, WEEKDAYS, WORD
+from annotator.quotes.patterns import ABBR_TITLES, FRAG, FUNCTION_WORDS, NAMERUN, PRON, SPEECH, TOK, UPPER, WEEKDAYS, WORD
 from annotator.quotes.records import Mention
 
 # speaker noun phrases at the end of the text before a cue (applied to a bounded window)
@@ -39,7 +39,9 @@ APPOS_CAND_RE = re.compile(
 APP_START_RE = re.compile(
     rf"^(?:an?\s|the\s|who\s|whose\s|former\s|ex-|his\s|her\s|their\s|\d{{1,3}}(?:,|\s|$)|including\s|"
     rf"(?:at|of|from|with)\s+(?:the\s+)?[{UPPER}]|(?:{TOK}\s+)+(?:[a-z]+\s+)?(?:{lx.alternation(lx.ROLE_WORDS)})\b|"
-    rf"(?!(?:in|on|at|during|from|of|since|after|before|by|with|to|and|but|or|as|when|while|where|if|which|that)\b)"
+    rf"(?!(?:in|on|at|during|from|of|since|after|before|by|with|to|and|but|or|as|when|while|where|if|which|that|"
+    rf"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|remained|remains|"
+    rf"became|becomes|said|says|told|added|not|never)\b)"
     rf"[a-z][\w’'\-]*|(?:{TOK}\s+)*[{UPPER}][\w.&\-]*[’']s\s)"
 )
 
@@ -74,7 +76,8 @@ RIGHT_SPK_RE = re.compile(
     rf"^\s+(?P<spk>{PRON}(?![\w’'])|{GENERIC_NP}|{DESCNAME}|"
     rf"(?:(?:some|many|most|other|several|two|three|four|five|\d+)\s+)?(?:{WORD}\s+){{0,2}}?(?:{lx.alternation(lx.GROUP_NOUNS)})(?![\w’']){EXTEND})"
     rf"(?:\s*\((?:[A-Z]{{1,2}}-)?[A-Z][\w.\s-]{{0,20}}\))?"
-    rf"(?:\s*,\s*(?P<app>[^,{SPEECH};:.]{{2,200}}(?:\.[^\s,{SPEECH};:.][^,{SPEECH};:.]*)*))?"
+    rf"(?:\s*,\s*(?P<app>(?:\b(?:{ABBR_TITLES}|Mt|Ft|Inc|Co|Corp|Ltd)\.|[^,{SPEECH};:.]|\.(?=[^\s,{SPEECH};:.])){{2,200}})"
+    rf"(?:\s*,\s*(?P<rel>(?:who|whose)\s(?:\b(?:{ABBR_TITLES}|Mt|Ft|Inc|Co|Corp|Ltd)\.|[^{SPEECH};:.]|\.(?=\S)){{2,300}}))?)?"
 )
 
 LEFT_GENERIC_RE = re.compile(
@@ -145,7 +148,8 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             return left_speaker(text, masked, base, window_start + k, depth=1)
         return None
     off = base + window_start
-    if core_r.endswith(SPEECH) and text[off + len(core_r) - 2: off + len(core_r)].lstrip()[:1] == ",":
+    if core_r.endswith((SPEECH, FRAG)) and \
+            text[max(off, off + len(core_r) - 4): off + len(core_r)].rstrip("”’\"'` ").endswith(","):
         core_r += ","  # “..., citing “a phrase,” said X”: the comma sits inside the marks
     if core_r.endswith(","):
         m = appositive_speaker(core_r)
@@ -160,7 +164,7 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
                 a2, b2 = cleaned
             else:
                 a2, b2 = off + a, off + b
-            return Mention(a2, b2, text[a2:b2], kind, appositive=core_r[m.end():-1].strip(),
+            return Mention(a2, b2, text[a2:b2], kind, appositive=text[off + m.end(): off + len(core_r) - 1].strip(),
                            app_start=off + m.end())
         if depth == 0:
             # "Several candidates, including X, said", "The firms, which had ..., said": an aside
@@ -272,6 +276,9 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention 
     if app and not APP_START_RE.match(app.strip() + " "):
         app = None
         end = pos + m.end("spk")
+    elif app:  # the words as written (quotations are masked in `masked`); with a relative
+        # clause: "said X, a former banker, who now runs a research firm"
+        app = text[base + pos + m.start("app"):base + pos + m.end("rel" if m.group("rel") else "app")]
     mention = Mention(a, b, text[a:b], kind, appositive=app.strip() if app else None,
                       app_start=base + pos + m.start("app") if app else None)
     return mention, end

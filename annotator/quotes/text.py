@@ -89,10 +89,15 @@ def is_speech(text: str, q: QSpan) -> bool:
     if n < lx.MIN_SPEECH_WORDS:
         return False
     ends = inner[-1:] in ".,!?…:;—-" if inner else False
-    caps = sum(1 for w in words if w[:1].isupper())
-    if not ends and caps == n:  # a title in title case
-        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS)
+    if caps == n and (not ends or (n <= 8 and inner[-1:] in ",;:" and words[0][:1].isupper())):
+        return False  # a title in title case ("America's Unwritten Constitution," with the comma inside)
     return ends or n >= 8 or q.unclosed
+
+
+#: lower-case words a title in title case keeps ("The Art of War")
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with",
+                               "from", "by", "as", "vs"})
 
 def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence]:
     """Sentences of a paragraph; never split inside a quotation."""
@@ -113,7 +118,7 @@ def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence
                 continue  # “...!” Okafor said. : the attribution belongs to the quote
             # X said the plan is “over.” He said ...: a quotation inside a sentence ends with it
         if text[dot] == ".":
-            w = ABBR_BEFORE_RE.search(text, max(ps, dot - 12), dot + 1)
+            w = ABBR_BEFORE_RE.search(text, max(0, dot - 12), dot + 1)
             if w:
                 word = w.group(1).lower().rstrip(".")
                 if word in lx.ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or INITIALS_RE.fullmatch(word):

@@ -112,3 +112,56 @@ def test_role_and_organisation_from_the_appositive():
     q = find_quotes(Article(id="t", text="Ann Kim, an expert in urban policy at the Harbor Institute, "
                                             "argued that rents must be capped."))[0]
     assert (q.role, q.organisation) == ("expert in urban policy", "Harbor Institute")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an inverted name right after the cue wins over a place named earlier in the clause
+        ("As the vote moves to Port Alder, a city she hoped to win easily, the race will be close, said "
+         "Dan Quill, an independent analyst.", [("Dan Quill", "name")]),
+        # the object of "told" is the audience, not the speaker
+        ("“It is a very weak budget,” Ann Kim, 49, told The Harbor Times.", [("Ann Kim", "name")]),
+        # a name after "said" that opens the reported clause is no inverted speaker
+        ("Tom Brisk, a former aide, said Ann Kim “was deeply involved in the talks.”", [("Tom Brisk", "name")]),
+        # a title in title case is not speech, even with the comma inside the marks
+        ("As Ann Kim, author of ''The Long Harbor Road,'' put it, ''Nobody plans for a flood until it comes.''",
+         [("Ann Kim", "name")]),
+        # a progressive verb is a finite cue, and a participle after it takes the same speaker
+        ("Tom Brisk, a former budget director, has been pushing for a new levy, arguing its benefits.",
+         [("Tom Brisk", "name"), ("Tom Brisk", "name")]),
+    ],
+)
+def test_speakers_follow_the_sentence_structure(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the subject of the sentence before wins over the last speaker
+        ("“The port will flood,” said Professor Ann Kim.\n\nMr. Brisk, the mayor, visited the docks on Monday. "
+         "“We are ready for anything,” he told a radio station.", "Tom Brisk"),
+        # a name inside the quote is not the pronoun's person
+        ("Tom Brisk has argued for a levy for years. “With a levy, Ann Kim could rebuild the docks,” he wrote.",
+         "Tom Brisk"),
+        # a capitalised place is not a person
+        ("“The port will flood,” said Professor Ann Kim.\n\nIn towns like Port Alder and New Harbor, she said "
+         "the risk was rising.", "Ann Kim"),
+    ],
+)
+def test_pronouns_follow_the_text(text, expected):
+    people = People()
+    if "Mr. Brisk" in text:
+        people.meet("Tom Brisk")
+    quotes = find_quotes(Article(id="t", text=text), people)
+    assert quotes[-1].attribution == "pronoun"
+    assert quotes[-1].speaker == expected
+
+
+def test_roles_of_inverted_speakers_keep_their_relative_clause():
+    text = ("“Changing these habits takes very little time,” said Mia Holt, a former executive at Lantern Bank, "
+            "who now runs a research firm.")
+    q = find_quotes(Article(id="t", text=text))[0]
+    assert (q.speaker, q.role, q.organisation) == ("Mia Holt", "former executive; runs a research firm", "Lantern Bank")
+    assert q.speaker_is_expert
