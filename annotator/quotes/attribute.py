@@ -150,6 +150,11 @@ class Resolver:
         self.recent_groups: list[tuple[int, str]] = []
 
     def person_for(self, mention: Mention) -> Speaker:
+        whole = re.sub(r"^(?:the|The)\s+", "", mention.text.strip())
+        if is_organisation(whole) and whole[:1].isupper():
+            # "Quarry Policy Center": an organisation's name is not split into title and name
+            p = self.people.meet(whole, kind="organisation", article_id=self.article_id)
+            return Speaker(p.name, p.id, "name", p)
         name, title = split_title(mention.text)
         if not name:
             return Speaker(None, None, "none")

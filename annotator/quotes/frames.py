@@ -75,9 +75,12 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 # the whole noun phrase up to the next punctuation: "according to engineers who
                 # inspected the dam", "according to Ms. Ott's office"
                 a, b = base + am.start("spk"), base + am.end("spk")
-                kind, a, b = np_kind(text, a, b)
+                end = b
+                kind, a, b, org_at = np_kind(text, a, b)
                 if kind:
                     spk, after = Mention(a, b, text[a:b], kind), am.end("spk")
+                    if org_at is not None:  # "by Mia Holt of the Harbor Institute": her affiliation
+                        spk.appositive, spk.app_start = text[org_at:end], org_at
             if spk is None or spk.kind == "pronoun" and spk.text.lower() == "i":
                 continue
             if spk.appositive and intro_only(masked[:cs].strip(" ,—–-")) and masked[after:after + 2].strip()[:1] != ",":

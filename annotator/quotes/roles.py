@@ -167,6 +167,7 @@ _ED_ROLE_START = frozenset({"retired", "former", "acting", "elected", "appointed
                             "renowned", "respected", "distinguished", "unaffiliated", "registered", "licensed",
                             "certified", "published", "tenured", "trained"})
 _DET = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+_AFFILIATION = re.compile(r"^(?:of|at|from|with)\s+(?:the\s+)?(?P<org>[A-Z0-9].*)$")
 
 #: head nouns of an appositive that describe a place or an organisation, not a person
 PLACE_OR_ORG_HEADS = frozenset({
@@ -245,6 +246,10 @@ def split_role(appositive: str | None) -> tuple[str | None, str | None]:
     app = appositive.strip().strip(",").strip()
     if len(app) < 3:
         return None, None
+    aff = _AFFILIATION.match(app)
+    if aff:  # "of the Harbor Institute": an affiliation only
+        org = _PLACE_CUT.sub("", _CLAUSE_CUT.sub("", aff.group("org"))).strip(" ,;:")
+        return None, (org or None)
     m = _REL.search(app)
     main, rel = (app[: m.start()], app[m.end():]) if m else (app, "")
     parts = [p for p in _AND_ROLE.split(main) if p.strip()] if main.strip() else []
@@ -271,8 +276,8 @@ def split_role(appositive: str | None) -> tuple[str | None, str | None]:
 def describes_place_or_org(appositive: str | None) -> bool:
     """An appositive whose head noun is a place or an organisation ("a state that ...",
     "the company's parent"): the name it follows is not a person."""
-    if not appositive:
-        return False
+    if not appositive or _AFFILIATION.match(appositive.strip(" ,")):
+        return False  # "of the Harbor Institute": where a person works
     app = _DET.sub("", appositive.strip(" ,").lower())
     head = re.split(r"\s+(?:that|which|who|where|whose|of|in|at|with|for|from|and|based|located|"
                     r"headquartered|known|founded|owned|run)\b|,", app, maxsplit=1)[0]

@@ -111,7 +111,7 @@ NAME_OF_ORG_RE = re.compile(
 _ORGISH = {"university", "institute", "center", "centre", "college", "school", "department", "committee",
            "council", "party", "house", "foundation", "association", "agency", "office", "bureau"}
 
-def _looks_like_org(name: str) -> bool:
+def looks_like_org(name: str) -> bool:
     return any(w.lower().strip(".,") in _ORGISH for w in name.split())
 
 PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
@@ -196,7 +196,7 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         if m and m.group("spk").split()[0].lower() not in lx.NOT_NAMES:
             d = len(core_r) - min(160, len(core_r))
             cleaned = clean_name_mention(text, off + d + m.start("spk"), off + d + m.end("spk"))
-            if cleaned and not _looks_like_org(text[cleaned[0]:cleaned[1]]):
+            if cleaned and not looks_like_org(text[cleaned[0]:cleaned[1]]):
                 a, b = cleaned
                 return Mention(a, b, text[a:b], "name", appositive=m.group("org"), app_start=off + d + m.start("org"))
             if cleaned:  # "the University of Eastbrook found": the organisation as a whole
@@ -250,7 +250,7 @@ def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
         return None
     a = off + start + lead
     b = a + len(seg)
-    kind, a, b = np_kind(text, a, b)
+    kind, a, b, _ = np_kind(text, a, b)
     if kind == "":
         return None
     return Mention(a, b, text[a:b], kind)
@@ -268,7 +268,7 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention 
     else:
         if any(w.lower() in FUNCTION_WORDS for w in spk.split()[1:]):
             return None, pos
-        kind, a, b = np_kind(text, a, b)
+        kind, a, b, _ = np_kind(text, a, b)
         if kind == "":
             return None, pos
     app = m.group("app")
@@ -285,22 +285,40 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention 
 
 _DETS = ("the", "a", "an", "his", "her", "their", "its", "one", "our")
 
-def np_kind(text: str, a: int, b: int) -> tuple[str, int, int]:
-    """Name, group or described NP: a phrase ending in a capitalised run names someone
-    ("his campaign manager Jeff Weaver"); ending in a group noun it is a group."""
+#: a proper name at the end of a phrase, with its inner connectors ("Harbor Institute of Technology")
+PROPER_TAIL_RE = re.compile(rf"{TOK}(?:\s+(?:(?:of|for|and|the|on|&)\s+)*{TOK})*$")
+SOURCE_LEAD_RE = re.compile(r"(?:^|\s)(?:by|from|of|at)(?:\s+the)?\s*$")
+PERSON_OF_ORG_RE = re.compile(rf"^(?P<p>{TOK}(?:\s+{TOK}){{1,3}})\s+(?P<org>(?:of|at|from|with)\s+(?:the\s+)?{TOK}.*)$")
+CONNECTOR_RE = re.compile(r"\s(?:of|for|and|the|on|&)\s")
+
+
+def np_kind(text: str, a: int, b: int) -> tuple[str, int, int, int | None]:
+    """Name, group or described NP, and where an affiliation starts (or None): a phrase
+    ending in a capitalised run names someone ("his campaign manager Jeff Weaver"); a source
+    phrase names the person or organisation in it ("calculations by Mia Holt of the Harbor
+    Institute" -> Mia Holt, of the Harbor Institute; "estimates by the Quarry Center" ->
+    Quarry Center); ending in a group noun it is a group."""
     spk = text[a:b]
     words = spk.split()
     last = words[-1]
     if last[:1].isupper() and last.lower().rstrip(".") not in lx.NOT_NAMES:
-        if words[0].lower() in _DETS:
-            # keep "the Washington Post" as written; people get their trailing name
-            cleaned = clean_name_mention(text, a, b)
-            return ("name", cleaned[0], cleaned[1]) if cleaned else ("", a, b)
+        tail = PROPER_TAIL_RE.search(spk)
+        if tail is not None and tail.start() > 0 and (SOURCE_LEAD_RE.search(spk, 0, tail.start())
+                                                      or CONNECTOR_RE.search(tail.group())):
+            phrase = tail.group()
+            po = PERSON_OF_ORG_RE.match(phrase)
+            t0 = a + tail.start()
+            if po and not looks_like_org(po.group("p")) and po.group("p").split()[0].lower() not in lx.NOT_NAMES:
+                return "name", t0, t0 + len(po.group("p")), t0 + po.start("org")
+            cleaned = clean_name_mention(text, t0, b)
+            return ("name", cleaned[0], cleaned[1], None) if cleaned else ("", a, b, None)
+        # "the Washington Post" as written (the article dropped); people get their trailing name
         cleaned = clean_name_mention(text, a, b)
-        return ("name", cleaned[0], cleaned[1]) if cleaned else ("", a, b)
+        return ("name", cleaned[0], cleaned[1], None) if cleaned else ("", a, b, None)
     if last.lower() in lx.GROUP_NOUNS:
-        return "group", a, b
-    return "np", a, b
+        return "group", a, b, None
+    return "np", a, b, None
+
 
 _TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
 

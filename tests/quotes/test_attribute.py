@@ -127,6 +127,11 @@ def test_role_and_organisation_from_the_appositive():
         # a title in title case is not speech, even with the comma inside the marks
         ("As Ann Kim, author of ''The Long Harbor Road,'' put it, ''Nobody plans for a flood until it comes.''",
          [("Ann Kim", "name")]),
+        # a source phrase names the person in it, and her affiliation is no person
+        ("The levy would raise $2 billion a year, according to calculations by Mia Holt of the Harbor Institute "
+         "of Technology.", [("Mia Holt", "name")]),
+        ("According to estimates by the Quarry Policy Center, the plan would cost $4 billion.",
+         [("Quarry Policy Center", "name")]),
         # a progressive verb is a finite cue, and a participle after it takes the same speaker
         ("Tom Brisk, a former budget director, has been pushing for a new levy, arguing its benefits.",
          [("Tom Brisk", "name"), ("Tom Brisk", "name")]),

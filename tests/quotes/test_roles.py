@@ -37,6 +37,8 @@ from annotator.quotes.roles import EXPERT_RULES, describes_place_or_org, expert_
         ("Acme Corp analyst", ("analyst", "Acme Corp")),
         ("UNESCO's former envoy", ("former envoy", "UNESCO")),
         ("Republican strategist", ("Republican strategist", None)),
+        # an affiliation alone
+        ("of the Harbor Institute of Technology", (None, "Harbor Institute of Technology")),
         # not a role: an age and a clause, a relative clause that says nothing of a job
         ("56, remained a staunch defender of the plan", (None, None)),
         ("who has studied rents for years", (None, None)),
@@ -91,7 +93,8 @@ def test_every_rule_is_reachable_and_named_once():
 @pytest.mark.parametrize(
     "appositive, expected",
     [("a state that she hoped to win easily", True), ("the company's parent", False),
-     ("a company based in Port Alder", True), ("a senior lecturer at Harbor College", False), (None, False)],
+     ("a company based in Port Alder", True), ("a senior lecturer at Harbor College", False),
+     ("of the Harbor Institute of Technology", False), (None, False)],
 )
 def test_places_and_organisations(appositive, expected):
     assert describes_place_or_org(appositive) is expected
