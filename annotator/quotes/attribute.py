@@ -106,14 +106,10 @@ class ArticleNames:
             self.persons.add(name)
         found.append((pos, name))
 
-    def between(self, start: int, end: int) -> list[str]:
-        """Full names of the people named in [start, end), in text order."""
+    def first_between(self, start: int, end: int) -> str | None:
+        """The full name of the first person named in [start, end), if any."""
         i = bisect.bisect_left(self.positions, start)
-        out = []
-        while i < len(self.positions) and self.positions[i] < end:
-            out.append(self.mentions[i][1])
-            i += 1
-        return out
+        return self.mentions[i][1] if i < len(self.positions) and self.positions[i] < end else None
 
     def last_before(self, pos: int, limit: int = 8) -> list[str]:
         """Up to `limit` names before `pos`, nearest first."""
@@ -215,13 +211,13 @@ class Resolver:
         si = bisect.bisect_right(self.sent_starts, pos) - 1
         out = []
         if si >= 0:
-            here = self.names.between(self.sents[si].start, pos)
+            here = self.names.first_between(self.sents[si].start, pos)
             if here:
-                out.append(here[0])
+                out.append(here)
         if si >= 1:
-            prev = self.names.between(self.sents[si - 1].start, self.sents[si - 1].end)
+            prev = self.names.first_between(self.sents[si - 1].start, self.sents[si - 1].end)
             if prev:
-                out.append(prev[0])
+                out.append(prev)
         return out
 
     def _compatible(self, name: str, pro: str) -> Person | None:
@@ -270,7 +266,13 @@ def _context(text: str, sents: list[Sentence], raw: Raw) -> str:
         last += 1
     a = sents[first].start if sents else raw.start
     b = max(sents[last].end if sents else raw.end, raw.end)
-    return text[min(a, raw.start):b]
+    # a sentence thousands of characters long (a page whose line breaks were lost) gives
+    # each quote a window of it, not all of it
+    return text[max(min(a, raw.start), raw.start - CONTEXT_BEFORE):min(b, raw.end + CONTEXT_AFTER)]
+
+
+CONTEXT_BEFORE = 1000  # characters of context kept before a quote, at most
+CONTEXT_AFTER = 600  # ... and after it
 
 
 _ALL_FIELDS = frozenset(Quote.model_fields)
@@ -295,13 +297,22 @@ def resolve(article_id: str, text: str, raws: list[Raw], sents: list[Sentence], 
         if r.how != "continuation":
             speakers[id(r)] = res.speaker(r)
     n_group = 0
+    origin: dict[int, Raw | None] = {}  # continuation -> the quote its chain starts from (memo: linear)
     for r in raws:
         if r.how == "continuation":
             src = r.inherit_raw
-            seen = set()
+            seen: set[int] = set()
+            path = [r]
             while src is not None and src.how == "continuation" and id(src) not in seen:
+                if id(src) in origin:
+                    src = origin[id(src)]
+                    break
                 seen.add(id(src))
+                path.append(src)
                 src = src.inherit_raw
+            if src is None or src.how != "continuation":  # not a cycle: the whole path starts there
+                for x in path:
+                    origin[id(x)] = src
             sp = speakers.get(id(src)) if src is not None else None
             if sp is None or sp.name is None:
                 speakers[id(r)] = Speaker(None, None, "none")

@@ -27,6 +27,9 @@ from annotator.quotes.patterns import (
     WORD,
     content_kind,
     count_words,
+    QuoteIndex,
+    last_char,
+    lead_tail,
     quote_at,
     skip_intro,
     trim_content,
@@ -127,16 +130,27 @@ def _nests_in_content(f: Frame) -> bool:
     """A stance frame ("wants", "supports") inside content already taken is part of that content."""
     return f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS
 
+#: how far after a cue the rest of a sentence is read to decide it is a trivial tail
+#: ("..., she said on Monday."): a longer rest is not trivial
+TAIL_WINDOW = 400
+
+
+def _trivial_tail(masked: str, a: int, b: int):
+    """The words in [a, b) are only a short adverbial and punctuation (TRIVIAL_TAIL_RE)."""
+    return b - a <= TAIL_WINDOW and TRIVIAL_TAIL_RE.match(masked[a:b])
+
+
 def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     """Quotes introduced by reporting frames in one sentence."""
     base = sent.start
     frames = find_frames(text, masked, base)
+    index = QuoteIndex(quotes)
     out: list[Raw] = []
     consumed = 0
     n = len(masked)
     for i, f in enumerate(frames):
         nxt = frames[i + 1] if i + 1 < len(frames) else None
-        if _nests_in_content(f) and any(r.start <= base + f.cue_start < r.end for r in out):
+        if _nests_in_content(f) and any(r.start <= base + f.cue_start < r.end for r in out[-16:]):
             continue  # "X says she wants to ...": the stance inside reported content is part of it
         if f.inherit:
             prev = next((r.mention for r in reversed(out) if r.mention is not None), None)
@@ -149,21 +163,23 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
         if nxt is not None:
             gap = masked[f.end:nxt.start]
             if nxt.inherit or GAP_COORD_RE.search(gap) or \
-                    (not nxt.inherit and masked[:nxt.start].rstrip()[-1:] == "," and TRIVIAL_TAIL_RE.match(masked[nxt.end:])):
+                    (not nxt.inherit and last_char(masked, nxt.start) == "," and _trivial_tail(masked, nxt.end, n)):
                 limit = nxt.start
         parts: list[tuple[int, int, str]] = []  # (a, b, kind) relative
-        lead = masked[: f.start].rstrip()
+        # the words before the frame, as s[:f.start].rstrip(): its end (`lead_len`) and its last
+        # characters (`lead`); never the whole sentence again for every frame
+        lead, lead_len = lead_tail(masked, f.start)
         lead_quote = None
         if SPEECH in lead[-120:]:
             lm = LEAD_RE.search(lead[-120:])
             if lm:
-                lead_quote = quote_at(quotes, len(lead) - len(lead[-120:]) + lm.end(1), base, ending=True)
+                lead_quote = quote_at(index, lead_len - len(lead[-120:]) + lm.end(1), base, ending=True)
         elif FRAG in lead[-120:]:
             lm = LEAD_FRAG_RE.search(lead[-120:])
             if lm:
-                lq = quote_at(quotes, len(lead) - len(lead[-120:]) + lm.end(1), base, ending=True)
+                lq = quote_at(index, lead_len - len(lead[-120:]) + lm.end(1), base, ending=True)
                 if lq is not None and PUNCT_END_RE.search(text, lq.start, lq.end) and \
-                        (TRIVIAL_TAIL_RE.match(masked[f.end:limit]) or ING_TAIL_RE.match(masked, f.end, limit)) \
+                        (_trivial_tail(masked, f.end, limit) or ING_TAIL_RE.match(masked, f.end, limit)) \
                         and f.lemma != "according to":
                     lead_quote = lq
         pos = f.end
@@ -172,7 +188,7 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             pre_a, pre_b = trim_content(masked, consumed, qa)
             pre = masked[pre_a:qa]
             if pre_b > pre_a and count_words(pre) >= 3 and SPEECH not in pre and not STOP_PUNCT_RE.search(pre) and \
-                    masked[:qa].rstrip()[-1:] not in (",", ":", "—", "–") and CLAUSE_START_RE.match(pre):
+                    last_char(masked, qa) not in (",", ":", "—", "–") and CLAUSE_START_RE.match(pre):
                 # "The plan is a “good thing,” X said": the clause around the quotation is the content
                 parts.append((skip_intro(masked, pre_a, qa), lead_quote.end - base, "mixed"))
             else:
@@ -180,8 +196,8 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             after = masked[f.end:limit]
             m2 = AFTER_SPEECH_RE.match(after)
             if m2:
-                q2 = quote_at(quotes, f.end + m2.end() - 1, base, ending=False)
-                q2 = q2 or next((q for q in quotes if q.start - base >= f.end and q.speech), None)
+                q2 = quote_at(index, f.end + m2.end() - 1, base, ending=False)
+                q2 = q2 or next((q for q in index.within(base + f.end, base + n) if q.speech), None)
                 if q2 is not None:
                     parts.append((q2.start - base, q2.end - base, "direct"))
         else:
@@ -195,12 +211,12 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 t = TO_OBJ_RE.match(masked[pos:pos + 120])
                 if t:
                     pos += t.end()
-            right = masked[pos:limit]
+            right = masked[pos:min(limit, pos + TAIL_WINDOW)]
             m_sp = RIGHT_SPEECH_RE.match(right) or (
                 PREP_START_RE.match(right) and RIGHT_PREP_SPEECH_RE.match(right))
             content: tuple[int, int] | None = None
             if m_sp and f.lemma != "according to":
-                q = quote_at(quotes, pos + m_sp.end(), base, ending=False)
+                q = quote_at(index, pos + m_sp.end(), base, ending=False)
                 if q is not None and q.speech:
                     parts.append((q.start - base, q.end - base, "direct"))
             elif (f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS) and \
@@ -212,15 +228,15 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 # (not "with critics describing it as ...", a circumstance with its own subject)
                 content = (pos, limit)
             elif f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS:
-                for q in quotes:
-                    if pos <= q.start - base < limit and q.speech and not q.unclosed:
+                for q in index.within(base + pos, base + limit):
+                    if q.speech and not q.unclosed:
                         gap = masked[pos:q.start - base]
                         if len(gap) < 80 and SPEECH not in gap:
                             parts.append((q.start - base, q.end - base, "mixed"))
                         break
             elif f.lemma == "according to":
                 # "According to X, content." (content after the speaker)
-                lead0 = masked[: f.start].strip(" ,—–-(")
+                lead0 = masked[: f.start].strip(" ,—–-(") if f.start <= TAIL_WINDOW else lead
                 # "Over the next decade, according to X, content.": a short adverbial before it
                 short_intro = bool(lead0) and lead.endswith(",") and intro_only(lead0)
                 if f.start == 0 or not lead0 or INTRO_ONLY_RE.match(lead0) or short_intro:
@@ -228,10 +244,10 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                     if r:
                         content = (pos + r.end(), limit)
                         if short_intro and not INTRO_ONLY_RE.match(lead0) and count_words(lead0) >= 2:
-                            a0, b0 = trim_content(masked, 0, len(lead))
+                            a0, b0 = trim_content(masked, 0, lead_len)
                             parts.append((a0, b0, content_kind(masked, a0, b0)))
             else:
-                right0 = masked[that_pos:limit]
+                right0 = masked[that_pos:min(limit, that_pos + 160)]
                 tm = THAT_RE.search(right0[:160])
                 if tm is not None:
                     between = right0[: tm.start()]
@@ -252,15 +268,15 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             if content is None and not parts and f.lemma == "ask" and not f.inverted:
                 t = TELL_OBJ_RE.match(masked[that_pos:that_pos + 120])
                 p2 = that_pos + (t.end() if t else 0)
-                am = ASK_RE.match(masked[p2:limit])
-                ao = ASK_OBJ_RE.match(masked[that_pos:limit])
+                am = ASK_RE.match(masked[p2:min(limit, p2 + 200)])
+                ao = ASK_OBJ_RE.match(masked[that_pos:min(limit, that_pos + 200)])
                 if am:
                     content = (p2 + am.end(), limit)
                 elif ao:  # "asked the board to delay the vote": the person asked and the request
                     content = (that_pos + ao.start("o"), limit)
             if content is None and not parts and f.lemma in OBJECT_LEMMAS and not f.inverted and \
                     f.lemma != "according to":
-                rest = masked[that_pos:limit]
+                rest = masked[that_pos:min(limit, that_pos + 200)]
                 r = SPACES_RE.match(rest)
                 body = rest[r.end():]
                 if body and (CLAUSE_START_RE.match(body) or body.startswith(("to ", FRAG))) and \
@@ -268,7 +284,9 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                     content = (that_pos + r.end(), limit)
             if content is None and not parts and f.lemma in lx.TO_CLAUSE and not f.inverted:
                 # "X vowed to repeal the law", "Y threatened to sue": the promised act is the content
-                p2 = that_pos + len(masked[that_pos:limit]) - len(masked[that_pos:limit].lstrip())
+                p2 = that_pos
+                while p2 < limit and masked[p2].isspace():
+                    p2 += 1
                 if TO_VERB_RE.match(masked, p2):
                     content = (p2, limit)
             if content is not None and PREP_CONTENT_RE.match(masked, content[0]) and not \
@@ -279,13 +297,13 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 cut = CUT_RE.search(masked, a, b)
                 if cut:
                     b = cut.start()
-                if SUBORD_RE.match(masked[:f.start]):
+                if SUBORD_RE.match(masked, 0, f.start):
                     comma = masked.find(",", a, b)
                     if comma > a:
                         b = comma
                 a2, b2 = trim_content(masked, a, b)
                 if count_words(text[base + a2:base + b2]) >= 2:
-                    q = quote_at(quotes, a2, base, ending=False)
+                    q = quote_at(index, a2, base, ending=False)
                     if q is not None and q.end - base >= b2 - 1 and q.speech:
                         parts.append((q.start - base, q.end - base, "direct"))
                     else:
@@ -294,33 +312,36 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                                                       lead[-1:].isalnum() and not BY_END_RE.search(lead))
             det = LEAD_DET_RE.search(lead)
             if det and not f.inverted and lead[:det.start()].endswith(","):
-                lead = lead[:det.start()]  # "..., the Harbor Times reported": the article belongs to the speaker
+                # "..., the Harbor Times reported": the article belongs to the speaker
+                lead_len -= len(lead) - det.start()
+                lead = lead[:det.start()]
             right_quote = len(parts) == 1 and parts[0][2] == "direct" and parts[0][0] >= f.end
             if (not parts or right_quote) and f.lemma not in lx.QUOTE_ONLY and \
-                    (f.inverted or f.mention is not None) and (lead.endswith(",") or acc_lead) and len(lead) > consumed:
+                    (f.inverted or f.mention is not None) and (lead.endswith(",") or acc_lead) and lead_len > consumed:
                 tail_at = f.end
                 if f.lemma == "tell" and not f.inverted:
-                    t = TELL_OBJ_RE.match(masked[f.end:limit])  # "..., Brisk told the paper."
+                    t = TELL_OBJ_RE.match(masked[f.end:min(limit, f.end + 120)])  # "..., Brisk told the paper."
                     if t:
                         tail_at += t.end()
-                tail = masked[tail_at:limit]
+                tail = masked[tail_at:min(limit, tail_at + TAIL_WINDOW)]
                 paren = PAREN_RE.match(tail)
-                trivial = TRIVIAL_TAIL_RE.match(tail) or (f.inverted and REL_TAIL_RE.match(tail))
+                trivial = _trivial_tail(masked, tail_at, limit) or (f.inverted and limit - tail_at <= TAIL_WINDOW
+                                                                    and REL_TAIL_RE.match(tail))
                 if right_quote:  # "In short, she said, “...”": the words before the cue are content too
                     trivial, paren = None, None
-                    a2, b2 = trim_content(masked, consumed, len(lead))
+                    a2, b2 = trim_content(masked, consumed, lead_len)
                     if SPEECH not in masked[a2:b2] and count_words(masked[a2:b2]) >= 1 and \
                             not INTRO_ONLY_RE.match(masked[a2:b2]):
                         parts.insert(0, (a2, b2, "indirect"))
                 if trivial or paren:
-                    a2, b2 = trim_content(masked, consumed, len(lead))
+                    a2, b2 = trim_content(masked, consumed, lead_len)
                     a2 = skip_intro(masked, a2, b2)
                     if ASKED_RE.match(masked[a2:b2]):
                         a2 = b2  # "Asked if ..., X said": the question is not X's content
                     nw = count_words(text[base + a2:base + b2])
                     left_ok = nw >= 3 or (not trivial and nw >= 1 and not INTRO_ONLY_RE.match(masked[a2:b2]))
                     if left_ok:
-                        q = quote_at(quotes, a2, base, ending=False)
+                        q = quote_at(index, a2, base, ending=False)
                         if q is not None and q.end - base >= b2 - 1 and q.speech:
                             parts.append((q.start - base, q.end - base, "direct"))
                         else:
@@ -335,13 +356,13 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                             parts.append((c, d, content_kind(masked, c, d)))
         if not parts:
             continue
-        for q in quotes:  # a quotation inside the frame ("X, citing “...,” said") is not a quote of its own
-            if f.start <= q.start - base and q.end - base <= f.end:
+        for q in index.within(base + f.start, base + f.end):  # a quotation inside the frame ("X, citing
+            if q.end - base <= f.end:                          # “...,” said") is not a quote of its own
                 q.used = True
         group = f"s{sent_index}f{i}" if len(parts) > 1 else None
         for a, b, kind in parts:
-            for q in quotes:
-                if a <= q.start - base and q.end - base <= b:
+            for q in index.within(base + a, base + b):
+                if q.end - base <= b:
                     q.used = True
             out.append(Raw(base + a, base + b, kind, f.cue, base + f.cue_start, base + f.cue_end, f.mention,
                            "frame", group, sent.start, sent.end, sent=sent_index))

@@ -17,6 +17,7 @@ from annotator.quotes.patterns import (
     PREP_START_RE,
     SPEECH,
     count_words,
+    lead_tail,
 )
 from annotator.quotes.records import Mention
 from annotator.quotes.speakers import left_speaker, np_kind, right_speaker
@@ -83,7 +84,8 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                         spk.appositive, spk.app_start = text[org_at:end], org_at
             if spk is None or spk.kind == "pronoun" and spk.text.lower() == "i":
                 continue
-            if spk.appositive and intro_only(masked[:cs].strip(" ,—–-")) and masked[after:after + 2].strip()[:1] != ",":
+            if spk.appositive and cs <= 200 and intro_only(masked[:cs].strip(" ,—–-")) and \
+                    masked[after:after + 2].strip()[:1] != ",":
                 # "According to X, the content.": no appositive unless a second comma closes it
                 spk.appositive = spk.app_start = None
                 after = spk.end - base
@@ -97,7 +99,8 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         object_only = lemma in OBJECT_LEMMAS and lemma not in SPEECH_LEMMAS
         if low.split()[0].endswith("ing") and PROGRESSIVE_RE.search(masked, max(0, cs - 40), cs):
             low = "is " + low  # "has been pushing for": a finite verb, not a participle clause
-        if lemma in SPEECH_LEMMAS and lemma not in ("tell", "ask") and masked[:cs].rstrip().endswith((",", SPEECH, FRAG)):
+        lead, _ = lead_tail(masked, cs, 200)
+        if lemma in SPEECH_LEMMAS and lemma not in ("tell", "ask") and lead.endswith((",", SPEECH, FRAG)):
             inv, after = right_speaker(text, masked, base, ce)
             if inv is not None and inv.kind == "name" and INVERTED_END_RE.match(masked, after):
                 # "..., said Dan Lee, a historian." : a name right after the cue, then the sentence
@@ -114,7 +117,6 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 continue
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
             continue
-        lead = masked[:cs].rstrip()
         if low.split()[0].endswith("ing") and (lead.endswith(",") or BY_END_RE.search(lead)):
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue

@@ -5,6 +5,7 @@ the words that open a clause, and content trimming.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from annotator.quotes import lexicon as lx
@@ -75,7 +76,7 @@ def trim_content(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and text[b - 1] in " ,.;:—–-\t!?":
         b -= 1
-    m = _TRAIL_CONJ_RE.search(text, a, b)
+    m = _TRAIL_CONJ_RE.search(text, max(a, b - 80), b)
     if m and m.end() == b:
         b = m.start()
         while b > a and text[b - 1] in " ,.;:—–-\t":
@@ -89,11 +90,49 @@ LEAD_RE = re.compile(rf"({SPEECH})\s*,?(?:\s+[\w’'.\-]+){{0,6}}$")
 
 LEAD_FRAG_RE = re.compile(rf"({FRAG}{FRAG})\s*,?(?:\s+[\w’'.\-]+){{0,6}}$")
 
-def quote_at(quotes: list[QSpan], pos: int, base: int, *, ending: bool) -> QSpan | None:
-    for q in quotes:
-        if (q.end if ending else q.start) == base + pos:
-            return q
-    return None
+class QuoteIndex:
+    """A sentence's quotations by start and by end (the first in text order wins), and in
+    start order for range look-ups: each look-up costs the same however many there are."""
+
+    def __init__(self, quotes: list[QSpan]):
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+        self.by_start: dict[int, QSpan] = {}
+        self.by_end: dict[int, QSpan] = {}
+        for q in quotes:
+            self.by_start.setdefault(q.start, q)
+            self.by_end.setdefault(q.end, q)
+
+    def within(self, a: int, b: int) -> list[QSpan]:
+        """The quotations starting in [a, b) (absolute offsets), in text order."""
+        i = bisect.bisect_left(self.starts, a)
+        out = []
+        while i < len(self.quotes) and self.quotes[i].start < b:
+            out.append(self.quotes[i])
+            i += 1
+        return out
+
+
+def quote_at(quotes: list[QSpan] | QuoteIndex, pos: int, base: int, *, ending: bool) -> QSpan | None:
+    """The quotation starting (or ending) at sentence offset `pos`."""
+    index = quotes if isinstance(quotes, QuoteIndex) else QuoteIndex(quotes)
+    return (index.by_end if ending else index.by_start).get(base + pos)
+
+
+def last_char(s: str, end: int) -> str:
+    """The last non-blank character of s[:end] ('' if none), without copying s[:end]."""
+    i = end - 1
+    while i >= 0 and s[i].isspace():
+        i -= 1
+    return s[i] if i >= 0 else ""
+
+
+def lead_tail(s: str, end: int, width: int = 400) -> tuple[str, int]:
+    """The end of s[:end].rstrip() (at most `width` characters) and that text's length."""
+    i = end
+    while i > 0 and s[i - 1].isspace():
+        i -= 1
+    return s[max(0, i - width):i], i
 
 def content_kind(masked: str, a: int, b: int) -> str:
     seg = masked[a:b]

@@ -5,6 +5,8 @@ sentences (never split inside a quotation, nor after an abbreviation or initial)
 
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from annotator.quotes import lexicon as lx
@@ -148,8 +150,8 @@ def mask_sentence(text: str, s: Sentence, quotes: list[QSpan]) -> str:
 
 COLON_END_RE = re.compile(r":\s*$")
 
-def sentence_index(sents: list[Sentence], pos: int, lo: int) -> int:
-    for i in range(lo, len(sents)):
-        if sents[i].start <= pos < sents[i].end or pos < sents[i].start:
-            return i
-    return len(sents) - 1
+def sentence_index(sent_ends: list[int], pos: int, lo: int) -> int:
+    """The first sentence from `lo` on that holds `pos` or starts after it (sentences in
+    order, given by where each ends), else the last one."""
+    i = bisect.bisect_right(sent_ends, pos, lo)
+    return i if i < len(sent_ends) else len(sent_ends) - 1

@@ -1,0 +1,54 @@
+"""Quote extraction is linear in the text, even in one endless paragraph (a scraped page
+whose line breaks were lost): 4x the text may cost at most 6x the CPU time (quadratic work
+would cost 16x). CPU time, the best of two runs, sizes large enough to time well.
+
+The sentences are invented for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from annotator.models import Article
+from annotator.quotes import People, find_quotes
+
+UNITS = {
+    # closed quotation marks, no full stop: one sentence of thousands of frames
+    "closed": "“The levy is far too high for small farms,” Ann Kim said, ",
+    # quotation marks that never close
+    "unclosed": "“The levy is far too high for small farms, Ann Kim said ",
+    # a chain of pronouns and frames with no name in reach
+    "pronouns": "he said the levy was far too high for small farms, and ",
+    # speech quotations that no frame claims: each continues the one before
+    "continued": "“The levy is far too high.” “Small farms will close.” ",
+    # ordinary sentences with names, roles and pronouns
+    "sentences": "Ann Kim, a lecturer at Harbor College, said the levy was “far too high.” She added that farms "
+                 "would close. ",
+}
+
+
+def cpu_seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.process_time()
+        find_quotes(Article(id="x", text=text), People())
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+@pytest.mark.parametrize("shape", sorted(UNITS))
+def test_four_times_the_text_costs_at_most_six_times_the_cpu(shape):
+    unit = UNITS[shape]
+    small = unit * (60_000 // len(unit))
+    large = unit * (240_000 // len(unit))
+    ratio = cpu_seconds(large) / max(cpu_seconds(small), 1e-3)
+    assert ratio <= 6.0, f"{shape}: 4x the text cost {ratio:.1f}x the CPU time"
+
+
+def test_a_long_paragraph_still_finds_every_quote():
+    text = UNITS["closed"] * 2000
+    quotes = find_quotes(Article(id="x", text=text), People())
+    assert len(quotes) == 2000
+    assert {q.speaker for q in quotes} == {"Ann Kim"}
+    assert all(len(q.context or "") <= 2000 for q in quotes)
