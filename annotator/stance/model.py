@@ -212,6 +212,15 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         ps, rel = self.polarity(X), self.relevance(X)
         return np.column_stack([1 - rel, rel * (1 - ps), rel * ps])
 
+    # the StanceEngine interface (annotator.stance.engine)
+    name = "fast"
+
+    def pair_probs(self, pairs: Sequence[PairLike]) -> np.ndarray:
+        """(n, 3) probabilities (none, oppose, support): `predict_proba` in engine order."""
+        if not len(pairs):
+            return np.zeros((0, 3))
+        return self.predict_proba(pairs)
+
     def predict(self, X: Sequence[PairLike]) -> np.ndarray:
         return self.predict_with_confidence(X)[0]
 

@@ -1,16 +1,18 @@
 """Stance prediction for quotes against a codebook, and for bare question/text pairs.
 
-For a quote and a codebook question:
+For a quote and a codebook question, in two stages (a cascade):
 
-1. Relevance: the model's relevance probability of the question's words (text and target,
-   plus keywords and description) in the quote, and at a discount in the quote's context
-   (the sentence before + the quote's sentence: "They could and should do this" is only on a
-   question through the sentence before it). A question is addressed when this reaches
-   `min_relevance` and is within `relative_relevance` of the best question for the quote
-   (a quote is usually about one or two of a codebook's questions, not all of them).
-2. Polarity: the model's P(support) on (question, quote), in the direction the codebook
-   gives (support of "Should we ban X?" = against X), nudged by the question's cue words.
-   Near 0.5 (within `neutral_margin`) the label is neutral.
+1. Relevance, cheap and lexical (`annotator.stance.relevance`): the question's words (text,
+   target, keywords, description) in the quote, or at a discount in its context. A quote is
+   usually about one or two of a codebook's questions, so a question far below the quote's
+   best one is not addressed either.
+2. Stance, from the engine's probabilities (none, oppose, support) on (question, quote):
+   - neural engine: only the pairs that pass a low relevance bar are read by the
+     transformer; it decides whether the quote takes a side (P(none)), and which one.
+     A quote that takes no side but is clearly on the question is neutral; one that is
+     barely on it, not addressed. Support and oppose too close to call are neutral.
+   - fast engine: relevance decides addressed / not addressed; polarity comes from its
+     P(support), nudged by the question's target words and cue words.
 
 Defaults are general, documented in the README and never tuned on single quotes.
 """
@@ -18,7 +20,6 @@ Defaults are general, documented in the README and never tuned on single quotes.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -34,9 +35,19 @@ from annotator.models import (
     Quote,
     StancePrediction,
 )
-from annotator.stance import lexicon
+from annotator.stance.engine import StanceEngine, load_engine
 from annotator.stance.features import anchored_polarity, content_stems, tokenize
-from annotator.stance.model import StanceModel
+from annotator.stance.relevance import (
+    Idf,
+    Weights,
+    bundled_idf,
+    context_for,
+    question_profiles,
+    quote_texts,
+    relevance_scores,
+    sentence_bounds,
+    strip_quote_marks,
+)
 
 
 @dataclass(frozen=True)
@@ -52,97 +63,6 @@ class QuoteSettings:
     anchor_weight: float = 0.5
     anchor_min_factor: float = 0.6
     neutral_margin: float = 0.02
-
-
-_SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+|\n+")
-
-
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: split after . ! ? (and closing quotes) or at line breaks."""
-    bounds, start = [], 0
-    for m in _SENT_END.finditer(text):
-        if m.start() > start:
-            bounds.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        bounds.append((start, len(text)))
-    return bounds
-
-
-def context_for(text: str, start: int, end: int) -> str:
-    """The sentence before the span plus the sentence(s) the span is in."""
-    bounds = sentence_bounds(text)
-    idx = [i for i, (a, b) in enumerate(bounds) if a < end and b > start]
-    if not idx:
-        return text[start:end]
-    first, last = idx[0], idx[-1]
-    a = bounds[max(first - 1, 0)][0]
-    return text[a:bounds[last][1]]
-
-
-def strip_quote_marks(text: str) -> str:
-    return text.strip().strip("\"'\u201c\u201d\u2018\u2019 ,").strip()
-
-
-@dataclass(frozen=True)
-class Profile:
-    """A question's relevance terms: phrases (tuples of stems) with weights, and the
-    specificity x rarity factor of each stem."""
-
-    phrases: tuple[tuple[tuple[str, ...], float], ...]
-    factor: Mapping[str, float]
-
-    def score(self, stems: set[str]) -> float:
-        """Sum over matched stems of factor x the best phrase weight x the share of that
-        phrase found ("defence spending" counts fully, "air defence" half)."""
-        best: dict[str, float] = {}
-        for phrase, weight in self.phrases:
-            hit = [s for s in phrase if s in stems]
-            if not hit:
-                continue
-            value = weight * len(hit) / len(phrase)
-            for s in hit:
-                if value > best.get(s, 0.0):
-                    best[s] = value
-        return sum(v * self.factor.get(s, 0.0) for s, v in best.items())
-
-
-def question_profiles(codebook: Codebook, model: StanceModel,
-                      settings: QuoteSettings) -> list[Profile]:
-    """Per question: the target and each keyword are phrases of weight 1; each other word
-    of the question weighs `question_weight`, each word of the description
-    `description_weight`. A stem's factor is its specificity to this question within the
-    codebook (soft document frequency over the questions: a stem every question uses only
-    says what the whole codebook is about) times its rarity in general text (model IDF)."""
-    per_q: list[list[tuple[tuple[str, ...], float]]] = []
-    for q in codebook.questions:
-        phrases: list[tuple[tuple[str, ...], float]] = []
-        for core in ([q.target] if q.target else []) + list(q.keywords):
-            st = tuple(dict.fromkeys(content_stems(tokenize(core))))
-            if st:
-                phrases.append((st, 1.0))
-        for s in dict.fromkeys(content_stems(tokenize(q.text))):
-            phrases.append(((s,), 1.0 if not q.target and not q.keywords else settings.question_weight))
-        for s in dict.fromkeys(content_stems(tokenize(q.description or ""))):
-            phrases.append(((s,), settings.description_weight))
-        per_q.append(phrases)
-    n = len(per_q)
-    df: dict[str, float] = {}
-    for phrases in per_q:
-        top_w: dict[str, float] = {}
-        for st, w in phrases:
-            for s in st:
-                top_w[s] = max(top_w.get(s, 0.0), w)
-        for s, w in top_w.items():
-            df[s] = df.get(s, 0.0) + w
-    top = math.log((n + 1) / 1.5)
-
-    def factor(s: str) -> float:
-        spec = 1.0 if n == 1 else min(max(math.log((n + 1) / (df[s] + 0.5)) / top, 0.0), 1.0)
-        rarity = min(1.0, 1.5 * model.idf.get(s, model.idf_default_) / model.idf_default_)
-        return spec * rarity
-
-    return [Profile(tuple(ph), {s: factor(s) for st, _ in ph for s in st}) for ph in per_q]
 
 
 def _cue_hits(question: Question, tokens: list[str]) -> dict[str, int]:
@@ -168,54 +88,117 @@ def _with_stances(quote: Quote, stances: dict[str, StancePrediction]) -> Quote:
                                        **{**dict(quote), "stances": stances})
 
 
-def predict_quotes(quotes: Sequence[Quote], codebook: Codebook, model: StanceModel | None = None,
+@dataclass(frozen=True)
+class NeuralSettings:
+    """Decision settings for the neural engine (general defaults, see module doc)."""
+
+    candidate_min: float = 1.0  # lexical score a pair needs to be read by the transformer
+    candidate_ratio: float = 0.5  # ... and its share of the quote's best question
+    none_threshold: float = 0.7  # P(none) at or above this: the quote takes no side
+    neutral_relevance: float = 1.5  # a sideless quote this relevant is neutral, else not addressed
+    neutral_margin: float = 0.05  # |P(support) - P(oppose)| / their sum below this: neutral
+
+
+def _stance(label: str, confidence: float, version: str) -> StancePrediction:
+    return StancePrediction(label=label, confidence=round(min(max(confidence, 0.0), 1.0), 4), source="model",
+                            model_version=version)
+
+
+def question_text(question: Question) -> str:
+    """What the neural engine reads as the question: the journalist's question as asked."""
+    return question.text
+
+
+def predict_quotes(quotes: Sequence[Quote], codebook: Codebook, model: StanceEngine | None = None,
                    articles: Mapping[str, Article] | None = None,
-                   settings: QuoteSettings = QuoteSettings()) -> list[Quote]:
+                   settings: QuoteSettings | NeuralSettings | None = None) -> list[Quote]:
     """Copies of the quotes with `stances` filled for every codebook question.
 
     Existing non-model stances (a human's or a rule's) are kept as they are.
     """
-    model = model or StanceModel.load()
+    engine = model if model is not None else load_engine()
     if not quotes:
         return []
+    texts, contexts = quote_texts(quotes, articles)
+    if getattr(engine, "name", None) == "fast":
+        table = _fast_stances(engine, quotes, texts, contexts, codebook,
+                              settings if isinstance(settings, QuoteSettings) else QuoteSettings())
+    else:
+        table = _neural_stances(engine, texts, contexts, codebook,
+                                settings if isinstance(settings, NeuralSettings) else NeuralSettings())
+    out = []
+    for quote, row in zip(quotes, table):
+        stances = {}
+        for question in codebook.questions:
+            old = (quote.stances or {}).get(question.id)
+            stances[question.id] = old if old is not None and old.source != "model" else row[question.id]
+        out.append(_with_stances(quote, stances))
+    return out
+
+
+def _neural_stances(engine: StanceEngine, texts: Sequence[str], contexts: Sequence[str], codebook: Codebook,
+                    settings: NeuralSettings) -> list[dict[str, StancePrediction]]:
+    """The cascade: lexical relevance picks the pairs the engine reads."""
+    questions = codebook.questions
+    weights = Weights()
+    rel = relevance_scores(texts, contexts, question_profiles(codebook, bundled_idf(), weights), weights)
+    best = rel.max(axis=1) if len(questions) else np.zeros(len(texts))
+    candidates = [(i, j) for i in range(len(texts)) for j in range(len(questions))
+                  if rel[i, j] >= settings.candidate_min and rel[i, j] >= settings.candidate_ratio * best[i]]
+    probs = engine.pair_probs([(question_text(questions[j]), texts[i]) for i, j in candidates])
+    read = {pair: probs[k] for k, pair in enumerate(candidates)}
+    version = engine.version
+    out = []
+    for i in range(len(texts)):
+        row = {}
+        for j, question in enumerate(questions):
+            labels = codebook.labels_for(question.id)
+            r = 1 - math.exp(-float(rel[i, j]))
+            p = read.get((i, j))
+            if p is None:
+                row[question.id] = _stance(NOT_ADDRESSED, 1 - r / 2, version)
+                continue
+            p_none, p_opp, p_sup = (float(x) for x in p)
+            side = p_opp + p_sup
+            lean = (p_sup - p_opp) / side if side else 0.0
+            if p_none >= settings.none_threshold:
+                if rel[i, j] >= settings.neutral_relevance and "neutral" in labels:
+                    row[question.id] = _stance("neutral", p_none * r, version)
+                else:
+                    row[question.id] = _stance(NOT_ADDRESSED, p_none, version)
+                continue
+            if abs(lean) < settings.neutral_margin and "neutral" in labels:
+                label, conf = "neutral", (1 - p_none) * (1 - abs(lean))
+            elif lean >= 0:
+                label, conf = "support", p_sup / side
+            else:
+                label, conf = "oppose", p_opp / side
+            if label not in labels:
+                label, conf = NOT_ADDRESSED, p_none
+            row[question.id] = _stance(label, conf * (1 - p_none) if label != NOT_ADDRESSED else conf, version)
+        out.append(row)
+    return out
+
+
+def _fast_stances(model, quotes: Sequence[Quote], texts: Sequence[str], contexts: Sequence[str],
+                  codebook: Codebook, settings: QuoteSettings) -> list[dict[str, StancePrediction]]:
+    """The fast engine: lexical relevance decides addressed; polarity from P(support)."""
     version = model.version
     questions = codebook.questions
-    texts, contexts = [], []
-    for q in quotes:
-        texts.append(strip_quote_marks(q.text))
-        ctx = q.context
-        if not ctx and articles and q.article_id in articles:
-            ctx = context_for(articles[q.article_id].text, q.start, q.end)
-        contexts.append(ctx or "")
-    # relevance: question-specific words in the quote, and (discounted) in its context
-    profiles = question_profiles(codebook, model, settings)
+    weights = Weights(settings.question_weight, settings.description_weight, settings.context_weight,
+                      settings.min_score)
+    profiles = question_profiles(codebook, Idf(model.idf, model.idf_default_), weights)
+    rel = relevance_scores(texts, contexts, profiles, weights)
     n_q = len(questions)
-    rel = np.zeros((len(quotes), n_q))
-    for i, (text, ctx) in enumerate(zip(texts, contexts)):
-        tt = tokenize(text)
-        ts = set(content_stems(tt))
-        own = [prof.score(ts) for prof in profiles]
-        rel[i] = own
-        # the context counts when the quote points back ("They should do this") or is not
-        # clearly on any question by itself
-        if ctx and (any(t in lexicon.ANAPHORS for t in tt) or max(own, default=0.0) < settings.min_score):
-            cs = set(content_stems(tokenize(ctx)))
-            for j, prof in enumerate(profiles):
-                rel[i, j] = max(own[j], settings.context_weight * prof.score(cs))
-    # polarity for every pair
     triples = [(question.text + (" " + question.target if question.target else ""), text, question.direction)
                for text in texts for question in questions]
     ps = model.polarity(triples).reshape(len(quotes), n_q)
     out = []
-    for i, quote in enumerate(quotes):
+    for i in range(len(quotes)):
         best = float(rel[i].max())
         tokens = tokenize(texts[i])
         stances: dict[str, StancePrediction] = {}
         for j, question in enumerate(questions):
-            old = (quote.stances or {}).get(question.id)
-            if old is not None and old.source != "model":
-                stances[question.id] = old
-                continue
             score = float(rel[i, j])
             r = 1 - math.exp(-score)  # 0 words -> 0, one specific word -> 0.63, two -> 0.86
             labels = codebook.labels_for(question.id)
@@ -243,19 +226,29 @@ def predict_quotes(quotes: Sequence[Quote], codebook: Codebook, model: StanceMod
             stances[question.id] = StancePrediction(label=label, confidence=round(min(conf * r + (1 - r) * 0.5, 1.0), 4)
                                                     if label != NOT_ADDRESSED else round(conf, 4),
                                                     source="model", model_version=version)
-        out.append(_with_stances(quote, stances))
+        out.append(stances)
     return out
 
 
-def predict_pairs(pairs: Iterable[Pair], model: StanceModel | None = None) -> list[PairPrediction]:
+def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> list[PairPrediction]:
     """support / oppose / neutral (= not about the question or no stance) for each pair."""
-    model = model or StanceModel.load()
+    engine = model if model is not None else load_engine()
     pairs = list(pairs)
     if not pairs:
         return []
-    labels, conf = model.predict_with_confidence(pairs)
-    return [PairPrediction(id=p.id, stance=str(lab), confidence=round(float(c), 4))
-            for p, lab, c in zip(pairs, labels, conf)]
+    if getattr(engine, "name", None) == "fast":
+        labels, conf = engine.predict_with_confidence(pairs)  # type: ignore[attr-defined]
+        return [PairPrediction(id=p.id, stance=str(lab), confidence=round(float(c), 4))
+                for p, lab, c in zip(pairs, labels, conf)]
+    from annotator.stance.neural.runtime import decide_pair
+
+    probs = engine.pair_probs([(p.question, p.text) for p in pairs])
+    out = []
+    for p, row in zip(pairs, probs):
+        label, conf = decide_pair(row)
+        out.append(PairPrediction(id=p.id, stance=label, confidence=round(min(max(conf, 0.0), 1.0), 4)))
+    return out
 
 
-__all__ = ["QuoteSettings", "context_for", "predict_pairs", "predict_quotes", "sentence_bounds"]
+__all__ = ["NeuralSettings", "QuoteSettings", "context_for", "predict_pairs", "predict_quotes", "question_text",
+           "sentence_bounds", "strip_quote_marks"]

@@ -84,9 +84,16 @@ def test_quotes_get_stances_for_every_question(tmp_path):
     (row,) = read_jsonl(out)
     assert len(row["stances"]) == 7
     for v in row["stances"].values():
-        assert v["source"] == "model" and v["model_version"].startswith("stance-") and 0 <= v["confidence"] <= 1
+        assert v["source"] == "model" and v["model_version"].startswith("neural-") and 0 <= v["confidence"] <= 1
     assert row["stances"]["raise_defence_spending"]["label"] == "support"
     assert row["stances"]["quick_peace_deal"]["label"] == "not_addressed"
+    # the fast engine, by name
+    result = runner.invoke(app, ["stance", str(src), "--codebook", str(SEEDS / "codebook.yaml"), "-o", str(out),
+                                 "--articles", str(art), "--engine", "fast"])
+    assert result.exit_code == 0, result.output
+    (row,) = read_jsonl(out)
+    assert all(v["model_version"].startswith("stance-") for v in row["stances"].values())
+    assert row["stances"]["raise_defence_spending"]["label"] == "support"
 
 
 def test_train_from_pairs_writes_a_model_stance_accepts(tmp_path):

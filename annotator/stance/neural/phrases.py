@@ -1,0 +1,227 @@
+"""Invented phrases for training-data augmentation (see `augment`): frames around a claim,
+contrast patterns, sentences that only restate a question, and everyday sentences that
+address no question at all. General English; no article, person or question of any
+evaluation set.
+
+Placeholders: {x} the claim (first letter lower-cased, no final stop), {neg} the claim with
+its negation switched, {a}/{b} the two sides of a contrast (lower-cased) and {A}/{B} the same
+as full sentences, {Q} a yes/no question.
+"""
+
+from __future__ import annotations
+
+import random
+
+#: (template, effect on the claim's label): "keep" or "flip"
+FRAMES: tuple[tuple[str, str], ...] = (
+    # hedged or plain assertion: the claim's side
+    ("Perhaps {x}", "keep"),
+    ("I suspect {x}", "keep"),
+    ("It may well be that {x}", "keep"),
+    ("I'm fairly confident that {x}", "keep"),
+    ("Frankly, {x}", "keep"),
+    ("I have come to believe that {x}", "keep"),
+    ("The evidence is clear: {x}", "keep"),
+    ("My sense is that {x}", "keep"),
+    # double negation: still the claim's side
+    ("There is no denying that {x}", "keep"),
+    ("No one can seriously deny that {x}", "keep"),
+    ("I don't doubt that {x}", "keep"),
+    ("It is not true that {neg}", "keep"),
+    ("It would be wrong to say that {neg}", "keep"),
+    ("I can't disagree with the view that {x}", "keep"),
+    # rhetorical questions that assert the claim
+    ("Who could deny that {x}?", "keep"),
+    ("Isn't it obvious that {x}?", "keep"),
+    # doubt, denial and rejection: the other side
+    ("I doubt that {x}", "flip"),
+    ("It is a myth that {x}", "flip"),
+    ("It is not true that {x}", "flip"),
+    ("I don't think {x}", "flip"),
+    ("I'm not convinced that {x}", "flip"),
+    ("Nobody seriously believes that {x}", "flip"),
+    ("There's no evidence that {x}", "flip"),
+    ("It's wrong to claim that {x}", "flip"),
+    ("Those who claim that {x} are mistaken", "flip"),
+    ("It's naive to think that {x}", "flip"),
+    ("I'd be surprised if it turned out that {x}", "flip"),
+    ("I wouldn't bet on the idea that {x}", "flip"),
+    ("I used to think {x}, but not anymore", "flip"),
+    ("The idea that {x} does not hold up", "flip"),
+    # rhetorical questions that deny the claim
+    ("Does anyone really believe that {x}?", "flip"),
+    ("How can anyone say that {x}?", "flip"),
+)
+
+#: contrast patterns: the label is the side of {b}/{B}, the clause the speaker stands on
+CONTRASTS: tuple[str, ...] = (
+    "{A} But {B}",
+    "I used to believe {a}, but {b}.",
+    "Although {a}, {b}.",
+    "While {a}, {b}.",
+    "Some argue that {a}. However, {B}",
+    "It's true that {a}, but {b}.",
+    "I can see the argument that {a}, but {b}.",
+    "Critics say {a}. I disagree: {B}",
+    "Granted, {a}. Still, {B}",
+    "Yes, {a}. Even so, {B}",
+)
+
+#: sentences that only repeat a question: they take no side
+RESTATE: tuple[str, ...] = (
+    "The panel will take up the question next week: {Q}",
+    "Reporters asked her: {Q}",
+    "The survey asked respondents: {Q}",
+    "The debate on Tuesday turned on one question: {Q}",
+    "Listeners were invited to call in and answer: {Q}",
+    "The hearing is scheduled to consider the question: {Q}",
+)
+
+_FIRST = ("Mara", "Tomas", "Ilse", "Dev", "Noor", "Pavel", "Ines", "Kofi", "Lena", "Oren", "Ruth", "Sami")
+_LAST = ("Voss", "Reyna", "Halden", "Okafor", "Lindqvist", "Marek", "Castell", "Ibarra", "Tannen", "Quill")
+_PLACES = ("a small coastal town", "the northern suburbs", "a farming village", "the old harbour district",
+           "a city in the Midwest", "the capital", "a mountain valley")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EVENTS = ("annual book fair", "spring exhibition", "film festival", "charity run",
+           "county fair", "new concert series")
+_ORGS = ("a regional newspaper", "the city council staff", "a shipping company", "a children's hospital",
+         "the state archive", "a software start-up", "a local theatre company")
+_VENUES = ("hotel ballroom", "school gymnasium", "community hall", "conference centre", "church basement")
+
+_EVERYDAY: tuple[str, ...] = (
+    "{name} joined {org} in {year}.",
+    "The {event} opens on {day}.",
+    "{name}, {age}, grew up in {place}.",
+    "The meeting was held in a {venue} in {place}.",
+    "Tickets for the {event} go on sale on {day} morning.",
+    "{name} spoke to reporters after the {event}.",
+    "The report runs to {pages} pages and includes several appendices.",
+    "{name} has written three books, the latest in {year}.",
+    "This interview has been edited for length and clarity.",
+    "{name} did not respond to a request for comment on {day}.",
+    "The office is on the fourth floor of a building near the station.",
+    "The company was founded in {year} and employs about {staff} people.",
+    "Rain is expected across the region on {day}.",
+    "{name} lives with her two children in {place}.",
+    "The orchestra opens its {event} on {day}.",
+    "Doors open at seven, and the talk starts half an hour later.",
+    "{name} studied history before moving to {place} in {year}.",
+    "The conference drew about {staff} people this year.",
+    "He is married and has two daughters.",
+    "The building was renovated in {year}.",
+)
+
+#: words too common to tell two questions' topics apart
+COMMON_WORDS: frozenset[str] = frozenset(
+    "should would could must will shall house believes believe that this with have been more from their "
+    "they there which into about being other than make made good better people allowed right wrong "
+    "ought does every should world countries country government governments state states public "
+    "should".split()
+)
+
+
+def everyday_sentence(rng: random.Random) -> str:
+    """An invented sentence about no contested question (a schedule, a career, a place)."""
+    template = rng.choice(_EVERYDAY)
+    return template.format(
+        name=f"{rng.choice(_FIRST)} {rng.choice(_LAST)}", org=rng.choice(_ORGS), year=rng.randint(1975, 2024),
+        day=rng.choice(_DAYS), event=rng.choice(_EVENTS), age=rng.randint(24, 81), place=rng.choice(_PLACES),
+        venue=rng.choice(_VENUES), pages=rng.randint(40, 400), staff=rng.randint(20, 3000),
+    )
+
+
+# --------------------------------------------------------------------------- predictions
+#: invented events: (subject, base verb phrase, -ing verb phrase); questions about whether
+#: something will happen are answered with likelihood words ("no chance", "bound to")
+EVENTS: tuple[tuple[str, str, str], ...] = (
+    ("the merger", "go through", "going through"),
+    ("the bill", "pass the senate", "passing the senate"),
+    ("the strike", "end this month", "ending this month"),
+    ("the company", "be sold this year", "being sold this year"),
+    ("the team", "win the title", "winning the title"),
+    ("the council", "approve the budget", "approving the budget"),
+    ("the talks", "produce a deal", "producing a deal"),
+    ("prices", "fall next year", "falling next year"),
+    ("the candidate", "win the primary", "winning the primary"),
+    ("the court", "overturn the ruling", "overturning the ruling"),
+    ("the airline", "return to profit", "returning to profit"),
+    ("the central bank", "raise rates again", "raising rates again"),
+    ("the treaty", "be ratified", "being ratified"),
+    ("the plant", "reopen", "reopening"),
+    ("the governor", "sign the law", "signing the law"),
+    ("voters", "approve the measure", "approving the measure"),
+    ("the project", "finish on time", "finishing on time"),
+    ("the union", "accept the offer", "accepting the offer"),
+    ("the economy", "slip into recession", "slipping into recession"),
+    ("the firm", "find a buyer", "finding a buyer"),
+    ("the new rules", "cut emissions", "cutting emissions"),
+    ("the reform", "lower costs for families", "lowering costs for families"),
+    ("the ceasefire", "hold", "holding"),
+    ("the startup", "go public next year", "going public next year"),
+    ("the minister", "resign", "resigning"),
+    ("the scheme", "work in practice", "working in practice"),
+    ("the stadium", "be built on time", "being built on time"),
+    ("the two parties", "reach a compromise", "reaching a compromise"),
+    ("the club", "keep its coach", "keeping its coach"),
+    ("the housing plan", "bring rents down", "bringing rents down"),
+)
+
+#: yes/no question forms about an event
+PREDICTION_QUESTIONS: tuple[str, ...] = (
+    "Will {s} {v}?", "Is {s} likely to {v}?", "Can {s} {v}?", "Could {s} {v}?", "Is it likely that {s} will {v}?",
+)
+
+#: (template, label): what a speaker says about whether it will happen
+PREDICTIONS: tuple[tuple[str, str], ...] = (
+    ("{S} will {v}.", "support"),
+    ("{S} is almost certain to {v}.", "support"),
+    ("I fully expect {s} to {v}.", "support"),
+    ("There's every chance {s} will {v}.", "support"),
+    ("{S} is bound to {v}, in my view.", "support"),
+    ("Make no mistake: {s} will {v}.", "support"),
+    ("I'd be surprised if {s} didn't {v}.", "support"),
+    ("Nothing can stop {s} from {ving} now.", "support"),
+    ("It's inevitable that {s} will {v}.", "support"),
+    ("If current trends hold, {s} will {v}.", "support"),
+    ("There's no question {s} will {v}.", "support"),
+    ("Some doubt it, but {s} will {v}.", "support"),
+    ("{S} won't {v}.", "oppose"),
+    ("{S} is unlikely to {v}.", "oppose"),
+    ("There's no way {s} will {v}.", "oppose"),
+    ("I wouldn't bet on {s} {ving}.", "oppose"),
+    ("{S} has little chance of {ving}.", "oppose"),
+    ("I can see the case for it, but I'm not betting on {s} {ving}.", "oppose"),
+    ("It's a long shot that {s} will {v}.", "oppose"),
+    ("Don't expect {s} to {v} any time soon.", "oppose"),
+    ("The odds are against {s} {ving}.", "oppose"),
+    ("People hope {s} will {v}, but it won't happen.", "oppose"),
+    ("{S} could {v} in theory, but I doubt it.", "oppose"),
+    ("I'm skeptical that {s} will {v}.", "oppose"),
+    ("Nobody knows yet whether {s} will {v}.", "none"),
+    ("It's too early to say if {s} will {v}.", "none"),
+    ("We'll know next month whether {s} will {v}.", "none"),
+    ("It remains to be seen whether {s} will {v}.", "none"),
+)
+
+
+def prediction_example(rng: random.Random) -> tuple[str, str, str]:
+    """(question, text, label) about an invented event; the text may be about another event
+    (then it takes no side on the question: none)."""
+    s, v, ving = rng.choice(EVENTS)
+    question = rng.choice(PREDICTION_QUESTIONS).format(s=s, v=v)
+    question = question[:1].upper() + question[1:]
+    if rng.random() < 0.12:  # a statement about another event
+        s2, v2, ving2 = rng.choice([e for e in EVENTS if e[0] != s])
+        template, _ = rng.choice(PREDICTIONS)
+        return question, _fill(template, s2, v2, ving2), "none"
+    template, label = rng.choice(PREDICTIONS)
+    return question, _fill(template, s, v, ving), label
+
+
+def _fill(template: str, s: str, v: str, ving: str) -> str:
+    text = template.format(s=s, S=s[:1].upper() + s[1:], v=v, ving=ving)
+    return text[:1].upper() + text[1:]
+
+
+__all__ = ["COMMON_WORDS", "CONTRASTS", "EVENTS", "FRAMES", "PREDICTIONS", "RESTATE", "everyday_sentence",
+           "prediction_example"]

@@ -1,0 +1,183 @@
+"""Is a quote on a codebook question at all? The cheap, lexical first stage of stance.
+
+For each question a `Profile` of weighted phrases is built from what the journalist wrote
+(the target and each keyword weigh 1; other words of the question `question_weight`, words
+of the description `description_weight`). A stem's factor is its specificity to this
+question within the codebook (a stem every question uses says only what the whole codebook
+is about) times its rarity in general text (IDF of the public pairs). A quote's score on a
+question is the sum, over the question's stems it contains, of factor x best phrase weight x
+the share of that phrase found; its context (the sentence before and the quote's sentence)
+counts at `context_weight` when the quote points back ("They should do this") or is on no
+question by itself.
+
+The neural engine reads only the pairs that pass a low bar here (the cascade: cheap
+relevance first, the transformer only where the quote may be on the question); the fast
+engine uses the scores as its relevance decision.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from annotator.models import Article, Codebook, Quote
+from annotator.stance import lexicon
+from annotator.stance.features import content_stems, tokenize
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+|\n+")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split after . ! ? (and closing quotes) or at line breaks."""
+    bounds, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def context_for(text: str, start: int, end: int) -> str:
+    """The sentence before the span plus the sentence(s) the span is in."""
+    bounds = sentence_bounds(text)
+    idx = [i for i, (a, b) in enumerate(bounds) if a < end and b > start]
+    if not idx:
+        return text[start:end]
+    first, last = idx[0], idx[-1]
+    a = bounds[max(first - 1, 0)][0]
+    return text[a:bounds[last][1]]
+
+
+def strip_quote_marks(text: str) -> str:
+    return text.strip().strip("\"'\u201c\u201d\u2018\u2019` ,").strip()
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each part of a question counts (general defaults, documented in the README)."""
+
+    question_weight: float = 0.5
+    description_weight: float = 0.25
+    context_weight: float = 0.5
+    min_score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A question's relevance terms: phrases (tuples of stems) with weights, and the
+    specificity x rarity factor of each stem."""
+
+    phrases: tuple[tuple[tuple[str, ...], float], ...]
+    factor: Mapping[str, float]
+
+    def score(self, stems: set[str]) -> float:
+        """Sum over matched stems of factor x the best phrase weight x the share of that
+        phrase found ("defence spending" counts fully, "air defence" half)."""
+        best: dict[str, float] = {}
+        for phrase, weight in self.phrases:
+            hit = [s for s in phrase if s in stems]
+            if not hit:
+                continue
+            value = weight * len(hit) / len(phrase)
+            for s in hit:
+                if value > best.get(s, 0.0):
+                    best[s] = value
+        return sum(v * self.factor.get(s, 0.0) for s, v in best.items())
+
+
+@dataclass(frozen=True)
+class Idf:
+    """Rarity of stems in general text (from the public pairs), for relevance weights."""
+
+    values: Mapping[str, float]
+    default: float
+
+    def get(self, stem: str) -> float:
+        return self.values.get(stem, self.default)
+
+
+@lru_cache(maxsize=1)
+def bundled_idf() -> Idf:
+    """The IDF table shipped inside the fast model file (read without loading the model)."""
+    import json
+
+    from annotator.paths import MODEL_DIR
+    from annotator.stance.model import DEFAULT_MODEL_NAME
+
+    with np.load(MODEL_DIR / DEFAULT_MODEL_NAME, allow_pickle=False) as z:
+        keys, values = z["idf_keys"], z["idf_values"]
+        manifest = json.loads(z["manifest"].tobytes().decode())
+    return Idf(dict(zip(keys.tolist(), values.tolist())), float(manifest["idf_default"]))
+
+
+def question_profiles(codebook: Codebook, idf: Idf, weights: Weights = Weights()) -> list[Profile]:
+    """One Profile per question (see the module doc)."""
+    per_q: list[list[tuple[tuple[str, ...], float]]] = []
+    for q in codebook.questions:
+        phrases: list[tuple[tuple[str, ...], float]] = []
+        for core in ([q.target] if q.target else []) + list(q.keywords):
+            st = tuple(dict.fromkeys(content_stems(tokenize(core))))
+            if st:
+                phrases.append((st, 1.0))
+        for s in dict.fromkeys(content_stems(tokenize(q.text))):
+            phrases.append(((s,), 1.0 if not q.target and not q.keywords else weights.question_weight))
+        for s in dict.fromkeys(content_stems(tokenize(q.description or ""))):
+            phrases.append(((s,), weights.description_weight))
+        per_q.append(phrases)
+    n = len(per_q)
+    df: dict[str, float] = {}
+    for phrases in per_q:
+        top_w: dict[str, float] = {}
+        for st, w in phrases:
+            for s in st:
+                top_w[s] = max(top_w.get(s, 0.0), w)
+        for s, w in top_w.items():
+            df[s] = df.get(s, 0.0) + w
+    top = math.log((n + 1) / 1.5)
+
+    def factor(s: str) -> float:
+        spec = 1.0 if n == 1 else min(max(math.log((n + 1) / (df[s] + 0.5)) / top, 0.0), 1.0)
+        rarity = min(1.0, 1.5 * idf.get(s) / idf.default)
+        return spec * rarity
+
+    return [Profile(tuple(ph), {s: factor(s) for st, _ in ph for s in st}) for ph in per_q]
+
+
+def quote_texts(quotes: Sequence[Quote], articles: Mapping[str, Article] | None = None) -> tuple[list[str], list[str]]:
+    """Each quote's words without their quotation marks, and its context."""
+    texts, contexts = [], []
+    for q in quotes:
+        texts.append(strip_quote_marks(q.text))
+        ctx = q.context
+        if not ctx and articles and q.article_id in articles:
+            ctx = context_for(articles[q.article_id].text, q.start, q.end)
+        contexts.append(ctx or "")
+    return texts, contexts
+
+
+def relevance_scores(texts: Sequence[str], contexts: Sequence[str], profiles: Sequence[Profile],
+                     weights: Weights = Weights()) -> np.ndarray:
+    """(quotes x questions) scores: the quote's own words, or its context at a discount when
+    the quote points back or is on no question by itself."""
+    rel = np.zeros((len(texts), len(profiles)))
+    for i, (text, ctx) in enumerate(zip(texts, contexts)):
+        tt = tokenize(text)
+        ts = set(content_stems(tt))
+        own = [prof.score(ts) for prof in profiles]
+        rel[i] = own
+        if ctx and (any(t in lexicon.ANAPHORS for t in tt) or max(own, default=0.0) < weights.min_score):
+            cs = set(content_stems(tokenize(ctx)))
+            for j, prof in enumerate(profiles):
+                rel[i, j] = max(own[j], weights.context_weight * prof.score(cs))
+    return rel
+
+
+__all__ = ["Idf", "Profile", "Weights", "bundled_idf", "context_for", "question_profiles", "quote_texts",
+           "relevance_scores", "sentence_bounds", "strip_quote_marks"]

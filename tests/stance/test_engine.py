@@ -1,0 +1,139 @@
+"""One stance interface for every engine: loading by name or file, refusing damaged files,
+the cascade (only pairs that may be addressed reach the transformer), and learning from
+reviews with a head. Every sentence is invented for these tests."""
+
+from __future__ import annotations
+
+import zipfile
+
+import numpy as np
+import pytest
+
+from annotator.errors import ModelError
+from annotator.models import Article, Codebook, Question, Quote, quote_id
+from annotator.stance.engine import StanceEngine, engine_kind, load_engine
+from annotator.stance.model import StanceModel
+from annotator.stance.neural.runtime import NeuralEngine
+from annotator.stance.predict import predict_quotes
+
+
+@pytest.fixture(scope="module")
+def neural() -> NeuralEngine:
+    return NeuralEngine.load()
+
+
+def test_both_engines_load_by_name_and_share_the_interface(neural):
+    fast = load_engine("fast")
+    assert isinstance(fast, StanceModel) and fast.name == "fast"
+    assert load_engine().name == "neural"
+    for engine in (fast, neural):
+        assert isinstance(engine, StanceEngine)
+        p = engine.pair_probs([("Should the town build a bypass?", "A bypass would end the traffic jams."),
+                               ("Should the town build a bypass?", "The bakery opens at six.")])
+        assert p.shape == (2, 3)
+        assert np.allclose(p.sum(axis=1), 1.0, atol=1e-5)
+        assert engine.version
+
+
+def test_engine_files_are_recognised_and_checked(tmp_path, neural):
+    fast_file = StanceModel.load().save(tmp_path / "fast.npz")
+    neural_file = neural.save(tmp_path / "neural.zip")
+    assert engine_kind(fast_file) == "fast" and engine_kind(neural_file) == "neural"
+    assert load_engine(model=neural_file).name == "neural"
+    assert load_engine(model=fast_file).name == "fast"
+    with pytest.raises(ModelError, match="is a fast model, not neural"):
+        load_engine("neural", fast_file)
+    with pytest.raises(ModelError, match="unknown stance engine 'bert'"):
+        load_engine("bert")
+    with pytest.raises(ModelError, match="no such model file"):
+        load_engine(model=tmp_path / "missing.zip")
+    (tmp_path / "junk.zip").write_bytes(b"not a zip at all")
+    with pytest.raises(ModelError, match="not a stance model file"):
+        load_engine(model=tmp_path / "junk.zip")
+
+
+def test_a_changed_engine_file_is_refused(tmp_path, neural):
+    path = neural.save(tmp_path / "neural.zip")
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    onnx = bytearray(members["model.onnx"])
+    onnx[len(onnx) // 2] ^= 0xFF
+    members["model.onnx"] = bytes(onnx)
+    with zipfile.ZipFile(tmp_path / "changed.zip", "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    with pytest.raises(ModelError, match="does not match its checksum"):
+        NeuralEngine.load(tmp_path / "changed.zip")
+
+
+def test_saved_engine_gives_the_same_probabilities(tmp_path, neural):
+    pairs = [("Should the ferry run at night?", "Night ferries would help shift workers get home.")]
+    again = NeuralEngine.load(neural.save(tmp_path / "copy.zip"))
+    assert np.allclose(again.pair_probs(pairs), neural.pair_probs(pairs), atol=1e-6)
+    assert again.version == neural.version
+
+
+class Counting:
+    """The neural engine, counting the pairs it is asked to read."""
+
+    name = "neural"
+
+    def __init__(self, engine):
+        self.engine, self.read = engine, []
+
+    @property
+    def version(self):
+        return self.engine.version
+
+    def pair_probs(self, pairs):
+        self.read.extend(pairs)
+        return self.engine.pair_probs(pairs)
+
+    def save(self, path):  # pragma: no cover - not used
+        return self.engine.save(path)
+
+
+def _quote(text: str, article: str = "a") -> Quote:
+    return Quote(id=quote_id(article, 0, len(text)), article_id=article, start=0, end=len(text), text=text,
+                 kind="direct", speaker="Ann Kim")
+
+
+def test_the_cascade_reads_only_pairs_that_may_be_addressed(neural):
+    book = Codebook(questions=[
+        Question(id="bypass", text="Should the town build a bypass road?", target="a bypass road",
+                 keywords=["bypass", "ring road"]),
+        Question(id="library", text="Should the library open on Sundays?", target="Sunday opening of the library",
+                 keywords=["library", "Sunday opening"]),
+    ])
+    on_topic = _quote("“A bypass road would finally take the lorries out of the high street,”")
+    off_topic = _quote("“My grandmother taught me to bake bread when I was six,”", "b")
+    engine = Counting(neural)
+    out = predict_quotes([on_topic, off_topic], book, engine)
+    assert [q for q, _ in engine.read] == ["Should the town build a bypass road?"]
+    assert out[0].stances["bypass"].label == "support"
+    assert all(s.label == "not_addressed" for s in out[1].stances.values())
+    assert out[0].stances["library"].label == "not_addressed"
+    assert all(s.source == "model" and s.model_version == neural.version for s in out[0].stances.values())
+
+
+def test_human_labels_are_kept(neural):
+    from annotator.models import StancePrediction
+
+    q = _quote("“A bypass road would finally take the lorries out of the high street,”")
+    q = q.model_copy(update={"stances": {"bypass": StancePrediction(label="oppose", confidence=1.0,
+                                                                    source="annotator")}})
+    book = Codebook(questions=[Question(id="bypass", text="Should the town build a bypass road?",
+                                        keywords=["bypass"])])
+    assert predict_quotes([q], book, neural)[0].stances["bypass"].label == "oppose"
+
+
+def test_context_makes_a_pointing_back_quote_relevant(neural):
+    book = Codebook(questions=[Question(id="bypass", text="Should the town build a bypass road?",
+                                        target="a bypass road", keywords=["bypass"])])
+    text = "The council wants a bypass road around the old town. “That would be a disaster for the shops,” she said."
+    start = text.index("“")
+    end = text.index("”") + 1
+    q = Quote(id=quote_id("a", start, end), article_id="a", start=start, end=end, text=text[start:end],
+              kind="direct", speaker="Ann Kim")
+    out = predict_quotes([q], book, neural, articles={"a": Article(id="a", text=text)})
+    assert out[0].stances["bypass"].label == "oppose"
