@@ -9,7 +9,7 @@
 The inputs are cut into blocks (a JSONL file by line ranges, found by scanning for line
 breaks without parsing; other files a number of files a block). Each block is one task: a
 worker reads its lines or files, runs the per-article function the CLI uses
-(`annotator.parallel.quotes_for_article`: `find_quotes` with a fresh copy of the registry),
+(`annotator.run.article.quotes_for_article`: `find_quotes` with a fresh copy of the registry),
 and writes `part-NNNNN.jsonl` atomically into the output folder, which must be reachable by
 every worker (a shared file system). The parts, read in order, are the quotes a single
 process writes. Bad lines and files are reported as warnings, with file and line, as in
@@ -41,7 +41,7 @@ class Block:
     start: int = 0
     end: int = 0
     first_line: int = 1
-    files: tuple[str, ...] = ()
+    files: tuple[tuple[str, Optional[str]], ...] = ()  # (file, article id or None)
 
 
 @dataclass
@@ -79,16 +79,16 @@ def plan_blocks(inputs: Iterable[Path | str], reporter: Reporter, block_lines: i
     from annotator.ingest import JSONL_SUFFIXES, expand
 
     blocks: list[Block] = []
-    files: list[str] = []
+    files: list[tuple[str, Optional[str]]] = []
 
     def flush_files() -> None:
         if files:
             blocks.append(Block(len(blocks), files=tuple(files)))
             files.clear()
 
-    for path in expand(inputs, reporter):
+    for path, article_id in expand(inputs, reporter):
         if path.suffix.lower() not in JSONL_SUFFIXES:
-            files.append(str(path))
+            files.append((str(path), article_id))
             if len(files) >= block_files:
                 flush_files()
             continue
@@ -113,8 +113,8 @@ def _block_articles(block: Block, reporter: Reporter, encoding: Optional[str]) -
     from annotator.io import parse_jsonl_line
 
     if block.files:
-        for f in block.files:
-            yield from read_file(Path(f), reporter, encoding)
+        for f, article_id in block.files:
+            yield from read_file(Path(f), reporter, encoding, article_id)
         return
     path = Path(block.path or "")
     with open(path, "rb") as f:
@@ -136,7 +136,9 @@ _REGISTRY: dict[Optional[str], Any] = {}
 def process_block(block: Block, out: str, experts: Optional[str] = None, encoding: Optional[str] = None,
                   resume: bool = False) -> BlockResult:
     """Run on a worker: the quotes of one block into `out/part-NNNNN.jsonl` (atomically)."""
-    from annotator.parallel import QuotesSetup, describe_failure, quotes_for_article
+    from annotator.parallel import describe_failure
+    from annotator.run.article import quotes_for_article
+    from annotator.run.context import QuotesSetup
 
     part = Path(out) / f"part-{block.index:05d}.jsonl"
     done = part.with_suffix(".done.json")
@@ -232,10 +234,11 @@ def quotes_with_dask(inputs: Sequence[Path | str], client: Any, out: Path | str,
 def merge_parts(result: DaskResult | Sequence[Path], dest: Path | str, link: bool = True,
                 experts: Optional[str] = None) -> int:
     """Concatenate the parts, in order, into one JSONL file (atomically), streaming. With
-    `link`, speakers are linked across articles as `annotator.parallel.link_across_articles`
+    `link`, speakers are linked across articles as `annotator.run.link.link_across_articles`
     does (a sequential pass: cheap next to extraction)."""
     from annotator.models import Quote
-    from annotator.parallel import QuotesSetup, link_across_articles
+    from annotator.run.context import QuotesSetup
+    from annotator.run.link import link_across_articles
 
     parts = result.parts if isinstance(result, DaskResult) else list(result)
 

@@ -8,9 +8,10 @@ into it are the offsets the scorers and Label Studio see.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 from pydantic import ValidationError
 
@@ -209,31 +210,55 @@ def read_jsonl_file(path: Path, reporter: Reporter, encoding: Optional[str] = No
             reporter.skip(str(e))
 
 
-def expand(inputs: Iterable[Path | str], reporter: Reporter) -> Iterator[Path]:
-    """Files from the inputs: files as given, folders searched (sorted) for known suffixes."""
+def expand(inputs: Iterable[Path | str], reporter: Reporter,
+           skip: Sequence[Path] = ()) -> Iterator[tuple[Path, Optional[str]]]:
+    """(file, article id or None) from the inputs: files as given (their id is the file name
+    without suffix), folders searched in sorted order for known suffixes, each file's id its
+    path relative to the folder (so `2024-01-02/article.txt` is "2024-01-02/article").
+    Hidden files and folders, folders a run wrote into (`annotator.run.folder`) and the
+    `skip` folders (a run's own OUT) are not read; an unreadable folder is reported."""
+    from annotator.run.folder import is_run_folder
+
+    skipped = {Path(p).resolve() for p in skip}
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not found:
+            found = []
+            errors: list[OSError] = []
+            for root, dirs, files in os.walk(p, onerror=errors.append):
+                here = Path(root)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (here / d).resolve() not in skipped
+                                 and not is_run_folder(here / d))
+                for name in files:
+                    f = here / name
+                    if not name.startswith(".") and f.suffix.lower() in SUFFIXES:
+                        found.append(f)
+            for e in errors:
+                reporter.skip(f"{e.filename}: cannot read this folder ({e.strerror or e}); its articles were "
+                              "skipped, fix its permissions")
+            found.sort()
+            if not found and not errors:
                 reporter.skip(f"{p}: folder has no .txt, .md, .html or .jsonl files")
-            yield from found
+            for f in found:
+                yield f, f.relative_to(p).with_suffix("").as_posix()
         elif p.is_file():
-            yield p
+            yield p, None
         else:
             reporter.skip(f"{p}: no such file or folder; check the path")
 
 
-def read_file(path: Path, reporter: Reporter, encoding: Optional[str] = None) -> Iterator[Article]:
+def read_file(path: Path, reporter: Reporter, encoding: Optional[str] = None,
+              article_id: Optional[str] = None) -> Iterator[Article]:
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl_file(path, reporter, encoding)
         elif suffix in HTML_SUFFIXES:
-            yield read_html_file(path, encoding, reporter)
+            art = read_html_file(path, encoding, reporter)
+            yield art.model_copy(update={"id": article_id}) if article_id else art
         elif suffix in TEXT_SUFFIXES or suffix == "":
-            yield read_text_file(path, encoding, reporter)
+            art = read_text_file(path, encoding, reporter)
+            yield art.model_copy(update={"id": article_id}) if article_id else art
         else:
             reporter.skip(f"{path}: unknown file type '{suffix}'; use .txt, .md, .html or .jsonl")
     except InputError as e:
@@ -243,13 +268,14 @@ def read_file(path: Path, reporter: Reporter, encoding: Optional[str] = None) ->
 
 
 def iter_articles(inputs: Iterable[Path | str], reporter: Optional[Reporter] = None,
-                  encoding: Optional[str] = None) -> Iterator[Article]:
-    """All articles of the inputs, in order. Duplicate ids are reported and skipped."""
+                  encoding: Optional[str] = None, skip: Sequence[Path] = ()) -> Iterator[Article]:
+    """All articles of the inputs, in order. Duplicate ids are reported and skipped; the
+    `skip` folders (and any folder a run wrote into) are not read."""
     reporter = reporter or Reporter()
     seen = DiskIndex()  # every id read, on disk: a corpus of any size
     try:
-        for path in expand(inputs, reporter):
-            for art in read_file(path, reporter, encoding):
+        for path, article_id in expand(inputs, reporter, skip):
+            for art in read_file(path, reporter, encoding, article_id):
                 if art.id in seen:
                     reporter.skip(f"{art.source}: duplicate article id '{art.id}' (already read); "
                                   "skipped, give it a unique id")

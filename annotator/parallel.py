@@ -88,11 +88,39 @@ def describe_failure(exc: BaseException) -> Failure:
 _STATE: Any = _MISSING
 
 
+def _die_with_parent() -> None:
+    """Ask the kernel to end this worker when its parent dies (Linux): a killed run leaves no
+    worker behind holding its memory. Elsewhere a thread watches the parent instead."""
+    import signal
+
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, signal.SIGTERM, 0, 0, 0) == 0:  # PR_SET_PDEATHSIG
+            if os.getppid() != parent:  # the parent died before the request took effect
+                os._exit(1)
+            return
+    except (OSError, AttributeError):
+        pass
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _init_worker(init: Optional[Callable[[], Any]]) -> None:
     global _STATE
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent()
     if init is not None:
         _STATE = init()
 
@@ -206,126 +234,5 @@ def _drain_one(pending: deque, settle: Callable) -> Iterator:
         yield from settle(item, k if k is not None else next(computed))
 
 
-# --- the per-article work the CLI spreads over processes -----------------------------
-#
-# Each article is annotated with a fresh copy of the registry, never with what other
-# articles taught it: the result of an article does not depend on which process handled
-# it or on what came before, so `--jobs N` gives the bytes of `--jobs 1`. Speakers are
-# merged across articles afterwards (`annotator.quotes.collect_experts`).
-
-
-@dataclass(frozen=True)
-class Given:
-    """Worker state already built in the parent (e.g. the run's `Context`, which the parent
-    needs anyway): shared copy-on-write with 'fork', pickled once a worker with 'spawn'."""
-
-    value: Any
-
-    def __call__(self) -> Any:
-        return self.value
-
-
-@dataclass(frozen=True)
-class QuotesSetup:
-    """Worker state for `annotator quotes`: the expert registry (loaded once a process)."""
-
-    experts: Optional[str] = None
-
-    def __call__(self) -> Any:
-        from annotator.quotes.people import People
-
-        return People.load(self.experts) if self.experts else People()
-
-
-def quotes_for_article(article: Any, registry: Any) -> list:
-    """`find_quotes` on one article with its own copy of the registry."""
-    import copy
-
-    from annotator.quotes import find_quotes
-
-    return find_quotes(article, copy.deepcopy(registry))
-
-
-@dataclass(frozen=True)
-class RunSetup:
-    """Worker state for `annotator run`: codebook (default: the bundled seed codebook),
-    stance model and registry, loaded once a process (`annotator.pipeline.load_context`)."""
-
-    codebook: Optional[str] = None
-    experts: Optional[str] = None
-    model: Optional[str] = None
-
-    def __call__(self) -> Any:
-        from pathlib import Path
-
-        from annotator.pipeline import load_context
-
-        def p(x: Optional[str]) -> Optional[Path]:
-            return Path(x) if x else None
-
-        from annotator import paths
-
-        return load_context(p(self.codebook) or paths.SEED_CODEBOOK, p(self.experts), p(self.model))
-
-
-def annotate_for_article(article: Any, ctx: Any) -> list:
-    """`annotator.pipeline.annotate_article` (quotes with stances) on one article, with its
-    own copy of the registry."""
-    import copy
-    import dataclasses
-
-    from annotator.pipeline import annotate_article
-
-    return annotate_article(article, dataclasses.replace(ctx, people=copy.deepcopy(ctx.people)))
-
-
-def link_across_articles(quotes: Iterable[Any], people: Any) -> Iterator[Any]:
-    """Parent side, in input order, after the per-article work: what the run knows across
-    articles. A speaker an article names only by surname ("Valdivia said") is linked to
-    the one person of that surname named in full in an earlier article or the registry;
-    every person's quote then carries the run's record of them (role, organisation,
-    expert flag), as when one process meets the articles in order. Deterministic and
-    independent of the number of processes."""
-    from annotator.quotes.people import is_organisation
-
-    seen: dict[tuple, Any] = {}  # (article, speaker, id, role, organisation) -> (name, id, person)
-    for q in quotes:
-        name = q.speaker
-        if not name or not q.speaker_id or q.attribution == "group":
-            yield q
-            continue
-        key = (q.article_id, name, q.speaker_id, q.role, q.organisation)
-        hit = seen.get(key)
-        if hit is None:
-            if is_organisation(name):
-                hit = seen[key] = (name, q.speaker_id, None)
-            else:
-                pid = q.speaker_id
-                if len(name.split()) == 1:
-                    known = people.find(name) or people.by_surname(name)
-                    if known is not None and known.kind == "person" and known.id != pid:
-                        name, pid = known.name, known.id
-                p = people.meet(name, role=q.role, organisation=q.organisation, article_id=q.article_id)
-                hit = seen[key] = (name, pid, p if p.kind == "person" else None)
-            if len(seen) > 10_000:
-                seen.clear()
-        name, pid, p = hit
-        update: dict = {}
-        if (name, pid) != (q.speaker, q.speaker_id):
-            update.update(speaker=name, speaker_id=pid)
-        if p is not None:
-            expert = bool(q.speaker_is_expert or p.expert_flag)
-            if (p.role, p.organisation, expert) != (q.role, q.organisation, q.speaker_is_expert):
-                update.update(role=p.role, organisation=p.organisation, speaker_is_expert=expert)
-        yield _replace(q, update) if update else q
-
-
-def _replace(record: Any, update: dict) -> Any:
-    """A copy with some fields changed (values already valid), without validating again.
-    Unlike `model_copy`, also for records built with `model_construct(_fields_set=frozenset(...))`;
-    a shallow copy of the field values, as `model_copy` makes (the parent does this for
-    every quote it relinks, so it is kept cheap)."""
-    new = record.__copy__()
-    new.__dict__.update(update)
-    object.__setattr__(new, "__pydantic_fields_set__", set(record.model_fields_set) | set(update))
-    return new
+__all__ = ["DEFAULT_CHUNKSIZE", "Failure", "WorkerDied", "cpu_count", "describe_failure", "map_ordered",
+           "resolve_jobs", "start_method"]

@@ -1,7 +1,10 @@
-"""Where the bundled seed, schemas and model live, in a checkout and in an installed wheel."""
+"""Where things live: the bundled seed, schemas and models (in a checkout and in an installed
+wheel), and the shared evaluation and training data beside a checkout (`../shared`, or
+$ANNOTATOR_SHARED): the one place these paths are built."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -23,3 +26,9 @@ MODEL_DIR = PACKAGE / "stance" / "artifacts"
 def seed_articles() -> list[Path]:
     """The bundled seed article(s): every .txt file directly in seeds/."""
     return sorted(SEEDS.glob("*.txt"))
+
+
+#: the shared data beside a checkout (not part of the project; absent in an installed wheel)
+SHARED = Path(os.environ.get("ANNOTATOR_SHARED", PACKAGE.parent.parent / "shared"))
+SHARED_STANCE = SHARED / "data" / "stance"
+SHARED_ATTRIBUTION = SHARED / "data" / "attribution"

@@ -6,9 +6,12 @@ articles. Without a folder it lives in memory (the library's in-memory path).
     scratch = Scratch.beside(out)          # OUT/.scratch.xxxx.tmp, removed by close()
     n = scratch.article(article)           # its place in the run
     for meta in scratch.articles(): ...    # in input order
+    scratch.add_evidence(...); scratch.evidence_of([speaker, ...])   # the matrix's quotes
+    scratch.add_speaks(speaker, n); scratch.articles_of(speaker)      # who speaks where
 
-It is scratch: no journal, no fsync (a killed run's file is swept by the next run, as
-every `.*.tmp` in the out folder is)."""
+This module owns every table and every SQL statement of the store; the matrix and the run
+call its methods. It is scratch: no journal, no fsync (a killed run's file is swept by the
+next run in that folder, `annotator.run.folder`)."""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ import contextlib
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from annotator.models import Article
@@ -36,6 +39,7 @@ class Scratch:
         self.db.execute("CREATE TABLE articles (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, "
                         "url TEXT, published TEXT, outlet TEXT, source TEXT)")
         self._last: tuple[str, int] | None = None
+        self._evidence = self._evidence_indexed = self._speaks = False
         self.count = 0
 
     @classmethod
@@ -74,6 +78,43 @@ class Scratch:
         cur = self.db.cursor()  # its own cursor: callers may query while iterating
         for row in cur.execute("SELECT id, title, url, published, outlet, source FROM articles ORDER BY n"):
             yield dict(zip(ARTICLE_FIELDS, row))
+
+    # --- the matrix's evidence: quotes that address a question, by speaker -----------------
+    def add_evidence(self, speaker: int, art: int, start: int, stop: int, quote: str, votes: str) -> None:
+        """Keep one quote (its record and its votes, as JSON text) of speaker number `speaker`."""
+        if not self._evidence:
+            self.db.execute("CREATE TABLE evidence (who INTEGER NOT NULL, art INTEGER NOT NULL, start INTEGER NOT NULL,"
+                            " stop INTEGER NOT NULL, quote TEXT NOT NULL, votes TEXT NOT NULL)")
+            self._evidence = True
+        self.db.execute("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", (speaker, art, start, stop, quote, votes))
+
+    def evidence_of(self, speakers: Sequence[int]) -> Iterator[tuple[int, int, int, str, str]]:
+        """(art, start, stop, quote, votes) of these speakers' kept quotes, in run order. The
+        first call indexes the table (cheaper than keeping an index while adding)."""
+        if not self._evidence or not speakers:
+            return
+        if not self._evidence_indexed:
+            self.db.execute("CREATE INDEX evidence_who ON evidence (who, art, start, stop)")
+            self._evidence_indexed = True
+        marks = ",".join("?" * len(speakers))
+        yield from self.db.execute(f"SELECT art, start, stop, quote, votes FROM evidence WHERE who IN ({marks}) "
+                                   "ORDER BY art, start, stop", list(speakers))
+
+    # --- who speaks in which article -------------------------------------------------------
+    def add_speaks(self, speaker: int, art: int) -> None:
+        if not self._speaks:
+            self.db.execute("CREATE TABLE speaks (speaker INTEGER NOT NULL, art INTEGER NOT NULL, "
+                            "PRIMARY KEY (speaker, art)) WITHOUT ROWID")
+            self._speaks = True
+        self.db.execute("INSERT OR IGNORE INTO speaks VALUES (?, ?)", (speaker, art))
+
+    def articles_of(self, speaker: int) -> list[str]:
+        """Ids of the articles speaker number `speaker` speaks in, in run order."""
+        if not self._speaks:
+            return []
+        return [row[0] for row in self.db.execute(
+            "SELECT a.id FROM speaks s JOIN articles a ON a.n = s.art WHERE s.speaker = ? ORDER BY s.art",
+            (speaker,))]
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):

@@ -9,11 +9,13 @@ import pytest
 
 from annotator.ingest import iter_articles
 from annotator.io import Reporter
-from annotator.parallel import QuotesSetup, map_ordered, quotes_for_article
+from annotator.parallel import map_ordered
+from annotator.run.article import quotes_for_article
+from annotator.run.context import QuotesSetup
 
 distributed = pytest.importorskip("dask.distributed")
 
-from annotator.benchmark import synthetic_corpus  # noqa: E402
+from annotator.bench.run import synthetic_corpus  # noqa: E402
 from annotator.distributed import merge_parts, plan_blocks, quotes_with_dask  # noqa: E402
 
 
@@ -53,7 +55,7 @@ def test_blocks_cover_every_line(corpus):
     jsonl = [b for b in blocks if b.path]
     assert [b.first_line for b in jsonl] == [1, 5, 9, 13, 17, 21, 25]
     assert jsonl[-1].end == corpus[0].stat().st_size
-    assert blocks[-1].files == (str(corpus[1]),)
+    assert blocks[-1].files == ((str(corpus[1]), None),)
 
 
 def test_dask_output_equals_single_process(client, corpus, tmp_path):

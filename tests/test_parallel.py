@@ -10,8 +10,10 @@ import pytest
 from annotator.errors import InputError
 from annotator.io import Reporter
 from annotator.models import Article
-from annotator.parallel import (QuotesSetup, WorkerDied, link_across_articles, map_ordered, quotes_for_article,
-                                resolve_jobs)
+from annotator.parallel import WorkerDied, map_ordered, resolve_jobs
+from annotator.run.article import quotes_for_article
+from annotator.run.context import QuotesSetup
+from annotator.run.link import link_across_articles
 
 
 def square(x: int) -> int:
@@ -170,7 +172,8 @@ def test_ctrl_c_stops_the_workers_promptly(tmp_path):
 
 def test_run_work_same_for_any_jobs():
     """Quotes with stances (the per-article half of `annotator run`): 2 processes give what 1 gives."""
-    from annotator.parallel import Given, RunSetup, annotate_for_article
+    from annotator.run.article import annotate_for_article
+    from annotator.run.context import Given, RunSetup
 
     ctx = RunSetup()()
     one = [qs for _, qs in map_ordered(annotate_for_article, ARTICLES * 3, 1, init=Given(ctx))]

@@ -1,40 +1,16 @@
-"""Quotes over a whole input (files, folders, JSONL corpora), streamed, and its benchmark."""
+"""`annotator bench quotes`: quote extraction speed (articles per CPU second on one core) and
+memory (peak RSS, growth over the second half of the run)."""
 
 from __future__ import annotations
 
 import resource
-import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from annotator.ingest import iter_articles
-from annotator.io import Reporter
-from annotator.models import Article, Quote
+from annotator.models import Article
 from annotator.quotes import find_quotes
 from annotator.quotes.people import People
-
-
-def quote_corpus(inputs: Iterable[Path | str], people: People | None = None, reporter: Reporter | None = None,
-                 encoding: str | None = None, progress: bool = False) -> Iterator[Quote]:
-    """Every quote of every article of the inputs, one article at a time (memory does not
-    grow with the corpus). Bad files and lines are reported through `reporter` and skipped."""
-    people = people if people is not None else People()
-    reporter = reporter or Reporter()
-    articles: Iterable[Article] = iter_articles(inputs, reporter, encoding)
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(articles, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False)
-        articles = bar
-    try:
-        for art in articles:
-            yield from find_quotes(art, people)
-    finally:
-        if bar is not None:
-            bar.close()
 
 
 @dataclass

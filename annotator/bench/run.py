@@ -141,14 +141,15 @@ class _Timed:
 class StanceSetup:
     codebook: Optional[str] = None
     model: Optional[str] = None
+    engine: Optional[str] = None
 
     def __call__(self):
         from annotator import paths
         from annotator.stance.codebook import load_codebook
-        from annotator.stance.model import StanceModel
+        from annotator.stance.engine import load_engine
 
         return load_codebook(Path(self.codebook) if self.codebook else paths.SEED_CODEBOOK), \
-            StanceModel.load(Path(self.model) if self.model else None)
+            load_engine(self.engine, Path(self.model) if self.model else None)
 
 
 def stance_for_quotes(quotes: list, state: tuple) -> list:
@@ -195,11 +196,13 @@ def _peak_rss_mb() -> float:
     return 0.0
 
 
-def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path) -> dict:
+def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path, engine: Optional[str] = None) -> dict:
     """Time one stage on the first `n` articles of `corpus` with `jobs` processes."""
     from annotator.io import Reporter, write_jsonl
-    from annotator.parallel import (Given, QuotesSetup, RunSetup, annotate_for_article, link_across_articles,
-                                    map_ordered, quotes_for_article)
+    from annotator.parallel import map_ordered
+    from annotator.run.article import quotes_for_article
+    from annotator.run.context import QuotesSetup, RunSetup
+    from annotator.run.link import link_across_articles
 
     rep = Reporter(quiet=True)
     work.mkdir(parents=True, exist_ok=True)
@@ -223,30 +226,23 @@ def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path) -
         if not source.exists():
             raise SystemExit(f"{source}: run the quotes stage first")
         t0 = time.perf_counter()
-        pairs = map_ordered(stance_for_quotes, _by_article(source), jobs, init=_Timed(StanceSetup()), reporter=rep,
+        pairs = map_ordered(stance_for_quotes, _by_article(source), jobs, init=_Timed(StanceSetup(engine=engine)),
+                            reporter=rep,
                             describe=lambda g: g[0].article_id)
         for _ in counted(pairs):
             pass
-    elif stage == "run":
+    elif stage == "run":  # what `annotator run` does, streamed into a run folder
         import shutil
 
-        from annotator.pipeline import stream_run, worker_context, write_run
-        from annotator.resume import Checkpoint, resumable_map, run_fingerprint
+        from annotator.run.folder import RunFolder
+        from annotator.run.pipeline import execute
 
         out = work / f"run-{n}-{jobs}"
         shutil.rmtree(out, ignore_errors=True)
-        ctx = _Timed(RunSetup())()  # once, in the parent: it aggregates with it too
-
-        def pairs(cp):
-            for art, qs in resumable_map(annotate_for_article, _articles(corpus, n, rep), cp, jobs,
-                                         init=Given(worker_context(ctx)), reporter=rep):
-                count["articles"] += 1
-                count["quotes"] += len(qs)
-                yield art, qs
-
-        with Checkpoint(out, run_fingerprint("bench")) as cp:  # what `annotator run` does, streamed
-            result = stream_run(pairs(cp), ctx, (), rep, out)
-        write_run(result, out)
+        ctx = _Timed(RunSetup(engine=engine))()  # once, in the parent: it aggregates with it too
+        with RunFolder(out) as folder:
+            result = execute(_articles(corpus, n, rep), ctx, (), rep, folder, jobs)
+        count["articles"], count["quotes"] = result.n_articles, result.n_quotes
     else:
         raise SystemExit(f"unknown stage {stage}")
     seconds = time.perf_counter() - t0
@@ -262,9 +258,10 @@ def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path) -
             "skipped": len(rep.skipped), "first_skip": rep.skipped[0] if rep.skipped else None}
 
 
-if __name__ == "__main__":  # one configuration: python -m annotator.benchmark STAGE CORPUS N JOBS WORK
+if __name__ == "__main__":  # one configuration: python -m annotator.bench.run STAGE CORPUS N JOBS WORK [ENGINE]
     _stage, _corpus, _n, _jobs, _work = sys.argv[1:6]
-    print(json.dumps(run_configuration(_stage, Path(_corpus), int(_n), int(_jobs), Path(_work))))
+    _engine = sys.argv[6] if len(sys.argv) > 6 else None
+    print(json.dumps(run_configuration(_stage, Path(_corpus), int(_n), int(_jobs), Path(_work), _engine)))
 
 
 # --- the driver: every configuration in a fresh process ----------------------------------
@@ -294,7 +291,8 @@ def _stance_available() -> bool:
 
 
 def bench_run(sizes: Sequence[int] = (1000, 10000), jobs: Sequence[int] = (1, 2), corpus: Optional[Path] = None,
-              stages: Sequence[str] = STAGES, work: Optional[Path] = None, echo=print) -> list[Figure]:
+              stages: Sequence[str] = STAGES, work: Optional[Path] = None, echo=print,
+              engine: Optional[str] = None) -> list[Figure]:
     """Run every (size, stage, jobs) configuration in its own process and return the figures.
     The synthetic corpus (or the first `size` articles of `corpus`) is read from a JSONL file."""
     from annotator.errors import InputError
@@ -320,7 +318,7 @@ def bench_run(sizes: Sequence[int] = (1000, 10000), jobs: Sequence[int] = (1, 2)
                 for j in jobs:
                     if stage == "quotes" and "quotes" not in stages and j != jobs[0]:
                         continue
-                    fig = _one(stage, path, n, j, root / f"work-{n}")
+                    fig = _one(stage, path, n, j, root / f"work-{n}", engine)
                     if stage in stages:
                         figures.append(fig)
                         echo(_line(fig))
@@ -330,9 +328,9 @@ def bench_run(sizes: Sequence[int] = (1000, 10000), jobs: Sequence[int] = (1, 2)
     return figures
 
 
-def _one(stage: str, corpus: Path, n: int, jobs: int, work: Path) -> Figure:
-    proc = subprocess.run([sys.executable, "-m", "annotator.benchmark", stage, str(corpus), str(n), str(jobs),
-                           str(work)], capture_output=True, text=True)
+def _one(stage: str, corpus: Path, n: int, jobs: int, work: Path, engine: Optional[str] = None) -> Figure:
+    proc = subprocess.run([sys.executable, "-m", "annotator.bench.run", stage, str(corpus), str(n), str(jobs),
+                           str(work)] + ([engine] if engine else []), capture_output=True, text=True)
     try:
         d = json.loads(proc.stdout.strip().splitlines()[-1])
     except (IndexError, ValueError):

@@ -19,10 +19,10 @@ import numpy as np
 
 from annotator.errors import InputError
 from annotator.models import Pair
-from annotator.stance.model import StanceModel
+from annotator.paths import SHARED_STANCE
+from annotator.stance.engine import load_engine
 from annotator.stance.predict import predict_pairs
 
-SHARED_STANCE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "stance"
 
 # Invented sentence parts for generated benchmark pairs (no corpus text).
 _SUBJECTS = ["The new levy", "A shorter working week", "The city tram plan", "Free school meals", "The river dam",
@@ -49,7 +49,9 @@ def generated_pairs(n: int, seed: int = 0) -> list[Pair]:
     return out
 
 
-def bench_pairs(path: Path | None, n: int, model_path: Path | None) -> Iterator[str]:
+def bench_pairs(path: Path | None, n: int, model_path: Path | None,
+                engines: Sequence[str] = ("neural", "fast")) -> Iterator[str]:
+    """Pairs per CPU second on one core, for each engine (or the one in `model_path`)."""
     from threadpoolctl import threadpool_limits
 
     if path is not None:
@@ -63,28 +65,30 @@ def bench_pairs(path: Path | None, n: int, model_path: Path | None) -> Iterator[
         what = f"{len(pairs)} generated sentence-length pairs"
     if not pairs:
         raise InputError("no pairs to time")
-    t0 = time.perf_counter()
-    model = StanceModel.load(model_path)
-    load_s = time.perf_counter() - t0
     words = np.mean([len(p.text.split()) for p in pairs])
-    with threadpool_limits(1):
-        predict_pairs(pairs[:50], model)  # warm up
-        t0, c0 = time.perf_counter(), time.process_time()
-        predict_pairs(pairs, model)
-        dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 if sys.platform != "darwin" else 1024 ** 2)
     yield f"stance pairs: {what}, {words:.0f} words a text on average, 1 thread"
-    yield f"model load: {load_s * 1000:.0f} ms ({model.version})"
-    yield f"throughput: {len(pairs) / cpu:,.0f} pairs per CPU second on one core ({cpu:.2f} s CPU)"
-    yield f"wall clock: {len(pairs) / dt:,.0f} pairs/s ({dt:.2f} s; lower when the machine is busy)"
+    for engine_name in ([None] if model_path is not None else engines):
+        t0 = time.perf_counter()
+        model = load_engine(engine_name, model_path)
+        load_s = time.perf_counter() - t0
+        with threadpool_limits(1):
+            predict_pairs(pairs[:50], model)  # warm up
+            t0, c0 = time.perf_counter(), time.process_time()
+            predict_pairs(pairs, model)
+            dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+        yield (f"{model.name:7} {len(pairs) / cpu:8,.0f} pairs per CPU second on one core ({cpu:.2f} s CPU; "
+               f"wall {len(pairs) / dt:,.0f}/s); load {load_s * 1000:.0f} ms ({model.version})")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 if sys.platform != "darwin" else 1024 ** 2)
     yield f"peak memory: {peak:.0f} MB"
 
 
 def learning_curve(pairs_path: Path | None, base_path: Path | None, sizes: Sequence[int], n_questions: int,
-                   seed: int, review_weight: float = 5.0, min_heldout: int = 8) -> Iterator[str]:
+                   seed: int, review_weight: float = 5.0, min_heldout: int = 8,
+                   engine: str = "neural") -> Iterator[str]:
     """Simulated reviews: for questions with enough labelled pairs, the first k of a fixed
-    shuffle are 'reviewed' (added to the base data, weighted up), and the items after the
-    largest k are scored. k = 0 is the base model."""
+    shuffle are 'reviewed', and the items after the largest k are scored. k = 0 is the
+    engine alone. Neural: the reviews train a head on the engine's logits (as `annotator
+    train REVIEWED -o x.zip` does); fast: they are added to the base data, weighted up."""
     from sklearn.metrics import f1_score
 
     from annotator.stance.train import TrainRow, fit_rows, load_pairs
@@ -114,6 +118,9 @@ def learning_curve(pairs_path: Path | None, base_path: Path | None, sizes: Seque
         order[q] = items
     held = [r for q in chosen for r in order[q][max(sizes):]]
     gold = [r.stance for r in held]
+    if engine == "neural":
+        yield from _neural_curve(order, chosen, held, gold, sizes, pairs_path)
+        return
     yield (f"learning curve: {len(chosen)} questions of {pairs_path.name} with >= {need} pairs; "
            f"{len(held)} held-out pairs; reviewed items weigh {review_weight}")
     for k in sizes:
@@ -125,6 +132,28 @@ def learning_curve(pairs_path: Path | None, base_path: Path | None, sizes: Seque
         f1 = f1_score(gold, labels, average="macro")
         acc = float(np.mean(np.array(gold) == labels))
         yield f"  {k:3d} reviewed/question: macro-F1 {f1:.4f}  accuracy {acc:.4f}"
+
+
+def _neural_curve(order, chosen, held, gold, sizes, pairs_path) -> Iterator[str]:
+    from annotator.stance.neural.head import apply_head, fit_head, macro_f1
+    from annotator.stance.neural.runtime import NeuralEngine
+
+    engine = NeuralEngine.load()
+    classes = {"oppose": 1, "support": 2}
+    z_held = engine.logits([(r.question, r.text) for r in held])
+    y_held = [classes[g] for g in gold]
+    yield (f"learning curve (neural + reviewed-labels head): {len(chosen)} questions of {pairs_path.name}; "
+           f"{len(held)} held-out pairs")
+    for k in sizes:
+        reviewed = [r for q in chosen for r in order[q][:k]]
+        z = z_held
+        if reviewed:
+            head = fit_head(engine.logits([(r.question, r.text) for r in reviewed]), [r.question for r in reviewed],
+                            [classes[r.stance] for r in reviewed])
+            z = apply_head(z_held, [r.question for r in held], head)
+        pred = np.where(z[:, 2] >= z[:, 1], 2, 1)  # support vs oppose
+        acc = float(np.mean(pred == np.array(y_held)))
+        yield f"  {k:3d} reviewed/question: macro-F1 {macro_f1(y_held, pred.tolist()):.4f}  accuracy {acc:.4f}"
 
 
 __all__ = ["bench_pairs", "generated_pairs", "learning_curve"]

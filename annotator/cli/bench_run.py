@@ -1,5 +1,5 @@
 """`annotator bench run`: throughput and peak memory of quotes, stance and the whole run,
-on 1 and N processes (see annotator.benchmark)."""
+on 1 and N processes (see annotator.bench.run)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ def bench_run_cmd(
                                           "instead of the generated one."),
     stages: str = typer.Option("quotes,stance,run", "--stages", help="Stages to time: quotes, stance, run."),
     work: Optional[Path] = typer.Option(None, "--work", help="Keep the generated corpora and outputs here."),
+    engine: Optional[str] = typer.Option(None, "--engine", help="Stance engine: neural (default) or fast."),
 ) -> None:
     """Articles per second on 1 and N processes, and peak memory (the parent's and the
     largest worker's), for quotes, stance and the whole run, each configuration in a
@@ -43,10 +44,10 @@ def bench_run_cmd(
         annotator bench run                                   # 1,000 and 10,000 articles, jobs 1 and 2
         annotator bench run --articles 2000 --jobs 1,2,4 --corpus corpus.jsonl --stages quotes
     """
-    from annotator.benchmark import HEADER, bench_run, speedups
+    from annotator.bench.run import HEADER, bench_run, speedups
 
     typer.echo(HEADER)
     figures = bench_run(_ints(articles, "--articles"), _ints(jobs, "--jobs"), corpus,
-                        [s.strip() for s in stages.split(",") if s.strip()], work, echo=typer.echo)
+                        [s.strip() for s in stages.split(",") if s.strip()], work, echo=typer.echo, engine=engine)
     for line in speedups(figures):
         typer.echo(line)

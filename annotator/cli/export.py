@@ -32,6 +32,10 @@ def export_cmd(
                                           "full sqlite quotes and stances tables."),
     codebook: Path | None = typer.Option(None, "--codebook", "-c", help="Codebook for the question texts "
                                             "(default: the one recorded in the run's run.json)."),
+    rows: str = typer.Option("experts", "--rows", help="experts (default), or people: every named person gets a "
+                             "row (a run folder's matrix is made again from its quotes)."),
+    labels: Path | None = typer.Option(None, "--labels", "-l", help="Reviewed labels to apply again (a run "
+                                       "folder's matrix is made again from its quotes)."),
 ) -> None:
     """Write the matrix as csv (matrix.csv long, plus matrix_wide.csv), json, md, html or
     sqlite (tables for Datasette) from a run's files.
@@ -40,15 +44,21 @@ def export_cmd(
 
     \b
         annotator export out/ --format sqlite -o matrix.db
+        annotator export out/ --format csv --rows people -o people/
         annotator export --quotes out/quotes.jsonl --matrix out/matrix.jsonl --format html -o matrix.html
     """
     from annotator.errors import InputError
     from annotator.export import export, load, load_run
 
     reporter = Reporter()
+    if rows not in ("experts", "people"):
+        raise InputError(f"--rows must be experts or people, not '{rows}'")
     if run_dir is not None:
-        data = load_run(run_dir, codebook, reporter)
+        data = load_run(run_dir, codebook, reporter, rows, labels)
     elif matrix is not None:
+        if rows != "experts" or labels is not None:
+            raise InputError("--rows people and --labels need a run folder (annotator export out/ ...), whose quotes "
+                             "make the matrix again")
         folder = matrix.parent
         meta = folder / "run.json"
         experts = folder / "experts.jsonl"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import typer
@@ -14,9 +12,7 @@ from annotator.cli.bench import bench_app
 from annotator.errors import InputError
 from annotator.ingest import iter_articles
 from annotator.io import Reporter, write_jsonl
-from annotator.models import Article, Quote
-from annotator.parallel import QuotesSetup, link_across_articles, map_ordered, quotes_for_article
-from annotator.quotes.corpus import bench_quotes
+from annotator.run.quotes import stream_quotes
 
 
 @app.command("quotes")
@@ -66,31 +62,6 @@ def quotes_cmd(
     finish(reporter, "files or lines")
 
 
-def stream_quotes(
-    inputs: list[Path],
-    experts: Path | None,
-    reporter: Reporter,
-    encoding: str | None,
-    jobs: int | None,
-    progress: bool,
-) -> Iterator[Quote]:
-    """Quotes of every article, in input order, over `jobs` processes; each article gets its
-    own copy of the registry and speakers are linked across articles afterwards, so the
-    output does not depend on the number of processes."""
-    setup = QuotesSetup(str(experts) if experts else None)
-    articles: Iterable[Article] = iter_articles(inputs, reporter, encoding)
-    if progress:
-        from tqdm import tqdm
-
-        articles = tqdm(
-            articles, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False
-        )
-    pairs = map_ordered(
-        quotes_for_article, articles, jobs, init=setup, reporter=reporter, describe=lambda a: a.source or a.id
-    )
-    yield from link_across_articles((q for _, found in pairs for q in found), setup())
-
-
 @bench_app.command("quotes")
 @handle_errors
 def bench_quotes_cmd(
@@ -105,6 +76,8 @@ def bench_quotes_cmd(
 
         annotator bench quotes ../shared/data/attribution/polnear_dev.jsonl -n 3
     """
+    from annotator.bench.quotes import bench_quotes
+
     reporter = Reporter()
     articles = list(iter_articles(corpus or paths.seed_articles(), reporter))
     if not articles:

@@ -22,11 +22,16 @@ def run_cmd(
                                            "with no INPUT: the seed's registry."),
     labels: Path | None = typer.Option(None, "--labels", "-l", help="Reviewed labels JSONL (from `annotator "
                                           "studio pull`); they win over the model's."),
-    model: Path | None = typer.Option(None, "--model", "-m", help="Stance model file (default: the bundled one)."),
+    model: Path | None = typer.Option(None, "--model", "-m", help="Stance model file from `annotator train` "
+                                         "(default: the bundled engine)."),
+    engine: str | None = typer.Option(None, "--engine", help="Stance engine: neural (default; reads negation, "
+                                         "contrast, hedges) or fast (TF-IDF, ~15x faster)."),
     encoding: str | None = typer.Option(None, "--encoding", help="Text encoding of non-UTF-8 files."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Processes for the per-article work "
                              "(0: all cores). The output is the same for any number."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no table, no progress, no warnings."),
+    rows: str = typer.Option("experts", "--rows", help="Matrix rows: experts (default) or people (every named "
+                             "person, politicians included)."),
 ) -> None:
     """Run everything: find and attribute the quotes, propose a stance on every question,
     apply reviewed labels, build the experts-by-questions matrix and write, into --out:
@@ -40,11 +45,16 @@ def run_cmd(
         annotator run articles/ --codebook questions.yaml --labels reviewed.jsonl --out out/
         annotator run corpus.jsonl --codebook questions.yaml --jobs 2 --out out/
     """
-    from annotator.pipeline import run
+    from annotator.run import run
 
+    from annotator.errors import InputError
+
+    if rows not in ("experts", "people"):
+        raise InputError(f"--rows must be experts or people, not '{rows}'")
     reporter = Reporter(quiet=quiet)
-    result = run(inputs or [], codebook=codebook, experts=experts, labels=labels, model=model, out=out,
-                 reporter=reporter, encoding=encoding, progress=not quiet, jobs=jobs or None)
+    result = run(inputs or [], codebook=codebook, experts=experts, labels=labels, model=model, engine=engine, out=out,
+                 reporter=reporter, encoding=encoding, progress=not quiet, jobs=jobs or None,
+                 rows=rows)
     if not quiet:
         from rich.console import Console
 

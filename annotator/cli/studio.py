@@ -206,7 +206,7 @@ def bench_studio_cmd(
 
         annotator bench studio --tasks 5000
     """
-    from annotator.studio.bench import bench_studio
+    from annotator.bench.studio import bench_studio
 
     key = api_key or os.environ.get(API_KEY_ENV) if url else None
     for line in bench_studio(tasks, url=url, api_key=key, batch_size=batch_size, annotate=annotate).lines():

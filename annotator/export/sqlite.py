@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from annotator.export.view import MatrixData, iso_date, question_stub, short_label
-from annotator.matrix import slug
+from annotator.quotes.people import slug
 
 SCHEMA = """
 CREATE TABLE articles (

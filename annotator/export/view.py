@@ -16,10 +16,10 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.io import Reporter, read_models
-from annotator.matrix import slug
-from annotator.models import NOT_ADDRESSED, Cell, Codebook, Evidence, Expert, Question, Quote
+from annotator.quotes.people import slug
+from annotator.run.folder import RUN_META
+from annotator.models import NOT_ADDRESSED, Article, Cell, Codebook, Evidence, Expert, Question, Quote
 
-RUN_META = "run.json"
 
 # Okabe-Ito colours (safe for the common colour-vision deficiencies); every stance is also
 # shown as a word and a symbol, never by colour alone.
@@ -351,13 +351,52 @@ def load(matrix: Path, quotes: Path | None = None, codebook: Path | None = None,
     return data
 
 
-def load_run(folder: Path, codebook: Path | None = None, reporter: Reporter | None = None) -> MatrixData:
-    """MatrixData from a run folder written by `annotator run`."""
+def load_run(folder: Path, codebook: Path | None = None, reporter: Reporter | None = None,
+             rows: str = "experts", labels: Path | None = None) -> MatrixData:
+    """MatrixData from a run folder written by `annotator run` (a folder whose run did not
+    finish is refused). rows="people", or reviewed `labels`, make the matrix again from the
+    run's quotes (their stances as the run left them)."""
     folder = Path(folder)
     matrix = folder / "matrix.jsonl"
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such run folder; give a folder written by `annotator run` or pass --matrix")
     if not matrix.exists():
         raise InputError(f"{folder}: no matrix.jsonl in this folder; give a folder written by `annotator run` "
                          "or pass --matrix")
+    if not (folder / RUN_META).exists():
+        raise InputError(f"{folder}: the run that wrote this folder did not finish ({RUN_META} is missing); "
+                         "rerun `annotator run` with the same --out to complete it")
+    if rows != "experts" or labels is not None:
+        return _remade(folder, codebook, reporter, rows, labels)
     def opt(name: str) -> Path | None:
         return folder / name if (folder / name).exists() else None
     return load(matrix, opt("quotes.jsonl"), codebook, opt(RUN_META), opt("experts.jsonl"), reporter)
+
+
+def _remade(folder: Path, codebook: Path | None, reporter: Reporter | None, rows: str,
+            labels: Path | None) -> MatrixData:
+    """The matrix made again from a run folder's quotes, experts and codebook."""
+    from annotator.matrix import build_matrix
+
+    reporter = reporter or Reporter()
+    meta = json.loads((folder / RUN_META).read_text(encoding="utf-8"))
+    book = read_codebook(codebook) if codebook is not None else Codebook.model_validate(meta["codebook"])
+    quotes_path = folder / "quotes.jsonl"
+    if not quotes_path.exists():
+        raise InputError(f"{folder}: no quotes.jsonl; the matrix can only be made again from a run's quotes")
+    experts = list(read_models(folder / "experts.jsonl", Expert, reporter)) if (folder / "experts.jsonl").exists() \
+        else []
+    reviewed: list = []
+    if labels is not None:
+        from annotator.models import ReviewedLabel
+
+        if not Path(labels).is_file():
+            raise InputError(f"{labels}: no such reviewed-labels file; give the JSONL written by `annotator studio pull`")
+        reviewed = [lab for lab in read_models(labels, ReviewedLabel, reporter) if lab.label or lab.speaker]
+    articles = {a["id"]: Article(id=a["id"], text="", title=a.get("title"), url=a.get("url"),
+                                 published=a.get("published"), outlet=a.get("outlet"))
+                for a in meta.get("articles") or []}
+    cells = build_matrix(read_models(quotes_path, Quote, reporter), book, experts, reviewed, articles,
+                         reporter=reporter, rows=rows)
+    return MatrixData(cells=cells, codebook=book, experts=experts, meta=meta,
+                      quote_source=lambda: read_models(quotes_path, Quote, Reporter(quiet=True)))

@@ -7,7 +7,7 @@ import json
 
 from typer.testing import CliRunner
 
-from annotator.benchmark import synthetic_corpus, write_corpus
+from annotator.bench.run import synthetic_corpus, write_corpus
 from annotator.cli import app
 from annotator.ingest import iter_articles
 from annotator.models import Article

@@ -11,7 +11,6 @@ from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.export import render
-from annotator.pipeline import RunResult, write_run
 from tests.export.conftest import seed_data
 
 runner = CliRunner()
@@ -22,9 +21,21 @@ def run_dir(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     data = seed_data()
     data.meta["codebook"] = data.codebook.model_dump(mode="json")
-    result = RunResult(quotes=data.quotes, experts=data.experts, data=data)
-    write_run(result, tmp_path / "run")
-    return tmp_path / "run"
+    return write_run_folder(data, tmp_path / "run")
+
+
+def write_run_folder(data, out):
+    """A run folder with these data in it, file by file as `annotator run` writes it."""
+    from annotator.export import write_all
+    from annotator.io import json_chunks, write_chunks, write_jsonl
+
+    out.mkdir(parents=True)
+    write_jsonl(out / "quotes.jsonl", data.quotes, exclude_none=False)
+    write_jsonl(out / "matrix.jsonl", data.cells, exclude_none=False)
+    write_jsonl(out / "experts.jsonl", data.experts, exclude_none=False)
+    write_all(data, out)
+    write_chunks(out / "run.json", json_chunks({**data.meta, "articles": data.articles()}))
+    return out
 
 
 @pytest.mark.parametrize("fmt, name", [("csv", "matrix.csv"), ("json", "matrix.json"), ("md", "matrix.md"),

@@ -251,24 +251,39 @@ def _stream_quotes(n_articles: int, per_article: int) -> list[Quote]:
     return out
 
 
-def test_streamed_builder_keeps_only_evidence_and_equals_keeping_everything():
+def test_streamed_builder_keeps_only_evidence_and_equals_the_rules_on_every_quote():
     from annotator.matrix import MatrixBuilder
+    from annotator.matrix.rules import RowKeys, Vote, combine
 
     quotes = _stream_quotes(60, 12)
     review = ReviewedLabel(quote_id=quotes[5].id, article_id=quotes[5].article_id, start=quotes[5].start,
                            end=quotes[5].end, question="q2", label="support", annotator="rev1")
-    compact, full = MatrixBuilder(_book("q1", "q2"), [review]), MatrixBuilder(_book("q1", "q2"), [review], keep_all=True)
+    book = _book("q1", "q2")
+    compact = MatrixBuilder(book, [review])
     for q in quotes:
         compact.add(q)
-        full.add(q)
     addressing = [q for q in quotes if q.stances["q1"].label != "not_addressed"]
     assert compact.kept == len(addressing) + 1  # the evidence and the reviewed quote, nothing else
     assert len(compact.items) == 1 and compact.stored == len(addressing)  # only the reviewed one in memory
-    assert full.kept == len(quotes) and compact.count == full.count == len(quotes)
-    assert compact.cells() == full.cells()
-    rows = {c.expert for c in compact.cells()}
+    assert compact.count == len(quotes)
+    cells = compact.cells()
+    # the reference: every quote's votes held at once, the pure rule applied per row and question
+    keys = RowKeys([])
+    votes: dict = {}
+    for q in quotes:
+        key = keys.key_of(q)
+        if key is None:
+            continue
+        for qid, pred in q.stances.items():
+            label = "support" if (q.id, qid) == (review.quote_id, "q2") else pred.label
+            conf = 1.0 if (q.id, qid) == (review.quote_id, "q2") else pred.confidence
+            votes.setdefault((key, qid), []).append(Vote(label, conf))
+    for c in cells:
+        assert (c.stance, c.confidence) == combine(votes[(c.expert_id, c.question)], book.labels), c
+    assert {(c.expert_id, c.question) for c in cells} == set(votes)
+    rows = {c.expert for c in cells}
     assert rows == {"Ana Ruiz", "Tom Okafor", "Lea Brandt"}  # an expert quoted only off-topic has a row
-    lea = [c for c in compact.cells() if c.expert == "Lea Brandt" and c.question == "q1"]
+    lea = [c for c in cells if c.expert == "Lea Brandt" and c.question == "q1"]
     assert lea[0].stance == "not_addressed" and lea[0].role == "role 1"  # the first of her quotes to name a role
 
 

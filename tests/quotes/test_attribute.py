@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from annotator.models import Article, Expert
-from annotator.quotes import People, collect_experts, find_quotes
+from annotator.experts import collect_experts
+from annotator.quotes import People, find_quotes
 
 
 def speakers(text: str, people: People | None = None) -> list[tuple[str | None, str]]:

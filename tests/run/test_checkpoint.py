@@ -1,4 +1,4 @@
-"""annotator.resume: the checkpoint store, reruns, and a run killed mid-way."""
+"""annotator.run.checkpoint: the checkpoint store, reruns, and a run killed mid-way."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ import pytest
 
 from annotator.io import atomic_write
 from annotator.models import Article
-from annotator.parallel import QuotesSetup, quotes_for_article
-from annotator.resume import Checkpoint, article_key, clean_temporaries, resumable_map, run_fingerprint
+from annotator.run.article import quotes_for_article
+from annotator.run.checkpoint import Checkpoint, article_key, resumable_map, run_fingerprint
+from annotator.run.context import QuotesSetup
+from annotator.run.folder import own_temporaries
 
 ARTS = [Article(id=f"n{i}", text=f"“Rates will fall by {i} points,” Lena Hart, an analyst at Bayview Bank, said. "
                                   f"Hart added that the {i}th forecast was cautious.") for i in range(12)]
@@ -82,8 +84,9 @@ def test_atomic_write_leaves_no_partial_file(tmp_path):
             f.write("half")
             raise RuntimeError("killed")
     assert not target.exists() and list(tmp_path.iterdir()) == []
-    (tmp_path / ".quotes.jsonl.abc.tmp").write_text("left by a SIGKILL")
-    assert [p.name for p in clean_temporaries(tmp_path)] == [".quotes.jsonl.abc.tmp"]
+    (tmp_path / ".quotes.jsonl.abc12345.tmp").write_text("left by a SIGKILL")
+    (tmp_path / ".notes.tmp").write_text("a user's file")
+    assert [p.name for p in own_temporaries(tmp_path)] == [".quotes.jsonl.abc12345.tmp"]
 
 
 SCRIPT = textwrap.dedent('''
@@ -91,8 +94,10 @@ SCRIPT = textwrap.dedent('''
     from pathlib import Path
     from annotator.io import write_jsonl
     from annotator.models import Article
-    from annotator.parallel import QuotesSetup, quotes_for_article
-    from annotator.resume import Checkpoint, clean_temporaries, resumable_map, run_fingerprint
+    from annotator.run.article import quotes_for_article
+    from annotator.run.checkpoint import Checkpoint, resumable_map, run_fingerprint
+    from annotator.run.context import QuotesSetup
+    from annotator.run.folder import own_temporaries
 
     def slow(article, registry):
         time.sleep(float(sys.argv[2]))
@@ -102,7 +107,8 @@ SCRIPT = textwrap.dedent('''
         out = Path(sys.argv[1])
         arts = [Article(id=f"k{i}", text=f"“Stocks will climb {i} percent,” Omar Reyes, a strategist at Pinecrest, "
                                          f"said. Reyes warned that “risks remain.”") for i in range(60)]
-        clean_temporaries(out)
+        for tmp in own_temporaries(out):
+            tmp.unlink()
         quotes = []
         with Checkpoint(out, run_fingerprint("test")) as cp:
             for _, qs in resumable_map(slow, arts, cp, jobs=2, init=QuotesSetup(), chunksize=2):

@@ -55,7 +55,7 @@ def test_run_jobs_1_equals_jobs_2_on_news_like_articles(tmp_path):
     """People recur across these articles (surnames first named in full elsewhere, one
     person with several roles): each article must start from the registry as loaded on
     one process as on two, whatever the run has learnt from earlier articles."""
-    from annotator.benchmark import write_corpus
+    from annotator.bench.run import write_corpus
 
     corpus = write_corpus(tmp_path / "corpus.jsonl", 20)
     files = []

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.models import Cell, Quote
-from annotator.pipeline import RUN_FILES
+from annotator.run.folder import RUN_FILES
 from tests.gold_fixtures import gold
 
 runner = CliRunner()
@@ -195,25 +195,33 @@ def in_file_cells(out):
 def test_run_streams_quotes_to_its_folder(tmp_path):
     """With an out folder the quotes go to OUT/quotes.jsonl as they come (not kept in
     memory), and the files equal those of a run that keeps them in memory."""
-    from annotator.pipeline import run, write_run
+    from annotator.export import write_all
+    from annotator.io import write_jsonl
+    from annotator.run import run
 
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), "utf-8")
     book = tmp_path / "codebook.yaml"
     book.write_text(CODEBOOK, "utf-8")
     (tmp_path / "streamed").mkdir()
-    (tmp_path / "streamed" / ".scratch.killed.tmp").write_bytes(b"left by a killed run")
+    (tmp_path / "streamed" / ".scratch.k1lled00.tmp").write_bytes(b"left by a killed run")
+    (tmp_path / "streamed" / ".notes.tmp").write_bytes(b"a user's own file")
     streamed = run([corpus], codebook=book, out=tmp_path / "streamed", jobs=1)
-    assert streamed.quotes == [] and streamed.n_quotes > 0 and streamed.spool is None
-    assert streamed.pending is None and streamed.data.cell_source is not None  # cells read back from the file
-    assert streamed.cells == in_file_cells(tmp_path / "streamed")
+    assert streamed.quotes == [] and streamed.n_quotes > 0
+    assert streamed.cells == in_file_cells(tmp_path / "streamed")  # cells read back from the file
     lines = (tmp_path / "streamed" / "quotes.jsonl").read_text("utf-8").splitlines()
     assert len(lines) == streamed.n_quotes
-    assert not [p for p in (tmp_path / "streamed").iterdir() if p.name.endswith(".tmp")]
+    assert [p.name for p in (tmp_path / "streamed").iterdir() if p.name.endswith(".tmp")] == [".notes.tmp"]
 
-    in_memory = run([corpus], codebook=book, out=None, jobs=1)  # the quotes kept in memory
+    in_memory = run([corpus], codebook=book, out=None, jobs=1)  # the same path, over an in-memory store
     assert len(in_memory.quotes) == in_memory.n_quotes == streamed.n_quotes
-    assert in_memory.data.cell_source is None and in_memory.cells  # the in-memory path keeps them
-    write_run(in_memory, tmp_path / "memory")
-    assert _files(tmp_path / "streamed") == _files(tmp_path / "memory")
     assert in_memory.cells == streamed.cells and any(c.evidence for c in streamed.cells)
+    streamed_quotes = [json.loads(x) for x in lines]
+    assert [json.loads(q.model_dump_json()) for q in in_memory.quotes] == streamed_quotes
+    memory = tmp_path / "memory"  # the exports of the in-memory data equal the folder's
+    memory.mkdir()
+    write_all(in_memory.data, memory)
+    for name in ("matrix.csv", "matrix_wide.csv", "matrix.json", "matrix.md", "matrix.html"):
+        assert (memory / name).read_bytes() == (tmp_path / "streamed" / name).read_bytes(), name
+    write_jsonl(memory / "x.jsonl", in_memory.cells, exclude_none=False)
+    assert (memory / "x.jsonl").read_bytes() == (tmp_path / "streamed" / "matrix.jsonl").read_bytes()

@@ -257,7 +257,7 @@ def test_api_key_not_in_help(ls_server):
 
 def test_bench_studio_runs_the_round_trip(ls_server):
     """The benchmark's steps do what they say (the figures themselves are not asserted)."""
-    from annotator.studio.bench import QUESTIONS, bench_studio
+    from annotator.bench.studio import QUESTIONS, bench_studio
 
     bench = bench_studio(30, url=ls_server.url, api_key=ls_server.token, batch_size=8, annotate=2)
     assert bench.counts == {"imported": 30, "imported_again": 0, "annotations": 2, "labels": 30 * QUESTIONS}
