@@ -130,8 +130,8 @@ def read_labels(path: Path | str, reporter: Reporter | None = None) -> list[Revi
     if not labels:
         bad = f" ({len(reporter.skipped)} invalid lines)" if reporter and reporter.skipped else ""
         raise InputError(
-            f"{path}: no reviewed labels{bad}; expected one JSON object a line with quote_id, "
-            "article_id, start, end, question, label, annotator (from `annotator studio pull`)"
+            f"{path}: no reviewed labels{bad}; expected one JSON object a line with quote_id, question, "
+            "label, annotator (article_id, start, end optional; as `annotator studio pull` writes them)"
         )
     return labels
 

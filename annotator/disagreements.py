@@ -17,9 +17,9 @@ class Disagreement(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     quote_id: str
-    article_id: str
-    start: int
-    end: int
+    article_id: str | None = None
+    start: int | None = None
+    end: int | None = None
     question: str
     text: str | None = Field(None, description="the quote, where the labels carry it")
     labels: dict[str, str] = Field(description="annotator -> their latest label")
@@ -52,7 +52,8 @@ def find_disagreements(labels: Iterable[ReviewedLabel]) -> list[Disagreement]:
         for item, lab in first.items()
         if len(set(by[item].values())) > 1
     ]
-    return sorted(out, key=lambda d: (d.article_id, d.start, d.end, d.quote_id, d.question))
+    return sorted(out, key=lambda d: (d.article_id or "", d.start if d.start is not None else -1,
+                                      d.end if d.end is not None else -1, d.quote_id, d.question))
 
 
 def render_jsonl(items: list[Disagreement]) -> str:

@@ -210,15 +210,18 @@ def read_jsonl_file(path: Path, reporter: Reporter, encoding: Optional[str] = No
             reporter.skip(str(e))
 
 
-def expand(inputs: Iterable[Path | str], reporter: Reporter,
-           skip: Sequence[Path] = ()) -> Iterator[tuple[Path, Optional[str]]]:
+def expand(inputs: Iterable[Path | str], reporter: Reporter, skip: Sequence[Path] = (),
+           folder_suffixes: Optional[Sequence[str]] = None) -> Iterator[tuple[Path, Optional[str]]]:
     """(file, article id or None) from the inputs: files as given (their id is the file name
     without suffix), folders searched in sorted order for known suffixes, each file's id its
     path relative to the folder (so `2024-01-02/article.txt` is "2024-01-02/article").
     Hidden files and folders, folders a run wrote into (`annotator.run.folder`) and the
-    `skip` folders (a run's own OUT) are not read; an unreadable folder is reported."""
+    `skip` folders (a run's own OUT) are not read; an unreadable folder is reported.
+    `folder_suffixes` ("text", "html", "jsonl") limits what is read inside folders."""
     from annotator.run.folder import is_run_folder
 
+    kinds = {"text": TEXT_SUFFIXES, "html": HTML_SUFFIXES, "jsonl": JSONL_SUFFIXES}
+    wanted = set().union(*(kinds[k] for k in folder_suffixes)) if folder_suffixes else SUFFIXES
     skipped = {Path(p).resolve() for p in skip}
     for item in inputs:
         p = Path(item)
@@ -231,7 +234,7 @@ def expand(inputs: Iterable[Path | str], reporter: Reporter,
                                  and not is_run_folder(here / d))
                 for name in files:
                     f = here / name
-                    if not name.startswith(".") and f.suffix.lower() in SUFFIXES:
+                    if not name.startswith(".") and f.suffix.lower() in wanted:
                         found.append(f)
             for e in errors:
                 reporter.skip(f"{e.filename}: cannot read this folder ({e.strerror or e}); its articles were "
@@ -268,13 +271,14 @@ def read_file(path: Path, reporter: Reporter, encoding: Optional[str] = None,
 
 
 def iter_articles(inputs: Iterable[Path | str], reporter: Optional[Reporter] = None,
-                  encoding: Optional[str] = None, skip: Sequence[Path] = ()) -> Iterator[Article]:
+                  encoding: Optional[str] = None, skip: Sequence[Path] = (),
+                  folder_suffixes: Optional[Sequence[str]] = None) -> Iterator[Article]:
     """All articles of the inputs, in order. Duplicate ids are reported and skipped; the
     `skip` folders (and any folder a run wrote into) are not read."""
     reporter = reporter or Reporter()
     seen = DiskIndex()  # every id read, on disk: a corpus of any size
     try:
-        for path, article_id in expand(inputs, reporter, skip):
+        for path, article_id in expand(inputs, reporter, skip, folder_suffixes):
             for art in read_file(path, reporter, encoding, article_id):
                 if art.id in seen:
                     reporter.skip(f"{art.source}: duplicate article id '{art.id}' (already read); "

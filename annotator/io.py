@@ -136,9 +136,16 @@ def iter_jsonl(path: Path | str, reporter: Reporter | None = None,
 
 def read_models(path: Path | str, model: type[BaseModel], reporter: Reporter | None = None) -> Iterator[Any]:
     """Yield validated records from a JSONL file; invalid lines are reported (or raise)."""
+    for _, record in read_models_at(path, model, reporter):
+        yield record
+
+
+def read_models_at(path: Path | str, model: type[BaseModel],
+                   reporter: Reporter | None = None) -> Iterator[tuple[str, Any]]:
+    """("FILE:LINE", record) for each valid line of a JSONL file (see `read_models`)."""
     for n, obj in iter_jsonl(path, reporter):
         try:
-            yield model.model_validate(obj)
+            yield f"{path}:{n}", model.model_validate(obj)
         except ValidationError as e:
             msg = f"{path}:{n}: not a valid {model.__name__.lower()} ({describe_validation(e)})"
             if reporter is None:

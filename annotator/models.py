@@ -159,9 +159,9 @@ class ReviewedLabel(Record):
     """A human's label for one quote on one question (from Label Studio)."""
 
     quote_id: str
-    article_id: str
-    start: int
-    end: int
+    article_id: Optional[str] = Field(None, description="the quote's article (to match a label to a quote of a run)")
+    start: Optional[int] = None
+    end: Optional[int] = None
     question: str
     label: str
     annotator: str
@@ -191,7 +191,8 @@ class Evidence(Record):
     published: Optional[str] = None
     annotators: list[str] = Field(default_factory=list)
     model_label: Optional[str] = Field(None, description="the model's label, kept beside a reviewer's")
-    disputed: bool = Field(False, description="reviewers are split evenly on this quote's label")
+    disputed: bool = Field(False, description="reviewers gave this quote different labels")
+    reviews: dict[str, str] = Field(default_factory=dict, description="each reviewer's label: annotator -> label")
 
 
 class Cell(Record):

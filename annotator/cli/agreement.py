@@ -8,9 +8,7 @@ from pathlib import Path
 
 import typer
 
-from annotator import agreement as agr
-from annotator import disagreements as dis
-from annotator.cli.app import app, finish, handle_errors
+from annotator.cli.app import app, finish, handle_errors, path_argument, path_option
 from annotator.io import Reporter, write_text
 
 
@@ -34,7 +32,7 @@ def _emit(text: str, output: Path | None) -> None:
         typer.echo(f"Wrote {output}", err=True)
 
 
-def _notes(report: agr.AgreementReport, reporter: Reporter) -> None:
+def _notes(report, reporter: Reporter) -> None:
     if report.dropped_empty:
         reporter.warn(f"{report.dropped_empty} empty (cancelled or skipped) labels dropped")
     if report.replaced_duplicates:
@@ -45,9 +43,9 @@ def _notes(report: agr.AgreementReport, reporter: Reporter) -> None:
 @app.command("agreement")
 @handle_errors
 def agreement_cmd(
-    reviewed: Path = typer.Argument(..., help="Reviewed labels JSONL (from `annotator studio pull`)."),
+    reviewed: Path = path_argument(..., help="Reviewed labels JSONL (from `annotator studio pull`)."),
     format: AgreementFormat = typer.Option(AgreementFormat.table, "--format", "-f", help="Output format."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    output: Path | None = path_option(None, "--output", "-o", help="Write here instead of stdout."),
 ) -> None:
     """Inter-annotator agreement per question and overall: items, annotators, percent
     agreement (share of items rated by 2+ annotators on which all agree), Krippendorff's
@@ -59,6 +57,8 @@ def agreement_cmd(
         annotator agreement reviewed.jsonl --format json -o agreement.json
     """
     reporter = Reporter()
+    from annotator import agreement as agr
+
     report = agr.compute(agr.read_labels(reviewed, reporter))
     _notes(report, reporter)
     render = {"table": agr.render_table, "json": agr.render_json, "csv": agr.render_csv}[format.value]
@@ -69,8 +69,8 @@ def agreement_cmd(
 @app.command("disagreements")
 @handle_errors
 def disagreements_cmd(
-    reviewed: Path = typer.Argument(..., help="Reviewed labels JSONL (from `annotator studio pull`)."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    reviewed: Path = path_argument(..., help="Reviewed labels JSONL (from `annotator studio pull`)."),
+    output: Path | None = path_option(None, "--output", "-o", help="Write here instead of stdout."),
     format: DisagreementFormat = typer.Option(
         DisagreementFormat.table, "--format", "-f", help="Output format."
     ),
@@ -83,6 +83,9 @@ def disagreements_cmd(
         annotator disagreements reviewed.jsonl --format jsonl -o disputed.jsonl
     """
     reporter = Reporter()
+    from annotator import agreement as agr
+    from annotator import disagreements as dis
+
     items = dis.find_disagreements(agr.read_labels(reviewed, reporter))
     render = dis.render_jsonl if format is DisagreementFormat.jsonl else dis.render_table
     _emit(render(items), output)

@@ -29,6 +29,17 @@ app = typer.Typer(
 )
 
 
+def path_option(*args, **kwargs):
+    """A file or folder option whose problems (missing, unreadable) the command reports itself,
+    as one `Error:` line and exit 1, rather than click's usage error (exit 2)."""
+    return typer.Option(*args, readable=False, **kwargs)
+
+
+def path_argument(*args, **kwargs):
+    """A file or folder argument (see `path_option`)."""
+    return typer.Argument(*args, readable=False, **kwargs)
+
+
 def fail(message: str, code: int = 1) -> "typer.Exit":
     typer.echo(f"Error: {message}", err=True)
     return typer.Exit(code)
@@ -53,6 +64,9 @@ def handle_errors(fn: F) -> F:
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(0) from None
+        except OSError as e:  # a path the user gave: read-only, missing folder, disk full
+            where = e.filename or "a file"
+            raise fail(f"{where}: {e.strerror or e}; check the path, its folder and their permissions", 1) from None
         except Exception as e:  # a bug: still one line, the traceback only on request
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from annotator.cli.app import handle_errors
+from annotator.cli.app import handle_errors, path_option
 from annotator.cli.bench import bench_app
 from annotator.errors import InputError
 
@@ -28,10 +28,10 @@ def _ints(value: str, what: str) -> list[int]:
 def bench_run_cmd(
     articles: str = typer.Option("1000,10000", "--articles", "-n", help="Corpus sizes, comma-separated."),
     jobs: str = typer.Option("1,2", "--jobs", "-j", help="Process counts to compare, comma-separated."),
-    corpus: Optional[Path] = typer.Option(None, "--corpus", help="A JSONL corpus to time (its first N articles) "
+    corpus: Optional[Path] = path_option(None, "--corpus", help="A JSONL corpus to time (its first N articles) "
                                           "instead of the generated one."),
     stages: str = typer.Option("quotes,stance,run", "--stages", help="Stages to time: quotes, stance, run."),
-    work: Optional[Path] = typer.Option(None, "--work", help="Keep the generated corpora and outputs here."),
+    work: Optional[Path] = path_option(None, "--work", help="Keep the generated corpora and outputs here."),
     engine: Optional[str] = typer.Option(None, "--engine", help="Stance engine: neural (default) or fast."),
 ) -> None:
     """Articles per second on 1 and N processes, and peak memory (the parent's and the

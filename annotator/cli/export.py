@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from annotator.cli.app import app, finish, handle_errors
+from annotator.cli.app import app, finish, handle_errors, path_argument, path_option
 from annotator.io import Reporter
 
 
@@ -23,18 +23,19 @@ class Format(str, Enum):
 @app.command("export")
 @handle_errors
 def export_cmd(
-    run_dir: Path | None = typer.Argument(None, help="A folder written by `annotator run` (instead of "
+    run_dir: Path | None = path_argument(None, help="A folder written by `annotator run` (instead of "
                                              "--matrix/--quotes)."),
     format: Format = typer.Option(..., "--format", "-f", help="csv (long + wide), json, md, html or sqlite."),
-    output: Path = typer.Option(..., "--output", "-o", help="File to write, or a folder (then matrix.<ext>)."),
-    matrix: Path | None = typer.Option(None, "--matrix", help="Matrix cells JSONL (matrix.jsonl)."),
-    quotes: Path | None = typer.Option(None, "--quotes", help="Quotes JSONL (quotes.jsonl); needed for the "
+    output: str = typer.Option(..., "--output", "-o", help="File to write, or a folder (an existing one, or a "
+                               "path ending in /: then matrix.<ext> inside it)."),
+    matrix: Path | None = path_option(None, "--matrix", help="Matrix cells JSONL (matrix.jsonl)."),
+    quotes: Path | None = path_option(None, "--quotes", help="Quotes JSONL (quotes.jsonl); needed for the "
                                           "full sqlite quotes and stances tables."),
-    codebook: Path | None = typer.Option(None, "--codebook", "-c", help="Codebook for the question texts "
+    codebook: Path | None = path_option(None, "--codebook", "-c", help="Codebook for the question texts "
                                             "(default: the one recorded in the run's run.json)."),
     rows: str = typer.Option("experts", "--rows", help="experts (default), or people: every named person gets a "
                              "row (a run folder's matrix is made again from its quotes)."),
-    labels: Path | None = typer.Option(None, "--labels", "-l", help="Reviewed labels to apply again (a run "
+    labels: Path | None = path_option(None, "--labels", "-l", help="Reviewed labels to apply again (a run "
                                        "folder's matrix is made again from its quotes)."),
 ) -> None:
     """Write the matrix as csv (matrix.csv long, plus matrix_wide.csv), json, md, html or
@@ -67,6 +68,6 @@ def export_cmd(
     else:
         raise InputError("nothing to export: give a run folder (annotator export out/ ...) or --matrix "
                          "matrix.jsonl")
-    for path in export(data, format.value, output):
+    for path in export(data, format.value, Path(output), folder=output.endswith(("/", "\\"))):
         typer.echo(f"Wrote {path}", err=True)
     finish(reporter, "lines")

@@ -7,26 +7,24 @@ from pathlib import Path
 import typer
 
 from annotator import paths
-from annotator.cli.app import app, finish, handle_errors
+from annotator.cli.app import app, finish, handle_errors, path_argument, path_option
 from annotator.cli.bench import bench_app
 from annotator.errors import InputError
-from annotator.ingest import iter_articles
 from annotator.io import Reporter, write_jsonl
-from annotator.run.quotes import stream_quotes
 
 
 @app.command("quotes")
 @handle_errors
 def quotes_cmd(
-    inputs: list[Path] = typer.Argument(
+    inputs: list[Path] = path_argument(
         ...,
         help="Articles: .txt, .md, .html files, folders of them, "
         'or JSONL corpora with one {"id", "text"} a line.',
     ),
-    output: Path | None = typer.Option(
+    output: Path | None = path_option(
         None, "--output", "-o", help="Quotes JSONL to write (default: stdout)."
     ),
-    experts: Path | None = typer.Option(
+    experts: Path | None = path_option(
         None,
         "--experts",
         "-e",
@@ -51,6 +49,8 @@ def quotes_cmd(
         annotator quotes articles/ corpus.jsonl -o quotes.jsonl --experts seeds/experts.yaml
         annotator quotes big-corpus.jsonl -o quotes.jsonl --jobs 0
     """
+    from annotator.run.quotes import stream_quotes
+
     reporter = Reporter(quiet=quiet)
     n = write_jsonl(
         output,
@@ -65,7 +65,7 @@ def quotes_cmd(
 @bench_app.command("quotes")
 @handle_errors
 def bench_quotes_cmd(
-    corpus: list[Path] | None = typer.Argument(None, help="Articles to time (default: the bundled seed)."),
+    corpus: list[Path] | None = path_argument(None, help="Articles to time (default: the bundled seed)."),
     repeat: int = typer.Option(
         0, "--repeat", "-n", min=0, help="Passes over the corpus (default: enough for about 1,000 articles)."
     ),
@@ -77,6 +77,7 @@ def bench_quotes_cmd(
         annotator bench quotes ../shared/data/attribution/polnear_dev.jsonl -n 3
     """
     from annotator.bench.quotes import bench_quotes
+    from annotator.ingest import iter_articles
 
     reporter = Reporter()
     articles = list(iter_articles(corpus or paths.seed_articles(), reporter))

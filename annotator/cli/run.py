@@ -6,23 +6,23 @@ from pathlib import Path
 
 import typer
 
-from annotator.cli.app import app, finish, handle_errors
+from annotator.cli.app import app, finish, handle_errors, path_argument, path_option
 from annotator.io import Reporter
 
 
 @app.command("run")
 @handle_errors
 def run_cmd(
-    inputs: list[Path] | None = typer.Argument(None, help="Articles: .txt, .md, .html files, folders, or JSONL "
+    inputs: list[Path] | None = path_argument(None, help="Articles: .txt, .md, .html files, folders, or JSONL "
                                                   "corpora. None: the bundled seed article."),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for the run's files (created if missing)."),
-    codebook: Path | None = typer.Option(None, "--codebook", "-c", help="Key questions (YAML/JSON). "
+    out: Path = path_option(..., "--out", "-o", help="Folder for the run's files (created if missing)."),
+    codebook: Path | None = path_option(None, "--codebook", "-c", help="Key questions (YAML/JSON). "
                                             "Default: the bundled seed codebook."),
-    experts: Path | None = typer.Option(None, "--experts", "-e", help="Expert registry (YAML/JSON). Default "
+    experts: Path | None = path_option(None, "--experts", "-e", help="Expert registry (YAML/JSON). Default "
                                            "with no INPUT: the seed's registry."),
-    labels: Path | None = typer.Option(None, "--labels", "-l", help="Reviewed labels JSONL (from `annotator "
+    labels: Path | None = path_option(None, "--labels", "-l", help="Reviewed labels JSONL (from `annotator "
                                           "studio pull`); they win over the model's."),
-    model: Path | None = typer.Option(None, "--model", "-m", help="Stance model file from `annotator train` "
+    model: Path | None = path_option(None, "--model", "-m", help="Stance model file from `annotator train` "
                                          "(default: the bundled engine)."),
     engine: str | None = typer.Option(None, "--engine", help="Stance engine: neural (default; reads negation, "
                                          "contrast, hedges) or fast (TF-IDF, ~15x faster)."),

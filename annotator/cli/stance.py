@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from annotator.cli.app import app, finish, handle_errors
+from annotator.cli.app import app, finish, handle_errors, path_argument, path_option
 from annotator.cli.bench import bench_app
 from annotator.errors import InputError
 from annotator.io import Reporter
@@ -16,14 +16,14 @@ from annotator.io import Reporter
 @app.command("stance")
 @handle_errors
 def stance_cmd(
-    quotes: Path | None = typer.Argument(None, help="quotes JSONL (from `annotator quotes`)"),
-    codebook: Path | None = typer.Option(None, "--codebook", "-c", help="codebook YAML/JSON (needed for quotes)"),
-    output: Path = typer.Option(..., "--output", "-o", help="where to write the labelled JSONL"),
-    model: Path | None = typer.Option(None, "--model", "-m", help="a model from `annotator train` "
+    quotes: Path | None = path_argument(None, help="quotes JSONL (from `annotator quotes`)"),
+    codebook: Path | None = path_option(None, "--codebook", "-c", help="codebook YAML/JSON (needed for quotes)"),
+    output: Path = path_option(..., "--output", "-o", help="where to write the labelled JSONL"),
+    model: Path | None = path_option(None, "--model", "-m", help="a model from `annotator train` "
                                          "(default: the bundled engine)"),
     engine: str | None = typer.Option(None, "--engine", help="stance engine: neural (default) or fast"),
-    pairs: Path | None = typer.Option(None, "--pairs", help='label {"id","question","text"} pairs instead'),
-    articles: list[Path] | None = typer.Option(None, "--articles", help="articles the quotes come from "
+    pairs: Path | None = path_option(None, "--pairs", help='label {"id","question","text"} pairs instead'),
+    articles: list[Path] | None = path_option(None, "--articles", help="articles the quotes come from "
                                                   "(to build context for quotes without one)"),
 ) -> None:
     """Propose a stance for each quote on each codebook question, or label question/text pairs.
@@ -59,18 +59,18 @@ def stance_cmd(
 @app.command("train")
 @handle_errors
 def train_cmd(
-    reviewed: Path | None = typer.Argument(None, help="reviewed labels JSONL (`annotator studio pull`)"),
-    pairs: list[Path] | None = typer.Option(None, "--pairs", help='labelled pairs {"question","text","stance"} '
+    reviewed: Path | None = path_argument(None, help="reviewed labels JSONL (`annotator studio pull`)"),
+    pairs: list[Path] | None = path_option(None, "--pairs", help='labelled pairs {"question","text","stance"} '
                                               "(repeatable)"),
     base: bool = typer.Option(False, "--base", help="add the public base pairs (--pairs, or "
                               "$ANNOTATOR_STANCE_DATA, or ../shared/data/stance/train.jsonl)"),
-    codebook: Path | None = typer.Option(None, "--codebook", "-c", help="codebook of the reviewed labels"),
-    output: Path = typer.Option(..., "--output", "-o", help="model file to write: .zip (neural) or .npz (fast)"),
+    codebook: Path | None = path_option(None, "--codebook", "-c", help="codebook of the reviewed labels"),
+    output: Path = path_option(..., "--output", "-o", help="model file to write: .zip (neural) or .npz (fast)"),
     engine: str | None = typer.Option(None, "--engine", help="neural or fast (default: from the -o suffix; "
                                       ".npz is fast)"),
-    model: Path | None = typer.Option(None, "--model", "-m", help="neural engine to learn reviews on "
+    model: Path | None = path_option(None, "--model", "-m", help="neural engine to learn reviews on "
                                       "(default: the bundled one)"),
-    dev: Path | None = typer.Option(None, "--dev", help="pairs to measure a fine-tuned neural engine on "
+    dev: Path | None = path_option(None, "--dev", help="pairs to measure a fine-tuned neural engine on "
                                     "(e.g. ../shared/data/stance/dev.jsonl)"),
     review_weight: float = typer.Option(5.0, "--review-weight", help="fast engine: weight of a reviewed item "
                                         "vs a public pair"),
@@ -105,10 +105,10 @@ def train_cmd(
 @bench_app.command("stance")
 @handle_errors
 def bench_stance_cmd(
-    pairs: Path | None = typer.Option(None, "--pairs", help="pairs JSONL to time (default: generated "
+    pairs: Path | None = path_option(None, "--pairs", help="pairs JSONL to time (default: generated "
                                          "sentence-length pairs)"),
     n: int = typer.Option(5000, "--n", help="number of pairs"),
-    model: Path | None = typer.Option(None, "--model", "-m", help="time this model file instead of both "
+    model: Path | None = path_option(None, "--model", "-m", help="time this model file instead of both "
                                       "bundled engines"),
 ) -> None:
     """Pairs per second of `annotator stance --pairs` on one core for each engine (neural and
@@ -127,9 +127,9 @@ def bench_stance_cmd(
 @bench_app.command("learning-curve")
 @handle_errors
 def bench_learning_curve_cmd(
-    pairs: Path | None = typer.Option(None, "--pairs", help="labelled pairs to simulate reviews from "
+    pairs: Path | None = path_option(None, "--pairs", help="labelled pairs to simulate reviews from "
                                          "(default: ../shared/data/stance/dev.jsonl)"),
-    base: Path | None = typer.Option(None, "--base", help="public base pairs (default: "
+    base: Path | None = path_option(None, "--base", help="public base pairs (default: "
                                         "../shared/data/stance/train.jsonl)"),
     sizes: str = typer.Option("0,4,8,16", "--sizes", help="reviewed items per question"),
     questions: int = typer.Option(40, "--questions", help="how many questions to simulate"),

@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from annotator import paths
-from annotator.cli.app import app, finish, handle_errors
+from annotator.cli.app import app, finish, handle_errors, path_argument, path_option
 from annotator.cli.bench import bench_app
 from annotator.errors import InputError
 from annotator.io import Reporter, read_models, write_jsonl, write_text
@@ -34,7 +34,7 @@ app.add_typer(studio_app, name="studio")
 API_KEY_ENV = "LABEL_STUDIO_API_KEY"
 URL_ENV = "LABEL_STUDIO_URL"
 
-_codebook_opt = typer.Option(None, "--codebook", "-c", help="Codebook (YAML/JSON) with the questions and labels "
+_codebook_opt = path_option(None, "--codebook", "-c", help="Codebook (YAML/JSON) with the questions and labels "
                              "(default: the bundled seed codebook).")
 _url_opt = typer.Option(None, "--url", help=f"Label Studio address, e.g. http://127.0.0.1:8080 (or env {URL_ENV}).")
 _key_opt = typer.Option(None, "--api-key", help=f"API token (default: env {API_KEY_ENV}); never printed.",
@@ -67,14 +67,15 @@ def _articles(inputs: list[Path] | None, reporter: Reporter) -> dict[str, Articl
         return {}
     from annotator.ingest import iter_articles
 
-    return {a.id: a for a in iter_articles(inputs, reporter)}
+    # a folder's JSONL files are left out: beside articles they are quotes or labels, not corpora
+    return {a.id: a for a in iter_articles(inputs, reporter, folder_suffixes=("text", "html"))}
 
 
 @studio_app.command("config")
 @handle_errors
 def config_cmd(
     codebook: Path | None = _codebook_opt,
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write the XML here (default: stdout)."),
+    output: Path | None = path_option(None, "--output", "-o", help="Write the XML here (default: stdout)."),
 ) -> None:
     """Print the Label Studio labeling config generated from a codebook: the quote with its
     speaker, role and context, a link to the article, one single-choice block per question,
@@ -97,16 +98,16 @@ def config_cmd(
 @studio_app.command("push")
 @handle_errors
 def push_cmd(
-    quotes: Path = typer.Argument(..., help="Quotes JSONL with stances (from `annotator run` or `annotator stance`)."),
+    quotes: Path = path_argument(..., help="Quotes JSONL with stances (from `annotator run` or `annotator stance`)."),
     codebook: Path | None = _codebook_opt,
     url: str | None = _url_opt,
     project: str | None = typer.Option(None, "--project", "-p", help="Project title or id (default: the "
                                           "codebook's title); created when no project has that title."),
     api_key: str | None = _key_opt,
-    articles: list[Path] | None = typer.Option(None, "--articles", "-a", help="The articles (files, folders, "
+    articles: list[Path] | None = path_option(None, "--articles", "-a", help="The articles (files, folders, "
                                                   "JSONL): their title and url make the link shown with each quote."),
     batch_size: int = typer.Option(500, "--batch-size", min=1, help="Tasks per import request."),
-    to_file: Path | None = typer.Option(None, "--to-file", help="Offline: write a Label Studio import file "
+    to_file: Path | None = path_option(None, "--to-file", help="Offline: write a Label Studio import file "
                                            "(JSON) instead of calling the API."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
 ) -> None:
@@ -146,11 +147,11 @@ def push_cmd(
 def pull_cmd(
     url: str | None = _url_opt,
     project: str | None = typer.Option(None, "--project", "-p", help="Project title or id."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Reviewed labels JSONL (default: stdout)."),
-    codebook: Path | None = typer.Option(None, "--codebook", "-c", help="Check the labels against this codebook "
+    output: Path | None = path_option(None, "--output", "-o", help="Reviewed labels JSONL (default: stdout)."),
+    codebook: Path | None = path_option(None, "--codebook", "-c", help="Check the labels against this codebook "
                                             "(default: the project's labeling config; needed with --from-export)."),
     api_key: str | None = _key_opt,
-    from_export: Path | None = typer.Option(None, "--from-export", help="Offline: read Label Studio's JSON "
+    from_export: Path | None = path_option(None, "--from-export", help="Offline: read Label Studio's JSON "
                                                "export file (Export > JSON) instead of calling the API."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
 ) -> None:

@@ -80,13 +80,14 @@ def _write(data: MatrixData, fmt: Format, out: Path) -> None:
         write_chunks(out, fmt.chunks(data))  # type: ignore[misc]
 
 
-def export(data: MatrixData, name: str, out: Path) -> list[Path]:
-    """Write one format. `out` is a file, or a folder (an existing one, or a path ending in
-    a separator: then matrix.<ext> inside it, the folder made if needed). CSV writes the
-    long table and, beside it, the wide one (NAME_wide.csv). Returns the paths."""
+def export(data: MatrixData, name: str, out: Path | str, folder: bool = False) -> list[Path]:
+    """Write one format. `out` is a file, or a folder (an existing one, a path ending in a
+    separator, or `folder=True`: then matrix.<ext> inside it, the folder made if needed).
+    CSV writes the long table and, beside it, the wide one (NAME_wide.csv). Returns the paths."""
     fmt = _format(name)
+    folder = folder or str(out).endswith(("/", "\\"))
     out = Path(out)
-    if out.is_dir() or str(out).endswith(("/", "\\")):
+    if out.is_dir() or folder:
         out.mkdir(parents=True, exist_ok=True)
         out = out / f"matrix{fmt.suffix}"
     written = [out]

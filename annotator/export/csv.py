@@ -2,19 +2,22 @@
 and question, with the lead quote and its article) and a wide one (experts by questions).
 
 UTF-8, one header row, one table a file, ISO dates, an empty cell for a missing value, and a
-leading apostrophe on any text starting with = + - @ (or a tab/CR) so a spreadsheet never
-runs it as a formula.
+leading apostrophe on any text whose first visible character is = + - @ (after spaces, tabs
+or control characters) so a spreadsheet never runs it as a formula; line breaks inside a
+field are quoted (a bare carriage return becomes a line feed first).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 
 from annotator.export.view import MatrixData, iso_date, short_label
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@")
+_LEADING = re.compile(r"^[\s\x00-\x1f\x7f]+")
 
 LONG_COLUMNS = ["expert", "expert_id", "role", "organisation", "question", "question_text", "stance",
                 "confidence", "reviewed", "disputed", "quotes", "quote", "quote_label", "quote_source",
@@ -29,8 +32,9 @@ def safe(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return f"{value:.2f}"
-    text = str(value)
-    if text.startswith(FORMULA_START):
+    # a bare carriage return is a line break the csv module would not quote: as "\n" it is
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if _LEADING.sub("", text).startswith(FORMULA_START) or text[:1] in ("\t",):
         return "'" + text
     return text
 

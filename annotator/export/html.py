@@ -111,6 +111,7 @@ def payload_chunks(data: MatrixData) -> Iterator[str]:
                 "confidence": c.confidence, "reviewed": c.reviewed, "disputed": c.disputed,
                 "evidence": [{"text": e.text, "label": e.label, "source": e.source, "confidence": e.confidence,
                               "annotators": e.annotators, "model_label": e.model_label, "disputed": e.disputed,
+                              "reviews": e.reviews,
                               "title": e.title, "url": e.url, "date": iso_date(e.published),
                               "article_id": e.article_id, "start": e.start, "end": e.end}
                              for e in c.evidence],

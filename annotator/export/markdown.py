@@ -18,7 +18,7 @@ def esc(text: str | None) -> str:
     as entities (no renderer can read a tag in it)."""
     if not text:
         return ""
-    text = re.sub(r"\s*\n\s*", " ", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"\s*[\r\n]\s*", " ", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _SPECIAL.sub(r"\\\1", text)
 
 
@@ -70,14 +70,15 @@ def _lines(data: MatrixData) -> Iterator[str]:
             st = style(c.stance, labels)
             flags = [f"{round(c.confidence * 100)}%"] + (["reviewed"] if c.reviewed else []) + \
                 (["disputed"] if c.disputed else [])
-            cells.append(f"{st.symbol} {st.word} ({', '.join(flags)})")
+            cells.append(f"{esc(st.symbol)} {esc(st.word)} ({', '.join(flags)})")
         out.append(f"| {who} | " + " | ".join(cells) + " |")
-    out += ["", "Legend: " + "; ".join(f"{style(lab, labels).symbol} {style(lab, labels).word}" for lab in labels)
+    out += ["", "Legend: " + "; ".join(f"{esc(style(lab, labels).symbol)} {esc(style(lab, labels).word)}"
+                                      for lab in labels)
             + ". Percentages are the confidence of the label; *reviewed* cells carry a person's label.", "",
             "## Questions", ""]
     out += [f"{i}. **{esc(short_label(q))}**: {esc(q.text)}" for i, q in enumerate(qs, 1)]
     out += ["", "## Labels", ""]
-    out += [f"- {style(lab, labels).symbol} **{style(lab, labels).word}**: {esc(LABEL_MEANINGS.get(lab, lab))}"
+    out += [f"- {esc(style(lab, labels).symbol)} **{esc(style(lab, labels).word)}**: {esc(LABEL_MEANINGS.get(lab, lab))}"
             for lab in labels]
     out += ["", "## Quotes behind each cell", ""]
     yield from out
@@ -88,12 +89,15 @@ def _lines(data: MatrixData) -> Iterator[str]:
         out = [f"### {esc(r.name)}", ""]
         for q, c in shown:
             st = style(c.stance, labels)
-            out += [f"**{esc(short_label(q))}**: {st.symbol} {st.word}", ""]
+            out += [f"**{esc(short_label(q))}**: {esc(st.symbol)} {esc(st.word)}", ""]
             for e in c.evidence:
                 est = style(e.label, labels)
                 who = f"reviewed by {esc(', '.join(e.annotators))}" if e.source == "annotator" else \
                     f"{esc(e.source)} {round(e.confidence * 100)}%"
-                where = ", ".join(x for x in (link(e.title or e.article_id, e.url), iso_date(e.published) or "",
+                if e.disputed and e.reviews:  # every reviewer's label, not only the one shown
+                    who += "; split: " + ", ".join(f"{esc(a)} {esc(style(lab, labels).word.lower())}"
+                                                   for a, lab in e.reviews.items())
+                where = ", ".join(x for x in (link(e.title or e.article_id, e.url), esc(iso_date(e.published)),
                                               f"characters {e.start}–{e.end}") if x)
-                out += [f"> {esc(e.text)}", ">", f"> {est.symbol} {est.word} ({who}). {where}", ""]
+                out += [f"> {esc(e.text)}", ">", f"> {esc(est.symbol)} {esc(est.word)} ({who}). {where}", ""]
         yield from out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -93,6 +94,12 @@ def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _column(label: str) -> str:
+    """A column name from a label: control characters (NUL among them, which SQL text cannot
+    hold) become spaces, runs of spaces one."""
+    return re.sub(r"\s+", " ", re.sub(r"[\x00-\x1f\x7f]", " ", label)).strip()
+
+
 def fill(db: sqlite3.Connection, data: MatrixData) -> None:
     """The tables, from the data's articles, experts, quotes (one at a time) and cells (one
     at a time): a run of any size fits in the database, not in memory."""
@@ -155,9 +162,10 @@ def fill(db: sqlite3.Connection, data: MatrixData) -> None:
                 db.execute("INSERT OR IGNORE INTO stances VALUES (?, ?, ?, ?, ?, ?, ?)", stance)
             db.execute("INSERT OR IGNORE INTO cell_quotes VALUES (?, ?, ?, ?, ?)",
                        (cell_id, e.quote_id, e.label, e.confidence, e.source))
-    shorts = [short_label(q) for q in questions]
-    names = [s if shorts.count(s) == 1 and s.lower() not in ("expert", "role", "organisation") else f"{s} ({q.id})"
-             for s, q in zip(shorts, questions)]
+    shorts = [_column(short_label(q)) or q.id for q in questions]
+    lowered = [x.casefold() for x in shorts]  # SQLite column names ignore case
+    names = [x if lowered.count(x.casefold()) == 1 and x.casefold() not in ("expert", "role", "organisation")
+             else f"{x} ({q.id})" for x, q in zip(shorts, questions)]
     pivot = ",\n    ".join(f"MAX(CASE WHEN c.question_id = {_literal(q.id)} THEN c.stance END) AS {_ident(n)}"
                            for q, n in zip(questions, names))
     db.execute(f"CREATE VIEW matrix_wide AS\nSELECT s.name AS expert, s.role, s.organisation,\n    {pivot}\n"

@@ -64,9 +64,10 @@ class MatrixBuilder:
     """
 
     def __init__(self, codebook: Codebook, reviewed: Sequence[ReviewedLabel] = (), *,
-                 scratch: Scratch | None = None, rows: str = "experts"):
+                 scratch: Scratch | None = None, rows: str = "experts", where: Sequence[str] | None = None):
         self.codebook = codebook
         self.rows = rows
+        self.where = where  # each reviewed label's FILE:LINE, for the warnings
         self.reviewed = list(reviewed)
         self._review_ids = {lab.quote_id for lab in self.reviewed}
         self._review_spans = {(lab.article_id, lab.start, lab.end) for lab in self.reviewed}
@@ -151,7 +152,7 @@ class MatrixBuilder:
             item.speaker_key = speakers.key_of(item.quote)
         if self.reviewed:
             by_span = {(it.quote.article_id, it.quote.start, it.quote.end): qid for qid, it in self.items.items()}
-            apply_reviews(self.items, by_span, self.reviewed, codebook, speakers, reporter)
+            apply_reviews(self.items, by_span, self.reviewed, codebook, speakers, reporter, self.where)
 
         firsts: dict[str, Pos] = {}
         whos: dict[str, list[tuple[_Who, _Seen]]] = {}
@@ -260,6 +261,7 @@ def _evidence(item: Item, question: str, label: str, article: dict) -> Evidence:
         kind=q.kind, title=article.get("title"), url=article.get("url"),
         published=article.get("published"), annotators=item.reviewed.get(question, []),
         model_label=item.model_label(question), disputed=question in item.disputed,
+        reviews=item.review_labels.get(question, {}),
     )
 
 

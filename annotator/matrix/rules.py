@@ -77,6 +77,7 @@ class Item:
     preds: dict[str, Vote]
     human: dict[str, list[Vote]] = field(default_factory=dict)
     reviewed: dict[str, list[str]] = field(default_factory=dict)  # question -> annotators
+    review_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # question -> annotator -> label
     disputed: set[str] = field(default_factory=set)
 
     def votes(self, question: str) -> list[Vote]:
@@ -196,16 +197,22 @@ def latest_per_annotator(labels: Iterable[ReviewedLabel]) -> list[ReviewedLabel]
 
 
 def apply_reviews(items: dict[str, Item], quotes_by_span: dict[tuple, str], reviewed: Sequence[ReviewedLabel],
-                   codebook: Codebook, speakers: RowKeys, reporter: Reporter | None) -> None:
+                  codebook: Codebook, speakers: RowKeys, reporter: Reporter | None,
+                  where: Sequence[str] | None = None) -> None:
+    """Reviewed labels over the model's (see the module doc). A label that matches no quote,
+    question or label is reported once, as `FILE:LINE: ...` when `where` gives its place,
+    and counted as skipped (the run exits 3)."""
     questions = {q.id for q in codebook.questions}
     by_item: dict[tuple[str, str], list[ReviewedLabel]] = defaultdict(list)
     speaker_fix: dict[str, list[ReviewedLabel]] = defaultdict(list)
-    for lab in reviewed:
+    for i, lab in enumerate(reviewed):
+        at = f"{where[i]}: " if where is not None and i < len(where) else ""
         qid = lab.quote_id if lab.quote_id in items else quotes_by_span.get((lab.article_id, lab.start, lab.end))
         if qid is None:
             if reporter:
-                reporter.warn(f"reviewed label by {lab.annotator} for quote {lab.quote_id} ({lab.article_id} "
-                              f"{lab.start}-{lab.end}) matches no quote of this run; ignored")
+                span = f" ({lab.article_id} {lab.start}-{lab.end})" if lab.article_id else ""
+                reporter.skip(f"{at}reviewed label by {lab.annotator} for quote {lab.quote_id}{span} matches no quote "
+                              "of this run; ignored")
             continue
         if lab.speaker is not None:
             speaker_fix[qid].append(lab)
@@ -213,13 +220,13 @@ def apply_reviews(items: dict[str, Item], quotes_by_span: dict[tuple, str], revi
             continue
         if lab.question not in questions:
             if reporter:
-                reporter.warn(f"reviewed label for question '{lab.question}' (quote {qid}) is not in the codebook; "
+                reporter.skip(f"{at}reviewed label for question '{lab.question}' (quote {qid}) is not in the codebook; "
                               "ignored")
             continue
         if lab.label not in codebook.labels_for(lab.question):
             if reporter:
-                reporter.warn(f"reviewed label '{lab.label}' on question '{lab.question}' (quote {qid}) is not one of "
-                              f"{', '.join(codebook.labels_for(lab.question))}; ignored")
+                reporter.skip(f"{at}reviewed label '{lab.label}' on question '{lab.question}' (quote {qid}) is not one "
+                              f"of {', '.join(codebook.labels_for(lab.question))}; ignored")
             continue
         by_item[(qid, lab.question)].append(lab)
     for (qid, question), labs in by_item.items():
@@ -229,6 +236,7 @@ def apply_reviews(items: dict[str, Item], quotes_by_span: dict[tuple, str], revi
         share = round(count / total, 4)
         item.human[question] = [Vote(label, share, "annotator") for label in top]
         item.reviewed[question] = sorted(lab.annotator for lab in labs)
+        item.review_labels[question] = {lab.annotator: lab.label for lab in sorted(labs, key=lambda x: x.annotator)}
         if len({lab.label for lab in labs}) > 1:  # any split is shown, as `annotator disagreements` lists it
             item.disputed.add(question)
     for qid, labs in speaker_fix.items():

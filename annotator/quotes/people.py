@@ -156,6 +156,8 @@ class People:
         if not isinstance(data, list):
             raise InputError(f"{path}: expected a list of experts (or a mapping with an 'experts' list)")
         experts = []
+        seen_ids: dict[str, int] = {}
+        seen_names: dict[str, int] = {}
         for i, item in enumerate(data, 1):
             if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
                 raise InputError(f"{path}: expert #{i} has no 'name'; every entry needs at least a name")
@@ -163,11 +165,19 @@ class People:
             item.setdefault("id", slug(item["name"]))
             item.setdefault("is_expert", True)
             try:
-                experts.append(Expert.model_validate(item))
+                expert = Expert.model_validate(item)
             except ValidationError as e:
                 from annotator.io import describe_validation
 
                 raise InputError(f"{path}: expert #{i} ({item['name']}): {describe_validation(e)}") from None
+            for seen, key, what in ((seen_ids, expert.id, "id"), (seen_names, slug(expert.name), "name")):
+                if key in seen:
+                    first = data[seen[key] - 1]
+                    raise InputError(f"{path}: experts #{seen[key]} ({first['name']}) and #{i} ({expert.name}) have "
+                                     f"the same {what} '{expert.id if what == 'id' else expert.name}'; one person "
+                                     "needs one entry (give the other its own id, or merge them)")
+                seen[key] = i
+            experts.append(expert)
         return cls(experts)
 
     def _add(self, p: Person) -> None:

@@ -38,7 +38,10 @@ _OWN_TEMPORARY = re.compile(r"^\.(?:" + "|".join(re.escape(n) for n in RUN_FILES
 def is_run_folder(path: Path) -> bool:
     """A folder `annotator run` wrote into (its marker, its lock, its resume store or its
     matrix is there)."""
-    return path.is_dir() and any((path / name).exists() for name in (RUN_META, LOCK, WORK_DIR, "matrix.jsonl"))
+    try:
+        return path.is_dir() and any((path / name).exists() for name in (RUN_META, LOCK, WORK_DIR, "matrix.jsonl"))
+    except OSError:  # a folder this user cannot read: the walk reports it
+        return False
 
 
 def is_complete(path: Path) -> bool:

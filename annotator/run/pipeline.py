@@ -41,6 +41,7 @@ from annotator.io import (
     json_chunks,
     publish,
     read_models,
+    read_models_at,
     temporary_beside,
     to_json,
     write_chunks,
@@ -74,13 +75,15 @@ class RunResult:
         return list(self.data.iter_cells())
 
 
-def read_reviewed(path: Path | None, reporter: Reporter) -> list[ReviewedLabel]:
-    """Reviewed labels (from `annotator studio pull`), empty (cancelled) ones dropped."""
+def read_reviewed(path: Path | None, reporter: Reporter) -> tuple[list[ReviewedLabel], list[str]]:
+    """Reviewed labels (from `annotator studio pull`), empty (cancelled) ones dropped, and
+    where each is (FILE:LINE)."""
     if path is None:
-        return []
+        return [], []
     if not Path(path).is_file():
         raise InputError(f"{path}: no such reviewed-labels file; give the JSONL written by `annotator studio pull`")
-    return [lab for lab in read_models(path, ReviewedLabel, reporter) if lab.label or lab.speaker]
+    pairs = [(at, lab) for at, lab in read_models_at(path, ReviewedLabel, reporter) if lab.label or lab.speaker]
+    return [lab for _, lab in pairs], [at for at, _ in pairs]
 
 
 class _Quotes:
@@ -157,11 +160,12 @@ def _run_meta(ctx: Context, n_quotes: int, n_expert: int, reviewed: Sequence[Rev
 
 def execute(articles: Iterable[Article], ctx: Context, reviewed: Sequence[ReviewedLabel] = (),
             reporter: Reporter | None = None, folder: RunFolder | None = None, jobs: int | None = 1,
-            experts: Path | None = None, rows: str = "experts", meta: dict | None = None) -> RunResult:
+            experts: Path | None = None, rows: str = "experts", meta: dict | None = None,
+            where: Sequence[str] | None = None) -> RunResult:
     """Annotate the articles and make the matrix and its files (see the module doc)."""
     reporter = reporter or Reporter()
     store = Scratch.beside(folder.path) if folder is not None else Scratch()
-    builder = MatrixBuilder(ctx.codebook, reviewed, scratch=store, rows=rows)
+    builder = MatrixBuilder(ctx.codebook, reviewed, scratch=store, rows=rows, where=where)
     collector = ExpertCollector(ctx.people, store)
     quotes = _Quotes(folder)
     read = 0
@@ -254,7 +258,7 @@ def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, expe
     if out is not None and Path(out).exists() and not Path(out).is_dir():
         raise InputError(f"{out}: exists and is not a folder; --out takes a folder for the run's files")
     ctx = load_context(codebook, experts, model, engine)
-    reviewed = read_reviewed(labels, reporter)
+    reviewed, where = read_reviewed(labels, reporter)
     meta = {"inputs": ["(bundled seed)"] if seed else [str(p) for p in inputs]}
 
     def source(skip: Sequence[Path]) -> Iterable[Article]:
@@ -266,10 +270,10 @@ def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, expe
         return articles
 
     if out is None:
-        return execute(source(()), ctx, reviewed, reporter, None, jobs, experts, rows, meta)
+        return execute(source(()), ctx, reviewed, reporter, None, jobs, experts, rows, meta, where)
     with RunFolder(out) as folder:
         try:
-            return execute(source([folder.path]), ctx, reviewed, reporter, folder, jobs, experts, rows, meta)
+            return execute(source([folder.path]), ctx, reviewed, reporter, folder, jobs, experts, rows, meta, where)
         except InputError:
             folder.remove_if_empty()  # nothing could be annotated: no empty folder left behind
             raise

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from annotator.errors import InputError
 from annotator.ingest import iter_articles
 from annotator.io import Reporter
 from annotator.models import Article, Quote
@@ -26,9 +27,19 @@ def stream_quotes(inputs: Sequence[Path | str], experts: Path | None = None, rep
         from tqdm import tqdm
 
         articles = tqdm(articles, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False)
-    pairs = map_ordered(quotes_for_article, articles, jobs, init=setup, reporter=reporter,
+    read = 0
+
+    def counted() -> Iterator[Article]:
+        nonlocal read
+        for art in articles:
+            read += 1
+            yield art
+
+    pairs = map_ordered(quotes_for_article, counted(), jobs, init=setup, reporter=reporter,
                         describe=lambda a: a.source or a.id)
     yield from link_across_articles((q for _, found in pairs for q in found), setup())
+    if not read:  # raised inside the writer: an output file is not made
+        raise InputError("no article could be read from the inputs (see the warnings above); check the paths")
 
 
 __all__ = ["stream_quotes"]

@@ -1,7 +1,20 @@
-"""Stance: codebooks, the stance model, prediction for quotes and pairs, training."""
+"""Stance: codebooks, the engines (neural and fast), prediction for quotes and pairs,
+training. The names below load on first use, so reading a codebook does not load an engine."""
 
-from annotator.stance.codebook import load_codebook, parse_codebook
-from annotator.stance.model import StanceModel
-from annotator.stance.predict import predict_pairs, predict_quotes
+from __future__ import annotations
 
-__all__ = ["StanceModel", "load_codebook", "parse_codebook", "predict_pairs", "predict_quotes"]
+import importlib
+from typing import Any
+
+_EXPORTS = {"load_codebook": "codebook", "parse_codebook": "codebook", "StanceModel": "model",
+            "load_engine": "engine", "predict_pairs": "predict", "predict_quotes": "predict"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'annotator.stance' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"annotator.stance.{module}"), name)
+
+
+__all__ = sorted(_EXPORTS)

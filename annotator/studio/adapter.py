@@ -8,6 +8,8 @@ to fix it. The API key is never part of a message (it is scrubbed from anything 
 
 from __future__ import annotations
 
+import re
+
 import contextlib
 import json
 from collections.abc import Iterator, Sequence
@@ -69,22 +71,29 @@ class ProjectInfo:
     model_version: str | None = None
 
 
+def redact(url: str) -> str:
+    """The address without credentials: user:key@ and key-like query values become ***."""
+    url = re.sub(r"(?<=//)[^/@\s]*@", "***@", url)
+    return re.sub(r"(?i)([?&](?:token|key|api_key|apikey|access_token|password|secret)=)[^&#\s]*", r"\1***", url)
+
+
 class Studio:
     """A Label Studio server reached through its API (label-studio-sdk 2.x)."""
 
     def __init__(self, url: str, api_key: str, timeout: float = 120.0):
         if not url.startswith(("http://", "https://")):
-            raise StudioError(f"--url '{url}' is not an http(s) address; give e.g. http://127.0.0.1:8080")
+            raise StudioError(f"--url '{redact(url)}' is not an http(s) address; give e.g. http://127.0.0.1:8080")
         if not api_key:
             raise StudioError("no API key: set LABEL_STUDIO_API_KEY or pass --api-key "
                               "(Label Studio: Account & Settings > Personal Access Token)")
         _check_sdk()
         self.url = url.rstrip("/")
+        self.shown = redact(self.url)  # the address as errors show it: never a key
         self._key = api_key
         self._client = LabelStudio(base_url=self.url, api_key=api_key, timeout=timeout)
 
     def __repr__(self) -> str:  # never show the key
-        return f"Studio(url={self.url!r})"
+        return f"Studio(url={self.shown!r})"
 
     # errors ------------------------------------------------------------------------------
     def _scrub(self, text: str) -> str:
@@ -100,16 +109,16 @@ class Studio:
             raise StudioError(self._scrub(self._api_message(what, e))) from None
         except httpx.ConnectError as e:
             reason = "connection refused" if "refused" in str(e).lower() else self._scrub(str(e)) or "no connection"
-            raise StudioError(f"cannot reach Label Studio at {self.url} ({reason}); check --url and that the "
+            raise StudioError(f"cannot reach Label Studio at {self.shown} ({reason}); check --url and that the "
                               "server is running") from None
         except httpx.TimeoutException:
-            raise StudioError(f"Label Studio at {self.url} did not answer in time while trying to {what}; "
+            raise StudioError(f"Label Studio at {self.shown} did not answer in time while trying to {what}; "
                               "check the server (it may be busy) and retry") from None
         except httpx.HTTPError as e:
-            raise StudioError(self._scrub(f"Label Studio at {self.url}: {what} failed ({type(e).__name__}: {e}); "
+            raise StudioError(self._scrub(f"Label Studio at {self.shown}: {what} failed ({type(e).__name__}: {e}); "
                                           "check --url and the server")) from None
         except json.JSONDecodeError:
-            raise StudioError(f"Label Studio at {self.url} answered with something that is not JSON while trying "
+            raise StudioError(f"Label Studio at {self.shown} answered with something that is not JSON while trying "
                               f"to {what}; is --url the Label Studio address?") from None
 
     def _api_message(self, what: str, e: ApiError) -> str:
@@ -120,13 +129,13 @@ class Studio:
             body = "an HTML error page"
         body = body[:300]
         if status in (401, 403) and ("token" in body.lower() or "credentials" in body.lower() or status == 401):
-            return (f"Label Studio at {self.url} refused the API key ({status}); check LABEL_STUDIO_API_KEY or "
+            return (f"Label Studio at {self.shown} refused the API key ({status}); check LABEL_STUDIO_API_KEY or "
                     "--api-key (Account & Settings > Personal Access Token, or a legacy token if enabled)")
         if status == 403:
-            return f"Label Studio at {self.url} does not allow this user to {what} (403); ask a project owner"
+            return f"Label Studio at {self.shown} does not allow this user to {what} (403); ask a project owner"
         if status == 404:
-            return f"Label Studio at {self.url}: not found while trying to {what} (404); check --project and --url"
-        return f"Label Studio at {self.url} failed to {what} ({status}: {body or 'no details'})"
+            return f"Label Studio at {self.shown}: not found while trying to {what} (404); check --project and --url"
+        return f"Label Studio at {self.shown} failed to {what} ({status}: {body or 'no details'})"
 
     # calls -------------------------------------------------------------------------------
     def whoami(self) -> dict:
@@ -181,7 +190,7 @@ class Studio:
             raw = b"".join(self._client.projects.exports.download_sync(project_id, export_type="JSON"))
             data = json.loads(raw)
         if not isinstance(data, list):
-            raise StudioError(f"Label Studio at {self.url} returned an export that is not a list of tasks")
+            raise StudioError(f"Label Studio at {self.shown} returned an export that is not a list of tasks")
         return data
 
     def users(self) -> dict[int, str]:

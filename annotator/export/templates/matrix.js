@@ -49,7 +49,14 @@
     } else {
       how.appendChild(el("span", "badge badge-model", "⚙ model, " + pct(q.confidence)));
     }
-    if (q.disputed) how.appendChild(el("span", "badge badge-disputed", "! reviewers split"));
+    if (q.disputed) {
+      how.appendChild(el("span", "badge badge-disputed", "! reviewers split"));
+      var split = Object.keys(q.reviews || {}).map(function (who) {
+        var s = data.styles[q.reviews[who]];
+        return who + ": " + (s ? s.word : q.reviews[who]).toLowerCase();
+      });
+      if (split.length) how.appendChild(el("span", "split", split.join("; ")));
+    }
     li.appendChild(how);
     var src = el("p", "quote-source");
     var url = safeUrl(q.url);
