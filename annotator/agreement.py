@@ -276,8 +276,10 @@ def compute(labels: Iterable[ReviewedLabel]) -> AgreementReport:
             if item not in model or when >= model[item][0]:
                 model[item] = (when, lab.model_label.strip())
     if not table:
-        raise InputError("no reviewed labels to compare: every label is empty (cancelled or skipped); "
-                         "pull the annotations again once they are labelled")
+        raise InputError(
+            "no reviewed labels to compare: every label is empty (cancelled or skipped); "
+            "pull the annotations again once they are labelled"
+        )
 
     by_question: dict[str, dict[Item, dict[str, str]]] = defaultdict(dict)
     for item, by in table.items():
@@ -329,8 +331,15 @@ def text_table(header: list[str], rows: list[list[str]], left: int = 1) -> str:
     return "\n".join([line(header), "  ".join("-" * w for w in widths), *map(line, rows)])
 
 
-HUMAN_COLUMNS = ["question", "items", "annotators", "multi_rated_items", "percent_agreement",
-                 "krippendorff_alpha", "cohen_kappa"]
+HUMAN_COLUMNS = [
+    "question",
+    "items",
+    "annotators",
+    "multi_rated_items",
+    "percent_agreement",
+    "krippendorff_alpha",
+    "cohen_kappa",
+]
 MODEL_COLUMNS = ["model_items", "model_accuracy", "model_macro_f1"]
 
 
@@ -347,8 +356,15 @@ def render_table(report: AgreementReport) -> str:
     header = [h.replace("krippendorff_", "").replace("percent_agreement", "agreement") for h in header]
     body = []
     for q, a, m in _rows(report):
-        row = [q, str(a.items), str(a.annotators), str(a.multi_rated_items), _fmt(a.percent_agreement),
-               _fmt(a.krippendorff_alpha), _fmt(a.cohen_kappa)]
+        row = [
+            q,
+            str(a.items),
+            str(a.annotators),
+            str(a.multi_rated_items),
+            _fmt(a.percent_agreement),
+            _fmt(a.krippendorff_alpha),
+            _fmt(a.cohen_kappa),
+        ]
         if with_model:
             row += [str(m.items), _fmt(m.accuracy), _fmt(m.macro_f1)] if m else ["0", "", ""]
         body.append(row)
@@ -356,14 +372,20 @@ def render_table(report: AgreementReport) -> str:
     mo = report.model_vs_human.overall if report.model_vs_human else None
     if mo and mo.labels:
         cm = [[lab, *map(str, row)] for lab, row in zip(mo.labels, mo.confusion_matrix)]
-        parts.append("Model against the humans' majority (rows: humans, columns: model):\n"
-                     + text_table(["human \\ model", *mo.labels], cm))
-    notes = ["agreement: share of items rated by 2+ annotators on which all agree; "
-             "alpha: Krippendorff's nominal alpha; kappa: Cohen's, only with exactly two annotators; "
-             "empty: undefined."]
+        parts.append(
+            "Model against the humans' majority (rows: humans, columns: model):\n"
+            + text_table(["human \\ model", *mo.labels], cm)
+        )
+    notes = [
+        "agreement: share of items rated by 2+ annotators on which all agree; "
+        "alpha: Krippendorff's nominal alpha; kappa: Cohen's, only with exactly two annotators; "
+        "empty: undefined."
+    ]
     if report.dropped_empty or report.replaced_duplicates:
-        notes.append(f"{report.dropped_empty} empty labels dropped; {report.replaced_duplicates} earlier "
-                     "labels replaced by the annotator's latest.")
+        notes.append(
+            f"{report.dropped_empty} empty labels dropped; {report.replaced_duplicates} earlier "
+            "labels replaced by the annotator's latest."
+        )
     return "\n\n".join(parts + [" ".join(notes)]) + "\n"
 
 
@@ -373,8 +395,15 @@ def render_csv(report: AgreementReport) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(HUMAN_COLUMNS + ["agreed_items", "ratings", "kappa_items"] + MODEL_COLUMNS)
     for q, a, m in _rows(report):
-        values = [a.percent_agreement, a.krippendorff_alpha, a.cohen_kappa, a.agreed_items, a.ratings,
-                  a.kappa_items, *([m.items, m.accuracy, m.macro_f1] if m else [0, None, None])]
+        values = [
+            a.percent_agreement,
+            a.krippendorff_alpha,
+            a.cohen_kappa,
+            a.agreed_items,
+            a.ratings,
+            a.kappa_items,
+            *([m.items, m.accuracy, m.macro_f1] if m else [0, None, None]),
+        ]
         w.writerow([q, a.items, a.annotators, a.multi_rated_items, *("" if x is None else x for x in values)])
     return buf.getvalue()
 

@@ -45,15 +45,29 @@ def find_disagreements(labels: Iterable[ReviewedLabel]) -> list[Disagreement]:
             model[item] = lab.model_label.strip()
     out = [
         Disagreement(
-            quote_id=item[0], article_id=lab.article_id, start=lab.start, end=lab.end, question=item[1],
-            text=text.get(item), labels=dict(sorted(by[item].items())), majority=majority[item].label,
+            quote_id=item[0],
+            article_id=lab.article_id,
+            start=lab.start,
+            end=lab.end,
+            question=item[1],
+            text=text.get(item),
+            labels=dict(sorted(by[item].items())),
+            majority=majority[item].label,
             model_label=model.get(item),
         )
         for item, lab in first.items()
         if len(set(by[item].values())) > 1
     ]
-    return sorted(out, key=lambda d: (d.article_id or "", d.start if d.start is not None else -1,
-                                      d.end if d.end is not None else -1, d.quote_id, d.question))
+    return sorted(
+        out,
+        key=lambda d: (
+            d.article_id or "",
+            d.start if d.start is not None else -1,
+            d.end if d.end is not None else -1,
+            d.quote_id,
+            d.question,
+        ),
+    )
 
 
 def render_jsonl(items: list[Disagreement]) -> str:
@@ -75,8 +89,14 @@ def render_table(items: list[Disagreement]) -> str:
     with_model = any(d.model_label for d in items)
     header = ["quote", "question", *names, "majority", *(["model"] if with_model else []), "text"]
     rows = [
-        [d.quote_id, d.question, *(d.labels.get(a, "") for a in names), d.majority or "(tie)",
-         *([d.model_label or ""] if with_model else []), _short(d.text)]
+        [
+            d.quote_id,
+            d.question,
+            *(d.labels.get(a, "") for a in names),
+            d.majority or "(tie)",
+            *([d.model_label or ""] if with_model else []),
+            _short(d.text),
+        ]
         for d in items
     ]
     return text_table(header, rows, left=len(header)) + f"\n\n{len(items)} disputed items.\n"

@@ -21,9 +21,10 @@ recomputed when `resume=True`.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any
 
 from annotator.errors import InputError
 from annotator.io import Reporter, atomic_write, to_json
@@ -37,11 +38,11 @@ class Block:
     """A unit of work: a byte range of one JSONL file, or a list of article files."""
 
     index: int
-    path: Optional[str] = None
+    path: str | None = None
     start: int = 0
     end: int = 0
     first_line: int = 1
-    files: tuple[tuple[str, Optional[str]], ...] = ()  # (file, article id or None)
+    files: tuple[tuple[str, str | None], ...] = ()  # (file, article id or None)
 
 
 @dataclass
@@ -73,13 +74,17 @@ class _Collect(Reporter):
         self.warnings.append(message)
 
 
-def plan_blocks(inputs: Iterable[Path | str], reporter: Reporter, block_lines: int = DEFAULT_BLOCK_LINES,
-                block_files: int = DEFAULT_BLOCK_FILES) -> list[Block]:
+def plan_blocks(
+    inputs: Iterable[Path | str],
+    reporter: Reporter,
+    block_lines: int = DEFAULT_BLOCK_LINES,
+    block_files: int = DEFAULT_BLOCK_FILES,
+) -> list[Block]:
     """Blocks of the inputs, in input order. JSONL files are scanned for line breaks only."""
     from annotator.ingest import JSONL_SUFFIXES, expand
 
     blocks: list[Block] = []
-    files: list[tuple[str, Optional[str]]] = []
+    files: list[tuple[str, str | None]] = []
 
     def flush_files() -> None:
         if files:
@@ -108,7 +113,7 @@ def plan_blocks(inputs: Iterable[Path | str], reporter: Reporter, block_lines: i
     return blocks
 
 
-def _block_articles(block: Block, reporter: Reporter, encoding: Optional[str]) -> Iterator[Any]:
+def _block_articles(block: Block, reporter: Reporter, encoding: str | None) -> Iterator[Any]:
     from annotator.ingest import article_from_record, read_file
     from annotator.io import parse_jsonl_line
 
@@ -130,11 +135,12 @@ def _block_articles(block: Block, reporter: Reporter, encoding: Optional[str]) -
             reporter.skip(str(e))
 
 
-_REGISTRY: dict[Optional[str], Any] = {}
+_REGISTRY: dict[str | None, Any] = {}
 
 
-def process_block(block: Block, out: str, experts: Optional[str] = None, encoding: Optional[str] = None,
-                  resume: bool = False) -> BlockResult:
+def process_block(
+    block: Block, out: str, experts: str | None = None, encoding: str | None = None, resume: bool = False
+) -> BlockResult:
     """Run on a worker: the quotes of one block into `out/part-NNNNN.jsonl` (atomically)."""
     from annotator.parallel import describe_failure
     from annotator.run.article import quotes_for_article
@@ -144,8 +150,13 @@ def process_block(block: Block, out: str, experts: Optional[str] = None, encodin
     done = part.with_suffix(".done.json")
     if resume and part.exists() and done.exists():
         saved = json.loads(done.read_text(encoding="utf-8"))
-        return BlockResult(block.index, str(part), [tuple(a) for a in saved["articles"]],  # type: ignore[misc]
-                           saved["warnings"], saved["skipped"])
+        return BlockResult(
+            block.index,
+            str(part),
+            [tuple(a) for a in saved["articles"]],  # type: ignore[misc]
+            saved["warnings"],
+            saved["skipped"],
+        )
     done.unlink(missing_ok=True)  # the part is complete only once its summary is written
     if experts not in _REGISTRY:  # once per worker process
         _REGISTRY[experts] = QuotesSetup(experts)()
@@ -182,8 +193,10 @@ def _drop_duplicates(results: Sequence[BlockResult], reporter: Reporter) -> None
         kept = []
         for aid, n in res.articles:
             if aid in seen:
-                msg = (f"part {res.index}: duplicate article id '{aid}' (already read); skipped, "
-                       "give it a unique id")
+                msg = (
+                    f"part {res.index}: duplicate article id '{aid}' (already read); skipped, "
+                    "give it a unique id"
+                )
                 reporter.skip(msg)
                 res.skipped.append(msg)
                 drop.append((line, line + n))
@@ -202,10 +215,18 @@ def _drop_duplicates(results: Sequence[BlockResult], reporter: Reporter) -> None
             _save_done(res)
 
 
-def quotes_with_dask(inputs: Sequence[Path | str], client: Any, out: Path | str, *, experts: Optional[str] = None,
-                     encoding: Optional[str] = None, reporter: Optional[Reporter] = None,
-                     block_lines: int = DEFAULT_BLOCK_LINES, block_files: int = DEFAULT_BLOCK_FILES,
-                     resume: bool = False) -> DaskResult:
+def quotes_with_dask(
+    inputs: Sequence[Path | str],
+    client: Any,
+    out: Path | str,
+    *,
+    experts: str | None = None,
+    encoding: str | None = None,
+    reporter: Reporter | None = None,
+    block_lines: int = DEFAULT_BLOCK_LINES,
+    block_files: int = DEFAULT_BLOCK_FILES,
+    resume: bool = False,
+) -> DaskResult:
     """The quotes of every article of `inputs`, computed on the Dask cluster behind `client`,
     as `out/part-NNNNN.jsonl` files (in input order when read by part number)."""
     reporter = reporter or Reporter()
@@ -217,8 +238,15 @@ def quotes_with_dask(inputs: Sequence[Path | str], client: Any, out: Path | str,
     if not resume:
         for old in list(out.glob("part-*.jsonl")) + list(out.glob("part-*.done.json")):
             old.unlink()
-    futures = client.map(process_block, blocks, out=str(out), experts=str(experts) if experts else None,
-                         encoding=encoding, resume=resume, pure=False)
+    futures = client.map(
+        process_block,
+        blocks,
+        out=str(out),
+        experts=str(experts) if experts else None,
+        encoding=encoding,
+        resume=resume,
+        pure=False,
+    )
     results: list[BlockResult] = client.gather(futures)
     results.sort(key=lambda r: r.index)
     for res in results:
@@ -227,12 +255,18 @@ def quotes_with_dask(inputs: Sequence[Path | str], client: Any, out: Path | str,
         for s in res.skipped:
             reporter.skip(s)
     _drop_duplicates(results, reporter)
-    return DaskResult(out=out, parts=[Path(r.part) for r in results], articles=sum(len(r.articles) for r in results),
-                      quotes=sum(n for r in results for _, n in r.articles), skipped=list(reporter.skipped))
+    return DaskResult(
+        out=out,
+        parts=[Path(r.part) for r in results],
+        articles=sum(len(r.articles) for r in results),
+        quotes=sum(n for r in results for _, n in r.articles),
+        skipped=list(reporter.skipped),
+    )
 
 
-def merge_parts(result: DaskResult | Sequence[Path], dest: Path | str, link: bool = True,
-                experts: Optional[str] = None) -> int:
+def merge_parts(
+    result: DaskResult | Sequence[Path], dest: Path | str, link: bool = True, experts: str | None = None
+) -> int:
     """Concatenate the parts, in order, into one JSONL file (atomically), streaming. With
     `link`, speakers are linked across articles as `annotator.run.link.link_across_articles`
     does (a sequential pass: cheap next to extraction)."""

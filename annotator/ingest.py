@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Sequence
 
 from pydantic import ValidationError
 
@@ -25,11 +25,15 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 ARTICLE_FIELDS = ("title", "url", "published", "outlet")
-META_ALIASES = {"published": ("published", "date", "published_at", "datetime"), "title": ("title", "headline"),
-                "url": ("url", "link"), "outlet": ("outlet", "publisher", "source_name")}
+META_ALIASES = {
+    "published": ("published", "date", "published_at", "datetime"),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "publisher", "source_name"),
+}
 
 
-def decode(data: bytes, where: str, encoding: Optional[str] = None) -> tuple[str, Optional[str]]:
+def decode(data: bytes, where: str, encoding: str | None = None) -> tuple[str, str | None]:
     """Bytes to text. UTF-8 (with or without BOM) first; then the given encoding; then a
     detected one (with a warning). Raises InputError for binary or undecodable data."""
     if not data.strip():
@@ -67,7 +71,7 @@ def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text_file(path: Path, encoding: Optional[str] = None, reporter: Optional[Reporter] = None) -> Article:
+def read_text_file(path: Path, encoding: str | None = None, reporter: Reporter | None = None) -> Article:
     text, detected = decode(path.read_bytes(), str(path), encoding)
     if detected and reporter:
         reporter.warn(f"{path}: not UTF-8; decoded as {detected} (pass --encoding to choose)")
@@ -84,13 +88,51 @@ def read_text_file(path: Path, encoding: Optional[str] = None, reporter: Optiona
     return Article(id=path.stem, text=text, title=title, source=str(path))
 
 
-BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
-              "section", "article", "header", "footer", "pre", "figcaption", "dd", "dt", "ul", "ol"}
-DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "nav", "form", "button",
-             "head", "aside", "object", "embed", "canvas", "select", "textarea"]
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "pre",
+    "figcaption",
+    "dd",
+    "dt",
+    "ul",
+    "ol",
+}
+DROP_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "nav",
+    "form",
+    "button",
+    "head",
+    "aside",
+    "object",
+    "embed",
+    "canvas",
+    "select",
+    "textarea",
+]
 
 
-def html_to_article(html: str, article_id: str, source: Optional[str] = None) -> Article:
+def html_to_article(html: str, article_id: str, source: str | None = None) -> Article:
     """Visible article text from HTML: scripts, styles, navigation dropped; one paragraph a
     line. Title, canonical URL and publication date are read from the usual meta tags."""
     try:  # selectolax >= 0.3.13: lexbor (the Modest backend is deprecated and refuses in 1.x)
@@ -100,7 +142,7 @@ def html_to_article(html: str, article_id: str, source: Optional[str] = None) ->
 
     tree = HTMLParser(html)
 
-    def meta(*names: str) -> Optional[str]:
+    def meta(*names: str) -> str | None:
         for n in names:
             node = tree.css_first(f'meta[property="{n}"]') or tree.css_first(f'meta[name="{n}"]')
             if node is not None and node.attributes.get("content"):
@@ -156,11 +198,18 @@ def html_to_article(html: str, article_id: str, source: Optional[str] = None) ->
     text = "\n".join(lines)
     if not text.strip():
         raise InputError(f"{source or article_id}: the HTML has no visible text")
-    return Article(id=article_id, text=text, title=title or None, url=url, published=published,
-                   outlet=outlet, source=source)
+    return Article(
+        id=article_id,
+        text=text,
+        title=title or None,
+        url=url,
+        published=published,
+        outlet=outlet,
+        source=source,
+    )
 
 
-def read_html_file(path: Path, encoding: Optional[str] = None, reporter: Optional[Reporter] = None) -> Article:
+def read_html_file(path: Path, encoding: str | None = None, reporter: Reporter | None = None) -> Article:
     data = path.read_bytes()
     if not encoding:
         m = re.search(rb'<meta[^>]+charset=["\']?([A-Za-z0-9_-]+)', data[:4096], re.I)
@@ -180,13 +229,13 @@ def read_html_file(path: Path, encoding: Optional[str] = None, reporter: Optiona
 def article_from_record(obj: dict, where: str) -> Article:
     """An Article from a JSONL object with at least "id" and "text"; other known fields kept."""
     if "id" not in obj or obj["id"] in (None, ""):
-        raise InputError(f"{where}: no \"id\"; every line needs an \"id\" and a \"text\"")
+        raise InputError(f'{where}: no "id"; every line needs an "id" and a "text"')
     if not isinstance(obj.get("text"), str):
-        raise InputError(f"{where}: no \"text\" string; every line needs an \"id\" and a \"text\"")
+        raise InputError(f'{where}: no "text" string; every line needs an "id" and a "text"')
     if not obj["text"].strip():
-        raise InputError(f"{where}: \"text\" is empty")
+        raise InputError(f'{where}: "text" is empty')
     if isinstance(obj["id"], (dict, list)):
-        raise InputError(f"{where}: \"id\" must be a string or a number")
+        raise InputError(f'{where}: "id" must be a string or a number')
     meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
     fields: dict = {}
     for name, aliases in META_ALIASES.items():
@@ -202,7 +251,7 @@ def article_from_record(obj: dict, where: str) -> Article:
         raise InputError(f"{where}: {describe_validation(e)}") from None
 
 
-def read_jsonl_file(path: Path, reporter: Reporter, encoding: Optional[str] = None) -> Iterator[Article]:
+def read_jsonl_file(path: Path, reporter: Reporter, encoding: str | None = None) -> Iterator[Article]:
     for n, obj in iter_jsonl(path, reporter, encoding):
         try:
             yield article_from_record(obj, f"{path}:{n}")
@@ -210,8 +259,12 @@ def read_jsonl_file(path: Path, reporter: Reporter, encoding: Optional[str] = No
             reporter.skip(str(e))
 
 
-def expand(inputs: Iterable[Path | str], reporter: Reporter, skip: Sequence[Path] = (),
-           folder_suffixes: Optional[Sequence[str]] = None) -> Iterator[tuple[Path, Optional[str]]]:
+def expand(
+    inputs: Iterable[Path | str],
+    reporter: Reporter,
+    skip: Sequence[Path] = (),
+    folder_suffixes: Sequence[str] | None = None,
+) -> Iterator[tuple[Path, str | None]]:
     """(file, article id or None) from the inputs: files as given (their id is the file name
     without suffix), folders searched in sorted order for known suffixes, each file's id its
     path relative to the folder (so `2024-01-02/article.txt` is "2024-01-02/article").
@@ -230,15 +283,22 @@ def expand(inputs: Iterable[Path | str], reporter: Reporter, skip: Sequence[Path
             errors: list[OSError] = []
             for root, dirs, files in os.walk(p, onerror=errors.append):
                 here = Path(root)
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (here / d).resolve() not in skipped
-                                 and not is_run_folder(here / d))
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".")
+                    and (here / d).resolve() not in skipped
+                    and not is_run_folder(here / d)
+                )
                 for name in files:
                     f = here / name
                     if not name.startswith(".") and f.suffix.lower() in wanted:
                         found.append(f)
             for e in errors:
-                reporter.skip(f"{e.filename}: cannot read this folder ({e.strerror or e}); its articles were "
-                              "skipped, fix its permissions")
+                reporter.skip(
+                    f"{e.filename}: cannot read this folder ({e.strerror or e}); its articles were "
+                    "skipped, fix its permissions"
+                )
             found.sort()
             if not found and not errors:
                 reporter.skip(f"{p}: folder has no .txt, .md, .html or .jsonl files")
@@ -250,8 +310,9 @@ def expand(inputs: Iterable[Path | str], reporter: Reporter, skip: Sequence[Path
             reporter.skip(f"{p}: no such file or folder; check the path")
 
 
-def read_file(path: Path, reporter: Reporter, encoding: Optional[str] = None,
-              article_id: Optional[str] = None) -> Iterator[Article]:
+def read_file(
+    path: Path, reporter: Reporter, encoding: str | None = None, article_id: str | None = None
+) -> Iterator[Article]:
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
@@ -270,9 +331,13 @@ def read_file(path: Path, reporter: Reporter, encoding: Optional[str] = None,
         reporter.skip(f"{path}: cannot read ({e.strerror or e})")
 
 
-def iter_articles(inputs: Iterable[Path | str], reporter: Optional[Reporter] = None,
-                  encoding: Optional[str] = None, skip: Sequence[Path] = (),
-                  folder_suffixes: Optional[Sequence[str]] = None) -> Iterator[Article]:
+def iter_articles(
+    inputs: Iterable[Path | str],
+    reporter: Reporter | None = None,
+    encoding: str | None = None,
+    skip: Sequence[Path] = (),
+    folder_suffixes: Sequence[str] | None = None,
+) -> Iterator[Article]:
     """All articles of the inputs, in order. Duplicate ids are reported and skipped; the
     `skip` folders (and any folder a run wrote into) are not read."""
     reporter = reporter or Reporter()
@@ -281,8 +346,10 @@ def iter_articles(inputs: Iterable[Path | str], reporter: Optional[Reporter] = N
         for path, article_id in expand(inputs, reporter, skip, folder_suffixes):
             for art in read_file(path, reporter, encoding, article_id):
                 if art.id in seen:
-                    reporter.skip(f"{art.source}: duplicate article id '{art.id}' (already read); "
-                                  "skipped, give it a unique id")
+                    reporter.skip(
+                        f"{art.source}: duplicate article id '{art.id}' (already read); "
+                        "skipped, give it a unique id"
+                    )
                     continue
                 seen.add(art.id)
                 yield art

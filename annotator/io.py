@@ -8,9 +8,10 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator
+from typing import IO, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -48,8 +49,14 @@ def describe_validation(err: ValidationError) -> str:
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
 
 
-def parse_jsonl_line(raw: bytes, path: Path | str, n: int, reporter: Reporter | None = None,
-                     encoding: str | None = None, first: bool = False) -> dict | None:
+def parse_jsonl_line(
+    raw: bytes,
+    path: Path | str,
+    n: int,
+    reporter: Reporter | None = None,
+    encoding: str | None = None,
+    first: bool = False,
+) -> dict | None:
     """One JSONL line (bytes) to its object; None for a blank line. A line that is not
     UTF-8 (nor `encoding`, when given), not JSON or not an object is reported and gives None
     when a reporter is given, else raises InputError. Each line is decoded on its own, so
@@ -74,8 +81,10 @@ def parse_jsonl_line(raw: bytes, path: Path | str, n: int, reporter: Reporter | 
             except (UnicodeDecodeError, LookupError):
                 pass
         if line is None:
-            bad(f"{path}:{n}: not UTF-8 ({e.reason} at byte {e.start}); re-save the file as UTF-8 "
-                "or pass --encoding")
+            bad(
+                f"{path}:{n}: not UTF-8 ({e.reason} at byte {e.start}); re-save the file as UTF-8 "
+                "or pass --encoding"
+            )
             return None
     try:
         obj = json.loads(line)
@@ -93,9 +102,11 @@ def parse_jsonl_line(raw: bytes, path: Path | str, n: int, reporter: Reporter | 
         if clean != obj:
             obj = clean
             if reporter is not None:
-                reporter.warn(f"{path}:{n}: unpaired surrogate escapes (\\udXXX) replaced with U+FFFD (one character "
-                              "for one, so offsets are unchanged); fix the producer of the file to keep the "
-                              "original characters")
+                reporter.warn(
+                    f"{path}:{n}: unpaired surrogate escapes (\\udXXX) replaced with U+FFFD (one character "
+                    "for one, so offsets are unchanged); fix the producer of the file to keep the "
+                    "original characters"
+                )
     return obj
 
 
@@ -115,8 +126,9 @@ def _no_lone_surrogates(value: Any) -> Any:
     return value
 
 
-def iter_jsonl(path: Path | str, reporter: Reporter | None = None,
-               encoding: str | None = None) -> Iterator[tuple[int, dict]]:
+def iter_jsonl(
+    path: Path | str, reporter: Reporter | None = None, encoding: str | None = None
+) -> Iterator[tuple[int, dict]]:
     """Yield (line number, object) for each JSON object line. Bad lines are reported and
     skipped when a reporter is given, else raise InputError. Lines are UTF-8 (a BOM is
     allowed), or `encoding` where they are not."""
@@ -140,8 +152,9 @@ def read_models(path: Path | str, model: type[BaseModel], reporter: Reporter | N
         yield record
 
 
-def read_models_at(path: Path | str, model: type[BaseModel],
-                   reporter: Reporter | None = None) -> Iterator[tuple[str, Any]]:
+def read_models_at(
+    path: Path | str, model: type[BaseModel], reporter: Reporter | None = None
+) -> Iterator[tuple[str, Any]]:
     """("FILE:LINE", record) for each valid line of a JSONL file (see `read_models`)."""
     for n, obj in iter_jsonl(path, reporter):
         try:
@@ -171,7 +184,7 @@ def temporary_beside(path: Path | str, mode: str = "w", encoding: str | None = "
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    return Path(tmp), os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None)  # noqa: SIM115
+    return Path(tmp), os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None)
 
 
 def publish(tmp: Path | str, path: Path | str) -> None:
@@ -243,8 +256,11 @@ def json_chunks(doc: dict, indent: int = 2) -> Iterator[str]:
         if isinstance(value, Streamed):
             inner, n = pad * 2, 0
             for item in value.items():
-                yield ("[\n" if n == 0 else ",\n") + inner + \
-                    json.dumps(item, ensure_ascii=False, indent=indent).replace("\n", "\n" + inner)
+                yield (
+                    ("[\n" if n == 0 else ",\n")
+                    + inner
+                    + json.dumps(item, ensure_ascii=False, indent=indent).replace("\n", "\n" + inner)
+                )
                 n += 1
             yield "\n" + pad + "]" if n else "[]"
         else:

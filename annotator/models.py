@@ -8,7 +8,7 @@ they are stale. Add fields freely; never rename or drop the contract fields.
 from __future__ import annotations
 
 import hashlib
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -37,11 +37,11 @@ class Article(Record):
 
     id: str
     text: str
-    title: Optional[str] = None
-    url: Optional[str] = None
-    published: Optional[str] = Field(None, description="ISO 8601 date or date-time")
-    outlet: Optional[str] = None
-    source: Optional[str] = Field(None, description="where the article was read from (path or path:line)")
+    title: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="ISO 8601 date or date-time")
+    outlet: str | None = None
+    source: str | None = Field(None, description="where the article was read from (path or path:line)")
     meta: dict = Field(default_factory=dict)
 
 
@@ -51,9 +51,9 @@ class Expert(Record):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
-    role: Optional[str] = None
-    organisation: Optional[str] = None
-    pronoun: Optional[Literal["he", "she", "they"]] = None
+    role: str | None = None
+    organisation: str | None = None
+    pronoun: Literal["he", "she", "they"] | None = None
     kind: Literal["person", "group", "organisation"] = "person"
     is_expert: bool = False
     articles: list[str] = Field(default_factory=list, description="ids of articles they speak in")
@@ -65,7 +65,7 @@ class StancePrediction(Record):
     label: str
     confidence: float = Field(ge=0.0, le=1.0)
     source: LabelSource = "model"
-    model_version: Optional[str] = None
+    model_version: str | None = None
 
 
 class Quote(Record):
@@ -77,25 +77,25 @@ class Quote(Record):
     end: int = Field(ge=0)
     text: str
     kind: QuoteKind
-    speaker: Optional[str] = Field(None, description="canonical name, or null when unknown")
-    speaker_id: Optional[str] = None
-    speaker_mention: Optional[str] = Field(None, description="the words naming the speaker at this quote")
-    speaker_start: Optional[int] = None
-    speaker_end: Optional[int] = None
+    speaker: str | None = Field(None, description="canonical name, or null when unknown")
+    speaker_id: str | None = None
+    speaker_mention: str | None = Field(None, description="the words naming the speaker at this quote")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
     speaker_is_expert: bool = False
-    role: Optional[str] = None
-    organisation: Optional[str] = None
-    cue: Optional[str] = None
-    cue_start: Optional[int] = None
-    cue_end: Optional[int] = None
+    role: str | None = None
+    organisation: str | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
     attribution: Attribution = "none"
     confidence: float = Field(1.0, ge=0.0, le=1.0)
-    group: Optional[str] = Field(None, description="id shared by the parts of one quote split by its cue")
-    context: Optional[str] = Field(None, description="the sentence(s) around the quote, for stance and review")
-    stances: Optional[dict[str, StancePrediction]] = None
+    group: str | None = Field(None, description="id shared by the parts of one quote split by its cue")
+    context: str | None = Field(None, description="the sentence(s) around the quote, for stance and review")
+    stances: dict[str, StancePrediction] | None = None
 
     @model_validator(mode="after")
-    def _span(self) -> "Quote":
+    def _span(self) -> Quote:
         if self.end < self.start:
             raise ValueError(f"quote end {self.end} is before its start {self.start}")
         return self
@@ -106,29 +106,31 @@ class Question(Record):
 
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     text: str = Field(min_length=3)
-    short: Optional[str] = Field(None, description="short column label")
-    description: Optional[str] = None
-    target: Optional[str] = Field(None, description="what the question is about, e.g. 'a quick ceasefire'")
+    short: str | None = Field(None, description="short column label")
+    description: str | None = None
+    target: str | None = Field(None, description="what the question is about, e.g. 'a quick ceasefire'")
     direction: Literal["for", "against"] = Field(
         "for", description="'support' means being for the target ('for') or against it ('against')"
     )
-    keywords: list[str] = Field(default_factory=list, description="words that show a quote is on this question")
+    keywords: list[str] = Field(
+        default_factory=list, description="words that show a quote is on this question"
+    )
     cues: dict[str, list[str]] = Field(
         default_factory=dict, description="general cue words per label, e.g. {'oppose': ['risky']}"
     )
-    labels: Optional[list[str]] = Field(None, description="this question's label set, if not the codebook's")
+    labels: list[str] | None = Field(None, description="this question's label set, if not the codebook's")
 
 
 class Codebook(Record):
     """A journalist's key questions and the label set."""
 
-    title: Optional[str] = None
-    version: Optional[str] = None
+    title: str | None = None
+    version: str | None = None
     labels: list[str] = Field(default_factory=lambda: list(DEFAULT_LABELS))
     questions: list[Question] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _check(self) -> "Codebook":
+    def _check(self) -> Codebook:
         ids = [q.id for q in self.questions]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
@@ -159,19 +161,21 @@ class ReviewedLabel(Record):
     """A human's label for one quote on one question (from Label Studio)."""
 
     quote_id: str
-    article_id: Optional[str] = Field(None, description="the quote's article (to match a label to a quote of a run)")
-    start: Optional[int] = None
-    end: Optional[int] = None
+    article_id: str | None = Field(
+        None, description="the quote's article (to match a label to a quote of a run)"
+    )
+    start: int | None = None
+    end: int | None = None
     question: str
     label: str
     annotator: str
-    created_at: Optional[str] = None
-    speaker: Optional[str] = Field(None, description="speaker correction, where the reviewer made one")
-    model_label: Optional[str] = Field(None, description="the model's proposal the reviewer saw")
-    model_version: Optional[str] = None
-    task_id: Optional[int] = None
-    annotation_id: Optional[int] = None
-    text: Optional[str] = None
+    created_at: str | None = None
+    speaker: str | None = Field(None, description="speaker correction, where the reviewer made one")
+    model_label: str | None = Field(None, description="the model's proposal the reviewer saw")
+    model_version: str | None = None
+    task_id: int | None = None
+    annotation_id: int | None = None
+    text: str | None = None
 
 
 class Evidence(Record):
@@ -185,28 +189,30 @@ class Evidence(Record):
     label: str
     confidence: float
     source: LabelSource = "model"
-    kind: Optional[QuoteKind] = None
-    title: Optional[str] = None
-    url: Optional[str] = None
-    published: Optional[str] = None
+    kind: QuoteKind | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
     annotators: list[str] = Field(default_factory=list)
-    model_label: Optional[str] = Field(None, description="the model's label, kept beside a reviewer's")
+    model_label: str | None = Field(None, description="the model's label, kept beside a reviewer's")
     disputed: bool = Field(False, description="reviewers gave this quote different labels")
-    reviews: dict[str, str] = Field(default_factory=dict, description="each reviewer's label: annotator -> label")
+    reviews: dict[str, str] = Field(
+        default_factory=dict, description="each reviewer's label: annotator -> label"
+    )
 
 
 class Cell(Record):
     """One expert x question cell of the comparison matrix."""
 
     expert: str
-    expert_id: Optional[str]
+    expert_id: str | None
     question: str
     stance: str
     confidence: float = Field(ge=0.0, le=1.0)
     reviewed: bool = False
     disputed: bool = False
-    role: Optional[str] = None
-    organisation: Optional[str] = None
+    role: str | None = None
+    organisation: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
 
 

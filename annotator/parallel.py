@@ -26,10 +26,11 @@ import multiprocessing
 import os
 import sys
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
+from typing import Any, TypeVar
 
 from annotator.errors import AnnotatorError
 from annotator.io import Reporter
@@ -62,7 +63,7 @@ def cpu_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def resolve_jobs(jobs: Optional[int]) -> int:
+def resolve_jobs(jobs: int | None) -> int:
     """`None` or 0: every core; a negative number: all cores but that many; else `jobs`."""
     if not jobs:
         return cpu_count()
@@ -115,7 +116,7 @@ def _die_with_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _init_worker(init: Optional[Callable[[], Any]]) -> None:
+def _init_worker(init: Callable[[], Any] | None) -> None:
     global _STATE
     import signal
 
@@ -150,11 +151,18 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def map_ordered(fn: Callable[..., R], items: Iterable[T], jobs: Optional[int] = None, *,
-                init: Optional[Callable[[], Any]] = None, chunksize: int = DEFAULT_CHUNKSIZE,
-                window: Optional[int] = None, reporter: Optional[Reporter] = None,
-                describe: Callable[[T], str] = str,
-                lookup: Optional[Callable[[T], Optional[R]]] = None) -> Iterator[tuple[T, R]]:
+def map_ordered(
+    fn: Callable[..., R],
+    items: Iterable[T],
+    jobs: int | None = None,
+    *,
+    init: Callable[[], Any] | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    window: int | None = None,
+    reporter: Reporter | None = None,
+    describe: Callable[[T], str] = str,
+    lookup: Callable[[T], R | None] | None = None,
+) -> Iterator[tuple[T, R]]:
     """`(item, fn(item[, state]))` for each item, in input order, over `jobs` processes.
 
     - `init`: picklable zero-argument callable run once in each process; its value is
@@ -186,7 +194,7 @@ def map_ordered(fn: Callable[..., R], items: Iterable[T], jobs: Optional[int] = 
 
     window = window or 4 * n
     # In flight, in input order: (chunk items, future or None, looked-up results).
-    pending: deque[tuple[list[T], Optional[Future], list]] = deque()
+    pending: deque[tuple[list[T], Future | None, list]] = deque()
     method = start_method()
     global _STATE
     saved = _STATE
@@ -208,8 +216,10 @@ def map_ordered(fn: Callable[..., R], items: Iterable[T], jobs: Optional[int] = 
             yield from _drain_one(pending, settle)
         clean = True
     except BrokenProcessPool:
-        raise WorkerDied("a worker process died (killed, or out of memory?); outputs already written "
-                         "are complete: rerun with fewer --jobs to finish") from None
+        raise WorkerDied(
+            "a worker process died (killed, or out of memory?); outputs already written "
+            "are complete: rerun with fewer --jobs to finish"
+        ) from None
     finally:
         _STATE = saved
         if clean:
@@ -223,7 +233,7 @@ def map_ordered(fn: Callable[..., R], items: Iterable[T], jobs: Optional[int] = 
                 proc.join(timeout=5)
 
 
-def _ready(fut: Optional[Future]) -> bool:
+def _ready(fut: Future | None) -> bool:
     return fut is None or fut.done()
 
 
@@ -234,5 +244,13 @@ def _drain_one(pending: deque, settle: Callable) -> Iterator:
         yield from settle(item, k if k is not None else next(computed))
 
 
-__all__ = ["DEFAULT_CHUNKSIZE", "Failure", "WorkerDied", "cpu_count", "describe_failure", "map_ordered",
-           "resolve_jobs", "start_method"]
+__all__ = [
+    "DEFAULT_CHUNKSIZE",
+    "Failure",
+    "WorkerDied",
+    "cpu_count",
+    "describe_failure",
+    "map_ordered",
+    "resolve_jobs",
+    "start_method",
+]

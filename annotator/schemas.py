@@ -1,7 +1,7 @@
 """Generate the JSON Schema files in schemas/ from the pydantic models.
 
-    python -m annotator.schemas            # rewrite schemas/
-    python -m annotator.schemas --check    # exit 1 when schemas/ is stale
+python -m annotator.schemas            # rewrite schemas/
+python -m annotator.schemas --check    # exit 1 when schemas/ is stale
 """
 
 from __future__ import annotations
@@ -28,8 +28,11 @@ def render() -> dict[str, str]:
 
 def stale(directory: Path = SCHEMA_DIR) -> list[str]:
     """Names of schema files that are missing or differ from the models."""
-    return [n for n, text in render().items()
-            if not (directory / n).exists() or (directory / n).read_text(encoding="utf-8") != text]
+    return [
+        n
+        for n, text in render().items()
+        if not (directory / n).exists() or (directory / n).read_text(encoding="utf-8") != text
+    ]
 
 
 def write(directory: Path = SCHEMA_DIR) -> list[str]:
@@ -48,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     if "--check" in argv:
         bad = stale()
         if bad:
-            print(f"Error: stale schemas: {', '.join(bad)}; run: python -m annotator.schemas", file=sys.stderr)
+            print(
+                f"Error: stale schemas: {', '.join(bad)}; run: python -m annotator.schemas", file=sys.stderr
+            )
             return 1
         print("schemas are up to date")
         return 0

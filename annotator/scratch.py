@@ -36,8 +36,10 @@ class Scratch:
         self.db.execute("PRAGMA temp_store = FILE")
         self.db.execute("PRAGMA cache_size = -4000")  # 4 MB of page cache at most
         self.db.execute("BEGIN")
-        self.db.execute("CREATE TABLE articles (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, "
-                        "url TEXT, published TEXT, outlet TEXT, source TEXT)")
+        self.db.execute(
+            "CREATE TABLE articles (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, "
+            "url TEXT, published TEXT, outlet TEXT, source TEXT)"
+        )
         self._last: tuple[str, int] | None = None
         self._evidence = self._evidence_indexed = self._speaks = False
         self.count = 0
@@ -59,8 +61,11 @@ class Scratch:
         row = self.db.execute("SELECT n FROM articles WHERE id = ?", (aid,)).fetchone()
         if row is None:
             n = self.count
-            values = (aid, None, None, None, None, None) if isinstance(art, str) else \
-                tuple(getattr(art, f) for f in ARTICLE_FIELDS)
+            values = (
+                (aid, None, None, None, None, None)
+                if isinstance(art, str)
+                else tuple(getattr(art, f) for f in ARTICLE_FIELDS)
+            )
             self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", (n, *values))
             self.count += 1
         else:
@@ -69,8 +74,9 @@ class Scratch:
         return n
 
     def meta(self, n: int) -> dict:
-        row = self.db.execute("SELECT id, title, url, published, outlet, source FROM articles WHERE n = ?",
-                              (n,)).fetchone()
+        row = self.db.execute(
+            "SELECT id, title, url, published, outlet, source FROM articles WHERE n = ?", (n,)
+        ).fetchone()
         return dict(zip(ARTICLE_FIELDS, row)) if row else {}
 
     def articles(self) -> Iterator[dict]:
@@ -83,10 +89,14 @@ class Scratch:
     def add_evidence(self, speaker: int, art: int, start: int, stop: int, quote: str, votes: str) -> None:
         """Keep one quote (its record and its votes, as JSON text) of speaker number `speaker`."""
         if not self._evidence:
-            self.db.execute("CREATE TABLE evidence (who INTEGER NOT NULL, art INTEGER NOT NULL, start INTEGER NOT NULL,"
-                            " stop INTEGER NOT NULL, quote TEXT NOT NULL, votes TEXT NOT NULL)")
+            self.db.execute(
+                "CREATE TABLE evidence (who INTEGER NOT NULL, art INTEGER NOT NULL, start INTEGER NOT NULL,"
+                " stop INTEGER NOT NULL, quote TEXT NOT NULL, votes TEXT NOT NULL)"
+            )
             self._evidence = True
-        self.db.execute("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", (speaker, art, start, stop, quote, votes))
+        self.db.execute(
+            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", (speaker, art, start, stop, quote, votes)
+        )
 
     def evidence_of(self, speakers: Sequence[int]) -> Iterator[tuple[int, int, int, str, str]]:
         """(art, start, stop, quote, votes) of these speakers' kept quotes, in run order. The
@@ -97,14 +107,19 @@ class Scratch:
             self.db.execute("CREATE INDEX evidence_who ON evidence (who, art, start, stop)")
             self._evidence_indexed = True
         marks = ",".join("?" * len(speakers))
-        yield from self.db.execute(f"SELECT art, start, stop, quote, votes FROM evidence WHERE who IN ({marks}) "
-                                   "ORDER BY art, start, stop", list(speakers))
+        yield from self.db.execute(
+            f"SELECT art, start, stop, quote, votes FROM evidence WHERE who IN ({marks}) "
+            "ORDER BY art, start, stop",
+            list(speakers),
+        )
 
     # --- who speaks in which article -------------------------------------------------------
     def add_speaks(self, speaker: int, art: int) -> None:
         if not self._speaks:
-            self.db.execute("CREATE TABLE speaks (speaker INTEGER NOT NULL, art INTEGER NOT NULL, "
-                            "PRIMARY KEY (speaker, art)) WITHOUT ROWID")
+            self.db.execute(
+                "CREATE TABLE speaks (speaker INTEGER NOT NULL, art INTEGER NOT NULL, "
+                "PRIMARY KEY (speaker, art)) WITHOUT ROWID"
+            )
             self._speaks = True
         self.db.execute("INSERT OR IGNORE INTO speaks VALUES (?, ?)", (speaker, art))
 
@@ -112,9 +127,13 @@ class Scratch:
         """Ids of the articles speaker number `speaker` speaks in, in run order."""
         if not self._speaks:
             return []
-        return [row[0] for row in self.db.execute(
-            "SELECT a.id FROM speaks s JOIN articles a ON a.n = s.art WHERE s.speaker = ? ORDER BY s.art",
-            (speaker,))]
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT a.id FROM speaks s JOIN articles a ON a.n = s.art WHERE s.speaker = ? ORDER BY s.art",
+                (speaker,),
+            )
+        ]
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -154,8 +173,10 @@ class DiskIndex:
         return self.db.execute("SELECT 1 FROM kv WHERE k = ?", (key,)).fetchone() is not None
 
     def __setitem__(self, key: str, value: tuple[int, int]) -> None:
-        self.db.execute("INSERT INTO kv VALUES (?, ?, ?) ON CONFLICT (k) DO UPDATE SET a = excluded.a, "
-                        "b = excluded.b", (key, *value))
+        self.db.execute(
+            "INSERT INTO kv VALUES (?, ?, ?) ON CONFLICT (k) DO UPDATE SET a = excluded.a, b = excluded.b",
+            (key, *value),
+        )
 
     def add(self, key: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO kv VALUES (?, 0, 0)", (key,))

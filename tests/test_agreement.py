@@ -39,18 +39,37 @@ BAD_LINES = DATA / "bad_lines.jsonl"
 runner = CliRunner()
 
 
-def lab(item: str, annotator: str, label: str, question: str = "q", created_at: str | None = None,
-        model_label: str | None = None) -> ReviewedLabel:
-    return ReviewedLabel(quote_id=item, article_id="a", start=0, end=1, question=question, label=label,
-                         annotator=annotator, created_at=created_at, model_label=model_label,
-                         text=f"quote {item}")
+def lab(
+    item: str,
+    annotator: str,
+    label: str,
+    question: str = "q",
+    created_at: str | None = None,
+    model_label: str | None = None,
+) -> ReviewedLabel:
+    return ReviewedLabel(
+        quote_id=item,
+        article_id="a",
+        start=0,
+        end=1,
+        question=question,
+        label=label,
+        annotator=annotator,
+        created_at=created_at,
+        model_label=model_label,
+        text=f"quote {item}",
+    )
 
 
 def table_labels(rows: dict[str, str], question: str = "q") -> list[ReviewedLabel]:
     """rows: annotator -> one character per item (S/O/N, '.' for missing)."""
     names = {"S": "support", "O": "oppose", "N": "neutral", "M": "mixed"}
-    return [lab(f"i{j}", ann, names[c], question) for ann, cells in rows.items()
-            for j, c in enumerate(cells) if c != "."]
+    return [
+        lab(f"i{j}", ann, names[c], question)
+        for ann, cells in rows.items()
+        for j, c in enumerate(cells)
+        if c != "."
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -137,13 +156,16 @@ def test_cleaning_counts(report):
 # --------------------------------------------------------------------------- undefined values
 
 
-@pytest.mark.parametrize("rows, alpha, kappa", [
-    ({"a": "SSOO", "b": "SSOO"}, 1.0, 1.0),                 # perfect agreement with variation
-    ({"a": "SSSS", "b": "SSSS"}, None, None),               # no variation: D_e = 0, p_e = 1
-    ({"a": "SO..", "b": "..SO"}, None, None),               # nobody rated an item twice
-    ({"a": "SO", "b": "OS"}, -0.5, -1.0),                   # D_o = 1, D_e = (16-8)/12: alpha = -0.5
-    ({"a": "SSO", "b": "SSO", "c": "SS."}, 1.0, None),      # three annotators: no kappa
-])
+@pytest.mark.parametrize(
+    "rows, alpha, kappa",
+    [
+        ({"a": "SSOO", "b": "SSOO"}, 1.0, 1.0),  # perfect agreement with variation
+        ({"a": "SSSS", "b": "SSSS"}, None, None),  # no variation: D_e = 0, p_e = 1
+        ({"a": "SO..", "b": "..SO"}, None, None),  # nobody rated an item twice
+        ({"a": "SO", "b": "OS"}, -0.5, -1.0),  # D_o = 1, D_e = (16-8)/12: alpha = -0.5
+        ({"a": "SSO", "b": "SSO", "c": "SS."}, 1.0, None),  # three annotators: no kappa
+    ],
+)
 def test_undefined_and_boundary_values(rows, alpha, kappa):
     r = agr.compute(table_labels(rows))
     q = r.questions["q"]
@@ -161,13 +183,28 @@ def test_kappa_only_over_items_both_rated():
 # --------------------------------------------------------------------------- cleaning
 
 
-@pytest.mark.parametrize("first, second, expected", [
-    (("oppose", "2024-01-01T10:00:00Z"), ("support", "2024-01-02T10:00:00Z"), "support"),   # later wins
-    (("support", "2024-01-02T10:00:00Z"), ("oppose", "2024-01-01T10:00:00Z"), "support"),   # file order not
-    (("oppose", "2024-01-01T10:00:00+02:00"), ("support", "2024-01-01T09:30:00Z"), "support"),  # time zones
-    (("oppose", None), ("support", "2024-01-01T00:00:00"), "support"),                   # dated beats none
-    (("oppose", "2024-01-01T10:00:00Z"), ("support", "2024-01-01T10:00:00Z"), "support"),    # tie: last line
-])
+@pytest.mark.parametrize(
+    "first, second, expected",
+    [
+        (("oppose", "2024-01-01T10:00:00Z"), ("support", "2024-01-02T10:00:00Z"), "support"),  # later wins
+        (
+            ("support", "2024-01-02T10:00:00Z"),
+            ("oppose", "2024-01-01T10:00:00Z"),
+            "support",
+        ),  # file order not
+        (
+            ("oppose", "2024-01-01T10:00:00+02:00"),
+            ("support", "2024-01-01T09:30:00Z"),
+            "support",
+        ),  # time zones
+        (("oppose", None), ("support", "2024-01-01T00:00:00"), "support"),  # dated beats none
+        (
+            ("oppose", "2024-01-01T10:00:00Z"),
+            ("support", "2024-01-01T10:00:00Z"),
+            "support",
+        ),  # tie: last line
+    ],
+)
 def test_latest_label_of_an_annotator_wins(first, second, expected):
     labels = [lab("i", "a", first[0], created_at=first[1]), lab("i", "a", second[0], created_at=second[1])]
     assert [x.label for x in agr.clean_labels(labels)] == [expected]
@@ -193,12 +230,18 @@ def test_only_empty_labels_is_an_error():
 def test_disputed_items_and_majority_labels():
     labels = agr.read_labels(REVIEWED)
     assert agr.disputed_items(labels) == {
-        ("q_t04", "q1"), ("q_t07", "q1"), ("q_t10", "q1"), ("q_u2", "q2"), ("q_u5", "q2"), ("q_u7", "q2")}
+        ("q_t04", "q1"),
+        ("q_t07", "q1"),
+        ("q_t10", "q1"),
+        ("q_u2", "q2"),
+        ("q_u5", "q2"),
+        ("q_u7", "q2"),
+    }
     maj = agr.majority_labels(labels)
     assert maj[("q_u1", "q2")] == ("support", ("ann", "ben", "cat"))  # ann's earlier 'oppose' replaced
     assert maj[("q_u5", "q2")].label == "support"
-    assert maj[("q_u2", "q2")] == (None, ("ann", "ben"))                # tie
-    assert maj[("q_u6", "q2")] == ("neutral", ("ben",))                 # cat's empty label dropped
+    assert maj[("q_u2", "q2")] == (None, ("ann", "ben"))  # tie
+    assert maj[("q_u6", "q2")] == ("neutral", ("ben",))  # cat's empty label dropped
     assert len(maj) == 17
 
 
@@ -221,7 +264,8 @@ def test_cli_json_has_the_contract_shape():
     data = json.loads(result.stdout)
     for q in ("q1", "q2"):
         assert {"items", "annotators", "percent_agreement", "krippendorff_alpha", "cohen_kappa"} <= set(
-            data["questions"][q])
+            data["questions"][q]
+        )
     assert data["questions"]["q1"]["cohen_kappa"] == pytest.approx(KAPPA_Q1)
     assert data["questions"]["q2"]["cohen_kappa"] is None
     assert data["overall"]["krippendorff_alpha"] == pytest.approx(ALPHA_ALL)

@@ -34,12 +34,15 @@ def _graph() -> dict[str, set[str]]:
             elif isinstance(node, ast.ImportFrom):
                 base = node.module or ""
                 if node.level:
-                    base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                    base = ".".join(
+                        package.split(".")[: len(package.split(".")) - node.level + 1]
+                        + ([base] if base else [])
+                    )
                 targets = [base] + [f"{base}.{a.name}" for a in node.names]
             for t in targets:
                 while t and t not in modules:
                     t = t.rsplit(".", 1)[0] if "." in t else ""
-                if t and t != name and not name.startswith(t + ".") :
+                if t and t != name and not name.startswith(t + "."):
                     graph[name].add(t)
     return graph
 

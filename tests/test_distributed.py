@@ -21,8 +21,9 @@ from annotator.distributed import merge_parts, plan_blocks, quotes_with_dask  # 
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                       silence_logs=50)
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+    )
     c = distributed.Client(cluster)
     yield c
     c.close()
@@ -38,15 +39,20 @@ def corpus(tmp_path):
     lines.insert(17, json.dumps(recs[2]))  # a duplicate id, in another block
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     txt = tmp_path / "extra.txt"
-    txt.write_text("“Tariffs are a tax,” Ilse Norberg, an economist at Fjordline Bank, said.\n", encoding="utf-8")
+    txt.write_text(
+        "“Tariffs are a tax,” Ilse Norberg, an economist at Fjordline Bank, said.\n", encoding="utf-8"
+    )
     return [path, txt]
 
 
 def single_process(inputs):
     rep = Reporter(quiet=True)
     arts = iter_articles(inputs, rep)
-    lines = [q.model_dump_json(exclude_none=False) + "\n"
-             for _, qs in map_ordered(quotes_for_article, arts, 1, init=QuotesSetup(), reporter=rep) for q in qs]
+    lines = [
+        q.model_dump_json(exclude_none=False) + "\n"
+        for _, qs in map_ordered(quotes_for_article, arts, 1, init=QuotesSetup(), reporter=rep)
+        for q in qs
+    ]
     return "".join(lines), rep.skipped
 
 
@@ -75,6 +81,7 @@ def test_dask_output_equals_single_process(client, corpus, tmp_path):
     assert merge_parts(result, merged, link=False) == result.quotes
     assert merged.read_text(encoding="utf-8") == expected
 
-    again = quotes_with_dask(corpus, client, tmp_path / "parts", reporter=Reporter(quiet=True), block_lines=4,
-                             resume=True)
+    again = quotes_with_dask(
+        corpus, client, tmp_path / "parts", reporter=Reporter(quiet=True), block_lines=4, resume=True
+    )
     assert "".join(p.read_text(encoding="utf-8") for p in again.parts) == expected

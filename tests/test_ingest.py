@@ -21,7 +21,12 @@ def test_text_file_keeps_the_text_and_takes_a_title(tmp_path):
     p = tmp_path / "a1.txt"
     p.write_bytes(b"A Headline\r\nFirst paragraph.\r\n")
     (art,), skipped = read([p])
-    assert (art.id, art.title, art.text, skipped) == ("a1", "A Headline", "A Headline\nFirst paragraph.\n", [])
+    assert (art.id, art.title, art.text, skipped) == (
+        "a1",
+        "A Headline",
+        "A Headline\nFirst paragraph.\n",
+        [],
+    )
 
 
 def test_markdown_title(tmp_path):
@@ -32,9 +37,11 @@ def test_markdown_title(tmp_path):
 
 
 def test_html_visible_text_and_metadata():
-    html = ("<html><head><title>T</title><meta property='og:url' content='https://x.example/a'>"
-            "<meta property='article:published_time' content='2024-05-01'><script>var x=1;</script></head>"
-            "<body><nav>menu</nav><article><p>First &amp; only.</p><ul><li>one</li></ul></article></body></html>")
+    html = (
+        "<html><head><title>T</title><meta property='og:url' content='https://x.example/a'>"
+        "<meta property='article:published_time' content='2024-05-01'><script>var x=1;</script></head>"
+        "<body><nav>menu</nav><article><p>First &amp; only.</p><ul><li>one</li></ul></article></body></html>"
+    )
     art = html_to_article(html, "h")
     assert art.text == "First & only.\n- one"
     assert (art.title, art.url, art.published) == ("T", "https://x.example/a", "2024-05-01")
@@ -42,8 +49,10 @@ def test_html_visible_text_and_metadata():
 
 def test_jsonl_corpus_and_metadata(tmp_path):
     p = tmp_path / "c.jsonl"
-    p.write_text(json.dumps({"id": 7, "text": "Body.", "meta": {"outlet": "Daily", "date": "2024-01-02"}}) + "\n",
-                 encoding="utf-8")
+    p.write_text(
+        json.dumps({"id": 7, "text": "Body.", "meta": {"outlet": "Daily", "date": "2024-01-02"}}) + "\n",
+        encoding="utf-8",
+    )
     (art,), _ = read([p])
     assert (art.id, art.outlet, art.published, art.source) == ("7", "Daily", "2024-01-02", f"{p}:1")
 
@@ -77,9 +86,22 @@ def test_bad_files_are_skipped_with_a_message(tmp_path, name, data, message):
 
 def test_bad_jsonl_lines_name_the_line(tmp_path):
     p = tmp_path / "c.jsonl"
-    p.write_text("\n".join(['{"id": "a", "text": "A."}', "{oops", "[1, 2]", '{"text": "no id"}', '{"id": "b"}',
-                            '{"id": "c", "text": "  "}', '{"id": "a", "text": "dup"}', '{"id": "d", "text": "D."}'])
-                 + "\n", encoding="utf-8")
+    p.write_text(
+        "\n".join(
+            [
+                '{"id": "a", "text": "A."}',
+                "{oops",
+                "[1, 2]",
+                '{"text": "no id"}',
+                '{"id": "b"}',
+                '{"id": "c", "text": "  "}',
+                '{"id": "a", "text": "dup"}',
+                '{"id": "d", "text": "D."}',
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     arts, skipped = read([p])
     assert [a.id for a in arts] == ["a", "d"]
     assert [s.split(":")[1] for s in skipped] == ["2", "3", "4", "5", "6", "7"]
@@ -122,13 +144,16 @@ def test_unpaired_surrogate_escapes_are_replaced_with_a_warning(tmp_path):
     from annotator.quotes import find_quotes
 
     p = tmp_path / "c.jsonl"
-    p.write_text('{"id": "a", "text": "\\"We will not \\ud800 yield,\\" said Ana Ruiz, an economist.", '
-                 '"title": "T\\uDC01"}\n{"id": "b", "text": "A pair \\ud83d\\ude00 stays."}\n', encoding="utf-8")
+    p.write_text(
+        '{"id": "a", "text": "\\"We will not \\ud800 yield,\\" said Ana Ruiz, an economist.", '
+        '"title": "T\\uDC01"}\n{"id": "b", "text": "A pair \\ud83d\\ude00 stays."}\n',
+        encoding="utf-8",
+    )
     buf = io.StringIO()
     rep = Reporter(stream=buf)
     a, b = iter_articles([p], rep)
     assert a.text == '"We will not \ufffd yield," said Ana Ruiz, an economist.' and a.title == "T\ufffd"
-    assert b.text == "A pair \U0001F600 stays."  # a valid pair is one character, untouched
+    assert b.text == "A pair \U0001f600 stays."  # a valid pair is one character, untouched
     assert buf.getvalue().count("Warning:") == 1 and "c.jsonl:1" in buf.getvalue() and not rep.skipped
     [q] = find_quotes(a)
-    assert a.text[q.start:q.end] == q.text and q.model_dump_json()
+    assert a.text[q.start : q.end] == q.text and q.model_dump_json()

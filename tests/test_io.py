@@ -11,10 +11,9 @@ from annotator.io import Reporter, atomic_write, iter_jsonl, write_jsonl
 def test_atomic_write_leaves_old_file_when_writing_fails(tmp_path):
     target = tmp_path / "out.jsonl"
     target.write_text("old\n")
-    with pytest.raises(RuntimeError):
-        with atomic_write(target) as f:
-            f.write("half")
-            raise RuntimeError("killed")
+    with pytest.raises(RuntimeError), atomic_write(target) as f:
+        f.write("half")
+        raise RuntimeError("killed")
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no temporary left
 
@@ -41,7 +40,7 @@ def test_iter_jsonl_reports_bad_lines_and_goes_on(tmp_path):
 def test_iter_jsonl_without_reporter_raises_with_line(tmp_path):
     p = tmp_path / "c.jsonl"
     p.write_text('{"id": 1}\n{oops\n')
-    with pytest.raises(InputError, match="c.jsonl:2"):
+    with pytest.raises(InputError, match=r"c\.jsonl:2"):
         list(iter_jsonl(p))
 
 

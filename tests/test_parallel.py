@@ -44,7 +44,11 @@ def die(x: int) -> int:
 def test_order_and_failures(jobs, chunksize):
     stream = io.StringIO()
     rep = Reporter(stream=stream)
-    got = list(map_ordered(square, range(40), jobs, chunksize=chunksize, reporter=rep, describe=lambda x: f"item#{x}"))
+    got = list(
+        map_ordered(
+            square, range(40), jobs, chunksize=chunksize, reporter=rep, describe=lambda x: f"item#{x}"
+        )
+    )
     expected = [(x, x * x) for x in range(40) if x % 7 != 3 and x % 11 != 5]
     assert got == expected
     bad = [x for x in range(40) if x % 7 == 3 or x % 11 == 5]
@@ -85,8 +89,9 @@ def test_input_read_lazily():
 
 
 def test_lookup_skips_work():
-    got = list(map_ordered(square, [1, 2, 3, 4], 2, chunksize=2,
-                           lookup=lambda x: -x if x in (1, 3) else None))
+    got = list(
+        map_ordered(square, [1, 2, 3, 4], 2, chunksize=2, lookup=lambda x: -x if x in (1, 3) else None)
+    )
     assert got == [(1, -1), (2, 4), (3, -3), (4, 16)]
 
 
@@ -103,8 +108,11 @@ def test_resolve_jobs():
 
 
 ARTICLES = [
-    Article(id="a1", text="“Prices will rise,” Dana Okafor, an economist at Lakeside Bank, said. "
-                          "Okafor added that wages would lag."),
+    Article(
+        id="a1",
+        text="“Prices will rise,” Dana Okafor, an economist at Lakeside Bank, said. "
+        "Okafor added that wages would lag.",
+    ),
     Article(id="a2", text="Okafor said the outlook was poor. “We are worried,” she told reporters."),
     Article(id="a3", text="“Nothing has changed,” a spokesperson for the council said."),
     Article(id="a4", text="Mira Lindgren, a professor of history, wrote that “the past repeats.”"),
@@ -113,8 +121,11 @@ ARTICLES = [
 
 def test_quotes_same_for_any_jobs():
     one = [q for _, qs in map_ordered(quotes_for_article, ARTICLES * 5, 1, init=QuotesSetup()) for q in qs]
-    two = [q for _, qs in map_ordered(quotes_for_article, ARTICLES * 5, 2, init=QuotesSetup(), chunksize=1)
-           for q in qs]
+    two = [
+        q
+        for _, qs in map_ordered(quotes_for_article, ARTICLES * 5, 2, init=QuotesSetup(), chunksize=1)
+        for q in qs
+    ]
     assert one and one == two
 
 
@@ -157,7 +168,9 @@ def test_ctrl_c_stops_the_workers_promptly(tmp_path):
 
     script = tmp_path / "job.py"
     script.write_text(INTERRUPT_SCRIPT)
-    p = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, start_new_session=True)
+    p = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, start_new_session=True
+    )
     assert p.stdout.readline().strip() == "running"
     os.killpg(p.pid, signal.SIGINT)  # as a terminal's Ctrl-C does: the whole group
     try:
@@ -179,5 +192,7 @@ def test_run_work_same_for_any_jobs():
     one = [qs for _, qs in map_ordered(annotate_for_article, ARTICLES * 3, 1, init=Given(ctx))]
     two = [qs for _, qs in map_ordered(annotate_for_article, ARTICLES * 3, 2, init=Given(ctx), chunksize=1)]
     assert any(q.stances for qs in one for q in qs)
-    assert [[q.model_dump_json() for q in qs] for qs in one] == [[q.model_dump_json() for q in qs] for qs in two]
+    assert [[q.model_dump_json() for q in qs] for qs in one] == [
+        [q.model_dump_json() for q in qs] for qs in two
+    ]
     assert ctx.people.experts() == RunSetup()().people.experts()  # the shared registry is never changed

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from pydantic import ValidationError
 
 from annotator import schemas
 from annotator.models import SCHEMA_MODELS, Codebook, Question, Quote, quote_id
@@ -27,8 +28,19 @@ def test_every_schema_is_valid_json_with_required_contract_fields(name):
 
 def test_quote_contract_fields_present():
     props = Quote.model_json_schema()["properties"]
-    for field in ("article_id", "start", "end", "text", "kind", "speaker", "speaker_id", "cue",
-                  "attribution", "confidence", "stances"):
+    for field in (
+        "article_id",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "speaker",
+        "speaker_id",
+        "cue",
+        "attribution",
+        "confidence",
+        "stances",
+    ):
         assert field in props
 
 
@@ -40,11 +52,11 @@ def test_quote_id_is_stable_and_span_specific():
 
 def test_models_are_frozen_and_strict():
     q = Quote(id="q", article_id="a", start=0, end=3, text="abc", kind="direct")
-    with pytest.raises(Exception):
-        q.start = 2  # frozen
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
+        q.start = 2
+    with pytest.raises(ValidationError, match="colour"):
         Quote(id="q", article_id="a", start=0, end=3, text="abc", kind="direct", colour="red")
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="before its start"):
         Quote(id="q", article_id="a", start=5, end=3, text="", kind="direct")
 
 

@@ -9,7 +9,9 @@ from annotator.scratch import DiskIndex, Scratch
 def test_articles_keep_their_order_and_first_metadata(tmp_path):
     scratch = Scratch.beside(tmp_path)
     path = scratch.path
-    assert path is not None and path.parent == tmp_path and path.name.startswith(".") and path.suffix == ".tmp"
+    assert (
+        path is not None and path.parent == tmp_path and path.name.startswith(".") and path.suffix == ".tmp"
+    )
     a = Article(id="a1", text="x", title="First", url="https://example.org/1", published="2025-01-02")
     assert scratch.article(a) == 0
     assert scratch.article("b2") == 1  # an id alone: no metadata

@@ -64,7 +64,9 @@ def bench_quotes(articles: Iterable[Article], repeat: int = 1) -> BenchResult:
     c0 = time.process_time()
     for r in range(repeat):
         for a in arts:
-            quotes += len(find_quotes(a if repeat == 1 else a.model_copy(update={"id": f"{a.id}#{r}"}), people))
+            quotes += len(
+                find_quotes(a if repeat == 1 else a.model_copy(update={"id": f"{a.id}#{r}"}), people)
+            )
             n += 1
             chars += len(a.text)
             if mid_rss is None and n >= total // 2:

@@ -20,29 +20,100 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
 
 STAGES = ("quotes", "stance", "run")
 
-FIRST = ["Amara", "Bastian", "Corinne", "Dmitri", "Elspeth", "Farid", "Greta", "Hollis", "Ines", "Jules",
-         "Kasimir", "Leonie", "Matthias", "Noor", "Oskar", "Priya", "Quentin", "Rosalind", "Soren", "Tamsin",
-         "Ulrich", "Vesna", "Wendell", "Ximena", "Yusuf", "Zelda"]
-LAST = ["Abernethy", "Brankovic", "Castellano", "Dunleavy", "Eriksen", "Fairweather", "Grunwald", "Halvorsen",
-        "Iwasaki", "Jovanovic", "Kettering", "Lindqvist", "Marchetti", "Nakamura", "Okonkwo", "Pellegrini",
-        "Quarshie", "Rasmussen", "Santangelo", "Thorvald", "Underhill", "Valdivia", "Whitcombe", "Yablonsky"]
-ROLES = ["a senior fellow at the Institute for Regional Studies", "a professor of economics at Northvale University",
-         "a former ambassador to the region", "an analyst at Harbourline Capital", "a spokesperson for the ministry",
-         "a lecturer in international law at Eastmere College", "the mayor of Ridgeport",
-         "a researcher at the Centre for Energy Policy", "a retired general", "an adviser to the transport committee"]
-TOPICS = ["the new tariff plan", "the proposed carbon levy", "the river dam project", "the rail strike settlement",
-          "the housing subsidy", "the border agreement", "the ceasefire proposal", "the pension reform",
-          "the public broadband rollout", "the defence spending increase"]
-OPINIONS = ["is a mistake that will cost families dearly", "is the best chance we have had in a decade",
-            "should be delayed until the evidence is in", "will not survive its first winter",
-            "deserves support from every party", "is risky, but the alternative is worse",
-            "has been badly explained to the public", "could work if the funding holds"]
+FIRST = [
+    "Amara",
+    "Bastian",
+    "Corinne",
+    "Dmitri",
+    "Elspeth",
+    "Farid",
+    "Greta",
+    "Hollis",
+    "Ines",
+    "Jules",
+    "Kasimir",
+    "Leonie",
+    "Matthias",
+    "Noor",
+    "Oskar",
+    "Priya",
+    "Quentin",
+    "Rosalind",
+    "Soren",
+    "Tamsin",
+    "Ulrich",
+    "Vesna",
+    "Wendell",
+    "Ximena",
+    "Yusuf",
+    "Zelda",
+]
+LAST = [
+    "Abernethy",
+    "Brankovic",
+    "Castellano",
+    "Dunleavy",
+    "Eriksen",
+    "Fairweather",
+    "Grunwald",
+    "Halvorsen",
+    "Iwasaki",
+    "Jovanovic",
+    "Kettering",
+    "Lindqvist",
+    "Marchetti",
+    "Nakamura",
+    "Okonkwo",
+    "Pellegrini",
+    "Quarshie",
+    "Rasmussen",
+    "Santangelo",
+    "Thorvald",
+    "Underhill",
+    "Valdivia",
+    "Whitcombe",
+    "Yablonsky",
+]
+ROLES = [
+    "a senior fellow at the Institute for Regional Studies",
+    "a professor of economics at Northvale University",
+    "a former ambassador to the region",
+    "an analyst at Harbourline Capital",
+    "a spokesperson for the ministry",
+    "a lecturer in international law at Eastmere College",
+    "the mayor of Ridgeport",
+    "a researcher at the Centre for Energy Policy",
+    "a retired general",
+    "an adviser to the transport committee",
+]
+TOPICS = [
+    "the new tariff plan",
+    "the proposed carbon levy",
+    "the river dam project",
+    "the rail strike settlement",
+    "the housing subsidy",
+    "the border agreement",
+    "the ceasefire proposal",
+    "the pension reform",
+    "the public broadband rollout",
+    "the defence spending increase",
+]
+OPINIONS = [
+    "is a mistake that will cost families dearly",
+    "is the best chance we have had in a decade",
+    "should be delayed until the evidence is in",
+    "will not survive its first winter",
+    "deserves support from every party",
+    "is risky, but the alternative is worse",
+    "has been badly explained to the public",
+    "could work if the funding holds",
+]
 VERBS = ["said", "told reporters", "argued", "warned", "added", "noted", "insisted", "wrote"]
 NARRATIVE = [
     "The debate has dominated the week in parliament, where members traded figures late into the night.",
@@ -65,8 +136,10 @@ class _Person:
 
 def _article(rng: random.Random, i: int, target_chars: int = 4500) -> dict:
     topic = rng.choice(TOPICS)
-    people = [_Person(f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(ROLES), rng.choice(["he", "she"]))
-              for _ in range(rng.randint(2, 4))]
+    people = [
+        _Person(f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(ROLES), rng.choice(["he", "she"]))
+        for _ in range(rng.randint(2, 4))
+    ]
     parts = [f"Debate grows over {topic}", f"The government defended {topic} on Monday as opposition grew."]
     named: set[str] = set()
     while sum(len(p) + 1 for p in parts) < target_chars:
@@ -85,7 +158,7 @@ def _article(rng: random.Random, i: int, target_chars: int = 4500) -> dict:
         elif form == 1:
             s = f"{ref_end} {verb} that {topic} {opinion}."
         elif form == 2:
-            s = f"\"We cannot pretend {topic} is simple,\" {ref} {verb}. \"It {opinion}.\""
+            s = f'"We cannot pretend {topic} is simple," {ref} {verb}. "It {opinion}."'
             s = s.replace(",,", ",")
         elif form == 3:
             s = f"According to {ref_end}, {topic} {opinion}."
@@ -97,8 +170,13 @@ def _article(rng: random.Random, i: int, target_chars: int = 4500) -> dict:
             s = f"{ref_end} {verb} that {topic} {opinion}."
         named.add(p.name)
         parts.append(s)
-    return {"id": f"bench-{i:06d}", "title": parts[0], "text": "\n".join(parts),
-            "published": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", "outlet": "The Synthetic Ledger"}
+    return {
+        "id": f"bench-{i:06d}",
+        "title": parts[0],
+        "text": "\n".join(parts),
+        "published": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        "outlet": "The Synthetic Ledger",
+    }
 
 
 def synthetic_corpus(n: int, seed: int = 0) -> Iterator[dict]:
@@ -139,17 +217,18 @@ class _Timed:
 
 @dataclass(frozen=True)
 class StanceSetup:
-    codebook: Optional[str] = None
-    model: Optional[str] = None
-    engine: Optional[str] = None
+    codebook: str | None = None
+    model: str | None = None
+    engine: str | None = None
 
     def __call__(self):
         from annotator import paths
         from annotator.stance.codebook import load_codebook
         from annotator.stance.engine import load_engine
 
-        return load_codebook(Path(self.codebook) if self.codebook else paths.SEED_CODEBOOK), \
-            load_engine(self.engine, Path(self.model) if self.model else None)
+        return load_codebook(Path(self.codebook) if self.codebook else paths.SEED_CODEBOOK), load_engine(
+            self.engine, Path(self.model) if self.model else None
+        )
 
 
 def stance_for_quotes(quotes: list, state: tuple) -> list:
@@ -196,7 +275,9 @@ def _peak_rss_mb() -> float:
     return 0.0
 
 
-def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path, engine: Optional[str] = None) -> dict:
+def run_configuration(
+    stage: str, corpus: Path, n: int, jobs: int, work: Path, engine: str | None = None
+) -> dict:
     """Time one stage on the first `n` articles of `corpus` with `jobs` processes."""
     from annotator.io import Reporter, write_jsonl
     from annotator.parallel import map_ordered
@@ -218,17 +299,25 @@ def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path, e
     if stage == "quotes":
         from annotator.quotes.people import People
 
-        pairs = map_ordered(quotes_for_article, _articles(corpus, n, rep), jobs, init=_Timed(QuotesSetup()),
-                            reporter=rep)
-        write_jsonl(work / f"quotes-{n}.jsonl", link_across_articles(counted(pairs), People()), exclude_none=False)
+        pairs = map_ordered(
+            quotes_for_article, _articles(corpus, n, rep), jobs, init=_Timed(QuotesSetup()), reporter=rep
+        )
+        write_jsonl(
+            work / f"quotes-{n}.jsonl", link_across_articles(counted(pairs), People()), exclude_none=False
+        )
     elif stage == "stance":
         source = work / f"quotes-{n}.jsonl"
         if not source.exists():
             raise SystemExit(f"{source}: run the quotes stage first")
         t0 = time.perf_counter()
-        pairs = map_ordered(stance_for_quotes, _by_article(source), jobs, init=_Timed(StanceSetup(engine=engine)),
-                            reporter=rep,
-                            describe=lambda g: g[0].article_id)
+        pairs = map_ordered(
+            stance_for_quotes,
+            _by_article(source),
+            jobs,
+            init=_Timed(StanceSetup(engine=engine)),
+            reporter=rep,
+            describe=lambda g: g[0].article_id,
+        )
         for _ in counted(pairs):
             pass
     elif stage == "run":  # what `annotator run` does, streamed into a run folder
@@ -250,15 +339,27 @@ def run_configuration(stage: str, corpus: Path, n: int, jobs: int, work: Path, e
 
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     self_mb, child_mb = _peak_rss_mb() or me.ru_maxrss / 1024, kids.ru_maxrss / 1024
-    return {"stage": stage, "n": n, "jobs": jobs, "articles": count["articles"], "quotes": count["quotes"],
-            "seconds": round(seconds, 3), "setup_seconds": round(_SETUP_SECONDS, 3),
-            "articles_per_s": round(count["articles"] / seconds, 1) if seconds else 0.0,
-            "peak_rss_mb": round(self_mb, 1), "peak_worker_rss_mb": round(child_mb, 1),
-            "cpu_parent_s": round(me.ru_utime + me.ru_stime, 2), "cpu_workers_s": round(kids.ru_utime + kids.ru_stime, 2),
-            "skipped": len(rep.skipped), "first_skip": rep.skipped[0] if rep.skipped else None}
+    return {
+        "stage": stage,
+        "n": n,
+        "jobs": jobs,
+        "articles": count["articles"],
+        "quotes": count["quotes"],
+        "seconds": round(seconds, 3),
+        "setup_seconds": round(_SETUP_SECONDS, 3),
+        "articles_per_s": round(count["articles"] / seconds, 1) if seconds else 0.0,
+        "peak_rss_mb": round(self_mb, 1),
+        "peak_worker_rss_mb": round(child_mb, 1),
+        "cpu_parent_s": round(me.ru_utime + me.ru_stime, 2),
+        "cpu_workers_s": round(kids.ru_utime + kids.ru_stime, 2),
+        "skipped": len(rep.skipped),
+        "first_skip": rep.skipped[0] if rep.skipped else None,
+    }
 
 
-if __name__ == "__main__":  # one configuration: python -m annotator.bench.run STAGE CORPUS N JOBS WORK [ENGINE]
+if (
+    __name__ == "__main__"
+):  # one configuration: python -m annotator.bench.run STAGE CORPUS N JOBS WORK [ENGINE]
     _stage, _corpus, _n, _jobs, _work = sys.argv[1:6]
     _engine = sys.argv[6] if len(sys.argv) > 6 else None
     print(json.dumps(run_configuration(_stage, Path(_corpus), int(_n), int(_jobs), Path(_work), _engine)))
@@ -279,7 +380,7 @@ class Figure:
     quotes: int = 0
     setup_seconds: float = 0.0
     skipped: int = 0
-    error: Optional[str] = None
+    error: str | None = None
 
 
 def _stance_available() -> bool:
@@ -290,9 +391,15 @@ def _stance_available() -> bool:
     return True
 
 
-def bench_run(sizes: Sequence[int] = (1000, 10000), jobs: Sequence[int] = (1, 2), corpus: Optional[Path] = None,
-              stages: Sequence[str] = STAGES, work: Optional[Path] = None, echo=print,
-              engine: Optional[str] = None) -> list[Figure]:
+def bench_run(
+    sizes: Sequence[int] = (1000, 10000),
+    jobs: Sequence[int] = (1, 2),
+    corpus: Path | None = None,
+    stages: Sequence[str] = STAGES,
+    work: Path | None = None,
+    echo=print,
+    engine: str | None = None,
+) -> list[Figure]:
     """Run every (size, stage, jobs) configuration in its own process and return the figures.
     The synthetic corpus (or the first `size` articles of `corpus`) is read from a JSONL file."""
     from annotator.errors import InputError
@@ -304,7 +411,7 @@ def bench_run(sizes: Sequence[int] = (1000, 10000), jobs: Sequence[int] = (1, 2)
         echo("stance: annotator.stance is not importable; stage left out")
         stages = [s for s in stages if s != "stance"]
     if corpus is not None and not Path(corpus).is_file():
-        raise InputError(f"{corpus}: no such corpus file; give a JSONL file with one {{\"id\", \"text\"}} a line")
+        raise InputError(f'{corpus}: no such corpus file; give a JSONL file with one {{"id", "text"}} a line')
     tmp = tempfile.TemporaryDirectory(prefix="annotator-bench-") if work is None else None
     root = Path(tmp.name if tmp else work)  # type: ignore[arg-type]
     figures: list[Figure] = []
@@ -328,27 +435,46 @@ def bench_run(sizes: Sequence[int] = (1000, 10000), jobs: Sequence[int] = (1, 2)
     return figures
 
 
-def _one(stage: str, corpus: Path, n: int, jobs: int, work: Path, engine: Optional[str] = None) -> Figure:
-    proc = subprocess.run([sys.executable, "-m", "annotator.bench.run", stage, str(corpus), str(n), str(jobs),
-                           str(work)] + ([engine] if engine else []), capture_output=True, text=True)
+def _one(stage: str, corpus: Path, n: int, jobs: int, work: Path, engine: str | None = None) -> Figure:
+    proc = subprocess.run(
+        [sys.executable, "-m", "annotator.bench.run", stage, str(corpus), str(n), str(jobs), str(work)]
+        + ([engine] if engine else []),
+        capture_output=True,
+        text=True,
+    )
     try:
         d = json.loads(proc.stdout.strip().splitlines()[-1])
     except (IndexError, ValueError):
         last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
         return Figure(stage, n, jobs, 0, 0, 0, 0, error=last)
-    return Figure(stage, d["articles"], jobs, d["seconds"], d["articles_per_s"], d["peak_rss_mb"],
-                  d["peak_worker_rss_mb"], d["quotes"], d["setup_seconds"], d["skipped"], d.get("first_skip"))
+    return Figure(
+        stage,
+        d["articles"],
+        jobs,
+        d["seconds"],
+        d["articles_per_s"],
+        d["peak_rss_mb"],
+        d["peak_worker_rss_mb"],
+        d["quotes"],
+        d["setup_seconds"],
+        d["skipped"],
+        d.get("first_skip"),
+    )
 
 
-HEADER = f"{'stage':<7} {'articles':>8} {'jobs':>4} {'seconds':>8} {'art/s':>7} {'peak RSS MB':>11} " \
-         f"{'worker MB':>9} {'setup s':>7}"
+HEADER = (
+    f"{'stage':<7} {'articles':>8} {'jobs':>4} {'seconds':>8} {'art/s':>7} {'peak RSS MB':>11} "
+    f"{'worker MB':>9} {'setup s':>7}"
+)
 
 
 def _line(f: Figure) -> str:
     if f.error and not f.articles:
         return f"{f.stage:<7} {f.articles:>8} {f.jobs:>4}  failed: {f.error}"
-    line = (f"{f.stage:<7} {f.articles:>8} {f.jobs:>4} {f.seconds:>8.2f} {f.articles_per_s:>7.1f} "
-            f"{f.peak_rss_mb:>11.1f} {f.peak_worker_rss_mb:>9.1f} {f.setup_seconds:>7.2f}")
+    line = (
+        f"{f.stage:<7} {f.articles:>8} {f.jobs:>4} {f.seconds:>8.2f} {f.articles_per_s:>7.1f} "
+        f"{f.peak_rss_mb:>11.1f} {f.peak_worker_rss_mb:>9.1f} {f.setup_seconds:>7.2f}"
+    )
     if f.skipped:
         line += f"  ({f.skipped} skipped: {f.error})"
     return line
@@ -361,6 +487,8 @@ def speedups(figures: Sequence[Figure]) -> list[str]:
     for f in figures:
         b = base.get((f.stage, f.articles))
         if b is not None and f.jobs != 1 and f.articles_per_s:
-            out.append(f"{f.stage} {f.articles}: {f.jobs} processes {f.articles_per_s / b.articles_per_s:.2f}x "
-                       f"the speed of 1")
+            out.append(
+                f"{f.stage} {f.articles}: {f.jobs} processes {f.articles_per_s / b.articles_per_s:.2f}x "
+                f"the speed of 1"
+            )
     return out

@@ -23,18 +23,35 @@ from annotator.paths import SHARED_STANCE
 from annotator.stance.engine import load_engine
 from annotator.stance.predict import predict_pairs
 
-
 # Invented sentence parts for generated benchmark pairs (no corpus text).
-_SUBJECTS = ["The new levy", "A shorter working week", "The city tram plan", "Free school meals", "The river dam",
-             "A ban on night flights", "The pension reform", "Rent controls", "The border agreement",
-             "Public broadband"]
-_CLAIMS = ["would cost families far more than its supporters admit", "is the best chance in a decade to cut waste",
-           "should be delayed until the evidence is in", "has been badly explained to the public",
-           "could work if the funding holds, but the timetable is unrealistic",
-           "deserves support because it protects the most vulnerable", "is a risky gamble with public money",
-           "will not survive its first winter without more staff"]
-_QUESTIONS = ["Should the council adopt {}?", "Is {} good for the region?", "Should we ban {}?",
-              "Must the government fund {}?"]
+_SUBJECTS = [
+    "The new levy",
+    "A shorter working week",
+    "The city tram plan",
+    "Free school meals",
+    "The river dam",
+    "A ban on night flights",
+    "The pension reform",
+    "Rent controls",
+    "The border agreement",
+    "Public broadband",
+]
+_CLAIMS = [
+    "would cost families far more than its supporters admit",
+    "is the best chance in a decade to cut waste",
+    "should be delayed until the evidence is in",
+    "has been badly explained to the public",
+    "could work if the funding holds, but the timetable is unrealistic",
+    "deserves support because it protects the most vulnerable",
+    "is a risky gamble with public money",
+    "will not survive its first winter without more staff",
+]
+_QUESTIONS = [
+    "Should the council adopt {}?",
+    "Is {} good for the region?",
+    "Should we ban {}?",
+    "Must the government fund {}?",
+]
 
 
 def generated_pairs(n: int, seed: int = 0) -> list[Pair]:
@@ -43,14 +60,17 @@ def generated_pairs(n: int, seed: int = 0) -> list[Pair]:
     out = []
     for i in range(n):
         subj = rng.choice(_SUBJECTS)
-        text = f"{subj} {rng.choice(_CLAIMS)}, {rng.choice(['experts said', 'she argued', 'he warned'])}; " \
-               f"{rng.choice(_SUBJECTS).lower()} {rng.choice(_CLAIMS)}."
+        text = (
+            f"{subj} {rng.choice(_CLAIMS)}, {rng.choice(['experts said', 'she argued', 'he warned'])}; "
+            f"{rng.choice(_SUBJECTS).lower()} {rng.choice(_CLAIMS)}."
+        )
         out.append(Pair(id=str(i), question=rng.choice(_QUESTIONS).format(subj.lower()), text=text))
     return out
 
 
-def bench_pairs(path: Path | None, n: int, model_path: Path | None,
-                engines: Sequence[str] = ("neural", "fast")) -> Iterator[str]:
+def bench_pairs(
+    path: Path | None, n: int, model_path: Path | None, engines: Sequence[str] = ("neural", "fast")
+) -> Iterator[str]:
     """Pairs per CPU second on one core, for each engine (or the one in `model_path`)."""
     from threadpoolctl import threadpool_limits
 
@@ -67,7 +87,7 @@ def bench_pairs(path: Path | None, n: int, model_path: Path | None,
         raise InputError("no pairs to time")
     words = np.mean([len(p.text.split()) for p in pairs])
     yield f"stance pairs: {what}, {words:.0f} words a text on average, 1 thread"
-    for engine_name in ([None] if model_path is not None else engines):
+    for engine_name in [None] if model_path is not None else engines:
         t0 = time.perf_counter()
         model = load_engine(engine_name, model_path)
         load_s = time.perf_counter() - t0
@@ -76,15 +96,26 @@ def bench_pairs(path: Path | None, n: int, model_path: Path | None,
             t0, c0 = time.perf_counter(), time.process_time()
             predict_pairs(pairs, model)
             dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-        yield (f"{model.name:7} {len(pairs) / cpu:8,.0f} pairs per CPU second on one core ({cpu:.2f} s CPU; "
-               f"wall {len(pairs) / dt:,.0f}/s); load {load_s * 1000:.0f} ms ({model.version})")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 if sys.platform != "darwin" else 1024 ** 2)
+        yield (
+            f"{model.name:7} {len(pairs) / cpu:8,.0f} pairs per CPU second on one core ({cpu:.2f} s CPU; "
+            f"wall {len(pairs) / dt:,.0f}/s); load {load_s * 1000:.0f} ms ({model.version})"
+        )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (
+        1024 if sys.platform != "darwin" else 1024**2
+    )
     yield f"peak memory: {peak:.0f} MB"
 
 
-def learning_curve(pairs_path: Path | None, base_path: Path | None, sizes: Sequence[int], n_questions: int,
-                   seed: int, review_weight: float = 5.0, min_heldout: int = 8,
-                   engine: str = "neural") -> Iterator[str]:
+def learning_curve(
+    pairs_path: Path | None,
+    base_path: Path | None,
+    sizes: Sequence[int],
+    n_questions: int,
+    seed: int,
+    review_weight: float = 5.0,
+    min_heldout: int = 8,
+    engine: str = "neural",
+) -> Iterator[str]:
     """Simulated reviews: for questions with enough labelled pairs, the first k of a fixed
     shuffle are 'reviewed', and the items after the largest k are scored. k = 0 is the
     engine alone. Neural: the reviews train a head on the engine's logits (as `annotator
@@ -97,7 +128,9 @@ def learning_curve(pairs_path: Path | None, base_path: Path | None, sizes: Seque
     base_path = base_path or SHARED_STANCE / "train.jsonl"
     for p in (pairs_path, base_path):
         if not Path(p).exists():
-            raise InputError(f"{p}: not found; pass --pairs (labelled pairs to simulate reviews from) and --base")
+            raise InputError(
+                f"{p}: not found; pass --pairs (labelled pairs to simulate reviews from) and --base"
+            )
     rows = [r for r in load_pairs(pairs_path) if r.stance in ("support", "oppose")]
     base = load_pairs(base_path)
     sizes = sorted(set(sizes))
@@ -116,16 +149,21 @@ def learning_curve(pairs_path: Path | None, base_path: Path | None, sizes: Seque
         items = list(by_q[q])
         rng.shuffle(items)
         order[q] = items
-    held = [r for q in chosen for r in order[q][max(sizes):]]
+    held = [r for q in chosen for r in order[q][max(sizes) :]]
     gold = [r.stance for r in held]
     if engine == "neural":
         yield from _neural_curve(order, chosen, held, gold, sizes, pairs_path)
         return
-    yield (f"learning curve: {len(chosen)} questions of {pairs_path.name} with >= {need} pairs; "
-           f"{len(held)} held-out pairs; reviewed items weigh {review_weight}")
+    yield (
+        f"learning curve: {len(chosen)} questions of {pairs_path.name} with >= {need} pairs; "
+        f"{len(held)} held-out pairs; reviewed items weigh {review_weight}"
+    )
     for k in sizes:
-        reviewed = [TrainRow(r.question, r.text, r.stance, r.direction, review_weight, "reviewed")
-                    for q in chosen for r in order[q][:k]]
+        reviewed = [
+            TrainRow(r.question, r.text, r.stance, r.direction, review_weight, "reviewed")
+            for q in chosen
+            for r in order[q][:k]
+        ]
         model = fit_rows(base + reviewed)
         pred = model.polarity([(r.question, r.text, r.direction) for r in held])
         labels = np.where(pred >= 0.5, "support", "oppose")
@@ -142,14 +180,19 @@ def _neural_curve(order, chosen, held, gold, sizes, pairs_path) -> Iterator[str]
     classes = {"oppose": 1, "support": 2}
     z_held = engine.logits([(r.question, r.text) for r in held])
     y_held = [classes[g] for g in gold]
-    yield (f"learning curve (neural + reviewed-labels head): {len(chosen)} questions of {pairs_path.name}; "
-           f"{len(held)} held-out pairs")
+    yield (
+        f"learning curve (neural + reviewed-labels head): {len(chosen)} questions of {pairs_path.name}; "
+        f"{len(held)} held-out pairs"
+    )
     for k in sizes:
         reviewed = [r for q in chosen for r in order[q][:k]]
         z = z_held
         if reviewed:
-            head = fit_head(engine.logits([(r.question, r.text) for r in reviewed]), [r.question for r in reviewed],
-                            [classes[r.stance] for r in reviewed])
+            head = fit_head(
+                engine.logits([(r.question, r.text) for r in reviewed]),
+                [r.question for r in reviewed],
+                [classes[r.stance] for r in reviewed],
+            )
             z = apply_head(z_held, [r.question for r in held], head)
         pred = np.where(z[:, 2] >= z[:, 1], 2, 1)  # support vs oppose
         acc = float(np.mean(pred == np.array(y_held)))

@@ -33,9 +33,14 @@ QUESTIONS = 7
 
 
 def synthetic_codebook() -> Codebook:
-    return Codebook(title="Benchmark codebook", version="bench",
-                    questions=[Question(id=f"question_{i}", text=f"Benchmark question number {i}?")
-                               for i in range(1, QUESTIONS + 1)])
+    return Codebook(
+        title="Benchmark codebook",
+        version="bench",
+        questions=[
+            Question(id=f"question_{i}", text=f"Benchmark question number {i}?")
+            for i in range(1, QUESTIONS + 1)
+        ],
+    )
 
 
 def synthetic_quotes(n: int, codebook: Codebook) -> list[Quote]:
@@ -45,14 +50,31 @@ def synthetic_quotes(n: int, codebook: Codebook) -> list[Quote]:
         article = f"bench-article-{i // 20:05d}"
         start = (i % 20) * 400
         text = f"\u201cStatement number {i} by a speaker, long enough to look like a real quote in an article.\u201d"
-        stances = {q.id: StancePrediction(label=LABELS[(i + j) % len(LABELS)],
-                                          confidence=round(0.3 + ((i * 7 + j * 13) % 70) / 100, 2),
-                                          model_version="bench-model")
-                   for j, q in enumerate(codebook.questions)}
-        out.append(Quote(id=f"bench-{i:06d}", article_id=article, start=start, end=start + len(text), text=text,
-                         kind="direct", speaker=f"Speaker {i % 50}", speaker_id=f"speaker-{i % 50}",
-                         speaker_is_expert=True, role="analyst", organisation="An Institute",
-                         context=f"The sentence before. {text} said Speaker {i % 50}.", stances=stances))
+        stances = {
+            q.id: StancePrediction(
+                label=LABELS[(i + j) % len(LABELS)],
+                confidence=round(0.3 + ((i * 7 + j * 13) % 70) / 100, 2),
+                model_version="bench-model",
+            )
+            for j, q in enumerate(codebook.questions)
+        }
+        out.append(
+            Quote(
+                id=f"bench-{i:06d}",
+                article_id=article,
+                start=start,
+                end=start + len(text),
+                text=text,
+                kind="direct",
+                speaker=f"Speaker {i % 50}",
+                speaker_id=f"speaker-{i % 50}",
+                speaker_is_expert=True,
+                role="analyst",
+                organisation="An Institute",
+                context=f"The sentence before. {text} said Speaker {i % 50}.",
+                stances=stances,
+            )
+        )
     return out
 
 
@@ -73,32 +95,50 @@ class StudioBench:
 
     def lines(self) -> list[str]:
         n = self.tasks
-        head = (f"Label Studio round trip: {n} tasks x {QUESTIONS} questions, batches of {self.batch_size}, "
-                f"{os.cpu_count()} CPU(s), server {self.url}")
+        head = (
+            f"Label Studio round trip: {n} tasks x {QUESTIONS} questions, batches of {self.batch_size}, "
+            f"{os.cpu_count()} CPU(s), server {self.url}"
+        )
         out = [head]
         if self.server_start_s is not None:
             out.append(f"  server start (fresh data dir, migrations): {self.server_start_s:8.1f} s")
-        rows = [("build + check tasks", "build", n, "tasks"), ("push (new project)", "push", n, "tasks"),
-                ("push again (0 new)", "push_again", n, "tasks"),
-                ("annotate via API (sample)", "annotate", self.counts.get("annotations", 0), "annotations"),
-                ("import N reviewed tasks", "seed_reviewed", n, "tasks"),
-                (f"pull ({n} annotated tasks)", "pull", self.counts.get("labels", 0), "labels")]
+        rows = [
+            ("build + check tasks", "build", n, "tasks"),
+            ("push (new project)", "push", n, "tasks"),
+            ("push again (0 new)", "push_again", n, "tasks"),
+            ("annotate via API (sample)", "annotate", self.counts.get("annotations", 0), "annotations"),
+            ("import N reviewed tasks", "seed_reviewed", n, "tasks"),
+            (f"pull ({n} annotated tasks)", "pull", self.counts.get("labels", 0), "labels"),
+        ]
         for label, key, count, unit in rows:
             t = self.times.get(key)
             if t is None:
                 continue
             rate = f"{count / t:10.0f} {unit}/s" if t > 0 else ""
             out.append(f"  {label:<30} {t:8.1f} s  {rate}")
-        out.append(f"  imported {self.counts.get('imported', 0)}, second push imported "
-                   f"{self.counts.get('imported_again', 0)}, labels pulled {self.counts.get('labels', 0)}")
-        out.append(f"  push + pull: {self.times.get('push', 0) + self.times.get('pull', 0):.1f} s; "
-                   f"client peak RSS {self.peak_mb} MB")
+        out.append(
+            f"  imported {self.counts.get('imported', 0)}, second push imported "
+            f"{self.counts.get('imported_again', 0)}, labels pulled {self.counts.get('labels', 0)}"
+        )
+        out.append(
+            f"  push + pull: {self.times.get('push', 0) + self.times.get('pull', 0):.1f} s; "
+            f"client peak RSS {self.peak_mb} MB"
+        )
         return out
 
 
-def _annotate_all(studio: Studio, task_ids: list[int], codebook: Codebook, user: int, workers: int = 2) -> int:
-    result = [{"from_name": control_name(q.id), "to_name": "quote", "type": "choices",
-               "value": {"choices": ["support"]}} for q in codebook.questions]
+def _annotate_all(
+    studio: Studio, task_ids: list[int], codebook: Codebook, user: int, workers: int = 2
+) -> int:
+    result = [
+        {
+            "from_name": control_name(q.id),
+            "to_name": "quote",
+            "type": "choices",
+            "value": {"choices": ["support"]},
+        }
+        for q in codebook.questions
+    ]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return sum(1 for _ in pool.map(lambda tid: studio.annotate(tid, result, user_id=user), task_ids))
 
@@ -112,8 +152,9 @@ def _reviewed_tasks(tasks: list[dict], user: int) -> list[dict]:
     return out
 
 
-def bench_studio(n: int, url: str | None = None, api_key: str | None = None, batch_size: int = 500,
-                 annotate: int = 100) -> StudioBench:
+def bench_studio(
+    n: int, url: str | None = None, api_key: str | None = None, batch_size: int = 500, annotate: int = 100
+) -> StudioBench:
     """Run the round trip against `url` (with `api_key`), or a throw-away local server."""
     from annotator.studio.server import start_server
 
@@ -136,12 +177,28 @@ def bench_studio(n: int, url: str | None = None, api_key: str | None = None, bat
         studio = Studio(url, api_key)
         title = f"bench-{uuid.uuid4().hex[:8]}"
         t = time.perf_counter()
-        first = push(quotes, codebook, url=url, api_key=api_key, project=title, batch_size=batch_size,
-                     reporter=reporter, studio=studio)
+        first = push(
+            quotes,
+            codebook,
+            url=url,
+            api_key=api_key,
+            project=title,
+            batch_size=batch_size,
+            reporter=reporter,
+            studio=studio,
+        )
         bench.times["push"] = time.perf_counter() - t
         t = time.perf_counter()
-        again = push(quotes, codebook, url=url, api_key=api_key, project=title, batch_size=batch_size,
-                     reporter=reporter, studio=studio)
+        again = push(
+            quotes,
+            codebook,
+            url=url,
+            api_key=api_key,
+            project=title,
+            batch_size=batch_size,
+            reporter=reporter,
+            studio=studio,
+        )
         bench.times["push_again"] = time.perf_counter() - t
         bench.counts.update(imported=first.imported, imported_again=again.imported)
         user = studio.create_user(f"bench-{uuid.uuid4().hex[:6]}@example.org", secrets.token_urlsafe(12))
@@ -152,11 +209,17 @@ def bench_studio(n: int, url: str | None = None, api_key: str | None = None, bat
         reviewed = studio.create_project(f"{title}-reviewed", config, "bench-model")
         t = time.perf_counter()
         for i in range(0, len(tasks), batch_size):
-            studio.import_tasks(reviewed.id, _reviewed_tasks(tasks[i:i + batch_size], user))
+            studio.import_tasks(reviewed.id, _reviewed_tasks(tasks[i : i + batch_size], user))
         bench.times["seed_reviewed"] = time.perf_counter() - t
         t = time.perf_counter()
-        labels = pull(url=url, api_key=api_key, project=str(reviewed.id), codebook=codebook,
-                      reporter=reporter, studio=studio)
+        labels = pull(
+            url=url,
+            api_key=api_key,
+            project=str(reviewed.id),
+            codebook=codebook,
+            reporter=reporter,
+            studio=studio,
+        )
         bench.times["pull"] = time.perf_counter() - t
         bench.counts["labels"] = len(labels)
         if server is None:

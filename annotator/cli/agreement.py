@@ -36,8 +36,10 @@ def _notes(report, reporter: Reporter) -> None:
     if report.dropped_empty:
         reporter.warn(f"{report.dropped_empty} empty (cancelled or skipped) labels dropped")
     if report.replaced_duplicates:
-        reporter.warn(f"{report.replaced_duplicates} labels replaced by the same annotator's later label "
-                      "on the same item (the latest created_at counts)")
+        reporter.warn(
+            f"{report.replaced_duplicates} labels replaced by the same annotator's later label "
+            "on the same item (the latest created_at counts)"
+        )
 
 
 @app.command("agreement")

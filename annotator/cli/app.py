@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 import typer
 
@@ -40,7 +41,7 @@ def path_argument(*args, **kwargs):
     return typer.Argument(*args, readable=False, **kwargs)
 
 
-def fail(message: str, code: int = 1) -> "typer.Exit":
+def fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(f"Error: {message}", err=True)
     return typer.Exit(code)
 
@@ -66,12 +67,17 @@ def handle_errors(fn: F) -> F:
             raise typer.Exit(0) from None
         except OSError as e:  # a path the user gave: read-only, missing folder, disk full
             where = e.filename or "a file"
-            raise fail(f"{where}: {e.strerror or e}; check the path, its folder and their permissions", 1) from None
+            raise fail(
+                f"{where}: {e.strerror or e}; check the path, its folder and their permissions", 1
+            ) from None
         except Exception as e:  # a bug: still one line, the traceback only on request
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise
-            raise fail(f"internal error ({type(e).__name__}: {e}); rerun with ANNOTATOR_DEBUG=1 "
-                       "for the traceback and report it", 1) from None
+            raise fail(
+                f"internal error ({type(e).__name__}: {e}); rerun with ANNOTATOR_DEBUG=1 "
+                "for the traceback and report it",
+                1,
+            ) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -79,4 +85,6 @@ def handle_errors(fn: F) -> F:
 def finish(reporter: Reporter, what: str = "items") -> None:
     """End a batch command: exit 3 when something was skipped (already reported)."""
     if reporter.skipped:
-        raise Skipped(f"{len(reporter.skipped)} {what} skipped (see the warnings above); the rest was written")
+        raise Skipped(
+            f"{len(reporter.skipped)} {what} skipped (see the warnings above); the rest was written"
+        )

@@ -4,7 +4,6 @@ on 1 and N processes (see annotator.bench.run)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -17,7 +16,9 @@ def _ints(value: str, what: str) -> list[int]:
     try:
         out = [int(x.replace("_", "")) for x in value.split(",") if x.strip()]
     except ValueError:
-        raise InputError(f"{what}: expected numbers separated by commas, e.g. 1000,10000; got '{value}'") from None
+        raise InputError(
+            f"{what}: expected numbers separated by commas, e.g. 1000,10000; got '{value}'"
+        ) from None
     if not out or any(x < 1 for x in out):
         raise InputError(f"{what}: expected positive numbers, e.g. 1,2; got '{value}'")
     return out
@@ -28,11 +29,12 @@ def _ints(value: str, what: str) -> list[int]:
 def bench_run_cmd(
     articles: str = typer.Option("1000,10000", "--articles", "-n", help="Corpus sizes, comma-separated."),
     jobs: str = typer.Option("1,2", "--jobs", "-j", help="Process counts to compare, comma-separated."),
-    corpus: Optional[Path] = path_option(None, "--corpus", help="A JSONL corpus to time (its first N articles) "
-                                          "instead of the generated one."),
+    corpus: Path | None = path_option(
+        None, "--corpus", help="A JSONL corpus to time (its first N articles) instead of the generated one."
+    ),
     stages: str = typer.Option("quotes,stance,run", "--stages", help="Stages to time: quotes, stance, run."),
-    work: Optional[Path] = path_option(None, "--work", help="Keep the generated corpora and outputs here."),
-    engine: Optional[str] = typer.Option(None, "--engine", help="Stance engine: neural (default) or fast."),
+    work: Path | None = path_option(None, "--work", help="Keep the generated corpora and outputs here."),
+    engine: str | None = typer.Option(None, "--engine", help="Stance engine: neural (default) or fast."),
 ) -> None:
     """Articles per second on 1 and N processes, and peak memory (the parent's and the
     largest worker's), for quotes, stance and the whole run, each configuration in a
@@ -47,7 +49,14 @@ def bench_run_cmd(
     from annotator.bench.run import HEADER, bench_run, speedups
 
     typer.echo(HEADER)
-    figures = bench_run(_ints(articles, "--articles"), _ints(jobs, "--jobs"), corpus,
-                        [s.strip() for s in stages.split(",") if s.strip()], work, echo=typer.echo, engine=engine)
+    figures = bench_run(
+        _ints(articles, "--articles"),
+        _ints(jobs, "--jobs"),
+        corpus,
+        [s.strip() for s in stages.split(",") if s.strip()],
+        work,
+        echo=typer.echo,
+        engine=engine,
+    )
     for line in speedups(figures):
         typer.echo(line)

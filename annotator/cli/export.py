@@ -23,20 +23,41 @@ class Format(str, Enum):
 @app.command("export")
 @handle_errors
 def export_cmd(
-    run_dir: Path | None = path_argument(None, help="A folder written by `annotator run` (instead of "
-                                             "--matrix/--quotes)."),
+    run_dir: Path | None = path_argument(
+        None, help="A folder written by `annotator run` (instead of --matrix/--quotes)."
+    ),
     format: Format = typer.Option(..., "--format", "-f", help="csv (long + wide), json, md, html or sqlite."),
-    output: str = typer.Option(..., "--output", "-o", help="File to write, or a folder (an existing one, or a "
-                               "path ending in /: then matrix.<ext> inside it)."),
+    output: str = typer.Option(
+        ...,
+        "--output",
+        "-o",
+        help="File to write, or a folder (an existing one, or a "
+        "path ending in /: then matrix.<ext> inside it).",
+    ),
     matrix: Path | None = path_option(None, "--matrix", help="Matrix cells JSONL (matrix.jsonl)."),
-    quotes: Path | None = path_option(None, "--quotes", help="Quotes JSONL (quotes.jsonl); needed for the "
-                                          "full sqlite quotes and stances tables."),
-    codebook: Path | None = path_option(None, "--codebook", "-c", help="Codebook for the question texts "
-                                            "(default: the one recorded in the run's run.json)."),
-    rows: str = typer.Option("experts", "--rows", help="experts (default), or people: every named person gets a "
-                             "row (a run folder's matrix is made again from its quotes)."),
-    labels: Path | None = path_option(None, "--labels", "-l", help="Reviewed labels to apply again (a run "
-                                       "folder's matrix is made again from its quotes)."),
+    quotes: Path | None = path_option(
+        None,
+        "--quotes",
+        help="Quotes JSONL (quotes.jsonl); needed for the full sqlite quotes and stances tables.",
+    ),
+    codebook: Path | None = path_option(
+        None,
+        "--codebook",
+        "-c",
+        help="Codebook for the question texts (default: the one recorded in the run's run.json).",
+    ),
+    rows: str = typer.Option(
+        "experts",
+        "--rows",
+        help="experts (default), or people: every named person gets a "
+        "row (a run folder's matrix is made again from its quotes).",
+    ),
+    labels: Path | None = path_option(
+        None,
+        "--labels",
+        "-l",
+        help="Reviewed labels to apply again (a run folder's matrix is made again from its quotes).",
+    ),
 ) -> None:
     """Write the matrix as csv (matrix.csv long, plus matrix_wide.csv), json, md, html or
     sqlite (tables for Datasette) from a run's files.
@@ -58,16 +79,25 @@ def export_cmd(
         data = load_run(run_dir, codebook, reporter, rows, labels)
     elif matrix is not None:
         if rows != "experts" or labels is not None:
-            raise InputError("--rows people and --labels need a run folder (annotator export out/ ...), whose quotes "
-                             "make the matrix again")
+            raise InputError(
+                "--rows people and --labels need a run folder (annotator export out/ ...), whose quotes "
+                "make the matrix again"
+            )
         folder = matrix.parent
         meta = folder / "run.json"
         experts = folder / "experts.jsonl"
-        data = load(matrix, quotes, codebook, meta if meta.exists() else None,
-                    experts if experts.exists() else None, reporter)
+        data = load(
+            matrix,
+            quotes,
+            codebook,
+            meta if meta.exists() else None,
+            experts if experts.exists() else None,
+            reporter,
+        )
     else:
-        raise InputError("nothing to export: give a run folder (annotator export out/ ...) or --matrix "
-                         "matrix.jsonl")
+        raise InputError(
+            "nothing to export: give a run folder (annotator export out/ ...) or --matrix matrix.jsonl"
+        )
     for path in export(data, format.value, Path(output), folder=output.endswith(("/", "\\"))):
         typer.echo(f"Wrote {path}", err=True)
     finish(reporter, "lines")

@@ -17,14 +17,18 @@ from annotator.io import Reporter
 @handle_errors
 def stance_cmd(
     quotes: Path | None = path_argument(None, help="quotes JSONL (from `annotator quotes`)"),
-    codebook: Path | None = path_option(None, "--codebook", "-c", help="codebook YAML/JSON (needed for quotes)"),
+    codebook: Path | None = path_option(
+        None, "--codebook", "-c", help="codebook YAML/JSON (needed for quotes)"
+    ),
     output: Path = path_option(..., "--output", "-o", help="where to write the labelled JSONL"),
-    model: Path | None = path_option(None, "--model", "-m", help="a model from `annotator train` "
-                                         "(default: the bundled engine)"),
+    model: Path | None = path_option(
+        None, "--model", "-m", help="a model from `annotator train` (default: the bundled engine)"
+    ),
     engine: str | None = typer.Option(None, "--engine", help="stance engine: neural (default) or fast"),
     pairs: Path | None = path_option(None, "--pairs", help='label {"id","question","text"} pairs instead'),
-    articles: list[Path] | None = path_option(None, "--articles", help="articles the quotes come from "
-                                                  "(to build context for quotes without one)"),
+    articles: list[Path] | None = path_option(
+        None, "--articles", help="articles the quotes come from (to build context for quotes without one)"
+    ),
 ) -> None:
     """Propose a stance for each quote on each codebook question, or label question/text pairs.
 
@@ -50,7 +54,9 @@ def stance_cmd(
         if quotes is None:
             raise InputError("give a quotes JSONL file (with --codebook) or --pairs FILE")
         if codebook is None:
-            raise InputError("labelling quotes needs --codebook FILE (the questions); see seeds/codebook.yaml")
+            raise InputError(
+                "labelling quotes needs --codebook FILE (the questions); see seeds/codebook.yaml"
+            )
         n = label_quotes(quotes, codebook, output, model, articles or [], reporter, engine)
         typer.echo(f"labelled {n} quotes -> {output}", err=True)
     finish(reporter, "lines")
@@ -60,21 +66,36 @@ def stance_cmd(
 @handle_errors
 def train_cmd(
     reviewed: Path | None = path_argument(None, help="reviewed labels JSONL (`annotator studio pull`)"),
-    pairs: list[Path] | None = path_option(None, "--pairs", help='labelled pairs {"question","text","stance"} '
-                                              "(repeatable)"),
-    base: bool = typer.Option(False, "--base", help="add the public base pairs (--pairs, or "
-                              "$ANNOTATOR_STANCE_DATA, or ../shared/data/stance/train.jsonl)"),
+    pairs: list[Path] | None = path_option(
+        None, "--pairs", help='labelled pairs {"question","text","stance"} (repeatable)'
+    ),
+    base: bool = typer.Option(
+        False,
+        "--base",
+        help="add the public base pairs (--pairs, or "
+        "$ANNOTATOR_STANCE_DATA, or ../shared/data/stance/train.jsonl)",
+    ),
     codebook: Path | None = path_option(None, "--codebook", "-c", help="codebook of the reviewed labels"),
-    output: Path = path_option(..., "--output", "-o", help="model file to write: .zip (neural) or .npz (fast)"),
-    engine: str | None = typer.Option(None, "--engine", help="neural or fast (default: from the -o suffix; "
-                                      ".npz is fast)"),
-    model: Path | None = path_option(None, "--model", "-m", help="neural engine to learn reviews on "
-                                      "(default: the bundled one)"),
-    dev: Path | None = path_option(None, "--dev", help="pairs to measure a fine-tuned neural engine on "
-                                    "(e.g. ../shared/data/stance/dev.jsonl)"),
-    review_weight: float = typer.Option(5.0, "--review-weight", help="fast engine: weight of a reviewed item "
-                                        "vs a public pair"),
-    cv: bool = typer.Option(True, "--cv/--no-cv", help="fast engine: print question-disjoint cross-validation"),
+    output: Path = path_option(
+        ..., "--output", "-o", help="model file to write: .zip (neural) or .npz (fast)"
+    ),
+    engine: str | None = typer.Option(
+        None, "--engine", help="neural or fast (default: from the -o suffix; .npz is fast)"
+    ),
+    model: Path | None = path_option(
+        None, "--model", "-m", help="neural engine to learn reviews on (default: the bundled one)"
+    ),
+    dev: Path | None = path_option(
+        None,
+        "--dev",
+        help="pairs to measure a fine-tuned neural engine on (e.g. ../shared/data/stance/dev.jsonl)",
+    ),
+    review_weight: float = typer.Option(
+        5.0, "--review-weight", help="fast engine: weight of a reviewed item vs a public pair"
+    ),
+    cv: bool = typer.Option(
+        True, "--cv/--no-cv", help="fast engine: print question-disjoint cross-validation"
+    ),
     force: bool = typer.Option(False, "--force", help="write a model even when the reviews lower its score"),
 ) -> None:
     """Train a stance engine, or teach one your reviewed labels; prints its scores.
@@ -96,8 +117,9 @@ def train_cmd(
     from annotator.stance.files import train
 
     reporter = Reporter()
-    for line in train(reviewed, pairs or [], base, codebook, output, review_weight, cv, reporter, engine, model,
-                      force, dev):
+    for line in train(
+        reviewed, pairs or [], base, codebook, output, review_weight, cv, reporter, engine, model, force, dev
+    ):
         typer.echo(line)
     finish(reporter, "labels")
 
@@ -105,11 +127,13 @@ def train_cmd(
 @bench_app.command("stance")
 @handle_errors
 def bench_stance_cmd(
-    pairs: Path | None = path_option(None, "--pairs", help="pairs JSONL to time (default: generated "
-                                         "sentence-length pairs)"),
+    pairs: Path | None = path_option(
+        None, "--pairs", help="pairs JSONL to time (default: generated sentence-length pairs)"
+    ),
     n: int = typer.Option(5000, "--n", help="number of pairs"),
-    model: Path | None = path_option(None, "--model", "-m", help="time this model file instead of both "
-                                      "bundled engines"),
+    model: Path | None = path_option(
+        None, "--model", "-m", help="time this model file instead of both bundled engines"
+    ),
 ) -> None:
     """Pairs per second of `annotator stance --pairs` on one core for each engine (neural and
     fast), and peak memory.
@@ -127,14 +151,20 @@ def bench_stance_cmd(
 @bench_app.command("learning-curve")
 @handle_errors
 def bench_learning_curve_cmd(
-    pairs: Path | None = path_option(None, "--pairs", help="labelled pairs to simulate reviews from "
-                                         "(default: ../shared/data/stance/dev.jsonl)"),
-    base: Path | None = path_option(None, "--base", help="public base pairs (default: "
-                                        "../shared/data/stance/train.jsonl)"),
+    pairs: Path | None = path_option(
+        None,
+        "--pairs",
+        help="labelled pairs to simulate reviews from (default: ../shared/data/stance/dev.jsonl)",
+    ),
+    base: Path | None = path_option(
+        None, "--base", help="public base pairs (default: ../shared/data/stance/train.jsonl)"
+    ),
     sizes: str = typer.Option("0,4,8,16", "--sizes", help="reviewed items per question"),
     questions: int = typer.Option(40, "--questions", help="how many questions to simulate"),
     seed: int = typer.Option(0, "--seed"),
-    engine: str = typer.Option("neural", "--engine", help="neural (reviews train a head) or fast (retrained)"),
+    engine: str = typer.Option(
+        "neural", "--engine", help="neural (reviews train a head) or fast (retrained)"
+    ),
 ) -> None:
     """Macro-F1 on held-out items of reviewed questions as reviewed items per question grow.
 
@@ -144,6 +174,7 @@ def bench_learning_curve_cmd(
     """
     from annotator.bench.stance import learning_curve
 
-    for line in learning_curve(pairs, base, [int(s) for s in sizes.split(",") if s.strip()], questions, seed,
-                               engine=engine):
+    for line in learning_curve(
+        pairs, base, [int(s) for s in sizes.split(",") if s.strip()], questions, seed, engine=engine
+    ):
         typer.echo(line)

@@ -34,11 +34,18 @@ app.add_typer(studio_app, name="studio")
 API_KEY_ENV = "LABEL_STUDIO_API_KEY"
 URL_ENV = "LABEL_STUDIO_URL"
 
-_codebook_opt = path_option(None, "--codebook", "-c", help="Codebook (YAML/JSON) with the questions and labels "
-                             "(default: the bundled seed codebook).")
-_url_opt = typer.Option(None, "--url", help=f"Label Studio address, e.g. http://127.0.0.1:8080 (or env {URL_ENV}).")
-_key_opt = typer.Option(None, "--api-key", help=f"API token (default: env {API_KEY_ENV}); never printed.",
-                        show_default=False)
+_codebook_opt = path_option(
+    None,
+    "--codebook",
+    "-c",
+    help="Codebook (YAML/JSON) with the questions and labels (default: the bundled seed codebook).",
+)
+_url_opt = typer.Option(
+    None, "--url", help=f"Label Studio address, e.g. http://127.0.0.1:8080 (or env {URL_ENV})."
+)
+_key_opt = typer.Option(
+    None, "--api-key", help=f"API token (default: env {API_KEY_ENV}); never printed.", show_default=False
+)
 
 
 def _codebook(path: Path | None) -> Codebook:
@@ -57,8 +64,10 @@ def _url(url: str | None) -> str:
 def _key(api_key: str | None) -> str:
     key = api_key or os.environ.get(API_KEY_ENV) or ""
     if not key:
-        raise InputError(f"no API key: set {API_KEY_ENV} or pass --api-key (Label Studio: Account & Settings > "
-                         "Personal Access Token)")
+        raise InputError(
+            f"no API key: set {API_KEY_ENV} or pass --api-key (Label Studio: Account & Settings > "
+            "Personal Access Token)"
+        )
     return key
 
 
@@ -98,17 +107,28 @@ def config_cmd(
 @studio_app.command("push")
 @handle_errors
 def push_cmd(
-    quotes: Path = path_argument(..., help="Quotes JSONL with stances (from `annotator run` or `annotator stance`)."),
+    quotes: Path = path_argument(
+        ..., help="Quotes JSONL with stances (from `annotator run` or `annotator stance`)."
+    ),
     codebook: Path | None = _codebook_opt,
     url: str | None = _url_opt,
-    project: str | None = typer.Option(None, "--project", "-p", help="Project title or id (default: the "
-                                          "codebook's title); created when no project has that title."),
+    project: str | None = typer.Option(
+        None,
+        "--project",
+        "-p",
+        help="Project title or id (default: the codebook's title); created when no project has that title.",
+    ),
     api_key: str | None = _key_opt,
-    articles: list[Path] | None = path_option(None, "--articles", "-a", help="The articles (files, folders, "
-                                                  "JSONL): their title and url make the link shown with each quote."),
+    articles: list[Path] | None = path_option(
+        None,
+        "--articles",
+        "-a",
+        help="The articles (files, folders, JSONL): their title and url make the link shown with each quote.",
+    ),
     batch_size: int = typer.Option(500, "--batch-size", min=1, help="Tasks per import request."),
-    to_file: Path | None = path_option(None, "--to-file", help="Offline: write a Label Studio import file "
-                                           "(JSON) instead of calling the API."),
+    to_file: Path | None = path_option(
+        None, "--to-file", help="Offline: write a Label Studio import file (JSON) instead of calling the API."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
 ) -> None:
     """Send quotes to Label Studio as tasks, with the model's stances as predictions
@@ -131,14 +151,26 @@ def push_cmd(
     arts = _articles(articles, reporter)
     if to_file is not None:
         n = sync.write_tasks_file(items, book, to_file, arts, reporter)
-        typer.echo(f"Wrote {n} tasks to {to_file}; import it in a project whose labeling config is "
-                   "`annotator studio config` of the same codebook")
+        typer.echo(
+            f"Wrote {n} tasks to {to_file}; import it in a project whose labeling config is "
+            "`annotator studio config` of the same codebook"
+        )
     else:
-        r = sync.push(items, book, url=_url(url), api_key=_key(api_key), project=project, articles=arts,
-                      batch_size=batch_size, reporter=reporter)
+        r = sync.push(
+            items,
+            book,
+            url=_url(url),
+            api_key=_key(api_key),
+            project=project,
+            articles=arts,
+            batch_size=batch_size,
+            reporter=reporter,
+        )
         how = "created" if r.created else "reused"
-        typer.echo(f"Project {r.project_id} '{r.project_title}' ({how}): {r.imported} new tasks in {r.batches} "
-                   f"batches, {r.existing} already there ({r.seconds:.1f} s)")
+        typer.echo(
+            f"Project {r.project_id} '{r.project_title}' ({how}): {r.imported} new tasks in {r.batches} "
+            f"batches, {r.existing} already there ({r.seconds:.1f} s)"
+        )
     finish(reporter, "quotes")
 
 
@@ -147,12 +179,22 @@ def push_cmd(
 def pull_cmd(
     url: str | None = _url_opt,
     project: str | None = typer.Option(None, "--project", "-p", help="Project title or id."),
-    output: Path | None = path_option(None, "--output", "-o", help="Reviewed labels JSONL (default: stdout)."),
-    codebook: Path | None = path_option(None, "--codebook", "-c", help="Check the labels against this codebook "
-                                            "(default: the project's labeling config; needed with --from-export)."),
+    output: Path | None = path_option(
+        None, "--output", "-o", help="Reviewed labels JSONL (default: stdout)."
+    ),
+    codebook: Path | None = path_option(
+        None,
+        "--codebook",
+        "-c",
+        help="Check the labels against this codebook "
+        "(default: the project's labeling config; needed with --from-export).",
+    ),
     api_key: str | None = _key_opt,
-    from_export: Path | None = path_option(None, "--from-export", help="Offline: read Label Studio's JSON "
-                                               "export file (Export > JSON) instead of calling the API."),
+    from_export: Path | None = path_option(
+        None,
+        "--from-export",
+        help="Offline: read Label Studio's JSON export file (Export > JSON) instead of calling the API.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
 ) -> None:
     """Fetch the reviewers' labels, one JSON line per quote and question: quote_id,
@@ -172,14 +214,21 @@ def pull_cmd(
     reporter = Reporter(quiet=quiet)
     if from_export is not None:
         if codebook is None:
-            raise InputError("pull --from-export needs --codebook F (the codebook the tasks were pushed with), "
-                             "to check the labels")
+            raise InputError(
+                "pull --from-export needs --codebook F (the codebook the tasks were pushed with), "
+                "to check the labels"
+            )
         labels = sync.read_export(from_export, _codebook(codebook), reporter)
     else:
         if not project:
             raise InputError("pull needs --project NAME|ID (or --from-export FILE)")
-        labels = sync.pull(url=_url(url), api_key=_key(api_key), project=project,
-                           codebook=_codebook(codebook) if codebook else None, reporter=reporter)
+        labels = sync.pull(
+            url=_url(url),
+            api_key=_key(api_key),
+            project=project,
+            codebook=_codebook(codebook) if codebook else None,
+            reporter=reporter,
+        )
     n = write_jsonl(output, labels, exclude_none=False)
     if output is not None and str(output) != "-":
         annotators = len({lab.annotator for lab in labels})
@@ -190,13 +239,21 @@ def pull_cmd(
 @bench_app.command("studio")
 @handle_errors
 def bench_studio_cmd(
-    url: str | None = typer.Option(None, "--url", help="A Label Studio to use (default: start a throw-away "
-                                      "local server from .venv-ls, see scripts/install-label-studio.sh)."),
+    url: str | None = typer.Option(
+        None,
+        "--url",
+        help="A Label Studio to use (default: start a throw-away "
+        "local server from .venv-ls, see scripts/install-label-studio.sh).",
+    ),
     api_key: str | None = _key_opt,
     tasks: int = typer.Option(5000, "--tasks", "-n", min=1, help="Synthetic quotes to push and pull back."),
     batch_size: int = typer.Option(500, "--batch-size", min=1, help="Tasks per import request."),
-    annotate: int = typer.Option(100, "--annotate", min=0, help="Tasks to annotate one by one through the API "
-                                 "(a reviewer's pace; the server's speed)."),
+    annotate: int = typer.Option(
+        100,
+        "--annotate",
+        min=0,
+        help="Tasks to annotate one by one through the API (a reviewer's pace; the server's speed).",
+    ),
 ) -> None:
     """Push N synthetic quotes (7 questions each) to Label Studio, push them again (nothing
     new), annotate a sample through the API as a second user, and pull N reviewed tasks

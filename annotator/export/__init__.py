@@ -48,7 +48,7 @@ RUN_EXPORTS = {f.run_file: f.name for f in FORMAT_TABLE if f.run_file}
 
 def _format(name: str) -> Format:
     fmt = BY_NAME.get(name)
-    if fmt is None or not fmt.public and name not in RUN_EXPORTS.values():
+    if fmt is None or (not fmt.public and name not in RUN_EXPORTS.values()):
         raise InputError(f"unknown export format '{name}'; use one of {', '.join(FORMATS)}")
     return fmt
 
@@ -58,7 +58,9 @@ def chunks(data: MatrixData, name: str) -> Iterator[str]:
     are written one expert at a time, never whole in memory."""
     fmt = _format(name)
     if fmt.chunks is None:
-        raise InputError(f"the {name} format is a file, not text; write it with `annotator export --format {name}`")
+        raise InputError(
+            f"the {name} format is a file, not text; write it with `annotator export --format {name}`"
+        )
     return fmt.chunks(data)
 
 
@@ -109,5 +111,16 @@ def write_all(data: MatrixData, folder: Path) -> list[Path]:
     return written
 
 
-__all__ = ["FORMATS", "FORMAT_TABLE", "Format", "MatrixData", "RUN_EXPORTS", "chunks", "export", "load", "load_run",
-           "render", "write_all"]
+__all__ = [
+    "FORMATS",
+    "FORMAT_TABLE",
+    "RUN_EXPORTS",
+    "Format",
+    "MatrixData",
+    "chunks",
+    "export",
+    "load",
+    "load_run",
+    "render",
+    "write_all",
+]

@@ -19,9 +19,28 @@ from annotator.export.view import MatrixData, iso_date, short_label
 FORMULA_START = ("=", "+", "-", "@")
 _LEADING = re.compile(r"^[\s\x00-\x1f\x7f]+")
 
-LONG_COLUMNS = ["expert", "expert_id", "role", "organisation", "question", "question_text", "stance",
-                "confidence", "reviewed", "disputed", "quotes", "quote", "quote_label", "quote_source",
-                "article_title", "url", "date", "article_id", "start", "end"]
+LONG_COLUMNS = [
+    "expert",
+    "expert_id",
+    "role",
+    "organisation",
+    "question",
+    "question_text",
+    "stance",
+    "confidence",
+    "reviewed",
+    "disputed",
+    "quotes",
+    "quote",
+    "quote_label",
+    "quote_source",
+    "article_title",
+    "url",
+    "date",
+    "article_id",
+    "start",
+    "end",
+]
 
 
 def safe(value: object) -> str:
@@ -57,13 +76,30 @@ def long_csv(data: MatrixData) -> str:
         for qid in sorted(row.cells, key=lambda q: order.get(q, len(order))):
             c = row.cells[qid]
             ev = row.leads.get(qid)
-            rows.append([
-                c.expert, c.expert_id, row.role, row.organisation, qid, texts.get(qid), c.stance, c.confidence,
-                c.reviewed, c.disputed, row.quotes.get(qid, 0), ev.text if ev else None, ev.label if ev else None,
-                ev.source if ev else None, ev.title if ev else None, ev.url if ev else None,
-                iso_date(ev.published) if ev else None, ev.article_id if ev else None,
-                ev.start if ev else None, ev.end if ev else None,
-            ])
+            rows.append(
+                [
+                    c.expert,
+                    c.expert_id,
+                    row.role,
+                    row.organisation,
+                    qid,
+                    texts.get(qid),
+                    c.stance,
+                    c.confidence,
+                    c.reviewed,
+                    c.disputed,
+                    row.quotes.get(qid, 0),
+                    ev.text if ev else None,
+                    ev.label if ev else None,
+                    ev.source if ev else None,
+                    ev.title if ev else None,
+                    ev.url if ev else None,
+                    iso_date(ev.published) if ev else None,
+                    ev.article_id if ev else None,
+                    ev.start if ev else None,
+                    ev.end if ev else None,
+                ]
+            )
     return _table(LONG_COLUMNS, rows)
 
 
@@ -76,6 +112,8 @@ def wide_headers(data: MatrixData) -> list[str]:
 def wide_csv(data: MatrixData) -> str:
     """Experts by questions; each cell holds the stance label (empty where no cell exists)."""
     qs = data.questions
-    rows = [[r.name, r.role, r.organisation] + [r.cells[q.id].stance if q.id in r.cells else None for q in qs]
-            for r in data.rows()]
+    rows = [
+        [r.name, r.role, r.organisation] + [r.cells[q.id].stance if q.id in r.cells else None for q in qs]
+        for r in data.rows()
+    ]
     return _table(["expert", "role", "organisation"] + wide_headers(data), rows)

@@ -26,8 +26,12 @@ from annotator.export.view import LABEL_MEANINGS, MatrixData, iso_date, short_la
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    return Environment(loader=PackageLoader("annotator.export", "templates"), autoescape=True,
-                       undefined=StrictUndefined, keep_trailing_newline=True)
+    return Environment(
+        loader=PackageLoader("annotator.export", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
 
 
 def script_json(obj: object) -> str:
@@ -36,8 +40,13 @@ def script_json(obj: object) -> str:
 
 
 def _script_safe(text: str) -> str:
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                    ("\u2029", "\\u2029")):
+    for ch, esc in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(ch, esc)
     return text
 
@@ -46,8 +55,11 @@ def _aria(expert: str, short: str, word: str, percent: int, reviewed: bool, disp
     if n == 0:
         return f"{expert} on {short}: {word}; no quote."
     who = "reviewed by a person" if reviewed else "model proposal"
-    return (f"{expert} on {short}: {word}, {percent}% confidence, {who}" + (", reviewers disagree" if disputed else "")
-            + f". Show the {n} quote{'s' if n != 1 else ''}.")
+    return (
+        f"{expert} on {short}: {word}, {percent}% confidence, {who}"
+        + (", reviewers disagree" if disputed else "")
+        + f". Show the {n} quote{'s' if n != 1 else ''}."
+    )
 
 
 def _styles(data: MatrixData) -> dict:
@@ -76,20 +88,53 @@ def context(data: MatrixData) -> dict:
             st = styles[c.stance]
             n = r.quotes.get(q.id, 0)
             pct = round(c.confidence * 100)
-            out.append({"key": f"{r.id}:{q.id}", "question": q.id, "short": shorts[q.id], "stance": c.stance,
-                        "css": st.css, "symbol": st.symbol, "word": st.word, "percent": pct, "reviewed": c.reviewed,
-                        "disputed": c.disputed, "evidence": n,
-                        "aria": _aria(r.name, shorts[q.id], st.word, pct, c.reviewed, c.disputed, n)})
-        rows.append({"id": r.id, "name": r.name, "role": r.role, "organisation": r.organisation, "cells": out})
+            out.append(
+                {
+                    "key": f"{r.id}:{q.id}",
+                    "question": q.id,
+                    "short": shorts[q.id],
+                    "stance": c.stance,
+                    "css": st.css,
+                    "symbol": st.symbol,
+                    "word": st.word,
+                    "percent": pct,
+                    "reviewed": c.reviewed,
+                    "disputed": c.disputed,
+                    "evidence": n,
+                    "aria": _aria(r.name, shorts[q.id], st.word, pct, c.reviewed, c.disputed, n),
+                }
+            )
+        rows.append(
+            {"id": r.id, "name": r.name, "role": r.role, "organisation": r.organisation, "cells": out}
+        )
     info = run_meta(data)
     n_quotes = info["expert_quotes"]
-    caption = (f"Stances of {len(rows)} expert{'s' if len(rows) != 1 else ''} (rows) on {len(columns)} question"
-               f"{'s' if len(columns) != 1 else ''} (columns), from {n_quotes} quote{'s' if n_quotes != 1 else ''}. "
-               "Hover or focus a column heading for the full question; select a cell to read its quotes.")
-    legend = [{"label": lab, "css": s.css, "symbol": s.symbol, "word": s.word,
-               "meaning": LABEL_MEANINGS.get(lab, "")} for lab, s in styles.items() if lab in labels]
-    return {"title": data.title(), "meta": info, "rows": rows, "columns": columns, "legend": legend,
-            "styles": list(styles.values()), "caption": caption, "lang": data.meta.get("lang", "en")}
+    caption = (
+        f"Stances of {len(rows)} expert{'s' if len(rows) != 1 else ''} (rows) on {len(columns)} question"
+        f"{'s' if len(columns) != 1 else ''} (columns), from {n_quotes} quote{'s' if n_quotes != 1 else ''}. "
+        "Hover or focus a column heading for the full question; select a cell to read its quotes."
+    )
+    legend = [
+        {
+            "label": lab,
+            "css": s.css,
+            "symbol": s.symbol,
+            "word": s.word,
+            "meaning": LABEL_MEANINGS.get(lab, ""),
+        }
+        for lab, s in styles.items()
+        if lab in labels
+    ]
+    return {
+        "title": data.title(),
+        "meta": info,
+        "rows": rows,
+        "columns": columns,
+        "legend": legend,
+        "styles": list(styles.values()),
+        "caption": caption,
+        "lang": data.meta.get("lang", "en"),
+    }
 
 
 def payload_chunks(data: MatrixData) -> Iterator[str]:
@@ -107,19 +152,40 @@ def payload_chunks(data: MatrixData) -> Iterator[str]:
             if c is None or not c.evidence:
                 continue
             cell = {
-                "expert": r.name, "short": shorts[q.id], "question_text": texts[q.id], "stance": c.stance,
-                "confidence": c.confidence, "reviewed": c.reviewed, "disputed": c.disputed,
-                "evidence": [{"text": e.text, "label": e.label, "source": e.source, "confidence": e.confidence,
-                              "annotators": e.annotators, "model_label": e.model_label, "disputed": e.disputed,
-                              "reviews": e.reviews,
-                              "title": e.title, "url": e.url, "date": iso_date(e.published),
-                              "article_id": e.article_id, "start": e.start, "end": e.end}
-                             for e in c.evidence],
+                "expert": r.name,
+                "short": shorts[q.id],
+                "question_text": texts[q.id],
+                "stance": c.stance,
+                "confidence": c.confidence,
+                "reviewed": c.reviewed,
+                "disputed": c.disputed,
+                "evidence": [
+                    {
+                        "text": e.text,
+                        "label": e.label,
+                        "source": e.source,
+                        "confidence": e.confidence,
+                        "annotators": e.annotators,
+                        "model_label": e.model_label,
+                        "disputed": e.disputed,
+                        "reviews": e.reviews,
+                        "title": e.title,
+                        "url": e.url,
+                        "date": iso_date(e.published),
+                        "article_id": e.article_id,
+                        "start": e.start,
+                        "end": e.end,
+                    }
+                    for e in c.evidence
+                ],
             }
             yield ("" if first else ",") + script_json(f"{r.id}:{q.id}") + ":" + script_json(cell)
             first = False
-    yield '},"styles":' + script_json({lab: {"symbol": s.symbol, "word": s.word, "css": s.css}
-                                      for lab, s in styles.items()}) + "}"
+    yield (
+        '},"styles":'
+        + script_json({lab: {"symbol": s.symbol, "word": s.word, "css": s.css} for lab, s in styles.items()})
+        + "}"
+    )
 
 
 def chunks(data: MatrixData) -> Iterator[str]:
@@ -132,7 +198,8 @@ def chunks(data: MatrixData) -> Iterator[str]:
     script = env.loader.get_source(env, "matrix.js")[0]  # raw: not a Jinja template
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     page = env.get_template("matrix.html.j2").render(
-        **ctx, data_json=Markup(mark), css=Markup(css), script=Markup(script), script_hash=f"sha256-{digest}")
+        **ctx, data_json=Markup(mark), css=Markup(css), script=Markup(script), script_hash=f"sha256-{digest}"
+    )
     head, tail = page.split(mark)
     yield head
     yield from payload_chunks(data)

@@ -36,8 +36,9 @@ def meta(data: MatrixData) -> dict:
         "codebook_digest": book.digest if book else m.get("codebook_digest"),
         "articles": sum(1 for _ in data.iter_articles()),
         "quotes": data.quote_count(),
-        "expert_quotes": m["expert_quotes"] if "expert_quotes" in m else
-        len({e.quote_id for c in data.iter_cells() for e in c.evidence}),
+        "expert_quotes": m["expert_quotes"]
+        if "expert_quotes" in m
+        else len({e.quote_id for c in data.iter_cells() for e in c.evidence}),
         "experts": len(rows),
         "questions": len(data.questions),
         "reviewed_labels": m.get("reviewed_labels", 0),
@@ -52,13 +53,26 @@ def document(data: MatrixData) -> dict:
     rows = data.rows()
     return {
         "meta": meta(data),
-        "questions": [{"id": q.id, "short": short_label(q), "text": q.text, "description": q.description}
-                      for q in data.questions],
-        "labels": [{"label": lab, "word": style(lab, labels).word, "symbol": style(lab, labels).symbol,
-                    "colour": style(lab, labels).colour, "meaning": LABEL_MEANINGS.get(lab)} for lab in labels],
-        "articles": Streamed(lambda: ({**a, "published": iso_date(a.get("published"))}
-                                      for a in data.iter_articles())),
-        "experts": [{"id": r.id, "name": r.name, "role": r.role, "organisation": r.organisation} for r in rows],
+        "questions": [
+            {"id": q.id, "short": short_label(q), "text": q.text, "description": q.description}
+            for q in data.questions
+        ],
+        "labels": [
+            {
+                "label": lab,
+                "word": style(lab, labels).word,
+                "symbol": style(lab, labels).symbol,
+                "colour": style(lab, labels).colour,
+                "meaning": LABEL_MEANINGS.get(lab),
+            }
+            for lab in labels
+        ],
+        "articles": Streamed(
+            lambda: ({**a, "published": iso_date(a.get("published"))} for a in data.iter_articles())
+        ),
+        "experts": [
+            {"id": r.id, "name": r.name, "role": r.role, "organisation": r.organisation} for r in rows
+        ],
         "matrix": {r.id: {q: c.stance for q, c in r.cells.items()} for r in rows},
         "cells": Streamed(lambda: (c.model_dump(mode="json") for c in data.iter_cells())),
     }

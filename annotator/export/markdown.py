@@ -52,15 +52,24 @@ def _lines(data: MatrixData) -> Iterator[str]:
     qs = data.questions
     info = meta(data)
     out = [f"# {esc(data.title())}", ""]
-    out.append(f"{info['experts']} experts, {info['questions']} questions, {info['expert_quotes']} expert quotes "
-               f"from {info['articles']} article(s). Model {esc(info['model_version'] or 'unknown')}; "
-               f"{info['reviewed_cells']} cell(s) reviewed by people"
-               + (f"; data as of {info['data_as_of']}" if info["data_as_of"] else "") + ".")
-    out += ["", "| Expert | " + " | ".join(esc(short_label(q)) for q in qs) + " |",
-            "|---|" + "---|" * len(qs)]
+    out.append(
+        f"{info['experts']} experts, {info['questions']} questions, {info['expert_quotes']} expert quotes "
+        f"from {info['articles']} article(s). Model {esc(info['model_version'] or 'unknown')}; "
+        f"{info['reviewed_cells']} cell(s) reviewed by people"
+        + (f"; data as of {info['data_as_of']}" if info["data_as_of"] else "")
+        + "."
+    )
+    out += [
+        "",
+        "| Expert | " + " | ".join(esc(short_label(q)) for q in qs) + " |",
+        "|---|" + "---|" * len(qs),
+    ]
     for r in data.rows():
-        who = f"**{esc(r.name)}**" + (f"<br>{esc(', '.join(x for x in (r.role, r.organisation) if x))}"
-                                      if r.role or r.organisation else "")
+        who = f"**{esc(r.name)}**" + (
+            f"<br>{esc(', '.join(x for x in (r.role, r.organisation) if x))}"
+            if r.role or r.organisation
+            else ""
+        )
         cells = []
         for q in qs:
             c = r.cells.get(q.id)
@@ -68,18 +77,28 @@ def _lines(data: MatrixData) -> Iterator[str]:
                 cells.append("")
                 continue
             st = style(c.stance, labels)
-            flags = [f"{round(c.confidence * 100)}%"] + (["reviewed"] if c.reviewed else []) + \
-                (["disputed"] if c.disputed else [])
+            flags = (
+                [f"{round(c.confidence * 100)}%"]
+                + (["reviewed"] if c.reviewed else [])
+                + (["disputed"] if c.disputed else [])
+            )
             cells.append(f"{esc(st.symbol)} {esc(st.word)} ({', '.join(flags)})")
         out.append(f"| {who} | " + " | ".join(cells) + " |")
-    out += ["", "Legend: " + "; ".join(f"{esc(style(lab, labels).symbol)} {esc(style(lab, labels).word)}"
-                                      for lab in labels)
-            + ". Percentages are the confidence of the label; *reviewed* cells carry a person's label.", "",
-            "## Questions", ""]
+    out += [
+        "",
+        "Legend: "
+        + "; ".join(f"{esc(style(lab, labels).symbol)} {esc(style(lab, labels).word)}" for lab in labels)
+        + ". Percentages are the confidence of the label; *reviewed* cells carry a person's label.",
+        "",
+        "## Questions",
+        "",
+    ]
     out += [f"{i}. **{esc(short_label(q))}**: {esc(q.text)}" for i, q in enumerate(qs, 1)]
     out += ["", "## Labels", ""]
-    out += [f"- {esc(style(lab, labels).symbol)} **{esc(style(lab, labels).word)}**: {esc(LABEL_MEANINGS.get(lab, lab))}"
-            for lab in labels]
+    out += [
+        f"- {esc(style(lab, labels).symbol)} **{esc(style(lab, labels).word)}**: {esc(LABEL_MEANINGS.get(lab, lab))}"
+        for lab in labels
+    ]
     out += ["", "## Quotes behind each cell", ""]
     yield from out
     for r, full in data.iter_row_cells():
@@ -92,12 +111,23 @@ def _lines(data: MatrixData) -> Iterator[str]:
             out += [f"**{esc(short_label(q))}**: {esc(st.symbol)} {esc(st.word)}", ""]
             for e in c.evidence:
                 est = style(e.label, labels)
-                who = f"reviewed by {esc(', '.join(e.annotators))}" if e.source == "annotator" else \
-                    f"{esc(e.source)} {round(e.confidence * 100)}%"
+                who = (
+                    f"reviewed by {esc(', '.join(e.annotators))}"
+                    if e.source == "annotator"
+                    else f"{esc(e.source)} {round(e.confidence * 100)}%"
+                )
                 if e.disputed and e.reviews:  # every reviewer's label, not only the one shown
-                    who += "; split: " + ", ".join(f"{esc(a)} {esc(style(lab, labels).word.lower())}"
-                                                   for a, lab in e.reviews.items())
-                where = ", ".join(x for x in (link(e.title or e.article_id, e.url), esc(iso_date(e.published)),
-                                              f"characters {e.start}–{e.end}") if x)
+                    who += "; split: " + ", ".join(
+                        f"{esc(a)} {esc(style(lab, labels).word.lower())}" for a, lab in e.reviews.items()
+                    )
+                where = ", ".join(
+                    x
+                    for x in (
+                        link(e.title or e.article_id, e.url),
+                        esc(iso_date(e.published)),
+                        f"characters {e.start}–{e.end}",
+                    )
+                    if x
+                )
                 out += [f"> {esc(e.text)}", ">", f"> {esc(est.symbol)} {esc(est.word)} ({who}). {where}", ""]
         yield from out

@@ -104,16 +104,26 @@ def fill(db: sqlite3.Connection, data: MatrixData) -> None:
     """The tables, from the data's articles, experts, quotes (one at a time) and cells (one
     at a time): a run of any size fits in the database, not in memory."""
     db.executescript(SCHEMA)
-    db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
-                   ((a["id"], a.get("title"), a.get("url"), iso_date(a.get("published")), a.get("outlet"))
-                    for a in data.iter_articles()))
+    db.executemany(
+        "INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
+        (
+            (a["id"], a.get("title"), a.get("url"), iso_date(a.get("published")), a.get("outlet"))
+            for a in data.iter_articles()
+        ),
+    )
     speakers: dict[str, tuple] = {}
     for e in data.experts:
         speakers[e.id] = (e.id, e.name, e.role, e.organisation, e.kind, int(e.is_expert))
     for r in data.rows():
         old = speakers.get(r.id)
-        speakers[r.id] = (r.id, r.name, r.role or (old[2] if old else None),
-                          r.organisation or (old[3] if old else None), old[4] if old else "person", 1)
+        speakers[r.id] = (
+            r.id,
+            r.name,
+            r.role or (old[2] if old else None),
+            r.organisation or (old[3] if old else None),
+            old[4] if old else "person",
+            1,
+        )
     db.executemany("INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?)", list(speakers.values()))
     questions = list(data.questions)
     known = {q.id for q in questions}
@@ -121,56 +131,128 @@ def fill(db: sqlite3.Connection, data: MatrixData) -> None:
         if qid not in known:
             questions.append(question_stub(qid))
             known.add(qid)
-    db.executemany("INSERT INTO questions VALUES (?, ?, ?, ?, ?)",
-                   [(q.id, i, short_label(q), q.text, q.description) for i, q in enumerate(questions, 1)])
-    upsert_stance = ("INSERT INTO stances VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (quote_id, question_id, source) "
-                     "DO UPDATE SET label = excluded.label, confidence = excluded.confidence, "
-                     "model_version = excluded.model_version, annotators = excluded.annotators")
+    db.executemany(
+        "INSERT INTO questions VALUES (?, ?, ?, ?, ?)",
+        [(q.id, i, short_label(q), q.text, q.description) for i, q in enumerate(questions, 1)],
+    )
+    upsert_stance = (
+        "INSERT INTO stances VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (quote_id, question_id, source) "
+        "DO UPDATE SET label = excluded.label, confidence = excluded.confidence, "
+        "model_version = excluded.model_version, annotators = excluded.annotators"
+    )
     for q in data.iter_quotes():  # a later record of the same quote replaces an earlier one
         db.execute("INSERT OR IGNORE INTO articles (id) VALUES (?)", (q.article_id,))
         if q.speaker_id:
-            db.execute("INSERT OR IGNORE INTO speakers VALUES (?, ?, ?, ?, ?, ?)",
-                       (q.speaker_id, q.speaker or q.speaker_id, q.role, q.organisation,
-                        "group" if q.attribution == "group" else "person", int(q.speaker_is_expert)))
-        db.execute("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                   "article_id = excluded.article_id, start = excluded.start, \"end\" = excluded.\"end\", "
-                   "text = excluded.text, kind = excluded.kind, speaker = excluded.speaker, "
-                   "speaker_id = excluded.speaker_id, cue = excluded.cue, attribution = excluded.attribution, "
-                   "confidence = excluded.confidence",
-                   (q.id, q.article_id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_id, q.cue,
-                    q.attribution, q.confidence))
-        db.executemany(upsert_stance, [(q.id, qid, p.source, p.label, p.confidence, p.model_version, None)
-                                       for qid, p in (q.stances or {}).items() if qid in known])
+            db.execute(
+                "INSERT OR IGNORE INTO speakers VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    q.speaker_id,
+                    q.speaker or q.speaker_id,
+                    q.role,
+                    q.organisation,
+                    "group" if q.attribution == "group" else "person",
+                    int(q.speaker_is_expert),
+                ),
+            )
+        db.execute(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            'article_id = excluded.article_id, start = excluded.start, "end" = excluded."end", '
+            "text = excluded.text, kind = excluded.kind, speaker = excluded.speaker, "
+            "speaker_id = excluded.speaker_id, cue = excluded.cue, attribution = excluded.attribution, "
+            "confidence = excluded.confidence",
+            (
+                q.id,
+                q.article_id,
+                q.start,
+                q.end,
+                q.text,
+                q.kind,
+                q.speaker,
+                q.speaker_id,
+                q.cue,
+                q.attribution,
+                q.confidence,
+            ),
+        )
+        db.executemany(
+            upsert_stance,
+            [
+                (q.id, qid, p.source, p.label, p.confidence, p.model_version, None)
+                for qid, p in (q.stances or {}).items()
+                if qid in known
+            ],
+        )
     for c in data.iter_cells():
         expert_id = c.expert_id or slug(c.expert)
         cell_id = f"{expert_id}:{c.question}"
-        db.execute("INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                   "stance = excluded.stance, confidence = excluded.confidence, reviewed = excluded.reviewed, "
-                   "disputed = excluded.disputed, quotes = excluded.quotes",
-                   (cell_id, expert_id, c.question, c.stance, c.confidence, int(c.reviewed), int(c.disputed),
-                    len(c.evidence)))
+        db.execute(
+            "INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "stance = excluded.stance, confidence = excluded.confidence, reviewed = excluded.reviewed, "
+            "disputed = excluded.disputed, quotes = excluded.quotes",
+            (
+                cell_id,
+                expert_id,
+                c.question,
+                c.stance,
+                c.confidence,
+                int(c.reviewed),
+                int(c.disputed),
+                len(c.evidence),
+            ),
+        )
         for e in c.evidence:
             # a matrix exported without its quotes file: the quote from the evidence
             db.execute("INSERT OR IGNORE INTO articles (id) VALUES (?)", (e.article_id,))
-            db.execute("INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (e.quote_id, e.article_id, e.start, e.end, e.text, e.kind, c.expert, expert_id, None, None,
-                        None))
-            stance = (e.quote_id, c.question, e.source, e.label, e.confidence, None, ", ".join(e.annotators) or None)
+            db.execute(
+                "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    e.quote_id,
+                    e.article_id,
+                    e.start,
+                    e.end,
+                    e.text,
+                    e.kind,
+                    c.expert,
+                    expert_id,
+                    None,
+                    None,
+                    None,
+                ),
+            )
+            stance = (
+                e.quote_id,
+                c.question,
+                e.source,
+                e.label,
+                e.confidence,
+                None,
+                ", ".join(e.annotators) or None,
+            )
             if e.source != "model":
                 db.execute(upsert_stance, stance)
             else:
                 db.execute("INSERT OR IGNORE INTO stances VALUES (?, ?, ?, ?, ?, ?, ?)", stance)
-            db.execute("INSERT OR IGNORE INTO cell_quotes VALUES (?, ?, ?, ?, ?)",
-                       (cell_id, e.quote_id, e.label, e.confidence, e.source))
+            db.execute(
+                "INSERT OR IGNORE INTO cell_quotes VALUES (?, ?, ?, ?, ?)",
+                (cell_id, e.quote_id, e.label, e.confidence, e.source),
+            )
     shorts = [_column(short_label(q)) or q.id for q in questions]
     lowered = [x.casefold() for x in shorts]  # SQLite column names ignore case
-    names = [x if lowered.count(x.casefold()) == 1 and x.casefold() not in ("expert", "role", "organisation")
-             else f"{x} ({q.id})" for x, q in zip(shorts, questions)]
-    pivot = ",\n    ".join(f"MAX(CASE WHEN c.question_id = {_literal(q.id)} THEN c.stance END) AS {_ident(n)}"
-                           for q, n in zip(questions, names))
-    db.execute(f"CREATE VIEW matrix_wide AS\nSELECT s.name AS expert, s.role, s.organisation,\n    {pivot}\n"
-               "FROM cells c JOIN speakers s ON s.id = c.expert_id\nGROUP BY c.expert_id\n"
-               "ORDER BY MIN(c.rowid)")
+    names = [
+        x
+        if lowered.count(x.casefold()) == 1 and x.casefold() not in ("expert", "role", "organisation")
+        else f"{x} ({q.id})"
+        for x, q in zip(shorts, questions)
+    ]
+    pivot = ",\n    ".join(
+        f"MAX(CASE WHEN c.question_id = {_literal(q.id)} THEN c.stance END) AS {_ident(n)}"
+        for q, n in zip(questions, names)
+    )
+    db.execute(
+        f"CREATE VIEW matrix_wide AS\nSELECT s.name AS expert, s.role, s.organisation,\n    {pivot}\n"
+        "FROM cells c JOIN speakers s ON s.id = c.expert_id\nGROUP BY c.expert_id\n"
+        "ORDER BY MIN(c.rowid)"
+    )
 
 
 def write(data: MatrixData, path: Path | str) -> None:

@@ -43,8 +43,13 @@ def table(data: MatrixData, width: int = 200) -> Group:
             else:
                 cells.append(Text(f"{st.symbol} {st.word}" + (f" {mark}" if mark else ""), style=st.colour))
         t.add_row(r.name, *cells)
-    key = [Text(" ".join(f"{style(lab, labels).symbol} {style(lab, labels).word}" for lab in labels)
-                + "   ✓ reviewed by a person   ! reviewers disagree", style="dim")]
+    key = [
+        Text(
+            " ".join(f"{style(lab, labels).symbol} {style(lab, labels).word}" for lab in labels)
+            + "   ✓ reviewed by a person   ! reviewers disagree",
+            style="dim",
+        )
+    ]
     if compact:
         key += [Text(f"Q{i} {short_label(q)}", style="dim") for i, q in enumerate(questions, 1)]
     return Group(t, *key)

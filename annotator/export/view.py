@@ -16,23 +16,26 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.io import Reporter, read_models
+from annotator.models import NOT_ADDRESSED, Article, Cell, Codebook, Evidence, Expert, Question, Quote
 from annotator.quotes.people import slug
 from annotator.run.folder import RUN_META
-from annotator.models import NOT_ADDRESSED, Article, Cell, Codebook, Evidence, Expert, Question, Quote
-
 
 # Okabe-Ito colours (safe for the common colour-vision deficiencies); every stance is also
 # shown as a word and a symbol, never by colour alone.
 STYLES: dict[str, tuple[str, str, str, str]] = {
     #               symbol  word             strong     tint
-    "support":       ("✔", "Support",       "#0072B2", "#d6e8f5"),
-    "oppose":        ("✖", "Oppose",        "#D55E00", "#f8dccb"),
-    "mixed":         ("◐", "Mixed",         "#9E4F8A", "#f0dcea"),
-    "neutral":       ("○", "Neutral",       "#6B6B6B", "#e9e9e9"),
-    NOT_ADDRESSED:   ("–", "Not addressed", "#8A8A8A", "#ffffff"),
+    "support": ("✔", "Support", "#0072B2", "#d6e8f5"),
+    "oppose": ("✖", "Oppose", "#D55E00", "#f8dccb"),
+    "mixed": ("◐", "Mixed", "#9E4F8A", "#f0dcea"),
+    "neutral": ("○", "Neutral", "#6B6B6B", "#e9e9e9"),
+    NOT_ADDRESSED: ("–", "Not addressed", "#8A8A8A", "#ffffff"),
 }
-OTHER_STYLES = [("■", "#009E73", "#d2efe6"), ("◆", "#E69F00", "#fcebc7"), ("▲", "#56B4E9", "#dcf0fb"),
-                ("●", "#000000", "#e4e4e4")]
+OTHER_STYLES = [
+    ("■", "#009E73", "#d2efe6"),
+    ("◆", "#E69F00", "#fcebc7"),
+    ("▲", "#56B4E9", "#dcf0fb"),
+    ("●", "#000000", "#e4e4e4"),
+]
 LABEL_MEANINGS = {
     "support": "The expert argues for what the question proposes.",
     "oppose": "The expert argues against what the question proposes.",
@@ -129,8 +132,13 @@ class Summary:
         row = self.by_id.get(key)
         if row is None:
             e = self.registry.get(key)
-            row = self.by_id[key] = Row(key, c.expert, c.role or (e.role if e else None),
-                                        c.organisation or (e.organisation if e else None), {})
+            row = self.by_id[key] = Row(
+                key,
+                c.expert,
+                c.role or (e.role if e else None),
+                c.organisation or (e.organisation if e else None),
+                {},
+            )
         row.cells[c.question] = c.model_copy(update={"evidence": []}) if c.evidence else c
         row.quotes[c.question] = len(c.evidence)
         row.leads[c.question] = lead_evidence(c)
@@ -175,7 +183,9 @@ class MatrixData:
         if self.codebook is not None:
             return list(self.codebook.labels)
         seen = list(dict.fromkeys(c.stance for c in self.iter_cells()))
-        return [lab for lab in STYLES if lab in seen or lab == NOT_ADDRESSED] + [s for s in seen if s not in STYLES]
+        return [lab for lab in STYLES if lab in seen or lab == NOT_ADDRESSED] + [
+            s for s in seen if s not in STYLES
+        ]
 
     def iter_cells(self) -> Iterator[Cell]:
         return iter(self.cell_source()) if self.cell_source is not None else iter(self.cells)
@@ -205,7 +215,9 @@ class MatrixData:
             for key, row in rows.items():
                 yield row, full[key]
             return
-        for key, group in itertools.groupby(self.cell_source(), key=row_key):  # a run writes a row's cells together
+        for key, group in itertools.groupby(
+            self.cell_source(), key=row_key
+        ):  # a run writes a row's cells together
             yield rows[key], {c.question: c for c in group}
 
     def iter_quotes(self) -> Iterator[Quote]:
@@ -235,19 +247,26 @@ class MatrixData:
         for a in self.meta.get("articles", []):
             out[a["id"]] = {k: a.get(k) for k in ("id", "title", "url", "published", "outlet")}
         for q in self.iter_quotes():
-            out.setdefault(q.article_id, {"id": q.article_id, "title": None, "url": None, "published": None,
-                                          "outlet": None})
+            out.setdefault(
+                q.article_id,
+                {"id": q.article_id, "title": None, "url": None, "published": None, "outlet": None},
+            )
         for c in self.iter_cells():
             for e in c.evidence:
-                a = out.setdefault(e.article_id, {"id": e.article_id, "title": None, "url": None,
-                                                  "published": None, "outlet": None})
+                a = out.setdefault(
+                    e.article_id,
+                    {"id": e.article_id, "title": None, "url": None, "published": None, "outlet": None},
+                )
                 for k, v in (("title", e.title), ("url", e.url), ("published", e.published)):
                     a[k] = a[k] or v
         return list(out.values())
 
     def title(self) -> str:
-        return self.meta.get("title") or (self.codebook.title if self.codebook and self.codebook.title else None) \
+        return (
+            self.meta.get("title")
+            or (self.codebook.title if self.codebook and self.codebook.title else None)
             or "Where the experts stand"
+        )
 
 
 def lead_evidence(cell: Cell) -> Evidence | None:
@@ -255,9 +274,16 @@ def lead_evidence(cell: Cell) -> Evidence | None:
     label first, then the most confident quote with the cell's label, then any, earliest first."""
     if not cell.evidence:
         return None
-    return min(enumerate(cell.evidence), key=lambda ie: (
-        ie[1].label != cell.stance and not (cell.stance == "mixed" and ie[1].label in ("support", "oppose")),
-        ie[1].source != "annotator", -ie[1].confidence, ie[0]))[1]
+    return min(
+        enumerate(cell.evidence),
+        key=lambda ie: (
+            ie[1].label != cell.stance
+            and not (cell.stance == "mixed" and ie[1].label in ("support", "oppose")),
+            ie[1].source != "annotator",
+            -ie[1].confidence,
+            ie[0],
+        ),
+    )[1]
 
 
 def generated_at() -> str | None:
@@ -273,8 +299,9 @@ def data_as_of(data: MatrixData) -> str | None:
     """The newest article date or review time behind the matrix (a deterministic 'as of')."""
     dates = (iso_date(a.get("published")) for a in data.iter_articles())
     reviews = (iso_date(d) for d in data.meta.get("reviewed_at", []))
-    return max((d for d in itertools.chain(dates, reviews) if d and re.match(r"\d{4}-\d{2}-\d{2}$", d)),
-               default=None)
+    return max(
+        (d for d in itertools.chain(dates, reviews) if d and re.match(r"\d{4}-\d{2}-\d{2}$", d)), default=None
+    )
 
 
 def read_codebook(path: Path) -> Codebook:
@@ -300,9 +327,14 @@ def read_codebook(path: Path) -> Codebook:
     return load_codebook(path)
 
 
-def load(matrix: Path, quotes: Path | None = None, codebook: Path | None = None,
-         meta: Path | None = None, experts: Path | None = None,
-         reporter: Reporter | None = None) -> MatrixData:
+def load(
+    matrix: Path,
+    quotes: Path | None = None,
+    codebook: Path | None = None,
+    meta: Path | None = None,
+    experts: Path | None = None,
+    reporter: Reporter | None = None,
+) -> MatrixData:
     """MatrixData from files: matrix.jsonl (cells), and optionally quotes.jsonl, a codebook,
     run.json (the run's metadata, with the codebook) and experts.jsonl. The cells and the
     quotes stay in their files, read again when an export needs them (one pass here checks
@@ -314,8 +346,9 @@ def load(matrix: Path, quotes: Path | None = None, codebook: Path | None = None,
         try:
             run_meta = json.loads(Path(meta).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as e:
-            raise InputError(f"{meta}: cannot read the run metadata ({e}); remove it or rerun `annotator run`") \
-                from None
+            raise InputError(
+                f"{meta}: cannot read the run metadata ({e}); remove it or rerun `annotator run`"
+            ) from None
     book = None
     if codebook is not None:
         book = read_codebook(codebook)
@@ -340,8 +373,12 @@ def load(matrix: Path, quotes: Path | None = None, codebook: Path | None = None,
     def again(path: Path, model: type) -> Callable[[], Iterator]:
         return lambda: read_models(path, model, Reporter(quiet=True))  # reported above: skipped quietly
 
-    data = MatrixData(codebook=book, experts=expert_list, meta=run_meta,
-                      quote_source=again(quotes, Quote) if quotes is not None else None)
+    data = MatrixData(
+        codebook=book,
+        experts=expert_list,
+        meta=run_meta,
+        quote_source=again(quotes, Quote) if quotes is not None else None,
+    )
     if isinstance(run_meta.get("articles"), list):
         data.article_source = lambda: iter(run_meta["articles"])
     if together:
@@ -351,30 +388,44 @@ def load(matrix: Path, quotes: Path | None = None, codebook: Path | None = None,
     return data
 
 
-def load_run(folder: Path, codebook: Path | None = None, reporter: Reporter | None = None,
-             rows: str = "experts", labels: Path | None = None) -> MatrixData:
+def load_run(
+    folder: Path,
+    codebook: Path | None = None,
+    reporter: Reporter | None = None,
+    rows: str = "experts",
+    labels: Path | None = None,
+) -> MatrixData:
     """MatrixData from a run folder written by `annotator run` (a folder whose run did not
     finish is refused). rows="people", or reviewed `labels`, make the matrix again from the
     run's quotes (their stances as the run left them)."""
     folder = Path(folder)
     matrix = folder / "matrix.jsonl"
     if not folder.is_dir():
-        raise InputError(f"{folder}: no such run folder; give a folder written by `annotator run` or pass --matrix")
+        raise InputError(
+            f"{folder}: no such run folder; give a folder written by `annotator run` or pass --matrix"
+        )
     if not matrix.exists():
-        raise InputError(f"{folder}: no matrix.jsonl in this folder; give a folder written by `annotator run` "
-                         "or pass --matrix")
+        raise InputError(
+            f"{folder}: no matrix.jsonl in this folder; give a folder written by `annotator run` "
+            "or pass --matrix"
+        )
     if not (folder / RUN_META).exists():
-        raise InputError(f"{folder}: the run that wrote this folder did not finish ({RUN_META} is missing); "
-                         "rerun `annotator run` with the same --out to complete it")
+        raise InputError(
+            f"{folder}: the run that wrote this folder did not finish ({RUN_META} is missing); "
+            "rerun `annotator run` with the same --out to complete it"
+        )
     if rows != "experts" or labels is not None:
         return _remade(folder, codebook, reporter, rows, labels)
+
     def opt(name: str) -> Path | None:
         return folder / name if (folder / name).exists() else None
+
     return load(matrix, opt("quotes.jsonl"), codebook, opt(RUN_META), opt("experts.jsonl"), reporter)
 
 
-def _remade(folder: Path, codebook: Path | None, reporter: Reporter | None, rows: str,
-            labels: Path | None) -> MatrixData:
+def _remade(
+    folder: Path, codebook: Path | None, reporter: Reporter | None, rows: str, labels: Path | None
+) -> MatrixData:
     """The matrix made again from a run folder's quotes, experts and codebook."""
     from annotator.matrix import build_matrix
 
@@ -384,19 +435,44 @@ def _remade(folder: Path, codebook: Path | None, reporter: Reporter | None, rows
     quotes_path = folder / "quotes.jsonl"
     if not quotes_path.exists():
         raise InputError(f"{folder}: no quotes.jsonl; the matrix can only be made again from a run's quotes")
-    experts = list(read_models(folder / "experts.jsonl", Expert, reporter)) if (folder / "experts.jsonl").exists() \
+    experts = (
+        list(read_models(folder / "experts.jsonl", Expert, reporter))
+        if (folder / "experts.jsonl").exists()
         else []
+    )
     reviewed: list = []
     if labels is not None:
         from annotator.models import ReviewedLabel
 
         if not Path(labels).is_file():
-            raise InputError(f"{labels}: no such reviewed-labels file; give the JSONL written by `annotator studio pull`")
+            raise InputError(
+                f"{labels}: no such reviewed-labels file; give the JSONL written by `annotator studio pull`"
+            )
         reviewed = [lab for lab in read_models(labels, ReviewedLabel, reporter) if lab.label or lab.speaker]
-    articles = {a["id"]: Article(id=a["id"], text="", title=a.get("title"), url=a.get("url"),
-                                 published=a.get("published"), outlet=a.get("outlet"))
-                for a in meta.get("articles") or []}
-    cells = build_matrix(read_models(quotes_path, Quote, reporter), book, experts, reviewed, articles,
-                         reporter=reporter, rows=rows)
-    return MatrixData(cells=cells, codebook=book, experts=experts, meta=meta,
-                      quote_source=lambda: read_models(quotes_path, Quote, Reporter(quiet=True)))
+    articles = {
+        a["id"]: Article(
+            id=a["id"],
+            text="",
+            title=a.get("title"),
+            url=a.get("url"),
+            published=a.get("published"),
+            outlet=a.get("outlet"),
+        )
+        for a in meta.get("articles") or []
+    }
+    cells = build_matrix(
+        read_models(quotes_path, Quote, reporter),
+        book,
+        experts,
+        reviewed,
+        articles,
+        reporter=reporter,
+        rows=rows,
+    )
+    return MatrixData(
+        cells=cells,
+        codebook=book,
+        experts=experts,
+        meta=meta,
+        quote_source=lambda: read_models(quotes_path, Quote, Reporter(quiet=True)),
+    )

@@ -7,4 +7,4 @@ applies them to a run's quotes (`builder`, over the scratch store).
 from annotator.matrix.builder import MatrixBuilder, build_matrix, experts_of
 from annotator.matrix.rules import MIXED, NEUTRAL, ROWS, Vote, combine
 
-__all__ = ["MIXED", "MatrixBuilder", "NEUTRAL", "ROWS", "Vote", "build_matrix", "combine", "experts_of"]
+__all__ = ["MIXED", "NEUTRAL", "ROWS", "MatrixBuilder", "Vote", "build_matrix", "combine", "experts_of"]

@@ -63,8 +63,15 @@ class MatrixBuilder:
         cells = builder.cells(experts)
     """
 
-    def __init__(self, codebook: Codebook, reviewed: Sequence[ReviewedLabel] = (), *,
-                 scratch: Scratch | None = None, rows: str = "experts", where: Sequence[str] | None = None):
+    def __init__(
+        self,
+        codebook: Codebook,
+        reviewed: Sequence[ReviewedLabel] = (),
+        *,
+        scratch: Scratch | None = None,
+        rows: str = "experts",
+        where: Sequence[str] | None = None,
+    ):
         self.codebook = codebook
         self.rows = rows
         self.where = where  # each reviewed label's FILE:LINE, for the warnings
@@ -114,10 +121,14 @@ class MatrixBuilder:
         if q.organisation and (rec.organisation is None or pos < rec.organisation[0]):
             rec.organisation = (pos, q.organisation)
         if any(p is not None and p.label != NOT_ADDRESSED for _, p in preds):
-            votes_json = json.dumps({qid: [p.label, p.confidence, p.source] for qid, p in preds if p is not None},
-                                    ensure_ascii=False, separators=(",", ":"))
-            self.scratch.add_evidence(rec.n, pos[0], q.start, q.end, json.dumps(KeptQuote.of(q), ensure_ascii=False),
-                                      votes_json)
+            votes_json = json.dumps(
+                {qid: [p.label, p.confidence, p.source] for qid, p in preds if p is not None},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+            self.scratch.add_evidence(
+                rec.n, pos[0], q.start, q.end, json.dumps(KeptQuote.of(q), ensure_ascii=False), votes_json
+            )
             self.stored += 1
             return
         for qid, pred in preds:
@@ -130,8 +141,13 @@ class MatrixBuilder:
         out = []
         for art, start, stop, quote, votes in self.scratch.evidence_of(whos):
             preds = {qid: self._vote(*v) for qid, v in json.loads(votes).items()}
-            out.append(((art, start, stop), Item(quote=KeptQuote(*json.loads(quote)), speaker_key=None, preds=preds),
-                        art))
+            out.append(
+                (
+                    (art, start, stop),
+                    Item(quote=KeptQuote(*json.loads(quote)), speaker_key=None, preds=preds),
+                    art,
+                )
+            )
         return out
 
     @staticmethod
@@ -139,8 +155,13 @@ class MatrixBuilder:
     def _vote(label: str, confidence: float, source: str) -> Vote:
         return Vote(label, confidence, source)
 
-    def iter_cells(self, experts: Iterable[Expert] = (), articles: dict[str, Article] | None = None,
-                   *, reporter: Reporter | None = None) -> Iterator[Cell]:
+    def iter_cells(
+        self,
+        experts: Iterable[Expert] = (),
+        articles: dict[str, Article] | None = None,
+        *,
+        reporter: Reporter | None = None,
+    ) -> Iterator[Cell]:
         """One cell per expert (who speaks in the quotes added) and codebook question, in the
         order the experts first speak and the codebook's question order, one expert at a
         time. Article titles, links and dates come from `articles`, else from the scratch
@@ -151,7 +172,9 @@ class MatrixBuilder:
         for item in self.items.values():
             item.speaker_key = speakers.key_of(item.quote)
         if self.reviewed:
-            by_span = {(it.quote.article_id, it.quote.start, it.quote.end): qid for qid, it in self.items.items()}
+            by_span = {
+                (it.quote.article_id, it.quote.start, it.quote.end): qid for qid, it in self.items.items()
+            }
             apply_reviews(self.items, by_span, self.reviewed, codebook, speakers, reporter, self.where)
 
         firsts: dict[str, Pos] = {}
@@ -189,7 +212,9 @@ class MatrixBuilder:
             entries.sort(key=lambda e: e[0])
             its = [it for _, it in entries]
             quiet = [rec for _, rec in row_whos]
-            own: list[tuple[Pos, str | None, str | None, str | None]] = []  # (pos, speaker, role, organisation)
+            own: list[
+                tuple[Pos, str | None, str | None, str | None]
+            ] = []  # (pos, speaker, role, organisation)
             for pos, it in reviewed_items.get(key, []):
                 q = it.quote
                 if key in (q.speaker_id, slug(q.speaker or "")):
@@ -220,21 +245,39 @@ class MatrixBuilder:
                         continue
                     evidence.append(_evidence(it, question.id, shown, article_meta(pos, it.quote.article_id)))
                 yield Cell(
-                    expert=name, expert_id=key, question=question.id, stance=stance, confidence=confidence,
+                    expert=name,
+                    expert_id=key,
+                    question=question.id,
+                    stance=stance,
+                    confidence=confidence,
                     reviewed=any(question.id in it.reviewed for it in its),
                     disputed=any(question.id in it.disputed for it in its),
-                    role=role, organisation=org, evidence=evidence,
+                    role=role,
+                    organisation=org,
+                    evidence=evidence,
                 )
 
-    def cells(self, experts: Iterable[Expert] = (), articles: dict[str, Article] | None = None,
-              *, reporter: Reporter | None = None) -> list[Cell]:
+    def cells(
+        self,
+        experts: Iterable[Expert] = (),
+        articles: dict[str, Article] | None = None,
+        *,
+        reporter: Reporter | None = None,
+    ) -> list[Cell]:
         """`iter_cells` as a list."""
         return list(self.iter_cells(experts, articles, reporter=reporter))
 
 
-def build_matrix(quotes: Iterable[Quote], codebook: Codebook, experts: Iterable[Expert] = (),
-                 reviewed: Sequence[ReviewedLabel] = (), articles: dict[str, Article] | None = None,
-                 *, reporter: Reporter | None = None, rows: str = "experts") -> list[Cell]:
+def build_matrix(
+    quotes: Iterable[Quote],
+    codebook: Codebook,
+    experts: Iterable[Expert] = (),
+    reviewed: Sequence[ReviewedLabel] = (),
+    articles: dict[str, Article] | None = None,
+    *,
+    reporter: Reporter | None = None,
+    rows: str = "experts",
+) -> list[Cell]:
     """One cell per expert (who speaks in `quotes`) and codebook question, in the order the
     experts first speak and the codebook's question order. See the module doc for the rules."""
     by_article: dict[str, list[Quote]] = {}
@@ -256,11 +299,21 @@ def _evidence(item: Item, question: str, label: str, article: dict) -> Evidence:
     votes = item.votes(question)
     human = question in item.reviewed
     return Evidence(
-        quote_id=q.id, article_id=q.article_id, start=q.start, end=q.end, text=q.text, label=label,
-        confidence=max(v.confidence for v in votes), source="annotator" if human else votes[0].source,
-        kind=q.kind, title=article.get("title"), url=article.get("url"),
-        published=article.get("published"), annotators=item.reviewed.get(question, []),
-        model_label=item.model_label(question), disputed=question in item.disputed,
+        quote_id=q.id,
+        article_id=q.article_id,
+        start=q.start,
+        end=q.end,
+        text=q.text,
+        label=label,
+        confidence=max(v.confidence for v in votes),
+        source="annotator" if human else votes[0].source,
+        kind=q.kind,
+        title=article.get("title"),
+        url=article.get("url"),
+        published=article.get("published"),
+        annotators=item.reviewed.get(question, []),
+        model_label=item.model_label(question),
+        disputed=question in item.disputed,
         reviews=item.review_labels.get(question, {}),
     )
 

@@ -63,8 +63,20 @@ class KeptQuote(NamedTuple):
 
     @classmethod
     def of(cls, q: Quote) -> KeptQuote:
-        return cls(q.id, q.article_id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_id, q.role,
-                   q.organisation, q.attribution, q.speaker_is_expert)
+        return cls(
+            q.id,
+            q.article_id,
+            q.start,
+            q.end,
+            q.text,
+            q.kind,
+            q.speaker,
+            q.speaker_id,
+            q.role,
+            q.organisation,
+            q.attribution,
+            q.speaker_is_expert,
+        )
 
 
 @dataclass(slots=True)
@@ -98,8 +110,9 @@ def units(confidence: float) -> int:
     return round(confidence * UNITS)
 
 
-def combine(votes: Sequence[Vote], labels: Sequence[str], *, na_units: int = 0,
-            na_count: int = 0) -> tuple[str, float]:
+def combine(
+    votes: Sequence[Vote], labels: Sequence[str], *, na_units: int = 0, na_count: int = 0
+) -> tuple[str, float]:
     """The cell label and confidence from the votes of an expert's quotes on one question
     (plus, as a sum in `units` and a count, not_addressed votes not passed one by one)."""
     addressed = [v for v in votes if v.label != NOT_ADDRESSED]
@@ -120,7 +133,9 @@ def combine(votes: Sequence[Vote], labels: Sequence[str], *, na_units: int = 0,
         weight[v.label] += v.confidence
     order = {lab: i for i, lab in enumerate(labels)}
     best = max(weight, key=lambda lab: (weight[lab], -order.get(lab, len(order))))
-    return best, round(weight[best] / sum(weight.values()) * mean_confidence([v for v in polar if v.label == best]), 4)
+    return best, round(
+        weight[best] / sum(weight.values()) * mean_confidence([v for v in polar if v.label == best]), 4
+    )
 
 
 def mean_confidence(votes: Sequence[Vote]) -> float:
@@ -161,7 +176,12 @@ class RowKeys:
             return None
         if quote.speaker_is_expert and (quote.speaker_id or quote.speaker):
             return quote.speaker_id or slug(quote.speaker or "")
-        if self.rows == "people" and quote.speaker_id and quote.speaker and not is_organisation(quote.speaker):
+        if (
+            self.rows == "people"
+            and quote.speaker_id
+            and quote.speaker
+            and not is_organisation(quote.speaker)
+        ):
             return quote.speaker_id
         return None
 
@@ -196,9 +216,15 @@ def latest_per_annotator(labels: Iterable[ReviewedLabel]) -> list[ReviewedLabel]
     return [lab for _, lab in keep.values()]
 
 
-def apply_reviews(items: dict[str, Item], quotes_by_span: dict[tuple, str], reviewed: Sequence[ReviewedLabel],
-                  codebook: Codebook, speakers: RowKeys, reporter: Reporter | None,
-                  where: Sequence[str] | None = None) -> None:
+def apply_reviews(
+    items: dict[str, Item],
+    quotes_by_span: dict[tuple, str],
+    reviewed: Sequence[ReviewedLabel],
+    codebook: Codebook,
+    speakers: RowKeys,
+    reporter: Reporter | None,
+    where: Sequence[str] | None = None,
+) -> None:
     """Reviewed labels over the model's (see the module doc). A label that matches no quote,
     question or label is reported once, as `FILE:LINE: ...` when `where` gives its place,
     and counted as skipped (the run exits 3)."""
@@ -207,12 +233,18 @@ def apply_reviews(items: dict[str, Item], quotes_by_span: dict[tuple, str], revi
     speaker_fix: dict[str, list[ReviewedLabel]] = defaultdict(list)
     for i, lab in enumerate(reviewed):
         at = f"{where[i]}: " if where is not None and i < len(where) else ""
-        qid = lab.quote_id if lab.quote_id in items else quotes_by_span.get((lab.article_id, lab.start, lab.end))
+        qid = (
+            lab.quote_id
+            if lab.quote_id in items
+            else quotes_by_span.get((lab.article_id, lab.start, lab.end))
+        )
         if qid is None:
             if reporter:
                 span = f" ({lab.article_id} {lab.start}-{lab.end})" if lab.article_id else ""
-                reporter.skip(f"{at}reviewed label by {lab.annotator} for quote {lab.quote_id}{span} matches no quote "
-                              "of this run; ignored")
+                reporter.skip(
+                    f"{at}reviewed label by {lab.annotator} for quote {lab.quote_id}{span} matches no quote "
+                    "of this run; ignored"
+                )
             continue
         if lab.speaker is not None:
             speaker_fix[qid].append(lab)
@@ -220,13 +252,17 @@ def apply_reviews(items: dict[str, Item], quotes_by_span: dict[tuple, str], revi
             continue
         if lab.question not in questions:
             if reporter:
-                reporter.skip(f"{at}reviewed label for question '{lab.question}' (quote {qid}) is not in the codebook; "
-                              "ignored")
+                reporter.skip(
+                    f"{at}reviewed label for question '{lab.question}' (quote {qid}) is not in the codebook; "
+                    "ignored"
+                )
             continue
         if lab.label not in codebook.labels_for(lab.question):
             if reporter:
-                reporter.skip(f"{at}reviewed label '{lab.label}' on question '{lab.question}' (quote {qid}) is not one "
-                              f"of {', '.join(codebook.labels_for(lab.question))}; ignored")
+                reporter.skip(
+                    f"{at}reviewed label '{lab.label}' on question '{lab.question}' (quote {qid}) is not one "
+                    f"of {', '.join(codebook.labels_for(lab.question))}; ignored"
+                )
             continue
         by_item[(qid, lab.question)].append(lab)
     for (qid, question), labs in by_item.items():
@@ -236,7 +272,9 @@ def apply_reviews(items: dict[str, Item], quotes_by_span: dict[tuple, str], revi
         share = round(count / total, 4)
         item.human[question] = [Vote(label, share, "annotator") for label in top]
         item.reviewed[question] = sorted(lab.annotator for lab in labs)
-        item.review_labels[question] = {lab.annotator: lab.label for lab in sorted(labs, key=lambda x: x.annotator)}
+        item.review_labels[question] = {
+            lab.annotator: lab.label for lab in sorted(labs, key=lambda x: x.annotator)
+        }
         if len({lab.label for lab in labs}) > 1:  # any split is shown, as `annotator disagreements` lists it
             item.disputed.add(question)
     for qid, labs in speaker_fix.items():
@@ -260,5 +298,21 @@ def lead_label(item: Item, question: str, labels: Sequence[str]) -> str:
     return min(tied, key=lambda lab: order.get(lab, len(order)))
 
 
-__all__ = ["Item", "KeptQuote", "MIXED", "NEUTRAL", "NO_SPEAKER", "ROWS", "RowKeys", "UNITS", "Vote", "apply_reviews",
-           "combine", "latest_per_annotator", "lead_label", "majority", "mean_confidence", "units"]
+__all__ = [
+    "MIXED",
+    "NEUTRAL",
+    "NO_SPEAKER",
+    "ROWS",
+    "UNITS",
+    "Item",
+    "KeptQuote",
+    "RowKeys",
+    "Vote",
+    "apply_reviews",
+    "combine",
+    "latest_per_annotator",
+    "lead_label",
+    "majority",
+    "mean_confidence",
+    "units",
+]

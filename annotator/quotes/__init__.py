@@ -1,9 +1,9 @@
 """Quotes: find every quote in an article and attribute it to a canonical speaker.
 
-    from annotator.quotes import find_quotes, People
-    people = People.load("seeds/experts.yaml")      # optional registry
-    quotes = find_quotes(article, people)          # list[Quote], text order
-    (the speakers of many quotes, one record each: `annotator.experts.collect_experts`)
+from annotator.quotes import find_quotes, People
+people = People.load("seeds/experts.yaml")      # optional registry
+quotes = find_quotes(article, people)          # list[Quote], text order
+(the speakers of many quotes, one record each: `annotator.experts.collect_experts`)
 """
 
 from __future__ import annotations
@@ -42,12 +42,15 @@ def _restore_mentions(raws: list, text: str, view: str) -> None:
         m = r.mention
         if m is None:
             continue
-        m.text = text[m.start:m.end]
+        m.text = text[m.start : m.end]
         if m.appositive:
-            at = m.app_start if m.app_start is not None and view.startswith(m.appositive, m.app_start) \
+            at = (
+                m.app_start
+                if m.app_start is not None and view.startswith(m.appositive, m.app_start)
                 else view.find(m.appositive, m.start)
+            )
             if at >= 0:
-                m.appositive = text[at:at + len(m.appositive)]
+                m.appositive = text[at : at + len(m.appositive)]
 
 
 def find_quotes(article: Article, people: People | None = None) -> list[Quote]:

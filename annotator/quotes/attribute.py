@@ -13,13 +13,35 @@ from annotator.models import Quote, quote_id
 from annotator.quotes import lexicon as lx
 from annotator.quotes.patterns import UPPER
 from annotator.quotes.people import People, Person, is_organisation, split_title
-from annotator.quotes.roles import describes_place_or_org, split_role
 from annotator.quotes.records import Mention, Raw, Sentence
+from annotator.quotes.roles import describes_place_or_org, split_role
 
 NAME_IN_TEXT_RE = re.compile(rf"[{UPPER}][\w’'.\-]*(?:[ \t]+[{UPPER}][\w’'.\-]*)+")
-SURNAME_IN_TEXT_RE = re.compile(rf"(?<![\w’'\-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?(?P<s>[{UPPER}][\w’'\-]+)(?![\w’'\-])")
-DETERMINERS = {"the", "a", "an", "some", "many", "most", "several", "other", "these", "those", "both",
-               "all", "few", "his", "her", "their", "its", "our", "top", "senior"}
+SURNAME_IN_TEXT_RE = re.compile(
+    rf"(?<![\w’'\-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?(?P<s>[{UPPER}][\w’'\-]+)(?![\w’'\-])"
+)
+DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "some",
+    "many",
+    "most",
+    "several",
+    "other",
+    "these",
+    "those",
+    "both",
+    "all",
+    "few",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "top",
+    "senior",
+}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}
 
 
@@ -46,8 +68,9 @@ class ArticleNames:
     place a person is named outside a quotation (full name, or a known surname with or without
     a title), in text order, for pronouns."""
 
-    def __init__(self, text: str, raws: list[Raw], quoted: list[tuple[int, int]] = (),
-                 people: People | None = None) -> None:
+    def __init__(
+        self, text: str, raws: list[Raw], quoted: list[tuple[int, int]] = (), people: People | None = None
+    ) -> None:
         self.by_surname: dict[str, str] = {}
         found: list[tuple[int, str]] = []  # (position, full name)
         self.persons: set[str] = set()  # names known to be people: speakers, or named with a title
@@ -119,11 +142,14 @@ class ArticleNames:
 
 def _group_name(text: str) -> str:
     words = text.split()
-    while len(words) > 1 and (words[0].lower() in DETERMINERS or words[0].lower() in NUMBER_WORDS
-                              or words[0].isdigit()):
+    while len(words) > 1 and (
+        words[0].lower() in DETERMINERS or words[0].lower() in NUMBER_WORDS or words[0].isdigit()
+    ):
         words.pop(0)
     out = " ".join(words)
-    return out[:1].lower() + out[1:] if out[:1].isupper() and not out[1:2].isupper() and len(words) == 1 else out
+    return (
+        out[:1].lower() + out[1:] if out[:1].isupper() and not out[1:2].isupper() and len(words) == 1 else out
+    )
 
 
 def _np_name(text: str) -> str:
@@ -133,8 +159,9 @@ def _np_name(text: str) -> str:
 class Resolver:
     """Walks an article's quotes in order and names their speakers."""
 
-    def __init__(self, article_id: str, text: str, raws: list[Raw], people: People,
-                 sents: list[Sentence] = ()) -> None:
+    def __init__(
+        self, article_id: str, text: str, raws: list[Raw], people: People, sents: list[Sentence] = ()
+    ) -> None:
         self.article_id = article_id
         self.text = text
         self.people = people
@@ -155,8 +182,12 @@ class Resolver:
         if not name:
             return Speaker(None, None, "none")
         role, org = split_role(mention.appositive)
-        if not role and title and title.lower().rstrip(".") not in lx.GENDER_TITLES and \
-                title.lower().rstrip(".") not in ("dr", "prof"):
+        if (
+            not role
+            and title
+            and title.lower().rstrip(".") not in lx.GENDER_TITLES
+            and title.lower().rstrip(".") not in ("dr", "prof")
+        ):
             role = title
         parts = name.split()
         if is_organisation(name) or describes_place_or_org(mention.appositive):
@@ -173,8 +204,15 @@ class Resolver:
                 known = self.people.find(name) or self.people.by_surname(parts[0])
                 if known is not None:
                     full = known.name
-        p = self.people.meet(full, role=role, organisation=org, title=title, pronoun=_gender_of_title(title),
-                             alias=mention.text if mention.text != full else None, article_id=self.article_id)
+        p = self.people.meet(
+            full,
+            role=role,
+            organisation=org,
+            title=title,
+            pronoun=_gender_of_title(title),
+            alias=mention.text if mention.text != full else None,
+            article_id=self.article_id,
+        )
         return Speaker(p.name, p.id, how, p)
 
     def pronoun(self, mention: Mention, pos: int) -> Speaker:
@@ -249,8 +287,15 @@ class Resolver:
 
 
 def _confidence(raw: Raw, sp: Speaker) -> float:
-    base = {"name": 0.9, "surname": 0.88, "title": 0.88, "pronoun": 0.75, "continuation": 0.7,
-            "group": 0.8, "none": 0.4}.get(sp.how, 0.5)
+    base = {
+        "name": 0.9,
+        "surname": 0.88,
+        "title": 0.88,
+        "pronoun": 0.75,
+        "continuation": 0.7,
+        "group": 0.8,
+        "none": 0.4,
+    }.get(sp.how, 0.5)
     if raw.kind != "direct":
         base -= 0.1
     if sp.name is None:
@@ -268,7 +313,7 @@ def _context(text: str, sents: list[Sentence], raw: Raw) -> str:
     b = max(sents[last].end if sents else raw.end, raw.end)
     # a sentence thousands of characters long (a page whose line breaks were lost) gives
     # each quote a window of it, not all of it
-    return text[max(min(a, raw.start), raw.start - CONTEXT_BEFORE):min(b, raw.end + CONTEXT_AFTER)]
+    return text[max(min(a, raw.start), raw.start - CONTEXT_BEFORE) : min(b, raw.end + CONTEXT_AFTER)]
 
 
 CONTEXT_BEFORE = 1000  # characters of context kept before a quote, at most
@@ -288,12 +333,14 @@ def _quote(**values) -> Quote:
     return Quote.model_construct(_fields_set=_ALL_FIELDS, **values)
 
 
-def resolve(article_id: str, text: str, raws: list[Raw], sents: list[Sentence], people: People) -> list[Quote]:
+def resolve(
+    article_id: str, text: str, raws: list[Raw], sents: list[Sentence], people: People
+) -> list[Quote]:
     """Quotes with canonical speakers, in text order."""
     res = Resolver(article_id, text, raws, people, sents)
     speakers: dict[int, Speaker] = {}
     # frames first (in order), then continuations which copy the quote they continue
-    for i, r in enumerate(raws):
+    for r in raws:
         if r.how != "continuation":
             speakers[id(r)] = res.speaker(r)
     n_group = 0
@@ -328,18 +375,29 @@ def resolve(article_id: str, text: str, raws: list[Raw], sents: list[Sentence], 
         sp = speakers[id(r)]
         p = sp.person
         is_person = p is not None and p.kind == "person"
-        out.append(_quote(
-            id=quote_id(article_id, r.start, r.end), article_id=article_id, start=r.start, end=r.end,
-            text=text[r.start:r.end], kind=r.kind, speaker=sp.name, speaker_id=sp.id,  # type: ignore[arg-type]
-            speaker_mention=r.mention.text if r.mention is not None else None,
-            speaker_start=r.mention.start if r.mention is not None else None,
-            speaker_end=r.mention.end if r.mention is not None else None,
-            speaker_is_expert=bool(is_person and p.expert_flag),
-            role=p.role if is_person else None, organisation=p.organisation if is_person else None,
-            cue=r.cue if r.how != "continuation" else None,
-            cue_start=r.cue_start if r.how != "continuation" else None,
-            cue_end=r.cue_end if r.how != "continuation" else None,
-            attribution=sp.how if sp.name is not None else "none",  # type: ignore[arg-type]
-            confidence=_confidence(r, sp), group=r.group, context=_context(text, sents, r),
-        ))
+        out.append(
+            _quote(
+                id=quote_id(article_id, r.start, r.end),
+                article_id=article_id,
+                start=r.start,
+                end=r.end,
+                text=text[r.start : r.end],
+                kind=r.kind,
+                speaker=sp.name,
+                speaker_id=sp.id,  # type: ignore[arg-type]
+                speaker_mention=r.mention.text if r.mention is not None else None,
+                speaker_start=r.mention.start if r.mention is not None else None,
+                speaker_end=r.mention.end if r.mention is not None else None,
+                speaker_is_expert=bool(is_person and p.expert_flag),
+                role=p.role if is_person else None,
+                organisation=p.organisation if is_person else None,
+                cue=r.cue if r.how != "continuation" else None,
+                cue_start=r.cue_start if r.how != "continuation" else None,
+                cue_end=r.cue_end if r.how != "continuation" else None,
+                attribution=sp.how if sp.name is not None else "none",  # type: ignore[arg-type]
+                confidence=_confidence(r, sp),
+                group=r.group,
+                context=_context(text, sents, r),
+            )
+        )
     return out

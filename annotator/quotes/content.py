@@ -25,9 +25,9 @@ from annotator.quotes.patterns import (
     UPPER,
     WEEKDAYS,
     WORD,
+    QuoteIndex,
     content_kind,
     count_words,
-    QuoteIndex,
     last_char,
     lead_tail,
     quote_at,
@@ -44,12 +44,16 @@ TELL_OBJ_RE = re.compile(
     rf"{NAMERUN}|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)"
 )
 
-TO_OBJ_RE = re.compile(rf"^\s+to\s+(?:him|her|them|me|us|reporters|journalists|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)")
+TO_OBJ_RE = re.compile(
+    rf"^\s+to\s+(?:him|her|them|me|us|reporters|journalists|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)"
+)
 
 THAT_RE = re.compile(r"\bthat\b")
 
 CUT_RE = re.compile(
-    r";|(?:\s+[—–-]{1,2}\s*|—\s*)(?=" + SPEECH + r")|,\s+(?:according to|(?!including\b)\w+ing\b|who\s|which\s|whose\s|whom\s|where\s|as\s|"
+    r";|(?:\s+[—–-]{1,2}\s*|—\s*)(?="
+    + SPEECH
+    + r")|,\s+(?:according to|(?!including\b)\w+ing\b|who\s|which\s|whose\s|whom\s|where\s|as\s|"
     r"compared\s|(?:and|but)\s+(?:when|while|then)\s|the\s|an?\s)|\s+by\s+(?!(?:spring|morning|evening|thing|king|ring|string|wing|meeting|building|ruling|hearing|"
     r"funding|spending|opening|beginning|ending|nothing|something|anything|everything|Beijing|Reading)\b)\w+ing\b|"
     r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b|"
@@ -57,10 +61,14 @@ CUT_RE = re.compile(
     r"(?<=" + SPEECH + r")\s+(?:according to|referring to|(?!including\b)\w+ing\b)"
 )
 
-SUBORD_RE = re.compile(r"^(?:Because|While|As|When|If|Although|Though|Since|After|Before|Even as|Even though|Whereas|Until|"
-                       r"Once|Unless)\b[^,]*$")
+SUBORD_RE = re.compile(
+    r"^(?:Because|While|As|When|If|Although|Though|Since|After|Before|Even as|Even though|Whereas|Until|"
+    r"Once|Unless)\b[^,]*$"
+)
 
-PREP_CONTENT_RE = re.compile(r"\s*(?!\s*" + QUANT + r")(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b")
+PREP_CONTENT_RE = re.compile(
+    r"\s*(?!\s*" + QUANT + r")(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b"
+)
 
 GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
 
@@ -80,8 +88,10 @@ STOP_PUNCT_RE = re.compile(r"[.;:]")
 
 LEAD_PUNCT_RE = re.compile(r"^\s*[,:]?\s*")
 
-ASK_OBJ_RE = re.compile(r"^\s+(?P<o>)(?:(?!(?:for|about|on|in|at)\b)[\w’'.\-]+\s+){1,7}?"
-                        r"(?:to\s+(?!(?:the|a|an|his|her|their|its)\b)[a-z]|(?:whether|if|what|why|how|who)\b)")
+ASK_OBJ_RE = re.compile(
+    r"^\s+(?P<o>)(?:(?!(?:for|about|on|in|at)\b)[\w’'.\-]+\s+){1,7}?"
+    r"(?:to\s+(?!(?:the|a|an|his|her|their|its)\b)[a-z]|(?:whether|if|what|why|how|who)\b)"
+)
 
 ASK_RE = re.compile(r"^\s*(?=(?:whether|if|why|how|what|when|where|who|to|for|about)\b)")
 
@@ -112,8 +122,10 @@ PHONE_CALL_RE = re.compile(
     rf"again|back|twice|recently|{WEEKDAYS})\b)"
 )
 
-TO_VERB_RE = re.compile(r"to\s+(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|any|him|them|"
-                        r"me|us|it|what|which|whom|date|\d)\b)[a-z]")
+TO_VERB_RE = re.compile(
+    r"to\s+(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|any|him|them|"
+    r"me|us|it|what|which|whom|date|\d)\b)[a-z]"
+)
 
 LEAD_DET_RE = re.compile(r"\s*(?<![\w’'\-])(?:the|The)$")
 
@@ -126,9 +138,11 @@ SAID_IN_RE = re.compile(
     rf"[{UPPER}][a-z]+\s+(?:is|was|were|are|has|had|will|would|could|should|did|does|must)\b))"
 )
 
+
 def _nests_in_content(f: Frame) -> bool:
     """A stance frame ("wants", "supports") inside content already taken is part of that content."""
     return f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS
+
 
 #: how far after a cue the rest of a sentence is read to decide it is a trivial tail
 #: ("..., she said on Monday."): a longer rest is not trivial
@@ -140,7 +154,9 @@ def _trivial_tail(masked: str, a: int, b: int):
     return b - a <= TAIL_WINDOW and TRIVIAL_TAIL_RE.match(masked[a:b])
 
 
-def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
+def sentence_quotes(
+    text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str
+) -> list[Raw]:
     """Quotes introduced by reporting frames in one sentence."""
     base = sent.start
     frames = find_frames(text, masked, base)
@@ -161,9 +177,16 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             f.mention = prev
         limit = n
         if nxt is not None:
-            gap = masked[f.end:nxt.start]
-            if nxt.inherit or GAP_COORD_RE.search(gap) or \
-                    (not nxt.inherit and last_char(masked, nxt.start) == "," and _trivial_tail(masked, nxt.end, n)):
+            gap = masked[f.end : nxt.start]
+            if (
+                nxt.inherit
+                or GAP_COORD_RE.search(gap)
+                or (
+                    not nxt.inherit
+                    and last_char(masked, nxt.start) == ","
+                    and _trivial_tail(masked, nxt.end, n)
+                )
+            ):
                 limit = nxt.start
         parts: list[tuple[int, int, str]] = []  # (a, b, kind) relative
         # the words before the frame, as s[:f.start].rstrip(): its end (`lead_len`) and its last
@@ -178,22 +201,31 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
             lm = LEAD_FRAG_RE.search(lead[-120:])
             if lm:
                 lq = quote_at(index, lead_len - len(lead[-120:]) + lm.end(1), base, ending=True)
-                if lq is not None and PUNCT_END_RE.search(text, lq.start, lq.end) and \
-                        (_trivial_tail(masked, f.end, limit) or ING_TAIL_RE.match(masked, f.end, limit)) \
-                        and f.lemma != "according to":
+                if (
+                    lq is not None
+                    and PUNCT_END_RE.search(text, lq.start, lq.end)
+                    and (_trivial_tail(masked, f.end, limit) or ING_TAIL_RE.match(masked, f.end, limit))
+                    and f.lemma != "according to"
+                ):
                     lead_quote = lq
         pos = f.end
         if lead_quote is not None and lead_quote.start - base >= consumed:
             qa = lead_quote.start - base
             pre_a, pre_b = trim_content(masked, consumed, qa)
             pre = masked[pre_a:qa]
-            if pre_b > pre_a and count_words(pre) >= 3 and SPEECH not in pre and not STOP_PUNCT_RE.search(pre) and \
-                    last_char(masked, qa) not in (",", ":", "—", "–") and CLAUSE_START_RE.match(pre):
+            if (
+                pre_b > pre_a
+                and count_words(pre) >= 3
+                and SPEECH not in pre
+                and not STOP_PUNCT_RE.search(pre)
+                and last_char(masked, qa) not in (",", ":", "—", "–")
+                and CLAUSE_START_RE.match(pre)
+            ):
                 # "The plan is a “good thing,” X said": the clause around the quotation is the content
                 parts.append((skip_intro(masked, pre_a, qa), lead_quote.end - base, "mixed"))
             else:
                 parts.append((qa, lead_quote.end - base, "direct"))
-            after = masked[f.end:limit]
+            after = masked[f.end : limit]
             m2 = AFTER_SPEECH_RE.match(after)
             if m2:
                 q2 = quote_at(index, f.end + m2.end() - 1, base, ending=False)
@@ -201,36 +233,45 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                 if q2 is not None:
                     parts.append((q2.start - base, q2.end - base, "direct"))
         else:
-            if not f.inverted and f.mention is not None or f.inherit:
+            if (not f.inverted and f.mention is not None) or f.inherit:
                 if f.lemma == "tell":
-                    t = TELL_OBJ_RE.match(masked[pos:pos + 120])
+                    t = TELL_OBJ_RE.match(masked[pos : pos + 120])
                     if t:
                         pos += t.end()
             that_pos = pos
-            if not f.inverted and f.mention is not None or f.inherit:
-                t = TO_OBJ_RE.match(masked[pos:pos + 120])
+            if (not f.inverted and f.mention is not None) or f.inherit:
+                t = TO_OBJ_RE.match(masked[pos : pos + 120])
                 if t:
                     pos += t.end()
-            right = masked[pos:min(limit, pos + TAIL_WINDOW)]
+            right = masked[pos : min(limit, pos + TAIL_WINDOW)]
             m_sp = RIGHT_SPEECH_RE.match(right) or (
-                PREP_START_RE.match(right) and RIGHT_PREP_SPEECH_RE.match(right))
+                PREP_START_RE.match(right) and RIGHT_PREP_SPEECH_RE.match(right)
+            )
             content: tuple[int, int] | None = None
             if m_sp and f.lemma != "according to":
                 q = quote_at(index, pos + m_sp.end(), base, ending=False)
                 if q is not None and q.speech:
                     parts.append((q.start - base, q.end - base, "direct"))
-            elif (f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS) and \
-                    (f.inherit or not f.cue.endswith("ing")) and NAMING_OBJ_RE.match(masked, pos, limit) and \
-                    not NAMING_BAD_RE.match(masked, pos, limit) and not f.inverted and \
-                    not (f.mention is not None and f.mention.kind == "np" and re.match(r"(?:an?|An?)\s", f.mention.text)) and \
-                    not (f.cue.lower().startswith("call") and PHONE_CALL_RE.match(masked, pos, limit)):
+            elif (
+                (f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS)
+                and (f.inherit or not f.cue.endswith("ing"))
+                and NAMING_OBJ_RE.match(masked, pos, limit)
+                and not NAMING_BAD_RE.match(masked, pos, limit)
+                and not f.inverted
+                and not (
+                    f.mention is not None
+                    and f.mention.kind == "np"
+                    and re.match(r"(?:an?|An?)\s", f.mention.text)
+                )
+                and not (f.cue.lower().startswith("call") and PHONE_CALL_RE.match(masked, pos, limit))
+            ):
                 # "X called the plan a disaster", "Y described it as “a mess”": object and complement
                 # (not "with critics describing it as ...", a circumstance with its own subject)
                 content = (pos, limit)
             elif f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS:
                 for q in index.within(base + pos, base + limit):
                     if q.speech and not q.unclosed:
-                        gap = masked[pos:q.start - base]
+                        gap = masked[pos : q.start - base]
                         if len(gap) < 80 and SPEECH not in gap:
                             parts.append((q.start - base, q.end - base, "mixed"))
                         break
@@ -247,40 +288,61 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                             a0, b0 = trim_content(masked, 0, lead_len)
                             parts.append((a0, b0, content_kind(masked, a0, b0)))
             else:
-                right0 = masked[that_pos:min(limit, that_pos + 160)]
+                right0 = masked[that_pos : min(limit, that_pos + 160)]
                 tm = THAT_RE.search(right0[:160])
                 if tm is not None:
                     between = right0[: tm.start()]
-                    if (not between.strip() or PREP_START_RE.match(between) or between.strip() == ",") and \
-                            SPEECH not in between and not STOP_PUNCT_RE.search(between) and count_words(between) <= 12:
+                    if (
+                        (not between.strip() or PREP_START_RE.match(between) or between.strip() == ",")
+                        and SPEECH not in between
+                        and not STOP_PUNCT_RE.search(between)
+                        and count_words(between) <= 12
+                    ):
                         content = (that_pos + tm.end(), limit)
-                if content is None and f.lemma in lx.BARE_CLAUSE and f.lemma not in lx.THAT_ONLY and \
-                        f.lemma not in lx.QUOTE_ONLY and not f.inverted:
+                if (
+                    content is None
+                    and f.lemma in lx.BARE_CLAUSE
+                    and f.lemma not in lx.THAT_ONLY
+                    and f.lemma not in lx.QUOTE_ONLY
+                    and not f.inverted
+                ):
                     r = LEAD_PUNCT_RE.match(right)
-                    rest = right[r.end():]
-                    if rest and CLAUSE_START_RE.match(rest) and not PREP_START_RE.match(rest) and \
-                            not (right[: r.end()].strip() == "," and f.mention is not None and not f.inherit):
+                    rest = right[r.end() :]
+                    if (
+                        rest
+                        and CLAUSE_START_RE.match(rest)
+                        and not PREP_START_RE.match(rest)
+                        and not (right[: r.end()].strip() == "," and f.mention is not None and not f.inherit)
+                    ):
                         content = (pos + r.end(), limit)
                     elif rest and not f.inherit:
                         pm = SAID_IN_RE.match(right)  # "said in a statement on Thursday they would ..."
                         if pm and pm.end() > len(right) - len(right.lstrip()):
                             content = (pos + pm.end(), limit)
             if content is None and not parts and f.lemma == "ask" and not f.inverted:
-                t = TELL_OBJ_RE.match(masked[that_pos:that_pos + 120])
+                t = TELL_OBJ_RE.match(masked[that_pos : that_pos + 120])
                 p2 = that_pos + (t.end() if t else 0)
-                am = ASK_RE.match(masked[p2:min(limit, p2 + 200)])
-                ao = ASK_OBJ_RE.match(masked[that_pos:min(limit, that_pos + 200)])
+                am = ASK_RE.match(masked[p2 : min(limit, p2 + 200)])
+                ao = ASK_OBJ_RE.match(masked[that_pos : min(limit, that_pos + 200)])
                 if am:
                     content = (p2 + am.end(), limit)
                 elif ao:  # "asked the board to delay the vote": the person asked and the request
                     content = (that_pos + ao.start("o"), limit)
-            if content is None and not parts and f.lemma in OBJECT_LEMMAS and not f.inverted and \
-                    f.lemma != "according to":
-                rest = masked[that_pos:min(limit, that_pos + 200)]
+            if (
+                content is None
+                and not parts
+                and f.lemma in OBJECT_LEMMAS
+                and not f.inverted
+                and f.lemma != "according to"
+            ):
+                rest = masked[that_pos : min(limit, that_pos + 200)]
                 r = SPACES_RE.match(rest)
-                body = rest[r.end():]
-                if body and (CLAUSE_START_RE.match(body) or body.startswith(("to ", FRAG))) and \
-                        not PREP_START_RE.match(body if not body.startswith("to ") else "x"):
+                body = rest[r.end() :]
+                if (
+                    body
+                    and (CLAUSE_START_RE.match(body) or body.startswith(("to ", FRAG)))
+                    and not PREP_START_RE.match(body if not body.startswith("to ") else "x")
+                ):
                     content = (that_pos + r.end(), limit)
             if content is None and not parts and f.lemma in lx.TO_CLAUSE and not f.inverted:
                 # "X vowed to repeal the law", "Y threatened to sue": the promised act is the content
@@ -289,8 +351,11 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                     p2 += 1
                 if TO_VERB_RE.match(masked, p2):
                     content = (p2, limit)
-            if content is not None and PREP_CONTENT_RE.match(masked, content[0]) and not \
-                    masked.startswith("to ", content[0]):
+            if (
+                content is not None
+                and PREP_CONTENT_RE.match(masked, content[0])
+                and not masked.startswith("to ", content[0])
+            ):
                 content = None
             if content is not None:
                 a, b = content
@@ -302,43 +367,56 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                     if comma > a:
                         b = comma
                 a2, b2 = trim_content(masked, a, b)
-                if count_words(text[base + a2:base + b2]) >= 2:
+                if count_words(text[base + a2 : base + b2]) >= 2:
                     q = quote_at(index, a2, base, ending=False)
                     if q is not None and q.end - base >= b2 - 1 and q.speech:
                         parts.append((q.start - base, q.end - base, "direct"))
                     else:
                         parts.append((a2, b2, content_kind(masked, a2, b2)))
-            acc_lead = f.lemma == "according to" and (lead.endswith(("—", "–")) or count_words(lead) >= 4 and
-                                                      lead[-1:].isalnum() and not BY_END_RE.search(lead))
+            acc_lead = f.lemma == "according to" and (
+                lead.endswith(("—", "–"))
+                or (count_words(lead) >= 4 and lead[-1:].isalnum() and not BY_END_RE.search(lead))
+            )
             det = LEAD_DET_RE.search(lead)
-            if det and not f.inverted and lead[:det.start()].endswith(","):
+            if det and not f.inverted and lead[: det.start()].endswith(","):
                 # "..., the Harbor Times reported": the article belongs to the speaker
                 lead_len -= len(lead) - det.start()
-                lead = lead[:det.start()]
+                lead = lead[: det.start()]
             right_quote = len(parts) == 1 and parts[0][2] == "direct" and parts[0][0] >= f.end
-            if (not parts or right_quote) and f.lemma not in lx.QUOTE_ONLY and \
-                    (f.inverted or f.mention is not None) and (lead.endswith(",") or acc_lead) and lead_len > consumed:
+            if (
+                (not parts or right_quote)
+                and f.lemma not in lx.QUOTE_ONLY
+                and (f.inverted or f.mention is not None)
+                and (lead.endswith(",") or acc_lead)
+                and lead_len > consumed
+            ):
                 tail_at = f.end
                 if f.lemma == "tell" and not f.inverted:
-                    t = TELL_OBJ_RE.match(masked[f.end:min(limit, f.end + 120)])  # "..., Brisk told the paper."
+                    t = TELL_OBJ_RE.match(
+                        masked[f.end : min(limit, f.end + 120)]
+                    )  # "..., Brisk told the paper."
                     if t:
                         tail_at += t.end()
-                tail = masked[tail_at:min(limit, tail_at + TAIL_WINDOW)]
+                tail = masked[tail_at : min(limit, tail_at + TAIL_WINDOW)]
                 paren = PAREN_RE.match(tail)
-                trivial = _trivial_tail(masked, tail_at, limit) or (f.inverted and limit - tail_at <= TAIL_WINDOW
-                                                                    and REL_TAIL_RE.match(tail))
+                trivial = _trivial_tail(masked, tail_at, limit) or (
+                    f.inverted and limit - tail_at <= TAIL_WINDOW and REL_TAIL_RE.match(tail)
+                )
                 if right_quote:  # "In short, she said, “...”": the words before the cue are content too
                     trivial, paren = None, None
                     a2, b2 = trim_content(masked, consumed, lead_len)
-                    if SPEECH not in masked[a2:b2] and count_words(masked[a2:b2]) >= 1 and \
-                            not INTRO_ONLY_RE.match(masked[a2:b2]):
+                    if (
+                        SPEECH not in masked[a2:b2]
+                        and count_words(masked[a2:b2]) >= 1
+                        and not INTRO_ONLY_RE.match(masked[a2:b2])
+                    ):
                         parts.insert(0, (a2, b2, "indirect"))
                 if trivial or paren:
                     a2, b2 = trim_content(masked, consumed, lead_len)
                     a2 = skip_intro(masked, a2, b2)
                     if ASKED_RE.match(masked[a2:b2]):
                         a2 = b2  # "Asked if ..., X said": the question is not X's content
-                    nw = count_words(text[base + a2:base + b2])
+                    nw = count_words(text[base + a2 : base + b2])
                     left_ok = nw >= 3 or (not trivial and nw >= 1 and not INTRO_ONLY_RE.match(masked[a2:b2]))
                     if left_ok:
                         q = quote_at(index, a2, base, ending=False)
@@ -352,20 +430,34 @@ def sentence_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
                         if cut:
                             d = cut.start()
                         c, d = trim_content(masked, c, d)
-                        if count_words(text[base + c:base + d]) >= 2:
+                        if count_words(text[base + c : base + d]) >= 2:
                             parts.append((c, d, content_kind(masked, c, d)))
         if not parts:
             continue
         for q in index.within(base + f.start, base + f.end):  # a quotation inside the frame ("X, citing
-            if q.end - base <= f.end:                          # “...,” said") is not a quote of its own
+            if q.end - base <= f.end:  # “...,” said") is not a quote of its own
                 q.used = True
         group = f"s{sent_index}f{i}" if len(parts) > 1 else None
         for a, b, kind in parts:
             for q in index.within(base + a, base + b):
                 if q.end - base <= b:
                     q.used = True
-            out.append(Raw(base + a, base + b, kind, f.cue, base + f.cue_start, base + f.cue_end, f.mention,
-                           "frame", group, sent.start, sent.end, sent=sent_index))
+            out.append(
+                Raw(
+                    base + a,
+                    base + b,
+                    kind,
+                    f.cue,
+                    base + f.cue_start,
+                    base + f.cue_end,
+                    f.mention,
+                    "frame",
+                    group,
+                    sent.start,
+                    sent.end,
+                    sent=sent_index,
+                )
+            )
             consumed = max(consumed, b)
         consumed = max(consumed, f.end)
     return out

@@ -9,8 +9,11 @@ from dataclasses import dataclass
 
 from annotator.quotes import lexicon as lx
 
-_PHRASES = (["according to", "as reported by", "as first reported by"] + [p for p, _ in lx.CUE_PHRASES]
-            + [p for p, _ in lx.OBJECT_PHRASES])
+_PHRASES = (
+    ["according to", "as reported by", "as first reported by"]
+    + [p for p, _ in lx.CUE_PHRASES]
+    + [p for p, _ in lx.OBJECT_PHRASES]
+)
 
 _SINGLE = set(lx.VERB_FORMS) | set(lx.OBJECT_VERBS) | set(lx.NAMING_VERBS)
 
@@ -22,6 +25,7 @@ for _p in sorted(_PHRASES, key=len, reverse=True):
 _WORDCHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_’'-")
 
 ALPHA_RE = re.compile(r"[A-Za-z]+")
+
 
 @dataclass(slots=True)
 class CueMatch:
@@ -36,6 +40,7 @@ class CueMatch:
 
     def span(self, _name: str = "cue") -> tuple[int, int]:
         return self.start, self.end
+
 
 def find_cues(masked: str) -> list[CueMatch]:
     """Reporting cues in a masked sentence: one dictionary look-up per word (fast), then the
@@ -67,11 +72,13 @@ def find_cues(masked: str) -> list[CueMatch]:
             out.append(found)
     return out
 
+
 CUE_LEMMA = {p: lem for p, lem in lx.CUE_PHRASES + lx.OBJECT_PHRASES}
 
 OBJECT_LEMMAS = set(lx.OBJECT_VERBS.values()) | {lem for _, lem in lx.OBJECT_PHRASES}
 
 SPEECH_LEMMAS = set(lx.VERB_FORMS.values()) | {lem for _, lem in lx.CUE_PHRASES}
+
 
 def lemma_of(cue: str) -> str:
     low = cue.lower()
@@ -80,5 +87,6 @@ def lemma_of(cue: str) -> str:
     if low in CUE_LEMMA:
         return CUE_LEMMA[low]
     return lx.VERB_FORMS.get(low) or lx.OBJECT_VERBS.get(low, low)
+
 
 NOT_A_CUE_AFTER_RE = re.compile(r"[\s-]+(?:tanks?|twice|so|again|big|about)\b")

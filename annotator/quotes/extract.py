@@ -66,14 +66,28 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         # a frame ending with a colon and no content: its quote is the next paragraph's
         last_s = sents[-1] if sents else None
         new_pending = None
-        if last_s is not None and COLON_END_RE.search(text[last_s.start:last_s.end]) and not any(
-                q for q in quotes if q.start >= last_s.start):
+        if (
+            last_s is not None
+            and COLON_END_RE.search(text[last_s.start : last_s.end])
+            and not any(q for q in quotes if q.start >= last_s.start)
+        ):
             masked = mask_sentence(text, last_s, [])
             fr = find_frames(text, masked, last_s.start)
             if fr and fr[-1].mention is not None:
                 f = fr[-1]
-                new_pending = Raw(0, 0, "direct", f.cue, last_s.start + f.cue_start, last_s.start + f.cue_end,
-                                  f.mention, "frame", None, last_s.start, last_s.end)
+                new_pending = Raw(
+                    0,
+                    0,
+                    "direct",
+                    f.cue,
+                    last_s.start + f.cue_start,
+                    last_s.start + f.cue_end,
+                    f.mention,
+                    "frame",
+                    None,
+                    last_s.start,
+                    last_s.end,
+                )
         # speech quotes no frame claimed: continuations, or unattributed
         unclaimed = [q for q in quotes if q.speech and not q.used]
         framed = Neighbours(para_raws)
@@ -81,13 +95,19 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         for q in unclaimed:
             si = sentence_index(sent_ends, q.start, len(all_sents) - len(sents))
             s = all_sents[si]
-            r = Raw(q.start, q.end, "direct", None, None, None, None, "none", None, s.start, s.end, pi,
-                    sent=si)
+            r = Raw(
+                q.start, q.end, "direct", None, None, None, None, "none", None, s.start, s.end, pi, sent=si
+            )
             before = last_unclaimed or framed.last_before(q.start)  # the quote it continues
             after = framed.first_direct_after(q.start) if before is None else None
             if pending is not None and q.start == ps:
-                r.cue, r.cue_start, r.cue_end, r.mention, r.how = (pending.cue, pending.cue_start, pending.cue_end,
-                                                                    pending.mention, "frame")
+                r.cue, r.cue_start, r.cue_end, r.mention, r.how = (
+                    pending.cue,
+                    pending.cue_start,
+                    pending.cue_end,
+                    pending.mention,
+                    "frame",
+                )
             elif before is not None:
                 r.how = "continuation"
                 r.inherit_raw = before
@@ -106,8 +126,11 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         for i, (s, sq, masked) in enumerate(zip(sents, sent_quotes, sent_masks)):
             si = first + i
             here = by_sent.setdefault(s.start, [])
-            extra = headline_quotes(text, s, sq, si, masked) + title_quotes(text, s, sq, si, masked) \
-                if s.start == ps else []
+            extra = (
+                headline_quotes(text, s, sq, si, masked) + title_quotes(text, s, sq, si, masked)
+                if s.start == ps
+                else []
+            )
             for r in extra + stative_quotes(text, s, sq, si, masked) + asked_quotes(text, s, sq, si, masked):
                 if not any(k.start < r.end and r.start < k.end for k in here):
                     here.append(r)

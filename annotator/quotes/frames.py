@@ -37,14 +37,19 @@ class Frame:
     inverted: bool = False
     inherit: bool = False  # participle after a comma: the clause's speaker
 
-COORD_RE = re.compile(r"(?:^|\s)(?:and|but|then)(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|\w+ly))*\s*$")
+
+COORD_RE = re.compile(
+    r"(?:^|\s)(?:and|but|then)(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|\w+ly))*\s*$"
+)
 
 REL_RE = re.compile(r",\s*who(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|\w+ly))*\s*$")
 
 IT_RE = re.compile(r"(?:^|(?<=[\s,;:]))[Ii]t\s+(?:also\s+)?$")
 
-ACC_NP_RE = re.compile(rf"\s+(?P<spk>(?:\b(?:{ABBR_TITLES}|[A-Z])\.|[^,;:()\[\]{SPEECH}.—–]|\.(?=\S))+?)(?=\s*(?:[,;:)\]{SPEECH}—–]|\s-\s|"
-                       rf"\s(?:but|and|while|who|which|as|after|before|because|although)\s|\.(?:\s|$)|$))")
+ACC_NP_RE = re.compile(
+    rf"\s+(?P<spk>(?:\b(?:{ABBR_TITLES}|[A-Z])\.|[^,;:()\[\]{SPEECH}.—–]|\.(?=\S))+?)(?=\s*(?:[,;:)\]{SPEECH}—–]|\s-\s|"
+    rf"\s(?:but|and|while|who|which|as|after|before|because|although)\s|\.(?:\s|$)|$))"
+)
 
 #: what may follow an inverted speaker (and its appositive) for it to be the speaker: the end
 #: of the sentence, a closing punctuation, or a quotation
@@ -54,12 +59,18 @@ PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|am)(?:\s+\w+ly)*\s+$"
 
 BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
 
+
 def intro_only(lead0: str) -> bool:
     """Nothing, or a short adverbial ("Over the next decade", "In 2019") before a cue."""
     if not lead0:
         return True
-    return count_words(lead0) <= 6 and SPEECH not in lead0 and "," not in lead0 and \
-        bool(PREP_START_RE.match(lead0[:1].lower() + lead0[1:]) or INTRO_ONLY_RE.match(lead0))
+    return (
+        count_words(lead0) <= 6
+        and SPEECH not in lead0
+        and "," not in lead0
+        and bool(PREP_START_RE.match(lead0[:1].lower() + lead0[1:]) or INTRO_ONLY_RE.match(lead0))
+    )
+
 
 def find_frames(text: str, masked: str, base: int) -> list[Frame]:
     frames: list[Frame] = []
@@ -71,8 +82,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         if lemma == "according to":
             spk, after = right_speaker(text, masked, base, ce)
             am = ACC_NP_RE.match(masked, ce)
-            if am and (spk is None or am.end("spk") > spk.end - base) and \
-                    len(am.group("spk").split()) <= 16:
+            if am and (spk is None or am.end("spk") > spk.end - base) and len(am.group("spk").split()) <= 16:
                 # the whole noun phrase up to the next punctuation: "according to engineers who
                 # inspected the dam", "according to Ms. Ott's office"
                 a, b = base + am.start("spk"), base + am.end("spk")
@@ -82,10 +92,14 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                     spk, after = Mention(a, b, text[a:b], kind), am.end("spk")
                     if org_at is not None:  # "by Mia Holt of the Harbor Institute": her affiliation
                         spk.appositive, spk.app_start = text[org_at:end], org_at
-            if spk is None or spk.kind == "pronoun" and spk.text.lower() == "i":
+            if spk is None or (spk.kind == "pronoun" and spk.text.lower() == "i"):
                 continue
-            if spk.appositive and cs <= 200 and intro_only(masked[:cs].strip(" ,—–-")) and \
-                    masked[after:after + 2].strip()[:1] != ",":
+            if (
+                spk.appositive
+                and cs <= 200
+                and intro_only(masked[:cs].strip(" ,—–-"))
+                and masked[after : after + 2].strip()[:1] != ","
+            ):
                 # "According to X, the content.": no appositive unless a second comma closes it
                 spk.appositive = spk.app_start = None
                 after = spk.end - base
@@ -93,8 +107,10 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             continue
         if NOT_A_CUE_AFTER_RE.match(masked, ce) and low in ("think", "thinks"):
             continue  # "think tanks", "think twice"
-        prev_word = masked[max(0, cs - 12):cs].split()[-1:] or [""]
-        if prev_word[0].lower() in lx.PASSIVE_AUX and (low.endswith("ed") or low in ("told", "said", "thought", "known", "found", "shown", "read")):
+        prev_word = masked[max(0, cs - 12) : cs].split()[-1:] or [""]
+        if prev_word[0].lower() in lx.PASSIVE_AUX and (
+            low.endswith("ed") or low in ("told", "said", "thought", "known", "found", "shown", "read")
+        ):
             continue  # passive: "was told that", "is expected to"
         object_only = lemma in OBJECT_LEMMAS and lemma not in SPEECH_LEMMAS
         if low.split()[0].endswith("ing") and PROGRESSIVE_RE.search(masked, max(0, cs - 40), cs):
@@ -108,41 +124,70 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 frames.append(Frame(cue, lemma, cs, ce, inv, cs, after, inverted=True))
                 continue
         spk = left_speaker(text, masked, base, cs)
-        if object_only and spk is not None and (spk.kind == "np" and not low.split()[0].endswith(("ed", "spoke"))
-                                                or low.split()[0].endswith("ing")):
+        if (
+            object_only
+            and spk is not None
+            and (
+                (spk.kind == "np" and not low.split()[0].endswith(("ed", "spoke")))
+                or low.split()[0].endswith("ing")
+            )
+        ):
             spk = None
         if spk is not None:
-            if low in lx.AMBIGUOUS_FORMS and spk.kind == "np" and \
-                    spk.text.rsplit(None, 1)[-1].lower() not in lx.SOURCE_NOUNS and not LEAD_RE.search(masked[max(0, spk.start - base - 120):spk.start - base].rstrip()):
+            if (
+                low in lx.AMBIGUOUS_FORMS
+                and spk.kind == "np"
+                and spk.text.rsplit(None, 1)[-1].lower() not in lx.SOURCE_NOUNS
+                and not LEAD_RE.search(masked[max(0, spk.start - base - 120) : spk.start - base].rstrip())
+            ):
                 continue
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
             continue
         if low.split()[0].endswith("ing") and (lead.endswith(",") or BY_END_RE.search(lead)):
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue
-        window = masked[max(0, cs - 80):cs]
+        window = masked[max(0, cs - 80) : cs]
         if COORD_RE.search(window) and not low.endswith("ing"):
             # "X shook her head and said ...": the speaker of the clause
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue
-        rel = REL_RE.search(masked[max(0, cs - 40):cs])
+        rel = REL_RE.search(masked[max(0, cs - 40) : cs])
         if rel:
-            comma = cs - (len(masked[max(0, cs - 40):cs]) - rel.start())
+            comma = cs - (len(masked[max(0, cs - 40) : cs]) - rel.start())
             spk = left_speaker(text, masked, base, comma)
             if spk is not None and spk.kind != "pronoun":
                 frames.append(Frame(cue, lemma, cs, ce, spk, cs, ce))
                 continue
-        if low in ("said", "says", "added", "reported", "announced", "stated", "wrote", "noted", "warned") and \
-                IT_RE.search(masked[max(0, cs - 20):cs]):
-            a = base + cs - len(IT_RE.search(masked[max(0, cs - 20):cs]).group())
-            frames.append(Frame(cue, lemma, cs, ce, Mention(a, a + 2, text[a:a + 2], "pronoun"), a - base, ce))
+        if low in (
+            "said",
+            "says",
+            "added",
+            "reported",
+            "announced",
+            "stated",
+            "wrote",
+            "noted",
+            "warned",
+        ) and IT_RE.search(masked[max(0, cs - 20) : cs]):
+            a = base + cs - len(IT_RE.search(masked[max(0, cs - 20) : cs]).group())
+            frames.append(
+                Frame(cue, lemma, cs, ce, Mention(a, a + 2, text[a : a + 2], "pronoun"), a - base, ce)
+            )
             continue
-        if low in lx.AMBIGUOUS_FORMS and not low.endswith("ed") and low not in ("said", "told", "wrote", "thought"):
+        if (
+            low in lx.AMBIGUOUS_FORMS
+            and not low.endswith("ed")
+            and low not in ("said", "told", "wrote", "thought")
+        ):
             continue
         if object_only:
             continue
         if lead.endswith((SPEECH, ",", FRAG)) or not lead:
             spk, after = right_speaker(text, masked, base, ce)
-            if spk is not None and spk.text.lower() != "i" and (lead.endswith((SPEECH, ",", FRAG)) or spk.kind == "name"):
+            if (
+                spk is not None
+                and spk.text.lower() != "i"
+                and (lead.endswith((SPEECH, ",", FRAG)) or spk.kind == "name")
+            ):
                 frames.append(Frame(cue, lemma, cs, ce, spk, cs, after, inverted=True))
     return frames

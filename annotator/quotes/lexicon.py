@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-
+# fmt: off
 # Reporting verbs that introduce a clause ("X said (that) ...", "..., X said").
 # Each entry: base, 3rd person, past, -ing. Multi-word cues are in CUE_PHRASES.
 _SPEECH = [
@@ -280,8 +280,7 @@ GROUP_NOUNS = {
     "evangelicals", "catholics", "muslims", "christians", "jews", "women", "men", "youth", "investors", "traders", "markets", "police", "officers", "judges",
     "attendees", "veterans", "employees", "immigrants", "retirees", "farmers", "teachers", "nurses",
     "fans", "viewers", "readers", "users", "callers", "consumers", "customers", "shoppers", "taxpayers",
-    "homeowners", "owners", "businesses", "families", "caucusgoers", "primary-goers", "senators",
-    "congressmen", "justices", "activists", "insurers", "hospitals", "states", "cities",
+    "homeowners", "owners", "businesses", "families", "caucusgoers", "primary-goers", "congressmen", "justices", "insurers", "hospitals", "states", "cities",
     "many", "most", "some", "both", "several", "few",
 }
 
@@ -314,7 +313,7 @@ SOURCE_NOUNS = {
     "memo", "memos", "filing", "filings", "review", "investigation", "audit", "census", "count",
     "tally", "research", "results", "estimate", "estimates", "projections", "forecast",
     "forecasts", "model", "models", "emails", "e-mails", "letter", "letters", "video", "footage",
-    "records", "transcript", "transcripts", "report", "assessment", "evaluation", "paper",
+    "transcript", "transcripts", "assessment", "evaluation", "paper",
     "index", "chart", "map", "graphic", "tracker", "average", "averages", "evidence", "rankings",
 }
 
@@ -411,10 +410,13 @@ LABEL_WORDS = {"Note", "Update", "Updated", "Correction", "Clarification", "Q", 
                "Question", "Answer", "Topic", "Subject", "Location", "Date", "Time", "Tags", "Filed", "Posted",
                "Here", "Bottom", "Translation", "Background", "Context", "Example", "Reminder", "Spoiler",
                "Breaking", "Exclusive", "Opinion", "Analysis", "Editorial", "Live", "Transcript", "Full",
-               "Contributing", "Wow", "Boom", "Watch", "Ouch", "Yikes", "Bonus", "Plus", "Meanwhile"}
+               "Contributing", "Wow", "Boom", "Ouch", "Yikes", "Bonus", "Plus", "Meanwhile"}
 
 # Quoted words shorter than this, without the punctuation of speech, are terms or scare quotes.
 MIN_SPEECH_WORDS = 3
+
+
+# fmt: on
 
 
 def alternation(words) -> str:

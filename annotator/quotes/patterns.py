@@ -32,21 +32,66 @@ CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4
 
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
-FUNCTION_WORDS = {"who", "which", "that", "is", "was", "were", "are", "has", "have", "had", "to", "and", "but",
-                  "said", "says", "will", "would", "could", "can", "not", "also", "did", "does", "do", "be", "been",
-                  "when", "while", "if", "because", "after", "before", "as", "than", "then", "in", "on", "at",
-                  "should", "must", "might", "may", "shall"}
+FUNCTION_WORDS = {
+    "who",
+    "which",
+    "that",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "to",
+    "and",
+    "but",
+    "said",
+    "says",
+    "will",
+    "would",
+    "could",
+    "can",
+    "not",
+    "also",
+    "did",
+    "does",
+    "do",
+    "be",
+    "been",
+    "when",
+    "while",
+    "if",
+    "because",
+    "after",
+    "before",
+    "as",
+    "than",
+    "then",
+    "in",
+    "on",
+    "at",
+    "should",
+    "must",
+    "might",
+    "may",
+    "shall",
+}
 
 # A quantity opening reported content ("said about half of ...", "said nearly 40 percent ..."):
 # the adverb or preposition belongs to the number, so the content is a clause.
-QUANT = (r"(?:about|nearly|roughly|almost|around|approximately|over|under|more\s+than|less\s+than|fewer\s+than|"
-         r"at\s+least|at\s+most|just|only|up\s+to|well\s+over|some)\s+(?:[$£€]?\d[\d,.]*|half|one|two|three|four|five|"
-         r"six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|"
-         r"millions|billions|dozens|a\s+(?:third|quarter|fifth|half|dozen|hundred|thousand|million|billion|"
-         r"majority|handful|fraction))\b")
+QUANT = (
+    r"(?:about|nearly|roughly|almost|around|approximately|over|under|more\s+than|less\s+than|fewer\s+than|"
+    r"at\s+least|at\s+most|just|only|up\s+to|well\s+over|some)\s+(?:[$£€]?\d[\d,.]*|half|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|"
+    r"millions|billions|dozens|a\s+(?:third|quarter|fifth|half|dozen|hundred|thousand|million|billion|"
+    r"majority|handful|fraction))\b"
+)
 
 PREP_START_RE = re.compile(
-    r"^\s*,?\s*(?!\s*" + QUANT + r")(?:on|in|at|during|after|before|with|from|via|over|late|early|to|earlier|later|among|"
+    r"^\s*,?\s*(?!\s*"
+    + QUANT
+    + r")(?:on|in|at|during|after|before|with|from|via|over|late|early|to|earlier|later|among|"
     r"(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|"
     r"winter|time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|again|also|"
@@ -71,6 +116,7 @@ _WORD_RE = re.compile(r"[\w’'\-]+")
 
 _TRAIL_CONJ_RE = re.compile(r"(?:\s+(?:and|but|or|as|while|then))+\s*$")
 
+
 def trim_content(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in " ,:;—–-\t":
         a += 1
@@ -83,12 +129,15 @@ def trim_content(text: str, a: int, b: int) -> tuple[int, int]:
             b -= 1
     return a, b
 
+
 def count_words(s: str) -> int:
     return len(_WORD_RE.findall(s))
+
 
 LEAD_RE = re.compile(rf"({SPEECH})\s*,?(?:\s+[\w’'.\-]+){{0,6}}$")
 
 LEAD_FRAG_RE = re.compile(rf"({FRAG}{FRAG})\s*,?(?:\s+[\w’'.\-]+){{0,6}}$")
+
 
 class QuoteIndex:
     """A sentence's quotations by start and by end (the first in text order wins), and in
@@ -132,7 +181,8 @@ def lead_tail(s: str, end: int, width: int = 400) -> tuple[str, int]:
     i = end
     while i > 0 and s[i - 1].isspace():
         i -= 1
-    return s[max(0, i - width):i], i
+    return s[max(0, i - width) : i], i
+
 
 def content_kind(masked: str, a: int, b: int) -> str:
     seg = masked[a:b]
@@ -140,11 +190,16 @@ def content_kind(masked: str, a: int, b: int) -> str:
         return "mixed"
     return "indirect"
 
-INTRO_ONLY_RE = re.compile(r"^(?:\w+ly|But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead|Today|"
-                           r"Yesterday|Later|Earlier|In fact|Of course|Still|Moreover|Again)$", re.IGNORECASE)
+
+INTRO_ONLY_RE = re.compile(
+    r"^(?:\w+ly|But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead|Today|"
+    r"Yesterday|Later|Earlier|In fact|Of course|Still|Moreover|Again)$",
+    re.IGNORECASE,
+)
 
 INTRO_RE = re.compile(r"^(?:But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead)\b\s*,?\s*")
 
+
 def skip_intro(masked: str, a: int, b: int) -> int:
     m = INTRO_RE.match(masked[a:b])
-    return a + m.end() if m and count_words(masked[a + m.end():b]) >= 3 else a
+    return a + m.end() if m and count_words(masked[a + m.end() : b]) >= 3 else a

@@ -29,23 +29,110 @@ from annotator.quotes import lexicon as lx
 from annotator.quotes.roles import expert_by_role, split_role
 
 ORG_WORDS = {
-    "house", "department", "ministry", "party", "committee", "council", "university", "institute",
-    "campaign", "post", "times", "news", "journal", "network", "inc", "corp", "commission",
-    "agency", "office", "court", "senate", "congress", "pentagon", "kremlin", "administration",
-    "association", "foundation", "center", "centre", "bureau", "service", "group", "union",
-    "bank", "fund", "organization", "organisation", "board", "company", "corporation", "club",
-    "college", "school", "church", "government", "parliament", "assembly", "embassy", "tribune", "herald", "telegraph", "guardian", "gazette", "review", "magazine", "press",
-    "radio", "television", "tv", "media", "reuters", "associated", "project", "coalition",
-    "alliance", "federation", "league", "society", "trust", "forum", "initiative", "watch",
-    "airlines", "motors", "systems", "technologies", "labs", "capital", "partners", "fox",
-    "police", "army", "navy", "force", "guard", "republicans", "democrats", "gop", "state",
-    "states", "city", "county", "district", "street", "hall", "hospital", "museum", "library",
+    "house",
+    "department",
+    "ministry",
+    "party",
+    "committee",
+    "council",
+    "university",
+    "institute",
+    "campaign",
+    "post",
+    "times",
+    "news",
+    "journal",
+    "network",
+    "inc",
+    "corp",
+    "commission",
+    "agency",
+    "office",
+    "court",
+    "senate",
+    "congress",
+    "pentagon",
+    "kremlin",
+    "administration",
+    "association",
+    "foundation",
+    "center",
+    "centre",
+    "bureau",
+    "service",
+    "group",
+    "union",
+    "bank",
+    "fund",
+    "organization",
+    "organisation",
+    "board",
+    "company",
+    "corporation",
+    "club",
+    "college",
+    "school",
+    "church",
+    "government",
+    "parliament",
+    "assembly",
+    "embassy",
+    "tribune",
+    "herald",
+    "telegraph",
+    "guardian",
+    "gazette",
+    "review",
+    "magazine",
+    "press",
+    "radio",
+    "television",
+    "tv",
+    "media",
+    "reuters",
+    "associated",
+    "project",
+    "coalition",
+    "alliance",
+    "federation",
+    "league",
+    "society",
+    "trust",
+    "forum",
+    "initiative",
+    "watch",
+    "airlines",
+    "motors",
+    "systems",
+    "technologies",
+    "labs",
+    "capital",
+    "partners",
+    "fox",
+    "police",
+    "army",
+    "navy",
+    "force",
+    "guard",
+    "republicans",
+    "democrats",
+    "gop",
+    "state",
+    "states",
+    "city",
+    "county",
+    "district",
+    "street",
+    "hall",
+    "hospital",
+    "museum",
+    "library",
 }
 
 
 @lru_cache(maxsize=4096)
 def slug(name: str) -> str:
-    """"Dr. Ana María López-Ortiz" -> "ana-maria-lopez-ortiz"."""
+    """ "Dr. Ana María López-Ortiz" -> "ana-maria-lopez-ortiz"."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = re.sub(r"[’']s\b", "", s.lower())
@@ -70,8 +157,13 @@ def split_title(mention: str) -> tuple[str, str | None]:
         low = t.lower()
         if low in lx.NAME_PARTICLES and i > 0:
             continue
-        if low.rstrip(".") in lx.TITLES or low in lx.TITLES or not t[:1].isupper() or re.search(r"[’']s$", t) \
-                or low in lx.ROLE_WORDS:
+        if (
+            low.rstrip(".") in lx.TITLES
+            or low in lx.TITLES
+            or not t[:1].isupper()
+            or re.search(r"[’']s$", t)
+            or low in lx.ROLE_WORDS
+        ):
             cut = i + 1
     title = " ".join(tokens[:cut]) or None
     rest = tokens[cut:]
@@ -111,9 +203,17 @@ class Person:
         return self.kind == "person" and expert_by_role(self.role, self.title, self.organisation)
 
     def expert(self) -> Expert:
-        return Expert(id=self.id, name=self.name, aliases=sorted(self.aliases - {self.name}), role=self.role,
-                      organisation=self.organisation, pronoun=self.pronoun, kind=self.kind,  # type: ignore[arg-type]
-                      is_expert=self.expert_flag, articles=list(self.articles))
+        return Expert(
+            id=self.id,
+            name=self.name,
+            aliases=sorted(self.aliases - {self.name}),
+            role=self.role,
+            organisation=self.organisation,
+            pronoun=self.pronoun,
+            kind=self.kind,  # type: ignore[arg-type]
+            is_expert=self.expert_flag,
+            articles=list(self.articles),
+        )
 
 
 class People:
@@ -126,9 +226,18 @@ class People:
         self._alias: dict[str, str] = {}
         self._surname: dict[str, set[str]] = {}
         for e in experts:
-            p = Person(id=e.id, name=e.name, aliases=set(e.aliases), role=e.role, organisation=e.organisation,
-                       pronoun=e.pronoun, kind=e.kind, is_expert=e.is_expert if e.is_expert else None,
-                       registered=True, articles=list(e.articles))
+            p = Person(
+                id=e.id,
+                name=e.name,
+                aliases=set(e.aliases),
+                role=e.role,
+                organisation=e.organisation,
+                pronoun=e.pronoun,
+                kind=e.kind,
+                is_expert=e.is_expert if e.is_expert else None,
+                registered=True,
+                articles=list(e.articles),
+            )
             self._add(p)
 
     @classmethod
@@ -149,8 +258,14 @@ class People:
                 import yaml
 
                 data = yaml.safe_load(raw)
-        except Exception as e:  # yaml.YAMLError, json.JSONDecodeError
-            raise InputError(f"{path}: not valid YAML/JSON ({str(e).splitlines()[0]}); fix the syntax") from None
+        except (ValueError, ImportError) as e:  # json.JSONDecodeError is a ValueError
+            raise InputError(
+                f"{path}: not valid YAML/JSON ({str(e).splitlines()[0]}); fix the syntax"
+            ) from None
+        except Exception as e:  # noqa: BLE001 - yaml.YAMLError and its subclasses
+            raise InputError(
+                f"{path}: not valid YAML/JSON ({str(e).splitlines()[0]}); fix the syntax"
+            ) from None
         if isinstance(data, dict):
             data = data.get("experts", data.get("people"))
         if not isinstance(data, list):
@@ -159,7 +274,11 @@ class People:
         seen_ids: dict[str, int] = {}
         seen_names: dict[str, int] = {}
         for i, item in enumerate(data, 1):
-            if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            if (
+                not isinstance(item, dict)
+                or not isinstance(item.get("name"), str)
+                or not item["name"].strip()
+            ):
                 raise InputError(f"{path}: expert #{i} has no 'name'; every entry needs at least a name")
             item = dict(item)
             item.setdefault("id", slug(item["name"]))
@@ -173,9 +292,11 @@ class People:
             for seen, key, what in ((seen_ids, expert.id, "id"), (seen_names, slug(expert.name), "name")):
                 if key in seen:
                     first = data[seen[key] - 1]
-                    raise InputError(f"{path}: experts #{seen[key]} ({first['name']}) and #{i} ({expert.name}) have "
-                                     f"the same {what} '{expert.id if what == 'id' else expert.name}'; one person "
-                                     "needs one entry (give the other its own id, or merge them)")
+                    raise InputError(
+                        f"{path}: experts #{seen[key]} ({first['name']}) and #{i} ({expert.name}) have "
+                        f"the same {what} '{expert.id if what == 'id' else expert.name}'; one person "
+                        "needs one entry (give the other its own id, or merge them)"
+                    )
                 seen[key] = i
             experts.append(expert)
         return cls(experts)
@@ -209,9 +330,18 @@ class People:
             return self._by_id[next(iter(ids))]
         return None
 
-    def meet(self, name: str, *, kind: str = "person", role: str | None = None,
-             organisation: str | None = None, title: str | None = None, pronoun: str | None = None,
-             alias: str | None = None, article_id: str | None = None) -> Person:
+    def meet(
+        self,
+        name: str,
+        *,
+        kind: str = "person",
+        role: str | None = None,
+        organisation: str | None = None,
+        title: str | None = None,
+        pronoun: str | None = None,
+        alias: str | None = None,
+        article_id: str | None = None,
+    ) -> Person:
         """The person with this canonical name, created or updated with what this mention says."""
         p = self.find(name)
         if p is None:
@@ -233,10 +363,23 @@ class People:
             if alias not in p.aliases:
                 p.aliases.add(alias)
                 self._alias.setdefault(_key(alias), p.id)
-        if article_id and (not p.articles or p.articles[-1] != article_id) and len(p.articles) < self.MAX_ARTICLES_KEPT:
+        if (
+            article_id
+            and (not p.articles or p.articles[-1] != article_id)
+            and len(p.articles) < self.MAX_ARTICLES_KEPT
+        ):
             if article_id not in p.articles[-5:]:
                 p.articles.append(article_id)
         return p
 
 
-__all__ = ["ORG_WORDS", "People", "Person", "expert_by_role", "is_organisation", "slug", "split_role", "split_title"]
+__all__ = [
+    "ORG_WORDS",
+    "People",
+    "Person",
+    "expert_by_role",
+    "is_organisation",
+    "slug",
+    "split_role",
+    "split_title",
+]

@@ -17,6 +17,7 @@ class QSpan:
     unclosed: bool = False
     used: bool = False
 
+
 @dataclass(slots=True)
 class Mention:
     """The words naming a speaker at one quote."""
@@ -24,9 +25,10 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # name | pronoun | group | np | inherited
+    kind: str  # name | pronoun | group | np
     appositive: str | None = None
     app_start: int | None = None
+
 
 @dataclass(slots=True)
 class Raw:
@@ -46,6 +48,7 @@ class Raw:
     para: int = 0
     sent: int = 0  # index of the sentence the quote starts in
     inherit_raw: Raw | None = None  # the quote whose speaker this one continues
+
 
 @dataclass(slots=True)
 class Sentence:

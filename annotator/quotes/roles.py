@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # --------------------------------------------------------------------------- word sets
+# fmt: off
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary",
                     "communications director", "director of communications", "press officer"})
 FORMER = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile", "formerly"})
@@ -82,6 +83,9 @@ COMPANY = frozenset({"executive", "ceo", "cfo", "coo", "chief executive", "chief
 TITLES = frozenset({"dr", "professor", "prof"})
 
 
+# fmt: on
+
+
 @dataclass(frozen=True)
 class ExpertRule:
     """A row of the expert table: the role has a word of `any_of`, and (when given) one of
@@ -119,14 +123,20 @@ def _has(text: str, words: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def expert_rule(role: str | None, title: str | None = None, organisation: str | None = None) -> ExpertRule | None:
+def expert_rule(
+    role: str | None, title: str | None = None, organisation: str | None = None
+) -> ExpertRule | None:
     """The first rule of `EXPERT_RULES` the role matches (None: no rule, or no role)."""
     text = _text(role, organisation)
     if text.strip():
         # "ex-ambassador" reads as "ex ambassador"
         text = text.replace(" ex-", " ex ")
         for rule in EXPERT_RULES:
-            if _has(text, rule.any_of) and (not rule.also or _has(text, rule.also)) and not _has(text, rule.unless):
+            if (
+                _has(text, rule.any_of)
+                and (not rule.also or _has(text, rule.also))
+                and not _has(text, rule.unless)
+            ):
                 return rule
     if title and _has(_text(title), TITLES) and not _has(_text(role, title), POLITICIAN):
         return ExpertRule("academic title", True, TITLES)
@@ -141,35 +151,96 @@ def expert_by_role(role: str | None, title: str | None = None, organisation: str
 
 # --------------------------------------------------------------------------- role parsing
 _REL = re.compile(r"\s*,?\s*\b(?:who|whom|whose)\b\s*", re.IGNORECASE)
-_CLAUSE_CUT = re.compile(r"\s*,?\s*\b(?:who|whom|whose|which|that|where|now|currently|since|until|from \d{4}|"
-                         r"in \d{4}|between \d{4}|during|when|after|before|until)\b.*$", re.IGNORECASE)
+_CLAUSE_CUT = re.compile(
+    r"\s*,?\s*\b(?:who|whom|whose|which|that|where|now|currently|since|until|from \d{4}|"
+    r"in \d{4}|between \d{4}|during|when|after|before|until)\b.*$",
+    re.IGNORECASE,
+)
 _PLACE_CUT = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*$")
-_AND_ROLE = re.compile(r",?\s+and\s+(?=(?:an?|the|former|now|also|is|was|has|had|runs|heads|leads|teaches|"
-                       r"directs|served|serves|founded|author|co-author|professor|director|president|founder|"
-                       r"chair|head|editor|member|fellow|analyst|economist|adviser|advisor|lecturer|"
-                       r"researcher|expert|partner|consultant|senior|associate|assistant)\b)", re.IGNORECASE)
-_ADVERBS = re.compile(r"^(?:(?:now|also|currently|previously|once|later|still|then|formerly|recently)\s+)+",
-                      re.IGNORECASE)
+_AND_ROLE = re.compile(
+    r",?\s+and\s+(?=(?:an?|the|former|now|also|is|was|has|had|runs|heads|leads|teaches|"
+    r"directs|served|serves|founded|author|co-author|professor|director|president|founder|"
+    r"chair|head|editor|member|fellow|analyst|economist|adviser|advisor|lecturer|"
+    r"researcher|expert|partner|consultant|senior|associate|assistant)\b)",
+    re.IGNORECASE,
+)
+_ADVERBS = re.compile(
+    r"^(?:(?:now|also|currently|previously|once|later|still|then|formerly|recently)\s+)+", re.IGNORECASE
+)
 _IS = re.compile(r"^(?:is|serves as|works as|acts as|has been|remains)\s+(?P<r>.+)$", re.IGNORECASE)
-_WAS = re.compile(r"^(?:was|served as|worked as|had been|used to be|spent \w+ years as)\s+(?P<r>.+)$",
-                  re.IGNORECASE)
-_DOES = re.compile(r"^(?:runs|heads|leads|directs|chairs|founded|co-founded|oversees|manages|teaches|taught|"
-                   r"studies|studied|researches|specializes in|specialises in|writes about|covers|tracks|"
-                   r"advises|advised|ran|headed|led|directed)\s+.+$", re.IGNORECASE)
+_WAS = re.compile(
+    r"^(?:was|served as|worked as|had been|used to be|spent \w+ years as)\s+(?P<r>.+)$", re.IGNORECASE
+)
+_DOES = re.compile(
+    r"^(?:runs|heads|leads|directs|chairs|founded|co-founded|oversees|manages|teaches|taught|"
+    r"studies|studied|researches|specializes in|specialises in|writes about|covers|tracks|"
+    r"advises|advised|ran|headed|led|directed)\s+.+$",
+    re.IGNORECASE,
+)
 _ORG_SPLIT = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?(?:[a-z][a-z-]+\s+){0,2}?(?=[A-Z0-9])")
 _AT_SPLIT = re.compile(r"\s+at\s+(?:the\s+)?(?:[a-z][a-z-]+\s+){0,2}?(?=[A-Z0-9])")
 _AGE = re.compile(r"^\d{1,3}\s*(?:,\s*|$)")
 #: first words that make an appositive a clause ("remained a defender of ..."), not a role
-_NOT_ROLE_START = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could",
-                             "remained", "remains", "became", "becomes", "said", "says", "told", "added", "did",
-                             "does", "who", "which", "that", "whose", "whom", "in", "on", "during", "after"})
-_ED_ROLE_START = frozenset({"retired", "former", "acting", "elected", "appointed", "noted", "celebrated",
-                            "renowned", "respected", "distinguished", "unaffiliated", "registered", "licensed",
-                            "certified", "published", "tenured", "trained"})
+_NOT_ROLE_START = frozenset(
+    {
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "remained",
+        "remains",
+        "became",
+        "becomes",
+        "said",
+        "says",
+        "told",
+        "added",
+        "did",
+        "does",
+        "who",
+        "which",
+        "that",
+        "whose",
+        "whom",
+        "in",
+        "on",
+        "during",
+        "after",
+    }
+)
+_ED_ROLE_START = frozenset(
+    {
+        "retired",
+        "former",
+        "acting",
+        "elected",
+        "appointed",
+        "noted",
+        "celebrated",
+        "renowned",
+        "respected",
+        "distinguished",
+        "unaffiliated",
+        "registered",
+        "licensed",
+        "certified",
+        "published",
+        "tenured",
+        "trained",
+    }
+)
 _DET = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _AFFILIATION = re.compile(r"^(?:of|at|from|with)\s+(?:the\s+)?(?P<org>[A-Z0-9].*)$")
 
 #: head nouns of an appositive that describe a place or an organisation, not a person
+# fmt: off
 PLACE_OR_ORG_HEADS = frozenset({
     "state", "city", "country", "town", "village", "county", "region", "province", "nation", "district",
     "neighborhood", "neighbourhood", "island", "suburb", "capital", "company", "firm", "corporation", "group",
@@ -178,6 +249,7 @@ PLACE_OR_ORG_HEADS = frozenset({
     "coalition", "committee", "chain", "retailer", "manufacturer", "maker", "airline", "university", "college",
     "institute", "think", "school", "hospital", "team", "club", "league", "court", "country's", "state's",
 })
+# fmt: on
 
 
 def _clean(part: str) -> str:
@@ -192,19 +264,17 @@ def _clean(part: str) -> str:
 
 
 def _role_org(part: str) -> tuple[str | None, str | None]:
-    """"senior lecturer at Harbor College" -> ("senior lecturer", "Harbor College")."""
+    """ "senior lecturer at Harbor College" -> ("senior lecturer", "Harbor College")."""
     part = _clean(part)
     if not part:
         return None, None
     org = None
     role = part
-    m = None
-    for m in _AT_SPLIT.finditer(part):
-        pass
+    m = next(reversed(list(_AT_SPLIT.finditer(part))), None)  # the last "at"
     if m is None:
         m = _ORG_SPLIT.search(part)
     if m is not None:
-        role, org = part[: m.start()].strip(), part[m.end():].strip()
+        role, org = part[: m.start()].strip(), part[m.end() :].strip()
     elif re.match(r"(?:[A-Z][\w’'&.-]*\s+){1,5}[a-z]", part):
         # "UNESCO's former envoy", "Acme Corp analyst": organisation first (two words, an
         # acronym or a possessive; "Democratic strategist" is a role)
@@ -251,7 +321,7 @@ def split_role(appositive: str | None) -> tuple[str | None, str | None]:
         org = _PLACE_CUT.sub("", _CLAUSE_CUT.sub("", aff.group("org"))).strip(" ,;:")
         return None, (org or None)
     m = _REL.search(app)
-    main, rel = (app[: m.start()], app[m.end():]) if m else (app, "")
+    main, rel = (app[: m.start()], app[m.end() :]) if m else (app, "")
     parts = [p for p in _AND_ROLE.split(main) if p.strip()] if main.strip() else []
     if parts and re.match(r"^(?:which|that)\b", parts[0].strip(), re.IGNORECASE):
         parts = []
@@ -259,8 +329,11 @@ def split_role(appositive: str | None) -> tuple[str | None, str | None]:
     roles: list[str] = []
     orgs: list[str] = []
     for part in parts:
-        if re.match(r"^(?:is|was|has|had|runs|heads|leads|teaches|directs|served|serves|founded)\b", part.strip(),
-                    re.IGNORECASE):
+        if re.match(
+            r"^(?:is|was|has|had|runs|heads|leads|teaches|directs|served|serves|founded)\b",
+            part.strip(),
+            re.IGNORECASE,
+        ):
             converted = _relative(part)
             if not converted:
                 continue
@@ -279,10 +352,21 @@ def describes_place_or_org(appositive: str | None) -> bool:
     if not appositive or _AFFILIATION.match(appositive.strip(" ,")):
         return False  # "of the Harbor Institute": where a person works
     app = _DET.sub("", appositive.strip(" ,").lower())
-    head = re.split(r"\s+(?:that|which|who|where|whose|of|in|at|with|for|from|and|based|located|"
-                    r"headquartered|known|founded|owned|run)\b|,", app, maxsplit=1)[0]
+    head = re.split(
+        r"\s+(?:that|which|who|where|whose|of|in|at|with|for|from|and|based|located|"
+        r"headquartered|known|founded|owned|run)\b|,",
+        app,
+        maxsplit=1,
+    )[0]
     words = head.split()
     return bool(words) and words[-1] in PLACE_OR_ORG_HEADS and len(words) <= 5
 
 
-__all__ = ["EXPERT_RULES", "ExpertRule", "describes_place_or_org", "expert_by_role", "expert_rule", "split_role"]
+__all__ = [
+    "EXPERT_RULES",
+    "ExpertRule",
+    "describes_place_or_org",
+    "expert_by_role",
+    "expert_rule",
+    "split_role",
+]

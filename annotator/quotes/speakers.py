@@ -8,12 +8,25 @@ from __future__ import annotations
 import re
 
 from annotator.quotes import lexicon as lx
-from annotator.quotes.patterns import ABBR_TITLES, FRAG, FUNCTION_WORDS, NAMERUN, PRON, SPEECH, TOK, UPPER, WEEKDAYS, WORD
+from annotator.quotes.patterns import (
+    ABBR_TITLES,
+    FRAG,
+    FUNCTION_WORDS,
+    NAMERUN,
+    PRON,
+    SPEECH,
+    TOK,
+    UPPER,
+    WEEKDAYS,
+    WORD,
+)
 from annotator.quotes.records import Mention
 
 # speaker noun phrases at the end of the text before a cue (applied to a bounded window)
-AUX_RE = re.compile(r"(?:\s+(?:" + lx.alternation(lx.AUX) + r"|\w+ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-                    r"Saturday|Sunday)|(?:last|this|earlier this)\s+(?:week|month|year)),?)*\s*$")
+AUX_RE = re.compile(
+    r"(?:\s+(?:" + lx.alternation(lx.AUX) + r"|\w+ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)|(?:last|this|earlier this)\s+(?:week|month|year)),?)*\s*$"
+)
 
 LEFT_PRON_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{PRON})$")
 
@@ -45,14 +58,19 @@ APP_START_RE = re.compile(
     rf"[a-z][\w’'\-]*|(?:{TOK}\s+)*[{UPPER}][\w.&\-]*[’']s\s)"
 )
 
+
 def appositive_speaker(core_r: str) -> re.Match | None:
     """The speaker of "NAME, APPOSITIVE," right before a cue: the rightmost name or role NP
     whose tail reads as an appositive (a role, an age, a relative clause), at most 3 commas."""
     cands = list(APPOS_CAND_RE.finditer(core_r))
     for m in reversed(cands):
-        app = core_r[m.end():-1].strip()
-        if not app and m.group("spk")[:1].isupper() and not re.match(r"(?:The|A|An|His|Her|Their)\s", m.group("spk")) \
-                and core_r[:m.start()].rstrip().endswith(","):
+        app = core_r[m.end() : -1].strip()
+        if (
+            not app
+            and m.group("spk")[:1].isupper()
+            and not re.match(r"(?:The|A|An|His|Her|Their)\s", m.group("spk"))
+            and core_r[: m.start()].rstrip().endswith(",")
+        ):
             return m  # "A farmer from the valley, Jo Marsh, said": the name after its description
         if not app or len(app) > 260 or app.count(",") > 3 or ";" in app or ":" in app:
             continue
@@ -60,15 +78,20 @@ def appositive_speaker(core_r: str) -> re.Match | None:
             return m
     return None
 
+
 ROLEW = lx.alternation(lx.ROLE_WORDS)
 
-DESCNAME = rf"(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?:{TOK}(?:[’']s)?|{ROLEW})\s+){{0,6}}{NAMERUN}(?![\w’'])"
+DESCNAME = (
+    rf"(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?:{TOK}(?:[’']s)?|{ROLEW})\s+){{0,6}}{NAMERUN}(?![\w’'])"
+)
 
 EXTEND = rf"(?:\s+(?:of|with|from|at|for)\s+(?:the\s+)?{NAMERUN})?"
 
-NP_STOP = (rf"[,.;:!?{SPEECH}(]|$|\s+(?:in|during|when|while|as|last|this|earlier|later|after|before|who|which|whose|"
-           rf"that|and|but|told|said|says|wrote|added|adding|saying|according|on\s+(?:{WEEKDAYS}|a|an|Twitter|Facebook|"
-           rf"CNN|Fox|MSNBC)|at\s+(?:a|an)|{WEEKDAYS}|today|yesterday)\b")
+NP_STOP = (
+    rf"[,.;:!?{SPEECH}(]|$|\s+(?:in|during|when|while|as|last|this|earlier|later|after|before|who|which|whose|"
+    rf"that|and|but|told|said|says|wrote|added|adding|saying|according|on\s+(?:{WEEKDAYS}|a|an|Twitter|Facebook|"
+    rf"CNN|Fox|MSNBC)|at\s+(?:a|an)|{WEEKDAYS}|today|yesterday)\b"
+)
 
 GENERIC_NP = rf"(?:the|a|an|his|her|their|its|one)\s+(?:[\w’'\-.&]+\s+){{0,7}}?[\w’'\-&]+(?=\s*(?:{NP_STOP}))"
 
@@ -85,6 +108,7 @@ LEFT_GENERIC_RE = re.compile(
     rf"{NAMERUN}[’']s)\s+(?:[\w’'\-.]+\s+){{0,4}}?[\w’'\-]+)$"
 )
 
+
 def clean_name_mention(text: str, a: int, b: int) -> tuple[int, int] | None:
     """Trim a capitalised run to the name: leading sentence words dropped, trailing dot dropped."""
     span = text[a:b]
@@ -97,30 +121,57 @@ def clean_name_mention(text: str, a: int, b: int) -> tuple[int, int] | None:
     a2 = a + words[i].start()
     last = words[-1].group()
     b2 = b
-    if last.endswith(".") and last.lower().rstrip(".") not in lx.ABBREVIATIONS and not re.fullmatch(r"(?:[A-Z]\.)+", last):
+    if (
+        last.endswith(".")
+        and last.lower().rstrip(".") not in lx.ABBREVIATIONS
+        and not re.fullmatch(r"(?:[A-Z]\.)+", last)
+    ):
         b2 -= 1
     if b2 <= a2:
         return None
     return a2, b2
+
 
 NAME_OF_ORG_RE = re.compile(
     rf"(?:^|(?<=[\s,;:(—–\-\"“”]))(?P<spk>{NAMERUN})\s+(?P<org>(?:of|at|from|with)\s+(?:the\s+)?{NAMERUN}"
     rf"(?:\s+(?:for|of|on|and|in)\s+(?:the\s+)?{NAMERUN}){{0,3}})$"
 )
 
-_ORGISH = {"university", "institute", "center", "centre", "college", "school", "department", "committee",
-           "council", "party", "house", "foundation", "association", "agency", "office", "bureau"}
+_ORGISH = {
+    "university",
+    "institute",
+    "center",
+    "centre",
+    "college",
+    "school",
+    "department",
+    "committee",
+    "council",
+    "party",
+    "house",
+    "foundation",
+    "association",
+    "agency",
+    "office",
+    "bureau",
+}
+
 
 def looks_like_org(name: str) -> bool:
     return any(w.lower().strip(".,") in _ORGISH for w in name.split())
 
+
 PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
 
-GROUP_LEAD_RE = re.compile(r"(?:that|which|who|whom|and|but|or|if|whether|because|as|while|when|where)\s+",
-                           re.IGNORECASE)
+GROUP_LEAD_RE = re.compile(
+    r"(?:that|which|who|whom|and|but|or|if|whether|because|as|while|when|where)\s+", re.IGNORECASE
+)
 
-ASIDE_RE = re.compile(r",\s*(?:including|who|which|whose|when|while|like|such\s+as|along\s+with|as\s+well\s+as)\b"
-                      r"[^,;:]*(?:,[^,;:]*){0,2},$")
+ASIDE_RE = re.compile(
+    r",\s*(?:including|who|which|whose|when|while|like|such\s+as|along\s+with|as\s+well\s+as)\b"
+    r"[^,;:]*(?:,[^,;:]*){0,2},$"
+)
+
 
 def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -> Mention | None:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
@@ -137,7 +188,7 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
     if core_r.endswith(")") and depth == 0:
         # "Ann Kim (who won the last vote) said": a bracketed aside after the subject
         k = core_r.rfind("(")
-        if 0 < k and len(core_r) - k < 150 and SPEECH not in core_r[k:]:
+        if k > 0 and len(core_r) - k < 150 and SPEECH not in core_r[k:]:
             return left_speaker(text, masked, base, window_start + k, depth=1)
         return None
     if core_r.endswith(("—", "–", "--")) and depth == 0:
@@ -148,14 +199,15 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             return left_speaker(text, masked, base, window_start + k, depth=1)
         return None
     off = base + window_start
-    if core_r.endswith((SPEECH, FRAG)) and \
-            text[max(off, off + len(core_r) - 4): off + len(core_r)].rstrip("”’\"'` ").endswith(","):
+    if core_r.endswith((SPEECH, FRAG)) and text[max(off, off + len(core_r) - 4) : off + len(core_r)].rstrip(
+        "”’\"'` "
+    ).endswith(","):
         core_r += ","  # “..., citing “a phrase,” said X”: the comma sits inside the marks
     if core_r.endswith(","):
         m = appositive_speaker(core_r)
         if m:
             a, b = m.span("spk")
-            spk = masked[window_start + a: window_start + b]
+            spk = masked[window_start + a : window_start + b]
             kind = "name" if spk[:1].isupper() and not re.match(r"(?:The|A|An)\s", spk) else "np"
             if kind == "name":
                 cleaned = clean_name_mention(text, off + a, off + b)
@@ -164,8 +216,14 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
                 a2, b2 = cleaned
             else:
                 a2, b2 = off + a, off + b
-            return Mention(a2, b2, text[a2:b2], kind, appositive=text[off + m.end(): off + len(core_r) - 1].strip(),
-                           app_start=off + m.end())
+            return Mention(
+                a2,
+                b2,
+                text[a2:b2],
+                kind,
+                appositive=text[off + m.end() : off + len(core_r) - 1].strip(),
+                app_start=off + m.end(),
+            )
         if depth == 0:
             # "Several candidates, including X, said", "The firms, which had ..., said": an aside
             # between commas; the speaker is the subject before it
@@ -196,9 +254,11 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         if m and m.group("spk").split()[0].lower() not in lx.NOT_NAMES:
             d = len(core_r) - min(160, len(core_r))
             cleaned = clean_name_mention(text, off + d + m.start("spk"), off + d + m.end("spk"))
-            if cleaned and not looks_like_org(text[cleaned[0]:cleaned[1]]):
+            if cleaned and not looks_like_org(text[cleaned[0] : cleaned[1]]):
                 a, b = cleaned
-                return Mention(a, b, text[a:b], "name", appositive=m.group("org"), app_start=off + d + m.start("org"))
+                return Mention(
+                    a, b, text[a:b], "name", appositive=m.group("org"), app_start=off + d + m.start("org")
+                )
             if cleaned:  # "the University of Eastbrook found": the organisation as a whole
                 a, b = cleaned[0], off + d + m.end("org")
                 return Mention(a, b, text[a:b], "name")
@@ -218,33 +278,62 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             return Mention(a, b, text[a:b], "np")
     m = LEFT_GENERIC_RE.search(core_r[-100:])
     d = len(core_r) - min(100, len(core_r))
-    if m and d + m.start("spk") > 0 and core_r[: d + m.start("spk")].rstrip()[-1:] not in (",", ";", ":", SPEECH):
+    if (
+        m
+        and d + m.start("spk") > 0
+        and core_r[: d + m.start("spk")].rstrip()[-1:] not in (",", ";", ":", SPEECH)
+    ):
         m = None
     if m and not any(w.lower() in FUNCTION_WORDS for w in m.group("spk").split()[1:]):
         a, b = off + d + m.start("spk"), off + d + m.end("spk")
         return Mention(a, b, text[a:b], "np")
     return clause_subject(text, core_r, off)
 
-SUBJ_START_RE = re.compile(rf"^(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Aa]ll|[Bb]oth|[Tt]wo|[Tt]hree|"
-                           rf"[Ff]our|[Ff]ive|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Oo]ther|[Ff]ew|[Mm]ore|[Nn]o|"
-                           rf"[Ee]arly|[Rr]ecent|[Nn]ew|[Ff]ormer|[Cc]urrent|[{UPPER}]|\d)")
 
-SUBJ_BAD = FUNCTION_WORDS - {"in", "on", "at", "and"} | {"it", "this", "there", "he", "she", "they", "we", "i",
-                                                           "you", "what", "how", "why", "whether", "if", "not"}
+SUBJ_START_RE = re.compile(
+    rf"^(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Aa]ll|[Bb]oth|[Tt]wo|[Tt]hree|"
+    rf"[Ff]our|[Ff]ive|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Oo]ther|[Ff]ew|[Mm]ore|[Nn]o|"
+    rf"[Ee]arly|[Rr]ecent|[Nn]ew|[Ff]ormer|[Cc]urrent|[{UPPER}]|\d)"
+)
+
+SUBJ_BAD = FUNCTION_WORDS - {"in", "on", "at", "and"} | {
+    "it",
+    "this",
+    "there",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "what",
+    "how",
+    "why",
+    "whether",
+    "if",
+    "not",
+}
+
 
 def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
     """A longer subject noun phrase opening its clause right before the cue ("A statement
     posted on the campaign's website said ..."): 2 to 9 words after the sentence start or a
     comma, starting like a noun phrase, with no verb-like function word inside."""
-    start = max(core_r.rfind(","), core_r.rfind(";"), core_r.rfind(":"), core_r.rfind(SPEECH), core_r.rfind("—")) + 1
+    start = (
+        max(core_r.rfind(","), core_r.rfind(";"), core_r.rfind(":"), core_r.rfind(SPEECH), core_r.rfind("—"))
+        + 1
+    )
     seg = core_r[start:]
     lead = len(seg) - len(seg.lstrip())
     seg = seg.strip()
     words = seg.split()
     if not 2 <= len(words) <= 9 or not SUBJ_START_RE.match(seg):
         return None
-    if any(w.lower().strip(".,") in SUBJ_BAD for w in words) or words[-1].lower() in lx.NAME_PARTICLES or \
-            words[-1].lower() in ("and", "or", "but", "nor"):
+    if (
+        any(w.lower().strip(".,") in SUBJ_BAD for w in words)
+        or words[-1].lower() in lx.NAME_PARTICLES
+        or words[-1].lower() in ("and", "or", "but", "nor")
+    ):
         return None  # "X appeared on the show and defended ...": a coordinated verb, not a subject
     if words[0].lower() in ("but", "and", "so", "yet", "however", "still", "now", "then", "also"):
         return None
@@ -255,9 +344,10 @@ def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
         return None
     return Mention(a, b, text[a:b], kind)
 
+
 def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention | None, int]:
     """An inverted speaker after a cue ("..., said Dr. X, a lecturer at Y.")."""
-    m = RIGHT_SPK_RE.match(masked[pos: pos + 400])
+    m = RIGHT_SPK_RE.match(masked[pos : pos + 400])
     if not m:
         return None, pos
     a, b = base + pos + m.start("spk"), base + pos + m.end("spk")
@@ -278,17 +368,26 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention 
         end = pos + m.end("spk")
     elif app:  # the words as written (quotations are masked in `masked`); with a relative
         # clause: "said X, a former banker, who now runs a research firm"
-        app = text[base + pos + m.start("app"):base + pos + m.end("rel" if m.group("rel") else "app")]
-    mention = Mention(a, b, text[a:b], kind, appositive=app.strip() if app else None,
-                      app_start=base + pos + m.start("app") if app else None)
+        app = text[base + pos + m.start("app") : base + pos + m.end("rel" if m.group("rel") else "app")]
+    mention = Mention(
+        a,
+        b,
+        text[a:b],
+        kind,
+        appositive=app.strip() if app else None,
+        app_start=base + pos + m.start("app") if app else None,
+    )
     return mention, end
+
 
 _DETS = ("the", "a", "an", "his", "her", "their", "its", "one", "our")
 
 #: a proper name at the end of a phrase, with its inner connectors ("Harbor Institute of Technology")
 PROPER_TAIL_RE = re.compile(rf"{TOK}(?:\s+(?:(?:of|for|and|the|on|&)\s+)*{TOK})*$")
 SOURCE_LEAD_RE = re.compile(r"(?:^|\s)(?:by|from|of|at)(?:\s+the)?\s*$")
-PERSON_OF_ORG_RE = re.compile(rf"^(?P<p>{TOK}(?:\s+{TOK}){{1,3}})\s+(?P<org>(?:of|at|from|with)\s+(?:the\s+)?{TOK}.*)$")
+PERSON_OF_ORG_RE = re.compile(
+    rf"^(?P<p>{TOK}(?:\s+{TOK}){{1,3}})\s+(?P<org>(?:of|at|from|with)\s+(?:the\s+)?{TOK}.*)$"
+)
 CONNECTOR_RE = re.compile(r"\s(?:of|for|and|the|on|&)\s")
 
 
@@ -303,12 +402,19 @@ def np_kind(text: str, a: int, b: int) -> tuple[str, int, int, int | None]:
     last = words[-1]
     if last[:1].isupper() and last.lower().rstrip(".") not in lx.NOT_NAMES:
         tail = PROPER_TAIL_RE.search(spk)
-        if tail is not None and tail.start() > 0 and (SOURCE_LEAD_RE.search(spk, 0, tail.start())
-                                                      or CONNECTOR_RE.search(tail.group())):
+        if (
+            tail is not None
+            and tail.start() > 0
+            and (SOURCE_LEAD_RE.search(spk, 0, tail.start()) or CONNECTOR_RE.search(tail.group()))
+        ):
             phrase = tail.group()
             po = PERSON_OF_ORG_RE.match(phrase)
             t0 = a + tail.start()
-            if po and not looks_like_org(po.group("p")) and po.group("p").split()[0].lower() not in lx.NOT_NAMES:
+            if (
+                po
+                and not looks_like_org(po.group("p"))
+                and po.group("p").split()[0].lower() not in lx.NOT_NAMES
+            ):
                 return "name", t0, t0 + len(po.group("p")), t0 + po.start("org")
             cleaned = clean_name_mention(text, t0, b)
             return ("name", cleaned[0], cleaned[1], None) if cleaned else ("", a, b, None)
@@ -321,6 +427,7 @@ def np_kind(text: str, a: int, b: int) -> tuple[str, int, int, int | None]:
 
 
 _TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
+
 
 def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
     """The subject of a sentence for a participle cue ("X took to Twitter, writing ..."): a
@@ -346,18 +453,19 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
             start = 0
             while start < m.start() and masked[start] in " \t" + SPEECH:
                 start += 1
-            return Mention(base + start, base + m.end(), text[base + start:base + m.end()], "group")
+            return Mention(base + start, base + m.end(), text[base + start : base + m.end()], "group")
         if w in (",", ";", ":"):
             return None if best is None else _subject(text, base, best)
-        if w.lower() in lx.ROLE_WORDS or w.lower() in lx.NOT_NAMES and w.lower() in ("the", "a", "an"):
+        if w.lower() in lx.ROLE_WORDS or (w.lower() in lx.NOT_NAMES and w.lower() in ("the", "a", "an")):
             continue
         break
     if best is None:
         return None
     return _subject(text, base, best)
 
+
 def _subject(text: str, base: int, span: tuple[int, int]) -> Mention | None:
     cleaned = clean_name_mention(text, base + span[0], base + span[1])
     if not cleaned:
         return None
-    return Mention(cleaned[0], cleaned[1], text[cleaned[0]:cleaned[1]], "name")
+    return Mention(cleaned[0], cleaned[1], text[cleaned[0] : cleaned[1]], "name")

@@ -32,17 +32,22 @@ STATIVE_RE = re.compile(
     r"(?![\w’'\-])"
 )
 
-STATIVE_LEFT_RE = re.compile(r"(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|whereas)\b)"
-                             r"(?!.*(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|"
-                             r"whereas)\b))")
+STATIVE_LEFT_RE = re.compile(
+    r"(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|whereas)\b)"
+    r"(?!.*(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|"
+    r"whereas)\b))"
+)
 
 STATIVE_RIGHT_RE = re.compile(r"[,;:—–(.!?]|\s(?:but|while|because|although|though|whereas)\s")
 
-APPEAR_PLACE_RE = re.compile(r"\s*(?:on|in|at|before|with|together|alongside|onstage|live|during|for|as|from|"
-                             r"outside|inside|next|beside|behind|via|later|briefly|again|here|there|only|twice|"
-                             r"frequently|regularly|often)\b|\s*[,.;:]|\s*$")
+APPEAR_PLACE_RE = re.compile(
+    r"\s*(?:on|in|at|before|with|together|alongside|onstage|live|during|for|as|from|"
+    r"outside|inside|next|beside|behind|via|later|briefly|again|here|there|only|twice|"
+    r"frequently|regularly|often)\b|\s*[,.;:]|\s*$"
+)
 
 STATIVE_BAD_SUBJ = {"it", "there", "this", "that", "which", "who", "what"}
+
 
 def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     """The subject and complement of "X appears/seems (to be) Y" and "X is expected to Y"."""
@@ -50,10 +55,8 @@ def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: i
     out: list[Raw] = []
     for m in STATIVE_RE.finditer(masked):
         cs, ce = m.span()
-        left = masked[max(0, cs - 160):cs]
-        lm = None
-        for lm in STATIVE_LEFT_RE.finditer(left):
-            pass
+        left = masked[max(0, cs - 160) : cs]
+        lm = next(reversed(list(STATIVE_LEFT_RE.finditer(left))), None)  # the last clause boundary
         la = (cs - len(left)) + (lm.end() if lm else 0)
         if lm is None and cs - len(left) > 0:
             continue
@@ -68,11 +71,40 @@ def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: i
             continue  # "she appeared on the show", "appeared together": showing up, not seeming
         cue = masked[cs:ce]
         if 1 <= nw <= 12 and subj.split()[0].lower() not in STATIVE_BAD_SUBJ:
-            out.append(Raw(base + sa, base + sb, "indirect", cue, base + cs, base + ce, None, "none", None,
-                           sent.start, sent.end, sent=sent_index))
-        out.append(Raw(base + ra, base + rb, "indirect", cue, base + cs, base + ce, None, "none", None,
-                       sent.start, sent.end, sent=sent_index))
+            out.append(
+                Raw(
+                    base + sa,
+                    base + sb,
+                    "indirect",
+                    cue,
+                    base + cs,
+                    base + ce,
+                    None,
+                    "none",
+                    None,
+                    sent.start,
+                    sent.end,
+                    sent=sent_index,
+                )
+            )
+        out.append(
+            Raw(
+                base + ra,
+                base + rb,
+                "indirect",
+                cue,
+                base + cs,
+                base + ce,
+                None,
+                "none",
+                None,
+                sent.start,
+                sent.end,
+                sent=sent_index,
+            )
+        )
     return out
+
 
 # "Asked whether the plan would pass, X said ...", "when asked what she would do": the question put
 # to the speaker is reported content of its own, with no named asker.
@@ -83,6 +115,7 @@ ASKED_RE = re.compile(
 )
 
 ASKED_END_RE = re.compile(r"[,;:—–(]|\s-\s")
+
 
 def asked_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     base = sent.start
@@ -95,20 +128,42 @@ def asked_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int
         if count_words(masked[a2:b2]) < 3 or SPEECH in masked[a2:b2]:
             continue
         cs = m.group().find("sked") + m.start() - 1
-        out.append(Raw(base + a2, base + b2, "indirect", "asked", base + cs, base + cs + 5, None, "none", None,
-                       sent.start, sent.end, sent=sent_index))
+        out.append(
+            Raw(
+                base + a2,
+                base + b2,
+                "indirect",
+                "asked",
+                base + cs,
+                base + cs + 5,
+                None,
+                "none",
+                None,
+                sent.start,
+                sent.end,
+                sent=sent_index,
+            )
+        )
     return out
+
 
 # A headline or summary line "Name: what they said." (also "Name to Group: ...", "Poll: ...").
 HEADLINE_RE = re.compile(
     rf"^(?P<spk>(?!(?:{'|'.join(lx.LABEL_WORDS)})\b){NAMERUN}(?:\s+to\s+{NAMERUN})?):\s+(?=[{UPPER}‘“\"'{SPEECH}])"
 )
 
-def headline_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
+
+def headline_quotes(
+    text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str
+) -> list[Raw]:
     base = sent.start
     m = HEADLINE_RE.match(masked)
-    if not m or len(m.group("spk").split()) > 5 or m.group("spk").split()[0].lower() in lx.NOT_NAMES or \
-            m.group("spk").isupper() and len(m.group("spk")) > 3:
+    if (
+        not m
+        or len(m.group("spk").split()) > 5
+        or m.group("spk").split()[0].lower() in lx.NOT_NAMES
+        or (m.group("spk").isupper() and len(m.group("spk")) > 3)
+    ):
         return []  # "The Update: ...", "BREAKING: ...": a label, not a speaker
     a, b = trim_content(masked, m.end(), len(masked))
     if count_words(masked[a:b]) < 3:
@@ -117,15 +172,33 @@ def headline_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: 
     sa, sb = base + m.start("spk"), base + m.start("spk") + len(spk)
     q = quote_at(quotes, a, base, ending=False)
     kind = "direct" if q is not None and q.end - base >= b - 1 else content_kind(masked, a, b)
-    return [Raw(base + a, base + b, kind, ":", base + m.end("spk"), base + m.end("spk") + 1,
-                Mention(sa, sb, text[sa:sb], "name"), "frame", None, sent.start, sent.end, sent=sent_index)]
+    return [
+        Raw(
+            base + a,
+            base + b,
+            kind,
+            ":",
+            base + m.end("spk"),
+            base + m.end("spk") + 1,
+            Mention(sa, sb, text[sa:sb], "name"),
+            "frame",
+            None,
+            sent.start,
+            sent.end,
+            sent=sent_index,
+        )
+    ]
+
 
 # A title-case headline with its cue capitalised ("Mayor Says Bridge Will Reopen", "Bridge Will
 # Reopen, Mayor Says").
-TITLE_CUE_RE = re.compile(r"(?<=\s)(?:Says|Said|Warns|Tells|Claims|Admits|Insists|Argues|Predicts|Vows|Pledges|"
-                          r"Suggests|Urges|Declares|Denies|Confirms|Announces)(?=\s|[.!?]?$)")
+TITLE_CUE_RE = re.compile(
+    r"(?<=\s)(?:Says|Said|Warns|Tells|Claims|Admits|Insists|Argues|Predicts|Vows|Pledges|"
+    r"Suggests|Urges|Declares|Denies|Confirms|Announces)(?=\s|[.!?]?$)"
+)
 
 TITLE_SPK_RE = re.compile(rf"(?:^|(?<=,\s))(?P<spk>{NAMERUN})\s+$")
+
 
 def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     base = sent.start
@@ -139,11 +212,25 @@ def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int
     if not sm or len(sm.group("spk").split()) > 6:
         return []
     sa, sb = base + sm.start("spk"), base + sm.end("spk")
-    if masked[:sm.start("spk")].rstrip().endswith(","):  # "Content, Name Says."
+    if masked[: sm.start("spk")].rstrip().endswith(","):  # "Content, Name Says."
         a, b = trim_content(masked, 0, sm.start("spk"))
     else:  # "Name Says Content"
         a, b = trim_content(masked, m.end(), len(masked))
     if count_words(masked[a:b]) < 2:
         return []
-    return [Raw(base + a, base + b, content_kind(masked, a, b), m.group(), base + m.start(), base + m.end(),
-                Mention(sa, sb, text[sa:sb], "name"), "frame", None, sent.start, sent.end, sent=sent_index)]
+    return [
+        Raw(
+            base + a,
+            base + b,
+            content_kind(masked, a, b),
+            m.group(),
+            base + m.start(),
+            base + m.end(),
+            Mention(sa, sb, text[sa:sb], "name"),
+            "frame",
+            None,
+            sent.start,
+            sent.end,
+            sent=sent_index,
+        )
+    ]

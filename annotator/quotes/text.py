@@ -6,7 +6,6 @@ sentences (never split inside a quotation, nor after an abbreviation or initial)
 from __future__ import annotations
 
 import bisect
-
 import re
 
 from annotator.quotes import lexicon as lx
@@ -21,19 +20,25 @@ CLOSERS = {"”", "»"}
 
 STRAIGHT = {'"', "''"}
 
-SENT_END_RE = re.compile(rf"[.!?…]+(?:[”\"’)\]]|'')*(?=\s+(?:[“\"‘(\[]|''|``)?[{UPPER}{CASELESS}\d$£€])|"
-                         rf"[.!?…]+(?:[”\"’)\]]|'')*\s*$")
+SENT_END_RE = re.compile(
+    rf"[.!?…]+(?:[”\"’)\]]|'')*(?=\s+(?:[“\"‘(\[]|''|``)?[{UPPER}{CASELESS}\d$£€])|"
+    rf"[.!?…]+(?:[”\"’)\]]|'')*\s*$"
+)
 
 QCLOSE_IN_RE = re.compile(r"[”\"]|''")
 
-ATTRIB_AFTER_RE = re.compile(r"\s+(?:[^\s.!?“”\"]+\s+){0,6}?(?:" + lx.alternation(
-    [f for f in lx.VERB_FORMS if not f.endswith("ing")] + [p for p, _ in lx.CUE_PHRASES]) + r")(?![\w’'\-])")
+ATTRIB_AFTER_RE = re.compile(
+    r"\s+(?:[^\s.!?“”\"]+\s+){0,6}?(?:"
+    + lx.alternation([f for f in lx.VERB_FORMS if not f.endswith("ing")] + [p for p, _ in lx.CUE_PHRASES])
+    + r")(?![\w’'\-])"
+)
 
 INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 ABBR_BEFORE_RE = re.compile(r"(?:^|[\s(])([\w.]+)\.$")
 
 BULLET_RE = re.compile(r"[ \t]*(?:[-–—•*·▪►]|\d{1,2}[.)])[ \t]+")
+
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line; bullets and indentation stripped at the start."""
@@ -51,6 +56,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             out.append((s, e))
     return out
 
+
 def quotations(text: str, ps: int, pe: int) -> list[QSpan]:
     """Quotation-mark spans of one paragraph, marks included; an unclosed mark runs to the end."""
     spans: list[QSpan] = []
@@ -67,8 +73,13 @@ def quotations(text: str, ps: int, pe: int) -> list[QSpan]:
                 continue  # a stray closing straight mark
             open_at = a
         else:
-            if ch in OPENERS or (ch in STRAIGHT and before.isspace() and not after.isspace() and b - open_at > 2
-                                 and text[a - 2: a - 1] not in ",.!?"):
+            if ch in OPENERS or (
+                ch in STRAIGHT
+                and before.isspace()
+                and not after.isspace()
+                and b - open_at > 2
+                and text[a - 2 : a - 1] not in ",.!?"
+            ):
                 if ch in OPENERS or before.isspace():
                     # a new opening while one is open: the earlier mark was stray
                     open_at = a
@@ -81,10 +92,11 @@ def quotations(text: str, ps: int, pe: int) -> list[QSpan]:
         q.speech = is_speech(text, q)
     return spans
 
+
 def is_speech(text: str, q: QSpan) -> bool:
     """A quotation reads as speech (not a term, scare quote or title): enough words, and the
     punctuation of a sentence or clause inside the marks, or a long stretch of words."""
-    inner = text[q.start + 1: q.end - 1] if not q.unclosed else text[q.start + 1: q.end]
+    inner = text[q.start + 1 : q.end - 1] if not q.unclosed else text[q.start + 1 : q.end]
     inner = inner.strip(" '`\"")
     words = _WORD_RE.findall(inner[:400])
     n = len(words)
@@ -98,8 +110,28 @@ def is_speech(text: str, q: QSpan) -> bool:
 
 
 #: lower-case words a title in title case keeps ("The Art of War")
-TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with",
-                               "from", "by", "as", "vs"})
+TITLE_SMALL_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "from",
+        "by",
+        "as",
+        "vs",
+    }
+)
+
 
 def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence]:
     """Sentences of a paragraph; never split inside a quotation."""
@@ -116,14 +148,18 @@ def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence
         dot = m.start()
         if QCLOSE_IN_RE.search(m.group()) and ATTRIB_AFTER_RE.match(text, b, min(pe, b + 120)):
             qq = next((q for q in reversed(quotes) if m.start() <= q.end <= b), None)
-            if qq is None or not text[start:qq.start].strip(" \t'\"“‘`"):
+            if qq is None or not text[start : qq.start].strip(" \t'\"“‘`"):
                 continue  # “...!” Okafor said. : the attribution belongs to the quote
             # X said the plan is “over.” He said ...: a quotation inside a sentence ends with it
         if text[dot] == ".":
             w = ABBR_BEFORE_RE.search(text, max(0, dot - 12), dot + 1)
             if w:
                 word = w.group(1).lower().rstrip(".")
-                if word in lx.ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or INITIALS_RE.fullmatch(word):
+                if (
+                    word in lx.ABBREVIATIONS
+                    or (len(word) == 1 and word.isalpha())
+                    or INITIALS_RE.fullmatch(word)
+                ):
                     continue
         while b > start and b <= pe and text[b - 1].isspace():
             b -= 1
@@ -136,19 +172,22 @@ def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence
         out.append(Sentence(start, pe))
     return out
 
+
 def mask_sentence(text: str, s: Sentence, quotes: list[QSpan]) -> str:
     parts = []
     pos = s.start
     for q in quotes:
         if q.start < pos or q.end > s.end:
             continue
-        parts.append(text[pos:q.start])
+        parts.append(text[pos : q.start])
         parts.append((SPEECH if q.speech else FRAG) * (q.end - q.start))
         pos = q.end
-    parts.append(text[pos:s.end])
+    parts.append(text[pos : s.end])
     return "".join(parts)
 
+
 COLON_END_RE = re.compile(r":\s*$")
+
 
 def sentence_index(sent_ends: list[int], pos: int, lo: int) -> int:
     """The first sentence from `lo` on that holds `pos` or starts after it (sentences in

@@ -14,14 +14,27 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "run": "pipeline", "execute": "pipeline", "RunResult": "pipeline", "read_reviewed": "pipeline",
-    "RUN_FILES": "folder", "RUN_META": "folder", "RunFolder": "folder",
+    "run": "pipeline",
+    "execute": "pipeline",
+    "RunResult": "pipeline",
+    "read_reviewed": "pipeline",
+    "RUN_FILES": "folder",
+    "RUN_META": "folder",
+    "RunFolder": "folder",
     "stream_quotes": "quotes",
-    "Context": "context", "load_context": "context", "worker_context": "context", "Given": "context",
-    "QuotesSetup": "context", "RunSetup": "context",
-    "annotate_article": "article", "annotate_for_article": "article", "quotes_for_article": "article",
+    "Context": "context",
+    "load_context": "context",
+    "worker_context": "context",
+    "Given": "context",
+    "QuotesSetup": "context",
+    "RunSetup": "context",
+    "annotate_article": "article",
+    "annotate_for_article": "article",
+    "quotes_for_article": "article",
     "link_across_articles": "link",
-    "Checkpoint": "checkpoint", "resumable_map": "checkpoint", "run_fingerprint": "checkpoint",
+    "Checkpoint": "checkpoint",
+    "resumable_map": "checkpoint",
+    "run_fingerprint": "checkpoint",
 }
 
 

@@ -26,8 +26,9 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator, Optional
+from typing import IO, Any
 
 from annotator.io import Reporter
 from annotator.models import Article, Quote
@@ -75,14 +76,20 @@ class Checkpoint:
     index (key -> file, offset) is a `DiskIndex`, so memory holds no per-article state.
     """
 
-    def __init__(self, out: Path | str, fingerprint: str, *,
-                 encode: Callable[[Any], str] = _encode_quotes, decode: Callable[[Any], Any] = _decode_quotes) -> None:
+    def __init__(
+        self,
+        out: Path | str,
+        fingerprint: str,
+        *,
+        encode: Callable[[Any], str] = _encode_quotes,
+        decode: Callable[[Any], Any] = _decode_quotes,
+    ) -> None:
         self.root = Path(out) / WORK_DIR
         self.dir = self.root / fingerprint
         self.encode, self.decode = encode, decode
         self._index = DiskIndex()  # key -> (part, offset), on disk: it has an entry an article
         self._readers: dict[int, IO[bytes]] = {}
-        self._writer: Optional[IO[bytes]] = None
+        self._writer: IO[bytes] | None = None
         self._unsynced = 0
         self.torn_lines = 0
         if self.root.is_dir():  # a store made for other settings is of no use
@@ -115,7 +122,7 @@ class Checkpoint:
     def __contains__(self, article: Article) -> bool:
         return article_key(article) in self._index
 
-    def lookup(self, article: Article) -> Optional[Any]:
+    def lookup(self, article: Article) -> Any | None:
         where = self._index.get(article_key(article))
         if where is None:
             return None
@@ -131,13 +138,17 @@ class Checkpoint:
         if key in self._index:
             return
         if self._writer is None:
-            last = max((int(p.stem.split("-")[1]) for p in self._parts if p.stem.split("-")[1].isdigit()), default=-1)
+            last = max(
+                (int(p.stem.split("-")[1]) for p in self._parts if p.stem.split("-")[1].isdigit()), default=-1
+            )
             path = self.dir / f"part-{last + 1:05d}.jsonl"
             self._parts.append(path)
             self._writer = open(path, "ab")
         n = len(self._parts) - 1
         head = json.dumps({"key": key, "article_id": article.id}, ensure_ascii=False)
-        line = (head[:-1] + ', "result": ' + self.encode(result) + "}").encode("utf-8", "surrogatepass") + b"\n"
+        line = (head[:-1] + ', "result": ' + self.encode(result) + "}").encode(
+            "utf-8", "surrogatepass"
+        ) + b"\n"
         offset = self._writer.tell()
         self._writer.write(line)
         self._writer.flush()  # in the OS after each article: a killed process loses nothing
@@ -169,22 +180,37 @@ class Checkpoint:
         self._parts = []
         self.dir.mkdir(parents=True, exist_ok=True)
 
-    def __enter__(self) -> "Checkpoint":
+    def __enter__(self) -> Checkpoint:
         return self
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
 
-def resumable_map(fn: Callable, articles: Iterable[Article], checkpoint: Checkpoint, jobs: Optional[int] = None,
-                  *, init: Optional[Callable[[], Any]] = None, reporter: Optional[Reporter] = None,
-                  chunksize: int = 8) -> Iterator[tuple[Article, Any]]:
+def resumable_map(
+    fn: Callable,
+    articles: Iterable[Article],
+    checkpoint: Checkpoint,
+    jobs: int | None = None,
+    *,
+    init: Callable[[], Any] | None = None,
+    reporter: Reporter | None = None,
+    chunksize: int = 8,
+) -> Iterator[tuple[Article, Any]]:
     """`(article, fn(article[, state]))` in input order (see `annotator.parallel.map_ordered`);
     articles already in the checkpoint are not recomputed, new results are stored as they come."""
-    for art, result in map_ordered(fn, articles, jobs, init=init, chunksize=chunksize, reporter=reporter,
-                                   describe=lambda a: a.source or a.id, lookup=checkpoint.lookup):
+    for art, result in map_ordered(
+        fn,
+        articles,
+        jobs,
+        init=init,
+        chunksize=chunksize,
+        reporter=reporter,
+        describe=lambda a: a.source or a.id,
+        lookup=checkpoint.lookup,
+    ):
         checkpoint.add(art, result)
         yield art, result
 
 
-__all__ = ["Checkpoint", "WORK_DIR", "article_key", "resumable_map", "run_fingerprint"]
+__all__ = ["WORK_DIR", "Checkpoint", "article_key", "resumable_map", "run_fingerprint"]

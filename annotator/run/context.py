@@ -7,7 +7,7 @@ import copy
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from annotator import paths
 from annotator.models import Codebook
@@ -25,8 +25,9 @@ class Context:
     people: People
 
 
-def load_context(codebook: Path | None, experts: Path | None, model: Path | None,
-                 engine: str | None = None) -> Context:
+def load_context(
+    codebook: Path | None, experts: Path | None, model: Path | None, engine: str | None = None
+) -> Context:
     book = load_codebook(codebook)
     people = People.load(experts) if experts else People()
     return Context(codebook=book, model=load_engine(engine, model), people=people)
@@ -55,7 +56,7 @@ class Given:
 class QuotesSetup:
     """Worker state for `annotator quotes`: the expert registry (loaded once a process)."""
 
-    experts: Optional[str] = None
+    experts: str | None = None
 
     def __call__(self) -> People:
         return People.load(self.experts) if self.experts else People()
@@ -66,16 +67,18 @@ class RunSetup:
     """Worker state for `annotator run`: codebook (default: the bundled seed codebook),
     stance engine and registry, loaded once a process."""
 
-    codebook: Optional[str] = None
-    experts: Optional[str] = None
-    model: Optional[str] = None
-    engine: Optional[str] = None
+    codebook: str | None = None
+    experts: str | None = None
+    model: str | None = None
+    engine: str | None = None
 
     def __call__(self) -> Context:
-        def p(x: Optional[str]) -> Optional[Path]:
+        def p(x: str | None) -> Path | None:
             return Path(x) if x else None
 
-        return load_context(p(self.codebook) or paths.SEED_CODEBOOK, p(self.experts), p(self.model), self.engine)
+        return load_context(
+            p(self.codebook) or paths.SEED_CODEBOOK, p(self.experts), p(self.model), self.engine
+        )
 
 
 __all__ = ["Context", "Given", "QuotesSetup", "RunSetup", "load_context", "worker_context"]

@@ -29,17 +29,29 @@ RUN_META = "run.json"
 LOCK = ".lock"
 WORK_DIR = ".work"
 #: every file `annotator run` writes in OUT
-RUN_FILES = ("quotes.jsonl", "matrix.jsonl", "experts.jsonl", RUN_META, "matrix.csv", "matrix_wide.csv",
-             "matrix.json", "matrix.md", "matrix.html")
-_OWN_TEMPORARY = re.compile(r"^\.(?:" + "|".join(re.escape(n) for n in RUN_FILES + ("scratch",)) +
-                            r")\.[A-Za-z0-9_]{8}\.tmp$")
+RUN_FILES = (
+    "quotes.jsonl",
+    "matrix.jsonl",
+    "experts.jsonl",
+    RUN_META,
+    "matrix.csv",
+    "matrix_wide.csv",
+    "matrix.json",
+    "matrix.md",
+    "matrix.html",
+)
+_OWN_TEMPORARY = re.compile(
+    r"^\.(?:" + "|".join(re.escape(n) for n in RUN_FILES + ("scratch",)) + r")\.[A-Za-z0-9_]{8}\.tmp$"
+)
 
 
 def is_run_folder(path: Path) -> bool:
     """A folder `annotator run` wrote into (its marker, its lock, its resume store or its
     matrix is there)."""
     try:
-        return path.is_dir() and any((path / name).exists() for name in (RUN_META, LOCK, WORK_DIR, "matrix.jsonl"))
+        return path.is_dir() and any(
+            (path / name).exists() for name in (RUN_META, LOCK, WORK_DIR, "matrix.jsonl")
+        )
     except OSError:  # a folder this user cannot read: the walk reports it
         return False
 
@@ -70,10 +82,12 @@ class RunFolder:
         try:
             self.created = not out.exists()
             out.mkdir(parents=True, exist_ok=True)
-            self._lock = open(out / LOCK, "a+")  # noqa: SIM115 - held for the run
+            self._lock = open(out / LOCK, "a+")
         except OSError as e:
-            raise InputError(f"{out}: cannot write the run folder ({e.strerror or e}); choose another --out "
-                             "or fix its permissions") from None
+            raise InputError(
+                f"{out}: cannot write the run folder ({e.strerror or e}); choose another --out "
+                "or fix its permissions"
+            ) from None
         import fcntl
 
         try:
@@ -83,8 +97,9 @@ class RunFolder:
             pid = self._lock.read().strip() or "?"
             self._lock.close()
             self._lock = None
-            raise InputError(f"{out} is in use by another run (pid {pid}); wait for it to finish or choose "
-                             "another --out") from None
+            raise InputError(
+                f"{out} is in use by another run (pid {pid}); wait for it to finish or choose another --out"
+            ) from None
         self._lock.seek(0)
         self._lock.truncate()
         self._lock.write(str(os.getpid()))
@@ -112,5 +127,13 @@ class RunFolder:
             shutil.rmtree(self.path, ignore_errors=True)
 
 
-__all__ = ["LOCK", "RUN_FILES", "RUN_META", "RunFolder", "WORK_DIR", "is_complete", "is_run_folder",
-           "own_temporaries"]
+__all__ = [
+    "LOCK",
+    "RUN_FILES",
+    "RUN_META",
+    "WORK_DIR",
+    "RunFolder",
+    "is_complete",
+    "is_run_folder",
+    "own_temporaries",
+]

@@ -81,8 +81,12 @@ def read_reviewed(path: Path | None, reporter: Reporter) -> tuple[list[ReviewedL
     if path is None:
         return [], []
     if not Path(path).is_file():
-        raise InputError(f"{path}: no such reviewed-labels file; give the JSONL written by `annotator studio pull`")
-    pairs = [(at, lab) for at, lab in read_models_at(path, ReviewedLabel, reporter) if lab.label or lab.speaker]
+        raise InputError(
+            f"{path}: no such reviewed-labels file; give the JSONL written by `annotator studio pull`"
+        )
+    pairs = [
+        (at, lab) for at, lab in read_models_at(path, ReviewedLabel, reporter) if lab.label or lab.speaker
+    ]
     return [lab for _, lab in pairs], [at for at, _ in pairs]
 
 
@@ -124,21 +128,38 @@ class _Quotes:
             self.tmp.unlink(missing_ok=True)
 
 
-def _annotated(articles: Iterable[Article], ctx: Context, reporter: Reporter, jobs: int | None,
-               folder: RunFolder | None, experts: Path | None) -> Iterator[tuple[Article, list[Quote]]]:
+def _annotated(
+    articles: Iterable[Article],
+    ctx: Context,
+    reporter: Reporter,
+    jobs: int | None,
+    folder: RunFolder | None,
+    experts: Path | None,
+) -> Iterator[tuple[Article, list[Quote]]]:
     """(article, quotes with stances) in input order over `jobs` processes, resumable in a folder."""
     init = Given(worker_context(ctx))
     if folder is None:
-        yield from map_ordered(annotate_for_article, articles, jobs, init=init, reporter=reporter,
-                               describe=lambda a: a.source or a.id)
+        yield from map_ordered(
+            annotate_for_article,
+            articles,
+            jobs,
+            init=init,
+            reporter=reporter,
+            describe=lambda a: a.source or a.id,
+        )
         return
-    fingerprint = run_fingerprint(ctx.codebook.digest, getattr(ctx.model, "version", None),
-                                  Path(experts) if experts else None)
+    fingerprint = run_fingerprint(
+        ctx.codebook.digest, getattr(ctx.model, "version", None), Path(experts) if experts else None
+    )
     with Checkpoint(folder.path, fingerprint) as checkpoint:
-        yield from resumable_map(annotate_for_article, articles, checkpoint, jobs, init=init, reporter=reporter)
+        yield from resumable_map(
+            annotate_for_article, articles, checkpoint, jobs, init=init, reporter=reporter
+        )
 
 
-def _run_meta(ctx: Context, n_quotes: int, n_expert: int, reviewed: Sequence[ReviewedLabel], extra: dict) -> dict:
+def _run_meta(
+    ctx: Context, n_quotes: int, n_expert: int, reviewed: Sequence[ReviewedLabel], extra: dict
+) -> dict:
     from annotator import __version__
 
     created = sorted(lab.created_at for lab in reviewed if lab.created_at)
@@ -158,10 +179,18 @@ def _run_meta(ctx: Context, n_quotes: int, n_expert: int, reviewed: Sequence[Rev
     }
 
 
-def execute(articles: Iterable[Article], ctx: Context, reviewed: Sequence[ReviewedLabel] = (),
-            reporter: Reporter | None = None, folder: RunFolder | None = None, jobs: int | None = 1,
-            experts: Path | None = None, rows: str = "experts", meta: dict | None = None,
-            where: Sequence[str] | None = None) -> RunResult:
+def execute(
+    articles: Iterable[Article],
+    ctx: Context,
+    reviewed: Sequence[ReviewedLabel] = (),
+    reporter: Reporter | None = None,
+    folder: RunFolder | None = None,
+    jobs: int | None = 1,
+    experts: Path | None = None,
+    rows: str = "experts",
+    meta: dict | None = None,
+    where: Sequence[str] | None = None,
+) -> RunResult:
     """Annotate the articles and make the matrix and its files (see the module doc)."""
     reporter = reporter or Reporter()
     store = Scratch.beside(folder.path) if folder is not None else Scratch()
@@ -192,8 +221,12 @@ def execute(articles: Iterable[Article], ctx: Context, reviewed: Sequence[Review
             n_expert += q.speaker_is_expert
         if not store.count:
             if read:
-                raise InputError(f"none of the {read} article(s) read could be annotated (see the warnings above)")
-            raise InputError("no article could be read from the inputs (see the warnings above); check the paths")
+                raise InputError(
+                    f"none of the {read} article(s) read could be annotated (see the warnings above)"
+                )
+            raise InputError(
+                "no article could be read from the inputs (see the warnings above); check the paths"
+            )
         run_meta = _run_meta(ctx, builder.count, n_expert, reviewed, meta or {})
         result = _finish(store, builder, collector, quotes, run_meta, folder, reporter)
     except BaseException:
@@ -204,8 +237,15 @@ def execute(articles: Iterable[Article], ctx: Context, reviewed: Sequence[Review
     return result
 
 
-def _finish(store: Scratch, builder: MatrixBuilder, collector: ExpertCollector, quotes: _Quotes, meta: dict,
-            folder: RunFolder | None, reporter: Reporter) -> RunResult:
+def _finish(
+    store: Scratch,
+    builder: MatrixBuilder,
+    collector: ExpertCollector,
+    quotes: _Quotes,
+    meta: dict,
+    folder: RunFolder | None,
+    reporter: Reporter,
+) -> RunResult:
     """experts, the matrix one expert at a time, the exports, and run.json last."""
     experts = collector.experts(articles=False)
     summary = Summary(experts)
@@ -219,27 +259,52 @@ def _finish(store: Scratch, builder: MatrixBuilder, collector: ExpertCollector, 
     if folder is None:
         made = list(cells())
         articles = list(store.articles())
-        data = MatrixData(codebook=builder.codebook, experts=experts, meta={**meta, "articles": articles},
-                          summary=summary, cell_source=lambda: iter(made), quotes=quotes.kept,
-                          article_source=lambda: iter(articles))
+        data = MatrixData(
+            codebook=builder.codebook,
+            experts=experts,
+            meta={**meta, "articles": articles},
+            summary=summary,
+            cell_source=lambda: iter(made),
+            quotes=quotes.kept,
+            article_source=lambda: iter(articles),
+        )
         return RunResult(store.count, builder.count, collector.experts(), data, quotes=quotes.kept)
     out = folder.path
     quotes.publish()
     write_jsonl(out / "experts.jsonl", collector.iter_experts(), exclude_none=False)
     write_jsonl(out / "matrix.jsonl", cells(), exclude_none=False)
-    data = MatrixData(codebook=builder.codebook, experts=experts, meta=table, summary=summary,
-                      cell_source=lambda: read_models(out / "matrix.jsonl", Cell), article_source=store.articles)
+    data = MatrixData(
+        codebook=builder.codebook,
+        experts=experts,
+        meta=table,
+        summary=summary,
+        cell_source=lambda: read_models(out / "matrix.jsonl", Cell),
+        article_source=store.articles,
+    )
     exports = write_all(data, out)
     write_chunks(out / RUN_META, json_chunks({**meta, "articles": Streamed(store.articles)}))
     data.article_source = lambda: json.loads((out / RUN_META).read_text("utf-8"))["articles"]
-    written = [out / n for n in ("quotes.jsonl", "matrix.jsonl", "experts.jsonl")] + exports + [out / RUN_META]
+    written = (
+        [out / n for n in ("quotes.jsonl", "matrix.jsonl", "experts.jsonl")] + exports + [out / RUN_META]
+    )
     return RunResult(store.count, builder.count, experts, data, written=written)
 
 
-def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, experts: Path | None = None,
-        labels: Path | None = None, model: Path | None = None, engine: str | None = None, out: Path | None = None,
-        reporter: Reporter | None = None, encoding: str | None = None, progress: bool = False,
-        jobs: int | None = 1, rows: str = "experts") -> RunResult:
+def run(
+    inputs: Sequence[Path | str] = (),
+    *,
+    codebook: Path | None = None,
+    experts: Path | None = None,
+    labels: Path | None = None,
+    model: Path | None = None,
+    engine: str | None = None,
+    out: Path | None = None,
+    reporter: Reporter | None = None,
+    encoding: str | None = None,
+    progress: bool = False,
+    jobs: int | None = 1,
+    rows: str = "experts",
+) -> RunResult:
     """The whole pipeline. No inputs: the bundled seed article(s), with the seed codebook and
     expert registry unless others are given. Writes the run folder when `out` is given."""
     reporter = reporter or Reporter()
@@ -249,11 +314,14 @@ def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, expe
         experts = experts or (paths.SEED_EXPERTS if paths.SEED_EXPERTS.exists() else None)
     if codebook is None:
         if not paths.SEED_CODEBOOK.exists():
-            raise InputError("no --codebook given and the bundled seed codebook is missing; pass --codebook "
-                             "questions.yaml")
+            raise InputError(
+                "no --codebook given and the bundled seed codebook is missing; pass --codebook questions.yaml"
+            )
         if not seed:
-            reporter.warn(f"no --codebook given: using the bundled seed codebook ({paths.SEED_CODEBOOK.name}); "
-                          "pass --codebook with your own questions")
+            reporter.warn(
+                f"no --codebook given: using the bundled seed codebook ({paths.SEED_CODEBOOK.name}); "
+                "pass --codebook with your own questions"
+            )
         codebook = paths.SEED_CODEBOOK
     if out is not None and Path(out).exists() and not Path(out).is_dir():
         raise InputError(f"{out}: exists and is not a folder; --out takes a folder for the run's files")
@@ -266,14 +334,18 @@ def run(inputs: Sequence[Path | str] = (), *, codebook: Path | None = None, expe
         if progress:
             from tqdm import tqdm
 
-            articles = tqdm(articles, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False)
+            articles = tqdm(
+                articles, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False
+            )
         return articles
 
     if out is None:
         return execute(source(()), ctx, reviewed, reporter, None, jobs, experts, rows, meta, where)
     with RunFolder(out) as folder:
         try:
-            return execute(source([folder.path]), ctx, reviewed, reporter, folder, jobs, experts, rows, meta, where)
+            return execute(
+                source([folder.path]), ctx, reviewed, reporter, folder, jobs, experts, rows, meta, where
+            )
         except InputError:
             folder.remove_if_empty()  # nothing could be annotated: no empty folder left behind
             raise

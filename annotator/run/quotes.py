@@ -18,15 +18,23 @@ from annotator.run.context import QuotesSetup
 from annotator.run.link import link_across_articles
 
 
-def stream_quotes(inputs: Sequence[Path | str], experts: Path | None = None, reporter: Reporter | None = None,
-                  encoding: str | None = None, jobs: int | None = None, progress: bool = False) -> Iterator[Quote]:
+def stream_quotes(
+    inputs: Sequence[Path | str],
+    experts: Path | None = None,
+    reporter: Reporter | None = None,
+    encoding: str | None = None,
+    jobs: int | None = None,
+    progress: bool = False,
+) -> Iterator[Quote]:
     reporter = reporter or Reporter()
     setup = QuotesSetup(str(experts) if experts else None)
     articles: Iterable[Article] = iter_articles(inputs, reporter, encoding)
     if progress:
         from tqdm import tqdm
 
-        articles = tqdm(articles, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False)
+        articles = tqdm(
+            articles, unit=" articles", file=sys.stderr, disable=None, mininterval=0.5, leave=False
+        )
     read = 0
 
     def counted() -> Iterator[Article]:
@@ -35,8 +43,14 @@ def stream_quotes(inputs: Sequence[Path | str], experts: Path | None = None, rep
             read += 1
             yield art
 
-    pairs = map_ordered(quotes_for_article, counted(), jobs, init=setup, reporter=reporter,
-                        describe=lambda a: a.source or a.id)
+    pairs = map_ordered(
+        quotes_for_article,
+        counted(),
+        jobs,
+        init=setup,
+        reporter=reporter,
+        describe=lambda a: a.source or a.id,
+    )
     yield from link_across_articles((q for _, found in pairs for q in found), setup())
     if not read:  # raised inside the writer: an output file is not made
         raise InputError("no article could be read from the inputs (see the warnings above); check the paths")

@@ -6,8 +6,14 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-_EXPORTS = {"load_codebook": "codebook", "parse_codebook": "codebook", "StanceModel": "model",
-            "load_engine": "engine", "predict_pairs": "predict", "predict_quotes": "predict"}
+_EXPORTS = {
+    "load_codebook": "codebook",
+    "parse_codebook": "codebook",
+    "StanceModel": "model",
+    "load_engine": "engine",
+    "predict_pairs": "predict",
+    "predict_quotes": "predict",
+}
 
 
 def __getattr__(name: str) -> Any:

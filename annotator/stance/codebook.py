@@ -48,7 +48,9 @@ def _read(path: Path) -> Any:
         try:
             return json.loads(raw)
         except json.JSONDecodeError as e:
-            raise CodebookError(f"{path}: not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+            raise CodebookError(
+                f"{path}: not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})"
+            ) from None
     try:
         return yaml.safe_load(raw)
     except yaml.YAMLError as e:
@@ -77,10 +79,14 @@ def parse_codebook(data: Any, where: str = "codebook") -> Codebook:
     if isinstance(data, list):
         data = {"questions": data}
     if not isinstance(data, dict):
-        raise CodebookError(f"{where}: expected a mapping with a `questions:` list, got {type(data).__name__}")
+        raise CodebookError(
+            f"{where}: expected a mapping with a `questions:` list, got {type(data).__name__}"
+        )
     questions = data.get("questions")
     if questions is None:
-        raise CodebookError(f"{where}: missing `questions:`; list the key questions, each with an id and text")
+        raise CodebookError(
+            f"{where}: missing `questions:`; list the key questions, each with an id and text"
+        )
     if not isinstance(questions, list) or not questions:
         raise CodebookError(f"{where}: `questions` must be a non-empty list of questions")
     parsed = []
@@ -88,7 +94,9 @@ def parse_codebook(data: Any, where: str = "codebook") -> Codebook:
         qid = q.get("id") if isinstance(q, dict) else None
         label = f"question {n}" + (f" ('{qid}')" if qid else "")
         if not isinstance(q, dict):
-            raise CodebookError(f"{where}: {label}: expected a mapping with id and text, got {type(q).__name__}")
+            raise CodebookError(
+                f"{where}: {label}: expected a mapping with id and text, got {type(q).__name__}"
+            )
         for key in ("keywords",):
             if isinstance(q.get(key), str):
                 q = {**q, key: [w.strip() for w in q[key].split(",") if w.strip()]}

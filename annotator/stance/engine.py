@@ -64,28 +64,36 @@ def _load_fast(path: Path | None) -> StanceEngine:
     return StanceModel.load(path)
 
 
-ENGINE_LOADERS: dict[str, Callable[[Path | None], StanceEngine]] = {"neural": _load_neural, "fast": _load_fast}
+ENGINE_LOADERS: dict[str, Callable[[Path | None], StanceEngine]] = {
+    "neural": _load_neural,
+    "fast": _load_fast,
+}
 
 
 def engine_kind(path: Path) -> str:
     """Which engine wrote a model file: a zip with a manifest.json is neural, an .npz fast."""
     if not path.exists():
-        raise ModelError(f"{path}: no such model file; check the --model path, or use --engine neural|fast "
-                         "for a bundled engine")
+        raise ModelError(
+            f"{path}: no such model file; check the --model path, or use --engine neural|fast "
+            "for a bundled engine"
+        )
     if path.is_dir():
         raise ModelError(f"{path}: is a folder; --model takes a model file from `annotator train`")
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
     except (zipfile.BadZipFile, OSError):
-        raise ModelError(f"{path}: not a stance model file; only files written by `annotator train` are "
-                         "accepted") from None
+        raise ModelError(
+            f"{path}: not a stance model file; only files written by `annotator train` are accepted"
+        ) from None
     if "manifest.json" in names:
         return "neural"
     if "manifest.npy" in names:
         return "fast"
-    raise ModelError(f"{path}: not a stance model file (no manifest inside); only files written by "
-                     "`annotator train` are accepted")
+    raise ModelError(
+        f"{path}: not a stance model file (no manifest inside); only files written by "
+        "`annotator train` are accepted"
+    )
 
 
 def load_engine(engine: str | None = None, model: Path | str | None = None) -> StanceEngine:
@@ -97,10 +105,19 @@ def load_engine(engine: str | None = None, model: Path | str | None = None) -> S
         path = Path(model)
         kind = engine_kind(path)
         if engine is not None and engine != kind:
-            raise ModelError(f"{path}: is a {kind} model, not {engine}; drop --engine or pass a {engine} model")
+            raise ModelError(
+                f"{path}: is a {kind} model, not {engine}; drop --engine or pass a {engine} model"
+            )
         return ENGINE_LOADERS[kind](path)
     return ENGINE_LOADERS[engine or DEFAULT_ENGINE](None)
 
 
-__all__ = ["DEFAULT_ENGINE", "ENGINES", "ENGINE_LOADERS", "PROB_LABELS", "StanceEngine", "engine_kind",
-           "load_engine"]
+__all__ = [
+    "DEFAULT_ENGINE",
+    "ENGINES",
+    "ENGINE_LOADERS",
+    "PROB_LABELS",
+    "StanceEngine",
+    "engine_kind",
+    "load_engine",
+]

@@ -26,7 +26,9 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
 from annotator.stance import lexicon
 
-_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_APOS = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
 _NT = re.compile(r"n't\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _US = re.compile(r"\bU\.S\.(?!\w)|\bUS\b|\bUSA\b")
@@ -99,10 +101,28 @@ def direction_sign(direction: str | None) -> float:
 
 
 CUE_NAMES: tuple[str, ...] = (
-    "pos", "neg", "pos_negated", "neg_negated", "polarity", "negators", "lack", "obligation",
-    "obligation_negated", "hedges", "contrast", "after_contrast_polarity", "q_overlap",
-    "q_overlap_any", "q_neg_near_overlap", "q_lack_near_overlap", "q_obligation_overlap",
-    "q_polarity_near_overlap", "q_restates", "q_against_words_in_text", "len_log", "question_sign",
+    "pos",
+    "neg",
+    "pos_negated",
+    "neg_negated",
+    "polarity",
+    "negators",
+    "lack",
+    "obligation",
+    "obligation_negated",
+    "hedges",
+    "contrast",
+    "after_contrast_polarity",
+    "q_overlap",
+    "q_overlap_any",
+    "q_neg_near_overlap",
+    "q_lack_near_overlap",
+    "q_obligation_overlap",
+    "q_polarity_near_overlap",
+    "q_restates",
+    "q_against_words_in_text",
+    "len_log",
+    "question_sign",
 )
 
 
@@ -166,18 +186,40 @@ def cue_vector(question_tokens: Sequence[str], text_tokens: Sequence[str], sign:
         return float(sum(1 for p in positions if any(abs(p - o) <= window for o in overlap_pos)))
 
     neg_near = near(neg_pos)
-    lack_near = float(sum(1 for i, t in enumerate(text_tokens) if t in lexicon.LACK
-                          and any(abs(i - o) <= 4 for o in overlap_pos)))
+    lack_near = float(
+        sum(
+            1
+            for i, t in enumerate(text_tokens)
+            if t in lexicon.LACK and any(abs(i - o) <= 4 for o in overlap_pos)
+        )
+    )
     obl_overlap = near(obl_pos)
     pol_near = sum(v for p, v in polar_pos if any(abs(p - o) <= 4 for o in overlap_pos))
     q_against = sum(1 for t in text_tokens if t in lexicon.AGAINST_WORDS)
     restates = q_overlap * (1.0 if neg_near == 0 else -1.0)
     return [
-        pos / math.sqrt(n), neg / math.sqrt(n), pos_n, neg_n, polarity, neg_count, lack, obl, obl_n,
-        hedge, contrast, after_contrast,
-        sign * q_overlap, float(bool(overlap_pos)), sign * -neg_near, sign * -lack_near,
-        sign * obl_overlap, sign * pol_near, sign * restates, -float(q_against),
-        math.log1p(n), sign,
+        pos / math.sqrt(n),
+        neg / math.sqrt(n),
+        pos_n,
+        neg_n,
+        polarity,
+        neg_count,
+        lack,
+        obl,
+        obl_n,
+        hedge,
+        contrast,
+        after_contrast,
+        sign * q_overlap,
+        float(bool(overlap_pos)),
+        sign * -neg_near,
+        sign * -lack_near,
+        sign * obl_overlap,
+        sign * pol_near,
+        sign * restates,
+        -float(q_against),
+        math.log1p(n),
+        sign,
     ]
 
 
@@ -187,26 +229,45 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
     Parameters are plain values (scikit-learn contract); learned state ends in "_".
     """
 
-    def __init__(self, n_word_features: int = 2**17, n_char_features: int = 2**17,
-                 char_weight: float = 0.7, cue_weight: float = 1.0):
+    def __init__(
+        self,
+        n_word_features: int = 2**17,
+        n_char_features: int = 2**17,
+        char_weight: float = 0.7,
+        cue_weight: float = 1.0,
+    ):
         self.n_word_features = n_word_features
         self.n_char_features = n_char_features
         self.char_weight = char_weight
         self.cue_weight = cue_weight
 
     def _hashers(self) -> tuple[HashingVectorizer, HashingVectorizer]:
-        word = HashingVectorizer(n_features=self.n_word_features, ngram_range=(1, 2), alternate_sign=False,
-                                 norm=None, preprocessor=normalise, token_pattern=r"[a-z0-9]+",
-                                 dtype=np.float32)
-        char = HashingVectorizer(n_features=self.n_char_features, analyzer="char_wb", ngram_range=(2, 5),
-                                 alternate_sign=False, norm=None, preprocessor=normalise, dtype=np.float32)
+        word = HashingVectorizer(
+            n_features=self.n_word_features,
+            ngram_range=(1, 2),
+            alternate_sign=False,
+            norm=None,
+            preprocessor=normalise,
+            token_pattern=r"[a-z0-9]+",
+            dtype=np.float32,
+        )
+        char = HashingVectorizer(
+            n_features=self.n_char_features,
+            analyzer="char_wb",
+            ngram_range=(2, 5),
+            alternate_sign=False,
+            norm=None,
+            preprocessor=normalise,
+            dtype=np.float32,
+        )
         return word, char
 
     def _raw(self, pairs: Sequence[tuple[str, str, str | None]]):
         word, char = self._hashers()
         texts = [p[1] for p in pairs]
-        cues = np.array([cue_vector(tokenize(q), tokenize(t), direction_sign(d)) for q, t, d in pairs],
-                        dtype=np.float32).reshape(len(pairs), len(CUE_NAMES))
+        cues = np.array(
+            [cue_vector(tokenize(q), tokenize(t), direction_sign(d)) for q, t, d in pairs], dtype=np.float32
+        ).reshape(len(pairs), len(CUE_NAMES))
         return word.transform(texts), char.transform(texts), cues
 
     def fit(self, pairs, y=None):
@@ -226,13 +287,24 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
 
 
 RELEVANCE_NAMES: tuple[str, ...] = (
-    "idf_coverage", "coverage", "matched_log", "max_idf_matched", "any_match", "text_len_log", "query_len_log",
+    "idf_coverage",
+    "coverage",
+    "matched_log",
+    "max_idf_matched",
+    "any_match",
+    "text_len_log",
+    "query_len_log",
     "no_match_x_text_len",
 )
 
 
-def relevance_vector(question_tokens: Sequence[str], text_tokens: Sequence[str], idf: dict[str, float],
-                     idf_default: float, extra_stems: Iterable[str] = ()) -> list[float]:
+def relevance_vector(
+    question_tokens: Sequence[str],
+    text_tokens: Sequence[str],
+    idf: dict[str, float],
+    idf_default: float,
+    extra_stems: Iterable[str] = (),
+) -> list[float]:
     """Overlap features between a question (plus optional extra query stems: a codebook's
     target and keywords) and a text, for the relevance model (see RELEVANCE_NAMES)."""
     query = set(content_stems(question_tokens)) | set(extra_stems)
@@ -244,9 +316,13 @@ def relevance_vector(question_tokens: Sequence[str], text_tokens: Sequence[str],
     total = sum(weights.values())
     got = sum(weights[s] for s in matched)
     return [
-        got / total, len(matched) / len(query), math.log1p(len(matched)),
-        max((weights[s] for s in matched), default=0.0) / idf_default, float(bool(matched)),
-        math.log1p(len(text_tokens)), math.log1p(len(query)),
+        got / total,
+        len(matched) / len(query),
+        math.log1p(len(matched)),
+        max((weights[s] for s in matched), default=0.0) / idf_default,
+        float(bool(matched)),
+        math.log1p(len(text_tokens)),
+        math.log1p(len(query)),
         0.0 if matched else math.log1p(len(text_tokens)),
     ]
 

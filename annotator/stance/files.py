@@ -16,7 +16,6 @@ from annotator.stance.engine import load_engine
 from annotator.stance.predict import predict_pairs, predict_quotes
 
 
-
 def default_base_data() -> Path | None:
     env = os.environ.get("ANNOTATOR_STANCE_DATA")
     if env:
@@ -30,22 +29,34 @@ def default_base_data() -> Path | None:
 def read_pairs(path: Path, reporter: Reporter) -> list[Pair]:
     pairs = []
     for n, obj in iter_jsonl(path, reporter):
-        if not isinstance(obj.get("question"), str) or not isinstance(obj.get("text"), str) or "id" not in obj:
-            reporter.skip(f"{path}:{n}: a pair needs \"id\", \"question\" and \"text\" (strings); skipped")
+        if (
+            not isinstance(obj.get("question"), str)
+            or not isinstance(obj.get("text"), str)
+            or "id" not in obj
+        ):
+            reporter.skip(f'{path}:{n}: a pair needs "id", "question" and "text" (strings); skipped')
             continue
         pairs.append(Pair(id=str(obj["id"]), question=obj["question"], text=obj["text"]))
     return pairs
 
 
-def label_pairs(path: Path, output: Path, model_path: Path | None, reporter: Reporter,
-                engine: str | None = None) -> int:
+def label_pairs(
+    path: Path, output: Path, model_path: Path | None, reporter: Reporter, engine: str | None = None
+) -> int:
     model = load_engine(engine, model_path)
     preds = predict_pairs(read_pairs(path, reporter), model)
     return write_jsonl(output, preds)
 
 
-def label_quotes(path: Path, codebook_path: Path, output: Path, model_path: Path | None,
-                 article_paths: Sequence[Path], reporter: Reporter, engine: str | None = None) -> int:
+def label_quotes(
+    path: Path,
+    codebook_path: Path,
+    output: Path,
+    model_path: Path | None,
+    article_paths: Sequence[Path],
+    reporter: Reporter,
+    engine: str | None = None,
+) -> int:
     codebook = load_codebook(codebook_path)
     model = load_engine(engine, model_path)
     quotes = list(read_models(path, Quote, reporter))
@@ -65,39 +76,72 @@ def engine_for_output(engine: str | None, output: Path) -> str:
     return "fast" if output.suffix.lower() == ".npz" else "neural"
 
 
-def train(reviewed_path: Path | None, pair_paths: Sequence[Path], base: bool, codebook_path: Path | None,
-          output: Path, review_weight: float, cv: bool, reporter: Reporter, engine: str | None = None,
-          model_path: Path | None = None, force: bool = False, dev_path: Path | None = None) -> Iterator[str]:
+def train(
+    reviewed_path: Path | None,
+    pair_paths: Sequence[Path],
+    base: bool,
+    codebook_path: Path | None,
+    output: Path,
+    review_weight: float,
+    cv: bool,
+    reporter: Reporter,
+    engine: str | None = None,
+    model_path: Path | None = None,
+    force: bool = False,
+    dev_path: Path | None = None,
+) -> Iterator[str]:
     """`annotator train`: the fast engine (TF-IDF) from public pairs and/or reviews; the
     neural engine from public pairs (fine-tuning, needs the `train` extra) or a reviewed-labels
     head on an existing engine (no extra needed)."""
     kind = engine_for_output(engine, output)
     if kind == "neural":
-        yield from _train_neural(reviewed_path, pair_paths, base, codebook_path, output, reporter, model_path,
-                                 force, dev_path)
+        yield from _train_neural(
+            reviewed_path, pair_paths, base, codebook_path, output, reporter, model_path, force, dev_path
+        )
         return
-    yield from _train_fast(reviewed_path, pair_paths, base, codebook_path, output, review_weight, cv, reporter)
+    yield from _train_fast(
+        reviewed_path, pair_paths, base, codebook_path, output, review_weight, cv, reporter
+    )
 
 
-def _train_neural(reviewed_path: Path | None, pair_paths: Sequence[Path], base: bool, codebook_path: Path | None,
-                  output: Path, reporter: Reporter, model_path: Path | None, force: bool,
-                  dev_path: Path | None) -> Iterator[str]:
+def _train_neural(
+    reviewed_path: Path | None,
+    pair_paths: Sequence[Path],
+    base: bool,
+    codebook_path: Path | None,
+    output: Path,
+    reporter: Reporter,
+    model_path: Path | None,
+    force: bool,
+    dev_path: Path | None,
+) -> Iterator[str]:
     if reviewed_path is None:
         pair_paths = list(pair_paths)
         if base and not pair_paths:
             found = default_base_data()
             if found is None:
-                raise InputError("--base needs the public pairs: pass --pairs FILE or set ANNOTATOR_STANCE_DATA")
+                raise InputError(
+                    "--base needs the public pairs: pass --pairs FILE or set ANNOTATOR_STANCE_DATA"
+                )
             pair_paths = [found]
         if not pair_paths:
-            raise InputError("nothing to train on: give --pairs FILE (public pairs) or a reviewed labels file")
+            raise InputError(
+                "nothing to train on: give --pairs FILE (public pairs) or a reviewed labels file"
+            )
         try:
             from annotator.stance.neural.train import train_neural
         except ImportError:
-            raise InputError("fine-tuning the neural engine needs the training extra: pip install -e '.[train]' "
-                             "(or train the fast engine: -o model.npz)") from None
-        manifest = train_neural(pair_paths, output, output.parent / f".{output.stem}-work", dev_path,
-                                log=lambda line: print(line, file=sys.stderr, flush=True))
+            raise InputError(
+                "fine-tuning the neural engine needs the training extra: pip install -e '.[train]' "
+                "(or train the fast engine: -o model.npz)"
+            ) from None
+        manifest = train_neural(
+            pair_paths,
+            output,
+            output.parent / f".{output.stem}-work",
+            dev_path,
+            log=lambda line: print(line, file=sys.stderr, flush=True),
+        )
         yield f"metrics on the dev pairs: {manifest.get('metrics', {})}"
         yield f"wrote {output} (version {manifest.get('version')})"
         return
@@ -116,8 +160,11 @@ def _train_neural(reviewed_path: Path | None, pair_paths: Sequence[Path], base: 
         q = questions.get(lab.question)
         if q is None or lab.label not in REVIEW_CLASS or not lab.text:
             if q is None or not lab.text:
-                reporter.skip(f"{reviewed_path}: label {lab.quote_id}/{lab.question}: "
-                              + ("question not in the codebook" if q is None else "no quote text") + "; skipped")
+                reporter.skip(
+                    f"{reviewed_path}: label {lab.quote_id}/{lab.question}: "
+                    + ("question not in the codebook" if q is None else "no quote text")
+                    + "; skipped"
+                )
             continue
         items.append((question_text(q), strip_quote_marks(lab.text), REVIEW_CLASS[lab.label]))
     if len(items) < 2:
@@ -125,21 +172,38 @@ def _train_neural(reviewed_path: Path | None, pair_paths: Sequence[Path], base: 
     logits = base_engine.logits([(q, t) for q, t, _ in items])
     qs, ys = [q for q, _, _ in items], [y for _, _, y in items]
     before, after = review_cv(logits, qs, ys)
-    yield (f"reviewed items: {len(items)} over {len(set(qs))} questions; engine alone macro-F1 {before['macro_f1']:.4f} "
-           f"(accuracy {before['accuracy']:.4f}); with the reviews, 3-fold CV macro-F1 {after['macro_f1']:.4f} "
-           f"(accuracy {after['accuracy']:.4f})")
+    yield (
+        f"reviewed items: {len(items)} over {len(set(qs))} questions; engine alone macro-F1 {before['macro_f1']:.4f} "
+        f"(accuracy {before['accuracy']:.4f}); with the reviews, 3-fold CV macro-F1 {after['macro_f1']:.4f} "
+        f"(accuracy {after['accuracy']:.4f})"
+    )
     if after["macro_f1"] < before["macro_f1"] and not force:
-        raise ModelError(f"learning from these {len(items)} reviews lowers the reviewed-item macro-F1 "
-                         f"({before['macro_f1']:.4f} -> {after['macro_f1']:.4f}); nothing written. Review more "
-                         "quotes, or pass --force to write it anyway")
+        raise ModelError(
+            f"learning from these {len(items)} reviews lowers the reviewed-item macro-F1 "
+            f"({before['macro_f1']:.4f} -> {after['macro_f1']:.4f}); nothing written. Review more "
+            "quotes, or pass --force to write it anyway"
+        )
     head = fit_head(logits, qs, ys)
-    note = {"reviewed_labels": len(items), "codebook_sha": codebook.digest, "cv_before": before, "cv_after": after}
+    note = {
+        "reviewed_labels": len(items),
+        "codebook_sha": codebook.digest,
+        "cv_before": before,
+        "cv_after": after,
+    }
     base_engine.with_head(head, note).save(output)
     yield f"wrote {output} (version {NeuralEngine.load(output).version})"
 
 
-def _train_fast(reviewed_path: Path | None, pair_paths: Sequence[Path], base: bool, codebook_path: Path | None,
-                output: Path, review_weight: float, cv: bool, reporter: Reporter) -> Iterator[str]:
+def _train_fast(
+    reviewed_path: Path | None,
+    pair_paths: Sequence[Path],
+    base: bool,
+    codebook_path: Path | None,
+    output: Path,
+    review_weight: float,
+    cv: bool,
+    reporter: Reporter,
+) -> Iterator[str]:
     from annotator.stance.train import train_model
 
     pair_paths = list(pair_paths)
@@ -159,8 +223,15 @@ def _train_fast(reviewed_path: Path | None, pair_paths: Sequence[Path], base: bo
             yield "no --pairs/--base: training on the reviewed labels alone"
     if not pair_paths and not reviewed:
         raise InputError("nothing to train on: give --pairs FILE, --base, or a reviewed labels file")
-    model, report = train_model(pair_paths, reviewed, codebook, base=bool(pair_paths),
-                                review_weight=review_weight, cv=cv, reporter=reporter)
+    model, report = train_model(
+        pair_paths,
+        reviewed,
+        codebook,
+        base=bool(pair_paths),
+        review_weight=review_weight,
+        cv=cv,
+        reporter=reporter,
+    )
     model.save(output)
     yield from report.lines()
     yield f"wrote {output} (version {model.version})"

@@ -70,16 +70,28 @@ def library_versions() -> dict[str, str]:
     import scipy
     import sklearn
 
-    return {"python": platform.python_version(), "numpy": np.__version__, "scipy": scipy.__version__,
-            "scikit-learn": sklearn.__version__}
+    return {
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "scikit-learn": sklearn.__version__,
+    }
 
 
 class StanceModel(ClassifierMixin, BaseEstimator):
     """Stance of a text toward a question: support / oppose / neutral (= not about it)."""
 
-    def __init__(self, C: float = 1.0, char_weight: float = 0.7, cue_weight: float = 1.0,
-                 n_word_features: int = 2**17, n_char_features: int = 2**17,
-                 relevance_recall: float = 0.97, negatives_per_pair: int = 1, random_state: int = 0):
+    def __init__(
+        self,
+        C: float = 1.0,
+        char_weight: float = 0.7,
+        cue_weight: float = 1.0,
+        n_word_features: int = 2**17,
+        n_char_features: int = 2**17,
+        relevance_recall: float = 0.97,
+        negatives_per_pair: int = 1,
+        random_state: int = 0,
+    ):
         self.C = C
         self.char_weight = char_weight
         self.cue_weight = cue_weight
@@ -103,14 +115,16 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         if len(set(y[polar])) < 2:
             raise ValueError("need both support and oppose examples to fit the polarity model")
         # polarity, direction-normalised: 1 = for the target
-        self.featurizer_ = PairFeaturizer(self.n_word_features, self.n_char_features,
-                                          self.char_weight, self.cue_weight)
+        self.featurizer_ = PairFeaturizer(
+            self.n_word_features, self.n_char_features, self.char_weight, self.cue_weight
+        )
         pt = [triples[i] for i in polar]
         M = self.featurizer_.fit(pt).transform(pt)
         signs = np.array([-1 if d == "against" else 1 for _, _, d in pt])
         y_for = np.where(signs > 0, y[polar] == "support", y[polar] == "oppose").astype(int)
-        self.polarity_ = LogisticRegression(C=self.C, solver="liblinear", max_iter=2000,
-                                            random_state=self.random_state)
+        self.polarity_ = LogisticRegression(
+            C=self.C, solver="liblinear", max_iter=2000, random_state=self.random_state
+        )
         self.polarity_.fit(M, y_for, sample_weight=w[polar])
         # relevance: stem document frequencies, then real pairs vs mismatched pairs
         self._fit_idf(triples)
@@ -155,7 +169,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
                 para = " ".join(texts[i] for i in rng.choice(len(texts), size=k, replace=False))
                 examples.append((q, para, 1.0, 1))
         rows, labels, weights = [], [], []
-        for i, (q, t, wt, lab) in enumerate(examples):
+        for q, t, wt, lab in examples:
             rows.append(self.relevance_features(q, t))
             labels.append(lab)
             weights.append(wt)
@@ -169,8 +183,9 @@ class StanceModel(ClassifierMixin, BaseEstimator):
                     weights.append(wt)
         R = np.array(rows, dtype=np.float32)
         labels_a = np.array(labels)
-        self.relevance_ = LogisticRegression(C=1.0, solver="liblinear", max_iter=2000,
-                                             random_state=self.random_state)
+        self.relevance_ = LogisticRegression(
+            C=1.0, solver="liblinear", max_iter=2000, random_state=self.random_state
+        )
         self.relevance_.fit(R, labels_a, sample_weight=np.array(weights))
         # threshold: keep `relevance_recall` of the real relevant pairs
         pos_rows = [self.relevance_features(q, t) for (q, t, _), lab in zip(triples, y) if lab != "neutral"]
@@ -179,8 +194,13 @@ class StanceModel(ClassifierMixin, BaseEstimator):
 
     # ------------------------------------------------------------- prediction
     def relevance_features(self, question: str, text: str, extra_terms: Iterable[str] = ()) -> list[float]:
-        return relevance_vector(tokenize(question), tokenize(text), self.idf, self.idf_default_,
-                                extra_stems=content_stems(extra_terms))
+        return relevance_vector(
+            tokenize(question),
+            tokenize(text),
+            self.idf,
+            self.idf_default_,
+            extra_stems=content_stems(extra_terms),
+        )
 
     def polarity(self, X: Sequence[PairLike]) -> np.ndarray:
         """P(support) of each pair, in the question's own direction."""
@@ -281,12 +301,19 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         meta = dict(self.metadata_)
         meta.setdefault("version", f"stance-{digest[:10]}")
         manifest = {
-            "format": FORMAT, "features": FEATURES_VERSION, "params": self.get_params(),
-            "idf_default": self.idf_default_, "arrays_sha256": digest, "libraries": library_versions(),
-            "relevance_features": list(RELEVANCE_NAMES), **meta,
+            "format": FORMAT,
+            "features": FEATURES_VERSION,
+            "params": self.get_params(),
+            "idf_default": self.idf_default_,
+            "arrays_sha256": digest,
+            "libraries": library_versions(),
+            "relevance_features": list(RELEVANCE_NAMES),
+            **meta,
         }
         buf = io.BytesIO()
-        np.savez_compressed(buf, manifest=np.frombuffer(json.dumps(manifest).encode(), dtype=np.uint8), **arrays)
+        np.savez_compressed(
+            buf, manifest=np.frombuffer(json.dumps(manifest).encode(), dtype=np.uint8), **arrays
+        )
         path = Path(path)
         with atomic_write(path, "wb") as fh:
             fh.write(buf.getvalue())
@@ -301,14 +328,18 @@ class StanceModel(ClassifierMixin, BaseEstimator):
 
         path = Path(path) if path is not None else MODEL_DIR / DEFAULT_MODEL_NAME
         if not path.exists():
-            raise ModelError(f"{path}: no such model file; train one with `annotator train -o {path}` "
-                             "or leave out --model to use the bundled one")
+            raise ModelError(
+                f"{path}: no such model file; train one with `annotator train -o {path}` "
+                "or leave out --model to use the bundled one"
+            )
         try:
             with np.load(path, allow_pickle=False) as z:
                 arrays = {k: z[k] for k in z.files}
         except (zipfile.BadZipFile, ValueError, OSError, EOFError) as e:
-            raise ModelError(f"{path}: not a stance model file ({type(e).__name__}: {e}); only files written "
-                             "by `annotator train` are accepted (pickles are never loaded)") from None
+            raise ModelError(
+                f"{path}: not a stance model file ({type(e).__name__}: {e}); only files written "
+                "by `annotator train` are accepted (pickles are never loaded)"
+            ) from None
         if "manifest" not in arrays:
             raise ModelError(f"{path}: no manifest inside; not a stance model written by `annotator train`")
         try:
@@ -316,23 +347,31 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise ModelError(f"{path}: its manifest is unreadable; retrain with `annotator train`") from None
         if manifest.get("format") != FORMAT or manifest.get("features") != FEATURES_VERSION:
-            raise ModelError(f"{path}: model format {manifest.get('format')}/{manifest.get('features')} does not "
-                             f"match this annotator ({FORMAT}/{FEATURES_VERSION}); retrain with `annotator train`")
+            raise ModelError(
+                f"{path}: model format {manifest.get('format')}/{manifest.get('features')} does not "
+                f"match this annotator ({FORMAT}/{FEATURES_VERSION}); retrain with `annotator train`"
+            )
         built = manifest.get("libraries", {}).get("scikit-learn", "?")
         here = library_versions()["scikit-learn"]
         if built.split(".")[0] != here.split(".")[0]:
-            raise ModelError(f"{path}: built with scikit-learn {built}, this is {here}; retrain with "
-                             "`annotator train` or install a matching scikit-learn")
+            raise ModelError(
+                f"{path}: built with scikit-learn {built}, this is {here}; retrain with "
+                "`annotator train` or install a matching scikit-learn"
+            )
         if cls._arrays_digest(arrays) != manifest.get("arrays_sha256"):
-            raise ModelError(f"{path}: the model's arrays do not match its checksum (changed or damaged "
-                             "after training); retrain it or restore the original file")
+            raise ModelError(
+                f"{path}: the model's arrays do not match its checksum (changed or damaged "
+                "after training); retrain it or restore the original file"
+            )
         return cls._from_arrays(arrays, manifest, path)
 
     @classmethod
     def _from_arrays(cls, a: dict[str, np.ndarray], manifest: dict, path: Path) -> StanceModel:
         try:
             model = cls(**manifest["params"])
-            f = PairFeaturizer(model.n_word_features, model.n_char_features, model.char_weight, model.cue_weight)
+            f = PairFeaturizer(
+                model.n_word_features, model.n_char_features, model.char_weight, model.cue_weight
+            )
             f.word_idf_ = _tfidf(a["word_idf"])
             f.char_idf_ = _tfidf(a["char_idf"])
             f.cue_scale_ = a["cue_scale"]
@@ -345,13 +384,21 @@ class StanceModel(ClassifierMixin, BaseEstimator):
             model.idf_values_ = a["idf_values"]
             model.idf_default_ = float(manifest["idf_default"])
             model.classes_ = np.array(LABELS)
-            model.metadata_ = {k: v for k, v in manifest.items()
-                               if k not in ("format", "features", "params", "idf_default", "arrays_sha256",
-                                            "relevance_features")}
+            model.metadata_ = {
+                k: v
+                for k, v in manifest.items()
+                if k
+                not in ("format", "features", "params", "idf_default", "arrays_sha256", "relevance_features")
+            }
             model._idf_cache = None
         except (KeyError, TypeError, ValueError) as e:
-            raise ModelError(f"{path}: incomplete stance model ({type(e).__name__}: {e}); retrain it") from None
-        if f.word_idf_.idf_.shape[0] != model.n_word_features or f.char_idf_.idf_.shape[0] != model.n_char_features:
+            raise ModelError(
+                f"{path}: incomplete stance model ({type(e).__name__}: {e}); retrain it"
+            ) from None
+        if (
+            f.word_idf_.idf_.shape[0] != model.n_word_features
+            or f.char_idf_.idf_.shape[0] != model.n_char_features
+        ):
             raise ModelError(f"{path}: feature sizes do not match the model's parameters; retrain it")
         return model
 

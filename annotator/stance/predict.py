@@ -84,8 +84,9 @@ def _cue_hits(question: Question, tokens: list[str]) -> dict[str, int]:
 def _with_stances(quote: Quote, stances: dict[str, StancePrediction]) -> Quote:
     """A copy with `stances` set; works for records built with `model_construct` too
     (whose fields-set may be a frozenset, which `model_copy(update=...)` cannot extend)."""
-    return type(quote).model_construct(_fields_set=set(quote.model_fields_set) | {"stances"},
-                                       **{**dict(quote), "stances": stances})
+    return type(quote).model_construct(
+        _fields_set=set(quote.model_fields_set) | {"stances"}, **{**dict(quote), "stances": stances}
+    )
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,12 @@ class NeuralSettings:
 
 
 def _stance(label: str, confidence: float, version: str) -> StancePrediction:
-    return StancePrediction(label=label, confidence=round(min(max(confidence, 0.0), 1.0), 4), source="model",
-                            model_version=version)
+    return StancePrediction(
+        label=label,
+        confidence=round(min(max(confidence, 0.0), 1.0), 4),
+        source="model",
+        model_version=version,
+    )
 
 
 def question_text(question: Question) -> str:
@@ -109,9 +114,13 @@ def question_text(question: Question) -> str:
     return question.text
 
 
-def predict_quotes(quotes: Sequence[Quote], codebook: Codebook, model: StanceEngine | None = None,
-                   articles: Mapping[str, Article] | None = None,
-                   settings: QuoteSettings | NeuralSettings | None = None) -> list[Quote]:
+def predict_quotes(
+    quotes: Sequence[Quote],
+    codebook: Codebook,
+    model: StanceEngine | None = None,
+    articles: Mapping[str, Article] | None = None,
+    settings: QuoteSettings | NeuralSettings | None = None,
+) -> list[Quote]:
     """Copies of the quotes with `stances` filled for every codebook question.
 
     Existing non-model stances (a human's or a rule's) are kept as they are.
@@ -121,11 +130,22 @@ def predict_quotes(quotes: Sequence[Quote], codebook: Codebook, model: StanceEng
         return []
     texts, contexts = quote_texts(quotes, articles)
     if getattr(engine, "name", None) == "fast":
-        table = _fast_stances(engine, quotes, texts, contexts, codebook,
-                              settings if isinstance(settings, QuoteSettings) else QuoteSettings())
+        table = _fast_stances(
+            engine,
+            quotes,
+            texts,
+            contexts,
+            codebook,
+            settings if isinstance(settings, QuoteSettings) else QuoteSettings(),
+        )
     else:
-        table = _neural_stances(engine, texts, contexts, codebook,
-                                settings if isinstance(settings, NeuralSettings) else NeuralSettings())
+        table = _neural_stances(
+            engine,
+            texts,
+            contexts,
+            codebook,
+            settings if isinstance(settings, NeuralSettings) else NeuralSettings(),
+        )
     out = []
     for quote, row in zip(quotes, table):
         stances = {}
@@ -136,15 +156,24 @@ def predict_quotes(quotes: Sequence[Quote], codebook: Codebook, model: StanceEng
     return out
 
 
-def _neural_stances(engine: StanceEngine, texts: Sequence[str], contexts: Sequence[str], codebook: Codebook,
-                    settings: NeuralSettings) -> list[dict[str, StancePrediction]]:
+def _neural_stances(
+    engine: StanceEngine,
+    texts: Sequence[str],
+    contexts: Sequence[str],
+    codebook: Codebook,
+    settings: NeuralSettings,
+) -> list[dict[str, StancePrediction]]:
     """The cascade: lexical relevance picks the pairs the engine reads."""
     questions = codebook.questions
     weights = Weights()
     rel = relevance_scores(texts, contexts, question_profiles(codebook, bundled_idf(), weights), weights)
     best = rel.max(axis=1) if len(questions) else np.zeros(len(texts))
-    candidates = [(i, j) for i in range(len(texts)) for j in range(len(questions))
-                  if rel[i, j] >= settings.candidate_min and rel[i, j] >= settings.candidate_ratio * best[i]]
+    candidates = [
+        (i, j)
+        for i in range(len(texts))
+        for j in range(len(questions))
+        if rel[i, j] >= settings.candidate_min and rel[i, j] >= settings.candidate_ratio * best[i]
+    ]
     probs = engine.pair_probs([(question_text(questions[j]), texts[i]) for i, j in candidates])
     read = {pair: probs[k] for k, pair in enumerate(candidates)}
     version = engine.version
@@ -175,23 +204,35 @@ def _neural_stances(engine: StanceEngine, texts: Sequence[str], contexts: Sequen
                 label, conf = "oppose", p_opp / side
             if label not in labels:
                 label, conf = NOT_ADDRESSED, p_none
-            row[question.id] = _stance(label, conf * (1 - p_none) if label != NOT_ADDRESSED else conf, version)
+            row[question.id] = _stance(
+                label, conf * (1 - p_none) if label != NOT_ADDRESSED else conf, version
+            )
         out.append(row)
     return out
 
 
-def _fast_stances(model, quotes: Sequence[Quote], texts: Sequence[str], contexts: Sequence[str],
-                  codebook: Codebook, settings: QuoteSettings) -> list[dict[str, StancePrediction]]:
+def _fast_stances(
+    model,
+    quotes: Sequence[Quote],
+    texts: Sequence[str],
+    contexts: Sequence[str],
+    codebook: Codebook,
+    settings: QuoteSettings,
+) -> list[dict[str, StancePrediction]]:
     """The fast engine: lexical relevance decides addressed; polarity from P(support)."""
     version = model.version
     questions = codebook.questions
-    weights = Weights(settings.question_weight, settings.description_weight, settings.context_weight,
-                      settings.min_score)
+    weights = Weights(
+        settings.question_weight, settings.description_weight, settings.context_weight, settings.min_score
+    )
     profiles = question_profiles(codebook, Idf(model.idf, model.idf_default_), weights)
     rel = relevance_scores(texts, contexts, profiles, weights)
     n_q = len(questions)
-    triples = [(question.text + (" " + question.target if question.target else ""), text, question.direction)
-               for text in texts for question in questions]
+    triples = [
+        (question.text + (" " + question.target if question.target else ""), text, question.direction)
+        for text in texts
+        for question in questions
+    ]
     ps = model.polarity(triples).reshape(len(quotes), n_q)
     out = []
     for i in range(len(quotes)):
@@ -203,17 +244,22 @@ def _fast_stances(model, quotes: Sequence[Quote], texts: Sequence[str], contexts
             r = 1 - math.exp(-score)  # 0 words -> 0, one specific word -> 0.63, two -> 0.86
             labels = codebook.labels_for(question.id)
             if score < settings.min_score or score < settings.relative_relevance * best:
-                stances[question.id] = StancePrediction(label=NOT_ADDRESSED, confidence=round(1 - r / 2, 4),
-                                                        source="model", model_version=version)
+                stances[question.id] = StancePrediction(
+                    label=NOT_ADDRESSED, confidence=round(1 - r / 2, 4), source="model", model_version=version
+                )
                 continue
             p = float(ps[i, j])
             anchors = {st for st, f in profiles[j].factor.items() if f >= settings.anchor_min_factor}
             local = anchored_polarity(tokens, anchors) * (-1 if question.direction == "against" else 1)
             if local:
-                logit = math.log(max(p, 1e-6) / max(1 - p, 1e-6)) + settings.anchor_weight * math.tanh(local) * 2
+                logit = (
+                    math.log(max(p, 1e-6) / max(1 - p, 1e-6)) + settings.anchor_weight * math.tanh(local) * 2
+                )
                 p = 1 / (1 + math.exp(-logit))
             hits = _cue_hits(question, tokens)
-            p += settings.cue_shift * (hits.get("support", 0) > 0) - settings.cue_shift * (hits.get("oppose", 0) > 0)
+            p += settings.cue_shift * (hits.get("support", 0) > 0) - settings.cue_shift * (
+                hits.get("oppose", 0) > 0
+            )
             p = min(max(p, 0.0), 1.0)
             if "neutral" in labels and abs(p - 0.5) < settings.neutral_margin:
                 label, conf = "neutral", 1 - abs(p - 0.5) * 2
@@ -223,9 +269,14 @@ def _fast_stances(model, quotes: Sequence[Quote], texts: Sequence[str], contexts
                 label, conf = "oppose", 1 - p
             if label not in labels:
                 label, conf = NOT_ADDRESSED, 1 - r
-            stances[question.id] = StancePrediction(label=label, confidence=round(min(conf * r + (1 - r) * 0.5, 1.0), 4)
-                                                    if label != NOT_ADDRESSED else round(conf, 4),
-                                                    source="model", model_version=version)
+            stances[question.id] = StancePrediction(
+                label=label,
+                confidence=round(min(conf * r + (1 - r) * 0.5, 1.0), 4)
+                if label != NOT_ADDRESSED
+                else round(conf, 4),
+                source="model",
+                model_version=version,
+            )
         out.append(stances)
     return out
 
@@ -238,8 +289,10 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> l
         return []
     if getattr(engine, "name", None) == "fast":
         labels, conf = engine.predict_with_confidence(pairs)  # type: ignore[attr-defined]
-        return [PairPrediction(id=p.id, stance=str(lab), confidence=round(float(c), 4))
-                for p, lab, c in zip(pairs, labels, conf)]
+        return [
+            PairPrediction(id=p.id, stance=str(lab), confidence=round(float(c), 4))
+            for p, lab, c in zip(pairs, labels, conf)
+        ]
     from annotator.stance.neural.runtime import decide_pair
 
     probs = engine.pair_probs([(p.question, p.text) for p in pairs])
@@ -250,5 +303,13 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> l
     return out
 
 
-__all__ = ["NeuralSettings", "QuoteSettings", "context_for", "predict_pairs", "predict_quotes", "question_text",
-           "sentence_bounds", "strip_quote_marks"]
+__all__ = [
+    "NeuralSettings",
+    "QuoteSettings",
+    "context_for",
+    "predict_pairs",
+    "predict_quotes",
+    "question_text",
+    "sentence_bounds",
+    "strip_quote_marks",
+]

@@ -52,7 +52,7 @@ def context_for(text: str, start: int, end: int) -> str:
         return text[start:end]
     first, last = idx[0], idx[-1]
     a = bounds[max(first - 1, 0)][0]
-    return text[a:bounds[last][1]]
+    return text[a : bounds[last][1]]
 
 
 def strip_quote_marks(text: str) -> str:
@@ -150,7 +150,9 @@ def question_profiles(codebook: Codebook, idf: Idf, weights: Weights = Weights()
     return [Profile(tuple(ph), {s: factor(s) for st, _ in ph for s in st}) for ph in per_q]
 
 
-def quote_texts(quotes: Sequence[Quote], articles: Mapping[str, Article] | None = None) -> tuple[list[str], list[str]]:
+def quote_texts(
+    quotes: Sequence[Quote], articles: Mapping[str, Article] | None = None
+) -> tuple[list[str], list[str]]:
     """Each quote's words without their quotation marks, and its context."""
     texts, contexts = [], []
     for q in quotes:
@@ -162,8 +164,9 @@ def quote_texts(quotes: Sequence[Quote], articles: Mapping[str, Article] | None 
     return texts, contexts
 
 
-def relevance_scores(texts: Sequence[str], contexts: Sequence[str], profiles: Sequence[Profile],
-                     weights: Weights = Weights()) -> np.ndarray:
+def relevance_scores(
+    texts: Sequence[str], contexts: Sequence[str], profiles: Sequence[Profile], weights: Weights = Weights()
+) -> np.ndarray:
     """(quotes x questions) scores: the quote's own words, or its context at a discount when
     the quote points back or is on no question by itself."""
     rel = np.zeros((len(texts), len(profiles)))
@@ -179,5 +182,15 @@ def relevance_scores(texts: Sequence[str], contexts: Sequence[str], profiles: Se
     return rel
 
 
-__all__ = ["Idf", "Profile", "Weights", "bundled_idf", "context_for", "question_profiles", "quote_texts",
-           "relevance_scores", "sentence_bounds", "strip_quote_marks"]
+__all__ = [
+    "Idf",
+    "Profile",
+    "Weights",
+    "bundled_idf",
+    "context_for",
+    "question_profiles",
+    "quote_texts",
+    "relevance_scores",
+    "sentence_bounds",
+    "strip_quote_marks",
+]

@@ -46,17 +46,25 @@ class TrainReport:
     cv_after: dict[str, float] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
-        out = [(f"trained on {self.rows} pairs over {self.questions} questions "
-                f"({self.reviewed_rows} reviewed), data sha256 {self.data_sha256[:16]}")]
+        out = [
+            (
+                f"trained on {self.rows} pairs over {self.questions} questions "
+                f"({self.reviewed_rows} reviewed), data sha256 {self.data_sha256[:16]}"
+            )
+        ]
         if self.reviewed_rows:
-            names = (("reviewed items, base model only (before)", self.cv_before),
-                     ("reviewed items, 3-fold CV with reviews (after)", self.cv_after))
+            names = (
+                ("reviewed items, base model only (before)", self.cv_before),
+                ("reviewed items, 3-fold CV with reviews (after)", self.cv_after),
+            )
         else:
             names = (("question-disjoint 5-fold CV", self.cv_after),)
         for name, cv in names:
             if cv:
-                out.append(f"{name}: " + ", ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}"
-                                                  for k, v in cv.items()))
+                out.append(
+                    f"{name}: "
+                    + ", ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in cv.items())
+                )
         return out
 
 
@@ -86,8 +94,9 @@ def load_pairs(path: Path | str, reporter: Reporter | None = None) -> list[Train
     return rows
 
 
-def reviewed_rows(labels: Sequence[ReviewedLabel], codebook: Codebook, weight: float = 5.0,
-                  reporter: Reporter | None = None) -> list[TrainRow]:
+def reviewed_rows(
+    labels: Sequence[ReviewedLabel], codebook: Codebook, weight: float = 5.0, reporter: Reporter | None = None
+) -> list[TrainRow]:
     """Training rows from reviewed labels: the codebook gives the question text and direction."""
     by_id = {q.id: q for q in codebook.questions}
     rows = []
@@ -96,8 +105,10 @@ def reviewed_rows(labels: Sequence[ReviewedLabel], codebook: Codebook, weight: f
         target = REVIEW_MAP.get(lab.label)
         if q is None or not lab.text or target is None:
             if reporter is not None and (q is None or not lab.text):
-                reporter.skip(f"reviewed label {lab.quote_id}/{lab.question}: "
-                              + ("question not in the codebook" if q is None else "no quote text; skipped"))
+                reporter.skip(
+                    f"reviewed label {lab.quote_id}/{lab.question}: "
+                    + ("question not in the codebook" if q is None else "no quote text; skipped")
+                )
             continue
         text = q.text + (" " + q.target if q.target else "")
         rows.append(TrainRow(text, lab.text, target, q.direction, weight, "reviewed"))
@@ -110,8 +121,9 @@ def fit_rows(rows: Sequence[TrainRow], **params) -> StanceModel:
     return model.fit(X, [r.stance for r in rows], sample_weight=[r.weight for r in rows])
 
 
-def cross_validate(rows: Sequence[TrainRow], folds: int = 5, score_rows: Sequence[bool] | None = None,
-                   **params) -> dict[str, float]:
+def cross_validate(
+    rows: Sequence[TrainRow], folds: int = 5, score_rows: Sequence[bool] | None = None, **params
+) -> dict[str, float]:
     """Question-disjoint cross-validation (GroupKFold by question): pro/con macro-F1 of the
     polarity on held-out questions, and accuracy. `score_rows` limits scoring to some rows."""
     groups = np.array([r.question for r in rows])
@@ -132,12 +144,15 @@ def cross_validate(rows: Sequence[TrainRow], folds: int = 5, score_rows: Sequenc
         keep &= np.asarray(score_rows)
     if not keep.any():
         return {}
-    return {"macro_f1": round(float(f1_score(y[keep], pred[keep].astype(str), average="macro")), 4),
-            "accuracy": round(float(np.mean(y[keep] == pred[keep])), 4)}
+    return {
+        "macro_f1": round(float(f1_score(y[keep], pred[keep].astype(str), average="macro")), 4),
+        "accuracy": round(float(np.mean(y[keep] == pred[keep])), 4),
+    }
 
 
-def review_cv(base_rows: Sequence[TrainRow], extra: Sequence[TrainRow], folds: int = 3,
-              **params) -> tuple[dict[str, float], dict[str, float]]:
+def review_cv(
+    base_rows: Sequence[TrainRow], extra: Sequence[TrainRow], folds: int = 3, **params
+) -> tuple[dict[str, float], dict[str, float]]:
     """Before/after on the reviewed items themselves: `before` is the base model (public
     pairs only) scored on every reviewed support/oppose item; `after` is k-fold CV over the
     reviewed items, each fold predicted by a model of the base data plus the other folds."""
@@ -147,8 +162,11 @@ def review_cv(base_rows: Sequence[TrainRow], extra: Sequence[TrainRow], folds: i
     gold = np.array([extra[i].stance for i in polar])
 
     def score(pred: np.ndarray) -> dict[str, float]:
-        return {"macro_f1": round(float(f1_score(gold, pred, average="macro")), 4),
-                "accuracy": round(float(np.mean(gold == pred)), 4), "items": len(gold)}
+        return {
+            "macro_f1": round(float(f1_score(gold, pred, average="macro")), 4),
+            "accuracy": round(float(np.mean(gold == pred)), 4),
+            "items": len(gold),
+        }
 
     def label(model: StanceModel, idx: Sequence[int]) -> np.ndarray:
         ps = model.polarity([(extra[i].question, extra[i].text, extra[i].direction) for i in idx])
@@ -162,13 +180,22 @@ def review_cv(base_rows: Sequence[TrainRow], extra: Sequence[TrainRow], folds: i
         train = [r for i, r in enumerate(extra) if i not in set(test)]
         if len({r.stance for r in list(base_rows) + train if r.stance != "neutral"}) < 2:
             return before, {}
-        pred[[j for j in range(len(polar)) if j % k == f]] = label(fit_rows(list(base_rows) + train, **params), test)
+        pred[[j for j in range(len(polar)) if j % k == f]] = label(
+            fit_rows(list(base_rows) + train, **params), test
+        )
     return before, score(pred.astype(str))
 
 
-def train_model(pair_files: Sequence[Path], reviewed: Sequence[ReviewedLabel] = (),
-                codebook: Codebook | None = None, base: bool = True, review_weight: float = 5.0,
-                cv: bool = True, reporter: Reporter | None = None, **params) -> tuple[StanceModel, TrainReport]:
+def train_model(
+    pair_files: Sequence[Path],
+    reviewed: Sequence[ReviewedLabel] = (),
+    codebook: Codebook | None = None,
+    base: bool = True,
+    review_weight: float = 5.0,
+    cv: bool = True,
+    reporter: Reporter | None = None,
+    **params,
+) -> tuple[StanceModel, TrainReport]:
     """Train from public pairs (when `base`) plus reviewed labels weighted up."""
     base_rows: list[TrainRow] = []
     if base:
@@ -192,9 +219,13 @@ def train_model(pair_files: Sequence[Path], reviewed: Sequence[ReviewedLabel] = 
         else:
             report.cv_after = cross_validate(rows, **params)
     model = fit_rows(rows, **params)
-    model.metadata_ = {"data_sha256": report.data_sha256, "training_rows": len(rows),
-                       "reviewed_rows": len(extra), "pair_files": [Path(p).name for p in pair_files],
-                       "codebook_sha": codebook.digest if codebook else None}
+    model.metadata_ = {
+        "data_sha256": report.data_sha256,
+        "training_rows": len(rows),
+        "reviewed_rows": len(extra),
+        "pair_files": [Path(p).name for p in pair_files],
+        "codebook_sha": codebook.digest if codebook else None,
+    }
     return model, report
 
 

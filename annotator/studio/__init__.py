@@ -34,5 +34,17 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'annotator.studio' has no attribute {name!r}")
 
 
-__all__ = ["PushResult", "Studio", "build_config", "build_tasks", "labeling_config", "pull", "push",
-           "read_export", "reviewed_labels", "start_server", "task_hash", "write_tasks_file"]
+__all__ = [
+    "PushResult",
+    "Studio",
+    "build_config",
+    "build_tasks",
+    "labeling_config",
+    "pull",
+    "push",
+    "read_export",
+    "reviewed_labels",
+    "start_server",
+    "task_hash",
+    "write_tasks_file",
+]

@@ -8,10 +8,9 @@ to fix it. The API key is never part of a message (it is scrubbed from anything 
 
 from __future__ import annotations
 
-import re
-
 import contextlib
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,11 +35,14 @@ def sdk_version() -> str:
 def _check_sdk() -> None:
     major = int(sdk_version().split(".")[0])
     if major != SDK_MAJOR:
-        raise StudioError(f"label-studio-sdk {sdk_version()} is installed but this project needs {SDK_MAJOR}.x; "
-                          f"run: pip install 'label-studio-sdk>={SDK_MAJOR},<{SDK_MAJOR + 1}'")
+        raise StudioError(
+            f"label-studio-sdk {sdk_version()} is installed but this project needs {SDK_MAJOR}.x; "
+            f"run: pip install 'label-studio-sdk>={SDK_MAJOR},<{SDK_MAJOR + 1}'"
+        )
 
 
 # -- LabelInterface checks ------------------------------------------------------------------
+
 
 @lru_cache(maxsize=8)
 def _interface(xml: str) -> LabelInterface:
@@ -52,8 +54,10 @@ def validate_config(xml: str) -> None:
     try:
         _interface(xml).validate()
     except Exception as e:  # noqa: BLE001 - the SDK raises plain exceptions of several kinds
-        raise StudioError(f"the generated labeling config is not valid for Label Studio ({e}); "
-                          "check the codebook's question ids and labels") from None
+        raise StudioError(
+            f"the generated labeling config is not valid for Label Studio ({e}); "
+            "check the codebook's question ids and labels"
+        ) from None
 
 
 def prediction_errors(xml: str, prediction: dict) -> list[str]:
@@ -62,6 +66,7 @@ def prediction_errors(xml: str, prediction: dict) -> list[str]:
 
 
 # -- the API --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ProjectInfo:
@@ -74,7 +79,9 @@ class ProjectInfo:
 def redact(url: str) -> str:
     """The address without credentials: user:key@ and key-like query values become ***."""
     url = re.sub(r"(?<=//)[^/@\s]*@", "***@", url)
-    return re.sub(r"(?i)([?&](?:token|key|api_key|apikey|access_token|password|secret)=)[^&#\s]*", r"\1***", url)
+    return re.sub(
+        r"(?i)([?&](?:token|key|api_key|apikey|access_token|password|secret)=)[^&#\s]*", r"\1***", url
+    )
 
 
 class Studio:
@@ -82,10 +89,14 @@ class Studio:
 
     def __init__(self, url: str, api_key: str, timeout: float = 120.0):
         if not url.startswith(("http://", "https://")):
-            raise StudioError(f"--url '{redact(url)}' is not an http(s) address; give e.g. http://127.0.0.1:8080")
+            raise StudioError(
+                f"--url '{redact(url)}' is not an http(s) address; give e.g. http://127.0.0.1:8080"
+            )
         if not api_key:
-            raise StudioError("no API key: set LABEL_STUDIO_API_KEY or pass --api-key "
-                              "(Label Studio: Account & Settings > Personal Access Token)")
+            raise StudioError(
+                "no API key: set LABEL_STUDIO_API_KEY or pass --api-key "
+                "(Label Studio: Account & Settings > Personal Access Token)"
+            )
         _check_sdk()
         self.url = url.rstrip("/")
         self.shown = redact(self.url)  # the address as errors show it: never a key
@@ -108,18 +119,32 @@ class Studio:
         except ApiError as e:
             raise StudioError(self._scrub(self._api_message(what, e))) from None
         except httpx.ConnectError as e:
-            reason = "connection refused" if "refused" in str(e).lower() else self._scrub(str(e)) or "no connection"
-            raise StudioError(f"cannot reach Label Studio at {self.shown} ({reason}); check --url and that the "
-                              "server is running") from None
+            reason = (
+                "connection refused"
+                if "refused" in str(e).lower()
+                else self._scrub(str(e)) or "no connection"
+            )
+            raise StudioError(
+                f"cannot reach Label Studio at {self.shown} ({reason}); check --url and that the "
+                "server is running"
+            ) from None
         except httpx.TimeoutException:
-            raise StudioError(f"Label Studio at {self.shown} did not answer in time while trying to {what}; "
-                              "check the server (it may be busy) and retry") from None
+            raise StudioError(
+                f"Label Studio at {self.shown} did not answer in time while trying to {what}; "
+                "check the server (it may be busy) and retry"
+            ) from None
         except httpx.HTTPError as e:
-            raise StudioError(self._scrub(f"Label Studio at {self.shown}: {what} failed ({type(e).__name__}: {e}); "
-                                          "check --url and the server")) from None
+            raise StudioError(
+                self._scrub(
+                    f"Label Studio at {self.shown}: {what} failed ({type(e).__name__}: {e}); "
+                    "check --url and the server"
+                )
+            ) from None
         except json.JSONDecodeError:
-            raise StudioError(f"Label Studio at {self.shown} answered with something that is not JSON while trying "
-                              f"to {what}; is --url the Label Studio address?") from None
+            raise StudioError(
+                f"Label Studio at {self.shown} answered with something that is not JSON while trying "
+                f"to {what}; is --url the Label Studio address?"
+            ) from None
 
     def _api_message(self, what: str, e: ApiError) -> str:
         status = e.status_code
@@ -128,11 +153,17 @@ class Studio:
         if body.lower().startswith(("<!doctype", "<html")):
             body = "an HTML error page"
         body = body[:300]
-        if status in (401, 403) and ("token" in body.lower() or "credentials" in body.lower() or status == 401):
-            return (f"Label Studio at {self.shown} refused the API key ({status}); check LABEL_STUDIO_API_KEY or "
-                    "--api-key (Account & Settings > Personal Access Token, or a legacy token if enabled)")
+        if status in (401, 403) and (
+            "token" in body.lower() or "credentials" in body.lower() or status == 401
+        ):
+            return (
+                f"Label Studio at {self.shown} refused the API key ({status}); check LABEL_STUDIO_API_KEY or "
+                "--api-key (Account & Settings > Personal Access Token, or a legacy token if enabled)"
+            )
         if status == 403:
-            return f"Label Studio at {self.shown} does not allow this user to {what} (403); ask a project owner"
+            return (
+                f"Label Studio at {self.shown} does not allow this user to {what} (403); ask a project owner"
+            )
         if status == 404:
             return f"Label Studio at {self.shown}: not found while trying to {what} (404); check --project and --url"
         return f"Label Studio at {self.shown} failed to {what} ({status}: {body or 'no details'})"
@@ -150,19 +181,30 @@ class Studio:
 
     def projects_titled(self, title: str) -> list[ProjectInfo]:
         with self._call(f"look up project '{title}'"):
-            found = [p for p in self._client.projects.list(title=title, page_size=100) if (p.title or "") == title]
-        return [ProjectInfo(p.id, p.title or "", p.label_config or "", getattr(p, "model_version", None))
-                for p in found]
+            found = [
+                p for p in self._client.projects.list(title=title, page_size=100) if (p.title or "") == title
+            ]
+        return [
+            ProjectInfo(p.id, p.title or "", p.label_config or "", getattr(p, "model_version", None))
+            for p in found
+        ]
 
-    def create_project(self, title: str, label_config: str, model_version: str | None,
-                       description: str = "") -> ProjectInfo:
+    def create_project(
+        self, title: str, label_config: str, model_version: str | None, description: str = ""
+    ) -> ProjectInfo:
         with self._call(f"create project '{title}'"):
-            p = self._client.projects.create(title=title, label_config=label_config, description=description,
-                                             model_version=model_version, show_collab_predictions=True)
+            p = self._client.projects.create(
+                title=title,
+                label_config=label_config,
+                description=description,
+                model_version=model_version,
+                show_collab_predictions=True,
+            )
         return ProjectInfo(p.id, p.title or title, p.label_config or label_config, p.model_version)
 
-    def update_project(self, project_id: int, *, label_config: str | None = None,
-                       model_version: str | None = None) -> None:
+    def update_project(
+        self, project_id: int, *, label_config: str | None = None, model_version: str | None = None
+    ) -> None:
         kw: dict[str, Any] = {}
         if label_config is not None:
             kw["label_config"] = label_config
@@ -175,8 +217,9 @@ class Studio:
     def task_data(self, project_id: int, page_size: int = 1000) -> Iterator[tuple[int, dict]]:
         """(task id, task data) of every task of the project."""
         with self._call(f"list the tasks of project {project_id}"):
-            for t in self._client.tasks.list(project=project_id, fields="task_only", include="id,data",
-                                             page_size=page_size):
+            for t in self._client.tasks.list(
+                project=project_id, fields="task_only", include="id,data", page_size=page_size
+            ):
                 yield t.id, dict(t.data or {})
 
     def import_tasks(self, project_id: int, tasks: Sequence[dict]) -> list[int]:
@@ -204,8 +247,14 @@ class Studio:
             u = self._client.users.create(username=email.split("@")[0], email=email, password=password)
         return u.id
 
-    def annotate(self, task_id: int, result: list[dict], user_id: int | None = None,
-                 was_cancelled: bool = False, lead_time: float = 1.0) -> int:
+    def annotate(
+        self,
+        task_id: int,
+        result: list[dict],
+        user_id: int | None = None,
+        was_cancelled: bool = False,
+        lead_time: float = 1.0,
+    ) -> int:
         kw: dict[str, Any] = {"result": result, "lead_time": lead_time, "was_cancelled": was_cancelled}
         if user_id is not None:
             kw["completed_by"] = user_id

@@ -37,7 +37,7 @@ def control_name(question_id: str) -> str:
 def question_of(control: str) -> str | None:
     """The question id behind a control name, or None when it is not a stance control."""
     if control.startswith(STANCE_PREFIX) and len(control) > len(STANCE_PREFIX):
-        return control[len(STANCE_PREFIX):]
+        return control[len(STANCE_PREFIX) :]
     return None
 
 
@@ -49,8 +49,10 @@ def _question_block(q: Question, labels: list[str]) -> str:
     lines = ['    <View style="margin-top: 8px">', f'      <Header value={_attr(q.text)} size="5"/>']
     if q.description:
         lines.append(f'      <Header value={_attr(q.description)} size="6" underline="false"/>')
-    lines.append(f'      <Choices name={_attr(control_name(q.id))} toName="{QUOTE_OBJECT}" choice="single-radio" '
-                 'showInline="true">')
+    lines.append(
+        f'      <Choices name={_attr(control_name(q.id))} toName="{QUOTE_OBJECT}" choice="single-radio" '
+        'showInline="true">'
+    )
     lines += [f"        <Choice value={_attr(lab)}/>" for lab in labels]
     lines += ["      </Choices>", "    </View>"]
     return "\n".join(lines)
@@ -96,7 +98,9 @@ class ConfigQuestions:
         if question not in self.labels:
             return f"unknown question '{question}'"
         if label not in self.labels[question]:
-            return f"label '{label}' is not one of {', '.join(self.labels[question])} for question '{question}'"
+            return (
+                f"label '{label}' is not one of {', '.join(self.labels[question])} for question '{question}'"
+            )
         return None
 
 
@@ -110,7 +114,9 @@ def questions_of_config(xml: str) -> ConfigQuestions:
     try:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError as e:
-        raise CodebookError(f"the project's labeling config is not valid XML ({e}); pass --codebook F") from None
+        raise CodebookError(
+            f"the project's labeling config is not valid XML ({e}); pass --codebook F"
+        ) from None
     found: dict[str, list[str]] = {}
     for node in root.iter("Choices"):
         qid = question_of(node.get("name", ""))

@@ -35,7 +35,9 @@ UNKNOWN = "unknown"
 def annotator_name(completed_by: Any, users: Mapping[int, str]) -> str:
     """The annotator's email: from the user map, an embedded user object, or 'user-<id>'."""
     if isinstance(completed_by, dict):
-        return str(completed_by.get("email") or completed_by.get("username") or f"user-{completed_by.get('id')}")
+        return str(
+            completed_by.get("email") or completed_by.get("username") or f"user-{completed_by.get('id')}"
+        )
     if isinstance(completed_by, int) and completed_by in users:
         return users[completed_by]
     return f"user-{completed_by}"
@@ -83,8 +85,12 @@ def speaker_correction(check: list[str], texts: list[str], current: str | None) 
     return None
 
 
-def reviewed_labels(tasks: Iterable[dict], questions: ConfigQuestions, users: Mapping[int, str] | None = None,
-                    reporter: Reporter | None = None) -> list[ReviewedLabel]:
+def reviewed_labels(
+    tasks: Iterable[dict],
+    questions: ConfigQuestions,
+    users: Mapping[int, str] | None = None,
+    reporter: Reporter | None = None,
+) -> list[ReviewedLabel]:
     """Reviewed labels from exported tasks, in task and annotation order."""
     reporter = reporter or Reporter()
     users = users or {}
@@ -93,8 +99,10 @@ def reviewed_labels(tasks: Iterable[dict], questions: ConfigQuestions, users: Ma
         data = task.get("data") or {}
         task_id = task.get("id")
         if not all(k in data for k in ("quote_id", "article_id", "start", "end")):
-            reporter.skip(f"task {task_id}: its data has no quote_id/article_id/start/end; it was not pushed by "
-                          "`annotator studio push`, skipped")
+            reporter.skip(
+                f"task {task_id}: its data has no quote_id/article_id/start/end; it was not pushed by "
+                "`annotator studio push`, skipped"
+            )
             continue
         for ann in task.get("annotations") or []:
             if ann.get("was_cancelled") or not ann.get("result"):
@@ -103,33 +111,54 @@ def reviewed_labels(tasks: Iterable[dict], questions: ConfigQuestions, users: Ma
     return out
 
 
-def _from_annotation(task_id: Any, data: dict, ann: dict, questions: ConfigQuestions, users: Mapping[int, str],
-                     reporter: Reporter) -> list[ReviewedLabel]:
+def _from_annotation(
+    task_id: Any,
+    data: dict,
+    ann: dict,
+    questions: ConfigQuestions,
+    users: Mapping[int, str],
+    reporter: Reporter,
+) -> list[ReviewedLabel]:
     who = annotator_name(ann.get("completed_by"), users)
     where = f"task {task_id} (quote {data['quote_id']}), annotation {ann.get('id')} by {who}"
     choices, check, texts = _choices(ann["result"])
     speaker = speaker_correction(check, texts, data.get("speaker"))
     model, model_version = _model_labels(ann, data)
     base: dict[str, Any] = {
-        "quote_id": data["quote_id"], "article_id": data["article_id"], "start": data["start"], "end": data["end"],
-        "annotator": who, "created_at": ann.get("created_at"), "speaker": speaker,
-        "model_version": model_version, "task_id": task_id if isinstance(task_id, int) else None,
-        "annotation_id": ann.get("id") if isinstance(ann.get("id"), int) else None, "text": data.get("text"),
+        "quote_id": data["quote_id"],
+        "article_id": data["article_id"],
+        "start": data["start"],
+        "end": data["end"],
+        "annotator": who,
+        "created_at": ann.get("created_at"),
+        "speaker": speaker,
+        "model_version": model_version,
+        "task_id": task_id if isinstance(task_id, int) else None,
+        "annotation_id": ann.get("id") if isinstance(ann.get("id"), int) else None,
+        "text": data.get("text"),
     }
     labels: list[ReviewedLabel] = []
     for control, picked in choices.items():
         question = question_of(control)
         if question is None:
-            reporter.skip(f"{where}: result for '{control}', which is not a question of the codebook; not passed on")
+            reporter.skip(
+                f"{where}: result for '{control}', which is not a question of the codebook; not passed on"
+            )
             continue
         if len(picked) != 1:
-            reporter.skip(f"{where}: {len(picked)} labels on question '{question}', expected one; not passed on")
+            reporter.skip(
+                f"{where}: {len(picked)} labels on question '{question}', expected one; not passed on"
+            )
             continue
         problem = questions.check(question, picked[0])
         if problem:
-            reporter.skip(f"{where}: {problem}; not passed on (fix the annotation in Label Studio or the codebook)")
+            reporter.skip(
+                f"{where}: {problem}; not passed on (fix the annotation in Label Studio or the codebook)"
+            )
             continue
-        labels.append(ReviewedLabel(question=question, label=picked[0], model_label=model.get(question), **base))
+        labels.append(
+            ReviewedLabel(question=question, label=picked[0], model_label=model.get(question), **base)
+        )
     if not labels and speaker is not None:
         labels.append(ReviewedLabel(question="", label="", **base))
     return labels

@@ -46,7 +46,9 @@ def free_port() -> int:
 
 def whoami_status(url: str, token: str, timeout: float = 5.0) -> int | None:
     """HTTP status of GET /api/current-user/whoami (None when nothing answers)."""
-    req = urllib.request.Request(f"{url}/api/current-user/whoami", headers={"Authorization": f"Token {token}"})
+    req = urllib.request.Request(
+        f"{url}/api/current-user/whoami", headers={"Authorization": f"Token {token}"}
+    )
     try:
         with urllib.request.urlopen(req, timeout=timeout) as r:
             return r.status
@@ -99,25 +101,38 @@ def server_env(data_dir: Path, email: str, password: str, token: str) -> dict[st
     for key in list(env):  # nothing of a developer's own Label Studio setup leaks in
         if key.startswith(("LABEL_STUDIO_", "DJANGO_")) or key in ("LS_API_KEY",):
             env.pop(key)
-    env.update({
-        "LABEL_STUDIO_BASE_DATA_DIR": str(data_dir), "DJANGO_DB": "sqlite",
-        "LABEL_STUDIO_USERNAME": email, "LABEL_STUDIO_PASSWORD": password,
-        "LABEL_STUDIO_USER_TOKEN": token, "LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN": "true",
-        "LATEST_VERSION_CHECK": "false", "COLLECT_ANALYTICS": "false", "SENTRY_DSN": "", "FRONTEND_SENTRY_DSN": "",
-        "CONVERTER_DOWNLOAD_RESOURCES": "false", "FEATURE_FLAGS_OFFLINE": "true", "PYTHONUNBUFFERED": "1",
-    })
+    env.update(
+        {
+            "LABEL_STUDIO_BASE_DATA_DIR": str(data_dir),
+            "DJANGO_DB": "sqlite",
+            "LABEL_STUDIO_USERNAME": email,
+            "LABEL_STUDIO_PASSWORD": password,
+            "LABEL_STUDIO_USER_TOKEN": token,
+            "LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN": "true",
+            "LATEST_VERSION_CHECK": "false",
+            "COLLECT_ANALYTICS": "false",
+            "SENTRY_DSN": "",
+            "FRONTEND_SENTRY_DSN": "",
+            "CONVERTER_DOWNLOAD_RESOURCES": "false",
+            "FEATURE_FLAGS_OFFLINE": "true",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     return env
 
 
-def start_server(binary: Path | None = None, data_dir: Path | None = None, timeout: float = 240.0,
-                 port: int | None = None) -> LocalServer:
+def start_server(
+    binary: Path | None = None, data_dir: Path | None = None, timeout: float = 240.0, port: int | None = None
+) -> LocalServer:
     """Start Label Studio on 127.0.0.1 and wait until the admin token is accepted.
 
     Raises StudioError (with the log's last lines) when it does not come up in `timeout` s."""
     binary = binary or find_binary()
     if binary is None:
-        raise StudioError(f"no Label Studio server found (.venv-ls/bin/label-studio or LABEL_STUDIO_BIN); run "
-                          f"{INSTALL_HINT}")
+        raise StudioError(
+            f"no Label Studio server found (.venv-ls/bin/label-studio or LABEL_STUDIO_BIN); run "
+            f"{INSTALL_HINT}"
+        )
     own = data_dir is None
     data_dir = Path(data_dir or tempfile.mkdtemp(prefix="annotator-ls-"))
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -129,15 +144,24 @@ def start_server(binary: Path | None = None, data_dir: Path | None = None, timeo
     with open(log_path, "ab") as log:
         proc = subprocess.Popen(
             [str(binary), "start", "--no-browser", "--internal-host", "127.0.0.1", "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=data_dir,
-            env=server_env(data_dir, email, password, token), start_new_session=True)
-    server = LocalServer(f"http://127.0.0.1:{port}", token, email, password, data_dir, log_path, proc, 0.0, own)
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            cwd=data_dir,
+            env=server_env(data_dir, email, password, token),
+            start_new_session=True,
+        )
+    server = LocalServer(
+        f"http://127.0.0.1:{port}", token, email, password, data_dir, log_path, proc, 0.0, own
+    )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             tail = server.log_tail()
             server.stop(keep_data=False)
-            raise StudioError(f"Label Studio exited (code {proc.returncode}) while starting; its log ends:\n{tail}")
+            raise StudioError(
+                f"Label Studio exited (code {proc.returncode}) while starting; its log ends:\n{tail}"
+            )
         m = _STARTED.search(log_path.read_text(errors="replace"))
         if m:
             server.url = m.group(1)  # it moves to the next port when the one asked for is taken

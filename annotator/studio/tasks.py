@@ -47,8 +47,10 @@ def article_html(article_id: str, article: Article | None) -> str:
     meta = f" ({', '.join(bits)})" if bits else ""
     url = article.url if article is not None else None
     if url and url.lower().startswith(("http://", "https://")):
-        return (f'Article: <a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
-                f"{label}</a>{meta}")
+        return (
+            f'Article: <a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
+            f"{label}</a>{meta}"
+        )
     return f"Article: {label}{meta}"
 
 
@@ -73,8 +75,14 @@ def prediction(q: Quote, codebook: Codebook) -> dict | None:
         pred = q.stances.get(question.id)
         if pred is None or pred.source != "model":
             continue
-        result.append({"from_name": control_name(question.id), "to_name": QUOTE_OBJECT, "type": "choices",
-                       "value": {"choices": [pred.label]}})
+        result.append(
+            {
+                "from_name": control_name(question.id),
+                "to_name": QUOTE_OBJECT,
+                "type": "choices",
+                "value": {"choices": [pred.label]},
+            }
+        )
     if not result:
         return None
     return {"model_version": model_version_of(q), "score": certainty(q), "result": result}
@@ -88,8 +96,10 @@ def fit_problems(q: Quote, codebook: Codebook) -> list[str]:
         if qid not in known:
             problems.append(f"unknown question '{qid}'")
         elif pred.label not in codebook.labels_for(qid):
-            problems.append(f"label '{pred.label}' is not one of {', '.join(codebook.labels_for(qid))} "
-                            f"for question '{qid}'")
+            problems.append(
+                f"label '{pred.label}' is not one of {', '.join(codebook.labels_for(qid))} "
+                f"for question '{qid}'"
+            )
     return problems
 
 
@@ -128,8 +138,13 @@ def _order_key(task: dict) -> tuple:
     return (-1.0 if c is None else c, task["data"]["article_id"], task["data"]["start"], task["data"]["end"])
 
 
-def build_tasks(quotes: Iterable[Quote], codebook: Codebook, articles: Mapping[str, Article] | None = None,
-                reporter: Reporter | None = None, config: str | None = None) -> list[dict]:
+def build_tasks(
+    quotes: Iterable[Quote],
+    codebook: Codebook,
+    articles: Mapping[str, Article] | None = None,
+    reporter: Reporter | None = None,
+    config: str | None = None,
+) -> list[dict]:
     """Tasks for the quotes, most uncertain first (no stances at all counts as most uncertain).
 
     A quote whose stances do not fit the codebook, or whose prediction Label Studio's
@@ -150,8 +165,10 @@ def build_tasks(quotes: Iterable[Quote], codebook: Codebook, articles: Mapping[s
         for pred in task.get("predictions", []):
             problems += adapter.prediction_errors(config, pred)
         if problems:
-            reporter.skip(f"quote {q.id} ({q.article_id} {q.start}-{q.end}): its stances do not fit the codebook "
-                          f"({'; '.join(problems)}); not pushed; predict again with this codebook")
+            reporter.skip(
+                f"quote {q.id} ({q.article_id} {q.start}-{q.end}): its stances do not fit the codebook "
+                f"({'; '.join(problems)}); not pushed; predict again with this codebook"
+            )
             continue
         tasks.append(task)
     tasks.sort(key=_order_key)

@@ -30,10 +30,16 @@ def test_synthetic_corpus_is_news_like_and_deterministic(tmp_path):
 
 
 def test_bench_run_prints_figures(tmp_path):
-    result = runner.invoke(app, ["bench", "run", "--articles", "12", "--jobs", "1,2", "--stages", "quotes",
-                                 "--work", str(tmp_path)])
+    result = runner.invoke(
+        app,
+        ["bench", "run", "--articles", "12", "--jobs", "1,2", "--stages", "quotes", "--work", str(tmp_path)],
+    )
     assert result.exit_code == 0, result.output
-    rows = [ln.split() for ln in result.output.splitlines() if ln.startswith("quotes ") and "x the speed" not in ln]
+    rows = [
+        ln.split()
+        for ln in result.output.splitlines()
+        if ln.startswith("quotes ") and "x the speed" not in ln
+    ]
     assert [(r[1], r[2]) for r in rows] == [("12", "1"), ("12", "2")]
     assert all(float(r[4]) > 0 and float(r[5]) > 0 for r in rows)  # articles/s, peak RSS MB
     assert "quotes 12: 2 processes" in result.output
@@ -43,8 +49,10 @@ def test_bench_run_prints_figures(tmp_path):
 
 def test_bench_run_with_a_corpus_and_bad_options(tmp_path):
     corpus = write_corpus(tmp_path / "mine.jsonl", 6)
-    result = runner.invoke(app, ["bench", "run", "--articles", "100", "--jobs", "1", "--stages", "quotes",
-                                 "--corpus", str(corpus)])
+    result = runner.invoke(
+        app,
+        ["bench", "run", "--articles", "100", "--jobs", "1", "--stages", "quotes", "--corpus", str(corpus)],
+    )
     assert result.exit_code == 0, result.output
     assert [ln.split()[1] for ln in result.output.splitlines() if ln.startswith("quotes ")] == ["6"]
     bad = runner.invoke(app, ["bench", "run", "--jobs", "two"])

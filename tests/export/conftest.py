@@ -42,9 +42,18 @@ def seed_reviews(quotes) -> list:
             label = q.stances[question].label
             if label == "oppose" and not [r for r in out if r.question == question]:
                 for who, day in (("reviewer-a", "2025-03-03"), ("reviewer-b", "2025-03-04")):
-                    out.append(ReviewedLabel(quote_id=q.id, article_id=q.article_id, start=q.start, end=q.end,
-                                             question=question, label=label, annotator=who,
-                                             created_at=f"{day}T10:00:00Z"))
+                    out.append(
+                        ReviewedLabel(
+                            quote_id=q.id,
+                            article_id=q.article_id,
+                            start=q.start,
+                            end=q.end,
+                            question=question,
+                            label=label,
+                            annotator=who,
+                            created_at=f"{day}T10:00:00Z",
+                        )
+                    )
     return out
 
 
@@ -55,10 +64,18 @@ def seed_data(**article_meta) -> MatrixData:
     book = _codebook()
     reviews = seed_reviews(quotes)
     cells = build_matrix(quotes, book, seed_experts(), reviews, articles={art.id: art})
-    return MatrixData(cells=cells, quotes=quotes, codebook=book, experts=seed_experts(),
-                      meta={"model_version": "reference labels (test data)", "reviewed_labels": len(reviews),
-                            "reviewed_at": [r.created_at for r in reviews][-1:],
-                            "articles": [art.model_dump(exclude={"text"})]})
+    return MatrixData(
+        cells=cells,
+        quotes=quotes,
+        codebook=book,
+        experts=seed_experts(),
+        meta={
+            "model_version": "reference labels (test data)",
+            "reviewed_labels": len(reviews),
+            "reviewed_at": [r.created_at for r in reviews][-1:],
+            "articles": [art.model_dump(exclude={"text"})],
+        },
+    )
 
 
 @pytest.fixture
@@ -89,10 +106,20 @@ def driver():
     profile = tempfile.mkdtemp(prefix="annotator-chromium-")
     opts = webdriver.ChromeOptions()
     opts.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-extensions", "--force-device-scale-factor=1", f"--user-data-dir={profile}",
-                 "--window-size=1280,900"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--force-device-scale-factor=1",
+        f"--user-data-dir={profile}",
+        "--window-size=1280,900",
+    ):
         opts.add_argument(flag)
     drv = webdriver.Chrome(service=Service(executable_path=chromedriver), options=opts)
     drv.set_page_load_timeout(30)
@@ -105,8 +132,8 @@ def driver():
 
 PAYLOADS = [
     '</script><script>window.__pwned = "script"; alert(1)</script>',
-    '<img src=x onerror="window.__pwned = \'img\'; alert(2)">',
-    '<svg onload="window.__pwned=\'svg\'">',
+    "<img src=x onerror=\"window.__pwned = 'img'; alert(2)\">",
+    "<svg onload=\"window.__pwned='svg'\">",
     '"><a href="javascript:window.__pwned=1">x</a> &amp; \u2028 {{ 7*7 }}',
 ]
 
@@ -116,22 +143,49 @@ def hostile_data() -> MatrixData:
     from annotator.models import Article, Codebook, Expert, Question, Quote, StancePrediction, quote_id
 
     text = " ".join(f'"{p}," she said.' for p in PAYLOADS)
-    art = Article(id="evil<1>", text=text, title='<script>window.__pwned="title"</script>Title',
-                  url="javascript:window.__pwned='url'", published="2025-01-02")
-    book = Codebook(title="<b>Bold</b> questions", questions=[
-        Question(id="q1", text='Is <script>window.__pwned="q"</script> fine?', short="<i>Q1</i>"),
-        Question(id="q2", text="A second question?")])
+    art = Article(
+        id="evil<1>",
+        text=text,
+        title='<script>window.__pwned="title"</script>Title',
+        url="javascript:window.__pwned='url'",
+        published="2025-01-02",
+    )
+    book = Codebook(
+        title="<b>Bold</b> questions",
+        questions=[
+            Question(id="q1", text='Is <script>window.__pwned="q"</script> fine?', short="<i>Q1</i>"),
+            Question(id="q2", text="A second question?"),
+        ],
+    )
     quotes = []
     pos = 0
     for p in PAYLOADS:
         start = text.index(p, pos)
         pos = start + len(p)
-        quotes.append(Quote(id=quote_id(art.id, start, pos), article_id=art.id, start=start, end=pos, text=p,
-                            kind="direct", speaker='Eve <img src=x onerror="window.__pwned=\'name\'">',
-                            speaker_id="eve", speaker_is_expert=True, role="<script>alert(3)</script>",
-                            stances={"q1": StancePrediction(label="support", confidence=0.9),
-                                     "q2": StancePrediction(label="not_addressed", confidence=0.7)}))
+        quotes.append(
+            Quote(
+                id=quote_id(art.id, start, pos),
+                article_id=art.id,
+                start=start,
+                end=pos,
+                text=p,
+                kind="direct",
+                speaker="Eve <img src=x onerror=\"window.__pwned='name'\">",
+                speaker_id="eve",
+                speaker_is_expert=True,
+                role="<script>alert(3)</script>",
+                stances={
+                    "q1": StancePrediction(label="support", confidence=0.9),
+                    "q2": StancePrediction(label="not_addressed", confidence=0.7),
+                },
+            )
+        )
     experts = [Expert(id="eve", name=quotes[0].speaker, is_expert=True, role=quotes[0].role)]
     cells = build_matrix(quotes, book, experts, articles={art.id: art})
-    return MatrixData(cells=cells, quotes=quotes, codebook=book, experts=experts,
-                      meta={"articles": [art.model_dump(exclude={"text"})], "model_version": "<b>m</b>"})
+    return MatrixData(
+        cells=cells,
+        quotes=quotes,
+        codebook=book,
+        experts=experts,
+        meta={"articles": [art.model_dump(exclude={"text"})], "model_version": "<b>m</b>"},
+    )

@@ -65,8 +65,9 @@ def test_rows_columns_and_cells_open_quotes(driver, seed_page):
     driver.set_window_size(1280, 900)
 
     # click: Hilborne on the quick peace deal
-    cell = driver.find_element("css selector", 'tr[data-expert="mark-hilborne"] td[data-question="quick_peace_deal"] '
-                                               "button.cell")
+    cell = driver.find_element(
+        "css selector", 'tr[data-expert="mark-hilborne"] td[data-question="quick_peace_deal"] button.cell'
+    )
     assert "Oppose" in cell.text and "✖" in cell.text
     cell.click()
     assert _dialog_open(driver)
@@ -87,8 +88,10 @@ def test_keyboard_enter_opens_and_escape_closes(driver, seed_page):
     from selenium.webdriver.common.keys import Keys
 
     _open(driver, seed_page)
-    cell = driver.find_element("css selector", 'tr[data-expert="olena-borodyna"] '
-                                               'td[data-question="europe_strategy_coherent"] button.cell')
+    cell = driver.find_element(
+        "css selector",
+        'tr[data-expert="olena-borodyna"] td[data-question="europe_strategy_coherent"] button.cell',
+    )
     _js(driver, "arguments[0].focus()", cell)
     driver.switch_to.active_element.send_keys(Keys.ENTER)
     assert _dialog_open(driver)
@@ -96,7 +99,10 @@ def test_keyboard_enter_opens_and_escape_closes(driver, seed_page):
     driver.switch_to.active_element.send_keys(Keys.ESCAPE)
     assert not _dialog_open(driver)
     # cells are reachable with Tab: every cell with quotes is a button in the tab order
-    assert all(b.get_attribute("tabindex") in (None, "0") for b in driver.find_elements("css selector", "button.cell"))
+    assert all(
+        b.get_attribute("tabindex") in (None, "0")
+        for b in driver.find_elements("css selector", "button.cell")
+    )
     # the full question shows when a column heading gets focus
     head = driver.find_element("css selector", 'th[data-question="arm_ukraine_first"] .qhead')
     tip = driver.find_element("css selector", 'th[data-question="arm_ukraine_first"] .tip')
@@ -114,8 +120,9 @@ def test_filters_hide_what_they_should(driver, seed_page):
     stance = Select(driver.find_element("id", "filter-stance"))
 
     question.select_by_value("quick_peace_deal")
-    assert [e.get_attribute("data-question") for e in _visible(driver, "thead th[data-question]")] == \
-        ["quick_peace_deal"]
+    assert [e.get_attribute("data-question") for e in _visible(driver, "thead th[data-question]")] == [
+        "quick_peace_deal"
+    ]
     assert len(_visible(driver, "tbody td")) == 4
     question.select_by_value("")
 
@@ -131,8 +138,10 @@ def test_filters_hide_what_they_should(driver, seed_page):
     assert "Showing 4 of" in driver.find_element("id", "filter-status").text
 
     question.select_by_value("europe_strategy_coherent")
-    assert [e.get_attribute("data-expert") for e in _visible(driver, "tbody tr")] == ["stefan-wolfe",
-                                                                                     "olena-borodyna"]
+    assert [e.get_attribute("data-expert") for e in _visible(driver, "tbody tr")] == [
+        "stefan-wolfe",
+        "olena-borodyna",
+    ]
     driver.find_element("id", "filter-reset").click()
     assert len(_visible(driver, "tbody tr")) == 4 and len(_visible(driver, "thead th[data-question]")) == 7
     assert len(_visible(driver, "tbody td")) == 28
@@ -142,7 +151,9 @@ def test_phone_layout_cards(driver, seed_page):
     _open(driver, seed_page, width=390, height=844)
     assert _js(driver, "return window.innerWidth") <= 390
     # one card per expert, each cell labelled with its question; nothing wider than the screen
-    assert _js(driver, "return getComputedStyle(document.querySelector('#matrix tbody tr')).display") == "block"
+    assert (
+        _js(driver, "return getComputedStyle(document.querySelector('#matrix tbody tr')).display") == "block"
+    )
     labels = _visible(driver, 'tr[data-expert="jamie-shea"] .cell-q')
     assert [e.text for e in labels] == [short_label(q) for q in seed_data().questions]
     assert _js(driver, "return document.documentElement.scrollWidth") <= 390
@@ -171,19 +182,26 @@ def test_article_script_payloads_never_run(driver, tmp_path):
         text = driver.find_element("id", "dialog-quotes").text
         for p in PAYLOADS:
             assert p.split("\u2028")[0].strip()[:20] in text  # shown as words
-        assert not driver.find_elements("css selector", "#dialog-quotes img, #dialog-quotes svg, #dialog-quotes a")
+        assert not driver.find_elements(
+            "css selector", "#dialog-quotes img, #dialog-quotes svg, #dialog-quotes a"
+        )
         driver.find_element("id", "dialog-close").click()
     assert _js(driver, "return typeof window.__pwned") == "undefined"
     assert driver.find_element("css selector", "h1").text == "<b>Bold</b> questions"
     assert driver.title == "<b>Bold</b> questions"
-    assert 'Eve <img src=x onerror="window.__pwned=\'name\'">' in driver.find_element("css selector", "th.who").text
+    assert (
+        "Eve <img src=x onerror=\"window.__pwned='name'\">"
+        in driver.find_element("css selector", "th.who").text
+    )
 
 
 def test_works_as_an_iframe_embed(driver, seed_page, tmp_path):
     host = tmp_path / "host.html"
-    host.write_text(f'<!DOCTYPE html><html><body><h1>Host story</h1><iframe id="embed" src="{seed_page}" '
-                    'title="Expert matrix" style="width:100%;height:700px;border:0"></iframe></body></html>',
-                    encoding="utf-8")
+    host.write_text(
+        f'<!DOCTYPE html><html><body><h1>Host story</h1><iframe id="embed" src="{seed_page}" '
+        'title="Expert matrix" style="width:100%;height:700px;border:0"></iframe></body></html>',
+        encoding="utf-8",
+    )
     _open(driver, host.as_uri())
     driver.switch_to.frame(driver.find_element("id", "embed"))
     try:

@@ -38,8 +38,10 @@ def write_run_folder(data, out):
     return out
 
 
-@pytest.mark.parametrize("fmt, name", [("csv", "matrix.csv"), ("json", "matrix.json"), ("md", "matrix.md"),
-                                       ("html", "matrix.html")])
+@pytest.mark.parametrize(
+    "fmt, name",
+    [("csv", "matrix.csv"), ("json", "matrix.json"), ("md", "matrix.md"), ("html", "matrix.html")],
+)
 def test_export_from_run_folder_matches_the_run(run_dir, tmp_path, fmt, name):
     out = tmp_path / f"again.{fmt}"
     res = runner.invoke(app, ["export", str(run_dir), "--format", fmt, "-o", str(out)])
@@ -56,19 +58,36 @@ def test_export_csv_writes_wide_beside_long(run_dir, tmp_path):
 
 def test_export_sqlite_from_matrix_and_quotes_files(run_dir, tmp_path):
     db = tmp_path / "matrix.db"
-    res = runner.invoke(app, ["export", "--quotes", str(run_dir / "quotes.jsonl"), "--matrix",
-                              str(run_dir / "matrix.jsonl"), "--format", "sqlite", "-o", str(db)])
+    res = runner.invoke(
+        app,
+        [
+            "export",
+            "--quotes",
+            str(run_dir / "quotes.jsonl"),
+            "--matrix",
+            str(run_dir / "matrix.jsonl"),
+            "--format",
+            "sqlite",
+            "-o",
+            str(db),
+        ],
+    )
     assert res.exit_code == 0, res.output
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM quotes").fetchone()[0] == len(seed_data().quotes)
-    assert con.execute("SELECT text FROM questions WHERE id = 'quick_peace_deal'").fetchone()[0].startswith(
-        "Should the West")
+    assert (
+        con.execute("SELECT text FROM questions WHERE id = 'quick_peace_deal'")
+        .fetchone()[0]
+        .startswith("Should the West")
+    )
 
 
 def test_export_matrix_alone_still_renders(tmp_path, run_dir):
     lone = tmp_path / "lone"
     lone.mkdir()
-    (lone / "cells.jsonl").write_text((run_dir / "matrix.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    (lone / "cells.jsonl").write_text(
+        (run_dir / "matrix.jsonl").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     res = runner.invoke(app, ["export", "--matrix", str(lone / "cells.jsonl"), "-f", "html", "-o", str(lone)])
     assert res.exit_code == 0, res.output
     page = (lone / "matrix.html").read_text(encoding="utf-8")
@@ -91,11 +110,24 @@ def test_export_errors(tmp_path):
 
 def test_run_folder_files_and_json_roundtrip(run_dir):
     names = sorted(p.name for p in run_dir.iterdir())
-    assert names == sorted(["quotes.jsonl", "matrix.jsonl", "experts.jsonl", "run.json", "matrix.csv",
-                            "matrix_wide.csv", "matrix.json", "matrix.md", "matrix.html"])
+    assert names == sorted(
+        [
+            "quotes.jsonl",
+            "matrix.jsonl",
+            "experts.jsonl",
+            "run.json",
+            "matrix.csv",
+            "matrix_wide.csv",
+            "matrix.json",
+            "matrix.md",
+            "matrix.html",
+        ]
+    )
     cells = [json.loads(line) for line in (run_dir / "matrix.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(cells) == 28
-    assert {"expert", "expert_id", "question", "stance", "confidence", "reviewed", "evidence"} <= set(cells[0])
+    assert {"expert", "expert_id", "question", "stance", "confidence", "reviewed", "evidence"} <= set(
+        cells[0]
+    )
     ev = next(c for c in cells if c["evidence"])["evidence"][0]
     assert {"article_id", "start", "end", "text", "label", "source"} <= set(ev)
     assert render(seed_data(), "md") == (run_dir / "matrix.md").read_text(encoding="utf-8")
@@ -134,7 +166,9 @@ def test_a_bad_matrix_line_is_reported_once(run_dir, tmp_path):
     bad.mkdir()
     for name in ("run.json", "experts.jsonl", "quotes.jsonl"):
         (bad / name).write_bytes((run_dir / name).read_bytes())
-    (bad / "matrix.jsonl").write_text("\n".join(lines[:3] + ["{not json"] + lines[3:]) + "\n", encoding="utf-8")
+    (bad / "matrix.jsonl").write_text(
+        "\n".join(lines[:3] + ["{not json"] + lines[3:]) + "\n", encoding="utf-8"
+    )
     res = runner.invoke(app, ["export", str(bad), "-f", "html", "-o", str(tmp_path / "m.html")])
     assert res.exit_code == 3, res.output  # partial: the line was skipped, the rest exported
     assert res.output.count("matrix.jsonl:4") == 1 and "1 lines skipped" in res.output

@@ -18,33 +18,39 @@ def _rows(text: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-    ("+1 555", "'+1 555"),
-    ("-2+3", "'-2+3"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=1", "'\t=1"),
-    ("plain words", "plain words"),
-    ("“quoted”", "“quoted”"),
-    (None, ""),
-    (True, "true"),
-    (0.8333, "0.83"),
-    (12, "12"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1 555", "'+1 555"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("plain words", "plain words"),
+        ("“quoted”", "“quoted”"),
+        (None, ""),
+        (True, "true"),
+        (0.8333, "0.83"),
+        (12, "12"),
+    ],
+)
 def test_safe_cell(value, expected):
     assert safe(value) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2025-02-27", "2025-02-27"),
-    ("2025-02-27T09:30:00Z", "2025-02-27"),
-    ("2025-02-27T23:30:00+01:00", "2025-02-27"),
-    ("Thu, 27 Feb 2025 10:00:00 GMT", "2025-02-27"),
-    ("2025-02-27 garbage", "2025-02-27"),
-    ("last Thursday", "last Thursday"),
-    (None, None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2025-02-27", "2025-02-27"),
+        ("2025-02-27T09:30:00Z", "2025-02-27"),
+        ("2025-02-27T23:30:00+01:00", "2025-02-27"),
+        ("Thu, 27 Feb 2025 10:00:00 GMT", "2025-02-27"),
+        ("2025-02-27 garbage", "2025-02-27"),
+        ("last Thursday", "last Thursday"),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_iso_date(text, expected):
     assert iso_date(text) == expected
 
@@ -94,11 +100,32 @@ def test_wide_csv_experts_by_questions(seed_matrix):
 def test_wide_csv_missing_cell_is_empty_and_duplicate_short_labels_made_unique(seed_matrix):
     from annotator.models import Codebook, Question
 
-    book = Codebook(questions=[Question(id="a", text="First?", short="Same"),
-                               Question(id="b", text="Second?", short="Same")])
-    cells = [Cell(expert="Ann Lee", expert_id="ann-lee", question="a", stance="support", confidence=0.9,
-                  evidence=[Evidence(quote_id="q1", article_id="x", start=0, end=4, text="Yes.", label="support",
-                                     confidence=0.9)])]
+    book = Codebook(
+        questions=[
+            Question(id="a", text="First?", short="Same"),
+            Question(id="b", text="Second?", short="Same"),
+        ]
+    )
+    cells = [
+        Cell(
+            expert="Ann Lee",
+            expert_id="ann-lee",
+            question="a",
+            stance="support",
+            confidence=0.9,
+            evidence=[
+                Evidence(
+                    quote_id="q1",
+                    article_id="x",
+                    start=0,
+                    end=4,
+                    text="Yes.",
+                    label="support",
+                    confidence=0.9,
+                )
+            ],
+        )
+    ]
     rows = list(csv.reader(io.StringIO(csv_export.wide_csv(MatrixData(cells=cells, codebook=book)))))
     assert rows[0][3:] == ["Same (a)", "Same (b)"]
     assert rows[1] == ["Ann Lee", "", "", "support", ""]

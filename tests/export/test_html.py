@@ -42,12 +42,15 @@ def _parse(page: str) -> _Collect:
     return p
 
 
-@pytest.mark.parametrize("obj, forbidden", [
-    ({"t": "</script><script>x()</script>"}, "</script"),
-    ({"t": "<!-- a"}, "<!--"),
-    ({"t": "a & b > c"}, "&"),
-    ({"t": "line\u2028sep"}, "\u2028"),
-])
+@pytest.mark.parametrize(
+    "obj, forbidden",
+    [
+        ({"t": "</script><script>x()</script>"}, "</script"),
+        ({"t": "<!-- a"}, "<!--"),
+        ({"t": "a & b > c"}, "&"),
+        ({"t": "line\u2028sep"}, "\u2028"),
+    ],
+)
 def test_script_json_escapes(obj, forbidden):
     text = html.script_json(obj)
     assert forbidden not in text and "<" not in text and ">" not in text
@@ -78,7 +81,9 @@ def test_seed_page_is_self_contained(seed_matrix):
     assert not [a for t, a in p.tags if t == "script" and "src" in a]
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "@import" not in page and "url(" not in page.split("</style>")[0]
-    csp = next(a["content"] for t, a in p.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    csp = next(
+        a["content"] for t, a in p.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    )
     assert "default-src 'none'" in csp and "script-src 'sha256-" in csp
 
 

@@ -18,16 +18,23 @@ def test_tables_keys_and_counts(tmp_path, seed_matrix):
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert tables == {"articles", "speakers", "questions", "quotes", "stances", "cells", "cell_quotes"}
     fks = {(t, r[3], r[2]) for t in tables for r in db.execute(f"PRAGMA foreign_key_list({t})")}
-    assert {("quotes", "article_id", "articles"), ("quotes", "speaker_id", "speakers"),
-            ("stances", "quote_id", "quotes"), ("stances", "question_id", "questions"),
-            ("cells", "expert_id", "speakers"), ("cells", "question_id", "questions"),
-            ("cell_quotes", "cell_id", "cells"), ("cell_quotes", "quote_id", "quotes")} <= fks
+    assert {
+        ("quotes", "article_id", "articles"),
+        ("quotes", "speaker_id", "speakers"),
+        ("stances", "quote_id", "quotes"),
+        ("stances", "question_id", "questions"),
+        ("cells", "expert_id", "speakers"),
+        ("cells", "question_id", "questions"),
+        ("cell_quotes", "cell_id", "cells"),
+        ("cell_quotes", "quote_id", "quotes"),
+    } <= fks
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert db.execute("SELECT count(*) FROM cells").fetchone()[0] == 28
     assert db.execute("SELECT count(*) FROM questions").fetchone()[0] == 7
     assert db.execute("SELECT count(*) FROM quotes").fetchone()[0] == len(seed_matrix.quotes)
     assert db.execute("SELECT title, published FROM articles").fetchall() == [
-        ("Starmer’s Diplomatic Meeting with Trump on Ukraine Security", "2025-02-27")]
+        ("Starmer’s Diplomatic Meeting with Trump on Ukraine Security", "2025-02-27")
+    ]
     row = db.execute("""SELECT c.stance, count(cq.quote_id) FROM cells c JOIN speakers s ON s.id = c.expert_id
                         JOIN cell_quotes cq ON cq.cell_id = c.id
                         WHERE s.name = 'Olena Borodyna' AND c.question_id = 'europe_strategy_coherent'""").fetchone()
@@ -65,6 +72,10 @@ def test_datasette_serves_the_database(tmp_path, seed_matrix):
     rows = cells.json()
     assert cells.status_code == 200 and len(rows) == 4
     # foreign keys are followed: the expert id comes with the speaker's name as its label
-    assert {r["expert_id"]["label"] for r in rows} == {"Jamie Shea", "Stefan Wolfe", "Mark Hilborne",
-                                                       "Olena Borodyna"}
+    assert {r["expert_id"]["label"] for r in rows} == {
+        "Jamie Shea",
+        "Stefan Wolfe",
+        "Mark Hilborne",
+        "Olena Borodyna",
+    }
     assert quote.json()[0]["article_id"]["value"] == "000_add76b67e3208ad5"

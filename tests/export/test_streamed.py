@@ -29,13 +29,21 @@ def _streamed(data: MatrixData, tmp_path) -> tuple[MatrixData, list[int]]:
     articles = data.articles()
     meta = {k: v for k, v in data.meta.items() if k != "articles"}
     meta["quotes"] = len(data.quotes)  # a run's metadata counts its quotes (they stay in quotes.jsonl)
-    return MatrixData(codebook=data.codebook, experts=data.experts, meta=meta, summary=summary,
-                      cell_source=source, article_source=lambda: iter(articles)), reads
+    return MatrixData(
+        codebook=data.codebook,
+        experts=data.experts,
+        meta=meta,
+        summary=summary,
+        cell_source=source,
+        article_source=lambda: iter(articles),
+    ), reads
 
 
 @pytest.mark.parametrize("fmt", ["csv", "csv-wide", "json", "md", "html"])
 def test_streamed_export_equals_in_memory(seed_matrix, tmp_path, monkeypatch, fmt):
-    monkeypatch.setattr("secrets.token_hex", lambda n: "0" * (2 * n))  # irrelevant to the output; pinned anyway
+    monkeypatch.setattr(
+        "secrets.token_hex", lambda n: "0" * (2 * n)
+    )  # irrelevant to the output; pinned anyway
     streamed, reads = _streamed(seed_matrix, tmp_path)
     assert seed_matrix.cells and any(c.evidence for c in seed_matrix.cells)
     assert render(streamed, fmt) == render(seed_matrix, fmt)

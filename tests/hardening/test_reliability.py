@@ -25,8 +25,10 @@ from tests.conftest import need
 
 runner = CliRunner()
 ANNOTATOR = [sys.executable, "-m", "annotator"]
-ARTICLE = ("“The new levy is far too high for small farms,” said Ann Kim, a senior lecturer at Harbor College.\n\n"
-           "Tom Brisk, an economist at the Quarry Institute, argued that the levy would fund the river dam.\n")
+ARTICLE = (
+    "“The new levy is far too high for small farms,” said Ann Kim, a senior lecturer at Harbor College.\n\n"
+    "Tom Brisk, an economist at the Quarry Institute, argued that the levy would fund the river dam.\n"
+)
 CODEBOOK = """questions:
   - id: levy
     short: Levy
@@ -39,7 +41,9 @@ CODEBOOK = """questions:
 def _corpus(folder: Path, n: int = 1) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
-        (folder / f"a{i}.txt").write_text(ARTICLE.replace("Ann Kim", f"Ann Kim{i}" if i else "Ann Kim"), "utf-8")
+        (folder / f"a{i}.txt").write_text(
+            ARTICLE.replace("Ann Kim", f"Ann Kim{i}" if i else "Ann Kim"), "utf-8"
+        )
     return folder
 
 
@@ -69,11 +73,13 @@ def as_other_user(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
         need(shutil.which("setpriv") is not None, "setpriv (util-linux) is needed to drop root for this test")
         prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
     env = {**os.environ, "HOME": str(cwd)}
-    return subprocess.run([*prefix, *ANNOTATOR, *args], capture_output=True, text=True, timeout=300, cwd=cwd,
-                          env=env)
+    return subprocess.run(
+        [*prefix, *ANNOTATOR, *args], capture_output=True, text=True, timeout=300, cwd=cwd, env=env
+    )
 
 
 # --- data loss ------------------------------------------------------------------------------
+
 
 def test_a_run_removes_only_its_own_temporary_files(tmp_path):
     out = tmp_path / "out"
@@ -83,8 +89,20 @@ def test_a_run_removes_only_its_own_temporary_files(tmp_path):
     for p in mine:
         p.write_text("the user's")
     (out / ".matrix.jsonl.ab12cd34.tmp").write_text("left by a killed run")
-    res = runner.invoke(app, ["run", str(_corpus(tmp_path / "arts")), "--codebook", str(_book(tmp_path)), "--out",
-                              str(out), "--engine", "fast", "--quiet"])
+    res = runner.invoke(
+        app,
+        [
+            "run",
+            str(_corpus(tmp_path / "arts")),
+            "--codebook",
+            str(_book(tmp_path)),
+            "--out",
+            str(out),
+            "--engine",
+            "fast",
+            "--quiet",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert all(p.read_text() == "the user's" for p in mine)
     assert not (out / ".matrix.jsonl.ab12cd34.tmp").exists()
@@ -93,14 +111,39 @@ def test_a_run_removes_only_its_own_temporary_files(tmp_path):
 def test_a_second_run_into_the_same_folder_is_refused_and_the_first_completes(tmp_path):
     arts = _corpus(tmp_path / "arts", 1500)
     out = tmp_path / "out"
-    first = subprocess.Popen([*ANNOTATOR, "run", str(arts), "--codebook", str(_book(tmp_path)), "--out", str(out),
-                              "--engine", "fast", "--jobs", "1", "--quiet"], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [
+            *ANNOTATOR,
+            "run",
+            str(arts),
+            "--codebook",
+            str(_book(tmp_path)),
+            "--out",
+            str(out),
+            "--engine",
+            "fast",
+            "--jobs",
+            "1",
+            "--quiet",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.time() + 60
     while time.time() < deadline and not ((out / ".lock").exists() and (out / ".lock").read_text().strip()):
         time.sleep(0.05)
-    second = _run("run", str(arts), "--codebook", str(tmp_path / "codebook.yaml"), "--out", str(out), "--engine",
-                  "fast", "--quiet")
+    second = _run(
+        "run",
+        str(arts),
+        "--codebook",
+        str(tmp_path / "codebook.yaml"),
+        "--out",
+        str(out),
+        "--engine",
+        "fast",
+        "--quiet",
+    )
     assert second.returncode == 1
     assert f"Error: {out} is in use by another run (pid {first.pid})" in second.stderr
     assert first.wait(timeout=300) == 0, first.stderr.read()
@@ -109,15 +152,26 @@ def test_a_second_run_into_the_same_folder_is_refused_and_the_first_completes(tm
 
 def test_an_out_folder_inside_the_input_folder_is_not_read_back(tmp_path):
     arts = _corpus(tmp_path / "arts")
-    args = ["run", str(arts), "--codebook", str(_book(tmp_path)), "--out", str(arts / "out"), "--engine", "fast",
-            "--quiet"]
+    args = [
+        "run",
+        str(arts),
+        "--codebook",
+        str(_book(tmp_path)),
+        "--out",
+        str(arts / "out"),
+        "--engine",
+        "fast",
+        "--quiet",
+    ]
     first = runner.invoke(app, args)
     files = {p.name: p.read_bytes() for p in (arts / "out").iterdir() if p.is_file() and p.name != ".lock"}
     again = runner.invoke(app, args)
     assert first.exit_code == again.exit_code == 0, again.output
     assert json.loads((arts / "out" / "run.json").read_text())["articles"][0]["id"] == "a0"
     assert len(json.loads((arts / "out" / "run.json").read_text())["articles"]) == 1
-    assert files == {p.name: p.read_bytes() for p in (arts / "out").iterdir() if p.is_file() and p.name != ".lock"}
+    assert files == {
+        p.name: p.read_bytes() for p in (arts / "out").iterdir() if p.is_file() and p.name != ".lock"
+    }
 
 
 def _children(pid: int) -> list[int]:
@@ -132,9 +186,24 @@ def test_workers_die_with_their_parent_and_the_folder_says_incomplete(tmp_path):
     need(Path("/proc/self/task").is_dir(), "needs Linux /proc to find the worker processes")
     arts = _corpus(tmp_path / "arts", 400)
     out = tmp_path / "out"
-    parent = subprocess.Popen([*ANNOTATOR, "run", str(arts), "--codebook", str(_book(tmp_path)), "--out", str(out),
-                               "--engine", "fast", "--jobs", "2", "--quiet"], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    parent = subprocess.Popen(
+        [
+            *ANNOTATOR,
+            "run",
+            str(arts),
+            "--codebook",
+            str(_book(tmp_path)),
+            "--out",
+            str(out),
+            "--engine",
+            "fast",
+            "--jobs",
+            "2",
+            "--quiet",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 60
     workers: list[int] = []
     while time.time() < deadline and len(workers) < 2:
@@ -144,10 +213,15 @@ def test_workers_die_with_their_parent_and_the_folder_says_incomplete(tmp_path):
     os.kill(parent.pid, signal.SIGKILL)  # the parent only
     parent.wait(timeout=30)
     deadline = time.time() + 20
-    while time.time() < deadline and any(Path(f"/proc/{w}").exists() and
-                                         "zombie" not in Path(f"/proc/{w}/status").read_text() for w in workers):
+    while time.time() < deadline and any(
+        Path(f"/proc/{w}").exists() and "zombie" not in Path(f"/proc/{w}/status").read_text() for w in workers
+    ):
         time.sleep(0.1)
-    alive = [w for w in workers if Path(f"/proc/{w}").exists() and "zombie" not in Path(f"/proc/{w}/status").read_text()]
+    alive = [
+        w
+        for w in workers
+        if Path(f"/proc/{w}").exists() and "zombie" not in Path(f"/proc/{w}/status").read_text()
+    ]
     assert alive == []
     assert not (out / "run.json").exists()
     res = runner.invoke(app, ["export", str(out), "--format", "html", "-o", str(tmp_path / "m.html")])
@@ -157,8 +231,20 @@ def test_workers_die_with_their_parent_and_the_folder_says_incomplete(tmp_path):
 
 def test_export_refuses_a_folder_whose_run_did_not_finish(tmp_path):
     out = tmp_path / "out"
-    res = runner.invoke(app, ["run", str(_corpus(tmp_path / "arts")), "--codebook", str(_book(tmp_path)), "--out",
-                              str(out), "--engine", "fast", "--quiet"])
+    res = runner.invoke(
+        app,
+        [
+            "run",
+            str(_corpus(tmp_path / "arts")),
+            "--codebook",
+            str(_book(tmp_path)),
+            "--out",
+            str(out),
+            "--engine",
+            "fast",
+            "--quiet",
+        ],
+    )
     assert res.exit_code == 0
     (out / "run.json").unlink()  # as a run killed while writing leaves it
     res = runner.invoke(app, ["export", str(out), "--format", "md", "-o", str(tmp_path / "m.md")])
@@ -168,28 +254,52 @@ def test_export_refuses_a_folder_whose_run_did_not_finish(tmp_path):
 
 # --- injection --------------------------------------------------------------------------------
 
-def _data(tmp_path: Path, published: str = "2025-01-02", labels: list[str] | None = None, org: str | None = None):
+
+def _data(
+    tmp_path: Path, published: str = "2025-01-02", labels: list[str] | None = None, org: str | None = None
+):
     from annotator.export import MatrixData
     from annotator.matrix import build_matrix
     from annotator.models import Article, Codebook, Expert, Question, Quote, StancePrediction, quote_id
 
     labels = labels or ["support", "oppose", "not_addressed"]
-    book = Codebook(labels=labels, questions=[Question(id="levy", text="Keep the levy?", short="Levy\x00 | x")])
-    art = Article(id="a1", text=ARTICLE, title="Title\r=1+2", published=published, url="https://example.org/a")
-    q = Quote(id=quote_id("a1", 0, 10), article_id="a1", start=0, end=10, text="“The levy”", kind="direct",
-              speaker="Ann Kim", speaker_id="ann-kim", speaker_is_expert=True, organisation=org,
-              stances={"levy": StancePrediction(label=labels[0], confidence=0.9)})
+    book = Codebook(
+        labels=labels, questions=[Question(id="levy", text="Keep the levy?", short="Levy\x00 | x")]
+    )
+    art = Article(
+        id="a1", text=ARTICLE, title="Title\r=1+2", published=published, url="https://example.org/a"
+    )
+    q = Quote(
+        id=quote_id("a1", 0, 10),
+        article_id="a1",
+        start=0,
+        end=10,
+        text="“The levy”",
+        kind="direct",
+        speaker="Ann Kim",
+        speaker_id="ann-kim",
+        speaker_is_expert=True,
+        organisation=org,
+        stances={"levy": StancePrediction(label=labels[0], confidence=0.9)},
+    )
     experts = [Expert(id="ann-kim", name="Ann Kim", is_expert=True, organisation=org)]
     cells = build_matrix([q], book, experts, articles={"a1": art})
-    return MatrixData(cells=cells, quotes=[q], codebook=book, experts=experts,
-                      meta={"articles": [{"id": "a1", "title": art.title, "published": published}]})
+    return MatrixData(
+        cells=cells,
+        quotes=[q],
+        codebook=book,
+        experts=experts,
+        meta={"articles": [{"id": "a1", "title": art.title, "published": published}]},
+    )
 
 
 def test_markdown_escapes_dates_labels_and_pipes(tmp_path):
     from annotator.export import render
 
-    md = render(_data(tmp_path, published="<img src=x onerror=alert(1)>", labels=["yes|<b>", "no", "not_addressed"]),
-                "md")
+    md = render(
+        _data(tmp_path, published="<img src=x onerror=alert(1)>", labels=["yes|<b>", "no", "not_addressed"]),
+        "md",
+    )
     assert "<img" not in md and "&lt;img src=x onerror=alert(1)&gt;" in md
     assert "\r" not in md  # a carriage return in a title does not start a line
     assert "<b>" not in md and "Yes\\|&lt;b&gt;" in md
@@ -207,8 +317,10 @@ def test_csv_quotes_line_breaks_and_defuses_formulas(tmp_path):
     for row in long_rows[1:] + wide_rows[1:]:
         for value in row:
             assert not value.lstrip(" \t\r\n").startswith(("=", "+", "-", "@")), value
-    assert "Title\n=1+2" in long_rows[1][long_rows[0].index("article_title")] or \
-        "'Title" in long_rows[1][long_rows[0].index("article_title")]
+    assert (
+        "Title\n=1+2" in long_rows[1][long_rows[0].index("article_title")]
+        or "'Title" in long_rows[1][long_rows[0].index("article_title")]
+    )
 
 
 def test_sqlite_takes_any_question_label(tmp_path):
@@ -222,15 +334,35 @@ def test_sqlite_takes_any_question_label(tmp_path):
 
 # --- wrong output with no warning ------------------------------------------------------------
 
-@pytest.mark.parametrize("entries, message", [
-    ("[{name: Ann Kim, id: ak}, {name: Tom Brisk, id: ak}]", "#1 (Ann Kim) and #2 (Tom Brisk) have the same id 'ak'"),
-    ("[{name: Ann Kim}, {name: ann kim, id: other}]", "#1 (Ann Kim) and #2 (ann kim) have the same name"),
-])
+
+@pytest.mark.parametrize(
+    "entries, message",
+    [
+        (
+            "[{name: Ann Kim, id: ak}, {name: Tom Brisk, id: ak}]",
+            "#1 (Ann Kim) and #2 (Tom Brisk) have the same id 'ak'",
+        ),
+        ("[{name: Ann Kim}, {name: ann kim, id: other}]", "#1 (Ann Kim) and #2 (ann kim) have the same name"),
+    ],
+)
 def test_a_registry_with_one_person_twice_is_an_error(tmp_path, entries, message):
     reg = tmp_path / "experts.yaml"
     reg.write_text(entries)
-    res = runner.invoke(app, ["run", str(_corpus(tmp_path / "arts")), "--codebook", str(_book(tmp_path)),
-                              "--experts", str(reg), "--out", str(tmp_path / "out"), "--engine", "fast"])
+    res = runner.invoke(
+        app,
+        [
+            "run",
+            str(_corpus(tmp_path / "arts")),
+            "--codebook",
+            str(_book(tmp_path)),
+            "--experts",
+            str(reg),
+            "--out",
+            str(tmp_path / "out"),
+            "--engine",
+            "fast",
+        ],
+    )
     assert res.exit_code == 1 and message in res.output and "Traceback" not in res.output
 
 
@@ -260,14 +392,37 @@ def test_an_unreadable_folder_is_reported_with_exit_3(shared_tmp):
 
 def test_every_reviewer_label_is_kept_and_the_split_shown(tmp_path):
     out = tmp_path / "out"
-    args = ["run", str(_corpus(tmp_path / "arts")), "--codebook", str(_book(tmp_path)), "--out", str(out), "--engine",
-            "fast", "--quiet"]
+    args = [
+        "run",
+        str(_corpus(tmp_path / "arts")),
+        "--codebook",
+        str(_book(tmp_path)),
+        "--out",
+        str(out),
+        "--engine",
+        "fast",
+        "--quiet",
+    ]
     assert runner.invoke(app, args).exit_code == 0
     q = json.loads((out / "quotes.jsonl").read_text().splitlines()[0])
     labels = tmp_path / "reviewed.jsonl"
-    labels.write_text("".join(json.dumps({"quote_id": q["id"], "article_id": q["article_id"], "start": q["start"],
-                                          "end": q["end"], "question": "levy", "label": lab, "annotator": who}) + "\n"
-                              for who, lab in (("rev-a", "support"), ("rev-b", "oppose"))))
+    labels.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "quote_id": q["id"],
+                    "article_id": q["article_id"],
+                    "start": q["start"],
+                    "end": q["end"],
+                    "question": "levy",
+                    "label": lab,
+                    "annotator": who,
+                }
+            )
+            + "\n"
+            for who, lab in (("rev-a", "support"), ("rev-b", "oppose"))
+        )
+    )
     res = runner.invoke(app, args + ["--labels", str(labels)])
     assert res.exit_code == 0, res.output
     cells = [json.loads(x) for x in (out / "matrix.jsonl").read_text().splitlines()]
@@ -280,18 +435,25 @@ def test_every_reviewer_label_is_kept_and_the_split_shown(tmp_path):
 
 # --- messages and exit codes -------------------------------------------------------------------
 
+
 def test_an_out_folder_that_cannot_be_made_is_one_error_line(shared_tmp):
     _corpus(shared_tmp / "arts")
     _book(shared_tmp)
     blocked = shared_tmp / "blocked"
     blocked.mkdir()
     blocked.chmod(0o755)  # root's: the other user cannot write in it
-    res = as_other_user(["run", "arts", "--codebook", "codebook.yaml", "--out", "blocked/out", "--engine", "fast"],
-                        shared_tmp)
+    res = as_other_user(
+        ["run", "arts", "--codebook", "codebook.yaml", "--out", "blocked/out", "--engine", "fast"], shared_tmp
+    )
     assert res.returncode == 1, res.stderr
     assert res.stderr.startswith("Error: blocked/out") and "Traceback" not in res.stderr
     res = as_other_user(["quotes", "arts", "-o", "blocked/q.jsonl"], shared_tmp)
-    assert res.returncode == 1 and "Error: " in res.stderr and "blocked" in res.stderr and "internal" not in res.stderr
+    assert (
+        res.returncode == 1
+        and "Error: " in res.stderr
+        and "blocked" in res.stderr
+        and "internal" not in res.stderr
+    )
 
 
 @pytest.mark.parametrize("option", ["--codebook", "--experts", "--labels"])
@@ -311,10 +473,28 @@ def test_files_that_exist_but_cannot_be_read_exit_1(shared_tmp, option):
 
 def test_reviewed_labels_that_match_nothing_are_one_warning_each_and_exit_3(tmp_path):
     labels = tmp_path / "reviewed.jsonl"
-    labels.write_text("".join(json.dumps({"quote_id": f"q_{i}", "question": "levy", "label": "support",
-                                          "annotator": "rev-a"}) + "\n" for i in range(2)))
-    res = runner.invoke(app, ["run", str(_corpus(tmp_path / "arts")), "--codebook", str(_book(tmp_path)), "--out",
-                              str(tmp_path / "out"), "--engine", "fast", "--labels", str(labels)])
+    labels.write_text(
+        "".join(
+            json.dumps({"quote_id": f"q_{i}", "question": "levy", "label": "support", "annotator": "rev-a"})
+            + "\n"
+            for i in range(2)
+        )
+    )
+    res = runner.invoke(
+        app,
+        [
+            "run",
+            str(_corpus(tmp_path / "arts")),
+            "--codebook",
+            str(_book(tmp_path)),
+            "--out",
+            str(tmp_path / "out"),
+            "--engine",
+            "fast",
+            "--labels",
+            str(labels),
+        ],
+    )
     assert res.exit_code == 3, res.output
     warnings = [line for line in res.output.splitlines() if "matches no quote of this run" in line]
     assert [w.split(": ")[1] for w in warnings] == [f"{labels}:1", f"{labels}:2"]
@@ -328,31 +508,84 @@ def test_no_input_at_all_is_an_error_and_writes_nothing(tmp_path):
 
 def test_export_into_a_new_folder(tmp_path):
     out = tmp_path / "out"
-    runner.invoke(app, ["run", str(_corpus(tmp_path / "arts")), "--codebook", str(_book(tmp_path)), "--out", str(out),
-                        "--engine", "fast", "--quiet"])
+    runner.invoke(
+        app,
+        [
+            "run",
+            str(_corpus(tmp_path / "arts")),
+            "--codebook",
+            str(_book(tmp_path)),
+            "--out",
+            str(out),
+            "--engine",
+            "fast",
+            "--quiet",
+        ],
+    )
     for fmt in ("md", "html", "csv"):
         res = runner.invoke(app, ["export", str(out), "--format", fmt, "-o", str(tmp_path / "newdir") + "/"])
         assert res.exit_code == 0, res.output
-    assert sorted(p.name for p in (tmp_path / "newdir").iterdir()) == ["matrix.csv", "matrix.html", "matrix.md",
-                                                                       "matrix_wide.csv"]
+    assert sorted(p.name for p in (tmp_path / "newdir").iterdir()) == [
+        "matrix.csv",
+        "matrix.html",
+        "matrix.md",
+        "matrix_wide.csv",
+    ]
 
 
 def test_push_reads_only_articles_from_a_folder(tmp_path):
     out = tmp_path / "out"
     arts = _corpus(tmp_path / "arts")
-    runner.invoke(app, ["run", str(arts), "--codebook", str(_book(tmp_path)), "--out", str(out), "--engine", "fast",
-                        "--quiet"])
+    runner.invoke(
+        app,
+        [
+            "run",
+            str(arts),
+            "--codebook",
+            str(_book(tmp_path)),
+            "--out",
+            str(out),
+            "--engine",
+            "fast",
+            "--quiet",
+        ],
+    )
     (arts / "gold").mkdir()
     (arts / "gold" / "quotes.jsonl").write_text('{"not": "an article"}\n')
-    res = runner.invoke(app, ["studio", "push", str(out / "quotes.jsonl"), "-c", str(tmp_path / "codebook.yaml"),
-                              "--articles", str(arts), "--to-file", str(tmp_path / "tasks.json")])
+    res = runner.invoke(
+        app,
+        [
+            "studio",
+            "push",
+            str(out / "quotes.jsonl"),
+            "-c",
+            str(tmp_path / "codebook.yaml"),
+            "--articles",
+            str(arts),
+            "--to-file",
+            str(tmp_path / "tasks.json"),
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "skipped" not in res.output
 
 
 def test_a_key_in_the_url_is_never_shown(tmp_path):
-    res = runner.invoke(app, ["studio", "pull", "--url", "http://reviewer:s3cretkey@127.0.0.1:9/x?token=abc123",
-                              "--project", "p", "--api-key", "k", "-o", str(tmp_path / "r.jsonl")])
+    res = runner.invoke(
+        app,
+        [
+            "studio",
+            "pull",
+            "--url",
+            "http://reviewer:s3cretkey@127.0.0.1:9/x?token=abc123",
+            "--project",
+            "p",
+            "--api-key",
+            "k",
+            "-o",
+            str(tmp_path / "r.jsonl"),
+        ],
+    )
     assert res.exit_code == 1
     assert "s3cretkey" not in res.output and "abc123" not in res.output and "***" in res.output
 
@@ -360,8 +593,12 @@ def test_a_key_in_the_url_is_never_shown(tmp_path):
 def test_agreement_takes_labels_from_another_tool(tmp_path):
     labels = tmp_path / "labels.jsonl"
     rows = [("q1", "a", "support"), ("q1", "b", "support"), ("q2", "a", "oppose"), ("q2", "b", "support")]
-    labels.write_text("".join(json.dumps({"quote_id": q, "question": "levy", "label": lab, "annotator": who}) + "\n"
-                              for q, who, lab in rows))
+    labels.write_text(
+        "".join(
+            json.dumps({"quote_id": q, "question": "levy", "label": lab, "annotator": who}) + "\n"
+            for q, who, lab in rows
+        )
+    )
     res = runner.invoke(app, ["agreement", str(labels), "--format", "json"])
     assert res.exit_code == 0, res.output
     assert json.loads(res.output)["questions"]["levy"]["items"] == 2
@@ -370,7 +607,9 @@ def test_agreement_takes_labels_from_another_tool(tmp_path):
 
 
 def test_the_cli_starts_without_the_heavy_libraries():
-    code = ("import sys, annotator.cli; heavy = [m for m in ('sklearn', 'scipy', 'label_studio_sdk', 'onnxruntime', "
-            "'tokenizers', 'numpy') if m in sys.modules]; print(','.join(heavy))")
+    code = (
+        "import sys, annotator.cli; heavy = [m for m in ('sklearn', 'scipy', 'label_studio_sdk', 'onnxruntime', "
+        "'tokenizers', 'numpy') if m in sys.modules]; print(','.join(heavy))"
+    )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert res.returncode == 0 and res.stdout.strip() == ""

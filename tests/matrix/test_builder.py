@@ -16,18 +16,21 @@ from tests.gold_fixtures import gold, seed_article, seed_codebook, seed_experts,
 LABELS = ["support", "oppose", "mixed", "neutral", "not_addressed"]
 
 
-@pytest.mark.parametrize("votes, expected", [
-    ([], "not_addressed"),
-    (["not_addressed", "not_addressed"], "not_addressed"),
-    (["neutral", "not_addressed"], "neutral"),
-    (["neutral", "support"], "support"),
-    (["support", "support", "not_addressed"], "support"),
-    (["oppose"], "oppose"),
-    (["support", "oppose"], "mixed"),
-    (["support", "neutral", "oppose"], "mixed"),
-    (["mixed", "support"], "mixed"),
-    (["mixed"], "mixed"),
-])
+@pytest.mark.parametrize(
+    "votes, expected",
+    [
+        ([], "not_addressed"),
+        (["not_addressed", "not_addressed"], "not_addressed"),
+        (["neutral", "not_addressed"], "neutral"),
+        (["neutral", "support"], "support"),
+        (["support", "support", "not_addressed"], "support"),
+        (["oppose"], "oppose"),
+        (["support", "oppose"], "mixed"),
+        (["support", "neutral", "oppose"], "mixed"),
+        (["mixed", "support"], "mixed"),
+        (["mixed"], "mixed"),
+    ],
+)
 def test_combine_rules(votes, expected):
     assert combine([Vote(v, 0.8) for v in votes], LABELS)[0] == expected
 
@@ -49,13 +52,29 @@ def _book(*ids: str) -> Codebook:
     return Codebook(questions=[Question(id=i, text=f"Question {i}?") for i in ids])
 
 
-def _quote(start: int, speaker: str | None, labels: dict[str, str], *, article: str = "a1", expert: bool = True,
-           attribution: str = "name", conf: float = 0.8) -> Quote:
-    return Quote(id=quote_id(article, start, start + 10), article_id=article, start=start, end=start + 10,
-                 text=f"words at {start}", kind="direct", speaker=speaker,
-                 speaker_id=speaker.lower().replace(" ", "-") if speaker else None, speaker_is_expert=expert,
-                 attribution=attribution,
-                 stances={q: StancePrediction(label=lab, confidence=conf) for q, lab in labels.items()})
+def _quote(
+    start: int,
+    speaker: str | None,
+    labels: dict[str, str],
+    *,
+    article: str = "a1",
+    expert: bool = True,
+    attribution: str = "name",
+    conf: float = 0.8,
+) -> Quote:
+    return Quote(
+        id=quote_id(article, start, start + 10),
+        article_id=article,
+        start=start,
+        end=start + 10,
+        text=f"words at {start}",
+        kind="direct",
+        speaker=speaker,
+        speaker_id=speaker.lower().replace(" ", "-") if speaker else None,
+        speaker_is_expert=expert,
+        attribution=attribution,
+        stances={q: StancePrediction(label=lab, confidence=conf) for q, lab in labels.items()},
+    )
 
 
 def _cell(cells, expert_id, question):
@@ -73,16 +92,24 @@ def test_one_cell_per_expert_and_question_only_experts():
     ]
     cells = build_matrix(quotes, _book("q1", "q2"), experts=[])
     assert [(c.expert_id, c.question) for c in cells] == [
-        ("ann-lee", "q1"), ("ann-lee", "q2"), ("bo-chan", "q1"), ("bo-chan", "q2")]
+        ("ann-lee", "q1"),
+        ("ann-lee", "q2"),
+        ("bo-chan", "q1"),
+        ("bo-chan", "q2"),
+    ]
     assert _cell(cells, "bo-chan", "q2").stance == "not_addressed"  # no label at all
     assert _cell(cells, "bo-chan", "q2").evidence == []
 
 
 def test_registry_expert_counts_even_when_quote_not_flagged_and_groups_never():
-    quotes = [_quote(0, "Ann Lee", {"q1": "support"}, expert=False),
-              _quote(20, "The Union", {"q1": "oppose"}, expert=True)]
-    experts = [Expert(id="ann-lee", name="Ann Lee", role="professor", is_expert=True),
-               Expert(id="the-union", name="The Union", kind="group", is_expert=True)]
+    quotes = [
+        _quote(0, "Ann Lee", {"q1": "support"}, expert=False),
+        _quote(20, "The Union", {"q1": "oppose"}, expert=True),
+    ]
+    experts = [
+        Expert(id="ann-lee", name="Ann Lee", role="professor", is_expert=True),
+        Expert(id="the-union", name="The Union", kind="group", is_expert=True),
+    ]
     cells = build_matrix(quotes, _book("q1"), experts)
     assert [c.expert_id for c in cells] == ["ann-lee"]
     assert cells[0].role == "professor"
@@ -90,9 +117,11 @@ def test_registry_expert_counts_even_when_quote_not_flagged_and_groups_never():
 
 def test_evidence_lists_addressing_quotes_with_article_metadata():
     art = seed_article()
-    quotes = [_quote(30, "Ann Lee", {"q1": "support"}, article=art.id),
-              _quote(0, "Ann Lee", {"q1": "not_addressed"}, article=art.id),
-              _quote(10, "Ann Lee", {"q1": "neutral"}, article=art.id)]
+    quotes = [
+        _quote(30, "Ann Lee", {"q1": "support"}, article=art.id),
+        _quote(0, "Ann Lee", {"q1": "not_addressed"}, article=art.id),
+        _quote(10, "Ann Lee", {"q1": "neutral"}, article=art.id),
+    ]
     [cell] = build_matrix(quotes, _book("q1"), [], articles={art.id: art})
     assert cell.stance == "support"
     assert [(e.start, e.label) for e in cell.evidence] == [(10, "neutral"), (30, "support")]
@@ -102,8 +131,16 @@ def test_evidence_lists_addressing_quotes_with_article_metadata():
 
 
 def _review(q: Quote, question: str, label: str, who: str, **kw) -> ReviewedLabel:
-    return ReviewedLabel(quote_id=q.id, article_id=q.article_id, start=q.start, end=q.end, question=question,
-                         label=label, annotator=who, **kw)
+    return ReviewedLabel(
+        quote_id=q.id,
+        article_id=q.article_id,
+        start=q.start,
+        end=q.end,
+        question=question,
+        label=label,
+        annotator=who,
+        **kw,
+    )
 
 
 def test_reviewed_label_wins_and_marks_cell():
@@ -111,20 +148,31 @@ def test_reviewed_label_wins_and_marks_cell():
     [cell] = build_matrix([q], _book("q1"), [], reviewed=[_review(q, "q1", "oppose", "rev1")])
     assert (cell.stance, cell.reviewed, cell.disputed, cell.confidence) == ("oppose", True, False, 1.0)
     [ev] = cell.evidence
-    assert (ev.label, ev.source, ev.model_label, ev.annotators) == ("oppose", "annotator", "support", ["rev1"])
+    assert (ev.label, ev.source, ev.model_label, ev.annotators) == (
+        "oppose",
+        "annotator",
+        "support",
+        ["rev1"],
+    )
 
 
 def test_reviewed_label_matched_by_span_when_ids_differ():
     q = _quote(0, "Ann Lee", {"q1": "support"})
-    lab = ReviewedLabel(quote_id="q_other", article_id="a1", start=0, end=10, question="q1", label="oppose",
-                        annotator="r")
+    lab = ReviewedLabel(
+        quote_id="q_other", article_id="a1", start=0, end=10, question="q1", label="oppose", annotator="r"
+    )
     assert build_matrix([q], _book("q1"), [], reviewed=[lab])[0].stance == "oppose"
 
 
 def test_reviewers_majority_wins_and_any_split_is_disputed():
     q = _quote(0, "Ann Lee", {"q1": "support", "q2": "support"})
-    reviews = [_review(q, "q1", "oppose", "a"), _review(q, "q1", "oppose", "b"), _review(q, "q1", "support", "c"),
-               _review(q, "q2", "oppose", "a"), _review(q, "q2", "neutral", "b")]
+    reviews = [
+        _review(q, "q1", "oppose", "a"),
+        _review(q, "q1", "oppose", "b"),
+        _review(q, "q1", "support", "c"),
+        _review(q, "q2", "oppose", "a"),
+        _review(q, "q2", "neutral", "b"),
+    ]
     cells = build_matrix([q], _book("q1", "q2"), [], reviewed=reviews)
     q1, q2 = _cell(cells, "ann-lee", "q1"), _cell(cells, "ann-lee", "q2")
     assert (q1.stance, q1.disputed, q1.confidence) == ("oppose", True, 0.6667)  # 2:1 split still shown
@@ -142,8 +190,10 @@ def test_unanimous_reviewers_are_not_disputed():
 
 def test_reviewer_changing_mind_latest_label_counts():
     q = _quote(0, "Ann Lee", {"q1": "support"})
-    reviews = [_review(q, "q1", "oppose", "a", created_at="2025-01-02T00:00:00Z"),
-               _review(q, "q1", "neutral", "a", created_at="2025-01-01T00:00:00Z")]
+    reviews = [
+        _review(q, "q1", "oppose", "a", created_at="2025-01-02T00:00:00Z"),
+        _review(q, "q1", "neutral", "a", created_at="2025-01-01T00:00:00Z"),
+    ]
     [cell] = build_matrix([q], _book("q1"), [], reviewed=reviews)
     assert cell.stance == "oppose" and not cell.disputed
 
@@ -157,8 +207,10 @@ def test_reviewed_not_addressed_removes_model_evidence():
 def test_speaker_correction_moves_quote():
     q1 = _quote(0, "Ann Lee", {"q1": "support"})
     q2 = _quote(20, "Ann Lee", {"q1": "oppose"})
-    experts = [Expert(id="ann-lee", name="Ann Lee", is_expert=True),
-               Expert(id="bo-chan", name="Bo Chan", aliases=["Chan"], role="analyst", is_expert=True)]
+    experts = [
+        Expert(id="ann-lee", name="Ann Lee", is_expert=True),
+        Expert(id="bo-chan", name="Bo Chan", aliases=["Chan"], role="analyst", is_expert=True),
+    ]
     fix = _review(q2, "q1", "oppose", "rev", speaker="Chan")
     cells = build_matrix([q1, q2], _book("q1"), experts, reviewed=[fix])
     assert _cell(cells, "ann-lee", "q1").stance == "support"
@@ -169,20 +221,29 @@ def test_speaker_correction_moves_quote():
 def test_speaker_correction_to_non_expert_drops_quote_and_unknown_name_adds_row():
     q1 = _quote(0, "Ann Lee", {"q1": "support"})
     q2 = _quote(20, "Ann Lee", {"q1": "oppose"})
-    experts = [Expert(id="ann-lee", name="Ann Lee", is_expert=True),
-               Expert(id="a-politician", name="A Politician", is_expert=False)]
-    reviews = [_review(q1, "q1", "support", "r", speaker="A Politician"),
-               _review(q2, "q1", "oppose", "r", speaker="Cy Dorn")]
+    experts = [
+        Expert(id="ann-lee", name="Ann Lee", is_expert=True),
+        Expert(id="a-politician", name="A Politician", is_expert=False),
+    ]
+    reviews = [
+        _review(q1, "q1", "support", "r", speaker="A Politician"),
+        _review(q2, "q1", "oppose", "r", speaker="Cy Dorn"),
+    ]
     cells = build_matrix([q1, q2], _book("q1"), experts, reviewed=reviews)
     assert [(c.expert, c.stance) for c in cells] == [("Cy Dorn", "oppose")]
 
 
 def test_unmatched_and_invalid_reviews_are_reported_not_fatal():
     q = _quote(0, "Ann Lee", {"q1": "support"})
-    bad = [ReviewedLabel(quote_id="q_x", article_id="zz", start=1, end=2, question="q1", label="oppose",
-                         annotator="r"),
-           _review(q, "q9", "oppose", "r"), _review(q, "q1", "maybe", "r")]
+    bad = [
+        ReviewedLabel(
+            quote_id="q_x", article_id="zz", start=1, end=2, question="q1", label="oppose", annotator="r"
+        ),
+        _review(q, "q9", "oppose", "r"),
+        _review(q, "q1", "maybe", "r"),
+    ]
     import io
+
     buf = io.StringIO()
     [cell] = build_matrix([q], _book("q1"), [], reviewed=bad, reporter=Reporter(stream=buf))
     assert cell.stance == "support" and not cell.reviewed
@@ -207,9 +268,20 @@ def test_seed_matrix_scores_full_marks_with_the_shared_scorer(tmp_path, shared):
     cells = build_matrix(seed_quotes(art.id), seed_codebook(), seed_experts(), articles={art.id: art})
     write_jsonl(tmp_path / "matrix.jsonl", cells)
     scorer = shared / "eval" / "score_stance.py"
-    out = subprocess.run([sys.executable, str(scorer), "seed", str(shared / "gold" / "seed_gold.json"),
-                          "--matrix", str(tmp_path / "matrix.jsonl"), "--json"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(scorer),
+            "seed",
+            str(shared / "gold" / "seed_gold.json"),
+            "--matrix",
+            str(tmp_path / "matrix.jsonl"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(out.stdout)["matrix_accuracy"] == 1.0
 
 
@@ -223,12 +295,20 @@ def test_build_matrix_is_deterministic_and_order_independent():
 
 def test_empty_label_with_speaker_correction_only_moves():
     q = _quote(0, "Ann Lee", {"q1": "support"})
-    experts = [Expert(id="ann-lee", name="Ann Lee", is_expert=True), Expert(id="bo-chan", name="Bo Chan",
-                                                                            is_expert=True)]
+    experts = [
+        Expert(id="ann-lee", name="Ann Lee", is_expert=True),
+        Expert(id="bo-chan", name="Bo Chan", is_expert=True),
+    ]
     import io
+
     buf = io.StringIO()
-    cells = build_matrix([q], _book("q1"), experts, reviewed=[_review(q, "q1", "", "r", speaker="Bo Chan")],
-                         reporter=Reporter(stream=buf))
+    cells = build_matrix(
+        [q],
+        _book("q1"),
+        experts,
+        reviewed=[_review(q, "q1", "", "r", speaker="Bo Chan")],
+        reporter=Reporter(stream=buf),
+    )
     assert [(c.expert_id, c.stance, c.reviewed) for c in cells] == [("bo-chan", "support", False)]
     assert buf.getvalue() == ""
 
@@ -256,8 +336,15 @@ def test_streamed_builder_keeps_only_evidence_and_equals_the_rules_on_every_quot
     from annotator.matrix.rules import RowKeys, Vote, combine
 
     quotes = _stream_quotes(60, 12)
-    review = ReviewedLabel(quote_id=quotes[5].id, article_id=quotes[5].article_id, start=quotes[5].start,
-                           end=quotes[5].end, question="q2", label="support", annotator="rev1")
+    review = ReviewedLabel(
+        quote_id=quotes[5].id,
+        article_id=quotes[5].article_id,
+        start=quotes[5].start,
+        end=quotes[5].end,
+        question="q2",
+        label="support",
+        annotator="rev1",
+    )
     book = _book("q1", "q2")
     compact = MatrixBuilder(book, [review])
     for q in quotes:
@@ -284,10 +371,14 @@ def test_streamed_builder_keeps_only_evidence_and_equals_the_rules_on_every_quot
     rows = {c.expert for c in cells}
     assert rows == {"Ana Ruiz", "Tom Okafor", "Lea Brandt"}  # an expert quoted only off-topic has a row
     lea = [c for c in cells if c.expert == "Lea Brandt" and c.question == "q1"]
-    assert lea[0].stance == "not_addressed" and lea[0].role == "role 1"  # the first of her quotes to name a role
+    assert (
+        lea[0].stance == "not_addressed" and lea[0].role == "role 1"
+    )  # the first of her quotes to name a role
 
 
 def test_not_addressed_confidence_does_not_depend_on_order():
-    a = combine([Vote("not_addressed", 0.3333), Vote("not_addressed", 0.6667), Vote("not_addressed", 0.98825)], LABELS)
+    a = combine(
+        [Vote("not_addressed", 0.3333), Vote("not_addressed", 0.6667), Vote("not_addressed", 0.98825)], LABELS
+    )
     b = combine([Vote("not_addressed", 0.98825)], LABELS, na_units=3333 + 6667, na_count=2)
     assert a == b

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.models import Article, Expert
 from annotator.experts import collect_experts
+from annotator.models import Article, Expert
 from annotator.quotes import People, find_quotes
 
 
@@ -21,8 +21,10 @@ def speakers(text: str, people: People | None = None) -> list[tuple[str | None, 
         # named after the quote
         ("“Rents are far too high,” Ann Kim said.", [("Ann Kim", "name")]),
         # inverted, with title and appositive
-        ("“Rents are far too high,” asserted Dr. Ann Kim, a senior lecturer at the Harbor Institute.",
-         [("Ann Kim", "name")]),
+        (
+            "“Rents are far too high,” asserted Dr. Ann Kim, a senior lecturer at the Harbor Institute.",
+            [("Ann Kim", "name")],
+        ),
         # named before the quote
         ("Professor Ann Kim stated, “Rents are far too high.”", [("Ann Kim", "name")]),
         # surname after the first mention resolves to the full name
@@ -30,20 +32,28 @@ def speakers(text: str, people: People | None = None) -> list[tuple[str | None, 
         # title and surname
         ("Ann Kim runs the institute.\n\n“Rents are far too high,” Ms. Kim said.", [("Ann Kim", "title")]),
         # pronouns go to the right person
-        ("Ann Kim argued that rents were high. “Nobody can save,” she explained.",
-         [("Ann Kim", "name"), ("Ann Kim", "pronoun")]),
-        ("“Rents are high,” Ann Kim said. Rates are low, according to Tom Brisk. “Wait and see,” he added.",
-         [("Ann Kim", "name"), ("Tom Brisk", "name"), ("Tom Brisk", "pronoun")]),
+        (
+            "Ann Kim argued that rents were high. “Nobody can save,” she explained.",
+            [("Ann Kim", "name"), ("Ann Kim", "pronoun")],
+        ),
+        (
+            "“Rents are high,” Ann Kim said. Rates are low, according to Tom Brisk. “Wait and see,” he added.",
+            [("Ann Kim", "name"), ("Tom Brisk", "name"), ("Tom Brisk", "pronoun")],
+        ),
         # described speakers keep their description; a role before a name is dropped from the name
         ("“We will win this state easily,” said campaign spokeswoman Jo Park.", [("Jo Park", "name")]),
         ("“We will win this state easily,” the campaign said in a statement.", [("the campaign", "name")]),
         # a party tag and initials do not break the name
         ("“It is a sad day for the whole town,” Rep. Jo Park (D-Ore.) said Friday.", [("Jo Park", "name")]),
-        ("“It is a sad day for the whole town,” said Rep. J.D. Park (R-Utah), head of the caucus.",
-         [("J.D. Park", "name")]),
+        (
+            "“It is a sad day for the whole town,” said Rep. J.D. Park (R-Utah), head of the caucus.",
+            [("J.D. Park", "name")],
+        ),
         # "according to" takes any source phrase
-        ("Rents rose by a tenth last year, according to the average of surveys compiled by Harbor Data.",
-         [("Harbor Data", "name")]),
+        (
+            "Rents rose by a tenth last year, according to the average of surveys compiled by Harbor Data.",
+            [("Harbor Data", "name")],
+        ),
         # groups stay groups
         ("Some experts contend that the plan will fail.", [("experts", "group")]),
         ("In talks with reporters, four analysts asserted that the plan will fail.", [("analysts", "group")]),
@@ -56,15 +66,18 @@ def test_speakers(text, expected):
 
 
 def test_groups_are_never_given_to_a_person():
-    text = ("Ann Kim leads the team. Experts suggest that the budget is too small. "
-            "“It is too small,” Kim said.")
+    text = (
+        "Ann Kim leads the team. Experts suggest that the budget is too small. “It is too small,” Kim said."
+    )
     qs = find_quotes(Article(id="t", text=text))
     assert [(q.speaker, q.speaker_id) for q in qs] == [("experts", None), ("Ann Kim", "ann-kim")]
 
 
 def test_she_skips_a_man_and_he_skips_a_woman():
-    text = ("Ms. Ann Kim runs the institute. “Rents are high,” Kim said. Mr. Tom Brisk disagreed. "
-            "“Rents are fine,” Brisk said. “They always were,” he added. “They never were,” she replied.")
+    text = (
+        "Ms. Ann Kim runs the institute. “Rents are high,” Kim said. Mr. Tom Brisk disagreed. "
+        "“Rents are fine,” Brisk said. “They always were,” he added. “They never were,” she replied."
+    )
     got = speakers(text)
     assert got[-2] == ("Tom Brisk", "pronoun")
     assert got[-1] == ("Ann Kim", "pronoun")
@@ -72,20 +85,25 @@ def test_she_skips_a_man_and_he_skips_a_woman():
 
 def test_one_canonical_id_across_mentions_and_articles():
     people = People()
-    a = find_quotes(Article(id="a1", text="“Rents are far too high,” said Dr. Ann Kim, a lecturer at Harbor College."),
-                    people)
+    a = find_quotes(
+        Article(id="a1", text="“Rents are far too high,” said Dr. Ann Kim, a lecturer at Harbor College."),
+        people,
+    )
     b = find_quotes(Article(id="a2", text="“Prices will fall,” Kim said."), people)
     assert a[0].speaker_id == b[0].speaker_id == "ann-kim"
     assert b[0].speaker == "Ann Kim"
     experts = collect_experts(a + b, people)
     assert [(e.id, e.role, e.organisation, e.articles) for e in experts] == [
-        ("ann-kim", "lecturer", "Harbor College", ["a1", "a2"])]
+        ("ann-kim", "lecturer", "Harbor College", ["a1", "a2"])
+    ]
 
 
 def test_registry_adds_aliases_and_pronouns():
     people = People([Expert(id="ann-kim", name="Ann Kim", aliases=["Kim"], pronoun="she", is_expert=True)])
-    text = ("Tom Brisk spoke first. “It will pass,” Brisk said.\n\n"
-            "“Rents are far too high,” Kim said. “Nobody saves,” she added.")
+    text = (
+        "Tom Brisk spoke first. “It will pass,” Brisk said.\n\n"
+        "“Rents are far too high,” Kim said. “Nobody saves,” she added."
+    )
     got = [(q.speaker_id, q.speaker_is_expert) for q in find_quotes(Article(id="t", text=text), people)]
     assert got == [("tom-brisk", False), ("ann-kim", True), ("ann-kim", True)]
 
@@ -110,8 +128,13 @@ def test_expert_flag(text, is_expert):
 
 
 def test_role_and_organisation_from_the_appositive():
-    q = find_quotes(Article(id="t", text="Ann Kim, an expert in urban policy at the Harbor Institute, "
-                                            "argued that rents must be capped."))[0]
+    q = find_quotes(
+        Article(
+            id="t",
+            text="Ann Kim, an expert in urban policy at the Harbor Institute, "
+            "argued that rents must be capped.",
+        )
+    )[0]
     assert (q.role, q.organisation) == ("expert in urban policy", "Harbor Institute")
 
 
@@ -119,23 +142,38 @@ def test_role_and_organisation_from_the_appositive():
     "text, expected",
     [
         # an inverted name right after the cue wins over a place named earlier in the clause
-        ("As the vote moves to Port Alder, a city she hoped to win easily, the race will be close, said "
-         "Dan Quill, an independent analyst.", [("Dan Quill", "name")]),
+        (
+            "As the vote moves to Port Alder, a city she hoped to win easily, the race will be close, said "
+            "Dan Quill, an independent analyst.",
+            [("Dan Quill", "name")],
+        ),
         # the object of "told" is the audience, not the speaker
         ("“It is a very weak budget,” Ann Kim, 49, told The Harbor Times.", [("Ann Kim", "name")]),
         # a name after "said" that opens the reported clause is no inverted speaker
-        ("Tom Brisk, a former aide, said Ann Kim “was deeply involved in the talks.”", [("Tom Brisk", "name")]),
+        (
+            "Tom Brisk, a former aide, said Ann Kim “was deeply involved in the talks.”",
+            [("Tom Brisk", "name")],
+        ),
         # a title in title case is not speech, even with the comma inside the marks
-        ("As Ann Kim, author of ''The Long Harbor Road,'' put it, ''Nobody plans for a flood until it comes.''",
-         [("Ann Kim", "name")]),
+        (
+            "As Ann Kim, author of ''The Long Harbor Road,'' put it, ''Nobody plans for a flood until it comes.''",
+            [("Ann Kim", "name")],
+        ),
         # a source phrase names the person in it, and her affiliation is no person
-        ("The levy would raise $2 billion a year, according to calculations by Mia Holt of the Harbor Institute "
-         "of Technology.", [("Mia Holt", "name")]),
-        ("According to estimates by the Quarry Policy Center, the plan would cost $4 billion.",
-         [("Quarry Policy Center", "name")]),
+        (
+            "The levy would raise $2 billion a year, according to calculations by Mia Holt of the Harbor Institute "
+            "of Technology.",
+            [("Mia Holt", "name")],
+        ),
+        (
+            "According to estimates by the Quarry Policy Center, the plan would cost $4 billion.",
+            [("Quarry Policy Center", "name")],
+        ),
         # a progressive verb is a finite cue, and a participle after it takes the same speaker
-        ("Tom Brisk, a former budget director, has been pushing for a new levy, arguing its benefits.",
-         [("Tom Brisk", "name"), ("Tom Brisk", "name")]),
+        (
+            "Tom Brisk, a former budget director, has been pushing for a new levy, arguing its benefits.",
+            [("Tom Brisk", "name"), ("Tom Brisk", "name")],
+        ),
     ],
 )
 def test_speakers_follow_the_sentence_structure(text, expected):
@@ -146,14 +184,22 @@ def test_speakers_follow_the_sentence_structure(text, expected):
     "text, expected",
     [
         # the subject of the sentence before wins over the last speaker
-        ("“The port will flood,” said Professor Ann Kim.\n\nMr. Brisk, the mayor, visited the docks on Monday. "
-         "“We are ready for anything,” he told a radio station.", "Tom Brisk"),
+        (
+            "“The port will flood,” said Professor Ann Kim.\n\nMr. Brisk, the mayor, visited the docks on Monday. "
+            "“We are ready for anything,” he told a radio station.",
+            "Tom Brisk",
+        ),
         # a name inside the quote is not the pronoun's person
-        ("Tom Brisk has argued for a levy for years. “With a levy, Ann Kim could rebuild the docks,” he wrote.",
-         "Tom Brisk"),
+        (
+            "Tom Brisk has argued for a levy for years. “With a levy, Ann Kim could rebuild the docks,” he wrote.",
+            "Tom Brisk",
+        ),
         # a capitalised place is not a person
-        ("“The port will flood,” said Professor Ann Kim.\n\nIn towns like Port Alder and New Harbor, she said "
-         "the risk was rising.", "Ann Kim"),
+        (
+            "“The port will flood,” said Professor Ann Kim.\n\nIn towns like Port Alder and New Harbor, she said "
+            "the risk was rising.",
+            "Ann Kim",
+        ),
     ],
 )
 def test_pronouns_follow_the_text(text, expected):
@@ -166,8 +212,14 @@ def test_pronouns_follow_the_text(text, expected):
 
 
 def test_roles_of_inverted_speakers_keep_their_relative_clause():
-    text = ("“Changing these habits takes very little time,” said Mia Holt, a former executive at Lantern Bank, "
-            "who now runs a research firm.")
+    text = (
+        "“Changing these habits takes very little time,” said Mia Holt, a former executive at Lantern Bank, "
+        "who now runs a research firm."
+    )
     q = find_quotes(Article(id="t", text=text))[0]
-    assert (q.speaker, q.role, q.organisation) == ("Mia Holt", "former executive; runs a research firm", "Lantern Bank")
+    assert (q.speaker, q.role, q.organisation) == (
+        "Mia Holt",
+        "former executive; runs a research firm",
+        "Lantern Bank",
+    )
     assert q.speaker_is_expert

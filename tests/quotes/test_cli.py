@@ -28,15 +28,29 @@ def _lines(text: str) -> list[dict]:
 
 def test_quotes_to_a_file(runner, tmp_path):
     out = tmp_path / "quotes.jsonl"
-    result = runner.invoke(app, ["quotes", str(SEED), "-o", str(out), "--experts", str(SEEDS / "experts.yaml")])
+    result = runner.invoke(
+        app, ["quotes", str(SEED), "-o", str(out), "--experts", str(SEEDS / "experts.yaml")]
+    )
     assert result.exit_code == 0, result.output
     quotes = _lines(out.read_text(encoding="utf-8"))
     assert len(quotes) >= 25
-    for field in ("article_id", "start", "end", "text", "kind", "speaker", "speaker_id", "cue", "attribution",
-                  "confidence", "context", "speaker_is_expert"):
+    for field in (
+        "article_id",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "speaker",
+        "speaker_id",
+        "cue",
+        "attribution",
+        "confidence",
+        "context",
+        "speaker_is_expert",
+    ):
         assert field in quotes[0]
     text = SEED.read_text(encoding="utf-8")
-    assert all(text[q["start"]:q["end"]] == q["text"] for q in quotes)
+    assert all(text[q["start"] : q["end"]] == q["text"] for q in quotes)
     assert "Wrote" in result.stderr
 
 
@@ -45,7 +59,12 @@ def test_quotes_to_stdout(runner, tmp_path):
     result = runner.invoke(app, ["quotes", str(tmp_path / "a.txt")])
     assert result.exit_code == 0, result.output
     (q,) = _lines(result.stdout)
-    assert (q["article_id"], q["speaker"], q["speaker_id"], q["kind"]) == ("a", "Ann Kim", "ann-kim", "direct")
+    assert (q["article_id"], q["speaker"], q["speaker_id"], q["kind"]) == (
+        "a",
+        "Ann Kim",
+        "ann-kim",
+        "direct",
+    )
 
 
 def test_folders_md_html_and_jsonl(runner, tmp_path):
@@ -65,11 +84,26 @@ def test_bad_inputs_are_reported_and_skipped(runner, tmp_path):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03binary\x00")
     (tmp_path / "corpus.jsonl").write_text(
-        "\n".join([json.dumps({"id": "j1", "text": GOOD}), "{not json", json.dumps({"text": GOOD}),
-                   json.dumps({"id": "j4"}), json.dumps({"id": "j5", "text": GOOD})]) + "\n", encoding="utf-8")
+        "\n".join(
+            [
+                json.dumps({"id": "j1", "text": GOOD}),
+                "{not json",
+                json.dumps({"text": GOOD}),
+                json.dumps({"id": "j4"}),
+                json.dumps({"id": "j5", "text": GOOD}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "q.jsonl"
-    args = ["quotes", *(str(tmp_path / n) for n in ("good.txt", "empty.txt", "binary.txt", "corpus.jsonl")),
-            str(tmp_path / "missing.txt"), "-o", str(out)]
+    args = [
+        "quotes",
+        *(str(tmp_path / n) for n in ("good.txt", "empty.txt", "binary.txt", "corpus.jsonl")),
+        str(tmp_path / "missing.txt"),
+        "-o",
+        str(out),
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 3, result.output
     err = result.stderr
@@ -80,7 +114,9 @@ def test_bad_inputs_are_reported_and_skipped(runner, tmp_path):
 
 
 def test_non_utf8_text_is_decoded_with_a_warning(runner, tmp_path):
-    (tmp_path / "latin.txt").write_bytes("“Rents in Montréal are far too high this year,” said Ann Kim.".encode("cp1252"))
+    (tmp_path / "latin.txt").write_bytes(
+        "“Rents in Montréal are far too high this year,” said Ann Kim.".encode("cp1252")
+    )
     result = runner.invoke(app, ["quotes", str(tmp_path / "latin.txt")])
     assert result.exit_code == 0, result.output
     assert "not UTF-8" in result.stderr

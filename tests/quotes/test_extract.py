@@ -20,26 +20,40 @@ def found(text: str) -> list[tuple[str, str]]:
     "text, expected",
     [
         # curly double quotes, cue after
-        ("“The bridge will not be ready before winter,” Maria Lopez said.",
-         [("direct", "“The bridge will not be ready before winter,”")]),
+        (
+            "“The bridge will not be ready before winter,” Maria Lopez said.",
+            [("direct", "“The bridge will not be ready before winter,”")],
+        ),
         # straight double quotes
-        ('"The bridge will not be ready before winter," Maria Lopez said.',
-         [("direct", '"The bridge will not be ready before winter,"')]),
+        (
+            '"The bridge will not be ready before winter," Maria Lopez said.',
+            [("direct", '"The bridge will not be ready before winter,"')],
+        ),
         # NYT-style doubled apostrophes
-        ("''The bridge will not be ready before winter,'' Maria Lopez said.",
-         [("direct", "''The bridge will not be ready before winter,''")]),
+        (
+            "''The bridge will not be ready before winter,'' Maria Lopez said.",
+            [("direct", "''The bridge will not be ready before winter,''")],
+        ),
         # a nested single-quoted word stays inside the quote
-        ("“The rush for a ‘quick fix’ misses the point,” said Tom Brisk.",
-         [("direct", "“The rush for a ‘quick fix’ misses the point,”")]),
+        (
+            "“The rush for a ‘quick fix’ misses the point,” said Tom Brisk.",
+            [("direct", "“The rush for a ‘quick fix’ misses the point,”")],
+        ),
         # several sentences inside one pair of marks
-        ("Ann Kim said: “Prices rose. Wages did not. That is the problem.”",
-         [("direct", "“Prices rose. Wages did not. That is the problem.”")]),
+        (
+            "Ann Kim said: “Prices rose. Wages did not. That is the problem.”",
+            [("direct", "“Prices rose. Wages did not. That is the problem.”")],
+        ),
         # cue before the quote with an appositive
-        ("Ann Kim, an economist at the Harbor Institute, stated, “Prices will fall by spring.”",
-         [("direct", "“Prices will fall by spring.”")]),
+        (
+            "Ann Kim, an economist at the Harbor Institute, stated, “Prices will fall by spring.”",
+            [("direct", "“Prices will fall by spring.”")],
+        ),
         # an exclamation mark before the cue does not end the sentence
-        ('"We need a better plan for the river now!" Tom Brisk said on the radio.',
-         [("direct", '"We need a better plan for the river now!"')]),
+        (
+            '"We need a better plan for the river now!" Tom Brisk said on the radio.',
+            [("direct", '"We need a better plan for the river now!"')],
+        ),
     ],
 )
 def test_direct_quotes(text, expected):
@@ -50,150 +64,268 @@ def test_direct_quotes(text, expected):
     "text, expected",
     [
         # a quote continued after its cue: two parts, one group
-        ("“Rents are too high,” Kim noted. “Nobody can save anything anymore.”",
-         ["“Rents are too high,”", "“Nobody can save anything anymore.”"]),
+        (
+            "“Rents are too high,” Kim noted. “Nobody can save anything anymore.”",
+            ["“Rents are too high,”", "“Nobody can save anything anymore.”"],
+        ),
         # split around the cue in one sentence
-        ("“Rents are too high,” Kim said, “and nobody can save anything.”",
-         ["“Rents are too high,”", "“and nobody can save anything.”"]),
+        (
+            "“Rents are too high,” Kim said, “and nobody can save anything.”",
+            ["“Rents are too high,”", "“and nobody can save anything.”"],
+        ),
         # continued in the next paragraph, and in a bullet, with no cue
-        ("“Rents are too high for young families,” Kim said.\n\n“Nobody can save anything anymore.”\n"
-         "- “And the city does nothing about it.”",
-         ["“Rents are too high for young families,”", "“Nobody can save anything anymore.”",
-          "“And the city does nothing about it.”"]),
+        (
+            "“Rents are too high for young families,” Kim said.\n\n“Nobody can save anything anymore.”\n"
+            "- “And the city does nothing about it.”",
+            [
+                "“Rents are too high for young families,”",
+                "“Nobody can save anything anymore.”",
+                "“And the city does nothing about it.”",
+            ],
+        ),
     ],
 )
 def test_continued_quotes_share_the_speaker(text, expected):
     qs = find_quotes(Article(id="t", text=text))
     assert [q.text for q in qs] == expected
     assert {q.speaker for q in qs} == {"Kim"}
-    assert qs[0].attribution in ("surname", "name") and all(q.attribution == "continuation" for q in qs[1:]) \
-        or len({q.group for q in qs}) == 1
+    # the parts of one quote share one group
+    assert len({q.group for q in qs}) == 1 and qs[0].group is not None
+    # the first part is named by its frame; the others continue it, or share its frame
+    assert qs[0].attribution == "surname" and qs[0].cue is not None
+    assert all(
+        (q.attribution == "continuation" and q.cue is None)
+        or (q.attribution, q.cue) == (qs[0].attribution, qs[0].cue)
+        for q in qs[1:]
+    )
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Tom Brisk argued that the council should delay the vote.",
-         [("indirect", "the council should delay the vote")]),
-        ("Ann Kim, a lecturer at the Harbor Institute, emphasized to the committee that rents must be capped.",
-         [("indirect", "rents must be capped")]),
-        ("The council should delay the vote, according to Tom Brisk.",
-         [("indirect", "The council should delay the vote")]),
-        ("According to Tom Brisk, the council should delay the vote.",
-         [("indirect", "the council should delay the vote")]),
-        ("The council, Tom Brisk said, should delay the vote.",
-         [("indirect", "The council"), ("indirect", "should delay the vote")]),
-        ("Tom Brisk warned that the deal could be a “costly mistake” for the town.",
-         [("mixed", "the deal could be a “costly mistake” for the town")]),
+        (
+            "Tom Brisk argued that the council should delay the vote.",
+            [("indirect", "the council should delay the vote")],
+        ),
+        (
+            "Ann Kim, a lecturer at the Harbor Institute, emphasized to the committee that rents must be capped.",
+            [("indirect", "rents must be capped")],
+        ),
+        (
+            "The council should delay the vote, according to Tom Brisk.",
+            [("indirect", "The council should delay the vote")],
+        ),
+        (
+            "According to Tom Brisk, the council should delay the vote.",
+            [("indirect", "the council should delay the vote")],
+        ),
+        (
+            "The council, Tom Brisk said, should delay the vote.",
+            [("indirect", "The council"), ("indirect", "should delay the vote")],
+        ),
+        (
+            "Tom Brisk warned that the deal could be a “costly mistake” for the town.",
+            [("mixed", "the deal could be a “costly mistake” for the town")],
+        ),
         # content stops before a second reporting clause
-        ("She said that the plan was late, adding that the budget had doubled.",
-         [("indirect", "the plan was late"), ("indirect", "the budget had doubled")]),
-        ("Analysts caution that the figure is too low, estimating that costs will rise.",
-         [("indirect", "the figure is too low")]),
+        (
+            "She said that the plan was late, adding that the budget had doubled.",
+            [("indirect", "the plan was late"), ("indirect", "the budget had doubled")],
+        ),
+        (
+            "Analysts caution that the figure is too low, estimating that costs will rise.",
+            [("indirect", "the figure is too low")],
+        ),
         # content opening with a quantity ("about half", "nearly 40 percent")
-        ("The planning office said about half of the new spending went to fuel.",
-         [("indirect", "about half of the new spending went to fuel")]),
-        ("The survey team said nearly 40 percent of the wells were dry.",
-         [("indirect", "nearly 40 percent of the wells were dry")]),
+        (
+            "The planning office said about half of the new spending went to fuel.",
+            [("indirect", "about half of the new spending went to fuel")],
+        ),
+        (
+            "The survey team said nearly 40 percent of the wells were dry.",
+            [("indirect", "nearly 40 percent of the wells were dry")],
+        ),
         # naming verbs: the object and its description are the content
-        ("The mayor called the harbor plan a costly mistake.",
-         [("indirect", "the harbor plan a costly mistake")]),
-        ("Ann Kim described the new tax as a burden on small shops.",
-         [("indirect", "the new tax as a burden on small shops")]),
-        ("Tom Brisk called the zoning rules “absurd and outdated.”",
-         [("mixed", "the zoning rules “absurd and outdated.”")]),
+        (
+            "The mayor called the harbor plan a costly mistake.",
+            [("indirect", "the harbor plan a costly mistake")],
+        ),
+        (
+            "Ann Kim described the new tax as a burden on small shops.",
+            [("indirect", "the new tax as a burden on small shops")],
+        ),
+        (
+            "Tom Brisk called the zoning rules “absurd and outdated.”",
+            [("mixed", "the zoning rules “absurd and outdated.”")],
+        ),
         # polls, reports and audits as sources of "shows", "finds"
-        ("A new poll shows that most residents oppose the harbor bridge.",
-         [("indirect", "most residents oppose the harbor bridge")]),
-        ("The latest survey shows the mayor with a five-point lead.",
-         [("indirect", "the mayor with a five-point lead")]),
-        ("The audit finds the agency lost track of its trucks.",
-         [("indirect", "the agency lost track of its trucks")]),
+        (
+            "A new poll shows that most residents oppose the harbor bridge.",
+            [("indirect", "most residents oppose the harbor bridge")],
+        ),
+        (
+            "The latest survey shows the mayor with a five-point lead.",
+            [("indirect", "the mayor with a five-point lead")],
+        ),
+        (
+            "The audit finds the agency lost track of its trucks.",
+            [("indirect", "the agency lost track of its trucks")],
+        ),
         # commitments and agreement: the "to ..." clause or the "that" clause is the content
         ("The senator vowed to repeal the ferry tax.", [("indirect", "to repeal the ferry tax")]),
-        ("The union threatened to strike before the harvest.", [("indirect", "to strike before the harvest")]),
+        (
+            "The union threatened to strike before the harvest.",
+            [("indirect", "to strike before the harvest")],
+        ),
         ("The governor agreed that the levy was too high.", [("indirect", "the levy was too high")]),
         # an inverted speaker followed by a relative clause: the content is on the left
-        ("Nor will the new tolls bring the ferries back, said Jane Roe, a lecturer at the Harbor Institute, "
-         "who has studied the port for years.",
-         [("indirect", "Nor will the new tolls bring the ferries back")]),
+        (
+            "Nor will the new tolls bring the ferries back, said Jane Roe, a lecturer at the Harbor Institute, "
+            "who has studied the port for years.",
+            [("indirect", "Nor will the new tolls bring the ferries back")],
+        ),
         # a dash-delimited aside between the subject and the cue
-        ("Many guests at the dinner — including bakers, farmers and teachers — said the closure hurt the town.",
-         [("indirect", "the closure hurt the town")]),
+        (
+            "Many guests at the dinner — including bakers, farmers and teachers — said the closure hurt the town.",
+            [("indirect", "the closure hurt the town")],
+        ),
         # "according to" with a long source, an aside before it, no comma, or a short adverbial first
-        ("The council put the plan on hold, according to engineers who inspected the dam.",
-         [("indirect", "The council put the plan on hold")]),
-        ("Last spring the harbor lost 12 boats — mostly small sailboats — according to the port register.",
-         [("indirect", "Last spring the harbor lost 12 boats — mostly small sailboats")]),
-        ("Turnout fell for a third year according to figures from the county clerk, but few were surprised.",
-         [("indirect", "Turnout fell for a third year")]),
-        ("Over the next decade, according to the water board, the lake will shrink.",
-         [("indirect", "Over the next decade"), ("indirect", "the lake will shrink")]),
+        (
+            "The council put the plan on hold, according to engineers who inspected the dam.",
+            [("indirect", "The council put the plan on hold")],
+        ),
+        (
+            "Last spring the harbor lost 12 boats — mostly small sailboats — according to the port register.",
+            [("indirect", "Last spring the harbor lost 12 boats — mostly small sailboats")],
+        ),
+        (
+            "Turnout fell for a third year according to figures from the county clerk, but few were surprised.",
+            [("indirect", "Turnout fell for a third year")],
+        ),
+        (
+            "Over the next decade, according to the water board, the lake will shrink.",
+            [("indirect", "Over the next decade"), ("indirect", "the lake will shrink")],
+        ),
         # questions: "asked whether ...", "asked someone to ...", and an unattributed "Asked if ..., X said"
-        ("The board asked the state whether the toll was legal.", [("indirect", "whether the toll was legal")]),
-        ("Ann Kim asked two young clerks to reopen the archive.",
-         [("indirect", "two young clerks to reopen the archive")]),
-        ("Asked whether the storm had hurt sales, Tom Brisk said the shops were fine.",
-         [("indirect", "whether the storm had hurt sales"), ("indirect", "the shops were fine")]),
+        (
+            "The board asked the state whether the toll was legal.",
+            [("indirect", "whether the toll was legal")],
+        ),
+        (
+            "Ann Kim asked two young clerks to reopen the archive.",
+            [("indirect", "two young clerks to reopen the archive")],
+        ),
+        (
+            "Asked whether the storm had hurt sales, Tom Brisk said the shops were fine.",
+            [("indirect", "whether the storm had hurt sales"), ("indirect", "the shops were fine")],
+        ),
         # asides between the speaker and the cue: age, affiliation, a name after its description,
         # "including ...", a relative clause, a bracketed remark
         ("Ann Kim, 64, said the orchard would be sold.", [("indirect", "the orchard would be sold")]),
-        ("Tom Brisk, at the Harbor Institute, said tides were rising faster.",
-         [("indirect", "tides were rising faster")]),
-        ("A farmer from the valley, Jo Marsh, said the rain came late this year.",
-         [("indirect", "the rain came late this year")]),
-        ("Three bakers, including Brisk, said flour prices had doubled.",
-         [("indirect", "flour prices had doubled")]),
-        ("The clubs, which rarely agree on anything, said the field needed new grass.",
-         [("indirect", "the field needed new grass")]),
-        ("Ann Kim (who chairs the garden club) said the roses had survived.", [("indirect", "the roses had survived")]),
+        (
+            "Tom Brisk, at the Harbor Institute, said tides were rising faster.",
+            [("indirect", "tides were rising faster")],
+        ),
+        (
+            "A farmer from the valley, Jo Marsh, said the rain came late this year.",
+            [("indirect", "the rain came late this year")],
+        ),
+        (
+            "Three bakers, including Brisk, said flour prices had doubled.",
+            [("indirect", "flour prices had doubled")],
+        ),
+        (
+            "The clubs, which rarely agree on anything, said the field needed new grass.",
+            [("indirect", "the field needed new grass")],
+        ),
+        (
+            "Ann Kim (who chairs the garden club) said the roses had survived.",
+            [("indirect", "the roses had survived")],
+        ),
         # a quotation closing a sentence inside indirect speech ends the sentence
-        ("Kim said the repairs were “nearly done.” She said the pool would open in June.",
-         [("mixed", "the repairs were “nearly done.”"), ("indirect", "the pool would open in June")]),
+        (
+            "Kim said the repairs were “nearly done.” She said the pool would open in June.",
+            [("mixed", "the repairs were “nearly done.”"), ("indirect", "the pool would open in June")],
+        ),
         # content of a relative clause stops before the main clause's cue
-        ("Brisk, who said he rarely cooks, said the new cafe was his favorite.",
-         [("indirect", "he rarely cooks"), ("indirect", "the new cafe was his favorite")]),
+        (
+            "Brisk, who said he rarely cooks, said the new cafe was his favorite.",
+            [("indirect", "he rarely cooks"), ("indirect", "the new cafe was his favorite")],
+        ),
         # content before "the AP reported", "X told the paper", "the University of Y reported"
-        ("The ferry was late again on Monday, the Harbor Times reported.",
-         [("indirect", "The ferry was late again on Monday")]),
-        ("The orchard will need new trees within five years, Tom Brisk told the Herald.",
-         [("indirect", "The orchard will need new trees within five years")]),
-        ("Still, Brisk told the club, the new pier could be finished by May.",
-         [("indirect", "the new pier could be finished by May")]),
-        ("Bees are returning to the valley, the University of Eastbrook reported last week.",
-         [("indirect", "Bees are returning to the valley")]),
+        (
+            "The ferry was late again on Monday, the Harbor Times reported.",
+            [("indirect", "The ferry was late again on Monday")],
+        ),
+        (
+            "The orchard will need new trees within five years, Tom Brisk told the Herald.",
+            [("indirect", "The orchard will need new trees within five years")],
+        ),
+        (
+            "Still, Brisk told the club, the new pier could be finished by May.",
+            [("indirect", "the new pier could be finished by May")],
+        ),
+        (
+            "Bees are returning to the valley, the University of Eastbrook reported last week.",
+            [("indirect", "Bees are returning to the valley")],
+        ),
         # verbs of speaking with a preposition take their object as content
-        ("Tom Brisk complained about the noise from the new harbor.",
-         [("indirect", "the noise from the new harbor")]),
+        (
+            "Tom Brisk complained about the noise from the new harbor.",
+            [("indirect", "the noise from the new harbor")],
+        ),
         ("The mayor talked of a new start for the town.", [("indirect", "a new start for the town")]),
         # "reportedly": the subject and the predicate, with no named source
-        ("The bakery is reportedly moving to a larger building.",
-         [("indirect", "The bakery"), ("indirect", "moving to a larger building")]),
+        (
+            "The bakery is reportedly moving to a larger building.",
+            [("indirect", "The bakery"), ("indirect", "moving to a larger building")],
+        ),
         # quantifiers and plural nouns as groups of speakers
-        ("Of the anglers at the lake, many said the fish were smaller.",
-         [("indirect", "the fish were smaller")]),
+        (
+            "Of the anglers at the lake, many said the fish were smaller.",
+            [("indirect", "the fish were smaller")],
+        ),
         ("Most attendees said they would return next year.", [("indirect", "they would return next year")]),
         # words before a mid-sentence cue are content too when a quotation follows it
-        ("By next spring, Brisk said, “the whole garden will be in bloom again.”",
-         [("indirect", "By next spring"), ("direct", "“the whole garden will be in bloom again.”")]),
+        (
+            "By next spring, Brisk said, “the whole garden will be in bloom again.”",
+            [("indirect", "By next spring"), ("direct", "“the whole garden will be in bloom again.”")],
+        ),
         # a bare clause after the medium and time of the statement
-        ("The garden club said in a letter Friday morning it would host the fair.",
-         [("indirect", "it would host the fair")]),
+        (
+            "The garden club said in a letter Friday morning it would host the fair.",
+            [("indirect", "it would host the fair")],
+        ),
         ("Brisk said Monday the ferry would run again.", [("indirect", "the ferry would run again")]),
         # a headline or summary line "Name: what they said."
-        ("Brisk: Garden Fair Draws Its Largest Crowd Yet.", [("indirect", "Garden Fair Draws Its Largest Crowd Yet")]),
-        ("Kim to Bakers: Flour prices will fall by spring.", [("indirect", "Flour prices will fall by spring")]),
+        (
+            "Brisk: Garden Fair Draws Its Largest Crowd Yet.",
+            [("indirect", "Garden Fair Draws Its Largest Crowd Yet")],
+        ),
+        (
+            "Kim to Bakers: Flour prices will fall by spring.",
+            [("indirect", "Flour prices will fall by spring")],
+        ),
         # title-case headlines with a capitalised cue
-        ("Brisk Says Orchard Will Open Again In April.",
-         [("indirect", "Orchard Will Open Again In April")]),
-        ("The Garden Fair Needs More Volunteers, Ann Kim Says.", [("indirect", "The Garden Fair Needs More Volunteers")]),
+        ("Brisk Says Orchard Will Open Again In April.", [("indirect", "Orchard Will Open Again In April")]),
+        (
+            "The Garden Fair Needs More Volunteers, Ann Kim Says.",
+            [("indirect", "The Garden Fair Needs More Volunteers")],
+        ),
         # passive views with no named holder: "seen as", "regarded as", "known to be"
-        ("The fair moved to Elmwood, a town seen as friendly to growers.",
-         [("indirect", "a town"), ("indirect", "as friendly to growers")]),
-        ("Brisk is widely regarded as the favorite.", [("indirect", "Brisk"), ("indirect", "as the favorite")]),
+        (
+            "The fair moved to Elmwood, a town seen as friendly to growers.",
+            [("indirect", "a town"), ("indirect", "as friendly to growers")],
+        ),
+        (
+            "Brisk is widely regarded as the favorite.",
+            [("indirect", "Brisk"), ("indirect", "as the favorite")],
+        ),
         # a stance inside reported content is part of it, not a quote of its own
-        ("Ann Kim says she wants to rebuild the old pier by spring.",
-         [("indirect", "she wants to rebuild the old pier by spring")]),
+        (
+            "Ann Kim says she wants to rebuild the old pier by spring.",
+            [("indirect", "she wants to rebuild the old pier by spring")],
+        ),
     ],
 )
 def test_indirect_and_mixed(text, expected):
@@ -222,7 +354,8 @@ def test_not_quotes(text):
 
 def test_scare_quote_before_a_cue_is_not_the_content():
     assert found("Asked about the “backstop,” Tom Brisk indicated that shops could act as a deterrent.") == [
-        ("indirect", "shops could act as a deterrent")]
+        ("indirect", "shops could act as a deterrent")
+    ]
 
 
 def test_unclosed_quote_is_capped_at_its_paragraph():
@@ -233,9 +366,11 @@ def test_unclosed_quote_is_capped_at_its_paragraph():
 
 
 def test_offsets_point_into_the_text():
-    text = "Intro line.\n\n“Prices will fall by spring,” Ann Kim said.\n- Tom Brisk argued that rents must fall."
+    text = (
+        "Intro line.\n\n“Prices will fall by spring,” Ann Kim said.\n- Tom Brisk argued that rents must fall."
+    )
     for q in find_quotes(Article(id="t", text=text)):
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
 
 
 def test_paragraphs_strip_bullets_and_blank_lines():
@@ -246,14 +381,18 @@ def test_paragraphs_strip_bullets_and_blank_lines():
 def test_sentences_never_split_inside_a_quote():
     text = "Kim said: “One. Two. Three.” Then she left."
     qs = quotations(text, 0, len(text))
-    assert [text[s.start:s.end] for s in sentences(text, 0, len(text), qs)] == [
-        "Kim said: “One. Two. Three.”", "Then she left."]
+    assert [text[s.start : s.end] for s in sentences(text, 0, len(text), qs)] == [
+        "Kim said: “One. Two. Three.”",
+        "Then she left.",
+    ]
 
 
 def test_abbreviations_do_not_end_sentences():
     text = "Dr. Kim met Mr. Brisk in the U.S. Capitol. They talked."
-    assert [text[s.start:s.end] for s in sentences(text, 0, len(text), [])] == [
-        "Dr. Kim met Mr. Brisk in the U.S. Capitol.", "They talked."]
+    assert [text[s.start : s.end] for s in sentences(text, 0, len(text), [])] == [
+        "Dr. Kim met Mr. Brisk in the U.S. Capitol.",
+        "They talked.",
+    ]
 
 
 def test_context_holds_the_sentence_before():

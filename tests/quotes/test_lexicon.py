@@ -21,14 +21,27 @@ def test_verb_tables_have_no_duplicates_and_four_forms(table):
 
 
 def test_every_lemma_the_rules_name_is_a_verb_of_the_tables():
-    lemmas = {row[0] for row in lx._SPEECH} | {row[0] for row in lx._OBJECT} | {lem for _, lem in lx.CUE_PHRASES}
+    lemmas = (
+        {row[0] for row in lx._SPEECH} | {row[0] for row in lx._OBJECT} | {lem for _, lem in lx.CUE_PHRASES}
+    )
     for name in ("BARE_CLAUSE", "THAT_ONLY", "TO_CLAUSE", "QUOTE_ONLY"):
         unknown = getattr(lx, name) - lemmas - {"estimate", "mention", "post", "read"}
         assert not unknown, f"{name}: {sorted(unknown)}"
 
 
-@pytest.mark.parametrize("name", ["GROUP_NOUNS", "SPEAKER_NOUNS", "SOURCE_NOUNS", "ROLE_WORDS", "TITLES",
-                                  "NOT_NAMES", "ABBREVIATIONS", "NAME_PARTICLES"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "GROUP_NOUNS",
+        "SPEAKER_NOUNS",
+        "SOURCE_NOUNS",
+        "ROLE_WORDS",
+        "TITLES",
+        "NOT_NAMES",
+        "ABBREVIATIONS",
+        "NAME_PARTICLES",
+    ],
+)
 def test_word_lists_are_lower_case(name):
     words = getattr(lx, name)
     assert words and all(w == w.lower() and w == w.strip() for w in words)

@@ -24,7 +24,7 @@ UNITS = {
     "continued": "“The levy is far too high.” “Small farms will close.” ",
     # ordinary sentences with names, roles and pronouns
     "sentences": "Ann Kim, a lecturer at Harbor College, said the levy was “far too high.” She added that farms "
-                 "would close. ",
+    "would close. ",
 }
 
 

@@ -11,7 +11,11 @@ from tests.conftest import SEEDS
 
 @pytest.mark.parametrize(
     "name, expected",
-    [("Ann Kim", "ann-kim"), ("Dr. José Núñez-Ortiz", "dr-jose-nunez-ortiz"), ("Ursula von der Leyen", "ursula-von-der-leyen")],
+    [
+        ("Ann Kim", "ann-kim"),
+        ("Dr. José Núñez-Ortiz", "dr-jose-nunez-ortiz"),
+        ("Ursula von der Leyen", "ursula-von-der-leyen"),
+    ],
 )
 def test_slug(name, expected):
     assert slug(name) == expected

@@ -14,23 +14,42 @@ from annotator.quotes.roles import EXPERT_RULES, describes_place_or_org, expert_
     [
         ("a senior lecturer at Harbor College", ("senior lecturer", "Harbor College")),
         # a relative clause says what someone was ("former") or is
-        ("an economist who served as director of the Tollgate Budget Office and is now president of the "
-         "Quarry Policy Forum", ("economist; former director; president", "Tollgate Budget Office; Quarry Policy Forum")),
+        (
+            "an economist who served as director of the Tollgate Budget Office and is now president of the "
+            "Quarry Policy Forum",
+            ("economist; former director; president", "Tollgate Budget Office; Quarry Policy Forum"),
+        ),
         # what someone does
-        ("who teaches maritime law at Eastbrook University in Port Alder", ("teaches maritime law", "Eastbrook University")),
-        ("a former executive at Lantern Bank, who now runs a research firm",
-         ("former executive; runs a research firm", "Lantern Bank")),
-        ("who was coordinator for river safety at the Harbor Department from 2009 to 2012",
-         ("former coordinator for river safety", "Harbor Department")),
+        (
+            "who teaches maritime law at Eastbrook University in Port Alder",
+            ("teaches maritime law", "Eastbrook University"),
+        ),
+        (
+            "a former executive at Lantern Bank, who now runs a research firm",
+            ("former executive; runs a research firm", "Lantern Bank"),
+        ),
+        (
+            "who was coordinator for river safety at the Harbor Department from 2009 to 2012",
+            ("former coordinator for river safety", "Harbor Department"),
+        ),
         # coordinated roles are kept apart; a place is not the organisation
-        ("director of Quillfield Writers and an independent political analyst in Port Alder City",
-         ("director; independent political analyst", "Quillfield Writers")),
-        ("professor of maritime law at Eastbrook and author of a book", ("professor of maritime law; author of a book",
-                                                                         "Eastbrook")),
+        (
+            "director of Quillfield Writers and an independent political analyst in Port Alder City",
+            ("director; independent political analyst", "Quillfield Writers"),
+        ),
+        (
+            "professor of maritime law at Eastbrook and author of a book",
+            ("professor of maritime law; author of a book", "Eastbrook"),
+        ),
         # roles and organisations are cut where a clause begins
-        ("a former national security adviser now at the Harbor Group", ("former national security adviser", None)),
-        ("a professor at Eastbrook University who has correctly predicted every vote",
-         ("professor", "Eastbrook University")),
+        (
+            "a former national security adviser now at the Harbor Group",
+            ("former national security adviser", None),
+        ),
+        (
+            "a professor at Eastbrook University who has correctly predicted every vote",
+            ("professor", "Eastbrook University"),
+        ),
         # an adjective before an organisation's name
         ("elections analyst at the independent Tollgate Report", ("elections analyst", "Tollgate Report")),
         # an organisation first: two words, an acronym or a possessive; a party adjective is part of the role
@@ -60,7 +79,13 @@ def test_split_role(appositive, expected):
         ("banking analyst", "Lantern Securities", None, "analyst", True),
         ("senior geopolitical risks adviser", "Harbor Development Institute", None, "analyst", True),
         ("president of a think tank", None, None, "heads a research organisation", True),
-        ("former executive; runs a research firm", "Lantern Bank", None, "heads a research organisation", True),
+        (
+            "former executive; runs a research firm",
+            "Lantern Bank",
+            None,
+            "heads a research organisation",
+            True,
+        ),
         ("former coordinator for river safety", "Harbor Department", None, "former official", True),
         ("former ambassador", None, None, "former official", True),
         ("retired judge", None, None, "former official", True),
@@ -92,9 +117,14 @@ def test_every_rule_is_reachable_and_named_once():
 
 @pytest.mark.parametrize(
     "appositive, expected",
-    [("a state that she hoped to win easily", True), ("the company's parent", False),
-     ("a company based in Port Alder", True), ("a senior lecturer at Harbor College", False),
-     ("of the Harbor Institute of Technology", False), (None, False)],
+    [
+        ("a state that she hoped to win easily", True),
+        ("the company's parent", False),
+        ("a company based in Port Alder", True),
+        ("a senior lecturer at Harbor College", False),
+        ("of the Harbor Institute of Technology", False),
+        (None, False),
+    ],
 )
 def test_places_and_organisations(appositive, expected):
     assert describes_place_or_org(appositive) is expected

@@ -7,8 +7,10 @@ import time
 from annotator.models import Article
 from annotator.quotes import find_quotes
 
-PARA = ("“We will keep going until the work is done, whatever it takes,” said Dana Smith, a lecturer at "
-        "Some University. She added that the plan was sound. “It is “risky” and “costly,” she said.\n\n")
+PARA = (
+    "“We will keep going until the work is done, whatever it takes,” said Dana Smith, a lecturer at "
+    "Some University. She added that the plan was sound. “It is “risky” and “costly,” she said.\n\n"
+)
 
 
 def test_a_large_article_is_linear_and_bounded():

@@ -20,8 +20,14 @@ from annotator.run.checkpoint import Checkpoint, article_key, resumable_map, run
 from annotator.run.context import QuotesSetup
 from annotator.run.folder import own_temporaries
 
-ARTS = [Article(id=f"n{i}", text=f"“Rates will fall by {i} points,” Lena Hart, an analyst at Bayview Bank, said. "
-                                  f"Hart added that the {i}th forecast was cautious.") for i in range(12)]
+ARTS = [
+    Article(
+        id=f"n{i}",
+        text=f"“Rates will fall by {i} points,” Lena Hart, an analyst at Bayview Bank, said. "
+        f"Hart added that the {i}th forecast was cautious.",
+    )
+    for i in range(12)
+]
 
 
 def test_rerun_uses_the_store_and_gives_the_same_quotes(tmp_path):
@@ -38,8 +44,9 @@ def test_rerun_uses_the_store_and_gives_the_same_quotes(tmp_path):
 
         again = list(resumable_map(spy, ARTS, cp, 1, init=QuotesSetup()))
     assert calls == []
-    assert [(a.id, [q.model_dump_json() for q in qs]) for a, qs in again] == \
-           [(a.id, [q.model_dump_json() for q in qs]) for a, qs in first]
+    assert [(a.id, [q.model_dump_json() for q in qs]) for a, qs in again] == [
+        (a.id, [q.model_dump_json() for q in qs]) for a, qs in first
+    ]
 
 
 def test_changed_article_or_settings_recomputed(tmp_path):
@@ -79,17 +86,16 @@ def test_fingerprint_hashes_file_content(tmp_path):
 
 def test_atomic_write_leaves_no_partial_file(tmp_path):
     target = tmp_path / "quotes.jsonl"
-    with pytest.raises(RuntimeError):
-        with atomic_write(target) as f:
-            f.write("half")
-            raise RuntimeError("killed")
+    with pytest.raises(RuntimeError), atomic_write(target) as f:
+        f.write("half")
+        raise RuntimeError("killed")
     assert not target.exists() and list(tmp_path.iterdir()) == []
     (tmp_path / ".quotes.jsonl.abc12345.tmp").write_text("left by a SIGKILL")
     (tmp_path / ".notes.tmp").write_text("a user's file")
     assert [p.name for p in own_temporaries(tmp_path)] == [".quotes.jsonl.abc12345.tmp"]
 
 
-SCRIPT = textwrap.dedent('''
+SCRIPT = textwrap.dedent("""
     import sys, time
     from pathlib import Path
     from annotator.io import write_jsonl
@@ -114,12 +120,16 @@ SCRIPT = textwrap.dedent('''
             for _, qs in resumable_map(slow, arts, cp, jobs=2, init=QuotesSetup(), chunksize=2):
                 quotes.extend(qs)
         write_jsonl(out / "quotes.jsonl", quotes)
-''')
+""")
 
 
 def _run(script: Path, out: Path, delay: float) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(script), str(out), str(delay)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, str(script), str(out), str(delay)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def test_killed_run_resumes_to_identical_bytes(tmp_path):
@@ -144,7 +154,11 @@ def test_killed_run_resumes_to_identical_bytes(tmp_path):
     p = _run(script, out, 0.0)
     assert p.wait(timeout=120) == 0, p.stderr.read().decode()
     assert (out / "quotes.jsonl").read_bytes() == (whole / "quotes.jsonl").read_bytes()
-    stored = [json.loads(line)["article_id"] for f in sorted((out / ".work").rglob("part-*.jsonl"))
-              for line in f.read_bytes().splitlines() if line.endswith(b"}")]
+    stored = [
+        json.loads(line)["article_id"]
+        for f in sorted((out / ".work").rglob("part-*.jsonl"))
+        for line in f.read_bytes().splitlines()
+        if line.endswith(b"}")
+    ]
     assert len(set(stored)) == 60
     assert not list(out.glob(".*.tmp"))

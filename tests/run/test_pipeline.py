@@ -18,18 +18,26 @@ from tests.gold_fixtures import gold
 runner = CliRunner()
 
 ARTICLES = [
-    {"id": "tram-1", "title": "City weighs a new tram line", "url": "https://example.org/tram-1",
-     "published": "2024-05-02T08:00:00Z",
-     "text": "City weighs a new tram line\nThe council will vote next week on the proposed tram line. "
-             "Ana Ruiz, a transport economist at the University of Leeds, said: \u201cThe tram will pay for "
-             "itself within a decade and the city should build it now.\u201d\n"
-             "\u201cIt is a poor use of money that the city cannot afford,\u201d said Tom Okafor, a senior "
-             "fellow at the Fiscal Policy Centre. He added that bus lanes would do more for less."},
-    {"id": "tram-2", "title": "Tram plan divides residents", "url": "https://example.org/tram-2",
-     "published": "2024-05-09",
-     "text": "Tram plan divides residents\nResidents met on Tuesday. \u201cBuilding the tram is the right "
-             "choice for a growing city,\u201d said Ana Ruiz, the transport economist. Analysts say the costs "
-             "are uncertain."},
+    {
+        "id": "tram-1",
+        "title": "City weighs a new tram line",
+        "url": "https://example.org/tram-1",
+        "published": "2024-05-02T08:00:00Z",
+        "text": "City weighs a new tram line\nThe council will vote next week on the proposed tram line. "
+        "Ana Ruiz, a transport economist at the University of Leeds, said: \u201cThe tram will pay for "
+        "itself within a decade and the city should build it now.\u201d\n"
+        "\u201cIt is a poor use of money that the city cannot afford,\u201d said Tom Okafor, a senior "
+        "fellow at the Fiscal Policy Centre. He added that bus lanes would do more for less.",
+    },
+    {
+        "id": "tram-2",
+        "title": "Tram plan divides residents",
+        "url": "https://example.org/tram-2",
+        "published": "2024-05-09",
+        "text": "Tram plan divides residents\nResidents met on Tuesday. \u201cBuilding the tram is the right "
+        "choice for a growing city,\u201d said Ana Ruiz, the transport economist. Analysts say the costs "
+        "are uncertain.",
+    },
 ]
 CODEBOOK = """title: Tram questions
 questions:
@@ -46,11 +54,15 @@ questions:
 
 
 def _cells(folder) -> list[Cell]:
-    return [Cell.model_validate_json(line) for line in (folder / "matrix.jsonl").read_text("utf-8").splitlines()]
+    return [
+        Cell.model_validate_json(line) for line in (folder / "matrix.jsonl").read_text("utf-8").splitlines()
+    ]
 
 
 def _files(folder) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}
+    return {
+        p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +79,19 @@ def test_seed_run_writes_every_file(seed_run):
     quotes = [json.loads(line) for line in (out / "quotes.jsonl").read_text("utf-8").splitlines()]
     assert quotes and all(Quote.model_validate(q) for q in quotes)
     for q in quotes:  # the quotes contract, with a stance on every question
-        assert {"article_id", "start", "end", "text", "kind", "speaker", "speaker_id", "cue", "attribution",
-                "confidence", "stances"} <= set(q)
+        assert {
+            "article_id",
+            "start",
+            "end",
+            "text",
+            "kind",
+            "speaker",
+            "speaker_id",
+            "cue",
+            "attribution",
+            "confidence",
+            "stances",
+        } <= set(q)
         assert {"label", "confidence"} <= set(next(iter(q["stances"].values())))
     ref = gold()
     cells = _cells(out)
@@ -82,10 +105,22 @@ def test_seed_run_writes_every_file(seed_run):
 
 def test_seed_run_scores_with_the_shared_scorer(seed_run, shared):
     out, _ = seed_run
-    res = subprocess.run([sys.executable, str(shared / "eval" / "score_stance.py"), "seed",
-                          str(shared / "gold" / "seed_gold.json"), "--quotes", str(out / "quotes.jsonl"),
-                          "--matrix", str(out / "matrix.jsonl"), "--json"], capture_output=True, text=True,
-                         check=True)
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(shared / "eval" / "score_stance.py"),
+            "seed",
+            str(shared / "gold" / "seed_gold.json"),
+            "--quotes",
+            str(out / "quotes.jsonl"),
+            "--matrix",
+            str(out / "matrix.jsonl"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     score = json.loads(res.stdout)
     print("seed scores:", {k: v for k, v in score.items() if not k.endswith("errors")})
     assert score["quotes_found_with_right_speaker"].split("/")[1] == "21"
@@ -103,16 +138,42 @@ def test_rerun_is_byte_identical(seed_run, tmp_path):
 
 def test_reviewed_labels_win_and_move_quotes(seed_run, tmp_path):
     out, _ = seed_run
-    quotes = [Quote.model_validate_json(line) for line in (out / "quotes.jsonl").read_text("utf-8").splitlines()]
+    quotes = [
+        Quote.model_validate_json(line) for line in (out / "quotes.jsonl").read_text("utf-8").splitlines()
+    ]
     wolfe = next(q for q in quotes if q.speaker_id == "stefan-wolfe")
     hil = next(q for q in quotes if q.speaker_id == "mark-hilborne")
     labels = [
-        {"quote_id": wolfe.id, "article_id": wolfe.article_id, "start": wolfe.start, "end": wolfe.end,
-         "question": "quick_peace_deal", "label": "oppose", "annotator": "ann", "created_at": "2025-03-01T10:00:00Z"},
-        {"quote_id": wolfe.id, "article_id": wolfe.article_id, "start": wolfe.start, "end": wolfe.end,
-         "question": "quick_peace_deal", "label": "support", "annotator": "bob", "created_at": "2025-03-01T11:00:00Z"},
-        {"quote_id": hil.id, "article_id": hil.article_id, "start": hil.start, "end": hil.end,
-         "question": "raise_defence_spending", "label": "support", "annotator": "ann", "speaker": "Olena Borodyna"},
+        {
+            "quote_id": wolfe.id,
+            "article_id": wolfe.article_id,
+            "start": wolfe.start,
+            "end": wolfe.end,
+            "question": "quick_peace_deal",
+            "label": "oppose",
+            "annotator": "ann",
+            "created_at": "2025-03-01T10:00:00Z",
+        },
+        {
+            "quote_id": wolfe.id,
+            "article_id": wolfe.article_id,
+            "start": wolfe.start,
+            "end": wolfe.end,
+            "question": "quick_peace_deal",
+            "label": "support",
+            "annotator": "bob",
+            "created_at": "2025-03-01T11:00:00Z",
+        },
+        {
+            "quote_id": hil.id,
+            "article_id": hil.article_id,
+            "start": hil.start,
+            "end": hil.end,
+            "question": "raise_defence_spending",
+            "label": "support",
+            "annotator": "ann",
+            "speaker": "Olena Borodyna",
+        },
     ]
     path = tmp_path / "reviewed.jsonl"
     path.write_text("".join(json.dumps(x) + "\n" for x in labels), encoding="utf-8")
@@ -124,8 +185,11 @@ def test_reviewed_labels_win_and_move_quotes(seed_run, tmp_path):
     moved = cells[("olena-borodyna", "raise_defence_spending")]
     assert moved.reviewed and moved.stance == "support"
     assert [(e.quote_id, e.label, e.annotators) for e in moved.evidence if e.source == "annotator"] == [
-        (hil.id, "support", ["ann"])]
-    assert hil.id not in {e.quote_id for c in cells.values() if c.expert_id == "mark-hilborne" for e in c.evidence}
+        (hil.id, "support", ["ann"])
+    ]
+    assert hil.id not in {
+        e.quote_id for c in cells.values() if c.expert_id == "mark-hilborne" for e in c.evidence
+    }
     meta = json.loads((tmp_path / "rev" / "run.json").read_text("utf-8"))
     assert meta["reviewed_labels"] == 3 and meta["reviewed_at"] == ["2025-03-01T11:00:00Z"]
     page = (tmp_path / "rev" / "matrix.html").read_text("utf-8")
@@ -158,18 +222,32 @@ def test_bad_article_is_skipped_and_the_rest_written(tmp_path):
     empty.write_text("", encoding="utf-8")
     book = tmp_path / "codebook.yaml"
     book.write_text(CODEBOOK, encoding="utf-8")
-    res = runner.invoke(app, ["run", str(good), str(empty), str(tmp_path / "missing.txt"), "--codebook", str(book),
-                              "--out", str(tmp_path / "o")])
+    res = runner.invoke(
+        app,
+        [
+            "run",
+            str(good),
+            str(empty),
+            str(tmp_path / "missing.txt"),
+            "--codebook",
+            str(book),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
     assert res.exit_code == 3, res.output
     assert (tmp_path / "o" / "matrix.html").exists()
     assert "b.txt" in res.output and "missing.txt" in res.output
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--codebook", "{tmp}/nope.yaml"], "nope.yaml"),
-    (["--labels", "{tmp}/nope.jsonl"], "nope.jsonl"),
-    (["{tmp}/nothing-here.txt"], "no article could be read"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--codebook", "{tmp}/nope.yaml"], "nope.yaml"),
+        (["--labels", "{tmp}/nope.jsonl"], "nope.jsonl"),
+        (["{tmp}/nothing-here.txt"], "no article could be read"),
+    ],
+)
 def test_run_errors_are_one_line(tmp_path, args, message):
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     res = runner.invoke(app, ["run", *args, "--out", str(tmp_path / "o"), "--quiet"])

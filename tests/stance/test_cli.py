@@ -13,12 +13,23 @@ from tests.conftest import SEEDS
 runner = CliRunner()
 
 PAIRS = [
-    {"id": "a", "question": "Should the council build a new tram line?",
-     "text": "A tram line would be a great benefit: it cuts traffic and helps commuters get to work."},
-    {"id": "b", "question": "Should the council ban fireworks in the old town?",
-     "text": "Fireworks are dangerous, scare animals and leave the streets full of litter."},
-    {"id": "c", "question": "Should the council build a new tram line?",
-     "text": " ".join(["The choir sang three hymns and a folk song at the harvest festival on Sunday."] * 4)},
+    {
+        "id": "a",
+        "question": "Should the council build a new tram line?",
+        "text": "A tram line would be a great benefit: it cuts traffic and helps commuters get to work.",
+    },
+    {
+        "id": "b",
+        "question": "Should the council ban fireworks in the old town?",
+        "text": "Fireworks are dangerous, scare animals and leave the streets full of litter.",
+    },
+    {
+        "id": "c",
+        "question": "Should the council build a new tram line?",
+        "text": " ".join(
+            ["The choir sang three hymns and a folk song at the harvest festival on Sunday."] * 4
+        ),
+    },
 ]
 
 
@@ -45,18 +56,30 @@ def test_pairs(tmp_path):
 
 def test_pairs_bad_line_is_skipped_with_exit_3(tmp_path):
     src = tmp_path / "pairs.jsonl"
-    src.write_text(json.dumps(PAIRS[0]) + "\n{not json\n" + json.dumps({"id": "x", "text": "no question"}) + "\n")
+    src.write_text(
+        json.dumps(PAIRS[0]) + "\n{not json\n" + json.dumps({"id": "x", "text": "no question"}) + "\n"
+    )
     out = tmp_path / "pred.jsonl"
     result = runner.invoke(app, ["stance", "--pairs", str(src), "-o", str(out)])
     assert result.exit_code == 3
-    assert "not valid JSON" in result.output and "needs \"id\", \"question\" and \"text\"" in result.output
+    assert "not valid JSON" in result.output and 'needs "id", "question" and "text"' in result.output
     assert [r["id"] for r in read_jsonl(out)] == ["a"]
 
 
 def test_missing_model_is_one_error_line(tmp_path):
     src = write_jsonl(tmp_path / "pairs.jsonl", PAIRS)
-    result = runner.invoke(app, ["stance", "--pairs", str(src), "-o", str(tmp_path / "o.jsonl"),
-                                 "--model", str(tmp_path / "none.npz")])
+    result = runner.invoke(
+        app,
+        [
+            "stance",
+            "--pairs",
+            str(src),
+            "-o",
+            str(tmp_path / "o.jsonl"),
+            "--model",
+            str(tmp_path / "none.npz"),
+        ],
+    )
     assert result.exit_code == 1
     assert "Error:" in result.output and "no such model file" in result.output
     assert "Traceback" not in result.output
@@ -72,24 +95,57 @@ def test_quotes_get_stances_for_every_question(tmp_path):
     text = "Officials met on Monday. \u201cWe must raise defence spending now,\u201d said Ann Example."
     start = text.index("\u201c")
     end = text.index("\u201d") + 1
-    q = Quote(id=quote_id("art", start, end), article_id="art", start=start, end=end, text=text[start:end],
-              kind="direct", speaker="Ann Example")
+    q = Quote(
+        id=quote_id("art", start, end),
+        article_id="art",
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind="direct",
+        speaker="Ann Example",
+    )
     src = write_jsonl(tmp_path / "q.jsonl", [json.loads(q.model_dump_json())])
     art = tmp_path / "art.txt"
     art.write_text(text, encoding="utf-8")
     out = tmp_path / "labelled.jsonl"
-    result = runner.invoke(app, ["stance", str(src), "--codebook", str(SEEDS / "codebook.yaml"), "-o", str(out),
-                                 "--articles", str(art)])
+    result = runner.invoke(
+        app,
+        [
+            "stance",
+            str(src),
+            "--codebook",
+            str(SEEDS / "codebook.yaml"),
+            "-o",
+            str(out),
+            "--articles",
+            str(art),
+        ],
+    )
     assert result.exit_code == 0, result.output
     (row,) = read_jsonl(out)
     assert len(row["stances"]) == 7
     for v in row["stances"].values():
-        assert v["source"] == "model" and v["model_version"].startswith("neural-") and 0 <= v["confidence"] <= 1
+        assert (
+            v["source"] == "model" and v["model_version"].startswith("neural-") and 0 <= v["confidence"] <= 1
+        )
     assert row["stances"]["raise_defence_spending"]["label"] == "support"
     assert row["stances"]["quick_peace_deal"]["label"] == "not_addressed"
     # the fast engine, by name
-    result = runner.invoke(app, ["stance", str(src), "--codebook", str(SEEDS / "codebook.yaml"), "-o", str(out),
-                                 "--articles", str(art), "--engine", "fast"])
+    result = runner.invoke(
+        app,
+        [
+            "stance",
+            str(src),
+            "--codebook",
+            str(SEEDS / "codebook.yaml"),
+            "-o",
+            str(out),
+            "--articles",
+            str(art),
+            "--engine",
+            "fast",
+        ],
+    )
     assert result.exit_code == 0, result.output
     (row,) = read_jsonl(out)
     assert all(v["model_version"].startswith("stance-") for v in row["stances"].values())
@@ -100,7 +156,9 @@ def test_train_from_pairs_writes_a_model_stance_accepts(tmp_path):
     from tests.stance.test_model import toy_data
 
     X, y = toy_data()
-    pairs = write_jsonl(tmp_path / "train.jsonl", [{"question": q, "text": t, "stance": s} for (q, t), s in zip(X, y)])
+    pairs = write_jsonl(
+        tmp_path / "train.jsonl", [{"question": q, "text": t, "stance": s} for (q, t), s in zip(X, y)]
+    )
     model = tmp_path / "m.npz"
     result = runner.invoke(app, ["train", "--pairs", str(pairs), "-o", str(model), "--no-cv"])
     assert result.exit_code == 0, result.output
@@ -122,19 +180,47 @@ def test_train_from_reviewed_labels_on_top_of_base_pairs(tmp_path):
     from tests.stance.test_model import BAD, GOOD, toy_data
 
     X, y = toy_data()
-    pairs = write_jsonl(tmp_path / "train.jsonl", [{"question": q, "text": t, "stance": s} for (q, t), s in zip(X, y)])
+    pairs = write_jsonl(
+        tmp_path / "train.jsonl", [{"question": q, "text": t, "stance": s} for (q, t), s in zip(X, y)]
+    )
     cb = tmp_path / "cb.yaml"
-    cb.write_text("questions:\n  - id: trams\n    text: Should the city build trams?\n    target: trams\n",
-                  encoding="utf-8")
+    cb.write_text(
+        "questions:\n  - id: trams\n    text: Should the city build trams?\n    target: trams\n",
+        encoding="utf-8",
+    )
     labels = []
-    for n, (text, lab) in enumerate([(f"Trams: {g}.", "support") for g in GOOD] + [(f"Trams: {b}.", "oppose") for b in BAD]):
-        labels.append({"quote_id": f"q{n}", "article_id": "a", "start": n, "end": n + 1, "question": "trams",
-                       "label": lab, "annotator": "ann", "text": text})
-    labels.append({"quote_id": "qx", "article_id": "a", "start": 0, "end": 1, "question": "unknown",
-                   "label": "support", "annotator": "ann", "text": "x"})
+    for n, (text, lab) in enumerate(
+        [(f"Trams: {g}.", "support") for g in GOOD] + [(f"Trams: {b}.", "oppose") for b in BAD]
+    ):
+        labels.append(
+            {
+                "quote_id": f"q{n}",
+                "article_id": "a",
+                "start": n,
+                "end": n + 1,
+                "question": "trams",
+                "label": lab,
+                "annotator": "ann",
+                "text": text,
+            }
+        )
+    labels.append(
+        {
+            "quote_id": "qx",
+            "article_id": "a",
+            "start": 0,
+            "end": 1,
+            "question": "unknown",
+            "label": "support",
+            "annotator": "ann",
+            "text": "x",
+        }
+    )
     rev = write_jsonl(tmp_path / "reviewed.jsonl", labels)
     model = tmp_path / "m.npz"
-    result = runner.invoke(app, ["train", str(rev), "--codebook", str(cb), "--pairs", str(pairs), "-o", str(model)])
+    result = runner.invoke(
+        app, ["train", str(rev), "--codebook", str(cb), "--pairs", str(pairs), "-o", str(model)]
+    )
     assert result.exit_code == 3, result.output  # the label of an unknown question was skipped
     assert "question not in the codebook" in result.output
     assert "(before)" in result.output and "(after)" in result.output and "10 reviewed" in result.output

@@ -62,26 +62,43 @@ def test_seed_codebook_has_the_gold_questions():
     assert [q.text for q in cb.questions] == [q["text"] for q in gold["questions"]]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("", "the codebook is empty"),
-    ("title: x\n", "missing `questions:`"),
-    ("questions: []\n", "`questions` must be a non-empty list"),
-    ("questions:\n  - just a string\n", "question 1: expected a mapping"),
-    ("questions:\n  - {id: a}\n", "question 1 ('a'): field 'text': Field required"),
-    ("questions:\n  - {id: a, text: 'Is it?', direction: sideways}\n",
-     "question 1 ('a'): field 'direction': must be 'for' or 'against'"),
-    ("questions:\n  - {id: ok, text: 'Is it good?'}\n  - {id: 'bad id', text: 'Is it bad?'}\n",
-     "question 2 ('bad id'): field 'id': String should match pattern"),
-    ("questions:\n  - {id: a, text: 'Is it?', colour: red}\n", "question 1 ('a'): field 'colour': unknown field"),
-    ("questions:\n  - {id: a, text: 'Is it?'}\n  - {id: a, text: 'Is it again?'}\n", "repeated: a"),
-    ("labels: [agree, disagree]\nquestions:\n  - {id: a, text: 'Is it?'}\n", "labels must include 'not_addressed'"),
-    ("labels: [yes, no, not_addressed]\nquestions:\n  - {id: a, text: 'Is it?'}\n",
-     "field 'labels.0': Input should be a valid string"),
-    ("questions:\n  - {id: a, text: 'Is it?', cues: {maybe: [x]}}\n",
-     "question 'a': label 'maybe' is not in the codebook labels"),
-    ("questions: [\n", "not valid YAML"),
-    ("- [1, 2\n", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", "the codebook is empty"),
+        ("title: x\n", "missing `questions:`"),
+        ("questions: []\n", "`questions` must be a non-empty list"),
+        ("questions:\n  - just a string\n", "question 1: expected a mapping"),
+        ("questions:\n  - {id: a}\n", "question 1 ('a'): field 'text': Field required"),
+        (
+            "questions:\n  - {id: a, text: 'Is it?', direction: sideways}\n",
+            "question 1 ('a'): field 'direction': must be 'for' or 'against'",
+        ),
+        (
+            "questions:\n  - {id: ok, text: 'Is it good?'}\n  - {id: 'bad id', text: 'Is it bad?'}\n",
+            "question 2 ('bad id'): field 'id': String should match pattern",
+        ),
+        (
+            "questions:\n  - {id: a, text: 'Is it?', colour: red}\n",
+            "question 1 ('a'): field 'colour': unknown field",
+        ),
+        ("questions:\n  - {id: a, text: 'Is it?'}\n  - {id: a, text: 'Is it again?'}\n", "repeated: a"),
+        (
+            "labels: [agree, disagree]\nquestions:\n  - {id: a, text: 'Is it?'}\n",
+            "labels must include 'not_addressed'",
+        ),
+        (
+            "labels: [yes, no, not_addressed]\nquestions:\n  - {id: a, text: 'Is it?'}\n",
+            "field 'labels.0': Input should be a valid string",
+        ),
+        (
+            "questions:\n  - {id: a, text: 'Is it?', cues: {maybe: [x]}}\n",
+            "question 'a': label 'maybe' is not in the codebook labels",
+        ),
+        ("questions: [\n", "not valid YAML"),
+        ("- [1, 2\n", "not valid YAML"),
+    ],
+)
 def test_invalid_codebooks_say_what_and_where(tmp_path, text, expected):
     with pytest.raises(CodebookError) as err:
         load_codebook(write(tmp_path, text))

@@ -28,8 +28,12 @@ def test_both_engines_load_by_name_and_share_the_interface(neural):
     assert load_engine().name == "neural"
     for engine in (fast, neural):
         assert isinstance(engine, StanceEngine)
-        p = engine.pair_probs([("Should the town build a bypass?", "A bypass would end the traffic jams."),
-                               ("Should the town build a bypass?", "The bakery opens at six.")])
+        p = engine.pair_probs(
+            [
+                ("Should the town build a bypass?", "A bypass would end the traffic jams."),
+                ("Should the town build a bypass?", "The bakery opens at six."),
+            ]
+        )
         assert p.shape == (2, 3)
         assert np.allclose(p.sum(axis=1), 1.0, atol=1e-5)
         assert engine.version
@@ -94,17 +98,34 @@ class Counting:
 
 
 def _quote(text: str, article: str = "a") -> Quote:
-    return Quote(id=quote_id(article, 0, len(text)), article_id=article, start=0, end=len(text), text=text,
-                 kind="direct", speaker="Ann Kim")
+    return Quote(
+        id=quote_id(article, 0, len(text)),
+        article_id=article,
+        start=0,
+        end=len(text),
+        text=text,
+        kind="direct",
+        speaker="Ann Kim",
+    )
 
 
 def test_the_cascade_reads_only_pairs_that_may_be_addressed(neural):
-    book = Codebook(questions=[
-        Question(id="bypass", text="Should the town build a bypass road?", target="a bypass road",
-                 keywords=["bypass", "ring road"]),
-        Question(id="library", text="Should the library open on Sundays?", target="Sunday opening of the library",
-                 keywords=["library", "Sunday opening"]),
-    ])
+    book = Codebook(
+        questions=[
+            Question(
+                id="bypass",
+                text="Should the town build a bypass road?",
+                target="a bypass road",
+                keywords=["bypass", "ring road"],
+            ),
+            Question(
+                id="library",
+                text="Should the library open on Sundays?",
+                target="Sunday opening of the library",
+                keywords=["library", "Sunday opening"],
+            ),
+        ]
+    )
     on_topic = _quote("“A bypass road would finally take the lorries out of the high street,”")
     off_topic = _quote("“My grandmother taught me to bake bread when I was six,”", "b")
     engine = Counting(neural)
@@ -120,20 +141,37 @@ def test_human_labels_are_kept(neural):
     from annotator.models import StancePrediction
 
     q = _quote("“A bypass road would finally take the lorries out of the high street,”")
-    q = q.model_copy(update={"stances": {"bypass": StancePrediction(label="oppose", confidence=1.0,
-                                                                    source="annotator")}})
-    book = Codebook(questions=[Question(id="bypass", text="Should the town build a bypass road?",
-                                        keywords=["bypass"])])
+    q = q.model_copy(
+        update={"stances": {"bypass": StancePrediction(label="oppose", confidence=1.0, source="annotator")}}
+    )
+    book = Codebook(
+        questions=[Question(id="bypass", text="Should the town build a bypass road?", keywords=["bypass"])]
+    )
     assert predict_quotes([q], book, neural)[0].stances["bypass"].label == "oppose"
 
 
 def test_context_makes_a_pointing_back_quote_relevant(neural):
-    book = Codebook(questions=[Question(id="bypass", text="Should the town build a bypass road?",
-                                        target="a bypass road", keywords=["bypass"])])
+    book = Codebook(
+        questions=[
+            Question(
+                id="bypass",
+                text="Should the town build a bypass road?",
+                target="a bypass road",
+                keywords=["bypass"],
+            )
+        ]
+    )
     text = "The council wants a bypass road around the old town. “That would be a disaster for the shops,” she said."
     start = text.index("“")
     end = text.index("”") + 1
-    q = Quote(id=quote_id("a", start, end), article_id="a", start=start, end=end, text=text[start:end],
-              kind="direct", speaker="Ann Kim")
+    q = Quote(
+        id=quote_id("a", start, end),
+        article_id="a",
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind="direct",
+        speaker="Ann Kim",
+    )
     out = predict_quotes([q], book, neural, articles={"a": Article(id="a", text=text)})
     assert out[0].stances["bypass"].label == "oppose"

@@ -15,10 +15,20 @@ from sklearn.base import clone
 from annotator.errors import ModelError
 from annotator.stance.model import StanceModel
 
-GOOD = ["it brings real benefits and helps families", "a great idea that will improve safety",
-        "this is effective and saves money", "it protects children and is fair", "a valuable and useful step"]
-BAD = ["it causes harm and costs too much", "a dangerous idea that will hurt workers",
-       "this is a waste and unfair", "it threatens jobs and damages trust", "a costly and useless mistake"]
+GOOD = [
+    "it brings real benefits and helps families",
+    "a great idea that will improve safety",
+    "this is effective and saves money",
+    "it protects children and is fair",
+    "a valuable and useful step",
+]
+BAD = [
+    "it causes harm and costs too much",
+    "a dangerous idea that will hurt workers",
+    "this is a waste and unfair",
+    "it threatens jobs and damages trust",
+    "a costly and useless mistake",
+]
 TOPICS = ["bike lanes", "free school meals", "a four day week", "rent caps", "night trains", "city parks"]
 
 
@@ -60,7 +70,9 @@ def test_fit_returns_self_and_learned_attributes_end_in_underscore():
 
 def test_direction_is_used(fitted):
     text = "Rent caps: it brings real benefits and helps families."
-    p = fitted.polarity([("Should the city support rent caps?", text), ("Should the city ban rent caps?", text)])
+    p = fitted.polarity(
+        [("Should the city support rent caps?", text), ("Should the city ban rent caps?", text)]
+    )
     assert p[0] > 0.5 > p[1]
     unseen = "Wind farms: this is a waste and unfair."
     assert fitted.predict([("Should the city support wind farms?", unseen)])[0] == "oppose"
@@ -125,11 +137,14 @@ def test_tampered_arrays_are_refused(fitted, tmp_path):
         StanceModel.load(path)
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda m: m["libraries"].update({"scikit-learn": "0.24.2"}), "built with scikit-learn 0.24.2"),
-    (lambda m: m.update({"format": "annotator-stance/0"}), "does not match this annotator"),
-    (lambda m: m.update({"features": "features/0"}), "does not match this annotator"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda m: m["libraries"].update({"scikit-learn": "0.24.2"}), "built with scikit-learn 0.24.2"),
+        (lambda m: m.update({"format": "annotator-stance/0"}), "does not match this annotator"),
+        (lambda m: m.update({"features": "features/0"}), "does not match this annotator"),
+    ],
+)
 def test_mismatched_versions_are_refused(fitted, tmp_path, change, message):
     path = fitted.save(tmp_path / "m.npz")
     rewrite(path, change_manifest=change)

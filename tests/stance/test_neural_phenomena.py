@@ -20,58 +20,117 @@ def engine() -> NeuralEngine:
 
 CASES = {
     "plain": [
-        ("Should cities ban cars from their centres?", "Banning cars from the centre would make the streets safer.",
-         "support"),
-        ("Should cities ban cars from their centres?", "A car ban would ruin the shops in the centre.", "oppose"),
+        (
+            "Should cities ban cars from their centres?",
+            "Banning cars from the centre would make the streets safer.",
+            "support",
+        ),
+        (
+            "Should cities ban cars from their centres?",
+            "A car ban would ruin the shops in the centre.",
+            "oppose",
+        ),
     ],
     "negation": [
         ("Is the new levy fair to small farms?", "The levy is not fair to small farms at all.", "oppose"),
         ("Would a four-day week hurt productivity?", "A four-day week doesn't hurt productivity.", "oppose"),
-        ("Is the river safe to swim in?", "There is no safer place to swim in the region than this river.", "support"),
-        ("Should the council keep the night buses?", "There's no way the late shift workers get home without them.",
-         "support"),
+        (
+            "Is the river safe to swim in?",
+            "There is no safer place to swim in the region than this river.",
+            "support",
+        ),
+        (
+            "Should the council keep the night buses?",
+            "There's no way the late shift workers get home without them.",
+            "support",
+        ),
     ],
     "double_negation": [
-        ("Does the new bridge help commuters?", "It is not true that the bridge does not help commuters.", "support"),
-        ("Is the vaccine programme working?", "No one can seriously deny that the programme is working.", "support"),
+        (
+            "Does the new bridge help commuters?",
+            "It is not true that the bridge does not help commuters.",
+            "support",
+        ),
+        (
+            "Is the vaccine programme working?",
+            "No one can seriously deny that the programme is working.",
+            "support",
+        ),
     ],
     "contrast": [
-        ("Should the city build a new stadium?",
-         "I used to think a stadium would help the city, but it would drain money from schools.", "oppose"),
-        ("Should the city build a new stadium?",
-         "The stadium will be expensive, but it will bring thousands of jobs to the area.", "support"),
+        (
+            "Should the city build a new stadium?",
+            "I used to think a stadium would help the city, but it would drain money from schools.",
+            "oppose",
+        ),
+        (
+            "Should the city build a new stadium?",
+            "The stadium will be expensive, but it will bring thousands of jobs to the area.",
+            "support",
+        ),
     ],
     "concession": [
-        ("Should the tax on sugary drinks be raised?",
-         "While the tax hurts some shops, it is the best tool we have against childhood obesity.", "support"),
-        ("Should the tax on sugary drinks be raised?",
-         "Although the tax has good intentions, it hits the poorest families hardest.", "oppose"),
+        (
+            "Should the tax on sugary drinks be raised?",
+            "While the tax hurts some shops, it is the best tool we have against childhood obesity.",
+            "support",
+        ),
+        (
+            "Should the tax on sugary drinks be raised?",
+            "Although the tax has good intentions, it hits the poorest families hardest.",
+            "oppose",
+        ),
     ],
     "hedge": [
         ("Will the merger go through this year?", "I doubt the merger will be approved this year.", "oppose"),
-        ("Will the merger go through this year?", "I'm fairly confident the regulators will approve it this year.",
-         "support"),
+        (
+            "Will the merger go through this year?",
+            "I'm fairly confident the regulators will approve it this year.",
+            "support",
+        ),
     ],
     "rhetorical_question": [
-        ("Should schools teach coding?", "Who could deny that every child needs to learn to code?", "support"),
-        ("Should schools teach coding?", "Does anyone really believe ten-year-olds need to learn to code?", "oppose"),
+        (
+            "Should schools teach coding?",
+            "Who could deny that every child needs to learn to code?",
+            "support",
+        ),
+        (
+            "Should schools teach coding?",
+            "Does anyone really believe ten-year-olds need to learn to code?",
+            "oppose",
+        ),
     ],
     "question_against_target": [
-        ("Should handheld phones be banned in classrooms?",
-         "Banning phones in class would let pupils concentrate again.", "support"),
-        ("Should the old harbour wall be demolished?", "The harbour wall must be preserved for future generations.",
-         "oppose"),
+        (
+            "Should handheld phones be banned in classrooms?",
+            "Banning phones in class would let pupils concentrate again.",
+            "support",
+        ),
+        (
+            "Should the old harbour wall be demolished?",
+            "The harbour wall must be preserved for future generations.",
+            "oppose",
+        ),
     ],
     "off_topic": [
-        ("Should the wealth tax be raised?", "The choir gives its spring concert on Sunday afternoon.", "neutral"),
-        ("Should cities ban cars from their centres?", "She grew up on a farm and studied chemistry in college.",
-         "neutral"),
+        (
+            "Should the wealth tax be raised?",
+            "The choir gives its spring concert on Sunday afternoon.",
+            "neutral",
+        ),
+        (
+            "Should cities ban cars from their centres?",
+            "She grew up on a farm and studied chemistry in college.",
+            "neutral",
+        ),
     ],
 }
 
 
-@pytest.mark.parametrize("phenomenon, question, text, expected",
-                         [(ph, q, t, e) for ph, rows in CASES.items() for q, t, e in rows])
+@pytest.mark.parametrize(
+    "phenomenon, question, text, expected", [(ph, q, t, e) for ph, rows in CASES.items() for q, t, e in rows]
+)
 def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected):
     pred = predict_pairs([Pair(id="x", question=question, text=text)], engine)[0]
     assert pred.stance == expected, f"{phenomenon}: {text!r} -> {pred.stance} ({pred.confidence})"

@@ -8,26 +8,45 @@ from annotator.models import Codebook, Question, Quote, StancePrediction
 from annotator.stance import StanceModel, predict_quotes
 from annotator.stance.predict import context_for
 
-CODEBOOK = Codebook(questions=[
-    Question(id="trams", text="Should the city build a tram network?", target="a tram network",
-             keywords=["trams", "light rail"]),
-    Question(id="parking", text="Should the city cut parking spaces in the centre?", target="fewer parking spaces",
-             keywords=["parking", "car parks"]),
-])
+CODEBOOK = Codebook(
+    questions=[
+        Question(
+            id="trams",
+            text="Should the city build a tram network?",
+            target="a tram network",
+            keywords=["trams", "light rail"],
+        ),
+        Question(
+            id="parking",
+            text="Should the city cut parking spaces in the centre?",
+            target="fewer parking spaces",
+            keywords=["parking", "car parks"],
+        ),
+    ]
+)
 
 
-@pytest.mark.parametrize("text, span, expected", [
-    ("One. Two is here. Three.", "Two is here.", "One. Two is here."),
-    ("First line\nSecond \u201cquoted\u201d line. Next.", "\u201cquoted\u201d", "First line\nSecond \u201cquoted\u201d line."),
-    ("Alone here.", "Alone", "Alone here."),
-])
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        ("One. Two is here. Three.", "Two is here.", "One. Two is here."),
+        (
+            "First line\nSecond \u201cquoted\u201d line. Next.",
+            "\u201cquoted\u201d",
+            "First line\nSecond \u201cquoted\u201d line.",
+        ),
+        ("Alone here.", "Alone", "Alone here."),
+    ],
+)
 def test_context_is_previous_plus_own_sentence(text, span, expected):
     start = text.index(span)
     assert context_for(text, start, start + len(span)) == expected
 
 
 def quote(text: str, context: str | None = None, **kw) -> Quote:
-    return Quote(id="q1", article_id="a", start=0, end=len(text), text=text, kind="direct", context=context, **kw)
+    return Quote(
+        id="q1", article_id="a", start=0, end=len(text), text=text, kind="direct", context=context, **kw
+    )
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +55,11 @@ def model():
 
 
 def test_anaphoric_quote_uses_its_context(model):
-    q = quote("\u201cThey could and should do this, it would be a great benefit,\u201d",
-              context="Some planners say the city should build a tram network soon. "
-                      "\u201cThey could and should do this, it would be a great benefit,\u201d she said.")
+    q = quote(
+        "\u201cThey could and should do this, it would be a great benefit,\u201d",
+        context="Some planners say the city should build a tram network soon. "
+        "\u201cThey could and should do this, it would be a great benefit,\u201d she said.",
+    )
     (out,) = predict_quotes([q], CODEBOOK, model)
     assert out.stances["trams"].label == "support"
     assert out.stances["parking"].label == "not_addressed"
@@ -55,8 +76,10 @@ def test_human_labels_are_kept(model):
 
 
 def test_records_built_without_validation_are_copied(model):
-    q = Quote.model_construct(_fields_set=frozenset({"id", "article_id", "start", "end", "text", "kind"}),
-                              **dict(quote("Cutting parking spaces would be a costly mistake for shops.")))
+    q = Quote.model_construct(
+        _fields_set=frozenset({"id", "article_id", "start", "end", "text", "kind"}),
+        **dict(quote("Cutting parking spaces would be a costly mistake for shops.")),
+    )
     (out,) = predict_quotes([q], CODEBOOK, model)
     assert out.stances["parking"].label == "oppose"
     assert q.stances is None

@@ -18,10 +18,21 @@ def gold_span_quotes() -> tuple[dict, list[Quote]]:
     gold = json.loads((SEEDS / "gold" / "seed_gold.json").read_text(encoding="utf-8"))
     text = (SEEDS / gold["article"]).read_text(encoding="utf-8")
     aid = gold["article"].rsplit(".", 1)[0]
-    quotes = [Quote(id=quote_id(aid, g["start"], g["end"]), article_id=aid, start=g["start"], end=g["end"],
-                    text=g["text"], kind=g["kind"], speaker=g["speaker"], speaker_id=g["speaker"],
-                    speaker_is_expert=True, context=context_for(text, g["start"], g["end"]))
-              for g in gold["expert_quotes"]]
+    quotes = [
+        Quote(
+            id=quote_id(aid, g["start"], g["end"]),
+            article_id=aid,
+            start=g["start"],
+            end=g["end"],
+            text=g["text"],
+            kind=g["kind"],
+            speaker=g["speaker"],
+            speaker_id=g["speaker"],
+            speaker_is_expert=True,
+            context=context_for(text, g["start"], g["end"]),
+        )
+        for g in gold["expert_quotes"]
+    ]
     return gold, quotes
 
 
@@ -35,10 +46,22 @@ def test_seed_reaches_the_floors(shared, tmp_path):
     cells = build_matrix(labelled, codebook, experts)
     write_jsonl(tmp_path / "quotes.jsonl", labelled)
     write_jsonl(tmp_path / "matrix.jsonl", cells)
-    out = subprocess.run([sys.executable, str(shared / "eval" / "score_stance.py"), "seed",
-                          str(SEEDS / "gold" / "seed_gold.json"), "--quotes", str(tmp_path / "quotes.jsonl"),
-                          "--matrix", str(tmp_path / "matrix.jsonl"), "--json"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(shared / "eval" / "score_stance.py"),
+            "seed",
+            str(SEEDS / "gold" / "seed_gold.json"),
+            "--quotes",
+            str(tmp_path / "quotes.jsonl"),
+            "--matrix",
+            str(tmp_path / "matrix.jsonl"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result = json.loads(out.stdout)
     right, total = map(int, result["matrix_cells_right"].split("/"))
     assert result["quote_stance_accuracy"] >= 0.85, result

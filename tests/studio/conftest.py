@@ -41,7 +41,7 @@ def ls_server(tmp_path_factory):
         return
     binary = find_binary()
     if binary is None:
-        why = (f"Label Studio server not installed: run {INSTALL_HINT} (makes .venv-ls/), or set LABEL_STUDIO_BIN")
+        why = f"Label Studio server not installed: run {INSTALL_HINT} (makes .venv-ls/), or set LABEL_STUDIO_BIN"
         if IN_CI:
             pytest.fail(f"{why} (required under CI=true)")
         pytest.skip(why)

@@ -27,8 +27,11 @@ runner = CliRunner()
 
 
 def _book(*questions: Question, labels: list[str] | None = None) -> Codebook:
-    return Codebook(title="Test book", labels=labels or ["support", "oppose", "mixed", "neutral", "not_addressed"],
-                    questions=list(questions))
+    return Codebook(
+        title="Test book",
+        labels=labels or ["support", "oppose", "mixed", "neutral", "not_addressed"],
+        questions=list(questions),
+    )
 
 
 def test_one_single_choice_block_per_question_with_the_codebook_labels(codebook):
@@ -56,11 +59,14 @@ def test_config_is_deterministic_and_reads_back(codebook):
     assert questions_of_config(xml) == questions_of_codebook(codebook)
 
 
-@pytest.mark.parametrize("text, description", [
-    ('Is "A & B" <better> than C?', None),
-    ("Should it go on? 'Yes' or no", 'He said "no" & <left>'),
-    ("Ünïcode — question, with “curly” quotes?", "Beschreibung: Größe"),
-])
+@pytest.mark.parametrize(
+    "text, description",
+    [
+        ('Is "A & B" <better> than C?', None),
+        ("Should it go on? 'Yes' or no", 'He said "no" & <left>'),
+        ("Ünïcode — question, with “curly” quotes?", "Beschreibung: Größe"),
+    ],
+)
 def test_question_text_is_escaped_and_still_valid(text, description):
     book = _book(Question(id="q.1-a", text=text, description=description))
     xml = build_config(book)  # LabelInterface validates it
@@ -72,8 +78,10 @@ def test_question_text_is_escaped_and_still_valid(text, description):
 
 
 def test_per_question_labels():
-    book = _book(Question(id="a", text="Question A?"),
-                 Question(id="b", text="Question B?", labels=["support", "oppose", "not_addressed"]))
+    book = _book(
+        Question(id="a", text="Question A?"),
+        Question(id="b", text="Question B?", labels=["support", "oppose", "not_addressed"]),
+    )
     got = questions_of_config(build_config(book))
     assert got.labels["a"] == book.labels
     assert got.labels["b"] == ["support", "oppose", "not_addressed"]
@@ -81,9 +89,16 @@ def test_per_question_labels():
     assert "unknown question" in got.check("zz", "support")
 
 
-@pytest.mark.parametrize("control, expected", [
-    ("stance_q1", "q1"), ("stance_a.b-c", "a.b-c"), ("stance_", None), (SPEAKER_CHECK, None), ("quote", None),
-])
+@pytest.mark.parametrize(
+    "control, expected",
+    [
+        ("stance_q1", "q1"),
+        ("stance_a.b-c", "a.b-c"),
+        ("stance_", None),
+        (SPEAKER_CHECK, None),
+        ("quote", None),
+    ],
+)
 def test_question_of(control, expected):
     assert question_of(control) == expected
 
@@ -91,8 +106,17 @@ def test_question_of(control, expected):
 def test_label_interface_checks_predictions(codebook):
     xml = build_config(codebook)
     q = codebook.questions[0]
-    good = {"result": [{"from_name": control_name(q.id), "to_name": "quote", "type": "choices",
-                        "value": {"choices": ["oppose"]}}], "score": 0.5}
+    good = {
+        "result": [
+            {
+                "from_name": control_name(q.id),
+                "to_name": "quote",
+                "type": "choices",
+                "value": {"choices": ["oppose"]},
+            }
+        ],
+        "score": 0.5,
+    }
     assert prediction_errors(xml, good) == []
     bad_label = {"result": [{**good["result"][0], "value": {"choices": ["maybe"]}}]}
     assert prediction_errors(xml, bad_label)
@@ -109,8 +133,10 @@ def test_broken_config_is_rejected():
 
 def test_config_of_unrelated_project_is_refused():
     with pytest.raises(CodebookError, match="no stance questions"):
-        questions_of_config('<View><Text name="t" value="$t"/><Choices name="sentiment" toName="t">'
-                            '<Choice value="pos"/></Choices></View>')
+        questions_of_config(
+            '<View><Text name="t" value="$t"/><Choices name="sentiment" toName="t">'
+            '<Choice value="pos"/></Choices></View>'
+        )
 
 
 def test_cli_config_stdout_and_file(tmp_path, codebook):

@@ -28,14 +28,18 @@ CODEBOOK = str(SEEDS / "codebook.yaml")
 
 
 def choices(labels: dict[str, str]) -> list[dict]:
-    return [{"from_name": control_name(q), "to_name": "quote", "type": "choices", "value": {"choices": [lab]}}
-            for q, lab in labels.items()]
+    return [
+        {"from_name": control_name(q), "to_name": "quote", "type": "choices", "value": {"choices": [lab]}}
+        for q, lab in labels.items()
+    ]
 
 
 def speaker(check: str, name: str | None = None) -> list[dict]:
     out = [{"from_name": SPEAKER_CHECK, "to_name": "quote", "type": "choices", "value": {"choices": [check]}}]
     if name:
-        out.append({"from_name": SPEAKER_FIX, "to_name": "quote", "type": "textarea", "value": {"text": [name]}})
+        out.append(
+            {"from_name": SPEAKER_FIX, "to_name": "quote", "type": "textarea", "value": {"text": [name]}}
+        )
     return out
 
 
@@ -60,8 +64,24 @@ def pushed(ls_server, studio, tmp_path, quotes, article, project_name):
     """The seed's quotes pushed through the CLI: (project id, {quote id: task id})."""
     qfile = write_quotes(tmp_path / "quotes.jsonl", quotes)
     afile = write_articles(tmp_path / "articles.jsonl", [article])
-    result = invoke(["studio", "push", str(qfile), "-c", CODEBOOK, "--url", ls_server.url, "--project", project_name,
-                     "--articles", str(afile), "--batch-size", "10"], ls_server.token)
+    result = invoke(
+        [
+            "studio",
+            "push",
+            str(qfile),
+            "-c",
+            CODEBOOK,
+            "--url",
+            ls_server.url,
+            "--project",
+            project_name,
+            "--articles",
+            str(afile),
+            "--batch-size",
+            "10",
+        ],
+        ls_server.token,
+    )
     assert result.exit_code == 0, result.output
     assert f"'{project_name}' (created): {len(quotes)} new tasks in 3 batches" in result.stdout
     project = find_project(studio, project_name)
@@ -69,8 +89,9 @@ def pushed(ls_server, studio, tmp_path, quotes, article, project_name):
     return project.id, tasks
 
 
-def test_round_trip_two_annotators_and_the_matrix_follows_the_humans(ls_server, studio, pushed, tmp_path, quotes,
-                                                                     codebook, experts, project_name):
+def test_round_trip_two_annotators_and_the_matrix_follows_the_humans(
+    ls_server, studio, pushed, tmp_path, quotes, codebook, experts, project_name
+):
     _, tasks = pushed
     assert set(tasks) == {q.id for q in quotes}
     stanced = [q for q in quotes if q.stances]
@@ -100,8 +121,9 @@ def test_round_trip_two_annotators_and_the_matrix_follows_the_humans(ls_server, 
     studio.annotate(tasks[others[1].id], [], user_id=a)  # submitted empty
 
     out = tmp_path / "reviewed.jsonl"
-    result = invoke(["studio", "pull", "--url", ls_server.url, "--project", project_name, "-o", str(out)],
-                    ls_server.token)
+    result = invoke(
+        ["studio", "pull", "--url", ls_server.url, "--project", project_name, "-o", str(out)], ls_server.token
+    )
     assert result.exit_code == 0, result.output
     assert ls_server.token not in out.read_text(encoding="utf-8")
     rows = read_reviewed(out)
@@ -115,7 +137,8 @@ def test_round_trip_two_annotators_and_the_matrix_follows_the_humans(ls_server, 
     assert {r.quote_id for r in rows} <= {q.id for q in stanced}  # the skipped and the empty are dropped
     flips = [r for r in b_rows if r.label and r.label != r.model_label]
     assert flips and [(r.model_label, r.label) for r in flips if r.quote_id != disputed_q.id] == [
-        ("oppose", "support")] * (len(flips) - 1)
+        ("oppose", "support")
+    ] * (len(flips) - 1)
     moved = [r for r in b_rows if r.quote_id == moved_q.id]
     assert [(r.question, r.label, r.speaker) for r in moved] == [("", "", z.name)]
     for r in rows:
@@ -134,7 +157,9 @@ def test_round_trip_two_annotators_and_the_matrix_follows_the_humans(ls_server, 
     assert any(e.quote_id == moved_q.id for (eid, _), c in model.items() if eid == y for e in c.evidence)
 
 
-def test_push_twice_creates_nothing_twice_and_adds_new_quotes(ls_server, studio, tmp_path, quotes, project_name):
+def test_push_twice_creates_nothing_twice_and_adds_new_quotes(
+    ls_server, studio, tmp_path, quotes, project_name
+):
     first = write_quotes(tmp_path / "first.jsonl", quotes[: len(quotes) // 2])
     everything = write_quotes(tmp_path / "all.jsonl", quotes)
     args = ["-c", CODEBOOK, "--url", ls_server.url, "--project", project_name]
@@ -143,7 +168,10 @@ def test_push_twice_creates_nothing_twice_and_adds_new_quotes(ls_server, studio,
     r3 = invoke(["studio", "push", str(everything), *args], ls_server.token)
     assert (r1.exit_code, r2.exit_code, r3.exit_code) == (0, 0, 0), r1.output + r2.output + r3.output
     assert "(created)" in r1.stdout and "(reused)" in r2.stdout
-    assert f"{len(quotes) - len(quotes) // 2} new tasks" in r2.stdout and f"{len(quotes) // 2} already" in r2.stdout
+    assert (
+        f"{len(quotes) - len(quotes) // 2} new tasks" in r2.stdout
+        and f"{len(quotes) // 2} already" in r2.stdout
+    )
     assert f"0 new tasks in 0 batches, {len(quotes)} already there" in r3.stdout
     project = find_project(studio, project_name)
     data = [d for _, d in studio.task_data(project.id)]
@@ -157,16 +185,35 @@ def test_tasks_come_most_uncertain_first(ls_server, studio, tmp_path, quotes, pr
     for n, q in enumerate(quotes):
         if q.stances:
             conf = round(0.2 + ((n * 37) % 70) / 100, 2)
-            q = q.model_copy(update={"stances": {k: v.model_copy(update={"confidence": conf})
-                                                 for k, v in q.stances.items()}})
+            q = q.model_copy(
+                update={
+                    "stances": {k: v.model_copy(update={"confidence": conf}) for k, v in q.stances.items()}
+                }
+            )
         varied.append(q)
     qfile = write_quotes(tmp_path / "quotes.jsonl", varied)
-    result = invoke(["studio", "push", str(qfile), "-c", CODEBOOK, "--url", ls_server.url, "--project", project_name,
-                     "--batch-size", "7"], ls_server.token)
+    result = invoke(
+        [
+            "studio",
+            "push",
+            str(qfile),
+            "-c",
+            CODEBOOK,
+            "--url",
+            ls_server.url,
+            "--project",
+            project_name,
+            "--batch-size",
+            "7",
+        ],
+        ls_server.token,
+    )
     assert result.exit_code == 0, result.output
     certainty = {q.id: (min(p.confidence for p in q.stances.values()) if q.stances else -1.0) for q in varied}
     assert len(set(certainty.values())) > 5
-    in_task_order = [d["quote_id"] for _, d in sorted(studio.task_data(find_project(studio, project_name).id))]
+    in_task_order = [
+        d["quote_id"] for _, d in sorted(studio.task_data(find_project(studio, project_name).id))
+    ]
     assert [certainty[q] for q in in_task_order] == sorted(certainty.values())
 
 
@@ -180,8 +227,20 @@ def test_wrong_api_key_one_error_nothing_written(ls_server, studio, tmp_path, qu
     assert "LABEL_STUDIO_API_KEY" in result.stderr
     assert studio.projects_titled(project_name) == []
     out = tmp_path / "reviewed.jsonl"
-    result = invoke(["studio", "pull", "--url", ls_server.url, "--project", project_name, "-o", str(out),
-                     "--api-key", wrong])
+    result = invoke(
+        [
+            "studio",
+            "pull",
+            "--url",
+            ls_server.url,
+            "--project",
+            project_name,
+            "-o",
+            str(out),
+            "--api-key",
+            wrong,
+        ]
+    )
     assert result.exit_code == 1 and "refused the API key" in result.stderr and wrong not in result.output
     assert not out.exists()
 
@@ -192,8 +251,10 @@ def test_server_down_one_error_nothing_written(tmp_path, quotes):
     key = secrets.token_hex(20)
     result = invoke(["studio", "push", str(qfile), "--url", url], key)
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: cannot reach Label Studio at {url} (connection refused); check --url and that "
-                             "the server is running\n")
+    assert result.stderr == (
+        f"Error: cannot reach Label Studio at {url} (connection refused); check --url and that "
+        "the server is running\n"
+    )
     out = tmp_path / "reviewed.jsonl"
     result = invoke(["studio", "pull", "--url", url, "--project", "x", "-o", str(out)], key)
     assert result.exit_code == 1 and "cannot reach Label Studio" in result.stderr
@@ -202,30 +263,58 @@ def test_server_down_one_error_nothing_written(tmp_path, quotes):
 
 def test_missing_project_is_a_clear_error(ls_server, tmp_path):
     out = tmp_path / "reviewed.jsonl"
-    for ref, message in (("987654", "not found"), (f"no-such-{uuid.uuid4().hex[:6]}", "no Label Studio project")):
-        result = invoke(["studio", "pull", "--url", ls_server.url, "--project", ref, "-o", str(out)], ls_server.token)
+    for ref, message in (
+        ("987654", "not found"),
+        (f"no-such-{uuid.uuid4().hex[:6]}", "no Label Studio project"),
+    ):
+        result = invoke(
+            ["studio", "pull", "--url", ls_server.url, "--project", ref, "-o", str(out)], ls_server.token
+        )
         assert result.exit_code == 1 and message in result.stderr and "--project" in result.stderr
         assert not out.exists()
 
 
-def test_results_outside_the_codebook_are_reported_exit_3(ls_server, studio, pushed, tmp_path, quotes, codebook):
+def test_results_outside_the_codebook_are_reported_exit_3(
+    ls_server, studio, pushed, tmp_path, quotes, codebook
+):
     project_id, tasks = pushed
     q = next(q for q in quotes if q.stances)
     first, second = codebook.questions[0].id, codebook.questions[1].id
     bad = choices({first: "perhaps", second: "oppose"})
-    bad.append({"from_name": "stance_not_a_question", "to_name": "quote", "type": "choices",
-                "value": {"choices": ["support"]}})
+    bad.append(
+        {
+            "from_name": "stance_not_a_question",
+            "to_name": "quote",
+            "type": "choices",
+            "value": {"choices": ["support"]},
+        }
+    )
     studio.annotate(tasks[q.id], bad)  # the server stores it without complaint
     out = tmp_path / "reviewed.jsonl"
-    result = invoke(["studio", "pull", "--url", ls_server.url, "--project", str(project_id), "-c", CODEBOOK,
-                     "-o", str(out)], ls_server.token)
+    result = invoke(
+        [
+            "studio",
+            "pull",
+            "--url",
+            ls_server.url,
+            "--project",
+            str(project_id),
+            "-c",
+            CODEBOOK,
+            "-o",
+            str(out),
+        ],
+        ls_server.token,
+    )
     assert result.exit_code == 3, result.output
     assert "'perhaps' is not one of" in result.stderr and "unknown question 'not_a_question'" in result.stderr
     rows = read_reviewed(out)
     assert [(r.question, r.label) for r in rows] == [(second, "oppose")]
 
 
-def test_offline_files_round_trip_through_a_real_server(ls_server, studio, tmp_path, quotes, codebook, project_name):
+def test_offline_files_round_trip_through_a_real_server(
+    ls_server, studio, tmp_path, quotes, codebook, project_name
+):
     """push --to-file writes what Label Studio imports; pull --from-export reads its JSON export."""
     from annotator.studio.config import build_config
 
@@ -246,7 +335,8 @@ def test_offline_files_round_trip_through_a_real_server(ls_server, studio, tmp_p
     assert result.exit_code == 0, result.output
     rows = read_reviewed(out)
     assert [(r.quote_id, r.question, r.label, r.model_label) for r in rows] == [
-        (q.id, codebook.questions[0].id, "mixed", q.stances[codebook.questions[0].id].label)]
+        (q.id, codebook.questions[0].id, "mixed", q.stances[codebook.questions[0].id].label)
+    ]
 
 
 def test_api_key_not_in_help(ls_server):

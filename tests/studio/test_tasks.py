@@ -22,9 +22,22 @@ runner = CliRunner()
 def _quote(n: int, conf: dict[str, float] | None = None, label: str = "support", **kw) -> Quote:
     stances = None
     if conf is not None:
-        stances = {q: StancePrediction(label=label, confidence=c, model_version="m-1") for q, c in conf.items()}
-    return Quote(id=f"q{n}", article_id="a1", start=10 * n, end=10 * n + 5, text=f"words {n}", kind="direct",
-                 speaker="Ann Example", role="professor", organisation="A University", stances=stances, **kw)
+        stances = {
+            q: StancePrediction(label=label, confidence=c, model_version="m-1") for q, c in conf.items()
+        }
+    return Quote(
+        id=f"q{n}",
+        article_id="a1",
+        start=10 * n,
+        end=10 * n + 5,
+        text=f"words {n}",
+        kind="direct",
+        speaker="Ann Example",
+        role="professor",
+        organisation="A University",
+        stances=stances,
+        **kw,
+    )
 
 
 def test_task_hash_is_stable_and_follows_the_codebook(codebook):
@@ -49,26 +62,43 @@ def test_prediction_covers_the_questions_in_codebook_order_and_is_valid(codebook
         for pred in task.get("predictions", []):
             assert prediction_errors(xml, pred) == []
             assert pred["model_version"] == "gold-test"
-            assert [r["from_name"] for r in pred["result"]] == [control_name(q.id) for q in codebook.questions]
+            assert [r["from_name"] for r in pred["result"]] == [
+                control_name(q.id) for q in codebook.questions
+            ]
             assert 0 <= pred["score"] <= 1
 
 
 def test_task_data_has_what_pull_and_the_config_need(codebook, quotes, article):
     task = build_task(quotes[0], codebook, article)
     data = task["data"]
-    for key in ("quote_id", "article_id", "start", "end", "text", "context", "speaker", "speaker_line",
-                "article_html", "task_hash", "codebook_digest", "model_labels"):
+    for key in (
+        "quote_id",
+        "article_id",
+        "start",
+        "end",
+        "text",
+        "context",
+        "speaker",
+        "speaker_line",
+        "article_html",
+        "task_hash",
+        "codebook_digest",
+        "model_labels",
+    ):
         assert key in data
     assert data["context"]  # falls back to the quote text when the quote has no context
     assert quotes[0].speaker in data["speaker_line"]
     assert article.url in data["article_html"]
 
 
-@pytest.mark.parametrize("url, title, linked", [
-    ("https://example.org/a?x=1&y=2", "A & B <i>", True),
-    ("javascript:alert(1)", "Evil", False),
-    (None, None, False),
-])
+@pytest.mark.parametrize(
+    "url, title, linked",
+    [
+        ("https://example.org/a?x=1&y=2", "A & B <i>", True),
+        ("javascript:alert(1)", "Evil", False),
+        (None, None, False),
+    ],
+)
 def test_article_link_is_escaped_and_only_http(url, title, linked):
     got = article_html("art-1", Article(id="art-1", text="t", url=url, title=title))
     assert ("<a href=" in got) == linked
@@ -81,8 +111,12 @@ def test_article_link_is_escaped_and_only_http(url, title, linked):
 
 def test_quotes_that_do_not_fit_the_codebook_are_reported_and_left_out(codebook):
     q = codebook.questions[0].id
-    quotes = [_quote(1, {q: 0.5}), _quote(2, {"no_such_question": 0.5}), _quote(3, {q: 0.5}, label="maybe"),
-              _quote(1, {q: 0.5})]
+    quotes = [
+        _quote(1, {q: 0.5}),
+        _quote(2, {"no_such_question": 0.5}),
+        _quote(3, {q: 0.5}, label="maybe"),
+        _quote(1, {q: 0.5}),
+    ]
     reporter = Reporter(quiet=True)
     tasks = build_tasks(quotes, codebook, reporter=reporter)
     assert [t["data"]["quote_id"] for t in tasks] == ["q1"]
@@ -94,8 +128,20 @@ def test_push_to_file_writes_an_import_file(tmp_path, codebook, quotes, article)
     qfile = write_quotes(tmp_path / "quotes.jsonl", quotes)
     afile = write_articles(tmp_path / "articles.jsonl", [article])
     out = tmp_path / "tasks.json"
-    result = runner.invoke(app, ["studio", "push", str(qfile), "-c", str(SEEDS / "codebook.yaml"),
-                                 "--articles", str(afile), "--to-file", str(out)])
+    result = runner.invoke(
+        app,
+        [
+            "studio",
+            "push",
+            str(qfile),
+            "-c",
+            str(SEEDS / "codebook.yaml"),
+            "--articles",
+            str(afile),
+            "--to-file",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     tasks = json.loads(out.read_text(encoding="utf-8"))
     assert len(tasks) == len(quotes)

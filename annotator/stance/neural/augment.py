@@ -51,22 +51,70 @@ class Example:
 
 # --------------------------------------------------------------------------- negation
 _AUX_INSERT = {
-    "is": "is not", "are": "are not", "was": "was not", "were": "were not",
-    "will": "will not", "would": "would not", "should": "should not", "can": "cannot",
-    "could": "could not", "must": "must not", "may": "may not", "might": "might not",
-    "has": "has not", "have": "have not", "had": "had not", "does": "does not",
-    "do": "do not", "did": "did not",
+    "is": "is not",
+    "are": "are not",
+    "was": "was not",
+    "were": "were not",
+    "will": "will not",
+    "would": "would not",
+    "should": "should not",
+    "can": "cannot",
+    "could": "could not",
+    "must": "must not",
+    "may": "may not",
+    "might": "might not",
+    "has": "has not",
+    "have": "have not",
+    "had": "had not",
+    "does": "does not",
+    "do": "do not",
+    "did": "did not",
 }
 _CONTRACTED = {
-    "isn't": "is", "aren't": "are", "wasn't": "was", "weren't": "were", "won't": "will",
-    "wouldn't": "would", "shouldn't": "should", "can't": "can", "cannot": "can",
-    "couldn't": "could", "mustn't": "must", "hasn't": "has", "haven't": "have",
-    "hadn't": "had", "doesn't": "does", "don't": "do", "didn't": "did",
+    "isn't": "is",
+    "aren't": "are",
+    "wasn't": "was",
+    "weren't": "were",
+    "won't": "will",
+    "wouldn't": "would",
+    "shouldn't": "should",
+    "can't": "can",
+    "cannot": "can",
+    "couldn't": "could",
+    "mustn't": "must",
+    "hasn't": "has",
+    "haven't": "have",
+    "hadn't": "had",
+    "doesn't": "does",
+    "don't": "do",
+    "didn't": "did",
 }
 #: words after which a clause is subordinate: an auxiliary behind them is not the main verb's
-_SUBORDINATORS = frozenset("that which who whom whose because if when while although though since "
-                           "unless whether where as than so".split())
-_NEGATORS = frozenset("not no never nothing nobody none neither nor without n't cannot".split())
+_SUBORDINATORS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "because",
+        "if",
+        "when",
+        "while",
+        "although",
+        "though",
+        "since",
+        "unless",
+        "whether",
+        "where",
+        "as",
+        "than",
+        "so",
+    ]
+)
+_NEGATORS = frozenset(
+    ["not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "n't", "cannot"]
+)
 _WORD = re.compile(r"[A-Za-z]+(?:[\u2019'][A-Za-z]+)?|[^\sA-Za-z]+")
 
 
@@ -91,12 +139,12 @@ def negate(sentence: str) -> str | None:
         if w in _CONTRACTED and len(negators) == 1:
             repl = _CONTRACTED[w]
             m = words[i]
-            return sentence[: m.start()] + _case_like(m.group(), repl) + sentence[m.end():]
+            return sentence[: m.start()] + _case_like(m.group(), repl) + sentence[m.end() :]
         if w in _AUX_INSERT:
             nxt = low[i + 1] if i + 1 < len(low) else ""
             if nxt == "not" and len(negators) == 1:
                 m, n = words[i], words[i + 1]
-                return sentence[: m.end()] + sentence[n.end():]
+                return sentence[: m.end()] + sentence[n.end() :]
             if negators or not nxt or not nxt[0].isalpha():
                 return None
             if w in {"has", "have", "had"} and not (nxt == "been" or re.fullmatch(r"[a-z]+(ed|en|wn)", nxt)):
@@ -106,7 +154,7 @@ def negate(sentence: str) -> str | None:
             if i == 0:  # a question or an inverted clause
                 return None
             m = words[i]
-            return sentence[: m.start()] + _case_like(m.group(), _AUX_INSERT[w]) + sentence[m.end():]
+            return sentence[: m.start()] + _case_like(m.group(), _AUX_INSERT[w]) + sentence[m.end() :]
     return None
 
 
@@ -116,12 +164,43 @@ def _case_like(original: str, repl: str) -> str:
 
 # --------------------------------------------------------------------------- question forms
 _HOUSE = re.compile(r"^\s*(?:this house (?:believes|would|supports)|we believe)(?: that)?\s+", re.I)
-_MODAL_Q = re.compile(r"^(?P<subj>.{2,80}?)\s+(?P<aux>should|must|can|will|would|could|is|are)\s+(?P<rest>.+)$",
-                      re.I)
+_MODAL_Q = re.compile(
+    r"^(?P<subj>.{2,80}?)\s+(?P<aux>should|must|can|will|would|could|is|are)\s+(?P<rest>.+)$", re.I
+)
 _WE_SHOULD = re.compile(r"^we should (?:not )?(?P<rest>.+)$", re.I)
-_IMPERATIVE = frozenset("abolish adopt allow ban end grant introduce legalise legalize limit make promote "
-                        "recognise recognize remove require restrict subsidise subsidize support widen "
-                        "increase reduce cancel replace create build protect fund".split())
+_IMPERATIVE = frozenset(
+    [
+        "abolish",
+        "adopt",
+        "allow",
+        "ban",
+        "end",
+        "grant",
+        "introduce",
+        "legalise",
+        "legalize",
+        "limit",
+        "make",
+        "promote",
+        "recognise",
+        "recognize",
+        "remove",
+        "require",
+        "restrict",
+        "subsidise",
+        "subsidize",
+        "support",
+        "widen",
+        "increase",
+        "reduce",
+        "cancel",
+        "replace",
+        "create",
+        "build",
+        "protect",
+        "fund",
+    ]
+)
 
 
 def as_question(motion: str) -> str | None:
@@ -162,9 +241,19 @@ def _sentence(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- the augmenter
-def augment(rows: Sequence[Example], seed: int = 0, off_topic: float = 0.35, negations: float = 0.35,
-            frames: float = 0.3, contrasts: float = 0.3, restated: float = 0.08, everyday: float = 0.12,
-            question_form: float = 0.5, predictions: float = 0.0, max_words: int = 70) -> list[Example]:
+def augment(
+    rows: Sequence[Example],
+    seed: int = 0,
+    off_topic: float = 0.35,
+    negations: float = 0.35,
+    frames: float = 0.3,
+    contrasts: float = 0.3,
+    restated: float = 0.08,
+    everyday: float = 0.12,
+    question_form: float = 0.5,
+    predictions: float = 0.0,
+    max_words: int = 70,
+) -> list[Example]:
     """The rows (with some questions put in yes/no form) plus derived pairs; see module doc.
 
     The rates are per original row: e.g. `negations=0.35` adds a negated copy of about 35% of
@@ -215,8 +304,7 @@ def augment(rows: Sequence[Example], seed: int = 0, off_topic: float = 0.35, neg
                     break
         if rng.random() < restated and asked[r.question]:
             frame = rng.choice(phrases.RESTATE)
-            out.append(Example(ask(r.question), frame.format(Q=asked[r.question]), NONE,
-                               "restated"))
+            out.append(Example(ask(r.question), frame.format(Q=asked[r.question]), NONE, "restated"))
     for _ in range(int(predictions * len(rows))):
         q, t, label = phrases.prediction_example(rng)
         out.append(Example(q, t, label, "prediction"))
@@ -249,4 +337,4 @@ def _topic_words(question: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in phrases.COMMON_WORDS}
 
 
-__all__ = ["Example", "FLIP", "NONE", "OPPOSE", "SUPPORT", "as_question", "augment", "negate"]
+__all__ = ["FLIP", "NONE", "OPPOSE", "SUPPORT", "Example", "as_question", "augment", "negate"]

@@ -29,9 +29,14 @@ def export_onnx(hf_dir: Path, onnx_path: Path) -> Path:
     onnx_path.parent.mkdir(parents=True, exist_ok=True)
     with torch.no_grad():
         torch.onnx.export(
-            model, tuple(enc[n] for n in names), str(onnx_path), input_names=names, output_names=["logits"],
+            model,
+            tuple(enc[n] for n in names),
+            str(onnx_path),
+            input_names=names,
+            output_names=["logits"],
             dynamic_axes={**{n: {0: "batch", 1: "sequence"} for n in names}, "logits": {0: "batch"}},
-            opset_version=17, dynamo=False,
+            opset_version=17,
+            dynamo=False,
         )
     return onnx_path
 
@@ -40,13 +45,24 @@ def quantise(onnx_path: Path, out_path: Path) -> Path:
     """int8 dynamic quantisation of the weights of MatMul/Gemm nodes and the embedding tables."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(onnx_path), str(out_path), weight_type=QuantType.QInt8, per_channel=True,
-                     op_types_to_quantize=["MatMul", "Gemm", "Gather"])
+    quantize_dynamic(
+        str(onnx_path),
+        str(out_path),
+        weight_type=QuantType.QInt8,
+        per_channel=True,
+        op_types_to_quantize=["MatMul", "Gemm", "Gather"],
+    )
     return out_path
 
 
-def build_engine_file(hf_dir: Path, output: Path, work: Path, manifest: dict, dev_rows: Sequence[dict] = (),
-                      log: Callable[[str], None] = print) -> dict:
+def build_engine_file(
+    hf_dir: Path,
+    output: Path,
+    work: Path,
+    manifest: dict,
+    dev_rows: Sequence[dict] = (),
+    log: Callable[[str], None] = print,
+) -> dict:
     """Export, quantise, measure on the dev pairs, write the engine file; return its manifest."""
     work.mkdir(parents=True, exist_ok=True)
     fp32 = export_onnx(hf_dir, work / "model-fp32.onnx")

