@@ -23,6 +23,7 @@ class ExpertCollector:
         self.people = people if people is not None else People()
         self.scratch = scratch if scratch is not None else Scratch()
         self.order: dict[str, int] = {}  # speaker id -> its number, in the order they first speak
+        self.counts: list[int] = []  # quotes of each speaker, by number
         self._article: str | None = None
         self._art = 0
         self._here: set[int] = set()
@@ -35,6 +36,8 @@ class ExpertCollector:
         n = self.order.get(q.speaker_id)
         if n is None:
             n = self.order[q.speaker_id] = len(self.order)
+            self.counts.append(0)
+        self.counts[n] += 1
         if q.article_id != self._article:
             self._article, self._art, self._here = q.article_id, self.scratch.article(q.article_id), set()
         if n not in self._here:
@@ -49,7 +52,7 @@ class ExpertCollector:
             if p is None or p.kind != "person":
                 continue
             ids = self.scratch.articles_of(n) if articles else []
-            yield p.expert().model_copy(update={"articles": ids})
+            yield p.expert().model_copy(update={"articles": ids, "quotes": self.counts[n]})
 
     def experts(self, *, articles: bool = True) -> list[Expert]:
         return list(self.iter_experts(articles=articles))

@@ -83,9 +83,33 @@ def read_text_file(path: Path, encoding: str | None = None, reporter: Reporter |
     if path.suffix.lower() in (".md", ".markdown"):
         m = re.match(r"#+\s+(.*)", first)
         title = m.group(1).strip() if m else None
-    elif 0 < len(first) <= 200 and not first.endswith((".", "”", '"')):
-        title = first
+    else:
+        title = text_headline(text)
     return Article(id=path.stem, text=text, title=title, source=str(path))
+
+
+HEADLINE_WORDS = 20  # a first line ending in a full stop is a headline up to this many words
+
+
+def text_headline(text: str) -> str | None:
+    """The title of a plain-text article: its first line, when it is short and is not the
+    start of the story. A line that ends without a full stop or a closing quotation mark is
+    a headline; so is one ending in a full stop when it stands alone (a blank line after it),
+    is one sentence without quotation marks and has at most HEADLINE_WORDS words ("Council
+    votes to close the depot.")."""
+    lines = text.lstrip().split("\n", 2)
+    first = lines[0].strip()
+    if not 0 < len(first) <= 200:
+        return None
+    if not first.endswith((".", "”", '"')):
+        return first
+    alone = len(lines) > 1 and not lines[1].strip()
+    one_sentence = not re.search(r"[.!?][”\"’']?\s+\S", first)
+    quoted = any(mark in first for mark in '"“”')  # a story opening on a quote, not a headline
+    if first.endswith(".") and not first.endswith("...") and alone and one_sentence and not quoted:
+        if len(first.split()) <= HEADLINE_WORDS:
+            return first
+    return None
 
 
 BLOCK_TAGS = {

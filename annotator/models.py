@@ -15,6 +15,20 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 DEFAULT_LABELS: tuple[str, ...] = ("support", "oppose", "mixed", "neutral", "not_addressed")
 NOT_ADDRESSED = "not_addressed"
 
+LABEL_WORDS = {
+    "support": "Support",
+    "oppose": "Oppose",
+    "mixed": "Mixed",
+    "neutral": "Neutral",
+    NOT_ADDRESSED: "Not addressed",
+}
+
+
+def label_word(label: str) -> str:
+    """A label as people read it: "not_addressed" -> "Not addressed"."""
+    return LABEL_WORDS.get(label) or (label.replace("_", " ").strip().capitalize() or label)
+
+
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Attribution = Literal["name", "surname", "title", "pronoun", "continuation", "group", "none"]
 LabelSource = Literal["model", "annotator", "rule"]
@@ -57,6 +71,7 @@ class Expert(Record):
     kind: Literal["person", "group", "organisation"] = "person"
     is_expert: bool = False
     articles: list[str] = Field(default_factory=list, description="ids of articles they speak in")
+    quotes: int = Field(0, ge=0, description="how many quotes of theirs the run found")
 
 
 class StancePrediction(Record):
@@ -66,6 +81,10 @@ class StancePrediction(Record):
     confidence: float = Field(ge=0.0, le=1.0)
     source: LabelSource = "model"
     model_version: str | None = None
+    terms: list[str] | None = Field(
+        None,
+        description="the question's words or phrases found in the quote or its context (why it is on it)",
+    )
 
 
 class Quote(Record):
@@ -92,6 +111,7 @@ class Quote(Record):
     confidence: float = Field(1.0, ge=0.0, le=1.0)
     group: str | None = Field(None, description="id shared by the parts of one quote split by its cue")
     context: str | None = Field(None, description="the sentence(s) around the quote, for stance and review")
+    context_start: int | None = Field(None, ge=0, description="where `context` starts in the article")
     stances: dict[str, StancePrediction] | None = None
 
     @model_validator(mode="after")
@@ -172,6 +192,7 @@ class ReviewedLabel(Record):
     created_at: str | None = None
     speaker: str | None = Field(None, description="speaker correction, where the reviewer made one")
     model_label: str | None = Field(None, description="the model's proposal the reviewer saw")
+    blind: bool = Field(False, description="the reviewer saw no model proposal (a blind review)")
     model_version: str | None = None
     task_id: int | None = None
     annotation_id: int | None = None
@@ -198,6 +219,11 @@ class Evidence(Record):
     disputed: bool = Field(False, description="reviewers gave this quote different labels")
     reviews: dict[str, str] = Field(
         default_factory=dict, description="each reviewer's label: annotator -> label"
+    )
+    context: str | None = Field(None, description="the sentence before the quote and the quote's sentence(s)")
+    context_start: int | None = Field(None, ge=0, description="where `context` starts in the article")
+    terms: list[str] = Field(
+        default_factory=list, description="the question's words or phrases that made the quote relevant"
     )
 
 

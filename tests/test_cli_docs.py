@@ -42,6 +42,20 @@ def test_help_has_an_example(command):
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_each_example_keeps_its_own_line(command):
+    """click rewraps a paragraph unless it starts with \\b: examples must not run together."""
+    result = runner.invoke(app, [*command, "--help"], terminal_width=80)
+    text = result.output.split("Example", 1)[1]
+    text = text.split("\nArguments:", 1)[0].split("\nOptions:", 1)[0]
+    lines = [line.strip() for line in text.splitlines() if "annotator " in line]
+    assert lines, result.output
+    for line in lines:
+        assert line.startswith("annotator ") and line.count("annotator ") == 1, (
+            f"examples run together: {line!r}"
+        )
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_readme_lists_the_command(command):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"annotator {' '.join(command)}" in readme

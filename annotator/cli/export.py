@@ -18,6 +18,7 @@ class Format(str, Enum):
     md = "md"
     html = "html"
     sqlite = "sqlite"
+    experts = "experts"  # the experts directory (experts.csv); keep in step with export.FORMAT_TABLE
 
 
 @app.command("export")
@@ -26,7 +27,12 @@ def export_cmd(
     run_dir: Path | None = path_argument(
         None, help="A folder written by `annotator run` (instead of --matrix/--quotes)."
     ),
-    format: Format = typer.Option(..., "--format", "-f", help="csv (long + wide), json, md, html or sqlite."),
+    format: Format = typer.Option(
+        ...,
+        "--format",
+        "-f",
+        help="csv (long + wide), json, md, html, sqlite, or experts (the experts directory as CSV).",
+    ),
     output: str = typer.Option(
         ...,
         "--output",
@@ -60,13 +66,15 @@ def export_cmd(
     ),
 ) -> None:
     """Write the matrix as csv (matrix.csv long, plus matrix_wide.csv), json, md, html or
-    sqlite (tables for Datasette) from a run's files.
+    sqlite (tables for Datasette) from a run's files, or the experts directory (experts.csv:
+    each expert's role, organisation, articles, number of quotes and questions addressed).
 
     Examples:
 
     \b
         annotator export out/ --format sqlite -o matrix.db
         annotator export out/ --format csv --rows people -o people/
+        annotator export out/ --format experts -o experts.csv
         annotator export --quotes out/quotes.jsonl --matrix out/matrix.jsonl --format html -o matrix.html
     """
     from annotator.errors import InputError

@@ -46,6 +46,7 @@ def quotes_cmd(
 
     Example:
 
+    \b
         annotator quotes articles/ corpus.jsonl -o quotes.jsonl --experts seeds/experts.yaml
         annotator quotes big-corpus.jsonl -o quotes.jsonl --jobs 0
     """
@@ -74,6 +75,7 @@ def bench_quotes_cmd(
 
     Example:
 
+    \b
         annotator bench quotes ../shared/data/attribution/polnear_dev.jsonl -n 3
     """
     from annotator.bench.quotes import bench_quotes

@@ -140,6 +140,7 @@ def bench_stance_cmd(
 
     Example:
 
+    \b
         annotator bench stance --n 5000
     """
     from annotator.bench.stance import bench_pairs
@@ -170,6 +171,7 @@ def bench_learning_curve_cmd(
 
     Example:
 
+    \b
         annotator bench learning-curve --sizes 0,4,8,16
     """
     from annotator.bench.stance import learning_curve

@@ -1,4 +1,5 @@
-"""Exports of the matrix: csv (long + wide), json, md, html, sqlite. One module a format, one
+"""Exports of the matrix: csv (long + wide), json, md, html, sqlite, and the experts
+directory (experts.csv). One module a format, one
 row of `FORMATS` each: a new format is a module and a row here, nothing else.
 
 `export()` writes one format to a file (or a folder), `write_all()` the files of a run folder.
@@ -39,6 +40,7 @@ FORMAT_TABLE: tuple[Format, ...] = (
     Format("md", ".md", markdown.chunks, run_file="matrix.md"),
     Format("html", ".html", html.chunks, run_file="matrix.html"),
     Format("sqlite", ".db", write=sqlite.write),
+    Format("experts", ".csv", lambda d: iter([csv_.experts_csv(d)]), run_file="experts.csv"),
 )
 BY_NAME = {f.name: f for f in FORMAT_TABLE}
 FORMATS = tuple(f.name for f in FORMAT_TABLE if f.public)
@@ -91,7 +93,7 @@ def export(data: MatrixData, name: str, out: Path | str, folder: bool = False) -
     out = Path(out)
     if out.is_dir() or folder:
         out.mkdir(parents=True, exist_ok=True)
-        out = out / f"matrix{fmt.suffix}"
+        out = out / (fmt.run_file or f"matrix{fmt.suffix}")
     written = [out]
     _write(data, fmt, out)
     for other in fmt.beside:
@@ -103,7 +105,7 @@ def export(data: MatrixData, name: str, out: Path | str, folder: bool = False) -
 
 def write_all(data: MatrixData, folder: Path) -> list[Path]:
     """The export files of a run folder (matrix.csv, matrix_wide.csv, matrix.json, matrix.md,
-    matrix.html)."""
+    matrix.html, experts.csv)."""
     written = []
     for run_file, name in RUN_EXPORTS.items():
         _write(data, BY_NAME[name], Path(folder) / run_file)

@@ -14,7 +14,7 @@ import io
 import re
 from collections.abc import Iterable
 
-from annotator.export.view import MatrixData, iso_date, short_label
+from annotator.export.view import MatrixData, directory, iso_date, short_label
 
 FORMULA_START = ("=", "+", "-", "@")
 _LEADING = re.compile(r"^[\s\x00-\x1f\x7f]+")
@@ -117,3 +117,43 @@ def wide_csv(data: MatrixData) -> str:
         for r in data.rows()
     ]
     return _table(["expert", "role", "organisation"] + wide_headers(data), rows)
+
+
+EXPERT_COLUMNS = [
+    "expert_id",
+    "name",
+    "role",
+    "organisation",
+    "quotes",
+    "articles",
+    "questions_addressed",
+    "stances",
+    "article_titles",
+    "article_urls",
+    "article_ids",
+]
+
+
+def experts_csv(data: MatrixData) -> str:
+    """The experts directory: one row per expert with role, organisation, number of quotes
+    and of articles, the questions they address (short labels, and question=stance pairs),
+    and their articles' titles, links and ids (several values joined by " | ")."""
+    shorts = {q.id: short_label(q) for q in data.questions}
+    rows = []
+    for d in directory(data):
+        rows.append(
+            [
+                d.id,
+                d.name,
+                d.role,
+                d.organisation,
+                d.quotes,
+                len(d.articles),
+                " | ".join(shorts.get(q, q) for q in d.addressed),
+                " | ".join(f"{q}={label}" for q, label in d.addressed.items()),
+                " | ".join(a.get("title") or "" for a in d.articles),
+                " | ".join(a.get("url") or "" for a in d.articles),
+                " | ".join(a["id"] for a in d.articles),
+            ]
+        )
+    return _table(EXPERT_COLUMNS, rows)

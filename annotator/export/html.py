@@ -21,7 +21,17 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from annotator.export.json import meta as run_meta
-from annotator.export.view import LABEL_MEANINGS, MatrixData, iso_date, short_label, style
+from annotator.export.view import (
+    LABEL_MEANINGS,
+    MatrixData,
+    context_parts,
+    directory,
+    iso_date,
+    short_label,
+    style,
+)
+
+DIRECTORY_ARTICLES = 12  # articles listed per expert in the directory (the rest are counted)
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +59,19 @@ def _script_safe(text: str) -> str:
     ):
         text = text.replace(ch, esc)
     return text
+
+
+def _safe_url(value: str | None) -> str | None:
+    """An http(s) link, else None (the view never links anything else)."""
+    from urllib.parse import urlsplit
+
+    if not value:
+        return None
+    try:
+        scheme = urlsplit(value.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return value.strip() if scheme in ("http", "https") else None
 
 
 def _aria(expert: str, short: str, word: str, percent: int, reviewed: bool, disputed: bool, n: int) -> str:
@@ -125,10 +148,50 @@ def context(data: MatrixData) -> dict:
         for lab, s in styles.items()
         if lab in labels
     ]
+    experts = []
+    for d in directory(data):
+        arts = [
+            {
+                "title": a.get("title") or a["id"],
+                "url": _safe_url(a.get("url")),
+                "date": iso_date(a.get("published")),
+            }
+            for a in d.articles[:DIRECTORY_ARTICLES]
+        ]
+        addressed = [
+            {
+                "id": q.id,
+                "short": shorts[q.id],
+                "css": styles[d.addressed[q.id]].css,
+                "symbol": styles[d.addressed[q.id]].symbol,
+                "word": styles[d.addressed[q.id]].word,
+            }
+            for q in questions
+            if q.id in d.addressed
+        ]
+        experts.append(
+            {
+                "id": d.id,
+                "name": d.name,
+                "role": d.role,
+                "organisation": d.organisation,
+                "quotes": d.quotes,
+                "n_articles": len(d.articles),
+                "articles": arts,
+                "more": max(0, len(d.articles) - DIRECTORY_ARTICLES),
+                "addressed": addressed,
+                "search": " ".join(
+                    [d.name, d.role or "", d.organisation or ""]
+                    + [a["title"] for a in arts]
+                    + [f"{x['short']} {x['word']}" for x in addressed]
+                ).lower(),
+            }
+        )
     return {
         "title": data.title(),
         "meta": info,
         "rows": rows,
+        "experts": experts,
         "columns": columns,
         "legend": legend,
         "styles": list(styles.values()),
@@ -153,6 +216,8 @@ def payload_chunks(data: MatrixData) -> Iterator[str]:
                 continue
             cell = {
                 "expert": r.name,
+                "role": r.role,
+                "organisation": r.organisation,
                 "short": shorts[q.id],
                 "question_text": texts[q.id],
                 "stance": c.stance,
@@ -162,6 +227,8 @@ def payload_chunks(data: MatrixData) -> Iterator[str]:
                 "evidence": [
                     {
                         "text": e.text,
+                        "context": context_parts(e),
+                        "terms": e.terms,
                         "label": e.label,
                         "source": e.source,
                         "confidence": e.confidence,

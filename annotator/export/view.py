@@ -110,6 +110,8 @@ class Row:
     cells: dict[str, Cell]
     quotes: dict[str, int] = field(default_factory=dict)
     leads: dict[str, Evidence | None] = field(default_factory=dict)
+    articles: dict[str, None] = field(default_factory=dict)  # ids of the articles of its evidence
+    evidence_quotes: int = 0  # distinct quotes behind its cells
 
 
 def row_key(cell: Cell) -> str:
@@ -126,10 +128,14 @@ class Summary:
         self.registry = {e.id: e for e in experts}
         self.by_id: dict[str, Row] = {}
         self.labels_seen: dict[str, None] = {}
+        self._row: Row | None = None  # the row being read and the ids of its quotes so far
+        self._ids: set[str] = set()
 
     def add(self, c: Cell) -> None:
         key = row_key(c)
         row = self.by_id.get(key)
+        if row is not self._row or row is None:
+            self._ids = set()  # a run writes a row's cells together: only one row's ids are kept
         if row is None:
             e = self.registry.get(key)
             row = self.by_id[key] = Row(
@@ -143,11 +149,15 @@ class Summary:
         row.quotes[c.question] = len(c.evidence)
         row.leads[c.question] = lead_evidence(c)
         self.labels_seen[c.stance] = None
+        self._row = row
         for e in c.evidence:
             self.labels_seen[e.label] = None
-        for e in c.evidence:
             if e.model_label:
                 self.labels_seen[e.model_label] = None
+            row.articles[e.article_id] = None
+            if e.quote_id not in self._ids:
+                self._ids.add(e.quote_id)
+                row.evidence_quotes += 1
 
     @property
     def rows(self) -> list[Row]:
@@ -267,6 +277,78 @@ class MatrixData:
             or (self.codebook.title if self.codebook and self.codebook.title else None)
             or "Where the experts stand"
         )
+
+
+@dataclass
+class DirectoryEntry:
+    """One expert in the experts directory: who they are, where and how often they are
+    quoted, and the questions they address (question id -> the cell's stance)."""
+
+    id: str
+    name: str
+    role: str | None
+    organisation: str | None
+    quotes: int
+    articles: list[dict]  # id, title, url, published: every article they are quoted in
+    addressed: dict[str, str]
+
+
+def directory(data: MatrixData) -> list[DirectoryEntry]:
+    """Every row's expert with their articles, number of quotes and addressed questions, in
+    row order. Articles and counts come from the run's experts.jsonl where it has the expert
+    (every quote and article, on a question or not), else from the quotes behind the cells."""
+    records = {e.id: e for e in data.experts}
+    rows = data.rows()
+    wanted: dict[str, list[str]] = {}
+    for r in rows:
+        e = records.get(r.id)
+        wanted[r.id] = list(dict.fromkeys((e.articles if e and e.articles else []) + list(r.articles)))
+    needed = {a for ids in wanted.values() for a in ids}
+    meta: dict[str, dict] = {}
+    for a in data.iter_articles():
+        if a.get("id") in needed:
+            meta[a["id"]] = a
+    out = []
+    for r in rows:
+        e = records.get(r.id)
+        arts = [meta.get(a) or {"id": a, "title": None, "url": None, "published": None} for a in wanted[r.id]]
+        out.append(
+            DirectoryEntry(
+                id=r.id,
+                name=r.name,
+                role=r.role,
+                organisation=r.organisation,
+                quotes=max(e.quotes if e else 0, r.evidence_quotes),
+                articles=arts,
+                addressed={q: c.stance for q, c in r.cells.items() if c.stance != NOT_ADDRESSED},
+            )
+        )
+    return out
+
+
+CONTEXT_BEFORE = 320  # characters of the context shown before a quote, at most
+CONTEXT_AFTER = 200  # ... and after it
+
+
+def context_parts(e: Evidence) -> tuple[str, str] | None:
+    """The context around an evidence quote as (before, after), trimmed at a word to what an
+    editor reads at a glance; None when the quote has no context or is not found in it."""
+    ctx = e.context
+    if not ctx:
+        return None
+    at = e.start - e.context_start if e.context_start is not None else -1
+    if at < 0 or ctx[at : at + len(e.text)] != e.text:
+        at = ctx.find(e.text)
+        if at < 0:
+            return None
+    before, after = ctx[:at], ctx[at + len(e.text) :]
+    if len(before) > CONTEXT_BEFORE:
+        cut = before[-CONTEXT_BEFORE:]
+        before = "…" + cut[cut.find(" ") + 1 :] if " " in cut else "…" + cut
+    if len(after) > CONTEXT_AFTER:
+        cut = after[:CONTEXT_AFTER]
+        after = (cut[: cut.rfind(" ")] if " " in cut else cut) + "…"
+    return before, after
 
 
 def lead_evidence(cell: Cell) -> Evidence | None:

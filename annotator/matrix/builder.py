@@ -315,6 +315,9 @@ def _evidence(item: Item, question: str, label: str, article: dict) -> Evidence:
         model_label=item.model_label(question),
         disputed=question in item.disputed,
         reviews=item.review_labels.get(question, {}),
+        context=q.context,
+        context_start=q.context_start,
+        terms=q.terms.get(question, []) if q.terms else [],
     )
 
 

@@ -45,8 +45,9 @@ class Vote:
 
 
 class KeptQuote(NamedTuple):
-    """What the matrix needs of a quote it keeps (evidence, or named by a reviewer): not its
-    context, cue or stances, which stay in quotes.jsonl."""
+    """What the matrix needs of a quote it keeps (evidence, or named by a reviewer): its
+    words, speaker and context, and the question words each model label rests on; not its
+    cue or the rest of its stances, which stay in quotes.jsonl."""
 
     id: str
     article_id: str
@@ -60,6 +61,9 @@ class KeptQuote(NamedTuple):
     organisation: str | None
     attribution: str
     speaker_is_expert: bool
+    context: str | None = None
+    context_start: int | None = None
+    terms: dict[str, list[str]] | None = None  # question id -> the words that made it relevant
 
     @classmethod
     def of(cls, q: Quote) -> KeptQuote:
@@ -76,6 +80,9 @@ class KeptQuote(NamedTuple):
             q.organisation,
             q.attribution,
             q.speaker_is_expert,
+            q.context,
+            q.context_start,
+            {k: p.terms for k, p in (q.stances or {}).items() if p.terms},
         )
 
 

@@ -303,7 +303,9 @@ def _confidence(raw: Raw, sp: Speaker) -> float:
     return round(max(0.05, min(0.99, base)), 2)
 
 
-def _context(text: str, sents: list[Sentence], raw: Raw) -> str:
+def _context(text: str, sents: list[Sentence], raw: Raw) -> tuple[int, str]:
+    """Where the quote's context starts, and its text: the sentence before the quote and the
+    quote's sentence(s)."""
     si = raw.sent
     first = max(0, si - 1)
     last = si
@@ -313,7 +315,8 @@ def _context(text: str, sents: list[Sentence], raw: Raw) -> str:
     b = max(sents[last].end if sents else raw.end, raw.end)
     # a sentence thousands of characters long (a page whose line breaks were lost) gives
     # each quote a window of it, not all of it
-    return text[max(min(a, raw.start), raw.start - CONTEXT_BEFORE) : min(b, raw.end + CONTEXT_AFTER)]
+    first_char = max(min(a, raw.start), raw.start - CONTEXT_BEFORE)
+    return first_char, text[first_char : min(b, raw.end + CONTEXT_AFTER)]
 
 
 CONTEXT_BEFORE = 1000  # characters of context kept before a quote, at most
@@ -375,6 +378,7 @@ def resolve(
         sp = speakers[id(r)]
         p = sp.person
         is_person = p is not None and p.kind == "person"
+        context_start, context = _context(text, sents, r)
         out.append(
             _quote(
                 id=quote_id(article_id, r.start, r.end),
@@ -397,7 +401,8 @@ def resolve(
                 attribution=sp.how if sp.name is not None else "none",  # type: ignore[arg-type]
                 confidence=_confidence(r, sp),
                 group=r.group,
-                context=_context(text, sents, r),
+                context=context,
+                context_start=context_start,
             )
         )
     return out

@@ -39,6 +39,7 @@ RUN_FILES = (
     "matrix.json",
     "matrix.md",
     "matrix.html",
+    "experts.csv",
 )
 _OWN_TEMPORARY = re.compile(
     r"^\.(?:" + "|".join(re.escape(n) for n in RUN_FILES + ("scratch",)) + r")\.[A-Za-z0-9_]{8}\.tmp$"

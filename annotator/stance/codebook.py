@@ -20,6 +20,7 @@ target), general topic keywords and cue words, and the label set. It never holds
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,20 @@ from annotator.models import Codebook, Question
 
 QUESTION_FIELDS = tuple(Question.model_fields)
 CODEBOOK_FIELDS = tuple(Codebook.model_fields)
+
+
+class _Yaml12Bools(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans: only true/false are booleans; yes, no, on and off
+    stay words (`labels: [yes, no]` means the labels "yes" and "no", as a journalist means)."""
+
+
+_Yaml12Bools.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12Bools.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _read(path: Path) -> Any:
@@ -52,7 +67,7 @@ def _read(path: Path) -> Any:
                 f"{path}: not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})"
             ) from None
     try:
-        return yaml.safe_load(raw)
+        return yaml.load(raw, Loader=_Yaml12Bools)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -82,6 +97,7 @@ def parse_codebook(data: Any, where: str = "codebook") -> Codebook:
         raise CodebookError(
             f"{where}: expected a mapping with a `questions:` list, got {type(data).__name__}"
         )
+    _check_labels(data.get("labels"), where, "labels")
     questions = data.get("questions")
     if questions is None:
         raise CodebookError(
@@ -97,6 +113,7 @@ def parse_codebook(data: Any, where: str = "codebook") -> Codebook:
             raise CodebookError(
                 f"{where}: {label}: expected a mapping with id and text, got {type(q).__name__}"
             )
+        _check_labels(q.get("labels"), where, f"{label}: labels")
         for key in ("keywords",):
             if isinstance(q.get(key), str):
                 q = {**q, key: [w.strip() for w in q[key].split(",") if w.strip()]}
@@ -115,6 +132,22 @@ def parse_codebook(data: Any, where: str = "codebook") -> Codebook:
                 msg = f"unknown field (allowed: {', '.join(CODEBOOK_FIELDS)})"
             msgs.append(f"field '{loc}': {msg}" if loc else msg)
         raise CodebookError(f"{where}: {'; '.join(msgs)}") from None
+
+
+def _check_labels(labels: Any, where: str, field: str) -> None:
+    """Labels are words: a YAML boolean or number among them gets a message that says why."""
+    if not isinstance(labels, list):
+        return
+    for lab in labels:
+        if isinstance(lab, bool):
+            raise CodebookError(
+                f"{where}: {field}: {str(lab).lower()} is read by YAML as a true/false value, not a "
+                f'label; put it in quotes (labels: ["{str(lab).lower()}", ...]) or use another word'
+            )
+        if isinstance(lab, (int, float)):
+            raise CodebookError(
+                f'{where}: {field}: {lab} is a number, not a label; put it in quotes (labels: ["{lab}", ...])'
+            )
 
 
 def load_codebook(path: Path | str) -> Codebook:

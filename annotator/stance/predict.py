@@ -42,6 +42,7 @@ from annotator.stance.relevance import (
     Weights,
     bundled_idf,
     context_for,
+    matched_terms,
     question_profiles,
     quote_texts,
     relevance_scores,
@@ -146,12 +147,19 @@ def predict_quotes(
             codebook,
             settings if isinstance(settings, NeuralSettings) else NeuralSettings(),
         )
+    profiles = question_profiles(codebook, bundled_idf())
     out = []
-    for quote, row in zip(quotes, table):
+    for quote, row, text, ctx in zip(quotes, table, texts, contexts):
         stances = {}
-        for question in codebook.questions:
+        for j, question in enumerate(codebook.questions):
             old = (quote.stances or {}).get(question.id)
-            stances[question.id] = old if old is not None and old.source != "model" else row[question.id]
+            if old is not None and old.source != "model":
+                stances[question.id] = old
+                continue
+            pred = row[question.id]
+            if pred.label != NOT_ADDRESSED:
+                pred = pred.model_copy(update={"terms": matched_terms(profiles[j], text, ctx)})
+            stances[question.id] = pred
         out.append(_with_stances(quote, stances))
     return out
 
@@ -166,7 +174,9 @@ def _neural_stances(
     """The cascade: lexical relevance picks the pairs the engine reads."""
     questions = codebook.questions
     weights = Weights()
-    rel = relevance_scores(texts, contexts, question_profiles(codebook, bundled_idf(), weights), weights)
+    profiles = question_profiles(codebook, bundled_idf(), weights)
+    rel = relevance_scores(texts, contexts, profiles, weights)
+    own = relevance_scores(texts, [""] * len(texts), profiles, weights)  # the quote's words alone
     best = rel.max(axis=1) if len(questions) else np.zeros(len(texts))
     candidates = [
         (i, j)
@@ -174,7 +184,14 @@ def _neural_stances(
         for j in range(len(questions))
         if rel[i, j] >= settings.candidate_min and rel[i, j] >= settings.candidate_ratio * best[i]
     ]
-    probs = engine.pair_probs([(question_text(questions[j]), texts[i]) for i, j in candidates])
+
+    def read_as(i: int, j: int) -> str:
+        """A quote on the question only through its context ("That would be a disaster") is
+        read with the context (the sentence before and its own), so the model sees what
+        "that" is; any other quote is read alone."""
+        return contexts[i] if own[i, j] < settings.candidate_min and contexts[i] else texts[i]
+
+    probs = engine.pair_probs([(question_text(questions[j]), read_as(i, j)) for i, j in candidates])
     read = {pair: probs[k] for k, pair in enumerate(candidates)}
     version = engine.version
     out = []

@@ -76,6 +76,35 @@ class Profile:
 
     phrases: tuple[tuple[tuple[str, ...], float], ...]
     factor: Mapping[str, float]
+    texts: tuple[str, ...] = ()  # each phrase as the journalist wrote it
+
+    def matched(self, stems: set[str], limit: int = 5) -> list[str]:
+        """The question's words and phrases found (the weightiest first): why a quote is on
+        it. A phrase found whole is given whole; of one found in part, the words found."""
+        score_of: dict[str, float] = {}
+        spelling: dict[str, str] = {}
+        for k, (phrase, weight) in enumerate(self.phrases):
+            found = [s for s in phrase if s in stems]
+            if not found or k >= len(self.texts):
+                continue
+            score = weight * len(found) / len(phrase) * max(self.factor.get(s, 0.0) for s in phrase)
+            if len(found) == len(phrase):
+                shown = [self.texts[k]]
+            else:
+                words: dict[str, str] = {}
+                for word, st in _words_and_stems(self.texts[k]):
+                    if st in found:
+                        words.setdefault(st, word)
+                shown = list(words.values())
+            for text in shown:
+                key = text.lower()
+                spelling.setdefault(key, text)
+                score_of[key] = max(score_of.get(key, 0.0), score)
+        out: list[str] = []
+        for key in sorted(score_of, key=lambda k: -score_of[k]):
+            if not any(key in o.lower() for o in out):  # a word inside a phrase shown says nothing new
+                out.append(spelling[key])
+        return out[:limit]
 
     def score(self, stems: set[str]) -> float:
         """Sum over matched stems of factor x the best phrase weight x the share of that
@@ -120,17 +149,23 @@ def bundled_idf() -> Idf:
 def question_profiles(codebook: Codebook, idf: Idf, weights: Weights = Weights()) -> list[Profile]:
     """One Profile per question (see the module doc)."""
     per_q: list[list[tuple[tuple[str, ...], float]]] = []
+    per_q_texts: list[list[str]] = []
     for q in codebook.questions:
         phrases: list[tuple[tuple[str, ...], float]] = []
+        texts: list[str] = []
         for core in ([q.target] if q.target else []) + list(q.keywords):
             st = tuple(dict.fromkeys(content_stems(tokenize(core))))
             if st:
                 phrases.append((st, 1.0))
-        for s in dict.fromkeys(content_stems(tokenize(q.text))):
+                texts.append(core)
+        for word, s in _words_and_stems(q.text):
             phrases.append(((s,), 1.0 if not q.target and not q.keywords else weights.question_weight))
-        for s in dict.fromkeys(content_stems(tokenize(q.description or ""))):
+            texts.append(word)
+        for word, s in _words_and_stems(q.description or ""):
             phrases.append(((s,), weights.description_weight))
+            texts.append(word)
         per_q.append(phrases)
+        per_q_texts.append(texts)
     n = len(per_q)
     df: dict[str, float] = {}
     for phrases in per_q:
@@ -147,7 +182,25 @@ def question_profiles(codebook: Codebook, idf: Idf, weights: Weights = Weights()
         rarity = min(1.0, 1.5 * idf.get(s) / idf.default)
         return spec * rarity
 
-    return [Profile(tuple(ph), {s: factor(s) for st, _ in ph for s in st}) for ph in per_q]
+    return [
+        Profile(tuple(ph), {s: factor(s) for st, _ in ph for s in st}, tuple(tx))
+        for ph, tx in zip(per_q, per_q_texts)
+    ]
+
+
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+
+
+def _words_and_stems(text: str) -> list[tuple[str, str]]:
+    """(word as written, stem) of each content word of `text`, a stem once, in the order of
+    `content_stems(tokenize(text))` (what relevance scores with); the written word is for
+    showing, the token where no written word gives the stem."""
+    written: dict[str, str] = {}
+    for m in _WORD.finditer(text):
+        word = re.sub(r"['’]s$", "", m.group())
+        for st in content_stems(tokenize(word)):
+            written.setdefault(st, word)
+    return [(written.get(st, st), st) for st in dict.fromkeys(content_stems(tokenize(text)))]
 
 
 def quote_texts(
@@ -182,12 +235,22 @@ def relevance_scores(
     return rel
 
 
+def matched_terms(profile: Profile, text: str, context: str | None = None, limit: int = 5) -> list[str]:
+    """The question's words and phrases in the quote, else in its context: why the quote was
+    taken to be on the question (shown to the editor beside the label)."""
+    own = profile.matched(set(content_stems(tokenize(text))), limit)
+    if own or not context:
+        return own
+    return profile.matched(set(content_stems(tokenize(context))), limit)
+
+
 __all__ = [
     "Idf",
     "Profile",
     "Weights",
     "bundled_idf",
     "context_for",
+    "matched_terms",
     "question_profiles",
     "quote_texts",
     "relevance_scores",

@@ -1,5 +1,5 @@
-"""Fixtures for export tests: the seed matrix (from the reference annotation's quotes) and a
-real headless Chromium driven by selenium (`browser` marker)."""
+"""Fixtures for export tests: the invented story's matrix (tests/newsroom.py) and a real
+headless Chromium driven by selenium (`browser` marker)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from annotator.export import MatrixData
 from annotator.matrix import build_matrix
-from tests.gold_fixtures import seed_article, seed_codebook, seed_experts, seed_quotes
+from tests import newsroom
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -20,57 +20,21 @@ INSTALL = "apt-get install chromium chromium-driver"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
-def _codebook():
-    """The bundled seed codebook (short labels, title), or one made from the gold's questions."""
-    from annotator import paths
-
-    if paths.SEED_CODEBOOK.exists():
-        from annotator.stance.codebook import load_codebook
-
-        return load_codebook(paths.SEED_CODEBOOK)
-    return seed_codebook()
-
-
-def seed_reviews(quotes) -> list:
-    """Two reviewers confirm the gold label on two quotes (so the views show reviewed cells)."""
-    from annotator.models import ReviewedLabel
-
-    out = []
-    for q in quotes:
-        if q.speaker_id in ("mark-hilborne", "olena-borodyna") and q.stances:
-            question = "quick_peace_deal" if q.speaker_id == "mark-hilborne" else "europe_strategy_coherent"
-            label = q.stances[question].label
-            if label == "oppose" and not [r for r in out if r.question == question]:
-                for who, day in (("reviewer-a", "2025-03-03"), ("reviewer-b", "2025-03-04")):
-                    out.append(
-                        ReviewedLabel(
-                            quote_id=q.id,
-                            article_id=q.article_id,
-                            start=q.start,
-                            end=q.end,
-                            question=question,
-                            label=label,
-                            annotator=who,
-                            created_at=f"{day}T10:00:00Z",
-                        )
-                    )
-    return out
-
-
-def seed_data(**article_meta) -> MatrixData:
-    """The seed's matrix from the reference quotes and labels (test data, not model output)."""
-    art = seed_article(**article_meta)
-    quotes = seed_quotes(art.id)
-    book = _codebook()
-    reviews = seed_reviews(quotes)
-    cells = build_matrix(quotes, book, seed_experts(), reviews, articles={art.id: art})
+def newsroom_data(**article_meta) -> MatrixData:
+    """The invented story's matrix (tests/newsroom.py), with two reviewers' labels: one
+    reviewed cell and one disputed."""
+    art = newsroom.article(**article_meta)
+    quotes = newsroom.quotes(art.id)
+    book = newsroom.codebook()
+    reviews = newsroom.reviews(quotes)
+    cells = build_matrix(quotes, book, newsroom.experts(), reviews, articles={art.id: art})
     return MatrixData(
         cells=cells,
         quotes=quotes,
         codebook=book,
-        experts=seed_experts(),
+        experts=newsroom.experts(),
         meta={
-            "model_version": "reference labels (test data)",
+            "model_version": "hand-set labels (test data)",
             "reviewed_labels": len(reviews),
             "reviewed_at": [r.created_at for r in reviews][-1:],
             "articles": [art.model_dump(exclude={"text"})],
@@ -79,8 +43,8 @@ def seed_data(**article_meta) -> MatrixData:
 
 
 @pytest.fixture
-def seed_matrix() -> MatrixData:
-    return seed_data()
+def matrix() -> MatrixData:
+    return newsroom_data()
 
 
 def _binary(path: Path, name: str) -> str | None:

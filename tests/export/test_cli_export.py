@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.export import render
-from tests.export.conftest import seed_data
+from tests.export.conftest import newsroom_data
 
 runner = CliRunner()
 
@@ -19,7 +19,7 @@ runner = CliRunner()
 @pytest.fixture
 def run_dir(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    data = seed_data()
+    data = newsroom_data()
     data.meta["codebook"] = data.codebook.model_dump(mode="json")
     return write_run_folder(data, tmp_path / "run")
 
@@ -40,7 +40,13 @@ def write_run_folder(data, out):
 
 @pytest.mark.parametrize(
     "fmt, name",
-    [("csv", "matrix.csv"), ("json", "matrix.json"), ("md", "matrix.md"), ("html", "matrix.html")],
+    [
+        ("csv", "matrix.csv"),
+        ("json", "matrix.json"),
+        ("md", "matrix.md"),
+        ("html", "matrix.html"),
+        ("experts", "experts.csv"),
+    ],
 )
 def test_export_from_run_folder_matches_the_run(run_dir, tmp_path, fmt, name):
     out = tmp_path / f"again.{fmt}"
@@ -74,11 +80,9 @@ def test_export_sqlite_from_matrix_and_quotes_files(run_dir, tmp_path):
     )
     assert res.exit_code == 0, res.output
     con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*) FROM quotes").fetchone()[0] == len(seed_data().quotes)
-    assert (
-        con.execute("SELECT text FROM questions WHERE id = 'quick_peace_deal'")
-        .fetchone()[0]
-        .startswith("Should the West")
+    assert con.execute("SELECT count(*) FROM quotes").fetchone()[0] == len(newsroom_data().quotes)
+    assert con.execute("SELECT text FROM questions WHERE id = 'raise_fares'").fetchone()[0] == (
+        "Should fares rise to pay for the line?"
     )
 
 
@@ -91,7 +95,14 @@ def test_export_matrix_alone_still_renders(tmp_path, run_dir):
     res = runner.invoke(app, ["export", "--matrix", str(lone / "cells.jsonl"), "-f", "html", "-o", str(lone)])
     assert res.exit_code == 0, res.output
     page = (lone / "matrix.html").read_text(encoding="utf-8")
-    assert "Quick peace deal" in page  # column label made from the question id
+    assert "Bus lanes first" in page  # column label made from the question id
+
+
+def test_export_experts_to_a_folder_is_experts_csv(run_dir, tmp_path):
+    res = runner.invoke(app, ["export", str(run_dir), "-f", "experts", "-o", str(tmp_path / "out") + "/"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader((tmp_path / "out" / "experts.csv").read_text(encoding="utf-8").splitlines()))
+    assert [r["name"] for r in rows] == ["Amara Okafor", "Lukas Brandt", "Mei Tanaka", "Hannah Levy"]
 
 
 def test_export_errors(tmp_path):
@@ -121,16 +132,17 @@ def test_run_folder_files_and_json_roundtrip(run_dir):
             "matrix.json",
             "matrix.md",
             "matrix.html",
+            "experts.csv",
         ]
     )
     cells = [json.loads(line) for line in (run_dir / "matrix.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(cells) == 28
+    assert len(cells) == 4 * 5
     assert {"expert", "expert_id", "question", "stance", "confidence", "reviewed", "evidence"} <= set(
         cells[0]
     )
     ev = next(c for c in cells if c["evidence"])["evidence"][0]
     assert {"article_id", "start", "end", "text", "label", "source"} <= set(ev)
-    assert render(seed_data(), "md") == (run_dir / "matrix.md").read_text(encoding="utf-8")
+    assert render(newsroom_data(), "md") == (run_dir / "matrix.md").read_text(encoding="utf-8")
 
 
 def test_a_run_folder_is_exported_from_its_files(run_dir, tmp_path):
@@ -140,9 +152,9 @@ def test_a_run_folder_is_exported_from_its_files(run_dir, tmp_path):
 
     data = load_run(run_dir)
     assert data.cells == [] and data.quotes == [] and data.cell_source is not None and data.quote_source
-    assert [r.id for r in data.rows()] == [r.id for r in seed_data().rows()]
+    assert [r.id for r in data.rows()] == [r.id for r in newsroom_data().rows()]
     [streamed] = export(data, "sqlite", tmp_path / "streamed.db")
-    [memory] = export(seed_data(), "sqlite", tmp_path / "memory.db")
+    [memory] = export(newsroom_data(), "sqlite", tmp_path / "memory.db")
     dump = [list(sqlite3.connect(p).iterdump()) for p in (streamed, memory)]
     assert dump[0] == dump[1] and len(dump[0]) > 100
 
@@ -173,3 +185,10 @@ def test_a_bad_matrix_line_is_reported_once(run_dir, tmp_path):
     assert res.exit_code == 3, res.output  # partial: the line was skipped, the rest exported
     assert res.output.count("matrix.jsonl:4") == 1 and "1 lines skipped" in res.output
     assert (tmp_path / "m.html").read_text("utf-8") == (run_dir / "matrix.html").read_text("utf-8")
+
+
+def test_the_command_offers_every_export_format():
+    from annotator.cli.export import Format
+    from annotator.export import FORMATS
+
+    assert [f.value for f in Format] == list(FORMATS)

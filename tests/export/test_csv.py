@@ -11,7 +11,7 @@ from annotator.export import csv as csv_export
 from annotator.export.csv import LONG_COLUMNS, long_csv, safe, wide_csv
 from annotator.export.view import MatrixData, iso_date
 from annotator.models import Cell, Evidence
-from tests.gold_fixtures import gold
+from tests import newsroom
 
 
 def _rows(text: str) -> list[dict]:
@@ -55,29 +55,34 @@ def test_iso_date(text, expected):
     assert iso_date(text) == expected
 
 
-def test_long_csv_one_row_per_expert_and_question(seed_matrix):
-    rows = _rows(long_csv(seed_matrix))
+def test_long_csv_one_row_per_expert_and_question(matrix):
+    rows = _rows(long_csv(matrix))
     assert list(rows[0]) == LONG_COLUMNS
-    assert len(rows) == 4 * 7
-    ref = gold()
+    assert len(rows) == len(newsroom.ROWS) * len(newsroom.QUESTIONS)
     for r in rows:
-        assert r["stance"] in ref["matrix"].get(r["expert_id"], {}).get(r["question"], ["not_addressed"])
+        assert r["stance"] == newsroom.expected(r["expert_id"], r["question"], reviewed=True)
         if r["stance"] == "not_addressed":
             assert r["quote"] == r["url"] == r["date"] == r["article_title"] == ""
             assert r["quotes"] == "0"
         else:
-            assert r["quote"] and r["date"] == "2025-02-27" and r["url"].startswith("https://")
-    hil = next(r for r in rows if r["expert_id"] == "mark-hilborne" and r["question"] == "quick_peace_deal")
-    assert hil["stance"] == "oppose" and "urgency for a ‘deal’" in hil["quote"]
-    assert hil["reviewed"] == "true" and hil["disputed"] == "false" and hil["quote_source"] == "annotator"
-    assert {r["reviewed"] for r in rows if r["expert_id"] == "jamie-shea"} == {"false"}
+            assert r["quote"] and r["date"] == newsroom.PUBLISHED and r["url"] == newsroom.URL
+    tanaka = next(r for r in rows if r["expert_id"] == "mei-tanaka" and r["question"] == "build_tram")
+    assert tanaka["stance"] == "oppose" and "costly error" in tanaka["quote"]
+    assert (
+        tanaka["reviewed"] == "true"
+        and tanaka["disputed"] == "false"
+        and tanaka["quote_source"] == "annotator"
+    )
+    split = next(r for r in rows if r["expert_id"] == "lukas-brandt" and r["question"] == "bus_lanes_first")
+    assert split["reviewed"] == "true" and split["disputed"] == "true"
+    assert {r["reviewed"] for r in rows if r["expert_id"] == "amara-okafor"} == {"false"}
 
 
-def test_long_csv_is_utf8_with_one_header_and_defuses_formulas(tmp_path, seed_matrix):
-    c = seed_matrix.cells[0]
+def test_long_csv_is_utf8_with_one_header_and_defuses_formulas(tmp_path, matrix):
+    c = matrix.cells[0]
     ev = c.evidence[0].model_copy(update={"text": "=cmd|' /C calc'!A0", "title": "@title"})
     cell = c.model_copy(update={"evidence": [ev], "stance": ev.label})
-    data = MatrixData(cells=[cell], codebook=seed_matrix.codebook)
+    data = MatrixData(cells=[cell], codebook=matrix.codebook)
     path = tmp_path / "m.csv"
     path.write_text(long_csv(data), encoding="utf-8")
     raw = path.read_bytes()
@@ -87,17 +92,57 @@ def test_long_csv_is_utf8_with_one_header_and_defuses_formulas(tmp_path, seed_ma
     assert raw.decode().count("expert,expert_id") == 1
 
 
-def test_wide_csv_experts_by_questions(seed_matrix):
-    rows = list(csv.reader(io.StringIO(wide_csv(seed_matrix))))
+def test_wide_csv_experts_by_questions(matrix):
+    rows = list(csv.reader(io.StringIO(wide_csv(matrix))))
     header, body = rows[0], rows[1:]
-    assert header[:3] == ["expert", "role", "organisation"] and len(header) == 3 + 7
-    assert [r[0] for r in body] == ["Jamie Shea", "Stefan Wolfe", "Mark Hilborne", "Olena Borodyna"]
+    assert header[:3] == ["expert", "role", "organisation"] and len(header) == 3 + len(newsroom.QUESTIONS)
+    assert [r[0] for r in body] == [newsroom.NAMES[e] for e in newsroom.ROWS]
     assert all(len(r) == len(header) for r in body)
-    col = header.index("Quick peace deal")
-    assert [r[col] for r in body] == ["not_addressed", "not_addressed", "oppose", "oppose"]
+    col = header.index("Build the tram")
+    assert [r[col] for r in body] == [newsroom.expected(e, "build_tram") for e in newsroom.ROWS]
 
 
-def test_wide_csv_missing_cell_is_empty_and_duplicate_short_labels_made_unique(seed_matrix):
+def test_experts_csv_is_the_directory(matrix):
+    from annotator.export.csv import EXPERT_COLUMNS, experts_csv
+
+    rows = _rows(experts_csv(matrix))
+    assert list(rows[0]) == EXPERT_COLUMNS
+    assert [r["expert_id"] for r in rows] == newsroom.ROWS
+    tanaka = next(r for r in rows if r["expert_id"] == "mei-tanaka")
+    assert tanaka["organisation"] == "Eastgate College" and tanaka["quotes"] == "3"
+    assert tanaka["articles"] == "1" and tanaka["article_urls"] == newsroom.URL
+    assert tanaka["questions_addressed"] == "Build the tram | Bus lanes first | Raise fares"
+    assert tanaka["stances"] == "build_tram=oppose | bus_lanes_first=support | raise_fares=neutral"
+    levy = next(r for r in rows if r["expert_id"] == "hannah-levy")
+    assert levy["questions_addressed"] == "Delay the vote" and levy["article_titles"] == newsroom.TITLE
+
+
+def test_experts_csv_defuses_formulas_in_names_and_titles():
+    from annotator.export.csv import experts_csv
+    from annotator.models import Expert
+
+    ev = Evidence(
+        quote_id="q",
+        article_id="a1",
+        start=0,
+        end=3,
+        text="Yes",
+        label="support",
+        confidence=0.9,
+        title='=HYPERLINK("http://x")',
+    )
+    cell = Cell(
+        expert="@Ann Lee", expert_id="ann-lee", question="q1", stance="support", confidence=0.9, evidence=[ev]
+    )
+    data = MatrixData(
+        cells=[cell], experts=[Expert(id="ann-lee", name="@Ann Lee", quotes=2, articles=["a1"])]
+    )
+    [row] = _rows(experts_csv(data))
+    assert row["name"] == "'@Ann Lee" and row["quotes"] == "2" and row["article_ids"] == "a1"
+    assert row["article_titles"] == '\'=HYPERLINK("http://x")'
+
+
+def test_wide_csv_missing_cell_is_empty_and_duplicate_short_labels_made_unique(matrix):
     from annotator.models import Codebook, Question
 
     book = Codebook(

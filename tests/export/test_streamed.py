@@ -40,22 +40,22 @@ def _streamed(data: MatrixData, tmp_path) -> tuple[MatrixData, list[int]]:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "csv-wide", "json", "md", "html"])
-def test_streamed_export_equals_in_memory(seed_matrix, tmp_path, monkeypatch, fmt):
+def test_streamed_export_equals_in_memory(matrix, tmp_path, monkeypatch, fmt):
     monkeypatch.setattr(
         "secrets.token_hex", lambda n: "0" * (2 * n)
     )  # irrelevant to the output; pinned anyway
-    streamed, reads = _streamed(seed_matrix, tmp_path)
-    assert seed_matrix.cells and any(c.evidence for c in seed_matrix.cells)
-    assert render(streamed, fmt) == render(seed_matrix, fmt)
+    streamed, reads = _streamed(matrix, tmp_path)
+    assert matrix.cells and any(c.evidence for c in matrix.cells)
+    assert render(streamed, fmt) == render(matrix, fmt)
     if fmt in ("json", "md", "html"):
         assert reads[0] >= 1  # the quotes came from the file, not from memory
 
 
-def test_rows_keep_no_quotes_but_their_count_and_lead(seed_matrix, tmp_path):
-    streamed, _ = _streamed(seed_matrix, tmp_path)
+def test_rows_keep_no_quotes_but_their_count_and_lead(matrix, tmp_path):
+    streamed, _ = _streamed(matrix, tmp_path)
     rows = streamed.rows()
     assert all(not c.evidence for r in rows for c in r.cells.values())
-    full = {(c.expert_id, c.question): c for c in seed_matrix.cells}
+    full = {(c.expert_id, c.question): c for c in matrix.cells}
     for r in rows:
         for qid in r.cells:
             assert r.quotes[qid] == len(full[(r.id, qid)].evidence)
@@ -65,17 +65,17 @@ def test_rows_keep_no_quotes_but_their_count_and_lead(seed_matrix, tmp_path):
                 assert lead in full[(r.id, qid)].evidence
 
 
-def test_json_export_streams_and_parses(seed_matrix, tmp_path):
-    streamed, _ = _streamed(seed_matrix, tmp_path)
+def test_json_export_streams_and_parses(matrix, tmp_path):
+    streamed, _ = _streamed(matrix, tmp_path)
     pieces = list(chunks(streamed, "json"))
-    assert len(pieces) > len(seed_matrix.cells)  # a piece a cell at least, not one string
+    assert len(pieces) > len(matrix.cells)  # a piece a cell at least, not one string
     doc = json.loads("".join(pieces))
-    assert len(doc["cells"]) == len(seed_matrix.cells) and doc["articles"][0]["id"]
+    assert len(doc["cells"]) == len(matrix.cells) and doc["articles"][0]["id"]
 
 
 @pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "sqlite"])
-def test_export_of_a_streamed_matrix_writes_files(seed_matrix, tmp_path, fmt):
-    streamed, _ = _streamed(seed_matrix, tmp_path)
+def test_export_of_a_streamed_matrix_writes_files(matrix, tmp_path, fmt):
+    streamed, _ = _streamed(matrix, tmp_path)
     [first, *_] = export(streamed, fmt, tmp_path / "out" / f"m.{fmt}")
-    assert first.read_text("utf-8") == render(seed_matrix, fmt)
+    assert first.read_text("utf-8") == render(matrix, fmt)
     assert not list((tmp_path / "out").glob(".*.tmp"))

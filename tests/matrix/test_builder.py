@@ -382,3 +382,50 @@ def test_not_addressed_confidence_does_not_depend_on_order():
     )
     b = combine([Vote("not_addressed", 0.98825)], LABELS, na_units=3333 + 6667, na_count=2)
     assert a == b
+
+
+def test_rows_people_gives_every_named_person_a_row_and_groups_none():
+    from tests import newsroom
+
+    art = newsroom.article()
+    quotes = newsroom.quotes(art.id)
+    experts_only = build_matrix(quotes, newsroom.codebook(), newsroom.experts(), articles={art.id: art})
+    people = build_matrix(quotes, newsroom.codebook(), newsroom.experts(), articles={art.id: art}, rows="people")
+    rows = lambda cells: list(dict.fromkeys(c.expert_id for c in cells))  # noqa: E731
+    assert rows(experts_only) == newsroom.ROWS
+    assert rows(people) == newsroom.ROWS + ["tom-reyes"]  # the resident; the unnamed officials never
+    assert all(c.stance == "not_addressed" for c in people if c.expert_id == "tom-reyes")
+
+
+def test_cli_rows_people_in_run_and_export(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from annotator.cli import app
+    from tests import newsroom
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "tram.txt").write_text(newsroom.TEXT, encoding="utf-8")
+    book = tmp_path / "codebook.yaml"
+    book.write_text(
+        "questions:\n" + "".join(f"  - id: {i}\n    text: {t!r}\n" for i, t, _ in newsroom.QUESTIONS), "utf-8"
+    )
+    runner = CliRunner()
+    args = ["run", str(tmp_path / "articles"), "-c", str(book), "--engine", "fast", "-q"]
+    res = runner.invoke(app, [*args, "--out", str(tmp_path / "experts")])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, [*args, "--rows", "people", "--out", str(tmp_path / "people")])
+    assert res.exit_code == 0, res.output
+
+    def names(folder):
+        lines = (folder / "matrix.jsonl").read_text("utf-8").splitlines()
+        return list(dict.fromkeys(json.loads(x)["expert"] for x in lines))
+
+    assert "Tom Reyes" in names(tmp_path / "people") and "Tom Reyes" not in names(tmp_path / "experts")
+    res = runner.invoke(app, ["export", str(tmp_path / "experts"), "--rows", "people", "-f", "csv", "-o",
+                              str(tmp_path / "again.csv")])
+    assert res.exit_code == 0, res.output
+    assert "Tom Reyes" in (tmp_path / "again_wide.csv").read_text("utf-8")
+    res = runner.invoke(app, [*args, "--rows", "everyone", "--out", str(tmp_path / "x")])
+    assert res.exit_code == 1 and "--rows must be experts or people" in res.output

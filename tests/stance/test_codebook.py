@@ -88,8 +88,12 @@ def test_seed_codebook_has_the_gold_questions():
             "labels must include 'not_addressed'",
         ),
         (
-            "labels: [yes, no, not_addressed]\nquestions:\n  - {id: a, text: 'Is it?'}\n",
-            "field 'labels.0': Input should be a valid string",
+            "labels: [true, false, not_addressed]\nquestions:\n  - {id: a, text: 'Is it?'}\n",
+            "labels: true is read by YAML as a true/false value, not a label; put it in quotes",
+        ),
+        (
+            "questions:\n  - {id: a, text: 'Is it?', labels: [1, 2, not_addressed]}\n",
+            "question 1 ('a'): labels: 1 is a number, not a label; put it in quotes",
         ),
         (
             "questions:\n  - {id: a, text: 'Is it?', cues: {maybe: [x]}}\n",
@@ -116,3 +120,16 @@ def test_missing_file_and_bad_json(tmp_path):
 def test_a_bare_list_of_questions_is_accepted():
     cb = parse_codebook([{"id": "q1", "text": "Should we?"}])
     assert cb.questions[0].direction == "for"
+
+
+def test_yes_and_no_are_labels_not_booleans(tmp_path):
+    """YAML 1.1 reads yes/no/on/off as booleans; a journalist writing labels means the words."""
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "labels: [yes, no, on, off, not_addressed]\n"
+        "questions:\n  - {id: a, text: 'Is it on?', labels: [on, off, not_addressed]}\n",
+        encoding="utf-8",
+    )
+    book = load_codebook(path)
+    assert book.labels == ["yes", "no", "on", "off", "not_addressed"]
+    assert book.labels_for("a") == ["on", "off", "not_addressed"]

@@ -34,33 +34,66 @@
 
   function pct(x) { return Math.round(x * 100) + "%"; }
 
+  function labelWord(label) {
+    var s = data.styles[label];
+    return (s ? s.word : label).toLowerCase();
+  }
+
+  function quoteText(q) {
+    // the sentence before and the quote's sentence, the quote itself marked
+    var bq = el("blockquote", "quote-text");
+    if (q.context) {
+      if (q.context[0]) bq.appendChild(el("span", "ctx", q.context[0]));
+      bq.appendChild(el("mark", "said", q.text));
+      if (q.context[1]) bq.appendChild(el("span", "ctx", q.context[1]));
+    } else {
+      bq.appendChild(el("mark", "said", q.text));
+    }
+    return bq;
+  }
+
+  function whyLine(q) {
+    // why the quote carries its label: who gave it, how sure, and the question words in it
+    var why = el("p", "quote-why");
+    why.appendChild(el("span", "why-head", "Why: "));
+    var parts = [];
+    if (q.source === "annotator") {
+      var who = q.annotators && q.annotators.length ? q.annotators.join(", ") : "a reviewer";
+      parts.push("labelled " + labelWord(q.label) + " by " + who);
+      if (q.model_label && q.model_label !== q.label) parts.push("the model proposed " + labelWord(q.model_label));
+    } else {
+      parts.push("model proposal, " + pct(q.confidence) + " confidence, not yet reviewed");
+    }
+    if (q.terms && q.terms.length) {
+      parts.push("on the question because it mentions " + q.terms.map(function (t) { return "\u201c" + t + "\u201d"; }).join(", "));
+    }
+    why.appendChild(document.createTextNode(parts.join("; ") + "."));
+    return why;
+  }
+
   function quoteItem(q) {
     var li = el("li", "quote " + ((data.styles[q.label] || {}).css || ""));
-    li.appendChild(el("blockquote", null, q.text));
+    li.appendChild(quoteText(q));
     var how = el("p", "quote-label");
     how.appendChild(chip(q.label));
     if (q.source === "annotator") {
       var who = q.annotators && q.annotators.length ? q.annotators.join(", ") : "a reviewer";
       how.appendChild(el("span", "badge badge-reviewed", "✓ reviewed by " + who));
-      if (q.model_label && q.model_label !== q.label) {
-        var ms = data.styles[q.model_label];
-        how.appendChild(el("span", "was", "model proposed " + (ms ? ms.word : q.model_label).toLowerCase()));
-      }
     } else {
       how.appendChild(el("span", "badge badge-model", "⚙ model, " + pct(q.confidence)));
     }
     if (q.disputed) {
       how.appendChild(el("span", "badge badge-disputed", "! reviewers split"));
       var split = Object.keys(q.reviews || {}).map(function (who) {
-        var s = data.styles[q.reviews[who]];
-        return who + ": " + (s ? s.word : q.reviews[who]).toLowerCase();
+        return who + ": " + labelWord(q.reviews[who]);
       });
       if (split.length) how.appendChild(el("span", "split", split.join("; ")));
     }
     li.appendChild(how);
+    li.appendChild(whyLine(q));
     var src = el("p", "quote-source");
     var url = safeUrl(q.url);
-    var name = q.title || q.article_id;
+    var name = q.title || "Untitled article (" + q.article_id + ")";
     if (url) {
       var a = el("a", null, name);
       a.setAttribute("href", url);
@@ -71,7 +104,6 @@
       src.appendChild(el("span", "title", name));
     }
     if (q.date) src.appendChild(el("span", "date", q.date));
-    src.appendChild(el("span", "pos", "characters " + q.start + "–" + q.end + (q.title ? " of " + q.article_id : "")));
     li.appendChild(src);
     return li;
   }
@@ -81,6 +113,10 @@
     if (!c) return;
     document.getElementById("dialog-title").textContent = c.expert + ": " + c.short;
     document.getElementById("dialog-question").textContent = c.question_text;
+    var who = [c.role, c.organisation].filter(function (x) { return x; }).join(", ");
+    var whoLine = document.getElementById("dialog-who");
+    whoLine.textContent = who;
+    whoLine.hidden = !who;
     var st = document.getElementById("dialog-stance");
     st.textContent = "";
     st.appendChild(chip(c.stance));
@@ -146,4 +182,49 @@
   form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   apply();
+
+  // The experts directory: sort by a column heading, filter by words.
+  var dirBody = document.querySelector("#directory tbody");
+  var dirTools = document.getElementById("directory-tools");
+  var dirFilter = document.getElementById("directory-filter");
+  var dirStatus = document.getElementById("directory-status");
+  if (dirBody && dirTools) {
+    dirTools.hidden = false;
+    var sorted = { key: null, dir: 1 };
+    Array.prototype.forEach.call(document.querySelectorAll("#directory button.sort"), function (b) {
+      b.addEventListener("click", function () {
+        var key = b.getAttribute("data-sort");
+        // numbers sort largest first the first time, names A to Z
+        sorted.dir = sorted.key === key ? -sorted.dir : (key === "name" ? 1 : -1);
+        sorted.key = key;
+        var rows = Array.prototype.slice.call(dirBody.querySelectorAll("tr"));
+        rows.sort(function (x, y) {
+          var a = x.getAttribute("data-" + key), z = y.getAttribute("data-" + key), d;
+          if (key === "name") d = a.localeCompare(z);
+          else d = Number(a) - Number(z);
+          if (d === 0) d = sorted.dir * (Number(x.getAttribute("data-order")) - Number(y.getAttribute("data-order")));
+          return sorted.dir * d;
+        });
+        rows.forEach(function (r) { dirBody.appendChild(r); });
+        Array.prototype.forEach.call(document.querySelectorAll("#directory thead th"), function (th) {
+          var sb = th.querySelector("button.sort");
+          if (!sb) return;
+          th.setAttribute("aria-sort", sb === b ? (sorted.dir === 1 ? "ascending" : "descending") : "none");
+        });
+      });
+    });
+    var filterDirectory = function () {
+      var words = dirFilter.value.toLowerCase().split(/\s+/).filter(function (w) { return w; });
+      var shown = 0, rows = dirBody.querySelectorAll("tr");
+      Array.prototype.forEach.call(rows, function (tr) {
+        var hay = tr.getAttribute("data-search") || "";
+        var on = words.every(function (w) { return hay.indexOf(w) !== -1; });
+        tr.hidden = !on;
+        if (on) shown += 1;
+      });
+      dirStatus.textContent = words.length ? "Showing " + shown + " of " + rows.length + " experts" : "";
+    };
+    dirFilter.addEventListener("input", filterDirectory);
+    dirTools.addEventListener("submit", function (e) { e.preventDefault(); });
+  }
 })();
