@@ -17,7 +17,14 @@ Measures, per question and over all items pooled:
 - ``model_vs_human``: where the model's proposal is known (``ReviewedLabel.model_label``),
   the model's label against the humans' majority label (items with a tied majority are left
   out and counted): accuracy, macro-F1 over the labels seen, confusion matrix (rows: the
-  humans, columns: the model).
+  humans, columns: the model). Over the reviews in which the humans saw the proposal.
+
+Blind reviews (``ReviewedLabel.blind``: pushed with ``studio push --no-predictions``, the
+reviewer saw no proposal) are also measured apart: ``blind`` is the humans' agreement among
+blind reviews only (free of the pull a pre-selected answer has), and ``model_vs_blind`` the
+model against the blind reviewers' majority, the model's labels read from the run's quotes
+(``model_labels``, `annotator agreement --quotes`), since a blind task carries none. A model
+that agrees much more with reviewers who saw it than with blind ones is being rubber-stamped.
 """
 
 from __future__ import annotations
@@ -176,10 +183,22 @@ class ModelReport(_Out):
     overall: ModelAgreement
 
 
+class HumanReport(_Out):
+    questions: dict[str, Agreement]
+    overall: Agreement
+
+
 class AgreementReport(_Out):
     questions: dict[str, Agreement]
     overall: Agreement
-    model_vs_human: ModelReport | None = None
+    model_vs_human: ModelReport | None = Field(
+        None, description="the model against the humans who saw its proposal"
+    )
+    blind_labels: int = Field(0, description="labels given in blind reviews (no proposal shown)")
+    blind: HumanReport | None = Field(None, description="agreement among blind reviews only")
+    model_vs_blind: ModelReport | None = Field(
+        None, description="the model (labels from the run's quotes) against the blind reviewers"
+    )
     labels_read: int
     dropped_empty: int = Field(0, description="empty (cancelled or skipped) labels dropped")
     replaced_duplicates: int = Field(0, description="earlier labels replaced by the annotator's latest")
@@ -262,53 +281,93 @@ def model_agreement(pairs: list[tuple[str, str]], ties: int) -> ModelAgreement:
     )
 
 
-def compute(labels: Iterable[ReviewedLabel]) -> AgreementReport:
-    """Agreement per question and overall, and the model against the humans where known."""
-    labels = list(labels)
-    cleaned = clean(labels)
+def _table(labels: Iterable[ReviewedLabel]) -> dict[Item, dict[str, str]]:
     table: dict[Item, dict[str, str]] = {}
-    model: dict[Item, tuple[datetime, str]] = {}
-    for lab in cleaned.labels:
-        item = (lab.quote_id, lab.question)
-        table.setdefault(item, {})[lab.annotator] = lab.label.strip()
-        if lab.model_label and lab.model_label.strip():
-            when = _when(lab.created_at)
-            if item not in model or when >= model[item][0]:
-                model[item] = (when, lab.model_label.strip())
+    for lab in labels:
+        table.setdefault((lab.quote_id, lab.question), {})[lab.annotator] = lab.label.strip()
+    return table
+
+
+def _humans(table: dict[Item, dict[str, str]]) -> HumanReport:
+    by_question: dict[str, dict[Item, dict[str, str]]] = defaultdict(dict)
+    for item, by in table.items():
+        by_question[item[1]][item] = by
+    return HumanReport(
+        questions={q: human_agreement(t) for q, t in by_question.items()}, overall=human_agreement(table)
+    )
+
+
+def _model_report(labels: list[ReviewedLabel], proposals: dict[Item, str]) -> ModelReport | None:
+    """The model's proposal on each item against the majority of these labels."""
+    if not proposals:
+        return None
+    majority = majority_labels(labels)
+    questions = list(dict.fromkeys(lab.question for lab in labels))
+    per_q: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    ties: Counter[str] = Counter()
+    for item, proposed in proposals.items():
+        if item not in majority:
+            continue
+        human = majority[item].label
+        if human is None:
+            ties[item[1]] += 1
+        else:
+            per_q[item[1]].append((human, proposed))
+    if not per_q and not ties:
+        return None
+    return ModelReport(
+        questions={q: model_agreement(per_q[q], ties[q]) for q in questions if per_q[q] or ties[q]},
+        overall=model_agreement([p for q in questions for p in per_q[q]], sum(ties.values())),
+    )
+
+
+def compute(labels: Iterable[ReviewedLabel], model_labels: dict[Item, str] | None = None) -> AgreementReport:
+    """Agreement per question and overall, the model against the humans where known, and
+    the same for blind reviews apart (see the module doc). `model_labels`: the model's
+    label on each (quote_id, question), from the run's quotes, for the blind reviews (and
+    for seen ones whose label does not say what was shown)."""
+    labels = list(labels)
+    model_labels = model_labels or {}
+    cleaned = clean(labels)
+    table = _table(cleaned.labels)
     if not table:
         raise InputError(
             "no reviewed labels to compare: every label is empty (cancelled or skipped); "
             "pull the annotations again once they are labelled"
         )
-
-    by_question: dict[str, dict[Item, dict[str, str]]] = defaultdict(dict)
-    for item, by in table.items():
-        by_question[item[1]][item] = by
-    questions = {q: human_agreement(t) for q, t in by_question.items()}
-
-    model_report = None
-    if model:
-        majority = majority_labels(cleaned.labels)
-        per_q: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        ties: Counter[str] = Counter()
-        for item, (_, proposed) in model.items():
-            human = majority[item].label
-            if human is None:
-                ties[item[1]] += 1
-            else:
-                per_q[item[1]].append((human, proposed))
-        model_report = ModelReport(
-            questions={q: model_agreement(per_q[q], ties[q]) for q in by_question if per_q[q] or ties[q]},
-            overall=model_agreement([p for q in by_question for p in per_q[q]], sum(ties.values())),
-        )
+    seen = [lab for lab in cleaned.labels if not lab.blind]
+    blind = [lab for lab in cleaned.labels if lab.blind]
+    shown: dict[Item, tuple[datetime, str]] = {}
+    for lab in seen:
+        item = (lab.quote_id, lab.question)
+        proposal = (lab.model_label or "").strip() or model_labels.get(item)
+        if proposal:
+            when = _when(lab.created_at)
+            if item not in shown or when >= shown[item][0]:
+                shown[item] = (when, proposal)
+    blind_items = {(lab.quote_id, lab.question) for lab in blind}
+    humans = _humans(table)
     return AgreementReport(
-        questions=questions,
-        overall=human_agreement(table),
-        model_vs_human=model_report,
+        questions=humans.questions,
+        overall=humans.overall,
+        model_vs_human=_model_report(seen, {item: p for item, (_, p) in shown.items()}),
+        blind_labels=len(blind),
+        blind=_humans(_table(blind)) if blind else None,
+        model_vs_blind=_model_report(blind, {i: model_labels[i] for i in blind_items if i in model_labels}),
         labels_read=len(labels),
         dropped_empty=cleaned.dropped_empty,
         replaced_duplicates=cleaned.replaced,
     )
+
+
+def model_labels_of(quotes: Iterable) -> dict[Item, str]:
+    """The model's label on each (quote_id, question) of a run's quotes (`quotes.jsonl`)."""
+    out: dict[Item, str] = {}
+    for q in quotes:
+        for question, pred in (q.stances or {}).items():
+            if pred.source == "model":
+                out[(q.id, question)] = pred.label
+    return out
 
 
 # --------------------------------------------------------------------------- rendering
@@ -343,19 +402,26 @@ HUMAN_COLUMNS = [
 MODEL_COLUMNS = ["model_items", "model_accuracy", "model_macro_f1"]
 
 
-def _rows(report: AgreementReport) -> list[tuple[str, Agreement, ModelAgreement | None]]:
-    m = report.model_vs_human
-    rows = [(q, a, m.questions.get(q) if m else None) for q, a in report.questions.items()]
-    return rows + [(OVERALL, report.overall, m.overall if m else None)]
+def _rows(
+    questions: dict[str, Agreement], overall: Agreement, m: ModelReport | None
+) -> list[tuple[str, Agreement, ModelAgreement | None]]:
+    rows = [(q, a, m.questions.get(q) if m else None) for q, a in questions.items()]
+    return rows + [(OVERALL, overall, m.overall if m else None)]
 
 
-def render_table(report: AgreementReport) -> str:
-    """The report as aligned text tables for a terminal (empty cell: undefined)."""
-    with_model = report.model_vs_human is not None
+def _subsets(report: AgreementReport) -> list[tuple[str, list[tuple[str, Agreement, ModelAgreement | None]]]]:
+    """("all", rows) and, where there are blind reviews, ("blind", rows)."""
+    out = [("all", _rows(report.questions, report.overall, report.model_vs_human))]
+    if report.blind is not None:
+        out.append(("blind", _rows(report.blind.questions, report.blind.overall, report.model_vs_blind)))
+    return out
+
+
+def _human_table(rows: list[tuple[str, Agreement, ModelAgreement | None]], with_model: bool) -> str:
     header = HUMAN_COLUMNS + (MODEL_COLUMNS if with_model else [])
     header = [h.replace("krippendorff_", "").replace("percent_agreement", "agreement") for h in header]
     body = []
-    for q, a, m in _rows(report):
+    for q, a, m in rows:
         row = [
             q,
             str(a.items),
@@ -368,19 +434,40 @@ def render_table(report: AgreementReport) -> str:
         if with_model:
             row += [str(m.items), _fmt(m.accuracy), _fmt(m.macro_f1)] if m else ["0", "", ""]
         body.append(row)
-    parts = [text_table(header, body)]
-    mo = report.model_vs_human.overall if report.model_vs_human else None
-    if mo and mo.labels:
-        cm = [[lab, *map(str, row)] for lab, row in zip(mo.labels, mo.confusion_matrix)]
+    return text_table(header, body)
+
+
+def _confusion(title: str, mo: ModelAgreement | None) -> list[str]:
+    if not mo or not mo.labels:
+        return []
+    cm = [[lab, *map(str, row)] for lab, row in zip(mo.labels, mo.confusion_matrix)]
+    return [f"{title} (rows: humans, columns: model):\n" + text_table(["human \\ model", *mo.labels], cm)]
+
+
+def render_table(report: AgreementReport) -> str:
+    """The report as aligned text tables for a terminal (empty cell: undefined): every
+    review, then the blind reviews apart where there are any."""
+    parts = []
+    blind = report.blind is not None
+    if blind:
         parts.append(
-            "Model against the humans' majority (rows: humans, columns: model):\n"
-            + text_table(["human \\ model", *mo.labels], cm)
+            f"All reviews ({report.labels_read - report.dropped_empty} labels; model: against those who saw it)"
         )
+    parts.append(_human_table(_subsets(report)[0][1], report.model_vs_human is not None))
+    mo = report.model_vs_human.overall if report.model_vs_human else None
+    parts += _confusion("Model against the majority of the reviewers who saw its proposal", mo)
+    if blind:
+        parts.append(f"Blind reviews only ({report.blind_labels} labels; no proposal was shown)")
+        parts.append(_human_table(_subsets(report)[1][1], report.model_vs_blind is not None))
+        mb = report.model_vs_blind.overall if report.model_vs_blind else None
+        parts += _confusion("Model against the blind reviewers' majority", mb)
     notes = [
         "agreement: share of items rated by 2+ annotators on which all agree; "
         "alpha: Krippendorff's nominal alpha; kappa: Cohen's, only with exactly two annotators; "
         "empty: undefined."
     ]
+    if blind and report.model_vs_blind is None:
+        notes.append("Pass --quotes with the run's quotes.jsonl to compare the model with the blind reviews.")
     if report.dropped_empty or report.replaced_duplicates:
         notes.append(
             f"{report.dropped_empty} empty labels dropped; {report.replaced_duplicates} earlier "
@@ -390,21 +477,32 @@ def render_table(report: AgreementReport) -> str:
 
 
 def render_csv(report: AgreementReport) -> str:
-    """One row per question plus an overall row; empty cell where a measure is undefined."""
+    """One row per question plus an overall row, for all reviews and (reviews=blind) for the
+    blind reviews apart; empty cell where a measure is undefined."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(HUMAN_COLUMNS + ["agreed_items", "ratings", "kappa_items"] + MODEL_COLUMNS)
-    for q, a, m in _rows(report):
-        values = [
-            a.percent_agreement,
-            a.krippendorff_alpha,
-            a.cohen_kappa,
-            a.agreed_items,
-            a.ratings,
-            a.kappa_items,
-            *([m.items, m.accuracy, m.macro_f1] if m else [0, None, None]),
-        ]
-        w.writerow([q, a.items, a.annotators, a.multi_rated_items, *("" if x is None else x for x in values)])
+    w.writerow(HUMAN_COLUMNS + ["agreed_items", "ratings", "kappa_items"] + MODEL_COLUMNS + ["reviews"])
+    for subset, rows in _subsets(report):
+        for q, a, m in rows:
+            values = [
+                a.percent_agreement,
+                a.krippendorff_alpha,
+                a.cohen_kappa,
+                a.agreed_items,
+                a.ratings,
+                a.kappa_items,
+                *([m.items, m.accuracy, m.macro_f1] if m else [0, None, None]),
+            ]
+            w.writerow(
+                [
+                    q,
+                    a.items,
+                    a.annotators,
+                    a.multi_rated_items,
+                    *("" if x is None else x for x in values),
+                    subset,
+                ]
+            )
     return buf.getvalue()
 
 

@@ -350,3 +350,87 @@ def test_only_bad_lines_is_an_error(tmp_path):
     result = runner.invoke(app, ["agreement", str(f)])
     assert result.exit_code == 1
     assert "no reviewed labels (2 invalid lines)" in result.stderr
+
+
+# --------------------------------------------------------------------------- blind reviews
+#   item      b1 b2 b3 b4 | s1 s2 s3
+#   blind A   S  O  N  S  |
+#   blind B   S  O  O  S  |
+#   seen  C               | S  O  S   (saw the model's proposal)
+#   model     S  S  N  S  | S  O  S
+
+
+def _blind_labels() -> list[ReviewedLabel]:
+    out = []
+    for item, a, b in [
+        ("b1", "support", "support"),
+        ("b2", "oppose", "oppose"),
+        ("b3", "neutral", "oppose"),
+        ("b4", "support", "support"),
+    ]:
+        out.append(lab(item, "ann", a).model_copy(update={"blind": True}))
+        out.append(lab(item, "ben", b).model_copy(update={"blind": True}))
+    for item, c in [("s1", "support"), ("s2", "oppose"), ("s3", "support")]:
+        out.append(lab(item, "cat", c, model_label=c))
+    return out
+
+
+MODEL = {
+    ("b1", "q"): "support",
+    ("b2", "q"): "support",
+    ("b3", "q"): "neutral",
+    ("b4", "q"): "support",
+    ("s1", "q"): "support",
+    ("s2", "q"): "oppose",
+    ("s3", "q"): "support",
+}
+
+
+def test_blind_reviews_are_measured_apart():
+    report = agr.compute(_blind_labels(), MODEL)
+    assert report.blind_labels == 8
+    # the humans among themselves, blind: 3 of 4 items agreed
+    assert report.blind.overall.multi_rated_items == 4 and report.blind.overall.percent_agreement == 0.75
+    assert report.blind.overall.annotator_names == ["ann", "ben"]
+    # the model against the reviewers who saw it: all three agree
+    assert report.model_vs_human.overall.items == 3 and report.model_vs_human.overall.accuracy == 1.0
+    # the model against the blind reviewers' majority: b1, b4 right, b2 wrong, b3 a tie (left out)
+    mb = report.model_vs_blind.overall
+    assert (mb.items, mb.ties, mb.accuracy) == (3, 1, 2 / 3)
+
+
+def test_blind_reviews_without_the_run_quotes_say_what_to_pass():
+    report = agr.compute(_blind_labels())
+    assert report.model_vs_blind is None and report.blind is not None
+    text = agr.render_table(report)
+    assert "Blind reviews only (8 labels" in text and "Pass --quotes" in text
+    rows = list(csv.DictReader(io.StringIO(agr.render_csv(report))))
+    assert {r["reviews"] for r in rows} == {"all", "blind"}
+    blind_overall = next(r for r in rows if r["reviews"] == "blind" and r["question"] == "(overall)")
+    assert blind_overall["percent_agreement"] == "0.75"
+
+
+def test_cli_reads_the_model_labels_from_the_quotes(tmp_path):
+    from annotator.models import Quote, StancePrediction
+
+    labels = tmp_path / "blind.jsonl"
+    labels.write_text("".join(x.model_dump_json() + "\n" for x in _blind_labels()), encoding="utf-8")
+    quotes = tmp_path / "quotes.jsonl"
+    rows = []
+    for item in ("b1", "b2", "b3", "b4", "s1", "s2", "s3"):
+        q = Quote(
+            id=item,
+            article_id="a",
+            start=0,
+            end=1,
+            text="x",
+            kind="direct",
+            stances={"q": StancePrediction(label=MODEL[(item, "q")], confidence=0.8)},
+        )
+        rows.append(q.model_dump_json())
+    quotes.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["agreement", str(labels), "--quotes", str(quotes), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    assert doc["model_vs_blind"]["overall"]["accuracy"] == pytest.approx(2 / 3)
+    assert doc["blind"]["overall"]["percent_agreement"] == 0.75

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from annotator.cli.app import app, finish, handle_errors, path_argument, path_option
-from annotator.io import Reporter, write_text
+from annotator.io import Reporter, read_models, write_text
 
 
 class AgreementFormat(str, Enum):
@@ -48,20 +48,35 @@ def agreement_cmd(
     reviewed: Path = path_argument(..., help="Reviewed labels JSONL (from `annotator studio pull`)."),
     format: AgreementFormat = typer.Option(AgreementFormat.table, "--format", "-f", help="Output format."),
     output: Path | None = path_option(None, "--output", "-o", help="Write here instead of stdout."),
+    quotes: Path | None = path_option(
+        None,
+        "--quotes",
+        help="The run's quotes.jsonl: the model's labels, to compare with blind reviews "
+        "(pushed with --no-predictions, whose tasks carry none).",
+    ),
 ) -> None:
     """Inter-annotator agreement per question and overall: items, annotators, percent
     agreement (share of items rated by 2+ annotators on which all agree), Krippendorff's
     nominal alpha, Cohen's kappa (exactly two annotators), and the model's proposals
-    against the humans' majority label (accuracy, macro-F1, confusion matrix).
+    against the humans' majority label (accuracy, macro-F1, confusion matrix). Blind
+    reviews are also measured apart: the humans among themselves, and the model against
+    them (with --quotes).
 
     Example:
 
+    \b
         annotator agreement reviewed.jsonl --format json -o agreement.json
+        annotator agreement blind-reviewed.jsonl --quotes out/quotes.jsonl
     """
     reporter = Reporter()
     from annotator import agreement as agr
 
-    report = agr.compute(agr.read_labels(reviewed, reporter))
+    model_labels = None
+    if quotes is not None:
+        from annotator.models import Quote
+
+        model_labels = agr.model_labels_of(read_models(quotes, Quote, reporter))
+    report = agr.compute(agr.read_labels(reviewed, reporter), model_labels)
     _notes(report, reporter)
     render = {"table": agr.render_table, "json": agr.render_json, "csv": agr.render_csv}[format.value]
     _emit(render(report), output)
@@ -82,6 +97,7 @@ def disagreements_cmd(
 
     Example:
 
+    \b
         annotator disagreements reviewed.jsonl --format jsonl -o disputed.jsonl
     """
     reporter = Reporter()

@@ -18,11 +18,12 @@ from annotator.errors import InputError
 from annotator.io import Reporter, read_models, write_jsonl, write_text
 from annotator.models import Article, Codebook, Quote
 
-STUDIO_HELP = """Review the model's proposals in Label Studio: labeling config, push tasks, pull reviewed labels.
+STUDIO_HELP = """Review the model's proposals in Label Studio: start a server, labeling config, push tasks, pull reviewed labels.
 
 Example:
 
 \b
+    annotator studio serve --data studio-data/
     annotator studio config -c seeds/codebook.yaml -o config.xml
     annotator studio push out/quotes.jsonl --url http://127.0.0.1:8080 --project "My project"
     annotator studio pull --url http://127.0.0.1:8080 --project "My project" -o reviewed.jsonl
@@ -80,6 +81,80 @@ def _articles(inputs: list[Path] | None, reporter: Reporter) -> dict[str, Articl
     return {a.id: a for a in iter_articles(inputs, reporter, folder_suffixes=("text", "html"))}
 
 
+@studio_app.command("serve")
+@handle_errors
+def serve_cmd(
+    data: Path = typer.Option(
+        Path("studio-data"),
+        "--data",
+        "-d",
+        help="Label Studio's data folder (projects, labels, the login): made at the first start, kept.",
+    ),
+    port: int = typer.Option(
+        8080, "--port", min=1, max=65535, help="Port on 127.0.0.1 (the next free one if taken)."
+    ),
+    email: str = typer.Option(
+        "admin@example.com", "--email", help="The first user's e-mail (used at the first start only)."
+    ),
+) -> None:
+    """Start the Label Studio installed by scripts/install-label-studio.sh on 127.0.0.1, with
+    its data in a folder of yours. The first start makes the first user; every start prints
+    the address, the login and the API token to use with LABEL_STUDIO_API_KEY. Ctrl-C stops
+    it; the data stays for the next start.
+
+    Example:
+
+    \b
+        annotator studio serve --data studio-data/
+        annotator studio serve --data ~/newsroom/label-studio --port 8090
+    """
+    import signal
+
+    from annotator.studio.server import LOGIN_FILE, serve
+
+    def _terminate(signum, frame):  # `kill` stops it as cleanly as Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _terminate)
+    typer.echo(
+        f"Starting Label Studio with its data in {data} (the first start sets up its database: up to "
+        "a minute)...",
+        err=True,
+    )
+    server, first = serve(data, port=port, email=email)
+    try:
+        typer.echo(
+            "\n".join(
+                [
+                    f"Label Studio is running at {server.url}  (Ctrl-C stops it)",
+                    f"  log in as   {server.email}",
+                    f"  password    {server.password}",
+                    f"  API token   {server.token}",
+                    f"  the login is kept in {server.data_dir / LOGIN_FILE}"
+                    + (" (made now: this is the first start)" if first else ""),
+                    "",
+                    "In another terminal:",
+                    f"  export {URL_ENV}={server.url}",
+                    f"  export {API_KEY_ENV}={server.token}",
+                    '  annotator studio push out/quotes.jsonl --project "My review"',
+                ]
+            )
+        )
+        server.process.wait()
+        raise InputError(
+            f"Label Studio stopped by itself (code {server.process.returncode}); its log ends:\n"
+            + server.log_tail()
+        )
+    except KeyboardInterrupt:
+        typer.echo("Stopping Label Studio...", err=True)
+    finally:
+        server.stop(keep_data=True)
+    typer.echo(
+        f"Stopped. The data stays in {server.data_dir}; `annotator studio serve --data {data}` starts it again.",
+        err=True,
+    )
+
+
 @studio_app.command("config")
 @handle_errors
 def config_cmd(
@@ -92,6 +167,7 @@ def config_cmd(
 
     Example:
 
+    \b
         annotator studio config --codebook seeds/codebook.yaml -o config.xml
     """
     from annotator.studio.config import build_config
@@ -129,12 +205,19 @@ def push_cmd(
     to_file: Path | None = path_option(
         None, "--to-file", help="Offline: write a Label Studio import file (JSON) instead of calling the API."
     ),
+    no_predictions: bool = typer.Option(
+        False,
+        "--no-predictions",
+        help="Blind review: the reviewers see no proposal (nothing pre-selected, no model label in the "
+        "task data). Push blind reviews to a project of their own.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
 ) -> None:
     """Send quotes to Label Studio as tasks, with the model's stances as predictions
     (model_version, score), most uncertain first, in batches. Creates the project or reuses
     it; pushing the same quotes again adds nothing twice (a task hash of quote id and
-    codebook), new quotes are added.
+    codebook), new quotes are added. With --no-predictions the review is blind: for an
+    agreement study, reviewers who do not see the model.
 
     Examples:
 
@@ -142,6 +225,7 @@ def push_cmd(
         export LABEL_STUDIO_API_KEY=...
         annotator studio push out/quotes.jsonl --codebook seeds/codebook.yaml --url http://127.0.0.1:8080
         annotator studio push out/quotes.jsonl --to-file tasks.json   # offline: import by hand
+        annotator studio push out/quotes.jsonl --no-predictions --project "Blind review"
     """
     from annotator.studio import sync
 
@@ -150,7 +234,7 @@ def push_cmd(
     items = list(read_models(quotes, Quote, reporter))
     arts = _articles(articles, reporter)
     if to_file is not None:
-        n = sync.write_tasks_file(items, book, to_file, arts, reporter)
+        n = sync.write_tasks_file(items, book, to_file, arts, reporter, blind=no_predictions)
         typer.echo(
             f"Wrote {n} tasks to {to_file}; import it in a project whose labeling config is "
             "`annotator studio config` of the same codebook"
@@ -165,11 +249,13 @@ def push_cmd(
             articles=arts,
             batch_size=batch_size,
             reporter=reporter,
+            blind=no_predictions,
         )
         how = "created" if r.created else "reused"
         typer.echo(
             f"Project {r.project_id} '{r.project_title}' ({how}): {r.imported} new tasks in {r.batches} "
             f"batches, {r.existing} already there ({r.seconds:.1f} s)"
+            + ("; blind review: no proposal shown" if no_predictions else "")
         )
     finish(reporter, "quotes")
 
@@ -262,6 +348,7 @@ def bench_studio_cmd(
 
     Example:
 
+    \b
         annotator bench studio --tasks 5000
     """
     from annotator.bench.studio import bench_studio

@@ -7,16 +7,23 @@ question of the codebook, and a way to confirm or correct the speaker.
 Control names are derived from the codebook so that results can be mapped back:
 `stance_<question id>` for a question, `speaker_check` and `speaker_fix` for the speaker.
 The config is checked with label-studio-sdk's LabelInterface (through the adapter).
+
+Each choice's value is the codebook's label (what results and exports carry); reviewers see
+it as words ("Not addressed", through the Choice's `html`) with its meaning on hover, and
+press a key to choose it: the first question's labels are 1, 2, 3..., the second's q, w, e...,
+the third's a, s, d..., the fourth's z, x, c... (u is Label Studio's own "unselect"); later
+questions are chosen by click.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from xml.etree import ElementTree
 from xml.sax.saxutils import quoteattr
 
 from annotator.errors import CodebookError
-from annotator.models import Codebook, Question
+from annotator.models import Codebook, Question, label_word
 
 STANCE_PREFIX = "stance_"
 QUOTE_OBJECT = "quote"
@@ -45,7 +52,32 @@ def _attr(value: str) -> str:
     return quoteattr(value)
 
 
-def _question_block(q: Question, labels: list[str]) -> str:
+HOTKEY_ROWS = ("1234567890", "qwertyiop", "asdfghjkl", "zxcvbnm")
+LABEL_HINTS = {
+    "support": "argues for what the question proposes",
+    "oppose": "argues against what the question proposes",
+    "mixed": "goes both ways: for in part, against in part",
+    "neutral": "speaks to the question without taking a side",
+    "not_addressed": "does not speak to this question",
+}
+
+
+def hotkeys(question_index: int, n_labels: int) -> list[str | None]:
+    """The keys of a question's labels (None: no key), unique across the config."""
+    row = HOTKEY_ROWS[question_index] if question_index < len(HOTKEY_ROWS) else ""
+    return [row[i] if i < len(row) else None for i in range(n_labels)]
+
+
+def _choice(label: str, key: str | None) -> str:
+    attrs = [f"value={_attr(label)}", f"html={_attr(escape(label_word(label)))}"]
+    if key:
+        attrs.append(f'hotkey="{key}"')
+    if label in LABEL_HINTS:
+        attrs.append(f"hint={_attr(LABEL_HINTS[label])}")
+    return f"        <Choice {' '.join(attrs)}/>"
+
+
+def _question_block(q: Question, labels: list[str], index: int = len(HOTKEY_ROWS)) -> str:
     lines = ['    <View style="margin-top: 8px">', f'      <Header value={_attr(q.text)} size="5"/>']
     if q.description:
         lines.append(f'      <Header value={_attr(q.description)} size="6" underline="false"/>')
@@ -53,7 +85,7 @@ def _question_block(q: Question, labels: list[str]) -> str:
         f'      <Choices name={_attr(control_name(q.id))} toName="{QUOTE_OBJECT}" choice="single-radio" '
         'showInline="true">'
     )
-    lines += [f"        <Choice value={_attr(lab)}/>" for lab in labels]
+    lines += [_choice(lab, key) for lab, key in zip(labels, hotkeys(index, len(labels)))]
     lines += ["      </Choices>", "    </View>"]
     return "\n".join(lines)
 
@@ -61,7 +93,9 @@ def _question_block(q: Question, labels: list[str]) -> str:
 def labeling_config(codebook: Codebook) -> str:
     """The labeling config XML for a codebook (deterministic: same codebook, same text)."""
     title = codebook.title or "Expert stances"
-    blocks = "\n".join(_question_block(q, codebook.labels_for(q.id)) for q in codebook.questions)
+    blocks = "\n".join(
+        _question_block(q, codebook.labels_for(q.id), i) for i, q in enumerate(codebook.questions)
+    )
     return f"""<View>
   <Header value={_attr(title)} size="3"/>
   <View style="padding: 8px; background: #f4f4f4; border-radius: 4px">

@@ -10,7 +10,8 @@
   expert); a correction without any stance choice gives one label with empty question and
   label, which the matrix reads as a correction alone.
 - model_label is the model's proposal the reviewer saw: the prediction Label Studio stored
-  with the annotation, else the model labels pushed in the task data.
+  with the annotation, else the model labels pushed in the task data. A task pushed blind
+  (`studio push --no-predictions`) shows no proposal: its labels are `blind` and have none.
 """
 
 from __future__ import annotations
@@ -123,8 +124,10 @@ def _from_annotation(
     where = f"task {task_id} (quote {data['quote_id']}), annotation {ann.get('id')} by {who}"
     choices, check, texts = _choices(ann["result"])
     speaker = speaker_correction(check, texts, data.get("speaker"))
-    model, model_version = _model_labels(ann, data)
+    blind = bool(data.get("blind"))
+    model, model_version = ({}, None) if blind else _model_labels(ann, data)
     base: dict[str, Any] = {
+        "blind": blind,
         "quote_id": data["quote_id"],
         "article_id": data["article_id"],
         "start": data["start"],

@@ -111,16 +111,17 @@ def push(
     batch_size: int = DEFAULT_BATCH,
     reporter: Reporter | None = None,
     studio: Studio | None = None,
+    blind: bool = False,
 ) -> PushResult:
     """Create (or reuse) the project and import the quotes not in it yet, most uncertain first,
-    in batches, with the model's stances as predictions. Pushing the same quotes twice imports
-    nothing the second time."""
+    in batches, with the model's stances as predictions (none with `blind`: a blind review).
+    Pushing the same quotes twice imports nothing the second time."""
     if batch_size < 1:
         raise InputError(f"--batch-size must be at least 1, got {batch_size}")
     t0 = time.perf_counter()
     reporter = reporter or Reporter()
     config = build_config(codebook)
-    tasks = _non_empty(build_tasks(quotes, codebook, articles, reporter, config), reporter)
+    tasks = _non_empty(build_tasks(quotes, codebook, articles, reporter, config, blind), reporter)
     studio = studio or Studio(url, api_key)
     studio.whoami()
     ref = project or default_title(codebook)
@@ -163,11 +164,12 @@ def write_tasks_file(
     path: Path | str,
     articles: Mapping[str, Article] | None = None,
     reporter: Reporter | None = None,
+    blind: bool = False,
 ) -> int:
     """Write the tasks as a Label Studio import file (JSON list), most uncertain first; import
     it in a project whose labeling config is `annotator studio config` of the same codebook."""
     reporter = reporter or Reporter()
-    tasks = _non_empty(build_tasks(quotes, codebook, articles, reporter), reporter)
+    tasks = _non_empty(build_tasks(quotes, codebook, articles, reporter, blind=blind), reporter)
     with atomic_write(path) as f:
         json.dump(tasks, f, ensure_ascii=False, indent=1)
         f.write("\n")

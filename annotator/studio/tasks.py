@@ -1,5 +1,7 @@
 """Label Studio tasks from quotes: the task data the labeling config shows, and the model's
-stances as a prediction (model_version, score) that the reviewer sees pre-selected.
+stances as a prediction (model_version, score) that the reviewer sees pre-selected; or, for a
+blind review (`blind=True`), no prediction and nothing of the model's in the task data (the
+reviewer cannot see it in the data manager either), marked `"blind": true`.
 
 Each task carries a stable `task_hash` (quote id + codebook digest): pushing the same quotes
 with the same codebook again finds the hash and imports nothing twice. Tasks are ordered
@@ -103,8 +105,9 @@ def fit_problems(q: Quote, codebook: Codebook) -> list[str]:
     return problems
 
 
-def build_task(q: Quote, codebook: Codebook, article: Article | None = None) -> dict:
-    """One importable task: {"data": {...}, "predictions": [...]} (no check; see build_tasks)."""
+def build_task(q: Quote, codebook: Codebook, article: Article | None = None, blind: bool = False) -> dict:
+    """One importable task: {"data": {...}, "predictions": [...]} (no check; see build_tasks);
+    blind: no prediction and no model label, version or certainty in the data."""
     data: dict[str, Any] = {
         "task_hash": task_hash(q.id, codebook),
         "codebook_digest": codebook.digest,
@@ -126,6 +129,11 @@ def build_task(q: Quote, codebook: Codebook, article: Article | None = None) -> 
         "model_version": model_version_of(q) if q.stances else None,
         "certainty": certainty(q),
     }
+    if blind:
+        for key in ("model_labels", "model_version", "certainty"):
+            del data[key]
+        data["blind"] = True
+        return {"data": data}
     task: dict[str, Any] = {"data": data}
     pred = prediction(q, codebook)
     if pred is not None:
@@ -133,8 +141,7 @@ def build_task(q: Quote, codebook: Codebook, article: Article | None = None) -> 
     return task
 
 
-def _order_key(task: dict) -> tuple:
-    c = task["data"]["certainty"]
+def _order_key(task: dict, c: float | None) -> tuple:
     return (-1.0 if c is None else c, task["data"]["article_id"], task["data"]["start"], task["data"]["end"])
 
 
@@ -144,8 +151,10 @@ def build_tasks(
     articles: Mapping[str, Article] | None = None,
     reporter: Reporter | None = None,
     config: str | None = None,
+    blind: bool = False,
 ) -> list[dict]:
-    """Tasks for the quotes, most uncertain first (no stances at all counts as most uncertain).
+    """Tasks for the quotes, most uncertain first (no stances at all counts as most uncertain);
+    `blind`: without the model's proposals (see the module doc).
 
     A quote whose stances do not fit the codebook, or whose prediction Label Studio's
     LabelInterface rejects, is reported (`reporter.skip`) and left out; a repeated quote id
@@ -160,8 +169,8 @@ def build_tasks(
             reporter.warn(f"quote {q.id} appears more than once; pushed once")
             continue
         seen.add(q.id)
-        problems = fit_problems(q, codebook)
-        task = build_task(q, codebook, articles.get(q.article_id))
+        problems = [] if blind else fit_problems(q, codebook)
+        task = build_task(q, codebook, articles.get(q.article_id), blind)
         for pred in task.get("predictions", []):
             problems += adapter.prediction_errors(config, pred)
         if problems:
@@ -170,9 +179,9 @@ def build_tasks(
                 f"({'; '.join(problems)}); not pushed; predict again with this codebook"
             )
             continue
-        tasks.append(task)
-    tasks.sort(key=_order_key)
-    return tasks
+        tasks.append((_order_key(task, certainty(q)), task))
+    tasks.sort(key=lambda kt: kt[0])
+    return [t for _, t in tasks]
 
 
 def project_model_version(tasks: Iterable[dict]) -> str | None:

@@ -1,8 +1,10 @@
 """Fixtures for the Label Studio tests.
 
-`ls_server` (session scope) starts ONE real Label Studio for the whole test session (a fresh
-data dir in a temp folder, 127.0.0.1, a free port, a known admin token, its own process
-group) and stops its process group at the end. It needs the server's own virtual
+`ls_server` (session scope) starts ONE real Label Studio for the whole test session the way
+a user does, with `annotator studio serve` (a fresh data folder in a temp folder, 127.0.0.1,
+a free port; the address and token read from what it prints), and stops it with Ctrl-C
+(SIGINT) at the end: every push and pull test runs against a server `studio serve` started.
+It needs the server's own virtual
 environment from scripts/install-label-studio.sh (or env LABEL_STUDIO_BIN): without it the
 `studio` tests skip, except under CI=true, where they fail. A server that does not start
 fails the tests everywhere. To reuse a server you already run, set ANNOTATOR_TEST_LS_URL and
@@ -30,27 +32,102 @@ class RunningServer:
     token: str
 
 
+class Served:
+    """`annotator studio serve` running in a child process, its output read as it comes."""
+
+    def __init__(self, data_dir: Path, port: int | None = None):
+        import subprocess
+        import sys
+        import threading
+
+        from annotator.studio.server import free_port
+
+        self.lines: list[str] = []
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "annotator",
+                "studio",
+                "serve",
+                "--data",
+                str(data_dir),
+                "--port",
+                str(port or free_port()),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            env={
+                k: v for k, v in os.environ.items() if k not in ("LABEL_STUDIO_API_KEY", "LABEL_STUDIO_URL")
+            },
+        )
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    @property
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+    def ready(self, timeout: float = 300.0) -> RunningServer:
+        """The address and token it printed, once the server answers."""
+        import re
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            m = re.search(
+                r"running at (http://127\.0\.0\.1:\d+).*API token\s+([0-9a-f]{40})", self.output, re.S
+            )
+            if m:
+                return RunningServer(m.group(1), m.group(2))
+            if self.proc.poll() is not None:
+                self._reader.join(5)
+                raise AssertionError(f"studio serve exited ({self.proc.returncode}):\n{self.output}")
+            time.sleep(0.5)
+        raise AssertionError(f"studio serve printed no address within {timeout:.0f} s:\n{self.output}")
+
+    def interrupt(self, timeout: float = 60.0) -> int:
+        """Ctrl-C, as a user stops it: its exit code."""
+        import signal
+
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+        try:
+            code = self.proc.wait(timeout)
+        except Exception:
+            self.proc.kill()
+            raise
+        self._reader.join(5)
+        return code
+
+
 @pytest.fixture(scope="session")
 def ls_server(tmp_path_factory):
-    from annotator.errors import StudioError
-    from annotator.studio.server import INSTALL_HINT, find_binary, start_server
+    from annotator.studio.server import INSTALL_HINT, find_binary
 
     if os.environ.get("ANNOTATOR_TEST_LS_URL") and os.environ.get("ANNOTATOR_TEST_LS_TOKEN"):
         # a server the developer already runs (admin token); the tests make their own projects
         yield RunningServer(os.environ["ANNOTATOR_TEST_LS_URL"], os.environ["ANNOTATOR_TEST_LS_TOKEN"])
         return
-    binary = find_binary()
-    if binary is None:
+    if find_binary() is None:
         why = f"Label Studio server not installed: run {INSTALL_HINT} (makes .venv-ls/), or set LABEL_STUDIO_BIN"
         if IN_CI:
             pytest.fail(f"{why} (required under CI=true)")
         pytest.skip(why)
+    served = Served(tmp_path_factory.mktemp("label-studio"))
     try:
-        server = start_server(binary, data_dir=tmp_path_factory.mktemp("label-studio"), timeout=300)
-    except StudioError as e:
+        server = served.ready()
+    except AssertionError as e:
+        served.interrupt()
         pytest.fail(f"Label Studio did not start: {e}")
     yield server
-    server.stop()
+    served.interrupt()
 
 
 @pytest.fixture

@@ -353,3 +353,60 @@ def test_bench_studio_runs_the_round_trip(ls_server):
     assert bench.counts == {"imported": 30, "imported_again": 0, "annotations": 2, "labels": 30 * QUESTIONS}
     lines = bench.lines()
     assert any("push again (0 new)" in line for line in lines) and ls_server.token not in "\n".join(lines)
+
+
+def test_blind_push_carries_no_proposal_and_pulls_blind_labels(
+    ls_server, studio, tmp_path, quotes, project_name
+):
+    """--no-predictions: no prediction on the server and nothing of the model's in the task
+    data; what reviewers label comes back marked blind, with no model label."""
+    from label_studio_sdk import LabelStudio
+
+    qfile = write_quotes(tmp_path / "quotes.jsonl", quotes)
+    result = invoke(
+        [
+            "studio",
+            "push",
+            str(qfile),
+            "-c",
+            CODEBOOK,
+            "--url",
+            ls_server.url,
+            "--project",
+            project_name,
+            "--no-predictions",
+        ],
+        ls_server.token,
+    )
+    assert result.exit_code == 0, result.output
+    assert "blind review" in result.stdout
+    project = find_project(studio, project_name)
+    client = LabelStudio(base_url=ls_server.url, api_key=ls_server.token)
+    tasks = dict(studio.task_data(project.id))
+    assert len(tasks) == len(quotes)
+    for tid, data in tasks.items():
+        assert data["blind"] is True
+        assert not {"model_labels", "model_version", "certainty"} & set(data)
+        assert list(client.predictions.list(task=tid)) == []
+    # the same quotes pushed with proposals to another project do carry them (the contrast)
+    seen = f"{project_name}-seen"
+    result = invoke(
+        ["studio", "push", str(qfile), "-c", CODEBOOK, "--url", ls_server.url, "--project", seen],
+        ls_server.token,
+    )
+    assert result.exit_code == 0, result.output
+    seen_tasks = dict(studio.task_data(find_project(studio, seen).id))
+    stanced = next(tid for tid, d in seen_tasks.items() if d.get("model_labels"))
+    assert list(client.predictions.list(task=stanced))
+
+    by_id = {data["quote_id"]: tid for tid, data in tasks.items()}
+    q = next(q for q in quotes if q.stances)
+    question = next(iter(q.stances))
+    studio.annotate(by_id[q.id], choices({question: "neutral"}))
+    out = tmp_path / "blind.jsonl"
+    result = invoke(
+        ["studio", "pull", "--url", ls_server.url, "--project", project_name, "-o", str(out)], ls_server.token
+    )
+    assert result.exit_code == 0, result.output
+    [row] = read_reviewed(out)
+    assert row.blind and row.model_label is None and row.label == "neutral" and row.question == question
