@@ -335,10 +335,10 @@ def test_indirect_and_mixed(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "The town wants a “backstop” before it signs.",  # a term in quotation marks
+        "The town wants a “safety net” before it signs.",  # a term in quotation marks
         "The plan was a “good cop, bad cop” routine from the start.",  # a scare quote
         "She reviewed the book “The Long Road Home” for the paper.",  # a title
-        "When asked about the “backstop,” the mayor smiled.",  # a term with a comma inside
+        "When asked about the “safety net,” the mayor smiled.",  # a term with a comma inside
         "The mayor hoped to finish the road by June.",  # intention, not speech
         "The report was told to the board in May.",  # passive, no speaker
         "Ann Kim appeared on the radio show on Monday.",  # showing up, not seeming
@@ -353,9 +353,9 @@ def test_not_quotes(text):
 
 
 def test_scare_quote_before_a_cue_is_not_the_content():
-    assert found("Asked about the “backstop,” Tom Brisk indicated that shops could act as a deterrent.") == [
-        ("indirect", "shops could act as a deterrent")
-    ]
+    assert found(
+        "Asked about the “safety net,” Tom Brisk indicated that shops could act as a deterrent."
+    ) == [("indirect", "shops could act as a deterrent")]
 
 
 def test_unclosed_quote_is_capped_at_its_paragraph():

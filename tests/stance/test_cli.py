@@ -8,7 +8,6 @@ from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.models import Quote, quote_id
-from tests.conftest import SEEDS
 
 runner = CliRunner()
 
@@ -91,8 +90,23 @@ def test_quotes_need_a_codebook(tmp_path):
     assert result.exit_code == 1 and "needs --codebook" in result.output
 
 
+TRAM_CODEBOOK = """
+title: A city's transport plans
+questions:
+  - id: build_tram
+    text: Should the city build the tram line?
+    short: Build the tram
+  - id: raise_fares
+    text: Should bus and tram fares rise?
+  - id: close_airport
+    text: Should the regional airport close?
+"""
+
+
 def test_quotes_get_stances_for_every_question(tmp_path):
-    text = "Officials met on Monday. \u201cWe must raise defence spending now,\u201d said Ann Example."
+    book = tmp_path / "codebook.yaml"
+    book.write_text(TRAM_CODEBOOK, encoding="utf-8")
+    text = "Officials met on Monday. \u201cWe must build the tram line now,\u201d said Ann Example."
     start = text.index("\u201c")
     end = text.index("\u201d") + 1
     q = Quote(
@@ -114,7 +128,7 @@ def test_quotes_get_stances_for_every_question(tmp_path):
             "stance",
             str(src),
             "--codebook",
-            str(SEEDS / "codebook.yaml"),
+            str(book),
             "-o",
             str(out),
             "--articles",
@@ -123,13 +137,14 @@ def test_quotes_get_stances_for_every_question(tmp_path):
     )
     assert result.exit_code == 0, result.output
     (row,) = read_jsonl(out)
-    assert len(row["stances"]) == 7
+    assert len(row["stances"]) == 3
     for v in row["stances"].values():
         assert (
             v["source"] == "model" and v["model_version"].startswith("neural-") and 0 <= v["confidence"] <= 1
         )
-    assert row["stances"]["raise_defence_spending"]["label"] == "support"
-    assert row["stances"]["quick_peace_deal"]["label"] == "not_addressed"
+    assert row["stances"]["build_tram"]["label"] == "support"
+    assert row["stances"]["build_tram"]["terms"]  # why: the question's words it mentions
+    assert row["stances"]["close_airport"]["label"] == "not_addressed"
     # the fast engine, by name
     result = runner.invoke(
         app,
@@ -137,7 +152,7 @@ def test_quotes_get_stances_for_every_question(tmp_path):
             "stance",
             str(src),
             "--codebook",
-            str(SEEDS / "codebook.yaml"),
+            str(book),
             "-o",
             str(out),
             "--articles",
@@ -149,7 +164,7 @@ def test_quotes_get_stances_for_every_question(tmp_path):
     assert result.exit_code == 0, result.output
     (row,) = read_jsonl(out)
     assert all(v["model_version"].startswith("stance-") for v in row["stances"].values())
-    assert row["stances"]["raise_defence_spending"]["label"] == "support"
+    assert row["stances"]["build_tram"]["label"] == "support"
 
 
 def test_train_from_pairs_writes_a_model_stance_accepts(tmp_path):
