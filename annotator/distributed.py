@@ -22,36 +22,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
 from annotator.io import Reporter, atomic_write, to_json
-
-DEFAULT_BLOCK_LINES = 1000
-DEFAULT_BLOCK_FILES = 200
-
-
-@dataclass(frozen=True)
-class Block:
-    """A unit of work: a byte range of one JSONL file, or a list of article files."""
-
-    index: int
-    path: str | None = None
-    start: int = 0
-    end: int = 0
-    first_line: int = 1
-    files: tuple[tuple[str, str | None], ...] = ()  # (file, article id or None)
-
-
-@dataclass
-class BlockResult:
-    index: int
-    part: str
-    articles: list[tuple[str, int]] = field(default_factory=list)  # (article id, quotes written)
-    warnings: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+from annotator.run.blocks import (
+    DEFAULT_BLOCK_FILES,
+    DEFAULT_BLOCK_LINES,
+    Block,
+    BlockResult,
+    block_articles,
+    plan_blocks,
+)
+from annotator.run.blocks import Collect as _Collect
 
 
 @dataclass
@@ -61,78 +46,6 @@ class DaskResult:
     articles: int
     quotes: int
     skipped: list[str]
-
-
-class _Collect(Reporter):
-    """A quiet reporter that keeps warnings to send back to the client."""
-
-    def __init__(self) -> None:
-        super().__init__(quiet=True)
-        self.warnings: list[str] = []
-
-    def warn(self, message: str) -> None:
-        self.warnings.append(message)
-
-
-def plan_blocks(
-    inputs: Iterable[Path | str],
-    reporter: Reporter,
-    block_lines: int = DEFAULT_BLOCK_LINES,
-    block_files: int = DEFAULT_BLOCK_FILES,
-) -> list[Block]:
-    """Blocks of the inputs, in input order. JSONL files are scanned for line breaks only."""
-    from annotator.ingest import JSONL_SUFFIXES, expand
-
-    blocks: list[Block] = []
-    files: list[tuple[str, str | None]] = []
-
-    def flush_files() -> None:
-        if files:
-            blocks.append(Block(len(blocks), files=tuple(files)))
-            files.clear()
-
-    for path, article_id in expand(inputs, reporter):
-        if path.suffix.lower() not in JSONL_SUFFIXES:
-            files.append((str(path), article_id))
-            if len(files) >= block_files:
-                flush_files()
-            continue
-        flush_files()
-        with open(path, "rb") as f:
-            start, line, n = 0, 1, 0
-            pos = 0
-            for raw in f:
-                pos += len(raw)
-                n += 1
-                if n >= block_lines:
-                    blocks.append(Block(len(blocks), str(path), start, pos, line))
-                    start, line, n = pos, line + n, 0
-            if n or start == 0:
-                blocks.append(Block(len(blocks), str(path), start, pos, line))
-    flush_files()
-    return blocks
-
-
-def _block_articles(block: Block, reporter: Reporter, encoding: str | None) -> Iterator[Any]:
-    from annotator.ingest import article_from_record, read_file
-    from annotator.io import parse_jsonl_line
-
-    if block.files:
-        for f, article_id in block.files:
-            yield from read_file(Path(f), reporter, encoding, article_id)
-        return
-    path = Path(block.path or "")
-    with open(path, "rb") as f:
-        f.seek(block.start)
-        data = f.read(block.end - block.start)
-    for n, raw in enumerate(data.splitlines(keepends=True), block.first_line):
-        obj = parse_jsonl_line(raw, path, n, reporter, encoding, first=(n == 1))
-        if obj is None:
-            continue
-        try:
-            yield article_from_record(obj, f"{path}:{n}")
-        except InputError as e:
-            reporter.skip(str(e))
 
 
 _REGISTRY: dict[str | None, Any] = {}
@@ -164,7 +77,7 @@ def process_block(
     rep = _Collect()
     result = BlockResult(block.index, str(part))
     with atomic_write(part) as f:
-        for art in _block_articles(block, rep, encoding):
+        for art in block_articles(block, rep, encoding):
             try:
                 quotes = quotes_for_article(art, registry)
             except Exception as e:  # noqa: BLE001 - one article must not stop the block

@@ -38,6 +38,11 @@ class Reporter:
         if not self.quiet:
             print(f"Warning: {message}", file=self.stream or sys.stderr)
 
+    def info(self, message: str) -> None:
+        """A note for the user, not a problem (e.g. where a dashboard is)."""
+        if not self.quiet:
+            print(message, file=self.stream or sys.stderr)
+
 
 def describe_validation(err: ValidationError) -> str:
     """One line from a pydantic error: which field, what is wrong."""

@@ -262,6 +262,20 @@ def _articles(corpus: Path, n: int, reporter):
     return itertools.islice(iter_articles([corpus], reporter), n)
 
 
+def _first_articles(corpus: Path, n: int, work: Path) -> Path:
+    """A JSONL file of the corpus's first `n` lines (the corpus itself when it has no more)."""
+    out = work / f"first-{n}.jsonl"
+    kept = 0
+    with open(corpus, "rb") as src, open(out, "wb") as dst:
+        for line in src:
+            if kept >= n:
+                return out
+            dst.write(line)
+            kept += 1
+    out.unlink()
+    return corpus
+
+
 def _peak_rss_mb() -> float:
     """This process's peak RSS since it started (VmHWM: unlike ru_maxrss, it does not carry
     the peak of the process that spawned it over the exec)."""
@@ -276,9 +290,16 @@ def _peak_rss_mb() -> float:
 
 
 def run_configuration(
-    stage: str, corpus: Path, n: int, jobs: int, work: Path, engine: str | None = None
+    stage: str,
+    corpus: Path,
+    n: int,
+    jobs: int,
+    work: Path,
+    engine: str | None = None,
+    dask: str | None = None,
 ) -> dict:
-    """Time one stage on the first `n` articles of `corpus` with `jobs` processes."""
+    """Time one stage on the first `n` articles of `corpus` with `jobs` processes (or, for
+    the run stage, on the Dask cluster `dask`: an address or local:N)."""
     from annotator.io import Reporter, write_jsonl
     from annotator.parallel import map_ordered
     from annotator.run.article import quotes_for_article
@@ -320,6 +341,18 @@ def run_configuration(
         )
         for _ in counted(pairs):
             pass
+    elif stage == "run" and dask:  # the same run with the per-article work on Dask
+        import shutil
+
+        from annotator import paths
+        from annotator.run.pipeline import run
+
+        out = work / f"run-{n}-dask"
+        shutil.rmtree(out, ignore_errors=True)
+        first = _first_articles(corpus, n, work)
+        t0 = time.perf_counter()  # the cluster's start-up is counted: it is part of the run
+        result = run([first], codebook=paths.SEED_CODEBOOK, engine=engine, out=out, reporter=rep, dask=dask)
+        count["articles"], count["quotes"] = result.n_articles, result.n_quotes
     elif stage == "run":  # what `annotator run` does, streamed into a run folder
         import shutil
 
@@ -343,6 +376,7 @@ def run_configuration(
         "stage": stage,
         "n": n,
         "jobs": jobs,
+        "dask": dask,
         "articles": count["articles"],
         "quotes": count["quotes"],
         "seconds": round(seconds, 3),
@@ -361,8 +395,11 @@ if (
     __name__ == "__main__"
 ):  # one configuration: python -m annotator.bench.run STAGE CORPUS N JOBS WORK [ENGINE]
     _stage, _corpus, _n, _jobs, _work = sys.argv[1:6]
-    _engine = sys.argv[6] if len(sys.argv) > 6 else None
-    print(json.dumps(run_configuration(_stage, Path(_corpus), int(_n), int(_jobs), Path(_work), _engine)))
+    _engine = (sys.argv[6] if len(sys.argv) > 6 else "") or None
+    _dask = (sys.argv[7] if len(sys.argv) > 7 else "") or None
+    print(
+        json.dumps(run_configuration(_stage, Path(_corpus), int(_n), int(_jobs), Path(_work), _engine, _dask))
+    )
 
 
 # --- the driver: every configuration in a fresh process ----------------------------------
@@ -381,6 +418,7 @@ class Figure:
     setup_seconds: float = 0.0
     skipped: int = 0
     error: str | None = None
+    dask: str | None = None
 
 
 def _stance_available() -> bool:
@@ -399,6 +437,7 @@ def bench_run(
     work: Path | None = None,
     echo=print,
     engine: str | None = None,
+    dask: str | None = None,
 ) -> list[Figure]:
     """Run every (size, stage, jobs) configuration in its own process and return the figures.
     The synthetic corpus (or the first `size` articles of `corpus`) is read from a JSONL file."""
@@ -429,16 +468,28 @@ def bench_run(
                     if stage in stages:
                         figures.append(fig)
                         echo(_line(fig))
+                if stage == "run" and dask:
+                    fig = _one(stage, path, n, 0, root / f"work-{n}", engine, dask)
+                    figures.append(fig)
+                    echo(_line(fig))
     finally:
         if tmp is not None:
             tmp.cleanup()
     return figures
 
 
-def _one(stage: str, corpus: Path, n: int, jobs: int, work: Path, engine: str | None = None) -> Figure:
+def _one(
+    stage: str,
+    corpus: Path,
+    n: int,
+    jobs: int,
+    work: Path,
+    engine: str | None = None,
+    dask: str | None = None,
+) -> Figure:
     proc = subprocess.run(
         [sys.executable, "-m", "annotator.bench.run", stage, str(corpus), str(n), str(jobs), str(work)]
-        + ([engine] if engine else []),
+        + [engine or "", dask or ""],
         capture_output=True,
         text=True,
     )
@@ -446,7 +497,7 @@ def _one(stage: str, corpus: Path, n: int, jobs: int, work: Path, engine: str | 
         d = json.loads(proc.stdout.strip().splitlines()[-1])
     except (IndexError, ValueError):
         last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-        return Figure(stage, n, jobs, 0, 0, 0, 0, error=last)
+        return Figure(stage, n, jobs, 0, 0, 0, 0, error=last, dask=dask)
     return Figure(
         stage,
         d["articles"],
@@ -459,6 +510,7 @@ def _one(stage: str, corpus: Path, n: int, jobs: int, work: Path, engine: str | 
         d["setup_seconds"],
         d["skipped"],
         d.get("first_skip"),
+        dask,
     )
 
 
@@ -469,10 +521,11 @@ HEADER = (
 
 
 def _line(f: Figure) -> str:
+    jobs = f"dask {f.dask}" if f.dask else str(f.jobs)
     if f.error and not f.articles:
-        return f"{f.stage:<7} {f.articles:>8} {f.jobs:>4}  failed: {f.error}"
+        return f"{f.stage:<7} {f.articles:>8} {jobs:>4}  failed: {f.error}"
     line = (
-        f"{f.stage:<7} {f.articles:>8} {f.jobs:>4} {f.seconds:>8.2f} {f.articles_per_s:>7.1f} "
+        f"{f.stage:<7} {f.articles:>8} {jobs:>4} {f.seconds:>8.2f} {f.articles_per_s:>7.1f} "
         f"{f.peak_rss_mb:>11.1f} {f.peak_worker_rss_mb:>9.1f} {f.setup_seconds:>7.2f}"
     )
     if f.skipped:
@@ -483,8 +536,18 @@ def _line(f: Figure) -> str:
 def speedups(figures: Sequence[Figure]) -> list[str]:
     """'quotes 1000: 2 processes 1.85x faster than 1' lines."""
     out = []
-    base = {(f.stage, f.articles): f for f in figures if f.jobs == 1 and f.articles_per_s}
+    base = {(f.stage, f.articles): f for f in figures if f.jobs == 1 and not f.dask and f.articles_per_s}
+    by_jobs = {(f.stage, f.articles, f.jobs): f for f in figures if not f.dask and f.articles_per_s}
     for f in figures:
+        if f.dask and f.articles_per_s:
+            n = int(f.dask.split(":")[1]) if f.dask.startswith("local:") and f.dask[6:].isdigit() else None
+            same = by_jobs.get((f.stage, f.articles, n)) if n else None
+            if same is not None:
+                out.append(
+                    f"{f.stage} {f.articles}: dask {f.dask} {f.articles_per_s / same.articles_per_s:.2f}x the "
+                    f"speed of --jobs {n} (parent peak {f.peak_rss_mb:.0f} MB against {same.peak_rss_mb:.0f} MB)"
+                )
+            continue
         b = base.get((f.stage, f.articles))
         if b is not None and f.jobs != 1 and f.articles_per_s:
             out.append(

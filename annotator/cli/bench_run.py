@@ -35,6 +35,11 @@ def bench_run_cmd(
     stages: str = typer.Option("quotes,stance,run", "--stages", help="Stages to time: quotes, stance, run."),
     work: Path | None = path_option(None, "--work", help="Keep the generated corpora and outputs here."),
     engine: str | None = typer.Option(None, "--engine", help="Stance engine: neural (default) or fast."),
+    dask: str | None = typer.Option(
+        None,
+        "--dask",
+        help="Also time the run stage on Dask (local:N or a scheduler address), beside --jobs.",
+    ),
 ) -> None:
     """Articles per second on 1 and N processes, and peak memory (the parent's and the
     largest worker's), for quotes, stance and the whole run, each configuration in a
@@ -45,6 +50,7 @@ def bench_run_cmd(
     \b
         annotator bench run                                   # 1,000 and 10,000 articles, jobs 1 and 2
         annotator bench run --articles 2000 --jobs 1,2,4 --corpus corpus.jsonl --stages quotes
+        annotator bench run --articles 1000,10000 --jobs 2 --stages run --dask local:2
     """
     from annotator.bench.run import HEADER, bench_run, speedups
 
@@ -57,6 +63,7 @@ def bench_run_cmd(
         work,
         echo=typer.echo,
         engine=engine,
+        dask=dask,
     )
     for line in speedups(figures):
         typer.echo(line)

@@ -50,6 +50,13 @@ def run_cmd(
         min=0,
         help="Processes for the per-article work (0: all cores). The output is the same for any number.",
     ),
+    dask: str | None = typer.Option(
+        None,
+        "--dask",
+        help="Run the per-article work on a Dask cluster: a scheduler address (tcp://HOST:8786; the "
+        "inputs and --out must be on storage every worker reaches), or local:N for N worker "
+        "processes on this machine. The output is the same as without.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no table, no progress, no warnings."),
     rows: str = typer.Option(
         "experts",
@@ -60,7 +67,8 @@ def run_cmd(
     """Run everything: find and attribute the quotes, propose a stance on every question,
     apply reviewed labels, build the experts-by-questions matrix and write, into --out:
     quotes.jsonl, matrix.jsonl, experts.jsonl, run.json, matrix.csv (long), matrix_wide.csv,
-    matrix.json, matrix.md and matrix.html. Reruns give identical files.
+    matrix.json, matrix.md, matrix.html and experts.csv. Reruns give identical files; --jobs
+    and --dask spread the work without changing a byte of it.
 
     Examples:
 
@@ -68,6 +76,7 @@ def run_cmd(
         annotator run --out out/                      # the bundled seed
         annotator run articles/ --codebook questions.yaml --labels reviewed.jsonl --out out/
         annotator run corpus.jsonl --codebook questions.yaml --jobs 2 --out out/
+        annotator run corpus.jsonl --codebook questions.yaml --dask tcp://scheduler:8786 --out /shared/out/
     """
     from annotator.errors import InputError
     from annotator.run import run
@@ -88,6 +97,7 @@ def run_cmd(
         progress=not quiet,
         jobs=jobs or None,
         rows=rows,
+        dask=dask,
     )
     if not quiet:
         from rich.console import Console

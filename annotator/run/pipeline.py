@@ -28,6 +28,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annotator import paths
 from annotator.errors import InputError
@@ -53,7 +54,7 @@ from annotator.parallel import map_ordered
 from annotator.run.article import annotate_for_article
 from annotator.run.checkpoint import Checkpoint, resumable_map, run_fingerprint
 from annotator.run.context import Context, Given, load_context, worker_context
-from annotator.run.folder import RUN_FILES, RUN_META, RunFolder
+from annotator.run.folder import RUN_FILES, RUN_META, WORK_DIR, RunFolder
 from annotator.run.link import link_across_articles
 from annotator.scratch import Scratch
 
@@ -190,8 +191,11 @@ def execute(
     rows: str = "experts",
     meta: dict | None = None,
     where: Sequence[str] | None = None,
+    annotated: Iterable[tuple[Article, list[Quote]]] | None = None,
 ) -> RunResult:
-    """Annotate the articles and make the matrix and its files (see the module doc)."""
+    """Annotate the articles and make the matrix and its files (see the module doc).
+    `annotated`: the articles with their quotes made elsewhere (a Dask cluster), in input
+    order, instead of annotating `articles` here."""
     reporter = reporter or Reporter()
     store = Scratch.beside(folder.path) if folder is not None else Scratch()
     builder = MatrixBuilder(ctx.codebook, reviewed, scratch=store, rows=rows, where=where)
@@ -206,7 +210,15 @@ def execute(
             yield art
 
     def in_order() -> Iterator[Quote]:
-        for art, found in _annotated(counted(), ctx, reporter, jobs, folder, experts):
+        nonlocal read
+        pairs = (
+            annotated
+            if annotated is not None
+            else _annotated(counted(), ctx, reporter, jobs, folder, experts)
+        )
+        for art, found in pairs:
+            if annotated is not None:
+                read += 1
             store.article(art)
             yield from found
 
@@ -304,9 +316,12 @@ def run(
     progress: bool = False,
     jobs: int | None = 1,
     rows: str = "experts",
+    dask: Any = None,
 ) -> RunResult:
     """The whole pipeline. No inputs: the bundled seed article(s), with the seed codebook and
-    expert registry unless others are given. Writes the run folder when `out` is given."""
+    expert registry unless others are given. Writes the run folder when `out` is given.
+    `dask`: a dask.distributed `Client`, a scheduler address or "local:N": the per-article
+    work runs on that cluster (`annotator.run.dask`), with the same results."""
     reporter = reporter or Reporter()
     seed = not inputs
     if seed:
@@ -339,6 +354,23 @@ def run(
             )
         return articles
 
+    if dask is not None:
+        return _run_on_dask(
+            dask,
+            inputs,
+            ctx,
+            reviewed,
+            reporter,
+            out,
+            experts,
+            model,
+            engine,
+            encoding,
+            progress,
+            rows,
+            meta,
+            where,
+        )
     if out is None:
         return execute(source(()), ctx, reviewed, reporter, None, jobs, experts, rows, meta, where)
     with RunFolder(out) as folder:
@@ -349,6 +381,65 @@ def run(
         except InputError:
             folder.remove_if_empty()  # nothing could be annotated: no empty folder left behind
             raise
+
+
+def _run_on_dask(
+    dask: Any,
+    inputs: Sequence[Path | str],
+    ctx: Context,
+    reviewed: Sequence[ReviewedLabel],
+    reporter: Reporter,
+    out: Path | None,
+    experts: Path | None,
+    model: Path | None,
+    engine: str | None,
+    encoding: str | None,
+    progress: bool,
+    rows: str,
+    meta: dict,
+    where: Sequence[str],
+) -> RunResult:
+    """`run` with the per-article work on a Dask cluster (see `annotator.run.dask`)."""
+    import copy
+    import hashlib
+    import pickle
+
+    from annotator.run.dask import DaskSetup, connect, dask_annotated
+
+    people = copy.deepcopy(ctx.people)  # the registry as loaded: what every article starts from
+    model_path = str(Path(model).resolve()) if model else None
+    key = hashlib.sha1(pickle.dumps((ctx.codebook.digest, engine, model_path, encoding, people))).hexdigest()
+    setup = DaskSetup(ctx.codebook, people, engine, model_path, encoding, key)
+    fingerprint = run_fingerprint(
+        ctx.codebook.digest, getattr(ctx.model, "version", None), Path(experts) if experts else None
+    )
+    client, cluster = connect(dask)
+    try:
+        if out is None:
+            pairs = dask_annotated(inputs, setup, client, reporter, progress=progress)
+            return execute((), ctx, reviewed, reporter, None, 1, experts, rows, meta, where, annotated=pairs)
+        with RunFolder(out) as folder:
+            pairs = dask_annotated(
+                inputs,
+                setup,
+                client,
+                reporter,
+                work=folder.path / WORK_DIR,
+                fingerprint=fingerprint,
+                skip=[folder.path],
+                progress=progress,
+            )
+            try:
+                return execute(
+                    (), ctx, reviewed, reporter, folder, 1, experts, rows, meta, where, annotated=pairs
+                )
+            except InputError:
+                folder.remove_if_empty()
+                raise
+    finally:
+        if cluster is not None:
+            client.close()
+            cluster.close()
 
 
 __all__ = ["RUN_FILES", "RunResult", "execute", "read_reviewed", "run"]
