@@ -90,6 +90,10 @@ def _with_stances(quote: Quote, stances: dict[str, StancePrediction]) -> Quote:
     )
 
 
+POINTING_BACK_WORDS = 3  # a quote points back when one of its first words is one of POINTERS
+POINTERS = frozenset({"this", "that", "these", "those", "it", "such"})
+
+
 @dataclass(frozen=True)
 class NeuralSettings:
     """Decision settings for the neural engine (general defaults, see module doc)."""
@@ -99,6 +103,7 @@ class NeuralSettings:
     none_threshold: float = 0.7  # P(none) at or above this: the quote takes no side
     neutral_relevance: float = 1.5  # a sideless quote this relevant is neutral, else not addressed
     neutral_margin: float = 0.05  # |P(support) - P(oppose)| / their sum below this: neutral
+    read_context: bool = True  # a quote on a question only through its context is read with it
 
 
 def _stance(label: str, confidence: float, version: str) -> StancePrediction:
@@ -185,14 +190,25 @@ def _neural_stances(
         if rel[i, j] >= settings.candidate_min and rel[i, j] >= settings.candidate_ratio * best[i]
     ]
 
-    def read_as(i: int, j: int) -> str:
-        """A quote on the question only through its context ("That would be a disaster") is
-        read with the context (the sentence before and its own), so the model sees what
-        "that" is; any other quote is read alone."""
-        return contexts[i] if own[i, j] < settings.candidate_min and contexts[i] else texts[i]
-
-    probs = engine.pair_probs([(question_text(questions[j]), read_as(i, j)) for i, j in candidates])
+    probs = engine.pair_probs([(question_text(questions[j]), texts[i]) for i, j in candidates])
     read = {pair: probs[k] for k, pair in enumerate(candidates)}
+    # A quote that opens by pointing back ("That would be a disaster"), is on the question
+    # only through its context and takes no side read alone, is read again with its context
+    # (the sentence before and its own), so the model sees what "that" is.
+    again = [
+        (i, j)
+        for i, j in candidates
+        if settings.read_context
+        and read[(i, j)][0] >= settings.none_threshold
+        and own[i, j] < settings.candidate_min
+        and contexts[i]
+        and any(t in POINTERS for t in tokenize(texts[i])[:POINTING_BACK_WORDS])
+    ]
+    if again:
+        for pair, p in zip(
+            again, engine.pair_probs([(question_text(questions[j]), contexts[i]) for i, j in again])
+        ):
+            read[pair] = p
     version = engine.version
     out = []
     for i in range(len(texts)):

@@ -131,7 +131,9 @@ def test_the_cascade_reads_only_pairs_that_may_be_addressed(neural):
     engine = Counting(neural)
     out = predict_quotes([on_topic, off_topic], book, engine)
     assert [q for q, _ in engine.read] == ["Should the town build a bypass road?"]
-    assert out[0].stances["bypass"].label == "support"
+    assert (
+        out[0].stances["bypass"].label != "not_addressed"
+    )  # read: on the question (its side: the phenomena tests)
     assert all(s.label == "not_addressed" for s in out[1].stances.values())
     assert out[0].stances["library"].label == "not_addressed"
     assert all(s.source == "model" and s.model_version == neural.version for s in out[0].stances.values())

@@ -16,9 +16,12 @@ from an article. Each transformation states how it moves the label:
   believe A?" takes the side against A;
 - `as_question`: "We should abolish X" -> "Should we abolish X?", so the model meets the
   journalist's yes/no form of a question as well as the motion form;
-- predictions: invented events asked about ("Will the merger go through?") and what a
+- predictions: invented events asked about ("Will the strike end this month?") and what a
   speaker says of their likelihood ("There's no way it will", "I'd be surprised if it
   didn't", "Nobody knows yet whether ...");
+- necessity: keeping an invented service, and what saying people cannot do without it
+  means ("There's no way they could manage without it": keep it);
+- comparisons: negated comparatives ("There is no better place to X than Y": praise);
 - not addressed ("none"): a text paired with a question of another topic, an invented
   everyday sentence (schedules, careers, places), or a sentence that only repeats the
   question ("Reporters asked whether ...").
@@ -252,6 +255,8 @@ def augment(
     everyday: float = 0.12,
     question_form: float = 0.5,
     predictions: float = 0.0,
+    necessities: float = 0.0,
+    comparisons: float = 0.0,
     max_words: int = 70,
 ) -> list[Example]:
     """The rows (with some questions put in yes/no form) plus derived pairs; see module doc.
@@ -308,6 +313,12 @@ def augment(
     for _ in range(int(predictions * len(rows))):
         q, t, label = phrases.prediction_example(rng)
         out.append(Example(q, t, label, "prediction"))
+    for _ in range(int(necessities * len(rows))):
+        q, t, label = phrases.necessity_example(rng)
+        out.append(Example(q, t, label, "necessity"))
+    for _ in range(int(comparisons * len(rows))):
+        q, t, label = phrases.comparison_example(rng)
+        out.append(Example(q, t, label, "comparison"))
     n_everyday = int(everyday * len(rows))
     for _ in range(n_everyday):
         q = questions[rng.randrange(len(questions))]

@@ -25,6 +25,8 @@ FRAMES: tuple[tuple[str, str], ...] = (
     ("My sense is that {x}", "keep"),
     # double negation: still the claim's side
     ("There is no denying that {x}", "keep"),
+    ("Nothing could be clearer to me: {x}", "keep"),
+    ("No argument I have heard is stronger than this one: {x}", "keep"),
     ("No one can seriously deny that {x}", "keep"),
     ("I don't doubt that {x}", "keep"),
     ("It is not true that {neg}", "keep"),
@@ -260,6 +262,9 @@ PREDICTIONS: tuple[tuple[str, str], ...] = (
     ("If current trends hold, {s} will {v}.", "support"),
     ("There's no question {s} will {v}.", "support"),
     ("Some doubt it, but {s} will {v}.", "support"),
+    ("I'm fairly sure {s} will {v}.", "support"),
+    ("My guess is that {s} will {v}, probably sooner than people think.", "support"),
+    ("I think {s} will probably {v}.", "support"),
     ("{S} won't {v}.", "oppose"),
     ("{S} is unlikely to {v}.", "oppose"),
     ("There's no way {s} will {v}.", "oppose"),
@@ -277,6 +282,96 @@ PREDICTIONS: tuple[tuple[str, str], ...] = (
     ("We'll know next month whether {s} will {v}.", "none"),
     ("It remains to be seen whether {s} will {v}.", "none"),
 )
+
+
+# --------------------------------------------------------------------------- necessity
+#: invented services and the people who use them: (thing, its pronoun, the users)
+SERVICES: tuple[tuple[str, str, str], ...] = (
+    ("the ferry", "it", "island families"),
+    ("the village post office", "it", "older residents"),
+    ("the rural clinic", "it", "farm workers"),
+    ("the free school meals", "them", "poorer pupils"),
+    ("the winter shelter", "it", "rough sleepers"),
+    ("the library's evening hours", "them", "students"),
+    ("the cycle lanes", "them", "commuters"),
+    ("the flood barrier", "it", "riverside homes"),
+    ("the mobile bank", "it", "remote villages"),
+    ("the helpline", "it", "carers"),
+    ("the weekend trains", "them", "day visitors"),
+    ("the youth centre", "it", "teenagers"),
+)
+NECESSITY_QUESTIONS: tuple[str, ...] = (
+    "Should the council keep {t}?",
+    "Is {t} worth keeping?",
+    "Should {t} be saved from the cuts?",
+    "Does the town still need {t}?",
+)
+#: (template, label): {t} the thing, {p} its pronoun, {u} its users
+NECESSITIES: tuple[tuple[str, str], ...] = (
+    ("There's no way {u} could manage without {p}.", "support"),
+    ("Without {p}, {u} would simply be stranded.", "support"),
+    ("{U} can't do without {t}.", "support"),
+    ("Take {t} away and {u} have nothing left.", "support"),
+    ("Cutting {t} would leave {u} with no other option.", "support"),
+    ("Not a week goes by without {u} relying on {t}.", "support"),
+    ("Frankly, {u} would hardly notice if {t} closed.", "oppose"),
+    ("Nobody would miss {t}.", "oppose"),
+    ("{U} have better options now; {t} has had its day.", "oppose"),
+    ("There's no reason to keep paying for {t} when {u} no longer use {p}.", "oppose"),
+    ("{T} opens at nine and closes at six on weekdays.", "none"),
+    ("{T} was first set up decades ago.", "none"),
+)
+
+# --------------------------------------------------------------------------- comparisons
+#: invented places and what people do there: (place, activity)
+PLACES_FOR: tuple[tuple[str, str], ...] = (
+    ("the old harbour", "watch the boats"),
+    ("the northern lake", "go sailing"),
+    ("the city park", "take children on a Sunday"),
+    ("the valley trail", "walk a dog"),
+    ("the market square", "open a café"),
+    ("the east quarter", "start a business"),
+    ("the hill farm", "keep bees"),
+    ("the south beach", "learn to surf"),
+)
+COMPARISON_QUESTIONS: tuple[str, ...] = (
+    "Is {place} a good place to {act}?",
+    "Would you recommend {place} to anyone who wants to {act}?",
+)
+#: (template, label): negated comparatives say the most, not the least
+COMPARISONS: tuple[tuple[str, str], ...] = (
+    ("There is no better place to {act} than {place}.", "support"),
+    ("You won't find a nicer spot to {act} anywhere in the region.", "support"),
+    ("Nowhere else comes close to {place} if you want to {act}.", "support"),
+    ("Few places are as good as {place} to {act}.", "support"),
+    ("I can't think of a worse place to {act} than {place}.", "oppose"),
+    ("There are far better places to {act} than {place}.", "oppose"),
+    ("{Place} is the last place I'd choose to {act}.", "oppose"),
+    ("Nobody in their right mind would go to {place} to {act}.", "oppose"),
+    ("{Place} lies a few miles from the town centre.", "none"),
+)
+
+
+def necessity_example(rng: random.Random) -> tuple[str, str, str]:
+    """(question, text, label) about keeping an invented service: saying people cannot do
+    without it supports keeping it, double negatives and all."""
+    t, p, u = rng.choice(SERVICES)
+    question = _cap(rng.choice(NECESSITY_QUESTIONS).format(t=t))
+    template, label = rng.choice(NECESSITIES)
+    text = template.format(t=t, T=_cap(t), p=p, u=u, U=_cap(u))
+    return question, _cap(text), label
+
+
+def comparison_example(rng: random.Random) -> tuple[str, str, str]:
+    """(question, text, label) about an invented place: "no better place than X" is praise."""
+    place, act = rng.choice(PLACES_FOR)
+    question = _cap(rng.choice(COMPARISON_QUESTIONS).format(place=place, act=act))
+    template, label = rng.choice(COMPARISONS)
+    return question, _cap(template.format(place=place, Place=_cap(place), act=act)), label
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def prediction_example(rng: random.Random) -> tuple[str, str, str]:
@@ -305,6 +400,8 @@ __all__ = [
     "FRAMES",
     "PREDICTIONS",
     "RESTATE",
+    "comparison_example",
     "everyday_sentence",
+    "necessity_example",
     "prediction_example",
 ]

@@ -45,7 +45,9 @@ class TrainConfig:
     max_length: int = 128
     seed: int = 13
     threads: int = 2
-    augment: dict = field(default_factory=lambda: {"predictions": 0.2})
+    augment: dict = field(
+        default_factory=lambda: {"predictions": 0.2, "necessities": 0.05, "comparisons": 0.05}
+    )
 
 
 def base_model_dir() -> Path:
@@ -244,9 +246,11 @@ def train_neural(
     config: TrainConfig | None = None,
     init_dir: Path | None = None,
     log: Callable[[str], None] = print,
+    export_only: bool = False,
 ) -> dict:
     """The whole recipe: augment, fine-tune, export to ONNX, quantise to int8, measure on the
-    dev pairs, and write the engine file with its manifest. Returns the manifest."""
+    dev pairs, and write the engine file with its manifest. Returns the manifest.
+    `export_only`: the fine-tune in `work` finished (work/hf/history.json): only export it."""
     from annotator.stance.neural.export import build_engine_file
 
     config = config or TrainConfig()
@@ -269,7 +273,17 @@ def train_neural(
         return dev_metrics(probs, dev_rows)
 
     hf_dir = work / "hf"
-    history = fine_tune(examples, config, init_dir, hf_dir, evaluate, log)
+    history_file = hf_dir / "history.json"
+    if export_only:  # a fine-tune that finished in `work` (its export interrupted): export it again
+        if not history_file.exists():
+            raise ModelError(
+                f"{hf_dir}: no finished fine-tune here (history.json missing); train without --export-only"
+            )
+        history = json.loads(history_file.read_text(encoding="utf-8"))
+        log(f"exporting the fine-tuned model in {hf_dir} again")
+    else:
+        history = fine_tune(examples, config, init_dir, hf_dir, evaluate, log)
+        history_file.write_text(json.dumps(history, indent=1) + "\n", encoding="utf-8")
     data = {Path(p).name: file_sha256(Path(p)) for p in pair_files}
     manifest = {
         "base_model": {
@@ -280,11 +294,22 @@ def train_neural(
         "data_sha256": data,
         "augmented_pairs": len(examples),
         "config": asdict(config),
-        "command": " ".join([Path(sys.argv[0]).name] + sys.argv[1:]),
+        "command": " ".join([Path(sys.argv[0]).name] + [a for a in sys.argv[1:] if a != "--export-only"]),
         "training_history": history,
     }
-    if init_dir != base:
-        manifest["init_sha256"] = dir_sha256(init_dir)
+    if init_dir != base:  # a continued fine-tune: what it started from, and how that was made
+        recipe = init_dir / "recipe.json"
+        manifest["init"] = {
+            "sha256": dir_sha256(init_dir),
+            "recipe": json.loads(recipe.read_text(encoding="utf-8")) if recipe.exists() else None,
+        }
+    if not export_only:
+        recipe = {
+            k: manifest[k] for k in ("base_model", "data_sha256", "augmented_pairs", "config", "command")
+        }
+        if "init" in manifest:
+            recipe["init"] = manifest["init"]
+        (hf_dir / "recipe.json").write_text(json.dumps(recipe, indent=1) + "\n", encoding="utf-8")
     return build_engine_file(hf_dir, output, work, manifest, dev_rows, log)
 
 
@@ -300,9 +325,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=TrainConfig.seed)
     ap.add_argument("--lr", type=float, default=TrainConfig.lr)
     ap.add_argument("--threads", type=int, default=int(os.environ.get("ANNOTATOR_TRAIN_THREADS", "2")))
+    ap.add_argument(
+        "--init",
+        type=Path,
+        help="continue from this fine-tuned folder (an earlier run's WORK/hf) instead of the base model",
+    )
+    ap.add_argument(
+        "--export-only",
+        action="store_true",
+        help="the fine-tune in --work finished: export, quantise and measure it again",
+    )
     args = ap.parse_args(argv)
     config = TrainConfig(epochs=args.epochs, lr=args.lr, threads=args.threads, seed=args.seed)
-    manifest = train_neural(args.pairs, args.output, args.work, args.dev, config)
+    manifest = train_neural(
+        args.pairs, args.output, args.work, args.dev, config, init_dir=args.init, export_only=args.export_only
+    )
     print(json.dumps(manifest.get("metrics", {}), indent=2))
     return 0
 
