@@ -52,7 +52,9 @@ from annotator.run.blocks import (
 )
 
 DASK_DIR = "dask-"  # OUT/.work/dask-<fingerprint>/
-DEFAULT_BLOCK_ARTICLES = 200  # articles (JSONL lines, or files) a block
+DEFAULT_BLOCK_ARTICLES = (
+    50  # articles (JSONL lines, or files) a block: enough blocks to keep every worker busy
+)
 ARTICLE_FIELDS = ("id", "title", "url", "published", "outlet", "source")
 
 
@@ -284,7 +286,7 @@ def dask_annotated(
                     continue
                 seen.add(art.id)
                 done_articles += 1
-                yield art, [Quote.model_validate(q) for q in obj["quotes"]]
+                yield art, [_quote(q) for q in obj["quotes"]]
             if bar is not None:
                 bar.update(1)
                 bar.set_postfix_str(f"{done_articles / max(time.monotonic() - t0, 1e-9):.1f} articles/s")
@@ -295,6 +297,17 @@ def dask_annotated(
         seen.close()
         if bar is not None:
             bar.close()
+
+
+def _quote(d: dict) -> Quote:
+    """A quote from a part our own worker wrote (every field, as `model_dump_json` gives
+    them): built without validating again, as the worker built it."""
+    from annotator.models import StancePrediction
+
+    stances = d.get("stances")
+    if stances is not None:
+        d["stances"] = {k: StancePrediction.model_construct(**v) for k, v in stances.items()}
+    return Quote.model_construct(**d)
 
 
 def _lines(res: BlockResult, folder: Path | None) -> Iterator[str]:
