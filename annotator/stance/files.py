@@ -89,6 +89,8 @@ def train(
     model_path: Path | None = None,
     force: bool = False,
     dev_path: Path | None = None,
+    tuning: dict | None = None,
+    init: Path | None = None,
 ) -> Iterator[str]:
     """`annotator train`: the fast engine (TF-IDF) from public pairs and/or reviews; the
     neural engine from public pairs (fine-tuning, needs the `train` extra) or a reviewed-labels
@@ -96,9 +98,23 @@ def train(
     kind = engine_for_output(engine, output)
     if kind == "neural":
         yield from _train_neural(
-            reviewed_path, pair_paths, base, codebook_path, output, reporter, model_path, force, dev_path
+            reviewed_path,
+            pair_paths,
+            base,
+            codebook_path,
+            output,
+            reporter,
+            model_path,
+            force,
+            dev_path,
+            tuning or {},
+            init,
         )
         return
+    if tuning or init is not None:
+        raise InputError(
+            "--epochs, --lr, --augment and --init are for fine-tuning the neural engine (-o x.zip)"
+        )
     yield from _train_fast(
         reviewed_path, pair_paths, base, codebook_path, output, review_weight, cv, reporter
     )
@@ -114,6 +130,8 @@ def _train_neural(
     model_path: Path | None,
     force: bool,
     dev_path: Path | None,
+    tuning: dict,
+    init: Path | None,
 ) -> Iterator[str]:
     if reviewed_path is None:
         pair_paths = list(pair_paths)
@@ -129,17 +147,23 @@ def _train_neural(
                 "nothing to train on: give --pairs FILE (public pairs) or a reviewed labels file"
             )
         try:
-            from annotator.stance.neural.train import train_neural
+            from annotator.stance.neural.train import TrainConfig, train_neural
         except ImportError:
             raise InputError(
                 "fine-tuning the neural engine needs the training extra: pip install -e '.[train]' "
                 "(or train the fast engine: -o model.npz)"
             ) from None
+        if init is not None and not (Path(init) / "config.json").exists():
+            raise InputError(
+                f"{init}: not a fine-tuned model folder (no config.json); give an earlier run's work/hf"
+            )
         manifest = train_neural(
             pair_paths,
             output,
             output.parent / f".{output.stem}-work",
             dev_path,
+            TrainConfig(**tuning),
+            init_dir=Path(init) if init is not None else None,
             log=lambda line: print(line, file=sys.stderr, flush=True),
         )
         yield f"metrics on the dev pairs: {manifest.get('metrics', {})}"
