@@ -102,6 +102,9 @@ PAYLOADS = [
 ]
 
 
+CONTEXT_PAYLOAD = "<img src=x onerror=\"window.__pwned='context'\">Before."
+
+
 def hostile_data() -> MatrixData:
     """A matrix whose article text, title, url and speaker carry script payloads."""
     from annotator.models import Article, Codebook, Expert, Question, Quote, StancePrediction, quote_id
@@ -138,6 +141,9 @@ def hostile_data() -> MatrixData:
                 speaker_id="eve",
                 speaker_is_expert=True,
                 role="<script>alert(3)</script>",
+                # the context (the sentence before) carries a payload of its own
+                context=CONTEXT_PAYLOAD + " " + p,
+                context_start=None,  # not from this text: the view finds the quote in it
                 stances={
                     "q1": StancePrediction(label="support", confidence=0.9),
                     "q2": StancePrediction(label="not_addressed", confidence=0.7),

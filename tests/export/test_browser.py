@@ -263,6 +263,7 @@ def test_article_script_payloads_never_run(driver, tmp_path):
         text = driver.find_element("id", "dialog-quotes").text
         for p in PAYLOADS:
             assert p.split("\u2028")[0].strip()[:20] in text  # shown as words
+        assert "onerror=\"window.__pwned='context'\"" in text  # the context too, as words
         assert not driver.find_elements(
             "css selector", "#dialog-quotes img, #dialog-quotes svg, #dialog-quotes a"
         )

@@ -390,7 +390,9 @@ def test_rows_people_gives_every_named_person_a_row_and_groups_none():
     art = newsroom.article()
     quotes = newsroom.quotes(art.id)
     experts_only = build_matrix(quotes, newsroom.codebook(), newsroom.experts(), articles={art.id: art})
-    people = build_matrix(quotes, newsroom.codebook(), newsroom.experts(), articles={art.id: art}, rows="people")
+    people = build_matrix(
+        quotes, newsroom.codebook(), newsroom.experts(), articles={art.id: art}, rows="people"
+    )
     rows = lambda cells: list(dict.fromkeys(c.expert_id for c in cells))  # noqa: E731
     assert rows(experts_only) == newsroom.ROWS
     assert rows(people) == newsroom.ROWS + ["tom-reyes"]  # the resident; the unnamed officials never
@@ -423,8 +425,19 @@ def test_cli_rows_people_in_run_and_export(tmp_path):
         return list(dict.fromkeys(json.loads(x)["expert"] for x in lines))
 
     assert "Tom Reyes" in names(tmp_path / "people") and "Tom Reyes" not in names(tmp_path / "experts")
-    res = runner.invoke(app, ["export", str(tmp_path / "experts"), "--rows", "people", "-f", "csv", "-o",
-                              str(tmp_path / "again.csv")])
+    res = runner.invoke(
+        app,
+        [
+            "export",
+            str(tmp_path / "experts"),
+            "--rows",
+            "people",
+            "-f",
+            "csv",
+            "-o",
+            str(tmp_path / "again.csv"),
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "Tom Reyes" in (tmp_path / "again_wide.csv").read_text("utf-8")
     res = runner.invoke(app, [*args, "--rows", "everyone", "--out", str(tmp_path / "x")])

@@ -249,6 +249,8 @@ def test_fine_tuning_options_are_for_the_neural_engine(tmp_path):
     pairs = write_jsonl(tmp_path / "p.jsonl", [{"question": "Q?", "text": "T.", "stance": "support"}])
     res = runner.invoke(app, ["train", "--pairs", str(pairs), "--epochs", "2", "-o", str(tmp_path / "m.npz")])
     assert res.exit_code == 1 and "for fine-tuning the neural engine" in res.output
-    res = runner.invoke(app, ["train", "--pairs", str(pairs), "--augment", "{oops", "-o", str(tmp_path / "m.zip")])
+    res = runner.invoke(
+        app, ["train", "--pairs", str(pairs), "--augment", "{oops", "-o", str(tmp_path / "m.zip")]
+    )
     assert res.exit_code == 1 and "--augment: not JSON" in res.output
     assert not (tmp_path / "m.npz").exists() and not (tmp_path / "m.zip").exists()
