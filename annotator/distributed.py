@@ -20,7 +20,6 @@ recomputed when `resume=True`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +34,9 @@ from annotator.run.blocks import (
     BlockResult,
     block_articles,
     plan_blocks,
+    read_summary,
+    summary_path,
+    write_summary,
 )
 from annotator.run.blocks import Collect as _Collect
 
@@ -60,16 +62,9 @@ def process_block(
     from annotator.run.context import QuotesSetup
 
     part = Path(out) / f"part-{block.index:05d}.jsonl"
-    done = part.with_suffix(".done.json")
+    done = summary_path(part)
     if resume and part.exists() and done.exists():
-        saved = json.loads(done.read_text(encoding="utf-8"))
-        return BlockResult(
-            block.index,
-            str(part),
-            [tuple(a) for a in saved["articles"]],  # type: ignore[misc]
-            saved["warnings"],
-            saved["skipped"],
-        )
+        return read_summary(block.index, part)
     done.unlink(missing_ok=True)  # the part is complete only once its summary is written
     if experts not in _REGISTRY:  # once per worker process
         _REGISTRY[experts] = QuotesSetup(experts)()
@@ -87,14 +82,8 @@ def process_block(
                 f.write(to_json(q, exclude_none=False) + "\n")
             result.articles.append((art.id, len(quotes)))
     result.warnings, result.skipped = rep.warnings, rep.skipped
-    _save_done(result)
+    write_summary(result)
     return result
-
-
-def _save_done(result: BlockResult) -> None:
-    """The block's summary beside its part: a part with it is complete (for resume)."""
-    with atomic_write(Path(result.part).with_suffix(".done.json")) as f:
-        json.dump({"articles": result.articles, "warnings": result.warnings, "skipped": result.skipped}, f)
 
 
 def _drop_duplicates(results: Sequence[BlockResult], reporter: Reporter) -> None:
@@ -125,7 +114,7 @@ def _drop_duplicates(results: Sequence[BlockResult], reporter: Reporter) -> None
                     if not any(a <= i < b for a, b in drop):
                         f.write(ln)
             res.articles = kept
-            _save_done(res)
+            write_summary(res)
 
 
 def quotes_with_dask(

@@ -26,3 +26,24 @@ def need(condition: bool, why: str) -> None:
 def shared() -> Path:
     need(SHARED.is_dir(), f"../shared not found at {SHARED}; set ANNOTATOR_SHARED")
     return SHARED
+
+
+def local_cluster():
+    """A Dask LocalCluster of two single-thread worker processes, quiet, on free ports."""
+    from dask import distributed
+
+    return distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
+    )
+
+
+@pytest.fixture(scope="session")
+def dask_client():
+    """One LocalCluster's client for the Dask tests of the session."""
+    from dask import distributed
+
+    cluster = local_cluster()
+    client = distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()

@@ -7,27 +7,18 @@ import json
 
 import pytest
 
+from annotator.bench.run import synthetic_corpus
+from annotator.distributed import merge_parts, plan_blocks, quotes_with_dask
 from annotator.ingest import iter_articles
 from annotator.io import Reporter
 from annotator.parallel import map_ordered
 from annotator.run.article import quotes_for_article
 from annotator.run.context import QuotesSetup
 
-distributed = pytest.importorskip("dask.distributed")
-
-from annotator.bench.run import synthetic_corpus  # noqa: E402
-from annotator.distributed import merge_parts, plan_blocks, quotes_with_dask  # noqa: E402
-
 
 @pytest.fixture(scope="module")
-def client():
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
-    )
-    c = distributed.Client(cluster)
-    yield c
-    c.close()
-    cluster.close()
+def client(dask_client):
+    return dask_client
 
 
 @pytest.fixture()

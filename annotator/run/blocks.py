@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.io import Reporter
+from annotator.io import Reporter, atomic_write
 
 DEFAULT_BLOCK_LINES = 1000
 DEFAULT_BLOCK_FILES = 200
@@ -114,6 +114,34 @@ def block_articles(block: Block, reporter: Reporter, encoding: str | None) -> It
             reporter.skip(str(e))
 
 
+def summary_path(part: Path | str) -> Path:
+    """Where a block's summary goes: beside its part (a part with one is complete)."""
+    return Path(part).with_suffix(".done.json")
+
+
+def write_summary(result: BlockResult) -> None:
+    """The block's summary beside its part, atomically: written last, it says the part is
+    complete (a resumed run reads the part instead of computing it again)."""
+    import json
+
+    with atomic_write(summary_path(result.part)) as f:
+        json.dump({"articles": result.articles, "warnings": result.warnings, "skipped": result.skipped}, f)
+
+
+def read_summary(index: int, part: Path | str) -> BlockResult:
+    """The BlockResult of a complete part, from its summary."""
+    import json
+
+    saved = json.loads(summary_path(part).read_text(encoding="utf-8"))
+    return BlockResult(
+        index,
+        str(part),
+        [tuple(a) for a in saved["articles"]],  # type: ignore[misc]
+        saved["warnings"],
+        saved["skipped"],
+    )
+
+
 __all__ = [
     "DEFAULT_BLOCK_FILES",
     "DEFAULT_BLOCK_LINES",
@@ -122,4 +150,7 @@ __all__ = [
     "Collect",
     "block_articles",
     "plan_blocks",
+    "read_summary",
+    "summary_path",
+    "write_summary",
 ]

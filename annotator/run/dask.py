@@ -49,6 +49,9 @@ from annotator.run.blocks import (
     Collect,
     block_articles,
     plan_blocks,
+    read_summary,
+    summary_path,
+    write_summary,
 )
 
 DASK_DIR = "dask-"  # OUT/.work/dask-<fingerprint>/
@@ -99,10 +102,6 @@ def _part(folder: str, index: int) -> Path:
     return Path(folder) / f"block-{index:06d}.jsonl"
 
 
-def _summary_path(part: Path) -> Path:
-    return part.with_suffix(".done.json")
-
-
 def _article_line(art: Article, quotes: list[Quote]) -> str:
     head = {f: getattr(art, f) for f in ARTICLE_FIELDS}
     return (
@@ -122,8 +121,8 @@ def annotate_block(block: Block, setup: DaskSetup, folder: str | None) -> BlockR
 
     ctx = worker_context(setup)
     part = _part(folder, block.index) if folder else None
-    if part is not None and _summary_path(part).exists():  # done already (a task run again)
-        return _read_summary(block, part)
+    if part is not None and summary_path(part).exists():  # done already (a task run again)
+        return read_summary(block.index, part)
     rep = Collect()
     result = BlockResult(block.index, str(part) if part else "")
     lines: list[str] = []
@@ -142,20 +141,8 @@ def annotate_block(block: Block, setup: DaskSetup, folder: str | None) -> BlockR
     with atomic_write(part) as f:
         for line in lines:
             f.write(line + "\n")
-    with atomic_write(_summary_path(part)) as f:  # the part is complete once this exists
-        json.dump({"articles": result.articles, "warnings": result.warnings, "skipped": result.skipped}, f)
+    write_summary(result)  # the part is complete once its summary exists
     return result
-
-
-def _read_summary(block: Block, part: Path) -> BlockResult:
-    saved = json.loads(_summary_path(part).read_text(encoding="utf-8"))
-    return BlockResult(
-        block.index,
-        str(part),
-        [tuple(a) for a in saved["articles"]],  # type: ignore[misc]
-        saved["warnings"],
-        saved["skipped"],
-    )
 
 
 # --------------------------------------------------------------------------- the parent side
@@ -256,7 +243,7 @@ def dask_annotated(
         if block is None:
             return False
         part = _part(str(folder), block.index) if folder else None
-        if part is not None and _summary_path(part).exists():
+        if part is not None and summary_path(part).exists():
             pending.append((block, None))  # written by an earlier run: read, not computed
         else:
             fut = client.submit(
@@ -270,7 +257,11 @@ def dask_annotated(
             pass
         while pending:
             block, fut = pending.popleft()
-            res = fut.result() if fut is not None else _read_summary(block, _part(str(folder), block.index))
+            res = (
+                fut.result()
+                if fut is not None
+                else read_summary(block.index, _part(str(folder), block.index))
+            )
             submit()
             for w in res.warnings:
                 reporter.warn(w)

@@ -21,19 +21,14 @@ from annotator.cli import app
 from annotator.run import run
 from annotator.run.dask import DASK_DIR
 from tests import newsroom
+from tests.conftest import local_cluster
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def client():
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
-    )
-    c = distributed.Client(cluster)
-    yield c
-    c.close()
-    cluster.close()
+def client(dask_client):
+    return dask_client
 
 
 @pytest.fixture(scope="module")
@@ -128,9 +123,7 @@ def test_finished_blocks_are_not_computed_again(client, corpus, codebook, one_pr
 
 def test_a_worker_killed_mid_run_costs_only_its_blocks(corpus, codebook, one_process, tmp_path, monkeypatch):
     monkeypatch.setattr("annotator.run.dask.DEFAULT_BLOCK_ARTICLES", 2)
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
-    )
+    cluster = local_cluster()  # its own: one of its workers is killed
     c = distributed.Client(cluster)
     out = tmp_path / "out"
     errors: list[BaseException] = []
