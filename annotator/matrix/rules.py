@@ -3,8 +3,10 @@ labels replace the model's, which speaker gets a row. No storage here (the build
 the scratch store is `annotator.matrix.builder`); each rule is the README's, one for one:
 
 - `combine`: a cell's label and confidence from its votes. Support and oppose together, or
-  any mixed quote -> mixed; a single polar label -> that label; neutral only when nothing
-  is polar; only not_addressed -> not_addressed. With a codebook whose labels are not the
+  any mixed quote -> mixed, unless one side is only the model's and carries less than a
+  quarter of the summed confidence (`MIXED_MIN_SHARE`): then the other side; a single polar
+  label -> that label; neutral only when nothing is polar; only not_addressed ->
+  not_addressed. With a codebook whose labels are not the
   defaults, two different polar labels make mixed when the codebook has `mixed`, else the
   label with the largest summed confidence wins. Confidence: the mean confidence of the
   votes that make the label (for not_addressed: of the not_addressed votes, 1.0 when none).
@@ -111,6 +113,7 @@ class Item:
 
 
 UNITS = 10_000  # confidences are kept to 4 decimals; sums in these units are exact in any order
+MIXED_MIN_SHARE = 0.25  # the model's quotes on a side with less of the weight than this do not make a cell mixed
 
 
 def units(confidence: float) -> int:
@@ -131,18 +134,22 @@ def combine(
     if not polar:
         return NEUTRAL, mean_confidence(addressed)
     distinct = {v.label for v in polar}
-    if MIXED in labels and (MIXED in distinct or len(distinct) > 1):
-        return MIXED, mean_confidence(polar)
-    if len(distinct) == 1:
-        return polar[0].label, mean_confidence(polar)
     weight: Counter[str] = Counter()
     for v in polar:
         weight[v.label] += v.confidence
     order = {lab: i for i, lab in enumerate(labels)}
     best = max(weight, key=lambda lab: (weight[lab], -order.get(lab, len(order))))
-    return best, round(
-        weight[best] / sum(weight.values()) * mean_confidence([v for v in polar if v.label == best]), 4
-    )
+    share = weight[best] / sum(weight.values())
+    if MIXED in labels and MIXED not in distinct and len(distinct) > 1:
+        outweighed = [v for v in polar if v.label != best]
+        if 1 - share < MIXED_MIN_SHARE and all(v.source == "model" for v in outweighed):
+            return best, round(share * mean_confidence([v for v in polar if v.label == best]), 4)
+        return MIXED, mean_confidence(polar)
+    if MIXED in labels and MIXED in distinct:
+        return MIXED, mean_confidence(polar)
+    if len(distinct) == 1:
+        return polar[0].label, mean_confidence(polar)
+    return best, round(share * mean_confidence([v for v in polar if v.label == best]), 4)
 
 
 def mean_confidence(votes: Sequence[Vote]) -> float:

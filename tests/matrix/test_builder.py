@@ -442,3 +442,18 @@ def test_cli_rows_people_in_run_and_export(tmp_path):
     assert "Tom Reyes" in (tmp_path / "again_wide.csv").read_text("utf-8")
     res = runner.invoke(app, [*args, "--rows", "everyone", "--out", str(tmp_path / "x")])
     assert res.exit_code == 1 and "--rows must be experts or people" in res.output
+
+
+def test_a_faint_opposite_side_from_the_model_does_not_make_mixed():
+    from annotator.matrix.rules import MIXED_MIN_SHARE, Vote, combine
+    from annotator.models import DEFAULT_LABELS
+
+    strong = [Vote("support", 0.9), Vote("support", 0.8), Vote("support", 0.85)]
+    faint = Vote("oppose", 0.5)  # 0.5 of 3.05: 16% of the weight
+    assert 0.5 / 3.05 < MIXED_MIN_SHARE
+    label, conf = combine([*strong, faint], DEFAULT_LABELS)
+    assert label == "support" and 0 < conf < 0.85
+    # a side with a quarter of the weight or more, a mixed quote, or a person's label still make mixed
+    assert combine([*strong[:2], Vote("oppose", 0.8)], DEFAULT_LABELS)[0] == "mixed"
+    assert combine([*strong, Vote("mixed", 0.6)], DEFAULT_LABELS)[0] == "mixed"
+    assert combine([*strong, Vote("oppose", 0.5, "annotator")], DEFAULT_LABELS)[0] == "mixed"
