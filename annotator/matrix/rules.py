@@ -113,7 +113,8 @@ class Item:
 
 
 UNITS = 10_000  # confidences are kept to 4 decimals; sums in these units are exact in any order
-MIXED_MIN_SHARE = 0.25  # the model's quotes on a side with less of the weight than this do not make a cell mixed
+# the model's quotes on a side with less of the weight than this do not make a cell mixed
+MIXED_MIN_SHARE = 0.25
 
 
 def units(confidence: float) -> int:

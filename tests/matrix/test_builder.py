@@ -450,7 +450,7 @@ def test_a_faint_opposite_side_from_the_model_does_not_make_mixed():
 
     strong = [Vote("support", 0.9), Vote("support", 0.8), Vote("support", 0.85)]
     faint = Vote("oppose", 0.5)  # 0.5 of 3.05: 16% of the weight
-    assert 0.5 / 3.05 < MIXED_MIN_SHARE
+    assert MIXED_MIN_SHARE > 0.5 / 3.05
     label, conf = combine([*strong, faint], DEFAULT_LABELS)
     assert label == "support" and 0 < conf < 0.85
     # a side with a quarter of the weight or more, a mixed quote, or a person's label still make mixed
