@@ -448,17 +448,18 @@ def render_table(report: AgreementReport) -> str:
     """The report as aligned text tables for a terminal (empty cell: undefined): every
     review, then the blind reviews apart where there are any."""
     parts = []
+    subsets = dict(_subsets(report))
     blind = report.blind is not None
     if blind:
         parts.append(
             f"All reviews ({report.labels_read - report.dropped_empty} labels; model: against those who saw it)"
         )
-    parts.append(_human_table(_subsets(report)[0][1], report.model_vs_human is not None))
+    parts.append(_human_table(subsets["all"], report.model_vs_human is not None))
     mo = report.model_vs_human.overall if report.model_vs_human else None
     parts += _confusion("Model against the majority of the reviewers who saw its proposal", mo)
     if blind:
         parts.append(f"Blind reviews only ({report.blind_labels} labels; no proposal was shown)")
-        parts.append(_human_table(_subsets(report)[1][1], report.model_vs_blind is not None))
+        parts.append(_human_table(subsets["blind"], report.model_vs_blind is not None))
         mb = report.model_vs_blind.overall if report.model_vs_blind else None
         parts += _confusion("Model against the blind reviewers' majority", mb)
     notes = [

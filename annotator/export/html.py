@@ -29,6 +29,7 @@ from annotator.export.view import (
     iso_date,
     short_label,
     style,
+    web_url,
 )
 
 DIRECTORY_ARTICLES = 12  # articles listed per expert in the directory (the rest are counted)
@@ -59,19 +60,6 @@ def _script_safe(text: str) -> str:
     ):
         text = text.replace(ch, esc)
     return text
-
-
-def _safe_url(value: str | None) -> str | None:
-    """An http(s) link, else None (the view never links anything else)."""
-    from urllib.parse import urlsplit
-
-    if not value:
-        return None
-    try:
-        scheme = urlsplit(value.strip()).scheme.lower()
-    except ValueError:
-        return None
-    return value.strip() if scheme in ("http", "https") else None
 
 
 def _aria(expert: str, short: str, word: str, percent: int, reviewed: bool, disputed: bool, n: int) -> str:
@@ -153,7 +141,7 @@ def context(data: MatrixData) -> dict:
         arts = [
             {
                 "title": a.get("title") or a["id"],
-                "url": _safe_url(a.get("url")),
+                "url": web_url(a.get("url")),
                 "date": iso_date(a.get("published")),
             }
             for a in d.articles[:DIRECTORY_ARTICLES]

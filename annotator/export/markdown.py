@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from annotator.export.json import meta
-from annotator.export.view import LABEL_MEANINGS, MatrixData, iso_date, short_label, style
+from annotator.export.view import LABEL_MEANINGS, MatrixData, iso_date, short_label, style, web_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|#!~{}])")
 
@@ -23,8 +23,8 @@ def esc(text: str | None) -> str:
 
 
 def link(title: str, url: str | None) -> str:
-    if url and re.match(r"https?://", url, re.IGNORECASE):
-        safe_url = re.sub(r"[\s()<>]", lambda m: f"%{ord(m.group()):02X}", url)
+    if address := web_url(url):
+        safe_url = re.sub(r"[\s()<>]", lambda m: f"%{ord(m.group()):02X}", address)
         return f"[{esc(title)}]({safe_url})"
     return esc(title)
 

@@ -16,19 +16,29 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.io import Reporter, read_models
-from annotator.models import NOT_ADDRESSED, Article, Cell, Codebook, Evidence, Expert, Question, Quote
+from annotator.models import (
+    NOT_ADDRESSED,
+    Article,
+    Cell,
+    Codebook,
+    Evidence,
+    Expert,
+    Question,
+    Quote,
+    label_word,
+)
 from annotator.quotes.people import slug
 from annotator.run.folder import RUN_META
 
 # Okabe-Ito colours (safe for the common colour-vision deficiencies); every stance is also
 # shown as a word and a symbol, never by colour alone.
-STYLES: dict[str, tuple[str, str, str, str]] = {
-    #               symbol  word             strong     tint
-    "support": ("✔", "Support", "#0072B2", "#d6e8f5"),
-    "oppose": ("✖", "Oppose", "#D55E00", "#f8dccb"),
-    "mixed": ("◐", "Mixed", "#9E4F8A", "#f0dcea"),
-    "neutral": ("○", "Neutral", "#6B6B6B", "#e9e9e9"),
-    NOT_ADDRESSED: ("–", "Not addressed", "#8A8A8A", "#ffffff"),
+STYLES: dict[str, tuple[str, str, str]] = {
+    #               symbol  strong     tint   (the word: `models.label_word`)
+    "support": ("✔", "#0072B2", "#d6e8f5"),
+    "oppose": ("✖", "#D55E00", "#f8dccb"),
+    "mixed": ("◐", "#9E4F8A", "#f0dcea"),
+    "neutral": ("○", "#6B6B6B", "#e9e9e9"),
+    NOT_ADDRESSED: ("–", "#8A8A8A", "#ffffff"),
 }
 OTHER_STYLES = [
     ("■", "#009E73", "#d2efe6"),
@@ -60,12 +70,19 @@ def style(label: str, labels: Sequence[str] = ()) -> Style:
     next free symbol and colour)."""
     css = "s-" + re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
     if label in STYLES:
-        sym, word, colour, tint = STYLES[label]
-        return Style(label, sym, word, colour, tint, css)
-    extra = [lab for lab in labels if lab not in STYLES]
-    i = extra.index(label) if label in extra else len(extra)
-    sym, colour, tint = OTHER_STYLES[i % len(OTHER_STYLES)]
-    return Style(label, sym, label.replace("_", " ").capitalize(), colour, tint, css)
+        sym, colour, tint = STYLES[label]
+    else:
+        extra = [lab for lab in labels if lab not in STYLES]
+        i = extra.index(label) if label in extra else len(extra)
+        sym, colour, tint = OTHER_STYLES[i % len(OTHER_STYLES)]
+    return Style(label, sym, label_word(label), colour, tint, css)
+
+
+def web_url(value: str | None) -> str | None:
+    """An http(s) address to link to, else None: the views link nothing else (no
+    javascript:, data: or relative links from article metadata)."""
+    v = (value or "").strip()
+    return v if re.match(r"https?://\S", v, re.IGNORECASE) else None
 
 
 def short_label(q: Question) -> str:

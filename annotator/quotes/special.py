@@ -49,9 +49,38 @@ APPEAR_PLACE_RE = re.compile(
 STATIVE_BAD_SUBJ = {"it", "there", "this", "that", "which", "who", "what"}
 
 
+def _raw(
+    sent: Sentence,
+    sent_index: int,
+    a: int,
+    b: int,
+    kind: str,
+    cue: str,
+    cs: int,
+    ce: int,
+    mention: Mention | None = None,
+    how: str = "none",
+) -> Raw:
+    """A candidate of this module: offsets `a`, `b`, `cs`, `ce` are within the sentence."""
+    base = sent.start
+    return Raw(
+        base + a,
+        base + b,
+        kind,
+        cue,
+        base + cs,
+        base + ce,
+        mention,
+        how,
+        None,
+        sent.start,
+        sent.end,
+        sent=sent_index,
+    )
+
+
 def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     """The subject and complement of "X appears/seems (to be) Y" and "X is expected to Y"."""
-    base = sent.start
     out: list[Raw] = []
     for m in STATIVE_RE.finditer(masked):
         cs, ce = m.span()
@@ -71,38 +100,8 @@ def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: i
             continue  # "she appeared on the show", "appeared together": showing up, not seeming
         cue = masked[cs:ce]
         if 1 <= nw <= 12 and subj.split()[0].lower() not in STATIVE_BAD_SUBJ:
-            out.append(
-                Raw(
-                    base + sa,
-                    base + sb,
-                    "indirect",
-                    cue,
-                    base + cs,
-                    base + ce,
-                    None,
-                    "none",
-                    None,
-                    sent.start,
-                    sent.end,
-                    sent=sent_index,
-                )
-            )
-        out.append(
-            Raw(
-                base + ra,
-                base + rb,
-                "indirect",
-                cue,
-                base + cs,
-                base + ce,
-                None,
-                "none",
-                None,
-                sent.start,
-                sent.end,
-                sent=sent_index,
-            )
-        )
+            out.append(_raw(sent, sent_index, sa, sb, "indirect", cue, cs, ce))
+        out.append(_raw(sent, sent_index, ra, rb, "indirect", cue, cs, ce))
     return out
 
 
@@ -118,7 +117,6 @@ ASKED_END_RE = re.compile(r"[,;:—–(]|\s-\s")
 
 
 def asked_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
-    base = sent.start
     out: list[Raw] = []
     for m in ASKED_RE.finditer(masked):
         a = m.start("c")
@@ -128,22 +126,7 @@ def asked_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int
         if count_words(masked[a2:b2]) < 3 or SPEECH in masked[a2:b2]:
             continue
         cs = m.group().find("sked") + m.start() - 1
-        out.append(
-            Raw(
-                base + a2,
-                base + b2,
-                "indirect",
-                "asked",
-                base + cs,
-                base + cs + 5,
-                None,
-                "none",
-                None,
-                sent.start,
-                sent.end,
-                sent=sent_index,
-            )
-        )
+        out.append(_raw(sent, sent_index, a2, b2, "indirect", "asked", cs, cs + 5))
     return out
 
 
@@ -173,19 +156,17 @@ def headline_quotes(
     q = quote_at(quotes, a, base, ending=False)
     kind = "direct" if q is not None and q.end - base >= b - 1 else content_kind(masked, a, b)
     return [
-        Raw(
-            base + a,
-            base + b,
+        _raw(
+            sent,
+            sent_index,
+            a,
+            b,
             kind,
             ":",
-            base + m.end("spk"),
-            base + m.end("spk") + 1,
+            m.end("spk"),
+            m.end("spk") + 1,
             Mention(sa, sb, text[sa:sb], "name"),
-            "frame",
-            None,
-            sent.start,
-            sent.end,
-            sent=sent_index,
+            how="frame",
         )
     ]
 
@@ -219,18 +200,16 @@ def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int
     if count_words(masked[a:b]) < 2:
         return []
     return [
-        Raw(
-            base + a,
-            base + b,
+        _raw(
+            sent,
+            sent_index,
+            a,
+            b,
             content_kind(masked, a, b),
             m.group(),
-            base + m.start(),
-            base + m.end(),
+            m.start(),
+            m.end(),
             Mention(sa, sb, text[sa:sb], "name"),
-            "frame",
-            None,
-            sent.start,
-            sent.end,
-            sent=sent_index,
+            how="frame",
         )
     ]

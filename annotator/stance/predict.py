@@ -39,12 +39,14 @@ from annotator.stance.engine import StanceEngine, load_engine
 from annotator.stance.features import anchored_polarity, content_stems, tokenize
 from annotator.stance.relevance import (
     Idf,
+    Profile,
     Weights,
     bundled_idf,
     context_for,
     matched_terms,
     question_profiles,
     quote_texts,
+    relevance_and_own,
     relevance_scores,
     sentence_bounds,
     strip_quote_marks,
@@ -136,7 +138,7 @@ def predict_quotes(
         return []
     texts, contexts = quote_texts(quotes, articles)
     if getattr(engine, "name", None) == "fast":
-        table = _fast_stances(
+        table, profiles = _fast_stances(
             engine,
             quotes,
             texts,
@@ -145,14 +147,13 @@ def predict_quotes(
             settings if isinstance(settings, QuoteSettings) else QuoteSettings(),
         )
     else:
-        table = _neural_stances(
+        table, profiles = _neural_stances(
             engine,
             texts,
             contexts,
             codebook,
             settings if isinstance(settings, NeuralSettings) else NeuralSettings(),
         )
-    profiles = question_profiles(codebook, bundled_idf())
     out = []
     for quote, row, text, ctx in zip(quotes, table, texts, contexts):
         stances = {}
@@ -175,13 +176,13 @@ def _neural_stances(
     contexts: Sequence[str],
     codebook: Codebook,
     settings: NeuralSettings,
-) -> list[dict[str, StancePrediction]]:
-    """The cascade: lexical relevance picks the pairs the engine reads."""
+) -> tuple[list[dict[str, StancePrediction]], list[Profile]]:
+    """The cascade: lexical relevance picks the pairs the engine reads. Returns the stances
+    and the question profiles used (the `terms` of each label come from them)."""
     questions = codebook.questions
     weights = Weights()
     profiles = question_profiles(codebook, bundled_idf(), weights)
-    rel = relevance_scores(texts, contexts, profiles, weights)
-    own = relevance_scores(texts, [""] * len(texts), profiles, weights)  # the quote's words alone
+    rel, own = relevance_and_own(texts, contexts, profiles, weights)
     best = rel.max(axis=1) if len(questions) else np.zeros(len(texts))
     candidates = [
         (i, j)
@@ -241,7 +242,7 @@ def _neural_stances(
                 label, conf * (1 - p_none) if label != NOT_ADDRESSED else conf, version
             )
         out.append(row)
-    return out
+    return out, profiles
 
 
 def _fast_stances(
@@ -251,8 +252,9 @@ def _fast_stances(
     contexts: Sequence[str],
     codebook: Codebook,
     settings: QuoteSettings,
-) -> list[dict[str, StancePrediction]]:
-    """The fast engine: lexical relevance decides addressed; polarity from P(support)."""
+) -> tuple[list[dict[str, StancePrediction]], list[Profile]]:
+    """The fast engine: lexical relevance decides addressed; polarity from P(support).
+    Returns the stances and the question profiles used."""
     version = model.version
     questions = codebook.questions
     weights = Weights(
@@ -311,7 +313,7 @@ def _fast_stances(
                 model_version=version,
             )
         out.append(stances)
-    return out
+    return out, profiles
 
 
 def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> list[PairPrediction]:

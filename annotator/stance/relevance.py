@@ -222,17 +222,24 @@ def relevance_scores(
 ) -> np.ndarray:
     """(quotes x questions) scores: the quote's own words, or its context at a discount when
     the quote points back or is on no question by itself."""
+    return relevance_and_own(texts, contexts, profiles, weights)[0]
+
+
+def relevance_and_own(
+    texts: Sequence[str], contexts: Sequence[str], profiles: Sequence[Profile], weights: Weights = Weights()
+) -> tuple[np.ndarray, np.ndarray]:
+    """`relevance_scores`, and the scores of the quotes' own words alone (no context)."""
     rel = np.zeros((len(texts), len(profiles)))
+    own = np.zeros((len(texts), len(profiles)))
     for i, (text, ctx) in enumerate(zip(texts, contexts)):
         tt = tokenize(text)
         ts = set(content_stems(tt))
-        own = [prof.score(ts) for prof in profiles]
-        rel[i] = own
-        if ctx and (any(t in lexicon.ANAPHORS for t in tt) or max(own, default=0.0) < weights.min_score):
+        own[i] = rel[i] = [prof.score(ts) for prof in profiles]
+        if ctx and (any(t in lexicon.ANAPHORS for t in tt) or own[i].max(initial=0.0) < weights.min_score):
             cs = set(content_stems(tokenize(ctx)))
             for j, prof in enumerate(profiles):
-                rel[i, j] = max(own[j], weights.context_weight * prof.score(cs))
-    return rel
+                rel[i, j] = max(own[i, j], weights.context_weight * prof.score(cs))
+    return rel, own
 
 
 def matched_terms(profile: Profile, text: str, context: str | None = None, limit: int = 5) -> list[str]:
@@ -253,6 +260,7 @@ __all__ = [
     "matched_terms",
     "question_profiles",
     "quote_texts",
+    "relevance_and_own",
     "relevance_scores",
     "sentence_bounds",
     "strip_quote_marks",
