@@ -44,6 +44,8 @@ TELL_OBJ_RE = re.compile(
     rf"{NAMERUN}|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)"
 )
 
+TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
+
 TO_OBJ_RE = re.compile(
     rf"^\s+to\s+(?:him|her|them|me|us|reporters|journalists|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)"
 )
@@ -78,7 +80,7 @@ ING_TAIL_RE = re.compile(r"\s*,\s*\w+ing\b")
 
 AFTER_SPEECH_RE = re.compile(rf"^\s*,?\s*(?:(?:and|then)\s+)?{SPEECH}")
 
-RIGHT_SPEECH_RE = re.compile(rf"^\s*[,:]?\s*(?=({SPEECH}))")
+RIGHT_SPEECH_RE = re.compile(rf"^\s*(?:\w+ly\s*)?[,:]?\s*(?=({SPEECH}))")
 
 RIGHT_PREP_SPEECH_RE = re.compile(rf"^[^{SPEECH}.;]{{1,70}}?[,:]\s*(?=({SPEECH}))")
 
@@ -238,6 +240,9 @@ def sentence_quotes(
                     t = TELL_OBJ_RE.match(masked[pos : pos + 120])
                     if t:
                         pos += t.end()
+                        tt = TELL_TAIL_RE.match(masked, pos, min(n, pos + 80))
+                        if tt:  # "told the news agency simply, “...”": the rest of the object
+                            pos = tt.end()
             that_pos = pos
             if (not f.inverted and f.mention is not None) or f.inherit:
                 t = TO_OBJ_RE.match(masked[pos : pos + 120])

@@ -123,6 +123,9 @@ _SPEECH = [
     ("threaten", "threatens", "threatened", "threatening"),
     ("refuse", "refuses", "refused", "refusing"),
     ("agree", "agrees", "agreed", "agreeing"),
+    ("remember", "remembers", "remembered", "remembering"),
+    ("fume", "fumes", "fumed", "fuming"),
+    ("exhort", "exhorts", "exhorted", "exhorting"),
 
 ]
 
@@ -138,12 +141,12 @@ BARE_CLAUSE = {
     "pledge", "vow", "assure", "lament", "reiterate", "speculate",
 }
 # Verbs whose content is only taken when introduced by "that" or a quote.
-THAT_ONLY = {"agree", "estimate", "expect", "know", "feel", "hope", "worry",
+THAT_ONLY = {"agree", "remember", "estimate", "expect", "know", "feel", "hope", "worry",
              "fear", "promise", "pledge", "vow", "mention", "read", "post", "threaten", "refuse"}
 # Speech acts of commitment whose "to ..." clause is the reported content ("vowed to repeal").
 TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree"}
 # Verbs that only frame a direct quote ("“...,” she continued"), never indirect content.
-QUOTE_ONLY = {"continue", "joke", "quip", "exclaim", "ask", "question", "post", "read", "boast"}
+QUOTE_ONLY = {"fume", "exhort", "continue", "joke", "quip", "exclaim", "ask", "question", "post", "read", "boast"}
 # Verbs that are weak cues: used only when "that" follows, or with a quote.
 # Verbs of stance or intent whose object (a noun phrase or "to ..." clause) PolNeAR-style
 # attribution treats as the reported content: "X called for a ban", "Y wants to leave".
@@ -298,7 +301,7 @@ SPEAKER_NOUNS = {
     "tweet", "account", "ad", "advertisement", "video", "book", "speech", "interview", "announcement",
     "economist", "professor", "researcher", "scientist", "historian", "strategist", "pollster",
     "consultant", "operative", "activist", "critic", "supporter", "member", "friend", "officer",
-    "mother", "father", "wife", "husband", "son", "daughter", "man", "woman", "voter", "resident",
+    "mother", "father", "wife", "husband", "son", "daughter", "man", "woman", "person", "voter", "resident",
     "worker", "owner", "manager", "executive", "founder", "host", "anchor", "reporter", "writer",
     "author", "columnist", "editor", "data", "figures", "census", "bureau", "institute", "center",
     "centre", "foundation", "union", "association", "embassy", "white", "house",
@@ -307,6 +310,17 @@ SPEAKER_NOUNS = {
 
 # Nouns for documents, counts and studies that "show", "find" or "report" something; with one
 # of these as subject, forms that are usually nouns ("shows", "finds", "reports") are cues.
+# Role nouns that name a person ("the mayor of ...", "a professor at ..."): with one of these
+# before "of"/"at", the place or institution after it is the person's affiliation.
+PERSON_ROLES = {
+    "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "strategist", "lawyer",
+    "attorney", "manager", "chairman", "chairwoman", "chair", "director", "senator", "secretary",
+    "official", "analyst", "professor", "economist", "columnist", "commentator", "pollster",
+    "consultant", "aide", "chief", "leader", "president", "governor", "minister", "ambassador",
+    "founder", "executive", "officer", "head", "member", "mayor", "judge", "prosecutor",
+    "researcher", "fellow", "expert", "historian", "scientist", "editor", "lecturer", "dean",
+    "commissioner", "sheriff", "person", "resident", "owner", "partner", "teacher", "student",
+}
 SOURCE_NOUNS = {
     "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis",
     "analyses", "data", "figures", "numbers", "statistics", "document", "documents", "records",

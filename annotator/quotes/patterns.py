@@ -134,7 +134,7 @@ def count_words(s: str) -> int:
     return len(_WORD_RE.findall(s))
 
 
-LEAD_RE = re.compile(rf"({SPEECH})\s*,?(?:\s+[\w’'.\-]+){{0,6}}$")
+LEAD_RE = re.compile(rf"({SPEECH})\s*,?(?:\s+[\w’'.\-]+,?){{0,6}}$")
 
 LEAD_FRAG_RE = re.compile(rf"({FRAG}{FRAG})\s*,?(?:\s+[\w’'.\-]+){{0,6}}$")
 

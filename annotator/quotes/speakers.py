@@ -75,6 +75,21 @@ def appositive_speaker(core_r: str) -> re.Match | None:
         if not app or len(app) > 260 or app.count(",") > 3 or ";" in app or ":" in app:
             continue
         if APP_START_RE.match(app):
+            if not m.group("spk")[:1].isupper() or re.match(r"(?:The|A|An|His|Her|Their)\s", m.group("spk")):
+                # "Sam Pratt, the attorney general of the state, one of the states suing, said":
+                # a description in a chain of appositives describes the name before it
+                for e in reversed(cands[: cands.index(m)]):
+                    app2 = core_r[e.end() : -1].strip()
+                    if (
+                        e.group("spk")[:1].isupper()
+                        and not re.match(r"(?:The|A|An|His|Her|Their)\s", e.group("spk"))
+                        and core_r[e.end() : m.start()].strip() == ""
+                        and len(app2) <= 260
+                        and app2.count(",") <= 3
+                        and ";" not in app2
+                        and ":" not in app2
+                    ):
+                        return e
             return m
     return None
 
@@ -93,7 +108,10 @@ NP_STOP = (
     rf"CNN|Fox|MSNBC)|at\s+(?:a|an)|{WEEKDAYS}|today|yesterday)\b"
 )
 
-GENERIC_NP = rf"(?:the|a|an|his|her|their|its|one)\s+(?:[\w’'\-.&]+\s+){{0,7}}?[\w’'\-&]+(?=\s*(?:{NP_STOP}))"
+GENERIC_NP = (
+    rf"(?:the|a|an|another|his|her|their|its|one)\s+(?:[\w’'\-.&]+\s+){{0,7}}?[\w’'\-&]+"
+    rf"(?!\.\s+[{UPPER}])(?=\s*(?:{NP_STOP}))"
+)
 
 RIGHT_SPK_RE = re.compile(
     rf"^\s+(?P<spk>{PRON}(?![\w’'])|{GENERIC_NP}|{DESCNAME}|"
@@ -315,6 +333,23 @@ SUBJ_BAD = FUNCTION_WORDS - {"in", "on", "at", "and"} | {
 }
 
 
+SUBJ_END_BAD = {
+    "by",
+    "after",
+    "before",
+    "with",
+    "for",
+    "of",
+    "from",
+    "to",
+    "about",
+    "into",
+    "ago",
+    "up",
+    "off",
+}
+
+
 def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
     """A longer subject noun phrase opening its clause right before the cue ("A statement
     posted on the campaign's website said ..."): 2 to 9 words after the sentence start or a
@@ -333,6 +368,8 @@ def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
         any(w.lower().strip(".,") in SUBJ_BAD for w in words)
         or words[-1].lower() in lx.NAME_PARTICLES
         or words[-1].lower() in ("and", "or", "but", "nor")
+        or words[-1].lower() in SUBJ_END_BAD  # "X responded by saying": a verb phrase, not a subject
+        or any(w.lower().endswith(("n’t", "n't")) for w in words)
     ):
         return None  # "X appeared on the show and defended ...": a coordinated verb, not a subject
     if words[0].lower() in ("but", "and", "so", "yet", "however", "still", "now", "then", "also"):
@@ -343,6 +380,22 @@ def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
     if kind == "":
         return None
     return Mention(a, b, text[a:b], kind)
+
+
+#: a described speaker whose head noun comes before its modifier: "a person close to the
+#: mayor", "an official at the agency", "a spokeswoman for the council"
+HEADED_NP_RE = re.compile(
+    rf"^(?:the|a|an|another|one)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)}|"
+    rf"{lx.alternation(lx.GROUP_NOUNS)})\s+(?:(?:close|familiar|closest)\s+(?:to|with)|at|for|with|of|in|on|from)\s",
+    re.IGNORECASE,
+)
+
+
+NAME_ONLY_RE = re.compile(rf"^{NAMERUN}$")
+
+
+def _headed_np(spk: str) -> bool:
+    return bool(HEADED_NP_RE.match(spk))
 
 
 def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention | None, int]:
@@ -356,13 +409,21 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention 
     if first.lower() in lx.PRONOUNS:
         kind = "pronoun"
     else:
-        if any(w.lower() in FUNCTION_WORDS for w in spk.split()[1:]):
+        if any(w.lower() in FUNCTION_WORDS for w in spk.split()[1:]) and not _headed_np(spk):
             return None, pos
         kind, a, b, _ = np_kind(text, a, b)
         if kind == "":
             return None, pos
     app = m.group("app")
     end = pos + m.end()
+    if kind == "np" and app and not m.group("rel") and NAME_ONLY_RE.match(app.strip()):
+        # "said another city resident, Tom Berg.": the name in apposition is the speaker
+        a2 = base + pos + m.start("app") + (len(app) - len(app.lstrip()))
+        cleaned = clean_name_mention(text, a2, a2 + len(app.strip()))
+        if cleaned is not None:
+            desc, d0 = text[a:b], a
+            a, b = cleaned
+            return Mention(a, b, text[a:b], "name", appositive=desc, app_start=d0), end
     if app and not APP_START_RE.match(app.strip() + " "):
         app = None
         end = pos + m.end("spk")
@@ -388,6 +449,12 @@ SOURCE_LEAD_RE = re.compile(r"(?:^|\s)(?:by|from|of|at)(?:\s+the)?\s*$")
 PERSON_OF_ORG_RE = re.compile(
     rf"^(?P<p>{TOK}(?:\s+{TOK}){{1,3}})\s+(?P<org>(?:of|at|from|with)\s+(?:the\s+)?{TOK}.*)$"
 )
+#: a person's role right before "of"/"at"/"from" ("the mayor of", "a professor at")
+ROLE_HEAD_OF_RE = re.compile(
+    rf"^(?:the|a|an|another|one|his|her|their|its)\s+(?:[\w’'\-]+\s+){{0,3}}?"
+    rf"(?:{lx.alternation(lx.PERSON_ROLES)})\s+(?:of|at|from)(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
 CONNECTOR_RE = re.compile(r"\s(?:of|for|and|the|on|&)\s")
 
 
@@ -402,11 +469,12 @@ def np_kind(text: str, a: int, b: int) -> tuple[str, int, int, int | None]:
     last = words[-1]
     if last[:1].isupper() and last.lower().rstrip(".") not in lx.NOT_NAMES:
         tail = PROPER_TAIL_RE.search(spk)
-        if (
-            tail is not None
-            and tail.start() > 0
-            and (SOURCE_LEAD_RE.search(spk, 0, tail.start()) or CONNECTOR_RE.search(tail.group()))
-        ):
+        lead_m = (
+            SOURCE_LEAD_RE.search(spk, 0, tail.start()) if tail is not None and tail.start() > 0 else None
+        )
+        if lead_m is not None and ROLE_HEAD_OF_RE.search(spk, 0, lead_m.end()):
+            return "np", a, b, None  # "the mayor of Lakeside": a described person, not the place
+        if tail is not None and tail.start() > 0 and (lead_m or CONNECTOR_RE.search(tail.group())):
             phrase = tail.group()
             po = PERSON_OF_ORG_RE.match(phrase)
             t0 = a + tail.start()
@@ -427,6 +495,10 @@ def np_kind(text: str, a: int, b: int) -> tuple[str, int, int, int | None]:
 
 
 _TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
+INTRO_PHRASE_RE = re.compile(
+    r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over)\s[^,;:\ue000]{1,40}|"
+    r"Yesterday|Today|Now|Still|Meanwhile|However|Instead|Later|Earlier|Separately|Afterward|Afterwards),\s*"
+)
 
 
 def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
@@ -435,7 +507,8 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
     best: tuple[int, int] | None = None
     run_start: int | None = None
     last_end = 0
-    for m in _TOKEN_RE.finditer(masked[:200]):
+    intro = INTRO_PHRASE_RE.match(masked)  # "On Tuesday, X deflected ... before saying, ..."
+    for m in _TOKEN_RE.finditer(masked[:200], intro.end() if intro else 0):
         w = m.group()
         if SPEECH in w:
             continue

@@ -89,8 +89,34 @@ def quotations(text: str, ps: int, pe: int) -> list[QSpan]:
     if open_at is not None and pe - open_at > 1:
         spans.append(QSpan(open_at, pe, False, unclosed=True))
     for q in spans:
-        q.speech = is_speech(text, q)
+        q.speech = is_speech(text, q) or short_answer(text, q, ps)
     return spans
+
+
+#: a reporting verb and a comma or colon right before a quotation: 'she said, "No."'
+SAID_BEFORE_RE = re.compile(
+    r"(?:\b(?:said|says|say|replied|replies|answered|answers|responded|added|shouted|yelled|told|declared|"
+    r"wrote)\b[^.;:!?\"“”'\n]{0,40}[,:]|,\s*(?:he|she|they|I|we)\s+(?:said|says|replied|answered))\s*$"
+)
+#: a speaker and verb right after it: '"No," she said.'
+SAID_AFTER_RE = re.compile(
+    r"^\s*(?:(?:he|she|they|I|we)\s+(?:said|says|replied|answered|added)|(?:said|says|replied|answered)\s+(?:he|she|they))\b"
+)
+
+
+def short_answer(text: str, q: QSpan, ps: int) -> bool:
+    """A quotation of one or two words that a reporting verb frames ('she said, “No.”',
+    '“Never,” he replied.'): speech, however short."""
+    if q.unclosed:
+        return False
+    inner = text[q.start + 1 : q.end - 1].strip(" '`\"")
+    if not inner or inner[-1:] not in ".!?," or len(_WORD_RE.findall(inner)) > 2:
+        return False
+    if SAID_BEFORE_RE.search(text, max(ps, q.start - 60), q.start):
+        return True
+    before = text[max(ps, q.start - 3) : q.start].rstrip()
+    # '“Never,” he replied.' opening its sentence, not a word quoted inside one
+    return (not before or before[-1] in ".!?”\"'") and bool(SAID_AFTER_RE.match(text[q.end : q.end + 30]))
 
 
 def is_speech(text: str, q: QSpan) -> bool:

@@ -174,6 +174,45 @@ def test_role_and_organisation_from_the_appositive():
             "Tom Brisk, a former budget director, has been pushing for a new levy, arguing its benefits.",
             [("Tom Brisk", "name"), ("Tom Brisk", "name")],
         ),
+        # a verb of memory reports speech; the continuation keeps the speaker
+        (
+            "“Everyone told us no,” remembered Ann Kim, the firm's former spokeswoman. “So we built it.”",
+            [("Ann Kim", "name"), ("Ann Kim", "continuation")],
+        ),
+        # a description, then the name in apposition: the name speaks
+        ("“We are anxious,” said another harbor resident, Tom Brisk.", [("Tom Brisk", "name")]),
+        # an unnamed source described with its tie to someone
+        (
+            "“The drop is all about the rain,” said a person close to the mayor.",
+            [("a person close to the mayor", "name")],
+        ),
+        # a title abbreviation does not end the speaker's phrase
+        ("“It is a nightmare,” said the Rev. Tom Brisk.", [("Tom Brisk", "name")]),
+        # a role "of" a place is a person, not the place
+        ("“It works,” said the mayor of Port Alder.", [("the mayor of Port Alder", "name")]),
+        # a chain of appositives describes the name that opens it
+        (
+            "“It is an invasion of the local domain,” Dan Quill, the attorney general of the state, one of the "
+            "states suing the agency, said at an event.",
+            [("Dan Quill", "name")],
+        ),
+        # the subject of a participle cue after an opening adverbial
+        (
+            "On Tuesday, Ms. Kim deflected questions about the budget before saying, “It is time to stop.”",
+            [("Kim", "title")],
+        ),
+        # a quote before "NAME, ROLE, told AUDIENCE": the audience is not the content
+        (
+            "“He deserved it,” the driver, Tom Brisk, told the radio program after the race.",
+            [("Tom Brisk", "name")],
+        ),
+        # a one-word answer framed by a reporting verb is speech
+        ("Dan Quill, its acting chairman, told the news agency simply, “We lost.”", [("Dan Quill", "name")]),
+        # "X responded by saying": the subject, not the verb phrase
+        (
+            "Ann Kim responded by saying that the network does not pay for debates.",
+            [("Ann Kim", "name")],
+        ),
     ],
 )
 def test_speakers_follow_the_sentence_structure(text, expected):
