@@ -203,13 +203,30 @@ def _words_and_stems(text: str) -> list[tuple[str, str]]:
     return [(written.get(st, st), st) for st in dict.fromkeys(content_stems(tokenize(text)))]
 
 
+def stance_text(q: Quote) -> str:
+    """The words the stance engine reads for a quote: its text without quotation marks; for
+    reported speech whose verb carries a side ("criticized the levy", "did not support the
+    plan", "urged the council to act"), the verb (and a negation right before it) first."""
+    text = strip_quote_marks(q.text)
+    if q.kind == "direct" or not q.cue or q.cue.split()[0].lower() not in lexicon.POLAR_CUES:
+        return text
+    lead = ""
+    if q.context and q.context_start is not None and q.cue_start is not None:
+        k = q.cue_start - q.context_start
+        if 0 < k <= len(q.context):
+            neg = lexicon.NEG_BEFORE_RE.search(q.context[max(0, k - 30) : k])
+            if neg:
+                lead = neg.group().strip() + " "
+    return f"{lead}{q.cue} {text}"
+
+
 def quote_texts(
     quotes: Sequence[Quote], articles: Mapping[str, Article] | None = None
 ) -> tuple[list[str], list[str]]:
     """Each quote's words without their quotation marks, and its context."""
     texts, contexts = [], []
     for q in quotes:
-        texts.append(strip_quote_marks(q.text))
+        texts.append(stance_text(q))
         ctx = q.context
         if not ctx and articles and q.article_id in articles:
             ctx = context_for(articles[q.article_id].text, q.start, q.end)
@@ -263,5 +280,6 @@ __all__ = [
     "relevance_and_own",
     "relevance_scores",
     "sentence_bounds",
+    "stance_text",
     "strip_quote_marks",
 ]

@@ -177,3 +177,32 @@ def test_context_makes_a_pointing_back_quote_relevant(neural):
     )
     out = predict_quotes([q], book, neural, articles={"a": Article(id="a", text=text)})
     assert out[0].stances["bypass"].label == "oppose"
+
+
+def test_a_pairs_probabilities_do_not_depend_on_the_pairs_beside_it(neural):
+    # the int8 model quantises activations per run: a pair is run alone, so its label is the
+    # same whatever else the article holds
+    q = "Should the town close the old quay to lorries?"
+    pair = (q, "Closing the quay to lorries would make the harbour safer for children.")
+    others = [
+        (q, "The harbour master expects traffic to fall by half, which suits nearly everyone here.")
+    ] * 9
+    alone = neural.pair_probs([pair])[0]
+    together = neural.pair_probs([pair, *others])[0]
+    assert np.array_equal(alone, together)
+
+
+def test_a_verb_that_takes_a_side_is_read_with_its_content():
+    from annotator.stance.relevance import stance_text
+
+    text = "Ann Kim did not support the levy on second homes."
+    cue_at = text.index("support")
+    base = dict(article_id="a", start=cue_at + 8, end=len(text) - 1, kind="indirect", context=text)
+    quote = Quote(
+        id="q1", text="the levy on second homes", cue="support", cue_start=cue_at, context_start=0, **base
+    )
+    assert stance_text(quote) == "did not support the levy on second homes"
+    said = quote.model_copy(update={"cue": "said"})
+    assert stance_text(said) == "the levy on second homes"
+    direct = quote.model_copy(update={"kind": "direct", "text": "“We back the levy.”"})
+    assert stance_text(direct) == "We back the levy."

@@ -124,7 +124,10 @@ def test_a_misread_question_is_learnt_from_reviews(tmp_path):
 def test_reviews_that_would_lower_the_score_are_refused_unless_forced(tmp_path):
     """For and against on one question: a bias cannot learn which is which, and its
     cross-validated score is below the engine's; nothing is written without --force."""
-    items = [(t, "support") for t in FOR_CLOSING] + [(t, "oppose") for t in AGAINST_CLOSING]
+    # four each way, balanced; the engine reads some of each side right, so a per-question bias
+    # can only trade one side for the other (measured: 0.37 alone, 0.11 cross-validated)
+    four_for = [FOR_CLOSING[i] for i in (0, 4, 5, 7)]
+    items = [(t, "support") for t in four_for] + [(t, "oppose") for t in AGAINST_CLOSING]
     reviewed = _reviewed(tmp_path, items)
     out = tmp_path / "newsroom.zip"
     res = runner.invoke(app, ["train", str(reviewed), "-c", str(tmp_path / "codebook.yaml"), "-o", str(out)])

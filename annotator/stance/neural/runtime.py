@@ -177,8 +177,13 @@ class NeuralEngine:
         )
 
     # --------------------------------------------------------------- prediction
-    def logits(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
-        """Raw logits (none, oppose, support) per (question, text) pair, in input order."""
+    def logits(self, pairs: Sequence[tuple[str, str]], batch_size: int = 1) -> np.ndarray:
+        """Raw logits (none, oppose, support) per (question, text) pair, in input order.
+
+        One pair a run by default: the int8 model quantises its activations with one scale per
+        batch, so a pair run with others gets logits that depend on them (by up to 0.3 here).
+        Alone, a quote's label never depends on the quotes beside it, and no padding is
+        computed (measured: 263 pairs/s alone against 296 in batches of 32)."""
         n = len(pairs)
         out = np.zeros((n, len(LABELS)), dtype=np.float32)
         if not n:
@@ -217,7 +222,7 @@ class NeuralEngine:
             Path(path), self._model_bytes, self._tokenizer_json.encode("utf-8"), manifest, head
         )
 
-    def probs(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
+    def probs(self, pairs: Sequence[tuple[str, str]], batch_size: int = 1) -> np.ndarray:
         """P(none), P(oppose), P(support) per pair (a reviewed-labels head applied when present)."""
         z = self.logits(pairs, batch_size)
         if self.head:
