@@ -46,6 +46,9 @@ TELL_OBJ_RE = re.compile(
 
 TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
 
+#: a colon that introduces a quotation inside reported content
+COLON_QUOTE_RE = re.compile(rf":\s*(?={SPEECH})")
+
 TO_OBJ_RE = re.compile(
     rf"^\s+to\s+(?:him|her|them|me|us|reporters|journalists|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)"
 )
@@ -372,7 +375,17 @@ def sentence_quotes(
                     if comma > a:
                         b = comma
                 a2, b2 = trim_content(masked, a, b)
-                if count_words(text[base + a2 : base + b2]) >= 2:
+                colon = COLON_QUOTE_RE.search(masked, a2, b2)
+                if colon and count_words(masked[a2 : colon.start()]) >= 3:
+                    # "X said that a deal might be possible: “...”": the reported clause, then
+                    # the quotation the colon introduces, each a part of its own
+                    q = quote_at(index, colon.end(), base, ending=False)
+                    if q is not None and q.speech and q.end - base >= b2 - 1:
+                        c2, d2 = trim_content(masked, a2, colon.start())
+                        parts.append((c2, d2, content_kind(masked, c2, d2)))
+                        parts.append((q.start - base, q.end - base, "direct"))
+                        a2 = b2
+                if a2 < b2 and count_words(text[base + a2 : base + b2]) >= 2:
                     q = quote_at(index, a2, base, ending=False)
                     if q is not None and q.end - base >= b2 - 1 and q.speech:
                         parts.append((q.start - base, q.end - base, "direct"))

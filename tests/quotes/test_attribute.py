@@ -208,6 +208,12 @@ def test_role_and_organisation_from_the_appositive():
         ),
         # a one-word answer framed by a reporting verb is speech
         ("Dan Quill, its acting chairman, told the news agency simply, “We lost.”", [("Dan Quill", "name")]),
+        # reported content, then a quotation its colon introduces: two parts, one speaker
+        (
+            "Ann Kim said that if the council waits, a deal might still be possible: “In politics, "
+            "the question is always who blinks first.”",
+            [("Ann Kim", "name"), ("Ann Kim", "name")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
