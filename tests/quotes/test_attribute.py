@@ -210,7 +210,7 @@ def test_role_and_organisation_from_the_appositive():
         ("Dan Quill, its acting chairman, told the news agency simply, “We lost.”", [("Dan Quill", "name")]),
         # reported content, then a quotation its colon introduces: two parts, one speaker
         (
-            "Ann Kim said that if the council waits, a deal might still be possible: “In politics, "
+            "Ann Kim said that a deal might still be possible if the council waits: “In politics, "
             "the question is always who blinks first.”",
             [("Ann Kim", "name"), ("Ann Kim", "name")],
         ),
