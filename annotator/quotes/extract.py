@@ -19,8 +19,15 @@ import bisect
 
 from annotator.quotes.content import sentence_quotes
 from annotator.quotes.frames import find_frames
-from annotator.quotes.records import QSpan, Raw, Sentence
-from annotator.quotes.special import asked_quotes, headline_quotes, stative_quotes, title_quotes
+from annotator.quotes.records import Mention, QSpan, Raw, Sentence
+from annotator.quotes.special import (
+    asked_quotes,
+    colon_speaker,
+    dash_speaker,
+    headline_quotes,
+    stative_quotes,
+    title_quotes,
+)
 from annotator.quotes.text import (
     COLON_END_RE,
     mask_sentence,
@@ -90,6 +97,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                 )
         # speech quotes no frame claimed: continuations, or unattributed
         unclaimed = [q for q in quotes if q.speech and not q.used]
+        first = len(all_sents) - len(sents)
         framed = Neighbours(para_raws)
         last_unclaimed: Raw | None = None
         for q in unclaimed:
@@ -100,7 +108,16 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
             )
             before = last_unclaimed or framed.last_before(q.start)  # the quote it continues
             after = framed.first_direct_after(q.start) if before is None else None
-            if pending is not None and q.start == ps:
+            signed = dash_speaker(text, q, pe) or colon_speaker(
+                text, sent_masks[si - first], s, q
+            )  # "“...” ― Ann Kim", "Ann Kim replied: “...”"
+            if isinstance(signed, Mention):
+                r.mention, r.how, r.cue = signed, "frame", "―"
+                r.cue_start, r.cue_end = q.end, signed.start
+            elif signed is not None and not (pending is not None and q.start == ps):
+                r.mention, r.how, r.cue = signed[0], "frame", ":"
+                r.cue_start, r.cue_end = signed[1], signed[2]
+            elif pending is not None and q.start == ps:
                 r.cue, r.cue_start, r.cue_end, r.mention, r.how = (
                     pending.cue,
                     pending.cue_start,
@@ -122,7 +139,6 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         by_sent: dict[int, list[Raw]] = {}
         for k in para_raws:
             by_sent.setdefault(k.sent_start, []).append(k)
-        first = len(all_sents) - len(sents)
         for i, (s, sq, masked) in enumerate(zip(sents, sent_quotes, sent_masks)):
             si = first + i
             here = by_sent.setdefault(s.start, [])

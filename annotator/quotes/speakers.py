@@ -497,7 +497,8 @@ def np_kind(text: str, a: int, b: int) -> tuple[str, int, int, int | None]:
 _TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
 INTRO_PHRASE_RE = re.compile(
     r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over)\s[^,;:\ue000]{1,40}|"
-    r"Yesterday|Today|Now|Still|Meanwhile|However|Instead|Later|Earlier|Separately|Afterward|Afterwards),\s*"
+    r"Yesterday|Today|Now|Still|Meanwhile|However|Instead|Later|Earlier|Separately|Afterward|Afterwards),\s*|"
+    r"\s*(?:But|And|So|Yet|Then|Also)\s+"
 )
 
 

@@ -18,6 +18,7 @@ from annotator.quotes.patterns import (
     trim_content,
 )
 from annotator.quotes.records import Mention, QSpan, Raw, Sentence
+from annotator.quotes.speakers import sentence_subject
 
 # Sourceless attributions of appearance, expectation and report ("the plan appears weak", "turnout is
 # expected to rise", "the mayor reportedly considered a run"): the subject and the complement are each
@@ -213,3 +214,40 @@ def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int
             how="frame",
         )
     ]
+
+
+#: a name after a quotation and a dash, ending its line: '“...” ― Ann Kim'
+DASH_NAME_RE = re.compile(rf"[ \t]*[―—–]{{1,2}}[ \t]*(?P<spk>{NAMERUN})[ \t]*[.,]?[ \t]*(?=\n|$|[“\"])")
+#: "Name: “...”" inside a paragraph (a transcript or a run of short answers)
+NAME_COLON_RE = re.compile(rf"(?:^|(?<=[.!?”\"]\s))(?P<spk>{NAMERUN}):\s*$")
+
+
+def dash_speaker(text: str, q: QSpan, pe: int) -> Mention | None:
+    """The person a quotation is signed with: '“We were proud of him.” ― Ann Kim'."""
+    m = DASH_NAME_RE.match(text, q.end, min(pe, q.end + 80))
+    if m is None:
+        return None
+    a, b = m.span("spk")
+    if text[a:b].split()[0].lower() in lx.NOT_NAMES:
+        return None
+    return Mention(a, b, text[a:b], "name")
+
+
+def colon_speaker(text: str, masked: str, sent: Sentence, q: QSpan) -> tuple[Mention, int, int] | None:
+    """The speaker of a quotation that a colon introduces in its sentence: the subject of the
+    words before the colon ("Ann Kim responded awkwardly: “...”", "Ann Kim: “...”"), with
+    the colon as cue."""
+    k = q.start - sent.start
+    lead = masked[:k].rstrip()
+    if not lead.endswith(":") or len(lead) > 250 or SPEECH in lead:
+        return None
+    nm = NAME_COLON_RE.search(lead)
+    if nm:
+        a, b = sent.start + nm.start("spk"), sent.start + nm.end("spk")
+        if text[a:b].split()[0].lower() in lx.NOT_NAMES:
+            return None
+        return Mention(a, b, text[a:b], "name"), sent.start + len(lead) - 1, sent.start + len(lead)
+    spk = sentence_subject(text, masked[: len(lead) - 1], sent.start)
+    if spk is None or (spk.kind == "pronoun" and spk.text.lower() == "i"):
+        return None
+    return spk, sent.start + len(lead) - 1, sent.start + len(lead)

@@ -214,6 +214,22 @@ def test_role_and_organisation_from_the_appositive():
             "the question is always who blinks first.”",
             [("Ann Kim", "name"), ("Ann Kim", "name")],
         ),
+        # quotations signed with a dash, one a line
+        (
+            "“We were all so proud of him.” ― Ann Kim\n“Maybe we can build a wall around the mayor.” ― Tom Brisk.",
+            [("Ann Kim", "name"), ("Tom Brisk", "name")],
+        ),
+        # "Name: “...”" answers in a run, and a colon after a clause with its subject
+        (
+            "Ann Kim: “Our goal is not to hold the flood back, but to stop it.” Tom Brisk: “The job is to stop it.”",
+            [("Ann Kim", "name"), ("Tom Brisk", "name")],
+        ),
+        (
+            "But Ann Kim quickly deflected with a joke: “It is just talk, and it is one of those things.”",
+            [("Ann Kim", "name")],
+        ),
+        # a colon after words with no person in them gives no speaker
+        ("The sign on the door read: “Harbor Club: the best party in the county.”", [(None, "none")]),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
