@@ -8,8 +8,6 @@ Words are matched after lower-casing; entries ending in "*" match any word with 
 
 from __future__ import annotations
 
-import re
-
 # Words that negate what follows (a few tokens ahead).
 NEGATORS: frozenset[str] = frozenset(
     [
@@ -584,34 +582,4 @@ STOPWORDS: frozenset[str] = frozenset(
         "one",
         "ones",
     ]
-)
-
-
-def _verb_forms(bases: str) -> frozenset[str]:
-    """The regular inflections of each base verb (over-generated forms are harmless)."""
-    out: set[str] = set()
-    for b in bases.split():
-        out |= {b, b + "s", b + "es", b + "d", b + "ed", b + "ing", b + b[-1] + "ed", b + b[-1] + "ing"}
-        if b.endswith("e"):
-            out.add(b[:-1] + "ing")
-        if b.endswith("y"):
-            out |= {b[:-1] + "ies", b[:-1] + "ied"}
-    return frozenset(out)
-
-
-#: Reporting verbs that carry a side ("criticized the levy", "urged the council to act",
-#: "denied that rents rose"): the content alone reads differently, so the stance engine reads
-#: the verb with it. Neutral verbs of saying (say, tell, note, add) are not here.
-POLAR_CUES: frozenset[str] = _verb_forms(
-    "want urge propose endorse criticize criticise praise blame defend reject dismiss condemn welcome "
-    "slam blast applaud demand accuse deny dispute support oppose attack denounce prefer tout "
-    "recommend warn fear worry hope promise vow pledge threaten refuse concede admit complain lament "
-    "insist protest doubt question challenge back favor favour champion advocate lobby press push "
-    "call argue caution decry deplore mock ridicule hail celebrate embrace resist fight block veto"
-) | {"sought", "fought", "spoke", "spoken", "voiced", "expressed", "lashed", "railed"}
-#: a negation right before the cue ("did not support"), read with it
-NEG_BEFORE_RE = re.compile(
-    r"\b(?:\w+n[’']t|(?:(?:do|does|did|would|will|could|can|should|has|have|had|is|are|was|were)\s+)?"
-    r"(?:not|never))(?:\s+\w+ly)?\s*$",
-    re.IGNORECASE,
 )

@@ -28,6 +28,7 @@ import numpy as np
 from annotator.models import Article, Codebook, Quote
 from annotator.stance import lexicon
 from annotator.stance.features import content_stems, tokenize
+from annotator.stance.reading import stance_text, strip_quote_marks
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+|\n+")
 
@@ -53,10 +54,6 @@ def context_for(text: str, start: int, end: int) -> str:
     first, last = idx[0], idx[-1]
     a = bounds[max(first - 1, 0)][0]
     return text[a : bounds[last][1]]
-
-
-def strip_quote_marks(text: str) -> str:
-    return text.strip().strip("\"'\u201c\u201d\u2018\u2019` ,").strip()
 
 
 @dataclass(frozen=True)
@@ -201,23 +198,6 @@ def _words_and_stems(text: str) -> list[tuple[str, str]]:
         for st in content_stems(tokenize(word)):
             written.setdefault(st, word)
     return [(written.get(st, st), st) for st in dict.fromkeys(content_stems(tokenize(text)))]
-
-
-def stance_text(q: Quote) -> str:
-    """The words the stance engine reads for a quote: its text without quotation marks; for
-    reported speech whose verb carries a side ("criticized the levy", "did not support the
-    plan", "urged the council to act"), the verb (and a negation right before it) first."""
-    text = strip_quote_marks(q.text)
-    if q.kind == "direct" or not q.cue or q.cue.split()[0].lower() not in lexicon.POLAR_CUES:
-        return text
-    lead = ""
-    if q.context and q.context_start is not None and q.cue_start is not None:
-        k = q.cue_start - q.context_start
-        if 0 < k <= len(q.context):
-            neg = lexicon.NEG_BEFORE_RE.search(q.context[max(0, k - 30) : k])
-            if neg:
-                lead = neg.group().strip() + " "
-    return f"{lead}{q.cue} {text}"
 
 
 def quote_texts(

@@ -193,7 +193,7 @@ def test_a_pairs_probabilities_do_not_depend_on_the_pairs_beside_it(neural):
 
 
 def test_a_verb_that_takes_a_side_is_read_with_its_content():
-    from annotator.stance.relevance import stance_text
+    from annotator.stance.reading import stance_text
 
     text = "Ann Kim did not support the levy on second homes."
     cue_at = text.index("support")

@@ -1,0 +1,59 @@
+"""What the stance engine reads for a quote: its words, and for reported speech whose verb
+takes a side, the verb (with a negation before it) in front of the content."""
+
+from __future__ import annotations
+
+import re
+
+from annotator.models import Quote
+
+
+def strip_quote_marks(text: str) -> str:
+    return text.strip().strip("\"'\u201c\u201d\u2018\u2019` ,").strip()
+
+
+def _verb_forms(bases: str) -> frozenset[str]:
+    """The regular inflections of each base verb (over-generated forms are harmless)."""
+    out: set[str] = set()
+    for b in bases.split():
+        out |= {b, b + "s", b + "es", b + "d", b + "ed", b + "ing", b + b[-1] + "ed", b + b[-1] + "ing"}
+        if b.endswith("e"):
+            out.add(b[:-1] + "ing")
+        if b.endswith("y"):
+            out |= {b[:-1] + "ies", b[:-1] + "ied"}
+    return frozenset(out)
+
+
+#: Reporting verbs that carry a side ("criticized the levy", "urged the council to act",
+#: "denied that rents rose"): the content alone reads differently, so the stance engine reads
+#: the verb with it. Neutral verbs of saying (say, tell, note, add) are not here.
+POLAR_CUES: frozenset[str] = _verb_forms(
+    "want urge propose endorse criticize criticise praise blame defend reject dismiss condemn welcome "
+    "slam blast applaud demand accuse deny dispute support oppose attack denounce prefer tout "
+    "recommend warn fear worry hope promise vow pledge threaten refuse concede admit complain lament "
+    "insist protest doubt question challenge back favor favour champion advocate lobby press push "
+    "call argue caution decry deplore mock ridicule hail celebrate embrace resist fight block veto"
+) | {"sought", "fought", "spoke", "spoken", "voiced", "expressed", "lashed", "railed"}
+#: a negation right before the cue ("did not support"), read with it
+NEG_BEFORE_RE = re.compile(
+    r"\b(?:\w+n[’']t|(?:(?:do|does|did|would|will|could|can|should|has|have|had|is|are|was|were)\s+)?"
+    r"(?:not|never))(?:\s+\w+ly)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def stance_text(q: Quote) -> str:
+    """The words the stance engine reads for a quote: its text without quotation marks; for
+    reported speech whose verb carries a side ("criticized the levy", "did not support the
+    plan", "urged the council to act"), the verb (and a negation right before it) first."""
+    text = strip_quote_marks(q.text)
+    if q.kind == "direct" or not q.cue or q.cue.split()[0].lower() not in POLAR_CUES:
+        return text
+    lead = ""
+    if q.context and q.context_start is not None and q.cue_start is not None:
+        k = q.cue_start - q.context_start
+        if 0 < k <= len(q.context):
+            neg = NEG_BEFORE_RE.search(q.context[max(0, k - 30) : k])
+            if neg:
+                lead = neg.group().strip() + " "
+    return f"{lead}{q.cue} {text}"
