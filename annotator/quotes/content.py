@@ -423,10 +423,13 @@ def sentence_quotes(
                 if right_quote:  # "In short, she said, “...”": the words before the cue are content too
                     trivial, paren = None, None
                     a2, b2 = trim_content(masked, consumed, lead_len)
+                    head = masked[a2:b2]
                     if (
-                        SPEECH not in masked[a2:b2]
-                        and count_words(masked[a2:b2]) >= 1
-                        and not INTRO_ONLY_RE.match(masked[a2:b2])
+                        SPEECH not in head
+                        and count_words(head) >= 1
+                        and not INTRO_ONLY_RE.match(head)
+                        and not f.inherit  # "X stepped up his focus, saying, “...”": no content before
+                        and not PREP_START_RE.match(head[:1].lower() + head[1:])  # "Here in Lakeside,"
                     ):
                         parts.insert(0, (a2, b2, "indirect"))
                 if trivial or paren:

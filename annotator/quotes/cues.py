@@ -42,6 +42,10 @@ class CueMatch:
         return self.start, self.end
 
 
+#: cues that may open a sentence, capitalised, before their speaker
+SENTENCE_FIRST = frozenset({"said", "says", "added", "adds", "wrote", "writes", "recalled", "explained"})
+
+
 def find_cues(masked: str) -> list[CueMatch]:
     """Reporting cues in a masked sentence: one dictionary look-up per word (fast), then the
     multi-word phrases starting with that word. Verbs are lower case; "According to" and
@@ -56,15 +60,19 @@ def find_cues(masked: str) -> list[CueMatch]:
             continue
         w = m.group()
         low = w.lower()
-        if w != low and low not in ("according", "as"):
-            continue
+        if (
+            w != low
+            and low not in ("according", "as")
+            and not (low in SENTENCE_FIRST and not masked[:a].strip())
+        ):
+            continue  # "Said Jo Marsh, who ...": a cue may open its sentence, inverted
         found = None
         for p in CUE_FIRST.get(low, ()):
             e = a + len(p)
             if masked[a:e].lower() == p and (e >= n or masked[e] not in _WORDCHARS):
                 found = CueMatch(masked[a:e], a, e)
                 break
-        if found is None and w == low and low in _SINGLE:
+        if found is None and (w == low or low in SENTENCE_FIRST) and low in _SINGLE:
             found = CueMatch(w, a, b)
         if found is not None:
             if out and found.start < out[-1].end:

@@ -39,10 +39,10 @@ class Frame:
 
 
 COORD_RE = re.compile(
-    r"(?:^|\s)(?:and|but|then)(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|\w+ly))*\s*$"
+    r"(?:^|\s)(?:and|but|then)(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|[a-z]\w*ly))*\s*$"
 )
 
-REL_RE = re.compile(r",\s*who(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|\w+ly))*\s*$")
+REL_RE = re.compile(r",\s*who(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|[a-z]\w*ly))*\s*$")
 
 IT_RE = re.compile(r"(?:^|(?<=[\s,;:]))[Ii]t\s+(?:also\s+)?$")
 
@@ -178,6 +178,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             low in lx.AMBIGUOUS_FORMS
             and not low.endswith("ed")
             and low not in ("said", "told", "wrote", "thought")
+            and not (low in ("read", "reads") and lead.endswith((SPEECH, ",")))  # "“...,” read the note"
         ):
             continue
         if object_only:
@@ -187,7 +188,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             if (
                 spk is not None
                 and spk.text.lower() != "i"
-                and (lead.endswith((SPEECH, ",", FRAG)) or spk.kind == "name")
+                and (lead.endswith((SPEECH, ",", FRAG)) or spk.kind == "name" or cue[:1].isupper())
             ):
                 frames.append(Frame(cue, lemma, cs, ce, spk, cs, after, inverted=True))
     return frames

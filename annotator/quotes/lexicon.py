@@ -243,6 +243,8 @@ CUE_PHRASES = [
     ("said in a statement", "say"), ("says in a statement", "say"), ("said in an interview", "say"),
     ("went on", "continue"), ("goes on", "continue"), ("followed up", "follow up"),
     ("as reported by", "report"), ("as first reported by", "report"),
+    ("issued a statement", "say"), ("issues a statement", "say"), ("released a statement", "say"),
+    ("releases a statement", "say"),
 ]
 
 

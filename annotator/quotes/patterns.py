@@ -95,7 +95,7 @@ PREP_START_RE = re.compile(
     r"(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|"
     r"winter|time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|again|also|"
-    r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|\w+ly)\b"
+    r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|[a-z]\w*ly)\b"
 )
 
 CLAUSE_START_RE = re.compile(
@@ -109,7 +109,7 @@ CLAUSE_START_RE = re.compile(
 TRIVIAL_TAIL_RE = re.compile(
     rf"^(?:\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|to|while|when|as|last|this|"
     rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|later|earlier|"
-    rf"again|also|publicly|privately|then|\w+ly)\b[^{SPEECH}]*)?[\s.!?,:;”\"’)]*$"
+    rf"again|also|publicly|privately|then|[a-z]\w*ly)\b[^{SPEECH}]*)?[\s.!?,:;”\"’)]*$"
 )
 
 _WORD_RE = re.compile(r"[\w’'\-]+")

@@ -24,7 +24,9 @@ from annotator.quotes.records import Mention
 
 # speaker noun phrases at the end of the text before a cue (applied to a bounded window)
 AUX_RE = re.compile(
-    r"(?:\s+(?:" + lx.alternation(lx.AUX) + r"|\w+ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"(?:\s+(?:"
+    + lx.alternation(lx.AUX)
+    + r"|[a-z][\w’'\-]*ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)|(?:last|this|earlier this)\s+(?:week|month|year)),?)*\s*$"
 )
 
@@ -498,7 +500,7 @@ _TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
 INTRO_PHRASE_RE = re.compile(
     r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over)\s[^,;:\ue000]{1,40}|"
     r"Yesterday|Today|Now|Still|Meanwhile|However|Instead|Later|Earlier|Separately|Afterward|Afterwards),\s*|"
-    r"\s*(?:But|And|So|Yet|Then|Also)\s+"
+    r"\s*(?:But|And|So|Yet|Then|Also)\s+|\s*(?:Here|There|Back|Elsewhere)\s[^,;:\ue000]{1,40},\s*"
 )
 
 

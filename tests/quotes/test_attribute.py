@@ -230,6 +230,25 @@ def test_role_and_organisation_from_the_appositive():
         ),
         # a colon after words with no person in them gives no speaker
         ("The sign on the door read: “Harbor Club: the best party in the county.”", [(None, "none")]),
+        # a name ending in -ly is no adverb
+        ("“You have called voters lazy,” Kelly charged in her opening question.", [("Kelly", "surname")]),
+        # a cue may open its sentence, before its speaker
+        ("Said Jo Marsh, who grew up nearby, “We were all so proud of him.”", [("Jo Marsh", "name")]),
+        ("Said the harbor master: “It is over.”", [("the harbor master", "name")]),
+        # a statement issued, or read out
+        (
+            "Immediately after the storm, Dan Quill issued a statement, “Last night our town was hit hard.”",
+            [("Dan Quill", "name")],
+        ),
+        (
+            "“The team took notes on her life,” read the statement, which was signed by Tom Brisk.",
+            [("the statement", "name")],
+        ),
+        # a participle after an opening place: the subject speaks, and the clause is no quote
+        (
+            "Here in Lakeside, Dan Quill stepped up his focus on schools, saying, “We have got to fund them.”",
+            [("Dan Quill", "name")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
