@@ -61,10 +61,21 @@ APP_START_RE = re.compile(
 )
 
 
+#: a word before a capitalised run that makes it the object of a phrase, not a subject
+PREP_BEFORE_RE = re.compile(r"(?:^|\s)(?:of|the|at|for|from|in|on|with|by|to|into)\s+$", re.IGNORECASE)
+PARTY_CODE_RE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,5}$")
+PARTY_COMMA_RE = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,5},$")
+
+
 def appositive_speaker(core_r: str) -> re.Match | None:
     """The speaker of "NAME, APPOSITIVE," right before a cue: the rightmost name or role NP
     whose tail reads as an appositive (a role, an age, a relative clause), at most 3 commas."""
-    cands = list(APPOS_CAND_RE.finditer(core_r))
+    cands = [
+        m
+        for m in APPOS_CAND_RE.finditer(core_r)
+        if not PREP_BEFORE_RE.search(core_r, max(0, m.start() - 12), m.start())  # "member of the X, a group"
+        and not PARTY_CODE_RE.match(m.group("spk"))  # "Rep. Ann Kim, D-Ore., said"
+    ]
     for m in reversed(cands):
         app = core_r[m.end() : -1].strip()
         if (
@@ -202,6 +213,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
     core_r = core.rstrip()
     tag = PARTY_TAG_RE.search(core_r)
     if tag:  # "Rep. Ann Kim (D-Ore.) said": the party or state tag is not part of the name
+        core_r = core_r[: tag.start()].rstrip()
+    tag = PARTY_COMMA_RE.search(core_r)
+    if tag:  # "Rep. Ann Kim, D-Ore., said"
         core_r = core_r[: tag.start()].rstrip()
     if not core_r:
         return None

@@ -249,6 +249,14 @@ def test_role_and_organisation_from_the_appositive():
             "Here in Lakeside, Dan Quill stepped up his focus on schools, saying, “We have got to fund them.”",
             [("Dan Quill", "name")],
         ),
+        # an organisation named inside an appositive is not the subject
+        (
+            "Ed Gray, who at the time was a member of the Harbor Club, a group of bloggers, said that the plan "
+            "was changing minds.",
+            [("Ed Gray", "name")],
+        ),
+        # a party code between commas is not the speaker
+        ("Rep. Ann Kim, D-Ore., says the scenario is likely.", [("Ann Kim", "name")]),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
