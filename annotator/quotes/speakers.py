@@ -122,7 +122,7 @@ NP_STOP = (
 )
 
 GENERIC_NP = (
-    rf"(?:the|a|an|another|his|her|their|its|one)\s+(?:[\w’'\-.&]+\s+){{0,7}}?[\w’'\-&]+"
+    rf"(?:the|a|an|another|his|her|their|its|one)\s+(?:[\w’'\-.&]+\s+){{0,12}}?[\w’'\-&]+"
     rf"(?!\.\s+[{UPPER}])(?=\s*(?:{NP_STOP}))"
 )
 
@@ -325,9 +325,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
 
 
 SUBJ_START_RE = re.compile(
-    rf"^(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Aa]ll|[Bb]oth|[Tt]wo|[Tt]hree|"
+    rf"^(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Aa]ll|[Bb]oth|[Tt]wo|[Tt]hree|"
     rf"[Ff]our|[Ff]ive|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Oo]ther|[Ff]ew|[Mm]ore|[Nn]o|"
-    rf"[Ee]arly|[Rr]ecent|[Nn]ew|[Ff]ormer|[Cc]urrent|[{UPPER}]|\d)"
+    rf"[Ee]arly|[Rr]ecent|[Nn]ew|[Ff]ormer|[Cc]urrent)\b|[{UPPER}]|\d)"
 )
 
 SUBJ_BAD = FUNCTION_WORDS - {"in", "on", "at", "and"} | {
