@@ -46,6 +46,8 @@ TELL_OBJ_RE = re.compile(
 
 TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
 
+WHO_RE = re.compile(r"\bwho\b")
+
 #: a colon that introduces a quotation inside reported content
 COLON_QUOTE_RE = re.compile(rf":\s*(?={SPEECH})")
 
@@ -169,7 +171,15 @@ def sentence_quotes(
     out: list[Raw] = []
     consumed = 0
     n = len(masked)
+    inverted: Frame | None = None  # the last inverted frame ("said Ann Kim, a senator who ...")
     for i, f in enumerate(frames):
+        if inverted is not None and f.cue_start < inverted.end:
+            # a verb inside the appositive: "said Ann Kim, a senator who declined to run" is hers
+            if f.inverted or not WHO_RE.search(masked, inverted.cue_end, f.cue_start):
+                continue
+            f.mention = inverted.mention
+        if f.inverted:
+            inverted = f
         nxt = frames[i + 1] if i + 1 < len(frames) else None
         if _nests_in_content(f) and any(r.start <= base + f.cue_start < r.end for r in out[-16:]):
             continue  # "X says she wants to ...": the stance inside reported content is part of it

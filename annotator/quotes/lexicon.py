@@ -322,6 +322,7 @@ PERSON_ROLES = {
     "founder", "executive", "officer", "head", "member", "mayor", "judge", "prosecutor",
     "researcher", "fellow", "expert", "historian", "scientist", "editor", "lecturer", "dean",
     "commissioner", "sheriff", "person", "resident", "owner", "partner", "teacher", "student",
+    "ally", "friend", "confidant", "confidante",
 }
 SOURCE_NOUNS = {
     "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis",
@@ -361,7 +362,7 @@ ROLE_WORDS = {
     "white", "house", "federal", "u.s.", "us", "international", "regional", "local", "county",
     "city", "district", "legal", "media", "digital", "data", "research", "acting",
     "interim", "incoming", "outgoing", "then", "then-", "his", "her", "their", "its", "our",
-    "ranking", "junior", "lead", "visiting", "adjunct", "emeritus",
+    "ranking", "junior", "lead", "visiting", "adjunct", "emeritus", "ally",
 }
 
 # Titles written before a name; dropped from canonical names.

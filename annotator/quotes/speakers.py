@@ -42,8 +42,8 @@ LEFT_GROUP_RE = re.compile(
 )
 
 LEFT_NP_RE = re.compile(
-    rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|{NAMERUN}[’']s)\s+"
-    rf"(?:{WORD}\s+){{0,4}}?(?:{lx.alternation(lx.SPEAKER_NOUNS)}))$"
+    rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Tt]his|[Tt]hat|"
+    rf"[Aa]nother|{NAMERUN}[’']s)\s+(?:{WORD}\s+){{0,4}}?(?:{lx.alternation(lx.SPEAKER_NOUNS)}))$"
 )
 
 APPOS_CAND_RE = re.compile(
@@ -402,7 +402,7 @@ def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
 #: mayor", "an official at the agency", "a spokeswoman for the council"
 HEADED_NP_RE = re.compile(
     rf"^(?:the|a|an|another|one)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)}|"
-    rf"{lx.alternation(lx.GROUP_NOUNS)})\s+(?:(?:close|familiar|closest)\s+(?:to|with)|at|for|with|of|in|on|from)\s",
+    rf"{lx.alternation(lx.GROUP_NOUNS)})\s+(?:(?:close|familiar|closest)\s+(?:to|with)|at|for|with|of|in|on|from|to)\s",
     re.IGNORECASE,
 )
 
@@ -468,7 +468,7 @@ PERSON_OF_ORG_RE = re.compile(
 #: a person's role right before "of"/"at"/"from" ("the mayor of", "a professor at")
 ROLE_HEAD_OF_RE = re.compile(
     rf"^(?:the|a|an|another|one|his|her|their|its)\s+(?:[\w’'\-]+\s+){{0,3}}?"
-    rf"(?:{lx.alternation(lx.PERSON_ROLES)})\s+(?:of|at|from)(?:\s+the)?\s*$",
+    rf"(?:{lx.alternation(lx.PERSON_ROLES)})\s+(?:of|at|from|to|for|with)(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
 CONNECTOR_RE = re.compile(r"\s(?:of|for|and|the|on|&)\s")
@@ -488,8 +488,8 @@ def np_kind(text: str, a: int, b: int) -> tuple[str, int, int, int | None]:
         lead_m = (
             SOURCE_LEAD_RE.search(spk, 0, tail.start()) if tail is not None and tail.start() > 0 else None
         )
-        if lead_m is not None and ROLE_HEAD_OF_RE.search(spk, 0, lead_m.end()):
-            return "np", a, b, None  # "the mayor of Lakeside": a described person, not the place
+        if tail is not None and tail.start() > 0 and ROLE_HEAD_OF_RE.search(spk, 0, tail.start()):
+            return "np", a, b, None  # "the mayor of Lakeside", "an adviser to Ann Kim": a described person
         if tail is not None and tail.start() > 0 and (lead_m or CONNECTOR_RE.search(tail.group())):
             phrase = tail.group()
             po = PERSON_OF_ORG_RE.match(phrase)

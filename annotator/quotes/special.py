@@ -217,7 +217,9 @@ def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int
 
 
 #: a name after a quotation and a dash, ending its line: '“...” ― Ann Kim'
-DASH_NAME_RE = re.compile(rf"[ \t]*[―—–]{{1,2}}[ \t]*(?P<spk>{NAMERUN})[ \t]*[.,]?[ \t]*(?=\n|$|[“\"])")
+DASH_NAME_RE = re.compile(
+    rf"[^\S\n]*[―—–]{{1,2}}[^\S\n]*(?P<spk>{NAMERUN})[^\S\n]*[.,]?[^\S\n]*(?=\n|$|[“\"])"
+)
 #: "Name: “...”" inside a paragraph (a transcript or a run of short answers)
 NAME_COLON_RE = re.compile(rf"(?:^|(?<=[.!?”\"]\s))(?P<spk>{NAMERUN}):\s*$")
 

@@ -257,6 +257,28 @@ def test_role_and_organisation_from_the_appositive():
         ),
         # a party code between commas is not the speaker
         ("Rep. Ann Kim, D-Ore., says the scenario is likely.", [("Ann Kim", "name")]),
+        # a verb inside an inverted speaker's appositive is hers, and so is the quotation after it
+        (
+            "“Almost everybody was opposed to it,” said Dan Quill, a moderate Lakeside Democrat who declined "
+            "to run again. “That is a hard thing.”",
+            [("Dan Quill", "name"), ("Dan Quill", "name"), ("Dan Quill", "continuation")],
+        ),
+        # described speakers: a tie to a person, an ally, a source, a spokeswoman for a council
+        (
+            "“This is similar to 2000,” said one longtime adviser to Tom Brisk.",
+            [("one longtime adviser to Tom Brisk", "name")],
+        ),
+        ("“Ann is a friend of mine,” said Quill ally Jo Marsh.", [("Jo Marsh", "name")]),
+        ("“The staff do not like him,” this source told the Harbor Times.", [("this source", "name")]),
+        (
+            "“It works,” said a spokeswoman for the Harbor Council.",
+            [("a spokeswoman for the Harbor Council", "name")],
+        ),
+        # signed with a dash after a no-break space
+        (
+            "“I just hope this works.” ―\u00a0Jo Marsh\n“Maybe it will.” ― Tom Brisk",
+            [("Jo Marsh", "name"), ("Tom Brisk", "name")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
