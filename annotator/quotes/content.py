@@ -47,6 +47,7 @@ TELL_OBJ_RE = re.compile(
 TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
 
 WHO_RE = re.compile(r"\bwho\b")
+OF_START_RE = re.compile(r"^\s*(?:of|about|to)\s")
 
 #: a colon that introduces a quotation inside reported content
 COLON_QUOTE_RE = re.compile(rf":\s*(?={SPEECH})")
@@ -263,8 +264,8 @@ def sentence_quotes(
                     pos += t.end()
             right = masked[pos : min(limit, pos + TAIL_WINDOW)]
             m_sp = RIGHT_SPEECH_RE.match(right) or (
-                PREP_START_RE.match(right) and RIGHT_PREP_SPEECH_RE.match(right)
-            )
+                (PREP_START_RE.match(right) or OF_START_RE.match(right)) and RIGHT_PREP_SPEECH_RE.match(right)
+            )  # "said of the vote, “...”"
             content: tuple[int, int] | None = None
             if m_sp and f.lemma != "according to":
                 q = quote_at(index, pos + m_sp.end(), base, ending=False)

@@ -143,7 +143,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 continue
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
             continue
-        if low.split()[0].endswith("ing") and (lead.endswith(",") or BY_END_RE.search(lead)):
+        if low.split()[0].endswith("ing") and (lead.endswith((",", SPEECH)) or BY_END_RE.search(lead)):
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue
         window = masked[max(0, cs - 80) : cs]

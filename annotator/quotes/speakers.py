@@ -47,7 +47,8 @@ LEFT_NP_RE = re.compile(
 )
 
 APPOS_CAND_RE = re.compile(
-    rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{NAMERUN}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{WORD}\s+){{0,4}}?"
+    rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{NAMERUN}(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAMERUN})?|"
+    rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{WORD}\s+){{0,4}}?"
     rf"(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)}))\s*,\s*"
 )
 
@@ -243,7 +244,13 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             a, b = m.span("spk")
             spk = masked[window_start + a : window_start + b]
             kind = "name" if spk[:1].isupper() and not re.match(r"(?:The|A|An)\s", spk) else "np"
+            app_at = off + m.end()
             if kind == "name":
+                po = PERSON_OF_ORG_RE.match(spk)
+                if po and not looks_like_org(po.group("p")):
+                    # "Hal Moss of Berenberg, the largest bank, said": the person; the rest describes him
+                    app_at = off + a + po.start("org")
+                    b = a + len(po.group("p"))
                 cleaned = clean_name_mention(text, off + a, off + b)
                 if not cleaned:
                     return None
@@ -255,8 +262,8 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
                 b2,
                 text[a2:b2],
                 kind,
-                appositive=text[off + m.end() : off + len(core_r) - 1].strip(),
-                app_start=off + m.end(),
+                appositive=text[app_at : off + len(core_r) - 1].strip(),
+                app_start=app_at,
             )
         if depth == 0:
             # "Several candidates, including X, said", "The firms, which had ..., said": an aside

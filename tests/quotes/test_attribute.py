@@ -279,6 +279,16 @@ def test_role_and_organisation_from_the_appositive():
             "“I just hope this works.” ―\u00a0Jo Marsh\n“Maybe it will.” ― Tom Brisk",
             [("Jo Marsh", "name"), ("Tom Brisk", "name")],
         ),
+        # a name with its organisation, then an appositive
+        (
+            "Hal Moss of the Quarry Bank, the largest private bank, warned that the storms may raise prices.",
+            [("Hal Moss", "name")],
+        ),
+        # "said of THING, “...”", then a participle after the closing mark
+        (
+            "Ms. Kim said of the episode, “I do not like it,” adding that “they have a right to be angry.”",
+            [("Kim", "title"), ("Kim", "title")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
