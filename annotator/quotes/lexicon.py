@@ -286,6 +286,7 @@ GROUP_NOUNS = {
     "attendees", "veterans", "employees", "immigrants", "retirees", "farmers", "teachers", "nurses",
     "fans", "viewers", "readers", "users", "callers", "consumers", "customers", "shoppers", "taxpayers",
     "homeowners", "owners", "businesses", "families", "caucusgoers", "primary-goers", "congressmen", "justices", "insurers", "hospitals", "states", "cities",
+    "politicians", "officeholders", "legislatures", "parties", "mayors", "ministers", "economies",
     "many", "most", "some", "both", "several", "few",
 }
 

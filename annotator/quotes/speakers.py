@@ -79,11 +79,13 @@ def appositive_speaker(core_r: str) -> re.Match | None:
     ]
     for m in reversed(cands):
         app = core_r[m.end() : -1].strip()
+        before = core_r[: m.start()].rstrip()
         if (
             not app
             and m.group("spk")[:1].isupper()
             and not re.match(r"(?:The|A|An|His|Her|Their)\s", m.group("spk"))
-            and core_r[: m.start()].rstrip().endswith(",")
+            and before.endswith(",")
+            and (before[:-1].split() or ["x"])[-1][:1].islower()  # not "from Houston, Texas,": a place
         ):
             return m  # "A farmer from the valley, Jo Marsh, said": the name after its description
         if not app or len(app) > 260 or app.count(",") > 3 or ";" in app or ":" in app:
@@ -292,6 +294,8 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             return Mention(a, b, text[a:b], "group")
     if last[:1].isupper() and not last.endswith(("’s", "'s")):
         m = NAME_OF_ORG_RE.search(core_r[-160:])
+        if m and m.group("spk").split()[-1].lower().rstrip(".") in lx.TITLES | lx.ROLE_WORDS:
+            m = None  # "Secretary of State Ann Kim said": a title, then the name
         if m and m.group("spk").split()[0].lower() not in lx.NOT_NAMES:
             d = len(core_r) - min(160, len(core_r))
             cleaned = clean_name_mention(text, off + d + m.start("spk"), off + d + m.end("spk"))
@@ -546,6 +550,10 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
         if run_start is not None:
             best = (run_start, last_end)
             run_start = None
+            if masked[best[0] : best[1]].endswith(("'s", "’s", "s'", "s’")) or w.lower() in lx.GROUP_NOUNS:
+                # "Japan's central bank ended ...", "Lakeside politicians want ...": a possessive
+                # or a modifier, not the subject; the head noun phrase is the subject
+                return _head_np(text, masked, base, best[0], m.start())
         if best is None and w.lower() in lx.GROUP_NOUNS:
             start = 0
             while start < m.start() and masked[start] in " \t" + SPEECH:
@@ -559,6 +567,21 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
     if best is None:
         return None
     return _subject(text, base, best)
+
+
+HEAD_NOUNS = lx.SPEAKER_NOUNS | lx.GROUP_NOUNS | lx.PERSON_ROLES | {"bank", "fund", "firm", "giant", "paper"}
+
+
+def _head_np(text: str, masked: str, base: int, start: int, at: int) -> Mention | None:
+    """The noun phrase from `start` through at most four lower-case words after `at` that ends
+    in a head noun (a group, a role, an institution), or None."""
+    words = list(re.finditer(r"[\w’'\-]+", masked[at : at + 80]))[:4]
+    for k in range(len(words)):
+        if words[k].group().lower() in HEAD_NOUNS and all(w.group()[:1].islower() for w in words[: k + 1]):
+            end = at + words[k].end()
+            kind = "group" if words[k].group().lower() in lx.GROUP_NOUNS else "np"
+            return Mention(base + start, base + end, text[base + start : base + end], kind)
+    return None
 
 
 def _subject(text: str, base: int, span: tuple[int, int]) -> Mention | None:

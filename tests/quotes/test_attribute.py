@@ -289,6 +289,22 @@ def test_role_and_organisation_from_the_appositive():
             "Ms. Kim said of the episode, “I do not like it,” adding that “they have a right to be angry.”",
             [("Kim", "title"), ("Kim", "title")],
         ),
+        # a possessive or a modifier before the subject's head noun is not the subject
+        (
+            "The Harbor's central bank ended its meeting on Friday by announcing it would buy more bonds.",
+            [("Harbor's central bank", "name")],
+        ),
+        (
+            "Lakeside politicians, who granted the mill tax breaks, are furious at it and want their money back.",
+            [("Lakeside politicians", "group")],
+        ),
+        # a title "of" a department, then the name
+        ("Secretary of State Ann Kim said the prisoners were close to release.", [("Ann Kim", "name")]),
+        # a city and its state inside an appositive are no speaker
+        (
+            "Tom Brisk, a delegate from Houston, Texas, said the turmoil was part of the show.",
+            [("Tom Brisk", "name")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
