@@ -47,6 +47,7 @@ TELL_OBJ_RE = re.compile(
 TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
 
 WHO_RE = re.compile(r"\bwho\b")
+STATEMENT_CUES = ("issued", "issues", "released", "releases")
 OF_START_RE = re.compile(r"^\s*(?:of|about|to)\s")
 
 #: a colon that introduces a quotation inside reported content
@@ -182,6 +183,12 @@ def sentence_quotes(
         if f.inverted:
             inverted = f
         nxt = frames[i + 1] if i + 1 < len(frames) else None
+        if (
+            nxt is not None
+            and f.cue.lower().startswith(STATEMENT_CUES)
+            and not masked[f.end : nxt.start].strip()
+        ):
+            continue  # "issued a statement saying ...": the participle reports it
         if _nests_in_content(f) and any(r.start <= base + f.cue_start < r.end for r in out[-16:]):
             continue  # "X says she wants to ...": the stance inside reported content is part of it
         if f.inherit:

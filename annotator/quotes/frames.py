@@ -57,6 +57,12 @@ INVERTED_END_RE = re.compile(rf"\s*(?:[.!?;:]|,\s*{SPEECH}|$)")
 
 PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|am)(?:\s+\w+ly)*\s+$")
 
+ISSUED_RE = re.compile(
+    r"\b(?:issued|issues|released|releases|sent|sends|posted|posts|put\s+out|published|wrote|signed)\s+"
+    r"(?:a|an|the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,2}?(?:statement|letter|memo|release|note|post|message|"
+    r"op-ed|column|tweet|report)\s*,?\s*$"
+)
+
 BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
 
 
@@ -124,6 +130,9 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 frames.append(Frame(cue, lemma, cs, ce, inv, cs, after, inverted=True))
                 continue
         spk = left_speaker(text, masked, base, cs)
+        issued = ISSUED_RE.search(masked, max(0, cs - 80), cs) if low.endswith("ing") else None
+        if issued:  # "Ann Kim issued a statement saying ...": the statement's author speaks
+            spk = left_speaker(text, masked, base, issued.start()) or spk
         if (
             object_only
             and spk is not None

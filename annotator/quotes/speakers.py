@@ -205,12 +205,21 @@ ASIDE_RE = re.compile(
     r",\s*(?:including|who|which|whose|when|while|like|such\s+as|along\s+with|as\s+well\s+as)\b"
     r"[^,;:]*(?:,[^,;:]*){0,2},$"
 )
+PREP_ASIDE_RE = re.compile(
+    r",\s*(?:in|on|at|during|after|before|through|via)\s+(?:a|an|the|his|her|their|its)\s[^,;:]*,$"
+)
 
 
 def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -> Mention | None:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
     left = masked[window_start:upto]
+    if depth == 0:
+        pa = PREP_ASIDE_RE.search(left.rstrip()[-250:])
+        if pa:  # "Tom Brisk, in a statement released on Thursday, said": the subject before the aside
+            k = len(left.rstrip()) - min(250, len(left.rstrip())) + pa.start()
+            if k > 0 and SPEECH not in left[k:]:
+                return left_speaker(text, masked, base, window_start + k, depth=1)
     aux = AUX_RE.search(left)
     core = left[: aux.start()] if aux else left
     core_r = core.rstrip()

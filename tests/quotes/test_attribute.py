@@ -305,6 +305,17 @@ def test_role_and_organisation_from_the_appositive():
             "Tom Brisk, a delegate from Houston, Texas, said the turmoil was part of the show.",
             [("Tom Brisk", "name")],
         ),
+        # the author of a statement speaks through it
+        (
+            "During the campaign, Ann Kim issued a statement saying she would push for a rail line.",
+            [("Ann Kim", "name")],
+        ),
+        # an aside that opens with a preposition is skipped for the subject before it
+        (
+            "Tom Brisk, in a statement released by the club on Thursday, said he “welcomes the decision” "
+            "of the board.",
+            [("Tom Brisk", "name")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
