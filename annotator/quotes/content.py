@@ -87,7 +87,9 @@ ING_TAIL_RE = re.compile(r"\s*,\s*\w+ing\b")
 
 AFTER_SPEECH_RE = re.compile(rf"^\s*,?\s*(?:(?:and|then)\s+)?{SPEECH}")
 
-RIGHT_SPEECH_RE = re.compile(rf"^\s*(?:\w+ly\s*)?[,:]?\s*(?=({SPEECH}))")
+RIGHT_SPEECH_RE = re.compile(
+    rf"^\s*(?:\w+ly\s*)?(?:,\s*(?:however|though|too|also|again|then|instead|in turn)\s*)?[,:]?\s*(?=({SPEECH}))"
+)
 
 RIGHT_PREP_SPEECH_RE = re.compile(rf"^[^{SPEECH}.;]{{1,70}}?[,:]\s*(?=({SPEECH}))")
 

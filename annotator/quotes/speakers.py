@@ -49,7 +49,7 @@ LEFT_NP_RE = re.compile(
 APPOS_CAND_RE = re.compile(
     rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{NAMERUN}(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAMERUN})?|"
     rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{WORD}\s+){{0,4}}?"
-    rf"(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)}))\s*,\s*"
+    rf"(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)}))(?:\s*\((?:[A-Z]{{1,2}}-)?[A-Z][\w.\s-]{{0,20}}\))?\s*,\s*"
 )
 
 APP_START_RE = re.compile(

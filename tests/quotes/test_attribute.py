@@ -316,6 +316,21 @@ def test_role_and_organisation_from_the_appositive():
             "of the board.",
             [("Tom Brisk", "name")],
         ),
+        # a long appositive after a quotation that ends a sentence still belongs to it
+        (
+            "“I am calling from the library. How are you today?” Marsh, a retired worker from the harbor "
+            "plant, said pleasantly into the phone.",
+            [("Marsh", "surname")],
+        ),
+        # "X acknowledged, however, “...”"; a party tag before an appositive
+        (
+            "Dan Quill acknowledged, however, “As they say, past results are no guide.”",
+            [("Dan Quill", "name")],
+        ),
+        (
+            "“They would just take the laptops,” Rep. Jim Marsh (R-Ohio), a panel member, said in an interview.",
+            [("Jim Marsh", "name")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
