@@ -198,7 +198,9 @@ def looks_like_org(name: str) -> bool:
 PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
 
 GROUP_LEAD_RE = re.compile(
-    r"(?:that|which|who|whom|and|but|or|if|whether|because|as|while|when|where)\s+", re.IGNORECASE
+    r"(?:(?:[\w’'\-]+\s+)?(?:that|which|who|whom|and|but|or|if|whether|because|as|while|when|where|though|"
+    r"although|among|in|during|of|after|before|since|for)\s+|\d[\d,]*,\s+)+",
+    re.IGNORECASE,
 )
 
 ASIDE_RE = re.compile(

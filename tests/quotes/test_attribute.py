@@ -331,6 +331,15 @@ def test_role_and_organisation_from_the_appositive():
             "“They would just take the laptops,” Rep. Jim Marsh (R-Ohio), a panel member, said in an interview.",
             [("Jim Marsh", "name")],
         ),
+        # a group's words start at the group, not at the clause word or date before it
+        (
+            "They held a call on Sunday in which organizers claimed that 400 delegates took part.",
+            [("organizers", "group")],
+        ),
+        (
+            "The mill gave money on June 27, 2014, campaign finance records show.",
+            [("campaign finance records", "group")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
