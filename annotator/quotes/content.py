@@ -47,6 +47,7 @@ TELL_OBJ_RE = re.compile(
 TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
 
 WHO_RE = re.compile(r"\bwho\b")
+DESC_HEAD_RE = re.compile(r"(?:A|An|The|Another|One|His|Her|Their|Its)\s")
 STATEMENT_CUES = ("issued", "issues", "released", "releases")
 OF_START_RE = re.compile(r"^\s*(?:of|about|to)\s")
 
@@ -91,7 +92,9 @@ RIGHT_SPEECH_RE = re.compile(
     rf"^\s*(?:\w+ly\s*)?(?:,\s*(?:however|though|too|also|again|then|instead|in turn)\s*)?[,:]?\s*(?=({SPEECH}))"
 )
 
-RIGHT_PREP_SPEECH_RE = re.compile(rf"^[^{SPEECH}.;]{{1,70}}?[,:]\s*(?=({SPEECH}))")
+RIGHT_PREP_SPEECH_RE = re.compile(
+    rf"^(?:[^{SPEECH}.;]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.){{1,70}}?[,:]\s*(?=({SPEECH}))"
+)
 
 ACC_SKIP_RE = re.compile(rf"^[^,.;{SPEECH}]{{0,60}}?,\s*")
 
@@ -449,6 +452,9 @@ def sentence_quotes(
                         and count_words(head) >= 1
                         and not INTRO_ONLY_RE.match(head)
                         and not f.inherit  # "X stepped up his focus, saying, “...”": no content before
+                        and not (
+                            DESC_HEAD_RE.match(head) and count_words(head) <= 8
+                        )  # "Another user, Tom Z,"
                         and not PREP_START_RE.match(head[:1].lower() + head[1:])  # "Here in Lakeside,"
                     ):
                         parts.insert(0, (a2, b2, "indirect"))

@@ -547,8 +547,18 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
     run_start: int | None = None
     last_end = 0
     intro = INTRO_PHRASE_RE.match(masked)  # "On Tuesday, X deflected ... before saying, ..."
-    for m in _TOKEN_RE.finditer(masked[:200], intro.end() if intro else 0):
+    toks = list(_TOKEN_RE.finditer(masked[:200], intro.end() if intro else 0))
+    skip_to = -1
+    for ti, m in enumerate(toks):
+        if ti < skip_to:
+            continue
         w = m.group()
+        if best is not None or run_start is not None:
+            # "The Harbor technology columnist Jo Marsh went ...": a run, a role, then the name
+            k = _role_then_name(toks, ti)
+            if k:
+                best, run_start, skip_to = None, None, k
+                continue
         if SPEECH in w:
             continue
         if w.lower() in ("he", "she", "they") and best is None:
@@ -581,6 +591,22 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
 
 
 HEAD_NOUNS = lx.SPEAKER_NOUNS | lx.GROUP_NOUNS | lx.PERSON_ROLES | {"bank", "fund", "firm", "giant", "paper"}
+
+
+def _role_then_name(toks: list[re.Match], i: int) -> int:
+    """When tokens i.. are up to three lower-case words ending in a role word and followed by
+    a capitalised word, the index of that capitalised word; else 0."""
+    for k in range(i, min(i + 3, len(toks))):
+        w = toks[k].group()
+        if not w[:1].islower():
+            return 0
+        if (
+            w.lower() in lx.PERSON_ROLES | lx.ROLE_WORDS
+            and k + 1 < len(toks)
+            and toks[k + 1].group()[:1].isupper()
+        ):
+            return k + 1
+    return 0
 
 
 def _head_np(text: str, masked: str, base: int, start: int, at: int) -> Mention | None:

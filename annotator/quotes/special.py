@@ -221,7 +221,28 @@ DASH_NAME_RE = re.compile(
     rf"[^\S\n]*[―—–]{{1,2}}[^\S\n]*(?P<spk>{NAMERUN})[^\S\n]*[.,]?[^\S\n]*(?=\n|$|[“\"])"
 )
 #: "Name: “...”" inside a paragraph (a transcript or a run of short answers)
-NAME_COLON_RE = re.compile(rf"(?:^|(?<=[.!?”\"]\s))(?P<spk>{NAMERUN}):\s*$")
+NAME_COLON_RE = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=\s[-—–]\s))(?P<spk>{NAMERUN}):\s*$")
+
+
+TITLE_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|St)\.\s+$")
+#: words that follow a plural or common noun, never a person's name, at a sentence start
+NOT_A_PERSON_NEXT = frozenset(
+    {
+        "of",
+        "are",
+        "were",
+        "have",
+        "agree",
+        "say",
+        "show",
+        "suggest",
+        "indicate",
+        "seem",
+        "appear",
+        "do",
+        "from",
+    }
+)
 
 
 def dash_speaker(text: str, q: QSpan, pe: int) -> Mention | None:
@@ -244,6 +265,8 @@ def colon_speaker(text: str, masked: str, sent: Sentence, q: QSpan) -> tuple[Men
     if not lead.endswith(":") or len(lead) > 250 or SPEECH in lead:
         return None
     nm = NAME_COLON_RE.search(lead)
+    if nm and TITLE_BEFORE_RE.search(lead, max(0, nm.start() - 6), nm.start()):
+        nm = None  # "said of Ms. Kim:": the name after a title is no "Name:" line
     if nm:
         a, b = sent.start + nm.start("spk"), sent.start + nm.end("spk")
         if text[a:b].split()[0].lower() in lx.NOT_NAMES:
@@ -251,5 +274,10 @@ def colon_speaker(text: str, masked: str, sent: Sentence, q: QSpan) -> tuple[Men
         return Mention(a, b, text[a:b], "name"), sent.start + len(lead) - 1, sent.start + len(lead)
     spk = sentence_subject(text, masked[: len(lead) - 1], sent.start)
     if spk is None or (spk.kind == "pronoun" and spk.text.lower() == "i"):
+        return None
+    after = masked[spk.end - sent.start : spk.end - sent.start + 20].split()
+    if spk.kind == "name" and " " not in spk.text and after and after[0].lower() in NOT_A_PERSON_NEXT:
+        return None  # "Signs of momentum ...:", "Pollsters agree - ...:": a common noun opens the sentence
+    if any(ch in spk.text for ch in "'\"“”"):
         return None
     return spk, sent.start + len(lead) - 1, sent.start + len(lead)

@@ -340,6 +340,19 @@ def test_role_and_organisation_from_the_appositive():
             "The mill gave money on June 27, 2014, campaign finance records show.",
             [("campaign finance records", "group")],
         ),
+        # "wrote of Ms. X: “...”": the writer, and the description before her name is no quote
+        (
+            "Another reader, Tom Z, wrote of Ms. Kim: “Your office is still ignoring the harbor.”",
+            [("Tom Z", "name")],
+        ),
+        # "Name:" after a dash; a colon after a common noun that opens the sentence gives no speaker
+        ("Pollsters agree - Ann Kim: “Keep on calling voters as late as possible.”", [("Ann Kim", "name")]),
+        ("Signs of a shift were there all along: “The data confirm it.”", [(None, "none")]),
+        # a run, a role, then the name: the name is the subject
+        (
+            "The Harbor technology columnist Jo Marsh went so far as to say: “The paper as we know it is over.”",
+            [("Jo Marsh", "name")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
