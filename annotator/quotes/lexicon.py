@@ -224,7 +224,8 @@ AMBIGUOUS_FORMS = {
     "find", "finds", "remark", "remarks", "demand", "demands", "reply", "replies", "joke",
     "jokes", "tweet", "tweets", "read", "reads", "warning", "finding", "reading", "posting",
     "writing", "questioning", "reporting", "feeling", "thinking", "concern", "stress", "stresses",
-    "answer", "answers", "insists", "feel", "feels", "know", "knows", "think", "say",
+    "answer", "answers", "insists", "feel", "feels", "know", "knows", "think", "say", "hint", "hints",
+    "call", "calls", "comment", "comments",
     "believe", "expect", "tell", "add", "write", "ask",
 }
 PASSIVE_AUX = {"was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"}

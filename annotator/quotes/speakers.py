@@ -371,21 +371,9 @@ SUBJ_BAD = FUNCTION_WORDS - {"in", "on", "at", "and"} | {
 }
 
 
-SUBJ_END_BAD = {
-    "by",
-    "after",
-    "before",
-    "with",
-    "for",
-    "of",
-    "from",
-    "to",
-    "about",
-    "into",
-    "ago",
-    "up",
-    "off",
-}
+SUBJ_END_BAD = frozenset(["by", "after", "before", "with", "for", "of", "from", "to", "about", "into", "ago", "up", "off", "on", "in", "at"])
+#: a clause that opens with a preposition is an adverbial, not a subject ("In a flurry of calls")
+SUBJ_PREP_START = frozenset(["in", "on", "at", "during", "after", "before", "with", "from", "for", "by", "under", "over"])
 
 
 def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
@@ -411,6 +399,8 @@ def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
     ):
         return None  # "X appeared on the show and defended ...": a coordinated verb, not a subject
     if words[0].lower() in ("but", "and", "so", "yet", "however", "still", "now", "then", "also"):
+        return None
+    if words[0].lower() in SUBJ_PREP_START:
         return None
     a = off + start + lead
     b = a + len(seg)
@@ -536,8 +526,11 @@ _TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
 INTRO_PHRASE_RE = re.compile(
     r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over)\s[^,;:\ue000]{1,40}|"
     r"Yesterday|Today|Now|Still|Meanwhile|However|Instead|Later|Earlier|Separately|Afterward|Afterwards),\s*|"
-    r"\s*(?:But|And|So|Yet|Then|Also)\s+|\s*(?:Here|There|Back|Elsewhere)\s[^,;:\ue000]{1,40},\s*"
+    r"\s*(?:But|And|So|Yet|Then|Also)\s+|\s*(?:Here|There|Back|Elsewhere)\s[^,;:\ue000]{1,40},\s*|"
+    r"\s*[A-Z][A-Z .'\-]+,\s*[A-Z][\w.]*\.?\s*[-—–]+\s*"  # a dateline: "LAKESIDE, Ore. - "
 )
+#: an opening participle phrase ("Rallying hundreds of workers, Ann Kim ...")
+PARTICIPLE_OPENER_RE = re.compile(r"\s*[A-Z][a-z]+ing\s[^,;:\ue000]{1,80},\s*")
 
 
 def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
@@ -547,7 +540,9 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
     run_start: int | None = None
     last_end = 0
     intro = INTRO_PHRASE_RE.match(masked)  # "On Tuesday, X deflected ... before saying, ..."
-    toks = list(_TOKEN_RE.finditer(masked[:200], intro.end() if intro else 0))
+    at = intro.end() if intro else 0
+    opener = PARTICIPLE_OPENER_RE.match(masked, at)
+    toks = list(_TOKEN_RE.finditer(masked[:200], opener.end() if opener else at))
     skip_to = -1
     for ti, m in enumerate(toks):
         if ti < skip_to:

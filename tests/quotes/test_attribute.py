@@ -353,6 +353,18 @@ def test_role_and_organisation_from_the_appositive():
             "The Harbor technology columnist Jo Marsh went so far as to say: “The paper as we know it is over.”",
             [("Jo Marsh", "name")],
         ),
+        # a participle after a comma belongs to the subject, not to the phrase before it
+        (
+            "Ann Kim repeated that approach in her interview last week, saying the club was committed to every county.",
+            [("Ann Kim", "name")],
+        ),
+        # a dateline and an opening participle phrase are not the subject
+        (
+            "LAKESIDE, Ore. - Rallying hundreds of workers, Ann Kim tried to calm them and promised to deliver change.",
+            [("Ann Kim", "name")],
+        ),
+        # an adverbial that opens with a preposition is no speaker
+        ("In a flurry of conference calls, top donors laid plans for an assault.", []),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
