@@ -66,6 +66,6 @@ def test_polnear_dev_reaches_the_floors(tmp_path):
     need(corpus.is_file(), f"{corpus} not found")
     pred = _predict(corpus, tmp_path / "pred.jsonl")
     result = scorer.score(str(corpus), str(pred))
-    assert result["quote_f1"] >= 0.65, result
-    assert result["speaker_accuracy_on_matched"] >= 0.85, result
-    assert result["recall_by_kind"]["direct"] >= 0.90, result
+    assert result["quote_f1"] >= 0.655, result
+    assert result["speaker_accuracy_on_matched"] >= 0.88, result
+    assert result["recall_by_kind"]["direct"] >= 0.93, result
