@@ -64,6 +64,7 @@ APP_START_RE = re.compile(
 
 #: a word before a capitalised run that makes it the object of a phrase, not a subject
 PREP_BEFORE_RE = re.compile(r"(?:^|\s)(?:of|the|at|for|from|in|on|with|by|to|into)\s+$", re.IGNORECASE)
+REL_APP_RE = re.compile(r"(?:who|whose)\s")
 PARTY_CODE_RE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,5}$")
 PARTY_COMMA_RE = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,5},$")
 
@@ -77,6 +78,18 @@ def appositive_speaker(core_r: str) -> re.Match | None:
         if not PREP_BEFORE_RE.search(core_r, max(0, m.start() - 12), m.start())  # "member of the X, a group"
         and not PARTY_CODE_RE.match(m.group("spk"))  # "Rep. Ann Kim, D-Ore., said"
     ]
+    for m in cands:  # "Ann Kim, whose start-up, Harbor Data, uses ..., said": the relative clause is hers
+        app = core_r[m.end() : -1].strip()
+        if (
+            REL_APP_RE.match(app)
+            and m.group("spk")[:1].isupper()
+            and not re.match(r"(?:The|A|An|His|Her|Their)\s", m.group("spk"))
+            and len(app) <= 260
+            and app.count(",") <= 3
+            and ";" not in app
+        ):
+            return m
+        break
     for m in reversed(cands):
         app = core_r[m.end() : -1].strip()
         before = core_r[: m.start()].rstrip()
@@ -112,9 +125,7 @@ def appositive_speaker(core_r: str) -> re.Match | None:
 
 ROLEW = lx.alternation(lx.ROLE_WORDS)
 
-DESCNAME = (
-    rf"(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?:{TOK}(?:[’']s)?|{ROLEW})\s+){{0,6}}{NAMERUN}(?![\w’'])"
-)
+DESCNAME = rf"(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?:{TOK}(?:[’']s)?|(?:{ROLEW})(?:\s+of)?)\s+){{0,6}}{NAMERUN}(?![\w’'])"
 
 EXTEND = rf"(?:\s+(?:of|with|from|at|for)\s+(?:the\s+)?{NAMERUN})?"
 
@@ -340,7 +351,10 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         and core_r[: d + m.start("spk")].rstrip()[-1:] not in (",", ";", ":", SPEECH)
     ):
         m = None
-    if m and not any(w.lower() in FUNCTION_WORDS for w in m.group("spk").split()[1:]):
+    if m and not any(
+        w.lower() in FUNCTION_WORDS or (w.endswith("ly") and w.islower() and w not in NOT_ADVERBS)
+        for w in m.group("spk").split()[1:]
+    ):
         a, b = off + d + m.start("spk"), off + d + m.end("spk")
         return Mention(a, b, text[a:b], "np")
     return clause_subject(text, core_r, off)
@@ -371,9 +385,33 @@ SUBJ_BAD = FUNCTION_WORDS - {"in", "on", "at", "and"} | {
 }
 
 
-SUBJ_END_BAD = frozenset(["by", "after", "before", "with", "for", "of", "from", "to", "about", "into", "ago", "up", "off", "on", "in", "at"])
+SUBJ_END_BAD = frozenset(
+    [
+        "by",
+        "after",
+        "before",
+        "with",
+        "for",
+        "of",
+        "from",
+        "to",
+        "about",
+        "into",
+        "ago",
+        "up",
+        "off",
+        "on",
+        "in",
+        "at",
+    ]
+)
 #: a clause that opens with a preposition is an adverbial, not a subject ("In a flurry of calls")
-SUBJ_PREP_START = frozenset(["in", "on", "at", "during", "after", "before", "with", "from", "for", "by", "under", "over"])
+NOT_ADVERBS = frozenset(
+    ["family", "ally", "rally", "assembly", "supply", "early", "daily", "weekly", "monthly", "yearly", "only", "elderly", "friendly", "holy", "reply", "belly", "bully", "jelly", "fly"]
+)
+SUBJ_PREP_START = frozenset(
+    ["in", "on", "at", "during", "after", "before", "with", "from", "for", "by", "under", "over"]
+)
 
 
 def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
@@ -402,6 +440,14 @@ def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
         return None
     if words[0].lower() in SUBJ_PREP_START:
         return None
+    cut = next(
+        (k for k, w in enumerate(words[1:], 1) if w.endswith("ly") and w.islower() and w not in NOT_ADVERBS),
+        None,
+    )
+    if cut is not None:  # "the community immediately began": the subject ends before the adverb
+        seg = " ".join(words[:cut]) if cut >= 2 else ""
+        if not seg or len(seg.split()) < 2:
+            return None
     a = off + start + lead
     b = a + len(seg)
     kind, a, b, _ = np_kind(text, a, b)

@@ -365,6 +365,21 @@ def test_role_and_organisation_from_the_appositive():
         ),
         # an adverbial that opens with a preposition is no speaker
         ("In a flurry of conference calls, top donors laid plans for an assault.", []),
+        # a relative clause after the name holds the commas of its own appositive
+        (
+            "Mr. Quill, whose latest start-up, Harbor Data, helps brands find suppliers, said the town was ready.",
+            [("Quill", "title")],
+        ),
+        # "secretary of state" before a name is its description
+        (
+            "“The first line of defense is the community,” said former secretary of state Ann Kim.",
+            [("Ann Kim", "name")],
+        ),
+        # an adverb ends the subject
+        (
+            "Once the video was out, the community immediately began calling for the chief to resign.",
+            [("the community", "name")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
