@@ -130,7 +130,12 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 frames.append(Frame(cue, lemma, cs, ce, inv, cs, after, inverted=True))
                 continue
         spk = left_speaker(text, masked, base, cs)
-        if spk is not None and spk.kind == "np" and low.endswith("ing") and lead.endswith(","):
+        if (
+            spk is not None
+            and (spk.kind == "np" or spk.appositive)
+            and low.endswith("ing")
+            and lead.endswith(",")
+        ):
             spk = None  # "X reiterated that approach in an interview, saying ...": X, not the phrase
         issued = ISSUED_RE.search(masked, max(0, cs - 80), cs) if low.endswith("ing") else None
         if issued:  # "Ann Kim issued a statement saying ...": the statement's author speaks

@@ -407,7 +407,27 @@ SUBJ_END_BAD = frozenset(
 )
 #: a clause that opens with a preposition is an adverbial, not a subject ("In a flurry of calls")
 NOT_ADVERBS = frozenset(
-    ["family", "ally", "rally", "assembly", "supply", "early", "daily", "weekly", "monthly", "yearly", "only", "elderly", "friendly", "holy", "reply", "belly", "bully", "jelly", "fly"]
+    [
+        "family",
+        "ally",
+        "rally",
+        "assembly",
+        "supply",
+        "early",
+        "daily",
+        "weekly",
+        "monthly",
+        "yearly",
+        "only",
+        "elderly",
+        "friendly",
+        "holy",
+        "reply",
+        "belly",
+        "bully",
+        "jelly",
+        "fly",
+    ]
 )
 SUBJ_PREP_START = frozenset(
     ["in", "on", "at", "during", "after", "before", "with", "from", "for", "by", "under", "over"]
@@ -570,7 +590,9 @@ def np_kind(text: str, a: int, b: int) -> tuple[str, int, int, int | None]:
 
 _TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
 INTRO_PHRASE_RE = re.compile(
-    r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over)\s[^,;:\ue000]{1,40}|"
+    r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over|Absent|Despite|Unlike|Like|Amid|"
+    r"Among|Without|Following|Given|Under|Throughout|Across|Against|Through|Until|Upon|While|When|Although|"
+    r"Though|If|As|Because|Once|(?:Shortly|Soon|Long|Just|Right)\s+(?:after|before))\s[^,;:\ue000]{1,80}|"
     r"Yesterday|Today|Now|Still|Meanwhile|However|Instead|Later|Earlier|Separately|Afterward|Afterwards),\s*|"
     r"\s*(?:But|And|So|Yet|Then|Also)\s+|\s*(?:Here|There|Back|Elsewhere)\s[^,;:\ue000]{1,40},\s*|"
     r"\s*[A-Z][A-Z .'\-]+,\s*[A-Z][\w.]*\.?\s*[-—–]+\s*"  # a dateline: "LAKESIDE, Ore. - "
@@ -617,7 +639,7 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
                 # or a modifier, not the subject; the head noun phrase is the subject
                 return _head_np(text, masked, base, best[0], m.start())
         if best is None and w.lower() in lx.GROUP_NOUNS:
-            start = 0
+            start = toks[0].start() if toks else 0
             while start < m.start() and masked[start] in " \t" + SPEECH:
                 start += 1
             return Mention(base + start, base + m.end(), text[base + start : base + m.end()], "group")

@@ -380,6 +380,17 @@ def test_role_and_organisation_from_the_appositive():
             "Once the video was out, the community immediately began calling for the chief to resign.",
             [("the community", "name")],
         ),
+        # subordinate and prepositional openers are skipped for the subject of a participle
+        (
+            "Shortly after the merger was announced, the families of the founders had mobilized, warning that "
+            "the deal would hurt the firm.",
+            [("families", "group")],
+        ),
+        (
+            "When his family moved back to rural Lakeside, his mother refused to teach him the language, "
+            "insisting that her son was local.",
+            [("his mother", "name"), ("his mother", "name")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
