@@ -593,7 +593,9 @@ INTRO_PHRASE_RE = re.compile(
     r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over|Absent|Despite|Unlike|Like|Amid|"
     r"Among|Without|Following|Given|Under|Throughout|Across|Against|Through|Until|Upon|While|When|Although|"
     r"Though|If|As|Because|Once|(?:Shortly|Soon|Long|Just|Right)\s+(?:after|before))\s[^,;:\ue000]{1,80}|"
-    r"Yesterday|Today|Now|Still|Meanwhile|However|Instead|Later|Earlier|Separately|Afterward|Afterwards),\s*|"
+    r"Yesterday|Today|Tonight|Now|Still|Meanwhile|However|Instead|Later|Earlier|Separately|Afterward|Afterwards|"
+    r"Likewise|Similarly|Moreover|Indeed|Finally|Again|Overall|Ultimately|Nonetheless|Nevertheless|Besides|"
+    r"Otherwise|Consequently|Thus|Therefore|Recently|Previously|Initially|Instead|Notably),\s*|"
     r"\s*(?:But|And|So|Yet|Then|Also)\s+|\s*(?:Here|There|Back|Elsewhere)\s[^,;:\ue000]{1,40},\s*|"
     r"\s*[A-Z][A-Z .'\-]+,\s*[A-Z][\w.]*\.?\s*[-—–]+\s*"  # a dateline: "LAKESIDE, Ore. - "
 )
@@ -647,6 +649,8 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
             return None if best is None else _subject(text, base, best)
         if w.lower() in lx.ROLE_WORDS or (w.lower() in lx.NOT_NAMES and w.lower() in ("the", "a", "an")):
             continue
+        if best is None and ti + 1 < len(toks) and toks[ti + 1].group().lower() in lx.GROUP_NOUNS:
+            continue  # "average voters may ... and conclude": an adjective before the group
         break
     if best is None:
         return None

@@ -391,6 +391,15 @@ def test_role_and_organisation_from_the_appositive():
             "insisting that her son was local.",
             [("his mother", "name"), ("his mother", "name")],
         ),
+        # an opening adverb, and an adjective before a group subject
+        (
+            "Likewise, Ann Kim went after the mayor and called for her to quit the race.",
+            [("Ann Kim", "name")],
+        ),
+        (
+            "Absent a defense of the programs, average voters may listen and conclude that the programs failed.",
+            [("average voters", "group")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
