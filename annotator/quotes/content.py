@@ -35,8 +35,8 @@ from annotator.quotes.patterns import (
     trim_content,
 )
 from annotator.quotes.records import QSpan, Raw, Sentence
-from annotator.quotes.speakers import sentence_subject
 from annotator.quotes.special import ASKED_RE
+from annotator.quotes.subjects import sentence_subject
 
 TELL_OBJ_RE = re.compile(
     rf"^\s+(?:him|her|them|me|us|reporters|journalists|the\s+(?:{WORD}\s+){{0,3}}?[\w’'\-]+|"

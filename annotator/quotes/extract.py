@@ -21,6 +21,7 @@ from annotator.quotes.content import sentence_quotes
 from annotator.quotes.frames import find_frames
 from annotator.quotes.records import Mention, QSpan, Raw, Sentence
 from annotator.quotes.special import (
+    announcing_speaker,
     asked_quotes,
     colon_speaker,
     dash_speaker,
@@ -95,6 +96,13 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                     last_s.start,
                     last_s.end,
                 )
+        elif last_s is not None and not quotes and not any(k.sent_start == last_s.start for k in para_raws):
+            # "Ann Kim continued her remarks." closing a paragraph: the next one's opening quote
+            ann = announcing_speaker(text, sent_masks[-1], last_s)
+            if ann is not None:
+                new_pending = Raw(
+                    0, 0, "direct", ann[1], ann[2], ann[3], ann[0], "frame", None, last_s.start, last_s.end
+                )
         # speech quotes no frame claimed: continuations, or unattributed
         unclaimed = [q for q in quotes if q.speech and not q.used]
         first = len(all_sents) - len(sents)
@@ -111,6 +119,22 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
             signed = dash_speaker(text, q, pe) or colon_speaker(
                 text, sent_masks[si - first], s, q
             )  # "“...” ― Ann Kim", "Ann Kim replied: “...”"
+            if signed is None and q.start == s.start and si > first and last_unclaimed is None:
+                # "Her friend Jo Marsh chimed in. “...”": the sentence before announces it
+                prev = all_sents[si - 1]
+                if not any(k.sent_start == prev.start for k in para_raws):
+                    ann = announcing_speaker(text, sent_masks[si - 1 - first], prev)
+                    if ann is not None:
+                        r.mention, r.how, r.cue, r.cue_start, r.cue_end = (
+                            ann[0],
+                            "frame",
+                            ann[1],
+                            ann[2],
+                            ann[3],
+                        )
+                        para_raws.append(r)
+                        last_unclaimed = r
+                        continue
             if isinstance(signed, Mention):
                 r.mention, r.how, r.cue = signed, "frame", "―"
                 r.cue_start, r.cue_end = q.end, signed.start

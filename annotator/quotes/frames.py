@@ -20,7 +20,8 @@ from annotator.quotes.patterns import (
     lead_tail,
 )
 from annotator.quotes.records import Mention
-from annotator.quotes.speakers import left_speaker, np_kind, right_speaker
+from annotator.quotes.speakers import left_speaker, right_speaker
+from annotator.quotes.subjects import np_kind
 
 
 @dataclass(slots=True)

@@ -127,6 +127,8 @@ _SPEECH = [
     ("fume", "fumes", "fumed", "fuming"),
     ("exhort", "exhorts", "exhorted", "exhorting"),
     ("beam", "beams", "beamed", "beaming"),
+    ("interject", "interjects", "interjected", "interjecting"),
+    ("crack", "cracks", "cracked", "cracking"),
 
 ]
 
@@ -147,7 +149,7 @@ THAT_ONLY = {"agree", "remember", "estimate", "expect", "know", "feel", "hope", 
 # Speech acts of commitment whose "to ..." clause is the reported content ("vowed to repeal").
 TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree"}
 # Verbs that only frame a direct quote ("“...,” she continued"), never indirect content.
-QUOTE_ONLY = {"beam", "fume", "exhort", "continue", "joke", "quip", "exclaim", "ask", "question", "post", "read", "boast"}
+QUOTE_ONLY = {"interject", "crack", "beam", "fume", "exhort", "continue", "joke", "quip", "exclaim", "ask", "question", "post", "read", "boast"}
 # Verbs that are weak cues: used only when "that" follows, or with a quote.
 # Verbs of stance or intent whose object (a noun phrase or "to ..." clause) PolNeAR-style
 # attribution treats as the reported content: "X called for a ban", "Y wants to leave".

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 from annotator.quotes import lexicon as lx
+from annotator.quotes.cues import OBJECT_LEMMAS, SPEECH_LEMMAS
+from annotator.quotes.frames import find_frames
 from annotator.quotes.patterns import (
     NAMERUN,
     SPEECH,
@@ -18,7 +20,7 @@ from annotator.quotes.patterns import (
     trim_content,
 )
 from annotator.quotes.records import Mention, QSpan, Raw, Sentence
-from annotator.quotes.speakers import sentence_subject
+from annotator.quotes.subjects import sentence_subject
 
 # Sourceless attributions of appearance, expectation and report ("the plan appears weak", "turnout is
 # expected to rise", "the mayor reportedly considered a run"): the subject and the complement are each
@@ -281,3 +283,28 @@ def colon_speaker(text: str, masked: str, sent: Sentence, q: QSpan) -> tuple[Men
     if any(ch in spk.text for ch in "'\"“”"):
         return None
     return spk, sent.start + len(lead) - 1, sent.start + len(lead)
+
+
+#: what may follow a speaker's cue at the end of a sentence for the next quotation to be the
+#: words it announces: nothing, "in", a time, an adverb ("chimed in.", "continued.")
+ANNOUNCE_TAIL_RE = re.compile(
+    r"^(?:\s+(?:in|on|up|again|too|also|then|later|quickly|briefly|[a-z]+ly|"
+    r"(?:his|her|their)\s+(?:[a-z]+\s+){0,2}(?:remarks|comments|speech|answer|argument|attack|point)))*\s*[.:]?\s*$"
+)
+
+
+def announcing_speaker(text: str, masked: str, sent: Sentence) -> tuple[Mention, str, int, int] | None:
+    """The speaker of a sentence that only announces speech ("Her friend Jo Marsh, 20, chimed
+    in.", "Ann Kim continued her remarks.") and has no quotation: the next quotation, opening
+    the next sentence or paragraph, is what the speaker said. (mention, cue, cue start, end)."""
+    if SPEECH in masked:
+        return None
+    for f in reversed(find_frames(text, masked, sent.start)):
+        if f.mention is None or f.inverted or f.inherit:
+            continue
+        if f.lemma not in SPEECH_LEMMAS or (f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS):
+            return None
+        if not ANNOUNCE_TAIL_RE.match(masked[f.cue_end :]):
+            return None
+        return f.mention, f.cue, sent.start + f.cue_start, sent.start + f.cue_end
+    return None

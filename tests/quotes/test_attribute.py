@@ -400,6 +400,20 @@ def test_role_and_organisation_from_the_appositive():
             "Absent a defense of the programs, average voters may listen and conclude that the programs failed.",
             [("average voters", "group")],
         ),
+        # a sentence that only announces speech gives the next quotation its speaker
+        (
+            "Her friend Jo Marsh, 20, a science major from Lakeside, chimed in. “I did not think I would vote.”",
+            [("Jo Marsh", "name")],
+        ),
+        (
+            "Dan Quill continued his sharp remarks.\n\n“Eight years ago she was the favorite.”",
+            [("Dan Quill", "name")],
+        ),
+        # ... but not a sentence that only says what someone did
+        ("The mayor spoke. “We will rebuild.”", [(None, "none")]),
+        # more cue verbs and described speakers
+        ("“We live in a dark kingdom,” my father often said.", [("my father", "name")]),
+        ("Ann Kim tried to laugh it off by interjecting, “Only the mayor.”", [("Ann Kim", "name")]),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",

@@ -1,0 +1,355 @@
+"""Subjects and noun phrases: the subject of a clause or sentence ("the campaign's
+statement said", "On Tuesday, Ms. Kim deflected ..., saying"), what kind of noun phrase names a
+speaker (a name, a group, a described person, a source with its affiliation), and the name
+inside a capitalised run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.quotes import lexicon as lx
+from annotator.quotes.patterns import FUNCTION_WORDS, SPEECH, TOK, UPPER
+from annotator.quotes.records import Mention
+
+
+def clean_name_mention(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Trim a capitalised run to the name: leading sentence words dropped, trailing dot dropped."""
+    span = text[a:b]
+    words = list(re.finditer(r"\S+", span))
+    i = 0
+    while i < len(words) and words[i].group().lower().rstrip(".,") in lx.NOT_NAMES:
+        i += 1
+    if i == len(words):
+        return None
+    a2 = a + words[i].start()
+    last = words[-1].group()
+    b2 = b
+    if (
+        last.endswith(".")
+        and last.lower().rstrip(".") not in lx.ABBREVIATIONS
+        and not re.fullmatch(r"(?:[A-Z]\.)+", last)
+    ):
+        b2 -= 1
+    if b2 <= a2:
+        return None
+    return a2, b2
+
+
+_ORGISH = {
+    "university",
+    "institute",
+    "center",
+    "centre",
+    "college",
+    "school",
+    "department",
+    "committee",
+    "council",
+    "party",
+    "house",
+    "foundation",
+    "association",
+    "agency",
+    "office",
+    "bureau",
+}
+
+
+def looks_like_org(name: str) -> bool:
+    return any(w.lower().strip(".,") in _ORGISH for w in name.split())
+
+
+SUBJ_START_RE = re.compile(
+    rf"^(?:(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Aa]ll|[Bb]oth|[Tt]wo|[Tt]hree|"
+    rf"[Ff]our|[Ff]ive|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Oo]ther|[Ff]ew|[Mm]ore|[Nn]o|"
+    rf"[Ee]arly|[Rr]ecent|[Nn]ew|[Ff]ormer|[Cc]urrent)\b|[{UPPER}]|\d)"
+)
+
+
+SUBJ_BAD = FUNCTION_WORDS - {"in", "on", "at", "and"} | {
+    "it",
+    "this",
+    "there",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "what",
+    "how",
+    "why",
+    "whether",
+    "if",
+    "not",
+}
+
+
+SUBJ_END_BAD = frozenset(
+    [
+        "by",
+        "after",
+        "before",
+        "with",
+        "for",
+        "of",
+        "from",
+        "to",
+        "about",
+        "into",
+        "ago",
+        "up",
+        "off",
+        "on",
+        "in",
+        "at",
+    ]
+)
+
+
+#: words ending in -ly that are not adverbs (an adverb ends a subject noun phrase)
+NOT_ADVERBS = frozenset(
+    [
+        "family",
+        "ally",
+        "rally",
+        "assembly",
+        "supply",
+        "early",
+        "daily",
+        "weekly",
+        "monthly",
+        "yearly",
+        "only",
+        "elderly",
+        "friendly",
+        "holy",
+        "reply",
+        "belly",
+        "bully",
+        "jelly",
+        "fly",
+    ]
+)
+
+
+#: a clause that opens with a preposition is an adverbial, not a subject ("In a flurry of calls")
+SUBJ_PREP_START = frozenset(
+    ["in", "on", "at", "during", "after", "before", "with", "from", "for", "by", "under", "over"]
+)
+
+
+def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
+    """A longer subject noun phrase opening its clause right before the cue ("A statement
+    posted on the campaign's website said ..."): 2 to 9 words after the sentence start or a
+    comma, starting like a noun phrase, with no verb-like function word inside."""
+    start = (
+        max(core_r.rfind(","), core_r.rfind(";"), core_r.rfind(":"), core_r.rfind(SPEECH), core_r.rfind("—"))
+        + 1
+    )
+    seg = core_r[start:]
+    lead = len(seg) - len(seg.lstrip())
+    seg = seg.strip()
+    words = seg.split()
+    if not 2 <= len(words) <= 9 or not SUBJ_START_RE.match(seg):
+        return None
+    if (
+        any(w.lower().strip(".,") in SUBJ_BAD for w in words)
+        or words[-1].lower() in lx.NAME_PARTICLES
+        or words[-1].lower() in ("and", "or", "but", "nor")
+        or words[-1].lower() in SUBJ_END_BAD  # "X responded by saying": a verb phrase, not a subject
+        or any(w.lower().endswith(("n’t", "n't")) for w in words)
+    ):
+        return None  # "X appeared on the show and defended ...": a coordinated verb, not a subject
+    if words[0].lower() in ("but", "and", "so", "yet", "however", "still", "now", "then", "also"):
+        return None
+    if words[0].lower() in SUBJ_PREP_START:
+        return None
+    cut = next(
+        (k for k, w in enumerate(words[1:], 1) if w.endswith("ly") and w.islower() and w not in NOT_ADVERBS),
+        None,
+    )
+    if cut is not None:  # "the community immediately began": the subject ends before the adverb
+        seg = " ".join(words[:cut]) if cut >= 2 else ""
+        if not seg or len(seg.split()) < 2:
+            return None
+    a = off + start + lead
+    b = a + len(seg)
+    kind, a, b, _ = np_kind(text, a, b)
+    if kind == "":
+        return None
+    return Mention(a, b, text[a:b], kind)
+
+
+_DETS = ("the", "a", "an", "his", "her", "their", "its", "one", "our")
+
+
+#: a proper name at the end of a phrase, with its inner connectors ("Harbor Institute of Technology")
+PROPER_TAIL_RE = re.compile(rf"{TOK}(?:\s+(?:(?:of|for|and|the|on|&)\s+)*{TOK})*$")
+
+
+SOURCE_LEAD_RE = re.compile(r"(?:^|\s)(?:by|from|of|at)(?:\s+the)?\s*$")
+
+
+PERSON_OF_ORG_RE = re.compile(
+    rf"^(?P<p>{TOK}(?:\s+{TOK}){{1,3}})\s+(?P<org>(?:of|at|from|with)\s+(?:the\s+)?{TOK}.*)$"
+)
+
+
+#: a person's role right before "of"/"at"/"from" ("the mayor of", "a professor at")
+ROLE_HEAD_OF_RE = re.compile(
+    rf"^(?:the|a|an|another|one|his|her|their|its)\s+(?:[\w’'\-]+\s+){{0,3}}?"
+    rf"(?:{lx.alternation(lx.PERSON_ROLES)})\s+(?:of|at|from|to|for|with)(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
+
+
+CONNECTOR_RE = re.compile(r"\s(?:of|for|and|the|on|&)\s")
+
+
+def np_kind(text: str, a: int, b: int) -> tuple[str, int, int, int | None]:
+    """Name, group or described NP, and where an affiliation starts (or None): a phrase
+    ending in a capitalised run names someone ("his campaign manager Jeff Weaver"); a source
+    phrase names the person or organisation in it ("calculations by Mia Holt of the Harbor
+    Institute" -> Mia Holt, of the Harbor Institute; "estimates by the Quarry Center" ->
+    Quarry Center); ending in a group noun it is a group."""
+    spk = text[a:b]
+    words = spk.split()
+    last = words[-1]
+    if last[:1].isupper() and last.lower().rstrip(".") not in lx.NOT_NAMES:
+        tail = PROPER_TAIL_RE.search(spk)
+        lead_m = (
+            SOURCE_LEAD_RE.search(spk, 0, tail.start()) if tail is not None and tail.start() > 0 else None
+        )
+        if tail is not None and tail.start() > 0 and ROLE_HEAD_OF_RE.search(spk, 0, tail.start()):
+            return "np", a, b, None  # "the mayor of Lakeside", "an adviser to Ann Kim": a described person
+        if tail is not None and tail.start() > 0 and (lead_m or CONNECTOR_RE.search(tail.group())):
+            phrase = tail.group()
+            po = PERSON_OF_ORG_RE.match(phrase)
+            t0 = a + tail.start()
+            if (
+                po
+                and not looks_like_org(po.group("p"))
+                and po.group("p").split()[0].lower() not in lx.NOT_NAMES
+            ):
+                return "name", t0, t0 + len(po.group("p")), t0 + po.start("org")
+            cleaned = clean_name_mention(text, t0, b)
+            return ("name", cleaned[0], cleaned[1], None) if cleaned else ("", a, b, None)
+        # "the Washington Post" as written (the article dropped); people get their trailing name
+        cleaned = clean_name_mention(text, a, b)
+        return ("name", cleaned[0], cleaned[1], None) if cleaned else ("", a, b, None)
+    if last.lower() in lx.GROUP_NOUNS:
+        return "group", a, b, None
+    return "np", a, b, None
+
+
+_TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
+
+
+INTRO_PHRASE_RE = re.compile(
+    r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over|Absent|Despite|Unlike|Like|Amid|"
+    r"Among|Without|Following|Given|Under|Throughout|Across|Against|Through|Until|Upon|While|When|Although|"
+    r"Though|If|As|Because|Once|(?:Shortly|Soon|Long|Just|Right)\s+(?:after|before))\s[^,;:\ue000]{1,80}|"
+    r"Yesterday|Today|Tonight|Now|Still|Meanwhile|However|Instead|Later|Earlier|Separately|Afterward|Afterwards|"
+    r"Likewise|Similarly|Moreover|Indeed|Finally|Again|Overall|Ultimately|Nonetheless|Nevertheless|Besides|"
+    r"Otherwise|Consequently|Thus|Therefore|Recently|Previously|Initially|Instead|Notably),\s*|"
+    r"\s*(?:But|And|So|Yet|Then|Also)\s+|\s*(?:Here|There|Back|Elsewhere)\s[^,;:\ue000]{1,40},\s*|"
+    r"\s*[A-Z][A-Z .'\-]+,\s*[A-Z][\w.]*\.?\s*[-—–]+\s*"  # a dateline: "LAKESIDE, Ore. - "
+)
+
+
+#: an opening participle phrase ("Rallying hundreds of workers, Ann Kim ...")
+PARTICIPLE_OPENER_RE = re.compile(r"\s*[A-Z][a-z]+ing\s[^,;:\ue000]{1,80},\s*")
+
+
+def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
+    """The subject of a sentence for a participle cue ("X took to Twitter, writing ..."): a
+    pronoun, or the last capitalised run before the first ordinary lower-case word."""
+    best: tuple[int, int] | None = None
+    run_start: int | None = None
+    last_end = 0
+    intro = INTRO_PHRASE_RE.match(masked)  # "On Tuesday, X deflected ... before saying, ..."
+    at = intro.end() if intro else 0
+    opener = PARTICIPLE_OPENER_RE.match(masked, at)
+    toks = list(_TOKEN_RE.finditer(masked[:200], opener.end() if opener else at))
+    skip_to = -1
+    for ti, m in enumerate(toks):
+        if ti < skip_to:
+            continue
+        w = m.group()
+        if best is not None or run_start is not None:
+            # "The Harbor technology columnist Jo Marsh went ...": a run, a role, then the name
+            k = _role_then_name(toks, ti)
+            if k:
+                best, run_start, skip_to = None, None, k
+                continue
+        if SPEECH in w:
+            continue
+        if w.lower() in ("he", "she", "they") and best is None:
+            return Mention(base + m.start(), base + m.end(), w, "pronoun")
+        if w[:1].isupper() and w.lower().rstrip(".") not in lx.NOT_NAMES:
+            if run_start is None:
+                run_start = m.start()
+            last_end = m.end()
+            continue
+        if run_start is not None:
+            best = (run_start, last_end)
+            run_start = None
+            if masked[best[0] : best[1]].endswith(("'s", "’s", "s'", "s’")) or w.lower() in lx.GROUP_NOUNS:
+                # "Japan's central bank ended ...", "Lakeside politicians want ...": a possessive
+                # or a modifier, not the subject; the head noun phrase is the subject
+                return _head_np(text, masked, base, best[0], m.start())
+        if best is None and w.lower() in lx.GROUP_NOUNS:
+            start = toks[0].start() if toks else 0
+            while start < m.start() and masked[start] in " \t" + SPEECH:
+                start += 1
+            return Mention(base + start, base + m.end(), text[base + start : base + m.end()], "group")
+        if w in (",", ";", ":"):
+            return None if best is None else _subject(text, base, best)
+        if w.lower() in lx.ROLE_WORDS or (w.lower() in lx.NOT_NAMES and w.lower() in ("the", "a", "an")):
+            continue
+        if best is None and ti + 1 < len(toks) and toks[ti + 1].group().lower() in lx.GROUP_NOUNS:
+            continue  # "average voters may ... and conclude": an adjective before the group
+        break
+    if best is None:
+        return None
+    return _subject(text, base, best)
+
+
+HEAD_NOUNS = lx.SPEAKER_NOUNS | lx.GROUP_NOUNS | lx.PERSON_ROLES | {"bank", "fund", "firm", "giant", "paper"}
+
+
+def _role_then_name(toks: list[re.Match], i: int) -> int:
+    """When tokens i.. are up to three lower-case words ending in a role word and followed by
+    a capitalised word, the index of that capitalised word; else 0."""
+    for k in range(i, min(i + 3, len(toks))):
+        w = toks[k].group()
+        if not w[:1].islower():
+            return 0
+        if (
+            w.lower() in lx.PERSON_ROLES | lx.ROLE_WORDS
+            and k + 1 < len(toks)
+            and toks[k + 1].group()[:1].isupper()
+        ):
+            return k + 1
+    return 0
+
+
+def _head_np(text: str, masked: str, base: int, start: int, at: int) -> Mention | None:
+    """The noun phrase from `start` through at most four lower-case words after `at` that ends
+    in a head noun (a group, a role, an institution), or None."""
+    words = list(re.finditer(r"[\w’'\-]+", masked[at : at + 80]))[:4]
+    for k in range(len(words)):
+        if words[k].group().lower() in HEAD_NOUNS and all(w.group()[:1].islower() for w in words[: k + 1]):
+            end = at + words[k].end()
+            kind = "group" if words[k].group().lower() in lx.GROUP_NOUNS else "np"
+            return Mention(base + start, base + end, text[base + start : base + end], kind)
+    return None
+
+
+def _subject(text: str, base: int, span: tuple[int, int]) -> Mention | None:
+    cleaned = clean_name_mention(text, base + span[0], base + span[1])
+    if not cleaned:
+        return None
+    return Mention(cleaned[0], cleaned[1], text[cleaned[0] : cleaned[1]], "name")
