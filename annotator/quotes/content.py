@@ -47,6 +47,11 @@ TELL_OBJ_RE = re.compile(
 TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
 
 WHO_RE = re.compile(r"\bwho\b")
+SUBORD_HEAD_RE = re.compile(
+    r"(?:(?:even|just|only|long|shortly|soon)\s+)?(?:before|after|when|while|as|if|although|though|because|since|"
+    r"until|once|unless|whether)\b",
+    re.IGNORECASE,
+)
 DESC_HEAD_RE = re.compile(r"(?:A|An|The|Another|One|His|Her|Their|Its)\s")
 STATEMENT_CUES = ("issued", "issues", "released", "releases")
 OF_START_RE = re.compile(r"^\s*(?:of|about|to)\s")
@@ -161,6 +166,12 @@ def _nests_in_content(f: Frame) -> bool:
 #: how far after a cue the rest of a sentence is read to decide it is a trivial tail
 #: ("..., she said on Monday."): a longer rest is not trivial
 TAIL_WINDOW = 400
+
+
+def _opens_upper(text: str, at: int) -> bool:
+    """The quotation starting at `at` opens with a capital letter (a sentence of its own)."""
+    inner = text[at : at + 8].lstrip("“”\"'‘’`« ")
+    return inner[:1].isupper()
 
 
 def _trivial_tail(masked: str, a: int, b: int):
@@ -455,6 +466,9 @@ def sentence_quotes(
                         and not (
                             DESC_HEAD_RE.match(head) and count_words(head) <= 8
                         )  # "Another user, Tom Z,"
+                        # "Even before she took the stage, X said, “We ...”" (but "When we win, she
+                        # said, “we rebuild”" is one sentence of hers)
+                        and not (SUBORD_HEAD_RE.match(head) and _opens_upper(text, base + parts[0][0]))
                         and not PREP_START_RE.match(head[:1].lower() + head[1:])  # "Here in Lakeside,"
                     ):
                         parts.insert(0, (a2, b2, "indirect"))

@@ -59,9 +59,16 @@ INVERTED_END_RE = re.compile(rf"\s*(?:[.!?;:]|,\s*{SPEECH}|$)")
 PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|am)(?:\s+\w+ly)*\s+$")
 
 ISSUED_RE = re.compile(
-    r"\b(?:issued|issues|released|releases|sent|sends|posted|posts|put\s+out|published|wrote|signed)\s+"
-    r"(?:a|an|the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,2}?(?:statement|letter|memo|release|note|post|message|"
-    r"op-ed|column|tweet|report)\s*,?\s*$"
+    r"\b(?:issued|issues|released|releases|sent(?:\s+out)?|sends(?:\s+out)?|posted|posts|put\s+out|published|"
+    r"wrote|signed|emailed|e-mailed|texted)\s+(?:(?:a|an|the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,2}?"
+    r"(?:statement|letter|memo|release|note|post|message|op-ed|column|tweet|report|email|e-mail)"
+    r"(?:\s+to\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)?|(?:his|her|their|its)?\s*(?:supporters|followers|reporters|"
+    r"members|donors|staff))\s*,?\s*$"
+)
+
+TRAILING_TIME_RE = re.compile(
+    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+(?:week|month|year|night)|"
+    r"this\s+(?:week|month|year|morning)|earlier\s+this\s+(?:week|month|year)|on\s+\w+day)$"
 )
 
 BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
@@ -99,6 +106,10 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                     spk, after = Mention(a, b, text[a:b], kind), am.end("spk")
                     if org_at is not None:  # "by Mia Holt of the Harbor Institute": her affiliation
                         spk.appositive, spk.app_start = text[org_at:end], org_at
+            if spk is not None and spk.kind != "pronoun":
+                tt = TRAILING_TIME_RE.search(spk.text)
+                if tt and tt.start() > 0:  # "as first reported by the Harbor Times on Tuesday"
+                    spk = Mention(spk.start, spk.start + tt.start(), spk.text[: tt.start()], spk.kind)
             if spk is None or (spk.kind == "pronoun" and spk.text.lower() == "i"):
                 continue
             if (

@@ -414,6 +414,23 @@ def test_role_and_organisation_from_the_appositive():
         # more cue verbs and described speakers
         ("“We live in a dark kingdom,” my father often said.", [("my father", "name")]),
         ("Ann Kim tried to laugh it off by interjecting, “Only the mayor.”", [("Ann Kim", "name")]),
+        # a message sent to supporters speaks for its sender; a subordinate clause before it is
+        # narrative when the quotation opens a sentence of its own ...
+        (
+            "Even before Dan Quill took the stage, his campaign sent out a text message to supporters saying: "
+            "“With your help, we were just declared the winner.”",
+            [("his campaign", "name")],
+        ),
+        # ... and the speaker's own words when the quotation goes on from it
+        (
+            "When we win, Ann Kim said, “we will rebuild the bridge.”",
+            [("Ann Kim", "name"), ("Ann Kim", "name")],
+        ),
+        # a source named with a day: the day is not part of its name
+        (
+            "The club started booking the hall, as first reported by the Harbor Times on Tuesday.",
+            [("the Harbor Times", "name")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
