@@ -312,7 +312,10 @@ SPEAKER_NOUNS = {
     "worker", "owner", "manager", "executive", "founder", "host", "anchor", "reporter", "writer",
     "author", "columnist", "editor", "data", "figures", "census", "bureau", "institute", "center",
     "centre", "foundation", "union", "association", "embassy", "white", "house",
-    "kremlin", "pentagon", "police", "army", "military",
+    "kremlin", "pentagon", "police", "army", "military", "employee", "staffer", "delegate", "student",
+    "teacher", "veteran", "volunteer", "organizer", "lawmaker", "legislator", "observer", "insider",
+    "donor", "neighbor", "neighbour", "customer", "parent", "doctor", "nurse", "farmer", "protester",
+    "attendee", "caller", "viewer", "reader",
 }
 
 # Nouns for documents, counts and studies that "show", "find" or "report" something; with one

@@ -24,6 +24,7 @@ from annotator.quotes.records import Mention
 from annotator.quotes.subjects import (
     NOT_ADVERBS,
     PERSON_OF_ORG_RE,
+    SUBJ_END_BAD,
     clause_subject,
     clean_name_mention,
     looks_like_org,
@@ -51,7 +52,7 @@ LEFT_GROUP_RE = re.compile(
 
 LEFT_NP_RE = re.compile(
     rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|"
-    rf"[Tt]hat|[Aa]nother|{NAMERUN}[’']s)\s+(?:{WORD}\s+){{0,4}}?(?:{lx.alternation(lx.SPEAKER_NOUNS)}))$"
+    rf"[Tt]hat|[Aa]nother|[Oo]ne|{NAMERUN}[’']s)\s+(?:{WORD}\s+){{0,4}}?(?:{lx.alternation(lx.SPEAKER_NOUNS)}))$"
 )
 
 APPOS_CAND_RE = re.compile(
@@ -313,9 +314,13 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         and core_r[: d + m.start("spk")].rstrip()[-1:] not in (",", ";", ":", SPEECH)
     ):
         m = None
-    if m and not any(
-        w.lower() in FUNCTION_WORDS or (w.endswith("ly") and w.islower() and w not in NOT_ADVERBS)
-        for w in m.group("spk").split()[1:]
+    if (
+        m
+        and not any(
+            w.lower() in FUNCTION_WORDS or (w.endswith("ly") and w.islower() and w not in NOT_ADVERBS)
+            for w in m.group("spk").split()[1:]
+        )
+        and m.group("spk").split()[-1].lower() not in SUBJ_END_BAD  # "The administration long ago showed"
     ):
         a, b = off + d + m.start("spk"), off + d + m.end("spk")
         return Mention(a, b, text[a:b], "np")

@@ -431,6 +431,13 @@ def test_role_and_organisation_from_the_appositive():
             "The club started booking the hall, as first reported by the Harbor Times on Tuesday.",
             [("the Harbor Times", "name")],
         ),
+        # "As one employee told ...,": a described speaker with "one"
+        (
+            "As one employee told the Harbor Weekly, “She wants to put fear in our hearts, and she has done that.”",
+            [("one employee", "name")],
+        ),
+        # "long ago" ends no subject
+        ("The town administration long ago showed its inclination to rely on volunteers.", []),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
