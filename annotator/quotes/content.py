@@ -47,6 +47,10 @@ TELL_OBJ_RE = re.compile(
 TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
 
 WHO_RE = re.compile(r"\bwho\b")
+AS_LEAD_RE = re.compile(r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd|[Jj]ust)\s+)[Aa]s(?:\s+[\w’'\-.]+){0,5}\s*$")
+ASIDE_ADVERB_RE = re.compile(
+    r"^\s*,\s*(?:however|though|too|also|again|then|instead|in turn|moreover)\s*,\s*$"
+)
 SUBORD_HEAD_RE = re.compile(
     r"(?:(?:even|just|only|long|shortly|soon)\s+)?(?:before|after|when|while|as|if|although|though|because|since|"
     r"until|once|unless|whether)\b",
@@ -335,7 +339,12 @@ def sentence_quotes(
                 if tm is not None:
                     between = right0[: tm.start()]
                     if (
-                        (not between.strip() or PREP_START_RE.match(between) or between.strip() == ",")
+                        (
+                            not between.strip()
+                            or PREP_START_RE.match(between)
+                            or between.strip() == ","
+                            or ASIDE_ADVERB_RE.match(between)  # "noted, however, that ..."
+                        )
                         and SPEECH not in between
                         and not STOP_PUNCT_RE.search(between)
                         and count_words(between) <= 12
@@ -350,11 +359,17 @@ def sentence_quotes(
                 ):
                     r = LEAD_PUNCT_RE.match(right)
                     rest = right[r.end() :]
+                    as_lead = right[: r.end()].strip() == "," and AS_LEAD_RE.search(lead)
                     if (
                         rest
                         and CLAUSE_START_RE.match(rest)
                         and not PREP_START_RE.match(rest)
-                        and not (right[: r.end()].strip() == "," and f.mention is not None and not f.inherit)
+                        and (
+                            as_lead  # "As Ann Kim explained, three taxes were postponed": the clause is hers
+                            or not (
+                                right[: r.end()].strip() == "," and f.mention is not None and not f.inherit
+                            )
+                        )
                     ):
                         content = (pos + r.end(), limit)
                     elif rest and not f.inherit:

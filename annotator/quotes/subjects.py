@@ -250,7 +250,8 @@ _TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
 INTRO_PHRASE_RE = re.compile(
     r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over|Absent|Despite|Unlike|Like|Amid|"
     r"Among|Without|Following|Given|Under|Throughout|Across|Against|Through|Until|Upon|While|When|Although|"
-    r"Though|If|As|Because|Once|(?:Shortly|Soon|Long|Just|Right)\s+(?:after|before))\s[^,;:\ue000]{1,80}"
+    r"Though|If|As|Because|Once|Even\s+(?:as|if|though|when|after|before)|"
+    r"(?:Shortly|Soon|Long|Just|Right)\s+(?:after|before))\s[^,;:\ue000]{1,80}"
     r"(?:,\s*[A-Z][a-z]{1,4}\.(?=,))?|"  # "At a conference in Aspen, Colo.,"
     r"Yesterday|Today|Tonight|Now|Still|Meanwhile|However|Instead|Later|Earlier|Separately|Afterward|Afterwards|"
     r"Likewise|Similarly|Moreover|Indeed|Finally|Again|Overall|Ultimately|Nonetheless|Nevertheless|Besides|"

@@ -438,6 +438,19 @@ def test_role_and_organisation_from_the_appositive():
         ),
         # "long ago" ends no subject
         ("The town administration long ago showed its inclination to rely on volunteers.", []),
+        # "As X explained, CLAUSE": the clause is what X explained
+        (
+            "As the harbor spokesman Tom Brisk explained, three fees were postponed in the deal.",
+            [("Tom Brisk", "name")],
+        ),
+        # "noted, however, that ..."
+        ("Ann Kim noted, however, that the plan will fail.", [("Ann Kim", "name")]),
+        # "Even as ...," opens a sentence before its subject
+        (
+            "Even as regulators were digging into the problems, Mr. Quill, 56, remained a defender of the plan, "
+            "telling an interviewer that the strategy was sound.",
+            [("Quill", "title")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
