@@ -73,6 +73,7 @@ APP_START_RE = re.compile(
 
 #: a word before a capitalised run that makes it the object of a phrase, not a subject
 PREP_BEFORE_RE = re.compile(r"(?:^|\s)(?:of|the|at|for|from|in|on|with|by|to|into)\s+$", re.IGNORECASE)
+WHO_OBJ_RE = re.compile(r"\s+who\s+[^,;:\ue000]*?\b(?:with|to|for|by|from|at|on)\s+(?:the\s+)?$")
 REL_APP_RE = re.compile(r"(?:who|whose)\s")
 PARTY_CODE_RE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,5}$")
 PARTY_COMMA_RE = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,5},$")
@@ -295,6 +296,13 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         m = LEFT_NAME_RE.search(core_r[-120:])
         if m:
             d = len(core_r) - min(120, len(core_r))
+            if depth == 0:
+                # "Officials who spoke with the Harbor Times said": the name is an object in a
+                # relative clause; the subject comes before "who"
+                w = WHO_OBJ_RE.search(core_r[: d + m.start("spk")][-100:])
+                if w:
+                    k = d + m.start("spk") - min(100, d + m.start("spk")) + w.start()
+                    return left_speaker(text, masked, base, window_start + k, depth=1)
             cleaned = clean_name_mention(text, off + d + m.start("spk"), off + d + m.end("spk"))
             if cleaned:
                 a, b = cleaned

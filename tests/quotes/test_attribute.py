@@ -451,6 +451,11 @@ def test_role_and_organisation_from_the_appositive():
             "telling an interviewer that the strategy was sound.",
             [("Quill", "title")],
         ),
+        # a name inside a relative clause ("who spoke with the Harbor Times") is no subject
+        (
+            "Former officials who spoke with the Harbor Times said the club has become a shell of itself.",
+            [("Former officials", "group")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
