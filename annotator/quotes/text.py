@@ -28,7 +28,7 @@ SENT_END_RE = re.compile(
 QCLOSE_IN_RE = re.compile(r"[”\"]|''")
 
 ATTRIB_AFTER_RE = re.compile(
-    r"\s+(?:[^\s.!?“”\"]+\s+){0,12}?(?:"
+    r"\s+(?:(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|St|Jr|Sr|Lt|Col|Rev)\.|[A-Z]\.(?:[A-Z]\.)*|[^\s.!?“”\"]+)\s+){0,12}?(?:"
     + lx.alternation([f for f in lx.VERB_FORMS if not f.endswith("ing")] + [p for p, _ in lx.CUE_PHRASES])
     + r")(?![\w’'\-])"
 )

@@ -456,6 +456,8 @@ def test_role_and_organisation_from_the_appositive():
             "Former officials who spoke with the Harbor Times said the club has become a shell of itself.",
             [("Former officials", "group")],
         ),
+        # a title's dot after a question that ends the quotation does not end the attribution
+        ("“Are we still talking about that?” Mr. Quill fumed, using a rude word.", [("Quill", "title")]),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the network does not pay for debates.",
