@@ -183,7 +183,7 @@ def test_role_and_organisation_from_the_appositive():
         ("“We are anxious,” said another harbor resident, Tom Brisk.", [("Tom Brisk", "name")]),
         # an unnamed source described with its tie to someone
         (
-            "“The drop is all about the rain,” said a person close to the mayor.",
+            "“The rain kept people at home,” said a person close to the mayor.",
             [("a person close to the mayor", "name")],
         ),
         # a title abbreviation does not end the speaker's phrase
@@ -192,7 +192,7 @@ def test_role_and_organisation_from_the_appositive():
         ("“It works,” said the mayor of Port Alder.", [("the mayor of Port Alder", "name")]),
         # a chain of appositives describes the name that opens it
         (
-            "“It is an invasion of the local domain,” Dan Quill, the attorney general of the state, one of the "
+            "“The rule reaches too far into local affairs,” Dan Quill, the attorney general of the state, one of the "
             "states suing the agency, said at an event.",
             [("Dan Quill", "name")],
         ),
@@ -203,29 +203,32 @@ def test_role_and_organisation_from_the_appositive():
         ),
         # a quote before "NAME, ROLE, told AUDIENCE": the audience is not the content
         (
-            "“He deserved it,” the driver, Tom Brisk, told the radio program after the race.",
+            "“The referee got it wrong,” the driver, Tom Brisk, told the radio program after the race.",
             [("Tom Brisk", "name")],
         ),
         # a one-word answer framed by a reporting verb is speech
-        ("Dan Quill, its acting chairman, told the news agency simply, “We lost.”", [("Dan Quill", "name")]),
+        (
+            "Dan Quill, its acting chairman, told the news agency simply, “It's over.”",
+            [("Dan Quill", "name")],
+        ),
         # reported content, then a quotation its colon introduces: two parts, one speaker
         (
-            "Ann Kim said that a deal might still be possible if the council waits: “In politics, "
-            "the question is always who blinks first.”",
+            "Ann Kim said that a deal might still be possible if the council waits: “Patience has won "
+            "more votes than speeches.”",
             [("Ann Kim", "name"), ("Ann Kim", "name")],
         ),
         # quotations signed with a dash, one a line
         (
-            "“We were all so proud of him.” ― Ann Kim\n“Maybe we can build a wall around the mayor.” ― Tom Brisk.",
+            "“The ferry is always late.” ― Ann Kim\n“We need a second pier.” ― Tom Brisk.",
             [("Ann Kim", "name"), ("Tom Brisk", "name")],
         ),
         # "Name: “...”" answers in a run, and a colon after a clause with its subject
         (
-            "Ann Kim: “Our goal is not to hold the flood back, but to stop it.” Tom Brisk: “The job is to stop it.”",
+            "Ann Kim: “The orchard needs more pickers this year.” Tom Brisk: “The co-op should pay them more.”",
             [("Ann Kim", "name"), ("Tom Brisk", "name")],
         ),
         (
-            "But Ann Kim quickly deflected with a joke: “It is just talk, and it is one of those things.”",
+            "But Ann Kim quickly changed the subject: “The ferry timetable is what matters tonight.”",
             [("Ann Kim", "name")],
         ),
         # a colon after words with no person in them gives no speaker
@@ -233,15 +236,18 @@ def test_role_and_organisation_from_the_appositive():
         # a name ending in -ly is no adverb
         ("“You have called voters lazy,” Kelly charged in her opening question.", [("Kelly", "surname")]),
         # a cue may open its sentence, before its speaker
-        ("Said Jo Marsh, who grew up nearby, “We were all so proud of him.”", [("Jo Marsh", "name")]),
+        (
+            "Said Jo Marsh, who grew up nearby, “The old mill meant everything to this valley.”",
+            [("Jo Marsh", "name")],
+        ),
         ("Said the harbor master: “It is over.”", [("the harbor master", "name")]),
         # a statement issued, or read out
         (
-            "Immediately after the storm, Dan Quill issued a statement, “Last night our town was hit hard.”",
+            "Immediately after the vote, Dan Quill issued a statement, “The orchard co-op will appeal the decision.”",
             [("Dan Quill", "name")],
         ),
         (
-            "“The team took notes on her life,” read the statement, which was signed by Tom Brisk.",
+            "“The co-op will reopen the cannery in spring,” read the statement, which was signed by Tom Brisk.",
             [("the statement", "name")],
         ),
         # a participle after an opening place: the subject speaks, and the clause is no quote
@@ -251,25 +257,25 @@ def test_role_and_organisation_from_the_appositive():
         ),
         # an organisation named inside an appositive is not the subject
         (
-            "Ed Gray, who at the time was a member of the Harbor Club, a group of bloggers, said that the plan "
-            "was changing minds.",
+            "Ed Gray, who then chaired the Harbor Club, a circle of anglers, said that the new pier was "
+            "popular.",
             [("Ed Gray", "name")],
         ),
         # a party code between commas is not the speaker
         ("Rep. Ann Kim, D-Ore., says the scenario is likely.", [("Ann Kim", "name")]),
         # a verb inside an inverted speaker's appositive is hers, and so is the quotation after it
         (
-            "“Almost everybody was opposed to it,” said Dan Quill, a moderate Lakeside Democrat who declined "
-            "to run again. “That is a hard thing.”",
+            "“The ferry fare is far too high,” said Dan Quill, a Lakeside councillor who declined "
+            "to run again. “Families cannot afford it.”",
             [("Dan Quill", "name"), ("Dan Quill", "name"), ("Dan Quill", "continuation")],
         ),
         # described speakers: a tie to a person, an ally, a source, a spokeswoman for a council
         (
-            "“This is similar to 2000,” said one longtime adviser to Tom Brisk.",
+            "“The pier will be finished by June,” said one longtime adviser to Tom Brisk.",
             [("one longtime adviser to Tom Brisk", "name")],
         ),
-        ("“Ann is a friend of mine,” said Quill ally Jo Marsh.", [("Jo Marsh", "name")]),
-        ("“The staff do not like him,” this source told the Harbor Times.", [("this source", "name")]),
+        ("“The pier plan is sound,” said Quill ally Jo Marsh.", [("Jo Marsh", "name")]),
+        ("“The board never trusted the plan,” this source told the Harbor Times.", [("this source", "name")]),
         (
             "“It works,” said a spokeswoman for the Harbor Council.",
             [("a spokeswoman for the Harbor Council", "name")],
@@ -281,28 +287,28 @@ def test_role_and_organisation_from_the_appositive():
         ),
         # a name with its organisation, then an appositive
         (
-            "Hal Moss of the Quarry Bank, the largest private bank, warned that the storms may raise prices.",
+            "Hal Moss of the Quarry Bank, the valley's oldest lender, warned that the floods may raise prices.",
             [("Hal Moss", "name")],
         ),
         # "said of THING, “...”", then a participle after the closing mark
         (
-            "Ms. Kim said of the episode, “I do not like it,” adding that “they have a right to be angry.”",
+            "Ms. Kim said of the closure, “It was the wrong call,” adding that “the ferry crews deserve better.”",
             [("Kim", "title"), ("Kim", "title")],
         ),
         # a possessive or a modifier before the subject's head noun is not the subject
         (
-            "The Harbor's central bank ended its meeting on Friday by announcing it would buy more bonds.",
-            [("Harbor's central bank", "name")],
+            "The Harbor's fishing board ended its session on Friday by announcing it would raise quotas.",
+            [("Harbor's fishing board", "name")],
         ),
         (
-            "Lakeside politicians, who granted the mill tax breaks, are furious at it and want their money back.",
+            "Lakeside politicians, who gave the cannery a new lease, are angry at its closure and want the lease cancelled.",
             [("Lakeside politicians", "group")],
         ),
         # a title "of" a department, then the name
-        ("Secretary of State Ann Kim said the prisoners were close to release.", [("Ann Kim", "name")]),
+        ("Secretary of State Ann Kim said the treaty would be signed in May.", [("Ann Kim", "name")]),
         # a city and its state inside an appositive are no speaker
         (
-            "Tom Brisk, a delegate from Houston, Texas, said the turmoil was part of the show.",
+            "Tom Brisk, a delegate from Salem, Oregon, said the vote was a formality.",
             [("Tom Brisk", "name")],
         ),
         # the author of a statement speaks through it
@@ -318,17 +324,17 @@ def test_role_and_organisation_from_the_appositive():
         ),
         # a long appositive after a quotation that ends a sentence still belongs to it
         (
-            "“I am calling from the library. How are you today?” Marsh, a retired worker from the harbor "
-            "plant, said pleasantly into the phone.",
+            "“Is the ferry running today? I hope so.” Marsh, a retired pilot from the harbor "
+            "office, said quietly into the radio.",
             [("Marsh", "surname")],
         ),
         # "X acknowledged, however, “...”"; a party tag before an appositive
         (
-            "Dan Quill acknowledged, however, “As they say, past results are no guide.”",
+            "Dan Quill acknowledged, however, “The tides decide more than the council does.”",
             [("Dan Quill", "name")],
         ),
         (
-            "“They would just take the laptops,” Rep. Jim Marsh (R-Ohio), a panel member, said in an interview.",
+            "“The pier should stay open all year,” Rep. Jim Marsh (R-Ohio), a panel member, said in an interview.",
             [("Jim Marsh", "name")],
         ),
         # a group's words start at the group, not at the clause word or date before it
@@ -337,7 +343,7 @@ def test_role_and_organisation_from_the_appositive():
             [("organizers", "group")],
         ),
         (
-            "The mill gave money on June 27, 2014, campaign finance records show.",
+            "The co-op gave $5,000 on May 3, 2019, campaign finance records show.",
             [("campaign finance records", "group")],
         ),
         # "wrote of Ms. X: “...”": the writer, and the description before her name is no quote
@@ -346,79 +352,79 @@ def test_role_and_organisation_from_the_appositive():
             [("Tom Z", "name")],
         ),
         # "Name:" after a dash; a colon after a common noun that opens the sentence gives no speaker
-        ("Pollsters agree - Ann Kim: “Keep on calling voters as late as possible.”", [("Ann Kim", "name")]),
-        ("Signs of a shift were there all along: “The data confirm it.”", [(None, "none")]),
+        ("Surveyors agree - Ann Kim: “Count the birds at dawn, not at noon.”", [("Ann Kim", "name")]),
+        ("Signs of a shift were there all along: “The counts rose every spring.”", [(None, "none")]),
         # a run, a role, then the name: the name is the subject
         (
-            "The Harbor technology columnist Jo Marsh went so far as to say: “The paper as we know it is over.”",
+            "The Harbor sailing columnist Jo Marsh went so far as to say: “The regatta has lost its way.”",
             [("Jo Marsh", "name")],
         ),
         # a participle after a comma belongs to the subject, not to the phrase before it
         (
-            "Ann Kim repeated that approach in her interview last week, saying the club was committed to every county.",
+            "Ann Kim repeated that approach in her interview last week, saying the club would keep every branch open.",
             [("Ann Kim", "name")],
         ),
         # a dateline and an opening participle phrase are not the subject
         (
-            "LAKESIDE, Ore. - Rallying hundreds of workers, Ann Kim tried to calm them and promised to deliver change.",
+            "SALEM, Ore. - Visiting dozens of growers, Ann Kim listened to their worries and promised to cut the fees.",
             [("Ann Kim", "name")],
         ),
         # an adverbial that opens with a preposition is no speaker
-        ("In a flurry of conference calls, top donors laid plans for an assault.", []),
+        ("In a series of late meetings, the growers drew up a plan for the harvest.", []),
         # a relative clause after the name holds the commas of its own appositive
         (
-            "Mr. Quill, whose latest start-up, Harbor Data, helps brands find suppliers, said the town was ready.",
+            "Mr. Quill, whose newest boat, the Sea Lark, carries tourists in summer, said the town was ready.",
             [("Quill", "title")],
         ),
         # "secretary of state" before a name is its description
         (
-            "“The first line of defense is the community,” said former secretary of state Ann Kim.",
+            "“The levee is the town's best friend,” said former secretary of state Ann Kim.",
             [("Ann Kim", "name")],
         ),
         # an adverb ends the subject
         (
-            "Once the video was out, the community immediately began calling for the chief to resign.",
+            "Once the report was out, the community immediately began calling for the harbor master to resign.",
             [("the community", "name")],
         ),
         # subordinate and prepositional openers are skipped for the subject of a participle
         (
-            "Shortly after the merger was announced, the families of the founders had mobilized, warning that "
-            "the deal would hurt the firm.",
+            "Shortly after the sale was announced, the families of the growers had organised, warning that "
+            "the deal would hurt the valley.",
             [("families", "group")],
         ),
         (
-            "When his family moved back to rural Lakeside, his mother refused to teach him the language, "
-            "insisting that her son was local.",
+            "When the family moved to the coast, his mother refused to sell the farm, "
+            "insisting that the land would recover.",
             [("his mother", "name"), ("his mother", "name")],
         ),
         # an opening adverb, and an adjective before a group subject
         (
-            "Likewise, Ann Kim went after the mayor and called for her to quit the race.",
+            "Likewise, Ann Kim went down to the harbor and called for a new vote.",
             [("Ann Kim", "name")],
         ),
         (
-            "Absent a defense of the programs, average voters may listen and conclude that the programs failed.",
-            [("average voters", "group")],
+            "Absent a clear answer from the board, ordinary members may listen and conclude that the pier is doomed.",
+            [("ordinary members", "group")],
         ),
         # a sentence that only announces speech gives the next quotation its speaker
         (
-            "Her friend Jo Marsh, 20, a science major from Lakeside, chimed in. “I did not think I would vote.”",
+            "Her neighbour Jo Marsh, 64, a retired teacher from Lakeside, chimed in. “The bus used to stop here every hour.”",
             [("Jo Marsh", "name")],
         ),
         (
-            "Dan Quill continued his sharp remarks.\n\n“Eight years ago she was the favorite.”",
+            "Dan Quill continued his sharp remarks.\n\n“Ten years ago this pier was full of boats.”",
             [("Dan Quill", "name")],
         ),
         # ... but not a sentence that only says what someone did
         ("The mayor spoke. “We will rebuild.”", [(None, "none")]),
         # more cue verbs and described speakers
-        ("“We live in a dark kingdom,” my father often said.", [("my father", "name")]),
-        ("Ann Kim tried to laugh it off by interjecting, “Only the mayor.”", [("Ann Kim", "name")]),
+        ("“The sea gives and the sea takes,” my father often said.", [("my father", "name")]),
+        ("Ann Kim tried to laugh it off by interjecting, “Only on Sundays.”", [("Ann Kim", "name")]),
         # a message sent to supporters speaks for its sender; a subordinate clause before it is
         # narrative when the quotation opens a sentence of its own ...
         (
-            "Even before Dan Quill took the stage, his campaign sent out a text message to supporters saying: "
-            "“With your help, we were just declared the winner.”",
+            "Even before Dan Quill reached the hall, his campaign sent out a text message to supporters saying: "
+            "“The count is in and the pier vote is ours.”",
             [("his campaign", "name")],
         ),
         # ... and the speaker's own words when the quotation goes on from it
@@ -433,34 +439,34 @@ def test_role_and_organisation_from_the_appositive():
         ),
         # "As one employee told ...,": a described speaker with "one"
         (
-            "As one employee told the Harbor Weekly, “She wants to put fear in our hearts, and she has done that.”",
+            "As one employee told the Harbor Weekly, “The new rota leaves no time for lunch.”",
             [("one employee", "name")],
         ),
         # "long ago" ends no subject
-        ("The town administration long ago showed its inclination to rely on volunteers.", []),
+        ("The town council long ago showed a taste for volunteer crews.", []),
         # "As X explained, CLAUSE": the clause is what X explained
         (
-            "As the harbor spokesman Tom Brisk explained, three fees were postponed in the deal.",
+            "As the harbor spokesman Tom Brisk explained, the mooring fees will rise in April.",
             [("Tom Brisk", "name")],
         ),
         # "noted, however, that ..."
         ("Ann Kim noted, however, that the plan will fail.", [("Ann Kim", "name")]),
         # "Even as ...," opens a sentence before its subject
         (
-            "Even as regulators were digging into the problems, Mr. Quill, 56, remained a defender of the plan, "
-            "telling an interviewer that the strategy was sound.",
+            "Even as inspectors were checking the hulls, Mr. Quill, 61, remained a champion of the ferry, "
+            "telling a reporter that the boats were safe.",
             [("Quill", "title")],
         ),
         # a name inside a relative clause ("who spoke with the Harbor Times") is no subject
         (
-            "Former officials who spoke with the Harbor Times said the club has become a shell of itself.",
+            "Former officials who spoke with the Harbor Times said the club has lost most of its members.",
             [("Former officials", "group")],
         ),
         # a title's dot after a question that ends the quotation does not end the attribution
         ("“Are we still talking about that?” Mr. Quill fumed, using a rude word.", [("Quill", "title")]),
         # "X responded by saying": the subject, not the verb phrase
         (
-            "Ann Kim responded by saying that the network does not pay for debates.",
+            "Ann Kim responded by saying that the co-op does not pay for tastings.",
             [("Ann Kim", "name")],
         ),
     ],
