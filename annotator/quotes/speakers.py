@@ -150,8 +150,14 @@ GENERIC_NP = (
     rf"(?!\.\s+[{UPPER}])(?=\s*(?:{NP_STOP}))"
 )
 
+#: "one Republican involved in the planning", "a person familiar with the talks"
+INVOLVED_NP = (
+    rf"(?:the|a|an|one|another)\s+(?:[\w’'\-]+\s+){{0,3}}?[\w’'\-]+\s+(?:involved|familiar|close|briefed|"
+    rf"knowledgeable)\s+(?:in|with|to|on|about)\s+(?:[\w’'\-]+\s+){{0,4}}?[\w’'\-]+(?=\s*(?:{NP_STOP}))"
+)
+
 RIGHT_SPK_RE = re.compile(
-    rf"^\s+(?P<spk>{PRON}(?![\w’'])|{GENERIC_NP}|{DESCNAME}|"
+    rf"^\s+(?P<spk>{PRON}(?![\w’'])|{INVOLVED_NP}|{GENERIC_NP}|{DESCNAME}|"
     rf"(?:(?:some|many|most|other|several|two|three|four|five|\d+)\s+)?(?:{WORD}\s+){{0,2}}?(?:{lx.alternation(lx.GROUP_NOUNS)})(?![\w’']){EXTEND})"
     rf"(?:\s*\((?:[A-Z]{{1,2}}-)?[A-Z][\w.\s-]{{0,20}}\))?"
     rf"(?:\s*,\s*(?P<app>(?:\b(?:{ABBR_TITLES}|Mt|Ft|Inc|Co|Corp|Ltd)\.|[^,{SPEECH};:.]|\.(?=[^\s,{SPEECH};:.])){{2,200}})"
@@ -347,8 +353,14 @@ HEADED_NP_RE = re.compile(
 NAME_ONLY_RE = re.compile(rf"^{NAMERUN}$")
 
 
+INVOLVED_START_RE = re.compile(
+    r"^(?:the|a|an|one|another)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+\s+(?:involved|familiar|close|briefed|knowledgeable)\s",
+    re.IGNORECASE,
+)
+
+
 def _headed_np(spk: str) -> bool:
-    return bool(HEADED_NP_RE.match(spk))
+    return bool(HEADED_NP_RE.match(spk) or INVOLVED_START_RE.match(spk))
 
 
 def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention | None, int]:

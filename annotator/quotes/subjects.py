@@ -255,7 +255,9 @@ INTRO_PHRASE_RE = re.compile(
     r"(?:,\s*[A-Z][a-z]{1,4}\.(?=,))?|"  # "At a conference in Aspen, Colo.,"
     r"Yesterday|Today|Tonight|Now|Still|Meanwhile|However|Instead|Later|Earlier|Separately|Afterward|Afterwards|"
     r"Likewise|Similarly|Moreover|Indeed|Finally|Again|Overall|Ultimately|Nonetheless|Nevertheless|Besides|"
-    r"Otherwise|Consequently|Thus|Therefore|Recently|Previously|Initially|Instead|Notably),\s*|"
+    r"Otherwise|Consequently|Thus|Therefore|Recently|Previously|Initially|Instead|Notably|"
+    r"(?:A\s+few|A\s+couple\s+of|Two|Three|Several|Many|Some|\d+)\s+(?:minutes|hours|days|weeks|months|years)\s+"
+    r"(?:later|earlier|ago|before|after)),\s*|"
     r"\s*(?:But|And|So|Yet|Then|Also)\s+|\s*(?:Here|There|Back|Elsewhere)\s[^,;:\ue000]{1,40},\s*|"
     r"\s*[A-Z][A-Z .'\-]+,\s*[A-Z][\w.]*\.?\s*[-—–]+\s*"  # a dateline: "LAKESIDE, Ore. - "
 )
@@ -306,7 +308,16 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
             start = toks[0].start() if toks else 0
             while start < m.start() and masked[start] in " \t" + SPEECH:
                 start += 1
-            return Mention(base + start, base + m.end(), text[base + start : base + m.end()], "group")
+            end = m.end()
+            if w.lower() in QUANTIFIERS:  # "Many local growers try ...": the quantifier and its noun
+                for k in range(ti + 1, min(ti + 4, len(toks))):
+                    nxt = toks[k].group()
+                    if not nxt.isalpha() or not nxt.islower():
+                        break
+                    if nxt.endswith("s") and not nxt.endswith("ss"):
+                        end = toks[k].end()
+                        break
+            return Mention(base + start, base + end, text[base + start : base + end], "group")
         if w in (",", ";", ":"):
             return None if best is None else _subject(text, base, best)
         if w.lower() in lx.ROLE_WORDS or (w.lower() in lx.NOT_NAMES and w.lower() in ("the", "a", "an")):
@@ -319,6 +330,7 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
     return _subject(text, base, best)
 
 
+QUANTIFIERS = frozenset({"many", "most", "some", "several", "few", "both", "all"})
 HEAD_NOUNS = lx.SPEAKER_NOUNS | lx.GROUP_NOUNS | lx.PERSON_ROLES | {"bank", "fund", "firm", "giant", "paper"}
 
 

@@ -464,6 +464,20 @@ def test_role_and_organisation_from_the_appositive():
         ),
         # a title's dot after a question that ends the quotation does not end the attribution
         ("“Are we still talking about that?” Mr. Quill fumed, using a rude word.", [("Quill", "title")]),
+        # a quantifier with its noun; an opening "A few minutes later,"
+        (
+            "Many local growers try to stay out of sight, telling few people about their debts.",
+            [("local growers", "group")],
+        ),
+        (
+            "A few minutes later, Dan Quill followed up by lamenting the churn of meetings his job entails.",
+            [("Dan Quill", "name")],
+        ),
+        # a source described by what it is involved in
+        (
+            "“The ads will cost millions,” said one organizer involved in the planning, who asked not to be named.",
+            [("one organizer involved in the planning", "name")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the co-op does not pay for tastings.",
