@@ -265,7 +265,7 @@ AUX = {"has", "have", "had", "was", "is", "were", "are", "would", "will", "could
        "once", "again", "further", "already", "often", "earlier", "still", "even", "flatly",
        "simply", "not", "never", "always", "just", "too", "been", "being", "reportedly",
        "who", "which", "however", "now", "since", "first", "publicly", "privately", "quickly",
-       "initially", "originally", "subsequently", "eventually", "finally", "both", "all"}
+       "initially", "originally", "subsequently", "eventually", "finally", "both", "all", "here", "there"}
 
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "i": "i", "we": "we"}
 

@@ -206,6 +206,8 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
     aux = AUX_RE.search(left)
     core = left[: aux.start()] if aux else left
     core_r = core.rstrip()
+    if aux and "," in aux.group() and not core_r.endswith(",") and "," in core_r[-250:]:
+        core_r += ","  # "X, dedicating the museum on Saturday, said": the appositive's closing comma
     tag = PARTY_TAG_RE.search(core_r)
     if tag:  # "Rep. Ann Kim (D-Ore.) said": the party or state tag is not part of the name
         core_r = core_r[: tag.start()].rstrip()

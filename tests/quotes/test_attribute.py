@@ -478,6 +478,17 @@ def test_role_and_organisation_from_the_appositive():
             "“The ads will cost millions,” said one organizer involved in the planning, who asked not to be named.",
             [("one organizer involved in the planning", "name")],
         ),
+        # an appositive closed after a time ("on Saturday,") still closes with its comma
+        (
+            "President Kim, opening the Harbor Museum of Maritime History on Saturday, said it would tell a "
+            "local story.",
+            [("Kim", "title")],
+        ),
+        # "here" between the subject and the cue
+        (
+            "Her campaign workers here said they have been working the county since spring.",
+            [("campaign workers", "group")],
+        ),
         # "X responded by saying": the subject, not the verb phrase
         (
             "Ann Kim responded by saying that the co-op does not pay for tastings.",
