@@ -46,6 +46,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
     sent_ends: list[int] = []  # where each sentence of `all_sents` ends (for look-ups by position)
     prev_para_last: int | None = None  # index in raws of the previous paragraph's last quote
     pending: Raw | None = None  # "X said:" at a paragraph end, waiting for its quote
+    announce: tuple[Sentence, str] | None = None  # a paragraph's last sentence that may announce speech
     for pi, (ps, pe) in enumerate(paragraphs(text)):
         quotes = quotations(text, ps, pe)
         sents = sentences(text, ps, pe, quotes)
@@ -96,13 +97,16 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                     last_s.start,
                     last_s.end,
                 )
-        elif last_s is not None and not quotes and not any(k.sent_start == last_s.start for k in para_raws):
-            # "Ann Kim continued her remarks." closing a paragraph: the next one's opening quote
-            ann = announcing_speaker(text, sent_masks[-1], last_s)
-            if ann is not None:
-                new_pending = Raw(
-                    0, 0, "direct", ann[1], ann[2], ann[3], ann[0], "frame", None, last_s.start, last_s.end
-                )
+        # "Ann Kim continued her remarks." closing a paragraph with no quotation: read only if the
+        # next paragraph opens with one
+        new_announce = (
+            (last_s, sent_masks[-1])
+            if new_pending is None
+            and last_s is not None
+            and not quotes
+            and not any(k.sent_start == last_s.start for k in para_raws)
+            else None
+        )
         # speech quotes no frame claimed: continuations, or unattributed
         unclaimed = [q for q in quotes if q.speech and not q.used]
         first = len(all_sents) - len(sents)
@@ -135,6 +139,13 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                         para_raws.append(r)
                         last_unclaimed = r
                         continue
+            if pending is None and announce is not None and q.start == ps and signed is None:
+                ann = announcing_speaker(text, announce[1], announce[0])
+                if ann is not None:
+                    s0 = announce[0]
+                    pending = Raw(
+                        0, 0, "direct", ann[1], ann[2], ann[3], ann[0], "frame", None, s0.start, s0.end
+                    )
             if isinstance(signed, Mention):
                 r.mention, r.how, r.cue = signed, "frame", "―"
                 r.cue_start, r.cue_end = q.end, signed.start
@@ -177,7 +188,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                     r.para = pi
                     para_raws.append(r)
         para_raws.sort(key=lambda r: r.start)
-        pending = new_pending
+        pending, announce = new_pending, new_announce
         if para_raws:
             raws.extend(para_raws)
             prev_para_last = len(raws) - 1

@@ -88,7 +88,8 @@ def appositive_speaker(core_r: str) -> re.Match | None:
         if not PREP_BEFORE_RE.search(core_r, max(0, m.start() - 12), m.start())  # "member of the X, a group"
         and not PARTY_CODE_RE.match(m.group("spk"))  # "Rep. Ann Kim, D-Ore., said"
     ]
-    for m in cands:  # "Ann Kim, whose start-up, Harbor Data, uses ..., said": the relative clause is hers
+    if cands:  # "Ann Kim, whose start-up, Harbor Data, uses ..., said": the relative clause is hers
+        m = cands[0]
         app = core_r[m.end() : -1].strip()
         if (
             REL_APP_RE.match(app)
@@ -99,7 +100,6 @@ def appositive_speaker(core_r: str) -> re.Match | None:
             and ";" not in app
         ):
             return m
-        break
     for m in reversed(cands):
         app = core_r[m.end() : -1].strip()
         before = core_r[: m.start()].rstrip()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from annotator.quotes import lexicon as lx
-from annotator.quotes.cues import OBJECT_LEMMAS, SPEECH_LEMMAS
+from annotator.quotes.cues import SPEECH_LEMMAS
 from annotator.quotes.frames import find_frames
 from annotator.quotes.patterns import (
     NAMERUN,
@@ -302,7 +302,7 @@ def announcing_speaker(text: str, masked: str, sent: Sentence) -> tuple[Mention,
     for f in reversed(find_frames(text, masked, sent.start)):
         if f.mention is None or f.inverted or f.inherit:
             continue
-        if f.lemma not in SPEECH_LEMMAS or (f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS):
+        if f.lemma not in SPEECH_LEMMAS:
             return None
         if not ANNOUNCE_TAIL_RE.match(masked[f.cue_end :]):
             return None

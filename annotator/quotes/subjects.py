@@ -330,6 +330,7 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
     return _subject(text, base, best)
 
 
+ROLE_NOUNS = lx.PERSON_ROLES | lx.ROLE_WORDS
 QUANTIFIERS = frozenset({"many", "most", "some", "several", "few", "both", "all"})
 HEAD_NOUNS = lx.SPEAKER_NOUNS | lx.GROUP_NOUNS | lx.PERSON_ROLES | {"bank", "fund", "firm", "giant", "paper"}
 
@@ -341,11 +342,7 @@ def _role_then_name(toks: list[re.Match], i: int) -> int:
         w = toks[k].group()
         if not w[:1].islower():
             return 0
-        if (
-            w.lower() in lx.PERSON_ROLES | lx.ROLE_WORDS
-            and k + 1 < len(toks)
-            and toks[k + 1].group()[:1].isupper()
-        ):
+        if w.lower() in ROLE_NOUNS and k + 1 < len(toks) and toks[k + 1].group()[:1].isupper():
             return k + 1
     return 0
 

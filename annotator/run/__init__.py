@@ -10,8 +10,7 @@ reads) imports nothing else of the package."""
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from annotator.lazy import lazy_exports
 
 _EXPORTS = {
     "run": "pipeline",
@@ -38,11 +37,7 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'annotator.run' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"annotator.run.{module}"), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 
 
 __all__ = sorted(_EXPORTS)

@@ -3,8 +3,7 @@ training. The names below load on first use, so reading a codebook does not load
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from annotator.lazy import lazy_exports
 
 _EXPORTS = {
     "load_codebook": "codebook",
@@ -16,11 +15,7 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'annotator.stance' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"annotator.stance.{module}"), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 
 
 __all__ = sorted(_EXPORTS)

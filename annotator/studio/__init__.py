@@ -9,8 +9,7 @@ on first use, so `import annotator.studio` stays cheap.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from annotator.lazy import lazy_exports
 
 _EXPORTS = {
     "labeling_config": "annotator.studio.config",
@@ -28,10 +27,7 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'annotator.studio' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 
 
 __all__ = [

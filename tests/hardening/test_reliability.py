@@ -53,6 +53,11 @@ def _book(folder: Path) -> Path:
     return path
 
 
+def _run_args(arts, book, out, *extra: str) -> list[str]:
+    """`annotator run ARTS --codebook BOOK --out OUT --engine fast` and the extra options."""
+    return ["run", str(arts), "--codebook", str(book), "--out", str(out), "--engine", "fast", *extra]
+
+
 def _run(*args: str, **kw) -> subprocess.CompletedProcess:
     return subprocess.run([*ANNOTATOR, *args], capture_output=True, text=True, timeout=300, **kw)
 
@@ -91,17 +96,7 @@ def test_a_run_removes_only_its_own_temporary_files(tmp_path):
     (out / ".matrix.jsonl.ab12cd34.tmp").write_text("left by a killed run")
     res = runner.invoke(
         app,
-        [
-            "run",
-            str(_corpus(tmp_path / "arts")),
-            "--codebook",
-            str(_book(tmp_path)),
-            "--out",
-            str(out),
-            "--engine",
-            "fast",
-            "--quiet",
-        ],
+        _run_args(_corpus(tmp_path / "arts"), _book(tmp_path), out, "--quiet"),
     )
     assert res.exit_code == 0, res.output
     assert all(p.read_text() == "the user's" for p in mine)
@@ -114,17 +109,7 @@ def test_a_second_run_into_the_same_folder_is_refused_and_the_first_completes(tm
     first = subprocess.Popen(
         [
             *ANNOTATOR,
-            "run",
-            str(arts),
-            "--codebook",
-            str(_book(tmp_path)),
-            "--out",
-            str(out),
-            "--engine",
-            "fast",
-            "--jobs",
-            "1",
-            "--quiet",
+            *_run_args(arts, _book(tmp_path), out, "--jobs", "1", "--quiet"),
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -133,17 +118,7 @@ def test_a_second_run_into_the_same_folder_is_refused_and_the_first_completes(tm
     deadline = time.time() + 60
     while time.time() < deadline and not ((out / ".lock").exists() and (out / ".lock").read_text().strip()):
         time.sleep(0.05)
-    second = _run(
-        "run",
-        str(arts),
-        "--codebook",
-        str(tmp_path / "codebook.yaml"),
-        "--out",
-        str(out),
-        "--engine",
-        "fast",
-        "--quiet",
-    )
+    second = _run(*_run_args(arts, tmp_path / "codebook.yaml", out, "--quiet"))
     assert second.returncode == 1
     assert f"Error: {out} is in use by another run (pid {first.pid})" in second.stderr
     assert first.wait(timeout=300) == 0, first.stderr.read()
@@ -152,17 +127,7 @@ def test_a_second_run_into_the_same_folder_is_refused_and_the_first_completes(tm
 
 def test_an_out_folder_inside_the_input_folder_is_not_read_back(tmp_path):
     arts = _corpus(tmp_path / "arts")
-    args = [
-        "run",
-        str(arts),
-        "--codebook",
-        str(_book(tmp_path)),
-        "--out",
-        str(arts / "out"),
-        "--engine",
-        "fast",
-        "--quiet",
-    ]
+    args = _run_args(arts, _book(tmp_path), arts / "out", "--quiet")
     first = runner.invoke(app, args)
     files = {p.name: p.read_bytes() for p in (arts / "out").iterdir() if p.is_file() and p.name != ".lock"}
     again = runner.invoke(app, args)
@@ -172,6 +137,15 @@ def test_an_out_folder_inside_the_input_folder_is_not_read_back(tmp_path):
     assert files == {
         p.name: p.read_bytes() for p in (arts / "out").iterdir() if p.is_file() and p.name != ".lock"
     }
+
+
+def _alive(pids: list[int]) -> list[int]:
+    """The processes of `pids` still running (not gone, not zombies)."""
+    return [
+        p
+        for p in pids
+        if Path(f"/proc/{p}").exists() and "zombie" not in Path(f"/proc/{p}/status").read_text()
+    ]
 
 
 def _children(pid: int) -> list[int]:
@@ -189,17 +163,7 @@ def test_workers_die_with_their_parent_and_the_folder_says_incomplete(tmp_path):
     parent = subprocess.Popen(
         [
             *ANNOTATOR,
-            "run",
-            str(arts),
-            "--codebook",
-            str(_book(tmp_path)),
-            "--out",
-            str(out),
-            "--engine",
-            "fast",
-            "--jobs",
-            "2",
-            "--quiet",
+            *_run_args(arts, _book(tmp_path), out, "--jobs", "2", "--quiet"),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -213,16 +177,9 @@ def test_workers_die_with_their_parent_and_the_folder_says_incomplete(tmp_path):
     os.kill(parent.pid, signal.SIGKILL)  # the parent only
     parent.wait(timeout=30)
     deadline = time.time() + 20
-    while time.time() < deadline and any(
-        Path(f"/proc/{w}").exists() and "zombie" not in Path(f"/proc/{w}/status").read_text() for w in workers
-    ):
+    while time.time() < deadline and _alive(workers):
         time.sleep(0.1)
-    alive = [
-        w
-        for w in workers
-        if Path(f"/proc/{w}").exists() and "zombie" not in Path(f"/proc/{w}/status").read_text()
-    ]
-    assert alive == []
+    assert _alive(workers) == []
     assert not (out / "run.json").exists()
     res = runner.invoke(app, ["export", str(out), "--format", "html", "-o", str(tmp_path / "m.html")])
     assert res.exit_code == 1
@@ -233,17 +190,7 @@ def test_export_refuses_a_folder_whose_run_did_not_finish(tmp_path):
     out = tmp_path / "out"
     res = runner.invoke(
         app,
-        [
-            "run",
-            str(_corpus(tmp_path / "arts")),
-            "--codebook",
-            str(_book(tmp_path)),
-            "--out",
-            str(out),
-            "--engine",
-            "fast",
-            "--quiet",
-        ],
+        _run_args(_corpus(tmp_path / "arts"), _book(tmp_path), out, "--quiet"),
     )
     assert res.exit_code == 0
     (out / "run.json").unlink()  # as a run killed while writing leaves it
@@ -350,18 +297,7 @@ def test_a_registry_with_one_person_twice_is_an_error(tmp_path, entries, message
     reg.write_text(entries)
     res = runner.invoke(
         app,
-        [
-            "run",
-            str(_corpus(tmp_path / "arts")),
-            "--codebook",
-            str(_book(tmp_path)),
-            "--experts",
-            str(reg),
-            "--out",
-            str(tmp_path / "out"),
-            "--engine",
-            "fast",
-        ],
+        _run_args(_corpus(tmp_path / "arts"), _book(tmp_path), tmp_path / "out", "--experts", str(reg)),
     )
     assert res.exit_code == 1 and message in res.output and "Traceback" not in res.output
 
@@ -392,17 +328,7 @@ def test_an_unreadable_folder_is_reported_with_exit_3(shared_tmp):
 
 def test_every_reviewer_label_is_kept_and_the_split_shown(tmp_path):
     out = tmp_path / "out"
-    args = [
-        "run",
-        str(_corpus(tmp_path / "arts")),
-        "--codebook",
-        str(_book(tmp_path)),
-        "--out",
-        str(out),
-        "--engine",
-        "fast",
-        "--quiet",
-    ]
+    args = _run_args(_corpus(tmp_path / "arts"), _book(tmp_path), out, "--quiet")
     assert runner.invoke(app, args).exit_code == 0
     q = json.loads((out / "quotes.jsonl").read_text().splitlines()[0])
     labels = tmp_path / "reviewed.jsonl"
@@ -482,18 +408,7 @@ def test_reviewed_labels_that_match_nothing_are_one_warning_each_and_exit_3(tmp_
     )
     res = runner.invoke(
         app,
-        [
-            "run",
-            str(_corpus(tmp_path / "arts")),
-            "--codebook",
-            str(_book(tmp_path)),
-            "--out",
-            str(tmp_path / "out"),
-            "--engine",
-            "fast",
-            "--labels",
-            str(labels),
-        ],
+        _run_args(_corpus(tmp_path / "arts"), _book(tmp_path), tmp_path / "out", "--labels", str(labels)),
     )
     assert res.exit_code == 3, res.output
     warnings = [line for line in res.output.splitlines() if "matches no quote of this run" in line]
@@ -510,17 +425,7 @@ def test_export_into_a_new_folder(tmp_path):
     out = tmp_path / "out"
     runner.invoke(
         app,
-        [
-            "run",
-            str(_corpus(tmp_path / "arts")),
-            "--codebook",
-            str(_book(tmp_path)),
-            "--out",
-            str(out),
-            "--engine",
-            "fast",
-            "--quiet",
-        ],
+        _run_args(_corpus(tmp_path / "arts"), _book(tmp_path), out, "--quiet"),
     )
     for fmt in ("md", "html", "csv"):
         res = runner.invoke(app, ["export", str(out), "--format", fmt, "-o", str(tmp_path / "newdir") + "/"])
@@ -538,17 +443,7 @@ def test_push_reads_only_articles_from_a_folder(tmp_path):
     arts = _corpus(tmp_path / "arts")
     runner.invoke(
         app,
-        [
-            "run",
-            str(arts),
-            "--codebook",
-            str(_book(tmp_path)),
-            "--out",
-            str(out),
-            "--engine",
-            "fast",
-            "--quiet",
-        ],
+        _run_args(arts, _book(tmp_path), out, "--quiet"),
     )
     (arts / "gold").mkdir()
     (arts / "gold" / "quotes.jsonl").write_text('{"not": "an article"}\n')
