@@ -113,7 +113,7 @@ def train(
         return
     if tuning or init is not None:
         raise InputError(
-            "--epochs, --lr, --augment and --init are for fine-tuning the neural engine (-o x.zip)"
+            "--epochs, --lr, --augment, --device and --init are for fine-tuning the neural engine (-o x.zip)"
         )
     yield from _train_fast(
         reviewed_path, pair_paths, base, codebook_path, output, review_weight, cv, reporter

@@ -134,12 +134,7 @@ CASES = {
 
 #: what the shipped engine still gets wrong (README, "Stance"): kept as strict expected
 #: failures, so that the table shows them and a better engine turns them into passes
-KNOWN_MISREADINGS = {
-    "There's no way the late shift workers get home without them.": "a necessity said through a double "
-    "negative ('no way ... without') is read as against",
-    "I'm fairly confident the builders will have the library open by November.": "a prediction made "
-    "through what others will do is read as taking no side",
-}
+KNOWN_MISREADINGS: dict[str, str] = {}  # none today: all 20 read right
 
 
 def _case(ph: str, q: str, t: str, e: str):
@@ -157,8 +152,8 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 18 of 20 right (today: 18)."""
+    """Of all the sentences above, the engine gets at least 19 of 20 right (today: 20)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 20 and right >= 18, f"{right}/{len(rows)}"
+    assert len(rows) == 20 and right >= 19, f"{right}/{len(rows)}"

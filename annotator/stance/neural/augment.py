@@ -18,10 +18,14 @@ from an article. Each transformation states how it moves the label:
   journalist's yes/no form of a question as well as the motion form;
 - predictions: invented events asked about ("Will the strike end this month?") and what a
   speaker says of their likelihood ("There's no way it will", "I'd be surprised if it
-  didn't", "Nobody knows yet whether ...");
+  didn't", "Nobody knows yet whether ..."), the event also named in other words than the
+  question's ("I'm not betting on a deal" on "Will the merger go through?");
 - necessity: keeping an invented service, and what saying people cannot do without it
   means ("There's no way they could manage without it": keep it);
 - comparisons: negated comparatives ("There is no better place to X than Y": praise);
+- effects: invented measures and what a speaker says they do to a group, negated negatives
+  included ("It won't hurt them one bit" answers "Is it good for them?" yes and "Will it
+  hurt them?" no);
 - not addressed ("none"): a text paired with a question of another topic, an invented
   everyday sentence (schedules, careers, places), or a sentence that only repeats the
   question ("Reporters asked whether ...").
@@ -257,6 +261,7 @@ def augment(
     predictions: float = 0.0,
     necessities: float = 0.0,
     comparisons: float = 0.0,
+    effects: float = 0.0,
     max_words: int = 70,
 ) -> list[Example]:
     """The rows (with some questions put in yes/no form) plus derived pairs; see module doc.
@@ -319,6 +324,9 @@ def augment(
     for _ in range(int(comparisons * len(rows))):
         q, t, label = phrases.comparison_example(rng)
         out.append(Example(q, t, label, "comparison"))
+    for _ in range(int(effects * len(rows))):
+        q, t, label = phrases.effect_example(rng)
+        out.append(Example(q, t, label, "effect"))
     n_everyday = int(everyday * len(rows))
     for _ in range(n_everyday):
         q = questions[rng.randrange(len(questions))]

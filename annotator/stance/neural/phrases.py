@@ -270,7 +270,7 @@ PREDICTIONS: tuple[tuple[str, str], ...] = (
     ("There's no way {s} will {v}.", "oppose"),
     ("I wouldn't bet on {s} {ving}.", "oppose"),
     ("{S} has little chance of {ving}.", "oppose"),
-    ("I can see the case for it, but I'm not betting on {s} {ving}.", "oppose"),
+    ("Fine in principle, but I'm not putting money on {s} {ving}.", "oppose"),
     ("It's a long shot that {s} will {v}.", "oppose"),
     ("Don't expect {s} to {v} any time soon.", "oppose"),
     ("The odds are against {s} {ving}.", "oppose"),
@@ -281,6 +281,80 @@ PREDICTIONS: tuple[tuple[str, str], ...] = (
     ("It's too early to say if {s} will {v}.", "none"),
     ("We'll know next month whether {s} will {v}.", "none"),
     ("It remains to be seen whether {s} will {v}.", "none"),
+)
+
+
+#: how a speaker names an event without repeating the question's words: (subject, noun)
+EVENT_NOUNS: dict[str, tuple[str, ...]] = {
+    "the merger": ("a deal", "the tie-up"),
+    "the bill": ("passage", "a vote in its favour"),
+    "the strike": ("a settlement", "an end to the walkout"),
+    "the company": ("a sale", "a takeover", "a buyer stepping in"),
+    "the team": ("a championship", "a title run"),
+    "the council": ("a budget deal", "approval"),
+    "the talks": ("an agreement", "a breakthrough"),
+    "prices": ("a drop", "cheaper prices"),
+    "the candidate": ("a victory", "an upset"),
+    "the court": ("a reversal", "a new ruling"),
+    "the airline": ("a recovery", "a profitable year"),
+    "the treaty": ("ratification", "approval"),
+    "the plant": ("a reopening", "the lights coming back on"),
+    "the union": ("a settlement", "a yes vote"),
+    "the economy": ("a downturn", "a slump"),
+    "the firm": ("a buyer", "a sale"),
+    "the two parties": ("a bargain", "common ground"),
+    "the startup": ("a listing", "an offering"),
+}
+#: (template, label): the event named by a noun of its own ({n}), not the question's words
+OBLIQUE_PREDICTIONS: tuple[tuple[str, str], ...] = (
+    ("I'm not betting on {n}.", "oppose"),
+    ("I just don't see {n} happening.", "oppose"),
+    ("{N} looks like a long shot to me.", "oppose"),
+    ("There's little appetite for {n} right now.", "oppose"),
+    ("Could {n} happen? Sure. Will it? I doubt it.", "oppose"),
+    ("Nobody I talk to expects {n} this year.", "oppose"),
+    ("I wouldn't hold my breath waiting for {n}.", "oppose"),
+    ("{N} is only a matter of time.", "support"),
+    ("Everything points to {n}.", "support"),
+    ("The pieces are in place for {n}.", "support"),
+    ("I'd be shocked if we didn't see {n} soon.", "support"),
+    ("Sooner or later {n} will come; the numbers leave no other way.", "support"),
+    ("Whether we see {n} is anyone's guess.", "none"),
+    ("Ask me again about {n} in a month.", "none"),
+)
+
+# --------------------------------------------------------------------------- effects
+#: invented measures and who they touch: (measure, group)
+MEASURES: tuple[tuple[str, str], ...] = (
+    ("the new ferry timetable", "island commuters"),
+    ("the parking levy", "small shops"),
+    ("the orchard subsidy", "fruit growers"),
+    ("the longer school day", "working parents"),
+    ("the river toll", "delivery drivers"),
+    ("the harbour dredging plan", "fishing crews"),
+    ("the rent cap", "young tenants"),
+    ("the library merger", "students"),
+)
+#: yes/no questions about a measure, some asked for the good side, some for the bad
+EFFECT_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("Is {m} good for {g}?", "good"),
+    ("Will {m} help {g}?", "good"),
+    ("Will {m} hurt {g}?", "bad"),
+    ("Is {m} bad for {g}?", "bad"),
+)
+#: (template, side): what a speaker says, "good" or "bad" for the group, negated negatives too
+EFFECTS: tuple[tuple[str, str], ...] = (
+    ("{M} won't hurt {g} one bit.", "good"),
+    ("It doesn't make life any harder for {g}.", "good"),
+    ("Far from hurting {g}, {m} will help them.", "good"),
+    ("I don't see any downside for {g}.", "good"),
+    ("{G} have nothing to lose from {m}.", "good"),
+    ("{M} does nothing for {g}.", "bad"),
+    ("I don't see how {m} helps {g} at all.", "bad"),
+    ("There's no evidence {m} makes things easier for {g}.", "bad"),
+    ("Rather than helping {g}, {m} will squeeze them.", "bad"),
+    ("{G} will hardly gain anything from {m}.", "bad"),
+    ("{M} was drawn up last winter.", "none"),
 )
 
 
@@ -384,8 +458,23 @@ def prediction_example(rng: random.Random) -> tuple[str, str, str]:
         s2, v2, ving2 = rng.choice([e for e in EVENTS if e[0] != s])
         template, _ = rng.choice(PREDICTIONS)
         return question, _fill(template, s2, v2, ving2), "none"
+    if s in EVENT_NOUNS and rng.random() < 0.4:  # the event in other words than the question's
+        noun = rng.choice(EVENT_NOUNS[s])
+        template, label = rng.choice(OBLIQUE_PREDICTIONS)
+        return question, _cap(template.format(n=noun, N=_cap(noun))), label
     template, label = rng.choice(PREDICTIONS)
     return question, _fill(template, s, v, ving), label
+
+
+def effect_example(rng: random.Random) -> tuple[str, str, str]:
+    """(question, text, label) about an invented measure: "it won't hurt them" answers "is it
+    good for them?" yes and "will it hurt them?" no."""
+    m, g = rng.choice(MEASURES)
+    q_template, asked = rng.choice(EFFECT_QUESTIONS)
+    template, side = rng.choice(EFFECTS)
+    text = _cap(template.format(m=m, M=_cap(m), g=g, G=_cap(g)))
+    label = "none" if side == "none" else ("support" if side == asked else "oppose")
+    return _cap(q_template.format(m=m, g=g)), text, label
 
 
 def _fill(template: str, s: str, v: str, ving: str) -> str:
@@ -401,6 +490,7 @@ __all__ = [
     "PREDICTIONS",
     "RESTATE",
     "comparison_example",
+    "effect_example",
     "everyday_sentence",
     "necessity_example",
     "prediction_example",

@@ -37,7 +37,7 @@ LABELS = ("none", "oppose", "support")
 
 @dataclass
 class TrainConfig:
-    epochs: int = 3
+    epochs: int = 4
     batch_size: int = 32
     lr: float = 5e-5
     warmup: float = 0.06
@@ -45,8 +45,15 @@ class TrainConfig:
     max_length: int = 128
     seed: int = 13
     threads: int = 2
+    device: str = "cpu"  # or "cuda": the same recipe on a GPU (numbers differ in the last digits)
     augment: dict = field(
-        default_factory=lambda: {"predictions": 0.2, "necessities": 0.05, "comparisons": 0.05}
+        default_factory=lambda: {
+            "predictions": 0.3,
+            "necessities": 0.05,
+            "comparisons": 0.05,
+            "effects": 0.05,
+            "off_topic": 0.25,
+        }
     )
 
 
@@ -134,13 +141,17 @@ def fine_tune(
     torch.manual_seed(config.seed)
     np.random.seed(config.seed)
     rng = random.Random(config.seed)
+    device = torch.device(config.device)
+    if device.type == "cuda":
+        torch.cuda.manual_seed_all(config.seed)
     tok = AutoTokenizer.from_pretrained(init_dir)
     model = AutoModelForSequenceClassification.from_pretrained(
         init_dir,
         num_labels=len(LABELS),
         id2label=dict(enumerate(LABELS)),
         label2id={k: i for i, k in enumerate(LABELS)},
-    )
+        dtype=torch.float32,
+    ).to(device)
     enc = tok(
         [e.question for e in examples],
         [e.text for e in examples],
@@ -184,10 +195,10 @@ def fine_tune(
                 token_types[r, :n] = torch.tensor(types[i])
                 mask[r, :n] = 1
             out = model(
-                input_ids=input_ids,
-                token_type_ids=token_types,
-                attention_mask=mask,
-                labels=torch.tensor([y[i] for i in b]),
+                input_ids=input_ids.to(device),
+                token_type_ids=token_types.to(device),
+                attention_mask=mask.to(device),
+                labels=torch.tensor([y[i] for i in b], device=device),
             )
             out.loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -210,7 +221,7 @@ def fine_tune(
         history[f"epoch_{epoch}"] = metrics
         log(f"epoch {epoch}: {json.dumps(metrics)}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    model.save_pretrained(out_dir)
+    model.to("cpu").save_pretrained(out_dir)
     tok.save_pretrained(out_dir)
     return history
 
@@ -232,9 +243,9 @@ def torch_probs(model, tok, pairs: Sequence[tuple[str, str]], max_length: int, b
                 max_length=max_length,
                 padding=True,
                 return_tensors="pt",
-            )
+            ).to(model.device)
             logits = model(**enc).logits
-            out[b] = torch.softmax(logits, dim=-1).numpy()
+            out[b] = torch.softmax(logits.float(), dim=-1).cpu().numpy()
     return out
 
 
@@ -247,13 +258,20 @@ def train_neural(
     init_dir: Path | None = None,
     log: Callable[[str], None] = print,
     export_only: bool = False,
+    note: str | None = None,
 ) -> dict:
     """The whole recipe: augment, fine-tune, export to ONNX, quantise to int8, measure on the
     dev pairs, and write the engine file with its manifest. Returns the manifest.
-    `export_only`: the fine-tune in `work` finished (work/hf/history.json): only export it."""
+    `export_only`: the fine-tune in `work` finished (work/hf/history.json): only export it.
+    `note`: a line the manifest keeps (e.g. where the fine-tune ran)."""
     from annotator.stance.neural.export import build_engine_file
 
     config = config or TrainConfig()
+    if config.device.startswith("cuda") and not export_only:
+        import torch
+
+        if not torch.cuda.is_available():
+            raise InputError(f"--device {config.device}: torch sees no CUDA GPU here; use --device cpu")
     base = base_model_dir()
     init_dir = init_dir or base
     rows: list[Example] = []
@@ -294,9 +312,11 @@ def train_neural(
         "data_sha256": data,
         "augmented_pairs": len(examples),
         "config": asdict(config),
-        "command": " ".join([Path(sys.argv[0]).name] + [a for a in sys.argv[1:] if a != "--export-only"]),
+        "command": " ".join([Path(sys.argv[0]).name] + _recorded_args(sys.argv[1:])),
         "training_history": history,
     }
+    if note:
+        manifest["note"] = note
     if init_dir != base:  # a continued fine-tune: what it started from, and how that was made
         recipe = init_dir / "recipe.json"
         manifest["init"] = {
@@ -313,6 +333,19 @@ def train_neural(
     return build_engine_file(hf_dir, output, work, manifest, dev_rows, log)
 
 
+def _recorded_args(args: Sequence[str]) -> list[str]:
+    """The command line as the manifest keeps it: without --export-only and --note TEXT."""
+    out, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+        elif a == "--note":
+            skip = True
+        elif a != "--export-only" and not a.startswith("--note="):
+            out.append(a)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
@@ -325,6 +358,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=TrainConfig.seed)
     ap.add_argument("--lr", type=float, default=TrainConfig.lr)
     ap.add_argument("--threads", type=int, default=int(os.environ.get("ANNOTATOR_TRAIN_THREADS", "2")))
+    ap.add_argument("--device", default=TrainConfig.device, help="cpu (default) or cuda")
+    ap.add_argument("--note", help="a line kept in the manifest (e.g. where the fine-tune ran)")
     ap.add_argument(
         "--init",
         type=Path,
@@ -336,9 +371,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the fine-tune in --work finished: export, quantise and measure it again",
     )
     args = ap.parse_args(argv)
-    config = TrainConfig(epochs=args.epochs, lr=args.lr, threads=args.threads, seed=args.seed)
+    config = TrainConfig(
+        epochs=args.epochs, lr=args.lr, threads=args.threads, seed=args.seed, device=args.device
+    )
     manifest = train_neural(
-        args.pairs, args.output, args.work, args.dev, config, init_dir=args.init, export_only=args.export_only
+        args.pairs,
+        args.output,
+        args.work,
+        args.dev,
+        config,
+        init_dir=args.init,
+        export_only=args.export_only,
+        note=args.note,
     )
     print(json.dumps(manifest.get("metrics", {}), indent=2))
     return 0
