@@ -262,8 +262,11 @@ def colon_speaker(text: str, masked: str, sent: Sentence, q: QSpan) -> tuple[Men
     """The speaker of a quotation that a colon introduces in its sentence: the subject of the
     words before the colon ("Ann Kim responded awkwardly: “...”", "Ann Kim: “...”"), with
     the colon as cue."""
-    k = q.start - sent.start
-    lead = masked[:k].rstrip()
+    return _colon_lead_speaker(text, masked[: q.start - sent.start].rstrip(), sent)
+
+
+def _colon_lead_speaker(text: str, lead: str, sent: Sentence) -> tuple[Mention, int, int] | None:
+    """The subject of the (masked) words of a sentence up to the colon that ends them."""
     if not lead.endswith(":") or len(lead) > 250 or SPEECH in lead:
         return None
     nm = NAME_COLON_RE.search(lead)
@@ -274,10 +277,10 @@ def colon_speaker(text: str, masked: str, sent: Sentence, q: QSpan) -> tuple[Men
         if text[a:b].split()[0].lower() in lx.NOT_NAMES:
             return None
         return Mention(a, b, text[a:b], "name"), sent.start + len(lead) - 1, sent.start + len(lead)
-    spk = sentence_subject(text, masked[: len(lead) - 1], sent.start)
+    spk = sentence_subject(text, lead[:-1], sent.start)
     if spk is None or (spk.kind == "pronoun" and spk.text.lower() == "i"):
         return None
-    after = masked[spk.end - sent.start : spk.end - sent.start + 20].split()
+    after = lead[spk.end - sent.start : spk.end - sent.start + 20].split()
     if spk.kind == "name" and " " not in spk.text and after and after[0].lower() in NOT_A_PERSON_NEXT:
         return None  # "Signs of momentum ...:", "Pollsters agree - ...:": a common noun opens the sentence
     if any(ch in spk.text for ch in "'\"“”"):
@@ -307,4 +310,8 @@ def announcing_speaker(text: str, masked: str, sent: Sentence) -> tuple[Mention,
         if not ANNOUNCE_TAIL_RE.match(masked[f.cue_end :]):
             return None
         return f.mention, f.cue, sent.start + f.cue_start, sent.start + f.cue_end
+    # "On May 3, Ann Kim made the following comment:" and the quotation in the next paragraph
+    colon = _colon_lead_speaker(text, masked.rstrip(), sent)
+    if colon is not None:
+        return colon[0], ":", colon[1], colon[2]
     return None

@@ -6,6 +6,7 @@ sentences (never split inside a quotation, nor after an abbreviation or initial)
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from annotator.quotes import lexicon as lx
@@ -67,12 +68,16 @@ def quotations(text: str, ps: int, pe: int) -> list[QSpan]:
         before = text[a - 1] if a > ps else " "
         after = text[b] if b < pe else " "
         if open_at is None:
-            if ch in CLOSERS:
+            if ch in CLOSERS and not _misdirected_opener(text, a, b, ps, pe):
                 continue
             if ch in STRAIGHT and (after.isspace() or after in ",.;:") and not before.isspace() and a > ps:
                 continue  # a stray closing straight mark
             open_at = a
         else:
+            if ch in OPENERS and _misdirected_closer(text, a, b, pe):
+                spans.append(QSpan(open_at, b, False))  # '“Apparently not,“ he said'
+                open_at = None
+                continue
             if ch in OPENERS or (
                 ch in STRAIGHT
                 and before.isspace()
@@ -90,7 +95,42 @@ def quotations(text: str, ps: int, pe: int) -> list[QSpan]:
         spans.append(QSpan(open_at, pe, False, unclosed=True))
     for q in spans:
         q.speech = is_speech(text, q) or short_answer(text, q, ps)
+    for prev, q in itertools.pairwise(spans):
+        if prev.speech and not q.speech and _continues(text, prev, q):
+            q.speech = True
     return spans
+
+
+def _misdirected_opener(text: str, a: int, b: int, ps: int, pe: int) -> bool:
+    """A closing mark typed where an opening one belongs: at the start of a paragraph or
+    after a space, with words (or an ellipsis) right behind it ('”We were proud of him.”')."""
+    if a > ps and not text[a - 1].isspace():
+        return False
+    rest = text[b:pe].lstrip(" ")
+    return bool(rest) and (text[b : b + 1].isalnum() or rest.startswith(("…", "...")))
+
+
+def _misdirected_closer(text: str, a: int, b: int, pe: int) -> bool:
+    """An opening mark typed where a closing one belongs: right after the punctuation that
+    ends the quoted words, with a space or the paragraph's end behind it ('not,“ he said')."""
+    return text[a - 1 : a] in (",", ".", "!", "?") and (b >= pe or text[b].isspace())
+
+
+def _continues(text: str, prev: QSpan, q: QSpan) -> bool:
+    """A short quoted sentence that goes on from the speech before it, after only a short
+    attribution ('“There was smoke everywhere,” Kim said. “Smoke and noise.”')."""
+    if q.unclosed:
+        return False
+    between = text[prev.end : q.start]
+    inner = text[q.start + 1 : q.end - 1].strip(" '`\"")
+    return (
+        len(between) <= 80
+        and between.rstrip().endswith(".")
+        and not any(ch in between for ch in '“”"')
+        and bool(ATTRIB_AFTER_RE.match(between))
+        and inner[:1].isupper()
+        and inner[-1:] in ".!?"
+    )
 
 
 #: a reporting verb and a comma or colon right before a quotation: 'she said, "No."'

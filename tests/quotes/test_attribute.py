@@ -494,6 +494,17 @@ def test_role_and_organisation_from_the_appositive():
             "Ann Kim responded by saying that the co-op does not pay for tastings.",
             [("Ann Kim", "name")],
         ),
+        # a paragraph ending in a colon announces the quotation that opens the next one
+        (
+            "On May 3, Ann Kim made the following comment:\n\n“For island families, the ferry is the only "
+            "way to reach a hospital.”",
+            [("Ann Kim", "name")],
+        ),
+        # a quotation going on after a short attribution keeps its speaker
+        (
+            "“There was smoke all over the pier,” Tom Brisk said. “Smoke everywhere.”",
+            [("Tom Brisk", "name"), ("Tom Brisk", "continuation")],
+        ),
     ],
 )
 def test_speakers_follow_the_sentence_structure(text, expected):

@@ -54,6 +54,21 @@ def found(text: str) -> list[tuple[str, str]]:
             '"We need a better plan for the river now!" Tom Brisk said on the radio.',
             [("direct", '"We need a better plan for the river now!"')],
         ),
+        # marks typed the wrong way round (scraped text): a closing mark opening a paragraph,
+        # an opening mark closing the words after their comma or full stop
+        (
+            "”We are proud of the crews. They sailed through the storm.” ― Tom Brisk",
+            [("direct", "”We are proud of the crews. They sailed through the storm.”")],
+        ),
+        (
+            "“Not yet,“ Ann Kim said. “The ferry is late again.“",
+            [("direct", "“Not yet,“"), ("direct", "“The ferry is late again.“")],
+        ),
+        # a short quoted sentence going on after the attribution is still speech
+        (
+            '"There was smoke all over the pier," Ann Kim said. "Smoke everywhere."',
+            [("direct", '"There was smoke all over the pier,"'), ("direct", '"Smoke everywhere."')],
+        ),
     ],
 )
 def test_direct_quotes(text, expected):
