@@ -103,7 +103,7 @@ class NeuralSettings:
     candidate_min: float = 1.0  # lexical score a pair needs to be read by the transformer
     candidate_ratio: float = 0.5  # ... and its share of the quote's best question
     none_threshold: float = 0.7  # P(none) at or above this: the quote takes no side
-    neutral_relevance: float = 1.5  # a sideless quote this relevant is neutral, else not addressed
+    neutral_relevance: float = 2.5  # a sideless quote this relevant is neutral, else not addressed
     neutral_margin: float = 0.05  # |P(support) - P(oppose)| / their sum below this: neutral
     read_context: bool = True  # a quote on a question only through its context is read with it
 
