@@ -162,6 +162,17 @@ SAID_IN_RE = re.compile(
 )
 
 
+#: "by" before a gerund cue, or before a list of gerunds that ends in it ("by raising fees,
+#: admitting ...")
+BY_BEFORE_RE = re.compile(r"\bby\s+(?:[a-z]+ing\b[^.;:!?\n]{0,100},\s*(?:and\s+)?)?$")
+#: a finite verb: an auxiliary, a modal or a past tense
+FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|do|does|did|"
+    r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|hasn't|haven't|didn't|"
+    r"doesn't|don't|[a-z]{3,}ed)\b"
+)
+
+
 def _nests_in_content(f: Frame) -> bool:
     """A stance frame ("wants", "supports") inside content already taken is part of that content."""
     return f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS
@@ -359,6 +370,15 @@ def sentence_quotes(
                 ):
                     r = LEAD_PUNCT_RE.match(right)
                     rest = right[r.end() :]
+                    if (
+                        f.cue.endswith("ing")
+                        and f.lemma in lx.OTHER_SENSE
+                        and BY_BEFORE_RE.search(masked, max(0, f.cue_start - 120), f.cue_start)
+                        and not FINITE_RE.search(rest[:100])
+                    ):
+                        # "make up the shortfall by raising fees, admitting more students": a
+                        # means, not speech; after "by", such a gerund's bare content needs a verb
+                        rest = ""
                     as_lead = right[: r.end()].strip() == "," and AS_LEAD_RE.search(lead)
                     if (
                         rest

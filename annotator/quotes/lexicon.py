@@ -148,6 +148,9 @@ THAT_ONLY = {"agree", "remember", "estimate", "expect", "know", "feel", "hope", 
              "fear", "promise", "pledge", "vow", "mention", "read", "post", "threaten", "refuse"}
 # Speech acts of commitment whose "to ..." clause is the reported content ("vowed to repeal").
 TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree"}
+# Speech verbs with a common sense that is not speech ("admitting more students", "adding
+# staff", "finding a buyer"): after "by", their bare content must hold a verb to be speech.
+OTHER_SENSE = {"admit", "add", "show", "find", "maintain", "observe", "feel", "know", "state"}
 # Verbs that only frame a direct quote ("“...,” she continued"), never indirect content.
 QUOTE_ONLY = {"interject", "crack", "beam", "fume", "exhort", "continue", "joke", "quip", "exclaim", "ask", "question", "post", "read", "boast"}
 # Verbs that are weak cues: used only when "that" follows, or with a quote.

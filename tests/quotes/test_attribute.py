@@ -531,6 +531,13 @@ def test_speakers_follow_the_sentence_structure(text, expected):
             "the risk was rising.",
             "Ann Kim",
         ),
+        # a sentence about what harbors do (a means after "by") names no speaker for "he"
+        (
+            "“It is an expensive way to run a port,” said Tom Brisk, a professor of economics.\n\nPublic "
+            "harbors make up the shortfall by raising fees, admitting more cruise ships and cutting staff. "
+            "Those changes can also affect the safety of the docks, he said.",
+            "Tom Brisk",
+        ),
     ],
 )
 def test_pronouns_follow_the_text(text, expected):

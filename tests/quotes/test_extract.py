@@ -361,6 +361,9 @@ def test_indirect_and_mixed(text, expected):
         "He runs a company called Harbor Works, which sells boats.",  # a name given to a thing
         "The plan was drafted by two think tanks and the party leaders.",  # "think tanks"
         "Note: This story was updated with new figures.",  # a label, not a speaker
+        # a means after "by", not speech: "admitting" people, not admitting a fact
+        "Coastal towns make up the shortfall by admitting more visitors.",
+        "Public harbors make up the shortfall by raising fees, admitting more cruise ships and cutting staff.",
     ],
 )
 def test_not_quotes(text):
