@@ -11,7 +11,7 @@ import pytest
 
 from annotator.stance.neural import phrases
 from annotator.stance.neural.augment import FLIP, Example, augment, negate
-from annotator.stance.neural.train import LABELS
+from annotator.stance.neural.train import LABELS, _recorded_args
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,8 @@ def test_a_prediction_may_name_the_event_in_its_own_words():
                     oblique += 1
                     assert label == want and n != subject, (q, text, label)
     assert oblique > 300
+
+
+def test_the_manifest_keeps_the_command_without_export_only_and_the_note():
+    args = ["--pairs", "p.jsonl", "--export-only", "--note", "ran on a GPU", "--device", "cuda", "--note=x"]
+    assert _recorded_args(args) == ["--pairs", "p.jsonl", "--device", "cuda"]

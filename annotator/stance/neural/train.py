@@ -45,7 +45,7 @@ class TrainConfig:
     max_length: int = 128
     seed: int = 13
     threads: int = 2
-    device: str = "cpu"  # or "cuda": the same recipe on a GPU (numbers differ in the last digits)
+    device: str = "cpu"  # or "cuda": the same recipe on a GPU (other random draws: close figures)
     augment: dict = field(
         default_factory=lambda: {
             "predictions": 0.3,
