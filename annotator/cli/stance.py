@@ -121,10 +121,11 @@ def train_cmd(
 
     Neural (-o model.zip): reviewed labels train a small head on the bundled engine (no
     extra install; refused when it scores lower on the reviews than the engine alone);
-    --pairs fine-tunes the transformer (pip install -e '.[train]'; about 15 minutes an
-    epoch on two cores, under a minute with --device cuda). Fast (-o model.npz): TF-IDF + cue features from public pairs
-    and/or reviews. Fixed seeds; the recipe, data hashes and versions go into the model's
-    manifest (a neural rebuild gets close figures, not the same bytes).
+    --pairs fine-tunes the transformer (pip install -e '.[train]'; about 10 minutes an
+    epoch on two cores, under a minute with --device cuda). Fast (-o model.npz): TF-IDF +
+    cue features from public pairs and/or reviews. Fixed seeds; the recipe, data hashes and
+    versions go into the model's manifest (a neural rebuild gets close figures, not the same
+    bytes).
 
     Example:
 
