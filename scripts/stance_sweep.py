@@ -32,14 +32,17 @@ import shutil
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-NEW_AUG = {"predictions": 0.3, "necessities": 0.05, "comparisons": 0.05, "effects": 0.05}
+from annotator.stance.neural.train import TrainConfig  # noqa: E402
+
+SHIPPED_AUG = TrainConfig().augment  # the recipe `annotator train` uses by default
+NEW_AUG = {k: v for k, v in SHIPPED_AUG.items() if k != "off_topic"}
 OLD_AUG = {"predictions": 0.2, "necessities": 0.05, "comparisons": 0.05}
-SHIPPED_AUG = {**NEW_AUG, "off_topic": 0.25}
 ROUNDS = {
     "recipes": {
         "old_aug_e4": dict(epochs=4, lr=5e-5, seed=13, augment=OLD_AUG),
@@ -165,18 +168,27 @@ def probe_score(probs, rows: list[dict]) -> float:
     return round(right / len(rows), 4)
 
 
+@cache
+def scoring_sets(folder: Path, tiny: bool) -> tuple[list[dict], list[dict], list[dict]]:
+    """The dev pairs, the e2e probe and the phenomena table, read once per process."""
+    dev = read_jsonl(folder / "data" / "dev.jsonl")
+    if tiny:
+        dev = dev[:200] + dev[-200:]
+    return dev, read_jsonl(folder / "probe_e2e.jsonl"), read_jsonl(folder / "probe_phen.jsonl")
+
+
 def score(model, tok, folder: Path, max_length: int, tiny: bool) -> dict:
     from annotator.stance.neural.runtime import dev_metrics
     from annotator.stance.neural.train import torch_probs
 
-    dev = read_jsonl(folder / "data" / "dev.jsonl")
-    if tiny:
-        dev = dev[:200] + dev[-200:]
-    out = dev_metrics(torch_probs(model, tok, [(r["question"], r["text"]) for r in dev], max_length), dev)
-    for name in ("e2e", "phen"):
-        rows = read_jsonl(folder / f"probe_{name}.jsonl")
-        probs = torch_probs(model, tok, [(r["question"], r["text"]) for r in rows], max_length)
-        out["e2e_probe" if name == "e2e" else "phenomena"] = probe_score(probs, rows)
+    dev, e2e, phen = scoring_sets(folder, tiny)
+
+    def probs(rows):
+        return torch_probs(model, tok, [(r["question"], r["text"]) for r in rows], max_length)
+
+    out = dev_metrics(probs(dev), dev)
+    out["e2e_probe"] = probe_score(probs(e2e), e2e)
+    out["phenomena"] = probe_score(probs(phen), phen)
     return out
 
 
@@ -184,7 +196,7 @@ def train_one(name: str, recipe: dict, folder: Path, work: Path, tiny: bool) -> 
     import torch
 
     from annotator.stance.neural.augment import augment
-    from annotator.stance.neural.train import TrainConfig, fine_tune, read_examples
+    from annotator.stance.neural.train import fine_tune, read_examples
 
     t0 = time.time()
     config = TrainConfig(

@@ -48,9 +48,9 @@ TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
 
 WHO_RE = re.compile(r"\bwho\b")
 AS_LEAD_RE = re.compile(r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd|[Jj]ust)\s+)[Aa]s(?:\s+[\w’'\-.]+){0,5}\s*$")
-ASIDE_ADVERB_RE = re.compile(
-    r"^\s*,\s*(?:however|though|too|also|again|then|instead|in turn|moreover)\s*,\s*$"
-)
+#: adverbs set off by commas between a cue and its content or quotation ("noted, however, that")
+ASIDES = "however|though|too|also|again|then|instead|in turn"
+ASIDE_ADVERB_RE = re.compile(rf"^\s*,\s*(?:{ASIDES}|moreover)\s*,\s*$")
 SUBORD_HEAD_RE = re.compile(
     r"(?:(?:even|just|only|long|shortly|soon)\s+)?(?:before|after|when|while|as|if|although|though|because|since|"
     r"until|once|unless|whether)\b",
@@ -97,9 +97,7 @@ ING_TAIL_RE = re.compile(r"\s*,\s*\w+ing\b")
 
 AFTER_SPEECH_RE = re.compile(rf"^\s*,?\s*(?:(?:and|then)\s+)?{SPEECH}")
 
-RIGHT_SPEECH_RE = re.compile(
-    rf"^\s*(?:\w+ly\s*)?(?:,\s*(?:however|though|too|also|again|then|instead|in turn)\s*)?[,:]?\s*(?=({SPEECH}))"
-)
+RIGHT_SPEECH_RE = re.compile(rf"^\s*(?:\w+ly\s*)?(?:,\s*(?:{ASIDES})\s*)?[,:]?\s*(?=({SPEECH}))")
 
 RIGHT_PREP_SPEECH_RE = re.compile(
     rf"^(?:[^{SPEECH}.;]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.){{1,70}}?[,:]\s*(?=({SPEECH}))"

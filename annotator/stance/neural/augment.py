@@ -315,18 +315,15 @@ def augment(
         if rng.random() < restated and asked[r.question]:
             frame = rng.choice(phrases.RESTATE)
             out.append(Example(ask(r.question), frame.format(Q=asked[r.question]), NONE, "restated"))
-    for _ in range(int(predictions * len(rows))):
-        q, t, label = phrases.prediction_example(rng)
-        out.append(Example(q, t, label, "prediction"))
-    for _ in range(int(necessities * len(rows))):
-        q, t, label = phrases.necessity_example(rng)
-        out.append(Example(q, t, label, "necessity"))
-    for _ in range(int(comparisons * len(rows))):
-        q, t, label = phrases.comparison_example(rng)
-        out.append(Example(q, t, label, "comparison"))
-    for _ in range(int(effects * len(rows))):
-        q, t, label = phrases.effect_example(rng)
-        out.append(Example(q, t, label, "effect"))
+    # pairs about invented things, each family at its rate (in this order: the draws are seeded)
+    for rate, example, kind in (
+        (predictions, phrases.prediction_example, "prediction"),
+        (necessities, phrases.necessity_example, "necessity"),
+        (comparisons, phrases.comparison_example, "comparison"),
+        (effects, phrases.effect_example, "effect"),
+    ):
+        for _ in range(int(rate * len(rows))):
+            out.append(Example(*example(rng), kind))
     n_everyday = int(everyday * len(rows))
     for _ in range(n_everyday):
         q = questions[rng.randrange(len(questions))]

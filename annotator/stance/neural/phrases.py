@@ -452,8 +452,7 @@ def prediction_example(rng: random.Random) -> tuple[str, str, str]:
     """(question, text, label) about an invented event; the text may be about another event
     (then it takes no side on the question: none)."""
     s, v, ving = rng.choice(EVENTS)
-    question = rng.choice(PREDICTION_QUESTIONS).format(s=s, v=v)
-    question = question[:1].upper() + question[1:]
+    question = _cap(rng.choice(PREDICTION_QUESTIONS).format(s=s, v=v))
     if rng.random() < 0.12:  # a statement about another event
         s2, v2, ving2 = rng.choice([e for e in EVENTS if e[0] != s])
         template, _ = rng.choice(PREDICTIONS)
@@ -478,8 +477,7 @@ def effect_example(rng: random.Random) -> tuple[str, str, str]:
 
 
 def _fill(template: str, s: str, v: str, ving: str) -> str:
-    text = template.format(s=s, S=s[:1].upper() + s[1:], v=v, ving=ving)
-    return text[:1].upper() + text[1:]
+    return _cap(template.format(s=s, S=_cap(s), v=v, ving=ving))
 
 
 __all__ = [
