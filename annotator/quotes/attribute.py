@@ -20,6 +20,15 @@ NAME_IN_TEXT_RE = re.compile(rf"[{UPPER}][\w’'.\-]*(?:[ \t]+[{UPPER}][\w’'.\
 SURNAME_IN_TEXT_RE = re.compile(
     rf"(?<![\w’'\-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?(?P<s>[{UPPER}][\w’'\-]+)(?![\w’'\-])"
 )
+#: after a name, an appositive that describes a person ("Ann Kim, president of the Center
+#: ...", "Ann Kim, a former director ...", "Ann Kim, who teaches ..."): the name is a person's,
+#: and a pronoun in the next sentence may take it ("who" with a singular verb only: "Ann Kim,
+#: who teaches law", not "Latin Americans, who voted")
+PERSON_APPOSITIVE_RE = re.compile(
+    r",[ \t]+(?:who[ \t]+(?:[a-z]+ly[ \t]+)?(?:is|was|has|[a-z]+[^s\W]s)\b|(?:(?:a|an|the|its|their|his|her)[ \t]+)?(?:[\w’'\-.]+[ \t]+){0,3}?(?:"
+    + "|".join(sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner"}))
+    + r")\b)"
+)
 DETERMINERS = {
     "the",
     "a",
@@ -79,7 +88,8 @@ class ArticleNames:
             if m is not None and m.kind == "name":
                 self._learn(m.text, m.start, found, speaker=True)
         for m in NAME_IN_TEXT_RE.finditer(text):
-            self._learn(m.group(), m.start(), found, speaker=False)
+            described = PERSON_APPOSITIVE_RE.match(text, m.end(), m.end() + 80) is not None
+            self._learn(m.group(), m.start(), found, speaker=False, person=described)
         full_at = {pos for pos, _ in found}
         for m in SURNAME_IN_TEXT_RE.finditer(text):
             if m.start() in full_at:
@@ -105,7 +115,9 @@ class ArticleNames:
             self.mentions.append((pos, name))
         self.positions = [pos for pos, _ in self.mentions]
 
-    def _learn(self, mention: str, pos: int, found: list[tuple[int, str]], speaker: bool) -> None:
+    def _learn(
+        self, mention: str, pos: int, found: list[tuple[int, str]], speaker: bool, person: bool = False
+    ) -> None:
         words = mention.split()
         while words and words[0].lower().rstrip(".,") in lx.NOT_NAMES:
             words.pop(0)
@@ -113,6 +125,19 @@ class ArticleNames:
             return
         if len(words[-1]) > 2 and words[-1].endswith("."):  # "Ann Kim." at a sentence end; not "J."
             words[-1] = words[-1].rstrip(".")
+        for i in range(len(words) - 2, -1, -1):
+            w = words[i]
+            bare = w.lower().rstrip(".")
+            if (
+                w.endswith(".")
+                and len(bare) >= 3
+                and bare.isalpha()
+                and bare not in lx.TITLES
+                and bare not in lx.ABBREVIATIONS
+            ):
+                # "... the Senate. Ann Kim": a sentence ended inside the capitalised run
+                words = words[i + 1 :]
+                break
         name, title = split_title(" ".join(words))
         parts = name.split()
         if len(parts) < 2 or is_organisation(name) or any(p.lower() in lx.NOT_NAMES for p in parts):
@@ -125,7 +150,7 @@ class ArticleNames:
             self.persons.add(name)
         else:
             self.by_surname.setdefault(key, name)
-        if title and title.lower().rstrip(".") in lx.TITLES:
+        if person or (title and title.lower().rstrip(".") in lx.TITLES):
             self.persons.add(name)
         found.append((pos, name))
 

@@ -188,7 +188,11 @@ def _opens_upper(text: str, at: int) -> bool:
 
 
 def _trivial_tail(masked: str, a: int, b: int):
-    """The words in [a, b) are only a short adverbial and punctuation (TRIVIAL_TAIL_RE)."""
+    """The words in [a, b) are only a short adverbial and punctuation (TRIVIAL_TAIL_RE), up to
+    a semicolon, which closes the clause ("..., analysts say; in 2012 ...")."""
+    semi = masked.find(";", a, min(b, a + TAIL_WINDOW))
+    if semi >= 0:
+        b = semi
     return b - a <= TAIL_WINDOW and TRIVIAL_TAIL_RE.match(masked[a:b])
 
 

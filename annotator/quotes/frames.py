@@ -211,7 +211,11 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             continue
         if object_only:
             continue
-        if lead.endswith((SPEECH, ",", FRAG)) or not lead:
+        if (lead.endswith((SPEECH, ",", FRAG)) or not lead) and not (
+            # "A spokesman for the Lenders Association, Jo Marsh, called the bill ...": a naming
+            # verb takes its object after it, never its subject (unless a quotation precedes it)
+            low in lx.NAMING_VERBS and not lead.endswith((SPEECH, FRAG))
+        ):
             spk, after = right_speaker(text, masked, base, ce)
             if (
                 spk is not None

@@ -23,6 +23,7 @@ bottom; the first rule that matches decides:
 | company staff | no | chief executive, manager, company lawyer |
 | serving official | no | director of a federal agency, police chief, ambassador |
 | academic title | yes | Dr., Professor (with no role above) |
+| research affiliation | yes | no role, but "of the Example Institute of Technology", "of Eastbrook University" |
 
 Anyone else (no role, or a role none of the rules names) is not an expert. The registry's
 `is_expert` always wins over this table.
@@ -81,6 +82,10 @@ COMPANY = frozenset({"executive", "ceo", "cfo", "coo", "chief executive", "chief
                      "vice president", "manager", "employee", "owner", "lawyer", "attorney", "banker", "trader",
                      "salesman", "saleswoman", "engineer", "accountant"})
 TITLES = frozenset({"dr", "professor", "prof"})
+# an organisation that, named with no role ("Ann Kim of the Example Institute of Technology"),
+# says its people do research
+RESEARCH_AFFILIATION = frozenset({"university", "college", "institute", "institution", "think tank",
+                                  "laboratory", "academy", "school of", "research"})
 
 
 # fmt: on
@@ -140,6 +145,8 @@ def expert_rule(
                 return rule
     if title and _has(_text(title), TITLES) and not _has(_text(role, title), POLITICIAN):
         return ExpertRule("academic title", True, TITLES)
+    if not (role or "").strip() and _has(_text(organisation), RESEARCH_AFFILIATION):
+        return ExpertRule("research affiliation", True, RESEARCH_AFFILIATION)
     return None
 
 

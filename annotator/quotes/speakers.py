@@ -108,7 +108,11 @@ def appositive_speaker(core_r: str) -> re.Match | None:
             and m.group("spk")[:1].isupper()
             and not re.match(r"(?:The|A|An|His|Her|Their)\s", m.group("spk"))
             and before.endswith(",")
-            and (before[:-1].split() or ["x"])[-1][:1].islower()  # not "from Houston, Texas,": a place
+            and (
+                (before[:-1].split() or ["x"])[-1][:1].islower()  # not "from Houston, Texas,": a place
+                # "A spokesman for the Lenders Association, Jo Marsh,": an organisation's name
+                or (len(m.group("spk").split()) >= 2 and looks_like_org(" ".join(before[:-1].split()[-3:])))
+            )
         ):
             return m  # "A farmer from the valley, Jo Marsh, said": the name after its description
         if not app or len(app) > 260 or app.count(",") > 3 or ";" in app or ":" in app:

@@ -1,5 +1,6 @@
 """What the stance engine reads for a quote: its words, and for reported speech whose verb
-takes a side, the verb (with a negation before it) in front of the content."""
+takes a side, or whose verb is negated ("does not think ..."), the verb (with the negation)
+in front of the content."""
 
 from __future__ import annotations
 
@@ -25,14 +26,16 @@ def _verb_forms(bases: str) -> frozenset[str]:
 
 
 #: Reporting verbs that carry a side ("criticized the levy", "urged the council to act",
-#: "denied that rents rose"): the content alone reads differently, so the stance engine reads
-#: the verb with it. Neutral verbs of saying (say, tell, note, add) are not here.
+#: "denied that rents rose", "declined to take a position"): the content alone reads
+#: differently, so the stance engine reads the verb with it. Neutral verbs of saying (say,
+#: tell, note, add) are not here.
 POLAR_CUES: frozenset[str] = _verb_forms(
     "want urge propose endorse criticize criticise praise blame defend reject dismiss condemn welcome "
     "slam blast applaud demand accuse deny dispute support oppose attack denounce prefer tout "
     "recommend warn fear worry hope promise vow pledge threaten refuse concede admit complain lament "
     "insist protest doubt question challenge back favor favour champion advocate lobby press push "
-    "call argue caution decry deplore mock ridicule hail celebrate embrace resist fight block veto"
+    "call argue caution decry deplore mock ridicule hail celebrate embrace resist fight block veto "
+    "decline"
 ) | {"sought", "fought", "spoke", "spoken", "voiced", "expressed", "lashed", "railed"}
 #: a negation right before the cue ("did not support"), read with it
 NEG_BEFORE_RE = re.compile(
@@ -45,15 +48,20 @@ NEG_BEFORE_RE = re.compile(
 def stance_text(q: Quote) -> str:
     """The words the stance engine reads for a quote: its text without quotation marks; for
     reported speech whose verb carries a side ("criticized the levy", "did not support the
-    plan", "urged the council to act"), the verb (and a negation right before it) first."""
+    plan", "urged the council to act"), the verb (and a negation right before it) first; for
+    any other reporting verb with a negation right before it ("does not think the levy will
+    pass", "never believed that ..."), the negation and the verb first, since the content
+    alone says the opposite of what the speaker holds."""
     text = strip_quote_marks(q.text)
-    if q.kind == "direct" or not q.cue or q.cue.split()[0].lower() not in POLAR_CUES:
+    if q.kind == "direct" or not q.cue:
         return text
-    lead = ""
+    neg = None
     if q.context and q.context_start is not None and q.cue_start is not None:
         k = q.cue_start - q.context_start
         if 0 < k <= len(q.context):
             neg = NEG_BEFORE_RE.search(q.context[max(0, k - 30) : k])
-            if neg:
-                lead = neg.group().strip() + " "
+    polar = q.cue.split()[0].lower() in POLAR_CUES
+    if not polar and neg is None:
+        return text
+    lead = neg.group().strip() + " " if neg else ""
     return f"{lead}{q.cue} {text}"

@@ -538,6 +538,19 @@ def test_speakers_follow_the_sentence_structure(text, expected):
             "Those changes can also affect the safety of the docks, he said.",
             "Tom Brisk",
         ),
+        # a name described as a person ("X, president of ...", "X, who teaches ...") is the
+        # subject "she" takes, over the latest speaker, whose gender is not known
+        (
+            "The port director, Tom Brisk, said the docks would reopen.\n\nMia Holt, president of the "
+            "Harbor Policy Center, a think tank, disagreed with the engineers. She said the same warning "
+            "had been made in 2009.",
+            "Mia Holt",
+        ),
+        (
+            "The port director, Tom Brisk, said the docks would reopen.\n\nMia Holt, who teaches civil "
+            "engineering, disagreed. She said the same warning had been made in 2009.",
+            "Mia Holt",
+        ),
     ],
 )
 def test_pronouns_follow_the_text(text, expected):
@@ -547,6 +560,42 @@ def test_pronouns_follow_the_text(text, expected):
     quotes = find_quotes(Article(id="t", text=text), people)
     assert quotes[-1].attribution == "pronoun"
     assert quotes[-1].speaker == expected
+
+
+def test_a_group_described_by_who_is_not_a_person_for_a_pronoun():
+    # "who" with a plural verb describes a group: "she" finds no person in that sentence
+    text = (
+        "“The port will flood,” said Professor Ann Kim.\n\nHarbor Islanders, who voted early, disagreed "
+        "with the council. She said the risk was rising."
+    )
+    quotes = find_quotes(Article(id="t", text=text))
+    assert [(q.speaker, q.attribution) for q in quotes][-1] == ("Ann Kim", "pronoun")
+
+
+def test_a_sentence_end_inside_a_capitalised_run_is_not_part_of_a_name():
+    # "... the Harbor Cup. Ann Kim ...": the words before the full stop are not her name
+    text = "The team won the Harbor Cup. Ann Kim scored twice.\n\n“It will save the club,” Kim said."
+    q = find_quotes(Article(id="t", text=text))[-1]
+    assert (q.speaker, q.attribution) == ("Ann Kim", "surname")
+
+
+def test_a_naming_verb_after_a_described_name_keeps_its_subject():
+    # "A spokesman for the <Organisation>, <Name>, called the bill “...”": the name is the
+    # speaker, "the bill" is the object
+    text = "A spokesman for the Harbor Lenders Association, Tom Brisk, called the bill “a disaster for families.”"
+    q = find_quotes(Article(id="t", text=text))[0]
+    assert q.speaker == "Tom Brisk"
+    assert q.text.startswith("the bill")
+
+
+def test_a_research_affiliation_with_no_role_makes_an_expert():
+    text = "According to estimates by Mia Holt of the Harbor Institute of Technology, rents will rise by a third."
+    q = find_quotes(Article(id="t", text=text))[0]
+    assert (q.speaker, q.organisation, q.speaker_is_expert) == (
+        "Mia Holt",
+        "Harbor Institute of Technology",
+        True,
+    )
 
 
 def test_roles_of_inverted_speakers_keep_their_relative_clause():

@@ -96,6 +96,8 @@ def test_split_role(appositive, expected):
         ("chief operating officer", "Lantern Bank", None, "company staff", False),
         ("vice president", "Acme Corp", None, "politician", False),
         (None, None, "Professor", "academic title", True),
+        (None, "Harbor Institute of Technology", None, "research affiliation", True),
+        (None, "Eastbrook University", "Ms.", "research affiliation", True),
     ],
 )
 def test_expert_table(role, organisation, title, why, verdict):
@@ -107,6 +109,10 @@ def test_no_role_is_no_expert():
     assert expert_rule(None) is None
     assert expert_rule("neighbour") is None
     assert expert_rule(None, "Mr.") is None
+    # an organisation that does no research, named with no role, makes no expert
+    assert expert_rule(None, None, "Lantern Bank") is None
+    # a role the table does not name is not overruled by a research organisation
+    assert expert_rule("student", None, "Eastbrook University") is None
 
 
 def test_every_rule_is_reachable_and_named_once():

@@ -202,7 +202,44 @@ def test_a_verb_that_takes_a_side_is_read_with_its_content():
         id="q1", text="the levy on second homes", cue="support", cue_start=cue_at, context_start=0, **base
     )
     assert stance_text(quote) == "did not support the levy on second homes"
-    said = quote.model_copy(update={"cue": "said"})
+    said_text = "Ann Kim said the levy on second homes."
+    said = quote.model_copy(
+        update={"cue": "said", "cue_start": said_text.index("said"), "context": said_text}
+    )
     assert stance_text(said) == "the levy on second homes"
     direct = quote.model_copy(update={"kind": "direct", "text": "“We back the levy.”"})
     assert stance_text(direct) == "We back the levy."
+
+
+def test_a_negated_reporting_verb_is_read_with_its_content():
+    from annotator.stance.reading import stance_text
+
+    def reported(sentence: str, cue: str, content: str) -> Quote:
+        at = sentence.index(cue)
+        start = sentence.index(content)
+        return Quote(
+            id="q",
+            article_id="a",
+            start=start,
+            end=start + len(content),
+            kind="indirect",
+            text=content,
+            cue=cue,
+            cue_start=at,
+            context=sentence,
+            context_start=0,
+        )
+
+    # "does not think X": the speaker holds the opposite of X, so the negation is read with it
+    q = reported("Ann Kim does not think the levy will cut rents.", "think", "the levy will cut rents")
+    assert stance_text(q) == "does not think the levy will cut rents"
+    q = reported("Ann Kim never believed that the levy would pass.", "believed", "the levy would pass")
+    assert stance_text(q) == "never believed the levy would pass"
+    # without a negation a neutral verb of thinking or saying is not read
+    q = reported("Ann Kim thinks the levy will cut rents.", "thinks", "the levy will cut rents")
+    assert stance_text(q) == "the levy will cut rents"
+    # a refusal is read with its verb: "to take a position" alone is not a position
+    q = reported(
+        "Ann Kim declined to take a position on the levy.", "declined", "to take a position on the levy"
+    )
+    assert stance_text(q) == "declined to take a position on the levy"
