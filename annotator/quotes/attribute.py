@@ -29,6 +29,13 @@ PERSON_APPOSITIVE_RE = re.compile(
     + "|".join(sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner"}))
     + r")\b)"
 )
+#: where the appositive after a described name ends: a comma and a word that starts the
+#: predicate ("Ann Kim, president of the Harbor Center, a think tank, disagreed ...")
+APPOSITIVE_END_RE = re.compile(
+    r",[ \t]+(?!(?:a|an|the|who|whom|whose|which|and|or|but|its|his|her|their|now|formerly|based|"
+    r"once|also|then|one|former)\b)[a-z]"
+)
+APPOSITIVE_MAX = 200
 DETERMINERS = {
     "the",
     "a",
@@ -87,9 +94,14 @@ class ArticleNames:
             m = r.mention
             if m is not None and m.kind == "name":
                 self._learn(m.text, m.start, found, speaker=True)
+        self.described: dict[str, str] = {}  # a person's first appositive outside a quote
         for m in NAME_IN_TEXT_RE.finditer(text):
             described = PERSON_APPOSITIVE_RE.match(text, m.end(), m.end() + 80) is not None
-            self._learn(m.group(), m.start(), found, speaker=False, person=described)
+            name = self._learn(m.group(), m.start(), found, speaker=False, person=described)
+            if described and name is not None and name not in self.described:
+                app = self._appositive(text, m.end())
+                if app:
+                    self.described[name] = app
         full_at = {pos for pos, _ in found}
         for m in SURNAME_IN_TEXT_RE.finditer(text):
             if m.start() in full_at:
@@ -115,14 +127,23 @@ class ArticleNames:
             self.mentions.append((pos, name))
         self.positions = [pos for pos, _ in self.mentions]
 
+    @staticmethod
+    def _appositive(text: str, at: int) -> str | None:
+        """The appositive that starts with the comma at `at`, up to the comma before the
+        predicate, in one clause of at most APPOSITIVE_MAX characters; None when it does not end."""
+        window = text[at : at + APPOSITIVE_MAX]
+        stop = min((k for k in (window.find(c) for c in ".;:\n") if k >= 0), default=len(window))
+        end = APPOSITIVE_END_RE.search(window, 1, stop)
+        return window[1 : end.start()].strip() if end else None
+
     def _learn(
         self, mention: str, pos: int, found: list[tuple[int, str]], speaker: bool, person: bool = False
-    ) -> None:
+    ) -> str | None:
         words = mention.split()
         while words and words[0].lower().rstrip(".,") in lx.NOT_NAMES:
             words.pop(0)
         if not words:
-            return
+            return None
         if len(words[-1]) > 2 and words[-1].endswith("."):  # "Ann Kim." at a sentence end; not "J."
             words[-1] = words[-1].rstrip(".")
         for i in range(len(words) - 2, -1, -1):
@@ -141,9 +162,9 @@ class ArticleNames:
         name, title = split_title(" ".join(words))
         parts = name.split()
         if len(parts) < 2 or is_organisation(name) or any(p.lower() in lx.NOT_NAMES for p in parts):
-            return
+            return None
         if any(len(p) > 1 and p.isupper() for p in parts):
-            return
+            return None
         key = parts[-1].lower()
         if speaker:
             self.by_surname[key] = name
@@ -153,6 +174,7 @@ class ArticleNames:
         if person or (title and title.lower().rstrip(".") in lx.TITLES):
             self.persons.add(name)
         found.append((pos, name))
+        return name
 
     def first_between(self, start: int, end: int) -> str | None:
         """The full name of the first person named in [start, end), if any."""
@@ -229,6 +251,10 @@ class Resolver:
                 known = self.people.find(name) or self.people.by_surname(parts[0])
                 if known is not None:
                     full = known.name
+        if not role and not org and full in self.names.described:
+            # "Ann Kim, a professor of law, has studied rents. ... Kim said": described where
+            # she was first named, outside any quote
+            role, org = split_role(self.names.described[full])
         p = self.people.meet(
             full,
             role=role,
@@ -289,7 +315,8 @@ class Resolver:
             return None  # "New Jersey", "Star Wars": capitalised words not known to name a person
         if known is not None and (known.kind != "person" or known.pronoun not in (None, pro)):
             return None
-        p = self.people.meet(name, pronoun=pro, article_id=self.article_id)
+        role, org = split_role(self.names.described.get(name))
+        p = self.people.meet(name, pronoun=pro, role=role, organisation=org, article_id=self.article_id)
         return p if p.kind == "person" and p.pronoun == pro else None
 
     def speaker(self, raw: Raw) -> Speaker:

@@ -307,6 +307,16 @@ def _relative(clause: str) -> list[str]:
         m = _WAS.match(vp)
         if m:
             r = _DET.sub("", _ADVERBS.sub("", m.group("r").strip()))
+            words = r.lower().split(None, 2)
+            if (
+                words
+                and words[0].endswith("ed")
+                and (
+                    words[0] not in _ED_ROLE_START
+                    or words[1:2] in (["in"], ["to"], ["by"], ["as"], ["on"], ["at"])
+                )
+            ):
+                continue  # "who was elected in 2010", "who was named by the board": a passive, not a role
             out.append(r if r.lower().startswith(("former ", "a former ", "an ")) else "former " + r)
             continue
         if _DOES.match(vp):

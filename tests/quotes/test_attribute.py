@@ -588,6 +588,30 @@ def test_a_naming_verb_after_a_described_name_keeps_its_subject():
     assert q.text.startswith("the bill")
 
 
+@pytest.mark.parametrize(
+    "text, role, organisation",
+    [
+        # described where first named, quoted later by surname
+        (
+            "Ann Kim, an associate professor of law at Harbor College, has studied rents for years.\n\n"
+            "“They will rise,” Kim said.",
+            "associate professor of law",
+            "Harbor College",
+        ),
+        # described where first named, quoted through "she"
+        (
+            "Tom Brisk said the docks would reopen.\n\nMia Holt, president of the Harbor Policy Center, "
+            "a think tank, disagreed with the engineers. She said the same warning was made in 2009.",
+            "president",
+            "Harbor Policy Center, a think tank",
+        ),
+    ],
+)
+def test_a_role_given_outside_any_quote_reaches_the_speaker(text, role, organisation):
+    q = find_quotes(Article(id="t", text=text))[-1]
+    assert (q.role, q.organisation, q.speaker_is_expert) == (role, organisation, True)
+
+
 def test_a_research_affiliation_with_no_role_makes_an_expert():
     text = "According to estimates by Mia Holt of the Harbor Institute of Technology, rents will rise by a third."
     q = find_quotes(Article(id="t", text=text))[0]

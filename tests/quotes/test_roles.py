@@ -61,6 +61,9 @@ from annotator.quotes.roles import EXPERT_RULES, describes_place_or_org, expert_
         # not a role: an age and a clause, a relative clause that says nothing of a job
         ("56, remained a staunch defender of the plan", (None, None)),
         ("who has studied rents for years", (None, None)),
+        # a passive after "was" is not a former role
+        ("who was elected in the harbour vote of 2010", (None, None)),
+        ("who was appointed by the mayor", (None, None)),
     ],
 )
 def test_split_role(appositive, expected):
