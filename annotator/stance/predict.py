@@ -37,6 +37,7 @@ from annotator.models import (
 )
 from annotator.stance.engine import StanceEngine, load_engine
 from annotator.stance.features import anchored_polarity, content_stems, tokenize
+from annotator.stance.reading import read_litotes
 from annotator.stance.relevance import (
     Idf,
     Profile,
@@ -330,7 +331,7 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> l
         ]
     from annotator.stance.neural.runtime import decide_pair
 
-    probs = engine.pair_probs([(p.question, p.text) for p in pairs])
+    probs = engine.pair_probs([(p.question, read_litotes(p.text)) for p in pairs])
     out = []
     for p, row in zip(pairs, probs):
         label, conf = decide_pair(row)

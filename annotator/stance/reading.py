@@ -45,6 +45,44 @@ NEG_BEFORE_RE = re.compile(
 )
 
 
+#: a negated verb of opposing (litotes: "would not oppose", "I'm not against", "don't object
+#: to"): it takes the side the verb opposes. The engine misreads the two negatives, so it reads
+#: the side they make ("would support", "I'm for") instead.
+LITOTES_RE = re.compile(
+    r"\b(?:(?P<aux>do|does|did|would|will|could|can|should|am|is|are|was|were|be|'m|’m|'re|’re)\s*"
+    r"(?:not|n[’']t)|(?P<auxn>don|doesn|didn|wouldn|won|couldn|can|shouldn|isn|aren|wasn|weren)[’']t|never)"
+    r"\s+(?P<v>opposed\s+to|oppose[sd]?|against|object\s+to|objects\s+to|"
+    r"objected\s+to|disagree\s+with|disagrees\s+with|disagreed\s+with)\b",
+    re.IGNORECASE,
+)
+_LITOTES_SIDE = {
+    "oppose": "support",
+    "opposes": "supports",
+    "opposed": "supported",
+    "opposed to": "in favour of",
+    "against": "for",
+    "object to": "accept",
+    "objects to": "accepts",
+    "objected to": "accepted",
+    "disagree with": "agree with",
+    "disagrees with": "agrees with",
+    "disagreed with": "agreed with",
+}
+_AUX_OF = {"won": "will", "can": "can", "don": "do", "doesn": "does", "didn": "did"}
+
+
+def _litotes(m: re.Match) -> str:
+    verb = " ".join(m.group("v").lower().split())
+    aux = m.group("aux") or (_AUX_OF.get(m.group("auxn").lower(), m.group("auxn")) if m.group("auxn") else "")
+    return " ".join(x for x in (aux, _LITOTES_SIDE[verb]) if x).replace(" 'm", "'m").replace(" ’m", "’m")
+
+
+def read_litotes(text: str) -> str:
+    """`text` with each negated verb of opposing read as the side it takes ("I would not
+    oppose a ban" -> "I would support a ban"; "We're not against it" -> "We're for it")."""
+    return LITOTES_RE.sub(_litotes, text) if "n" in text else text
+
+
 def stance_text(q: Quote) -> str:
     """The words the stance engine reads for a quote: its text without quotation marks; for
     reported speech whose verb carries a side ("criticized the levy", "did not support the
@@ -52,7 +90,7 @@ def stance_text(q: Quote) -> str:
     any other reporting verb with a negation right before it ("does not think the levy will
     pass", "never believed that ..."), the negation and the verb first, since the content
     alone says the opposite of what the speaker holds."""
-    text = strip_quote_marks(q.text)
+    text = read_litotes(strip_quote_marks(q.text))
     if q.kind == "direct" or not q.cue:
         return text
     neg = None

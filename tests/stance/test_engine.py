@@ -243,3 +243,23 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         "Ann Kim declined to take a position on the levy.", "declined", "to take a position on the levy"
     )
     assert stance_text(q) == "declined to take a position on the levy"
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("I would not oppose a ban on lorries.", "I would support a ban on lorries."),
+        ("I'm not against raising the levy.", "I'm for raising the levy."),
+        ("We don't object to the levy.", "We do accept the levy."),
+        ("The council isn't opposed to raising it.", "The council is in favour of raising it."),
+        ("They never opposed the merger.", "They supported the merger."),
+        # a hedge between the negation and the verb is left for the engine
+        ("I am not entirely against it.", "I am not entirely against it."),
+        # a plain opposition stays as it is
+        ("The council is opposed to raising it.", "The council is opposed to raising it."),
+    ],
+)
+def test_a_negated_verb_of_opposing_is_read_as_the_side_it_takes(text, read):
+    from annotator.stance.reading import read_litotes
+
+    assert read_litotes(text) == read

@@ -56,6 +56,18 @@ CASES = {
             "No one can seriously deny that the programme is working.",
             "support",
         ),
+        # a negated verb of opposing (litotes; the engine alone reads these as oppose, so
+        # `reading.read_litotes` gives it the side they take)
+        (
+            "Should lorries be banned from the old quay?",
+            "I would not oppose a ban on lorries at the quay.",
+            "support",
+        ),
+        (
+            "Should the council raise the tourist levy?",
+            "The council isn't opposed to raising the levy.",
+            "support",
+        ),
     ],
     "contrast": [
         (
@@ -134,7 +146,7 @@ CASES = {
 
 #: what the shipped engine still gets wrong (README, "Stance"): kept as strict expected
 #: failures, so that the table shows them and a better engine turns them into passes
-KNOWN_MISREADINGS: dict[str, str] = {}  # none today: all 20 read right
+KNOWN_MISREADINGS: dict[str, str] = {}  # none today: all 22 read right
 
 
 def _case(ph: str, q: str, t: str, e: str):
@@ -152,8 +164,8 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 19 of 20 right (today: 20)."""
+    """Of all the sentences above, the engine gets at least 21 of 22 right (today: 22)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 20 and right >= 19, f"{right}/{len(rows)}"
+    assert len(rows) == 22 and right >= 21, f"{right}/{len(rows)}"
