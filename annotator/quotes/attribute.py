@@ -36,6 +36,15 @@ APPOSITIVE_END_RE = re.compile(
     r"once|also|then|one|former)\b)[a-z]"
 )
 APPOSITIVE_MAX = 200
+#: lower-case role words right before a name ("..., economist Ann Kim, disagreed", "senior
+#: analyst Ann Kim"): her role
+ROLE_BEFORE_RE = re.compile(
+    r"(?:^|[\s,(—–])(?P<r>(?:(?:"
+    + "|".join(re.escape(w) for w in sorted(lx.ROLE_WORDS - {"his", "her", "their", "its", "our", "then"}))
+    + r")[ \t]+){0,2}(?:"
+    + "|".join(sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner", "friend"}))
+    + r"))[ \t]+$"
+)
 DETERMINERS = {
     "the",
     "a",
@@ -97,11 +106,12 @@ class ArticleNames:
         self.described: dict[str, str] = {}  # a person's first appositive outside a quote
         for m in NAME_IN_TEXT_RE.finditer(text):
             described = PERSON_APPOSITIVE_RE.match(text, m.end(), m.end() + 80) is not None
-            name = self._learn(m.group(), m.start(), found, speaker=False, person=described)
-            if described and name is not None and name not in self.described:
-                app = self._appositive(text, m.end())
-                if app:
-                    self.described[name] = app
+            before = ROLE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            name = self._learn(m.group(), m.start(), found, speaker=False, person=described or bool(before))
+            if name is not None and name not in self.described:
+                app = self._appositive(text, m.end()) if described else None
+                if app or before:
+                    self.described[name] = app or before.group("r")
         full_at = {pos for pos, _ in found}
         for m in SURNAME_IN_TEXT_RE.finditer(text):
             if m.start() in full_at:

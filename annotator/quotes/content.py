@@ -49,6 +49,8 @@ TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
 WHO_RE = re.compile(r"\bwho\b")
 AS_LEAD_RE = re.compile(r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd|[Jj]ust)\s+)[Aa]s(?:\s+[\w’'\-.]+){0,5}\s*$")
 #: adverbs set off by commas between a cue and its content or quotation ("noted, however, that")
+# "Asked about the plan, X said, “...”": the question put to the speaker, not her words
+ASKED_HEAD_RE = re.compile(r"^(?:(?:[Ww]hen|[Aa]fter|[Oo]nce|[Ii]f|[Uu]pon)\s+)?(?:being\s+)?[Aa]sked\b")
 ASIDES = "however|though|too|also|again|then|instead|in turn"
 ASIDE_ADVERB_RE = re.compile(rf"^\s*,\s*(?:{ASIDES}|moreover)\s*,\s*$")
 SUBORD_HEAD_RE = re.compile(
@@ -507,6 +509,9 @@ def sentence_quotes(
                         # said, “we rebuild”" is one sentence of hers)
                         and not (SUBORD_HEAD_RE.match(head) and _opens_upper(text, base + parts[0][0]))
                         and not PREP_START_RE.match(head[:1].lower() + head[1:])  # "Here in Lakeside,"
+                        and not ASKED_HEAD_RE.match(
+                            head
+                        )  # "Asked about the plan, X said, “...”": the question
                     ):
                         parts.insert(0, (a2, b2, "indirect"))
                 if trivial or paren:

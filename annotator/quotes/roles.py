@@ -45,7 +45,7 @@ CAMPAIGN = frozenset({"campaign", "campaign's", "superdelegate", "delegate", "pa
                       "party official", "transition team"})
 SCHOLAR = frozenset({"professor", "lecturer", "reader in", "fellow", "researcher", "research scientist", "scholar",
                      "academic", "teaches", "taught", "postdoctoral", "phd candidate", "doctoral", "emeritus",
-                     "dean of", "provost"})
+                     "dean of", "provost", "lead author", "co-author", "coauthor"})
 ANALYST = frozenset({"economist", "analyst", "historian", "pollster", "demographer", "scientist", "expert",
                      "specialist", "epidemiologist", "physician", "doctor", "psychologist", "sociologist",
                      "political scientist", "strategist at", "adviser", "advisor", "commentator", "observer",

@@ -79,6 +79,23 @@ PARTY_CODE_RE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,5}$")
 PARTY_COMMA_RE = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,5},$")
 
 
+#: a description written before the name it describes, between a clause boundary and the
+#: name's comma: "The study’s lead author, Jo Marsh, said", "A researcher at the Harbor
+#: Institute, Jo Marsh, said"
+PREPOSED_RE = re.compile(
+    r"(?:^|[.;:!?—–]\s+|\n)(?P<d>(?:The|A|An|[A-Z][\w\-]*[’']s)\s[^,.;:!?—–\n]{2,120}?),\s*$"
+)
+
+
+def _preposed_description(before: str) -> tuple[int, int] | None:
+    """(start, end) in `before` of a description right before the name's comma, if any."""
+    m = PREPOSED_RE.search(before[-160:])
+    if m is None or SPEECH in m.group("d") or FRAG in m.group("d"):
+        return None
+    d = len(before) - min(160, len(before))
+    return d + m.start("d"), d + m.end("d")
+
+
 def appositive_speaker(core_r: str) -> re.Match | None:
     """The speaker of "NAME, APPOSITIVE," right before a cue: the rightmost name or role NP
     whose tail reads as an appositive (a role, an age, a relative clause), at most 3 commas."""
@@ -257,12 +274,17 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
                 a2, b2 = cleaned
             else:
                 a2, b2 = off + a, off + b
+            appositive = text[app_at : off + len(core_r) - 1].strip()
+            if not appositive and kind == "name":
+                pre = _preposed_description(core_r[:a])
+                if pre is not None:  # "The study’s lead author, Jo Marsh, said": her role
+                    appositive, app_at = text[off + pre[0] : off + pre[1]], off + pre[0]
             return Mention(
                 a2,
                 b2,
                 text[a2:b2],
                 kind,
-                appositive=text[app_at : off + len(core_r) - 1].strip(),
+                appositive=appositive,
                 app_start=app_at,
             )
         if depth == 0:

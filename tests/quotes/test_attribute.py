@@ -605,6 +605,23 @@ def test_a_naming_verb_after_a_described_name_keeps_its_subject():
             "president",
             "Harbor Policy Center, a think tank",
         ),
+        # role words written before the name, in a sentence that quotes nobody
+        (
+            "Her colleague, economist Mia Holt, disagreed in part.\n\n“The costs are real,” Holt said.",
+            "economist",
+            None,
+        ),
+        # a description before the name and its comma ("The study’s lead author, X,")
+        (
+            "The study’s lead author, Mia Holt, cautioned that the figure is an estimate.",
+            "study’s lead author",
+            None,
+        ),
+        (
+            "A researcher at the Harbor Institute, Mia Holt, said the figure is an estimate.",
+            "researcher",
+            "Harbor Institute",
+        ),
     ],
 )
 def test_a_role_given_outside_any_quote_reaches_the_speaker(text, role, organisation):

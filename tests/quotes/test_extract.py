@@ -234,6 +234,20 @@ def test_continued_quotes_share_the_speaker(text, expected):
             "Asked whether the storm had hurt sales, Tom Brisk said the shops were fine.",
             [("indirect", "whether the storm had hurt sales"), ("indirect", "the shops were fine")],
         ),
+        # the question put to the speaker before a quotation is not part of her words
+        (
+            "Asked on Monday whether she would sign it, Ann Kim said: “I’m waiting for the board.”",
+            [("indirect", "whether she would sign it"), ("direct", "“I’m waiting for the board.”")],
+        ),
+        (
+            "Asked about the toll, Ann Kim said, “I’m waiting for the board.”",
+            [("direct", "“I’m waiting for the board.”")],
+        ),
+        # a semicolon closes a trailing attribution
+        (
+            "The toll will pay for the bridge, transport analysts say; in 2019, the ferry lost money.",
+            [("indirect", "The toll will pay for the bridge")],
+        ),
         # asides between the speaker and the cue: age, affiliation, a name after its description,
         # "including ...", a relative clause, a bracketed remark
         ("Ann Kim, 64, said the orchard would be sold.", [("indirect", "the orchard would be sold")]),
