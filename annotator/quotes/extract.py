@@ -1,6 +1,7 @@
 """Find quotes in an article: the algorithm, one paragraph at a time.
 
-1. `text`: paragraphs, their quotation-mark spans (speech or a quoted term), sentences.
+1. `text`: paragraphs, their quotation-mark spans (speech or a quoted term; single marks
+   when the article has no double ones), sentences.
 2. Per sentence, with its quotations masked: `frames` pairs each reporting cue (`cues`)
    with its speaker (`speakers`), and `content` takes what each frame reports.
 3. Speech quotations no frame claimed continue the quote before them (in the paragraph,
@@ -36,6 +37,7 @@ from annotator.quotes.text import (
     quotations,
     sentence_index,
     sentences,
+    uses_single_marks,
 )
 
 
@@ -47,8 +49,9 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
     prev_para_last: int | None = None  # index in raws of the previous paragraph's last quote
     pending: Raw | None = None  # "X said:" at a paragraph end, waiting for its quote
     announce: tuple[Sentence, str] | None = None  # a paragraph's last sentence that may announce speech
+    single = uses_single_marks(text)  # British style: 'single marks' quote
     for pi, (ps, pe) in enumerate(paragraphs(text)):
-        quotes = quotations(text, ps, pe)
+        quotes = quotations(text, ps, pe, single)
         sents = sentences(text, ps, pe, quotes)
         para_raws: list[Raw] = []
         sent_quotes: list[list[QSpan]] = []  # the quotations inside each sentence

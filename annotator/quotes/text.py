@@ -58,9 +58,62 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def quotations(text: str, ps: int, pe: int) -> list[QSpan]:
-    """Quotation-mark spans of one paragraph, marks included; an unclosed mark runs to the end."""
+#: single quotation marks (British style: ‘...’ or '...'): an opening one after a space, a
+#: bracket, a dash or the paragraph's start, before a word; a closing one after a non-space,
+#: before a space, punctuation or the end. An apostrophe inside a word ("don't") is neither;
+#: "firms' profits" (an s, a space, a lower-case word) is a plural possessive
+SINGLE_OPEN_RE = re.compile(r"(?<![^\s(\[—–])['‘](?=[\w$£€])")
+SINGLE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s,.;:!?)\]—–]|$)")
+POSSESSIVE_AFTER_RE = re.compile(r"\s[a-z]")
+
+
+def single_quotations(text: str, ps: int, pe: int) -> list[QSpan]:
+    """Spans between single quotation marks in a paragraph that has no double ones. Each
+    opening mark pairs with the first closing mark after it; an opening mark never closed is
+    an apostrophe ("'90s") and makes no span."""
+    opens = [m.start() for m in SINGLE_OPEN_RE.finditer(text, ps, pe)]
+    if not opens:
+        return []
+    closes = []
+    for m in SINGLE_CLOSE_RE.finditer(text, ps, pe):
+        a = m.start()
+        if text[a - 1] in "sS" and POSSESSIVE_AFTER_RE.match(text, a + 1, pe):
+            continue
+        closes.append(a)
     spans: list[QSpan] = []
+    k = 0
+    pos = ps
+    for a in opens:
+        if a < pos:
+            continue  # inside the span just closed
+        while k < len(closes) and closes[k] <= a:
+            k += 1
+        if k == len(closes):
+            break
+        spans.append(QSpan(a, closes[k] + 1, False))
+        pos = closes[k] + 1
+        k += 1
+    return spans
+
+
+def uses_single_marks(text: str) -> bool:
+    """The article quotes with single marks only (British style): it has no double mark.
+    (American text keeps single marks for headlines and quotes within quotes.)"""
+    return QMARK_RE.search(text) is None and ("‘" in text or "'" in text)
+
+
+def quotations(text: str, ps: int, pe: int, single: bool = False) -> list[QSpan]:
+    """Quotation-mark spans of one paragraph, marks included; an unclosed mark runs to the end.
+    With `single` (`uses_single_marks` of the article), single marks (`single_quotations`)."""
+    spans: list[QSpan] = []
+    if single:
+        spans = single_quotations(text, ps, pe)
+        for q in spans:
+            q.speech = is_speech(text, q) or short_answer(text, q, ps)
+        for prev, q in itertools.pairwise(spans):
+            if prev.speech and not q.speech and _continues(text, prev, q):
+                q.speech = True
+        return spans
     open_at: int | None = None
     for m in QMARK_RE.finditer(text, ps, pe):
         ch = m.group()

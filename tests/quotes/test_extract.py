@@ -384,6 +384,32 @@ def test_not_quotes(text):
     assert found(text) == []
 
 
+def test_single_quotation_marks_quote_where_an_article_has_no_double_ones():
+    # British style, straight and curly; apostrophes ("weren't", "firms’", "didn’t") are not marks
+    text = (
+        "'Rents held up in almost every town,' said Professor Ann Kim of Harbor University. "
+        "'Tenants weren't worried.'\n\n"
+        "‘The firms’ owners didn’t sign up,’ Tom Brisk said."
+    )
+    assert found(text) == [
+        ("direct", "'Rents held up in almost every town,'"),
+        ("direct", "'Tenants weren't worried.'"),
+        ("direct", "‘The firms’ owners didn’t sign up,’"),
+    ]
+    speakers = [q.speaker for q in find_quotes(Article(id="t", text=text))]
+    assert speakers == ["Ann Kim", "Ann Kim", "Tom Brisk"]
+    # a plural possessive and a decade are not quotation marks
+    assert found("The tenants' rents rose in the '90s and fell after.") == []
+
+
+def test_single_marks_stay_terms_where_an_article_quotes_with_double_ones():
+    # American style: single marks in a headline or inside a quote are not a quote's marks
+    text = "Kim Warns Rents Will ‘Keep Rising’\n\n“Rents will rise,” Ann Kim said."
+    assert [q.text for q in find_quotes(Article(id="t", text=text)) if q.kind == "direct"] == [
+        "“Rents will rise,”"
+    ]
+
+
 def test_scare_quote_before_a_cue_is_not_the_content():
     assert found(
         "Asked about the “safety net,” Tom Brisk indicated that shops could act as a deterrent."

@@ -22,6 +22,8 @@ UNITS = {
     "pronouns": "he said the levy was far too high for small farms, and ",
     # speech quotations that no frame claims: each continues the one before
     "continued": "“The levy is far too high.” “Small farms will close.” ",
+    # single quotation marks (an article with no double ones), apostrophes among them
+    "single": "'The levy's far too high for small farms,' Ann Kim said, and the farmers' union agreed, ",
     # ordinary sentences with names, roles and pronouns
     "sentences": "Ann Kim, a lecturer at Harbor College, said the levy was “far too high.” She added that farms "
     "would close. ",
