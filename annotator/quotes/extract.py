@@ -177,6 +177,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         by_sent: dict[int, list[Raw]] = {}
         for k in para_raws:
             by_sent.setdefault(k.sent_start, []).append(k)
+        answer: Raw | None = None  # "Name: ..." opening the paragraph: a transcript's answer
         for i, (s, sq, masked) in enumerate(zip(sents, sent_quotes, sent_masks)):
             si = first + i
             here = by_sent.setdefault(s.start, [])
@@ -185,11 +186,37 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                 if s.start == ps
                 else []
             )
+            if answer is not None and not sq and all(_first_person_or_none(k) for k in here):
+                # "Ward: Not as a mandate. I would leave it to firms.": the answer goes on
+                for k in here:
+                    para_raws.remove(k)
+                r = Raw(
+                    s.start,
+                    s.end,
+                    answer.kind,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "continuation",
+                    None,
+                    s.start,
+                    s.end,
+                    pi,
+                )
+                r.sent, r.inherit_raw = si, answer
+                r.start, r.end = _trimmed(text, s.start, s.end)
+                by_sent[s.start] = [r]
+                para_raws.append(r)
+                continue
+            answer = None
             for r in extra + stative_quotes(text, s, sq, si, masked) + asked_quotes(text, s, sq, si, masked):
                 if not any(k.start < r.end and r.start < k.end for k in here):
                     here.append(r)
                     r.para = pi
                     para_raws.append(r)
+                    if r.cue == ":" and r in extra and r.end >= s.end - 2 and len(sents) > 1:
+                        answer = r
         para_raws.sort(key=lambda r: r.start)
         pending, announce = new_pending, new_announce
         if para_raws:
@@ -198,6 +225,21 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         else:
             prev_para_last = None
     return raws, all_sents
+
+
+def _first_person_or_none(r: Raw) -> bool:
+    """A frame whose speaker is "I"/"we" or nobody: inside a transcript's answer, the answerer."""
+    m = r.mention
+    return m is None or (m.kind == "pronoun" and m.text.lower() in ("i", "we"))
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) without edge spaces and its closing full stop."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?"):
+        b -= 1
+    return a, b
 
 
 class Neighbours:

@@ -629,6 +629,20 @@ def test_a_role_given_outside_any_quote_reaches_the_speaker(text, role, organisa
     assert (q.role, q.organisation, q.speaker_is_expert) == (role, organisation, True)
 
 
+def test_a_transcript_answer_goes_on_to_the_end_of_its_paragraph():
+    text = (
+        "Q: Would you make it the law?\n\n"
+        "Holt: Not as a mandate. I would offer it as an option that firms can choose. It suits offices.\n\n"
+        "Q: And shops?\n\nHolt: Less so."
+    )
+    got = [(q.speaker, q.attribution, q.text) for q in find_quotes(Article(id="t", text=text))]
+    assert got == [
+        ("Holt", "surname", "Not as a mandate"),
+        ("Holt", "continuation", "I would offer it as an option that firms can choose"),
+        ("Holt", "continuation", "It suits offices"),
+    ]
+
+
 def test_a_research_affiliation_with_no_role_makes_an_expert():
     text = "According to estimates by Mia Holt of the Harbor Institute of Technology, rents will rise by a third."
     q = find_quotes(Article(id="t", text=text))[0]
