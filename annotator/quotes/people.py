@@ -144,6 +144,10 @@ def _key(name: str) -> str:
     return slug(name)
 
 
+#: the endings of profession nouns ("hydrologist", "statistician", "demographer")
+PROFESSION_RE = re.compile(r"(?:ologist|nomist|ist|ician|grapher|nomer)$")
+
+
 @lru_cache(maxsize=4096)
 def split_title(mention: str) -> tuple[str, str | None]:
     """("Dr. Ana Smith") -> ("Ana Smith", "Dr."); titles and role words before a name are
@@ -163,6 +167,8 @@ def split_title(mention: str) -> tuple[str, str | None]:
             or not t[:1].isupper()
             or re.search(r"[’']s$", t)
             or low in lx.ROLE_WORDS
+            # "Hydrologist Grace Osei": a profession opening the sentence, then the name
+            or (len(tokens) - i > 2 and len(low) > 5 and PROFESSION_RE.search(low))
         ):
             cut = i + 1
     title = " ".join(tokens[:cut]) or None

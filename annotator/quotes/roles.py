@@ -47,6 +47,7 @@ SCHOLAR = frozenset({"professor", "lecturer", "reader in", "fellow", "researcher
                      "academic", "teaches", "taught", "postdoctoral", "phd candidate", "doctoral", "emeritus",
                      "dean of", "provost", "lead author", "co-author", "coauthor"})
 ANALYST = frozenset({"economist", "analyst", "historian", "pollster", "demographer", "scientist", "expert",
+                     "physicist", "chemist", "statistician", "mathematician", "astronomer", "geographer",
                      "specialist", "epidemiologist", "physician", "doctor", "psychologist", "sociologist",
                      "political scientist", "strategist at", "adviser", "advisor", "commentator", "observer",
                      "author of", "studies", "researches", "specializes", "specialises", "tracks", "follows"})
@@ -82,6 +83,7 @@ COMPANY = frozenset({"executive", "ceo", "cfo", "coo", "chief executive", "chief
                      "vice president", "manager", "employee", "owner", "lawyer", "attorney", "banker", "trader",
                      "salesman", "saleswoman", "engineer", "accountant"})
 TITLES = frozenset({"dr", "professor", "prof"})
+SCIENCE_RE = re.compile(r"[a-z]ologists? ")
 # an organisation that, named with no role ("Ann Kim of the Example Institute of Technology"),
 # says its people do research
 RESEARCH_AFFILIATION = frozenset({"university", "college", "institute", "institution", "think tank",
@@ -133,6 +135,8 @@ def expert_rule(
 ) -> ExpertRule | None:
     """The first rule of `EXPERT_RULES` the role matches (None: no rule, or no role)."""
     text = _text(role, organisation)
+    if SCIENCE_RE.search(text):
+        text += "scientist "  # "hydrologist", "seismologist": the -ologist sciences
     if text.strip():
         # "ex-ambassador" reads as "ex ambassador"
         text = text.replace(" ex-", " ex ")
@@ -302,7 +306,9 @@ def _relative(clause: str) -> list[str]:
         vp = re.sub(r"\s+(?:from|between)\s+\d{4}.*$|\s+(?:since|until|in)\s+\d{4}.*$", "", vp)
         m = _IS.match(vp)
         if m:
-            out.append(_ADVERBS.sub("", m.group("r").strip()))
+            r = _ADVERBS.sub("", m.group("r").strip())
+            if not re.match(r"(?:not|no|never)\b", r, re.IGNORECASE):  # "is not related to ...": no role
+                out.append(r)
             continue
         m = _WAS.match(vp)
         if m:

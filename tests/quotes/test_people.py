@@ -30,6 +30,12 @@ def test_slug(name, expected):
         ("Commission President Ursula von der Leyen", ("Ursula von der Leyen", "Commission President")),
         ("Tom Brisk Jr.", ("Tom Brisk", None)),
         ("Kim", ("Kim", None)),
+        # a profession opening the sentence before a two-word name
+        ("Hydrologist Mia Holt", ("Mia Holt", "Hydrologist")),
+        ("Statistician Tom Brisk", ("Tom Brisk", "Statistician")),
+        # a two-word name keeps its first word, whatever its ending
+        ("Christian Lind", ("Christian Lind", None)),
+        ("Julian Marsh", ("Julian Marsh", None)),
     ],
 )
 def test_split_title(mention, expected):

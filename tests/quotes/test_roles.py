@@ -64,6 +64,8 @@ from annotator.quotes.roles import EXPERT_RULES, describes_place_or_org, expert_
         # a passive after "was" is not a former role
         ("who was elected in the harbour vote of 2010", (None, None)),
         ("who was appointed by the mayor", (None, None)),
+        # a negated "is" says what the person is not
+        ("who grows pears and is not related to the director", (None, None)),
     ],
 )
 def test_split_role(appositive, expected):
@@ -100,6 +102,8 @@ def test_split_role(appositive, expected):
         ("vice president", "Acme Corp", None, "politician", False),
         (None, None, "Professor", "academic title", True),
         (None, "Harbor Institute of Technology", None, "research affiliation", True),
+        ("hydrologist", None, None, "analyst", True),
+        ("statistician", "Harbor Bank", None, "analyst", True),
         (None, "Eastbrook University", "Ms.", "research affiliation", True),
     ],
 )
