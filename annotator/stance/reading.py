@@ -77,10 +77,23 @@ def _litotes(m: re.Match) -> str:
     return " ".join(x for x in (aux, _LITOTES_SIDE[verb]) if x).replace(" 'm", "'m").replace(" ’m", "’m")
 
 
+#: "does not go far enough": the speaker wants more of the same, which the engine reads as
+#: opposition; it reads "should go further" instead
+NOT_FAR_ENOUGH_RE = re.compile(
+    r"\b(?:(?:do|does|did|would|will|could|may|might)\s+not|(?:don|doesn|didn|wouldn|won|couldn)[’']t)"
+    r"\s+go\s+(?:nearly\s+|quite\s+)?far\s+enough\b",
+    re.IGNORECASE,
+)
+
+
 def read_litotes(text: str) -> str:
     """`text` with each negated verb of opposing read as the side it takes ("I would not
-    oppose a ban" -> "I would support a ban"; "We're not against it" -> "We're for it")."""
-    return LITOTES_RE.sub(_litotes, text) if "n" in text else text
+    oppose a ban" -> "I would support a ban"; "We're not against it" -> "We're for it"),
+    and "does not go far enough" as "should go further"."""
+    if "n" not in text:
+        return text
+    text = LITOTES_RE.sub(_litotes, text)
+    return NOT_FAR_ENOUGH_RE.sub("should go further", text) if "enough" in text else text
 
 
 def stance_text(q: Quote) -> str:

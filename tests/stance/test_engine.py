@@ -255,6 +255,9 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("They never opposed the merger.", "They supported the merger."),
         # a hedge between the negation and the verb is left for the engine
         ("I am not entirely against it.", "I am not entirely against it."),
+        # "not far enough" wants more of the same
+        ("The cuts may not go far enough.", "The cuts should go further."),
+        ("The levy doesn't go nearly far enough.", "The levy should go further."),
         # a plain opposition stays as it is
         ("The council is opposed to raising it.", "The council is opposed to raising it."),
     ],
