@@ -10,7 +10,7 @@ Three steps, in the `train` extra's environment (torch, transformers, safetensor
     python scripts/stance_sweep.py prepare .gpu --shared ../shared
     # 2. there: train every recipe at once, score each, keep the best one's weights (float16,
     #    in pieces under 16 MiB)
-    python3 scripts/stance_sweep.py run .gpu OUT [--round recipes|seeds] [--tiny]
+    python3 scripts/stance_sweep.py run .gpu OUT [--round recipes|seeds|consequences] [--tiny]
     # 3. here: a transformers folder again, then export, quantise and measure it
     python scripts/stance_sweep.py merge OUT build/neural/hf
     python -m annotator.stance.neural.train --pairs ../shared/data/stance/train.jsonl \\
@@ -53,6 +53,18 @@ ROUNDS = {
         "shipped": dict(epochs=4, lr=5e-5, seed=13, augment=SHIPPED_AUG),
         "new_aug_e4_len256": dict(epochs=4, lr=5e-5, seed=13, augment=NEW_AUG, max_length=256),
         "new_aug_e3": dict(epochs=3, lr=5e-5, seed=13, augment=NEW_AUG),
+    },
+    # plain consequences ("{measure} hits {group} hardest") asked as merit and as harm
+    "consequences": {
+        "shipped": dict(epochs=4, lr=5e-5, seed=13, augment=SHIPPED_AUG),
+        "shipped_seed14": dict(epochs=4, lr=5e-5, seed=14, augment=SHIPPED_AUG),
+        **{
+            f"cons{int(w * 100):02d}_seed{s}": dict(
+                epochs=4, lr=5e-5, seed=s, augment={**SHIPPED_AUG, "consequences": w}
+            )
+            for w in (0.05, 0.1)
+            for s in (13, 14)
+        },
     },
     "seeds": {
         **{f"shipped_seed{s}": dict(epochs=4, lr=5e-5, seed=s, augment=SHIPPED_AUG) for s in range(13, 19)},

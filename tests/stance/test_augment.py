@@ -103,6 +103,25 @@ def test_an_effect_reads_opposite_ways_on_the_good_and_the_bad_question():
     assert any("won't hurt" in t and by_text[t]["good"] == {"support"} for t in both)
 
 
+def test_a_consequence_answers_merit_and_harm_in_opposite_ways():
+    """'It hits small shops hardest' says no to 'was it the right decision?' and yes to 'does
+    it harm small shops?' (the family of the sweep's round "consequences", off by default)."""
+    rng = random.Random(5)
+    by_text: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for _ in range(3000):
+        q, text, label = phrases.consequence_example(rng)
+        asked = "bad" if re.search(r"\b(harm|unfair|worse)\b", q) else "good"
+        by_text[text][asked].add(label)
+    both = [t for t, d in by_text.items() if len(d) == 2]
+    assert len(both) > 20
+    for t in both:
+        (g,), (b,) = by_text[t]["good"], by_text[t]["bad"]
+        assert (g, b) in {("support", "oppose"), ("oppose", "support"), ("none", "none")}, t
+    assert any("hardest" in t and by_text[t]["good"] == {"oppose"} for t in both)
+    # off by default: the shipped recipe's augmented set draws none
+    assert not any(e.kind == "consequence" for e in augment(ROWS, seed=3, predictions=0.3))
+
+
 def test_a_prediction_may_name_the_event_in_its_own_words():
     """Some predictions name the event with a noun of their own ("a deal" for "the merger"),
     not the question's subject phrase, and keep the template's label."""

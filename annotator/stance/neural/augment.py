@@ -26,6 +26,9 @@ from an article. Each transformation states how it moves the label:
 - effects: invented measures and what a speaker says they do to a group, negated negatives
   included ("It won't hurt them one bit" answers "Is it good for them?" yes and "Will it
   hurt them?" no);
+- consequences: plain good or bad consequences of an invented measure, with no negation
+  ("It hits small shops hardest"), asked as merit ("Was it the right decision?": no) and as
+  harm ("Does it harm small shops?": yes);
 - not addressed ("none"): a text paired with a question of another topic, an invented
   everyday sentence (schedules, careers, places), or a sentence that only repeats the
   question ("Reporters asked whether ...").
@@ -262,6 +265,7 @@ def augment(
     necessities: float = 0.0,
     comparisons: float = 0.0,
     effects: float = 0.0,
+    consequences: float = 0.0,
     max_words: int = 70,
 ) -> list[Example]:
     """The rows (with some questions put in yes/no form) plus derived pairs; see module doc.
@@ -321,6 +325,7 @@ def augment(
         (necessities, phrases.necessity_example, "necessity"),
         (comparisons, phrases.comparison_example, "comparison"),
         (effects, phrases.effect_example, "effect"),
+        (consequences, phrases.consequence_example, "consequence"),
     ):
         for _ in range(int(rate * len(rows))):
             out.append(Example(*example(rng), kind))

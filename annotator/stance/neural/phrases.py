@@ -358,6 +358,45 @@ EFFECTS: tuple[tuple[str, str], ...] = (
 )
 
 
+# --------------------------------------------------------------------------- consequences
+#: questions on a measure's merit ("good") or its harm ("bad"), asked of the same statements
+CONSEQUENCE_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("Was {m} the right decision?", "good"),
+    ("Is {m} a good idea?", "good"),
+    ("Should {m} stay in place?", "good"),
+    ("Is {m} fair to {g}?", "good"),
+    ("Does {m} harm {g}?", "bad"),
+    ("Is {m} unfair to {g}?", "bad"),
+    ("Does {m} make things worse for {g}?", "bad"),
+)
+#: (template, side): plain consequences and evidence, no negation: what a measure does to a
+#: group says whether it was right, and whether it harms them
+CONSEQUENCES: tuple[tuple[str, str], ...] = (
+    ("Since {m} came in, {g} have had fewer problems.", "good"),
+    ("{M} saves {g} real money every month.", "good"),
+    ("{G} are clearly better off with {m}.", "good"),
+    ("The figures show {g} doing better under {m}.", "good"),
+    ("{M} has made daily life easier for {g}.", "good"),
+    ("{M} punishes {g} for no good reason.", "bad"),
+    ("{G} living with {m} end up with more problems.", "bad"),
+    ("{M} hits {g} hardest.", "bad"),
+    ("Under {m}, {g} pay more and get less.", "bad"),
+    ("{G} have seen their costs rise because of {m}.", "bad"),
+    ("{M} will be reviewed next spring.", "none"),
+)
+
+
+def consequence_example(rng: random.Random) -> tuple[str, str, str]:
+    """(question, text, label) about an invented measure: a plain good or bad consequence
+    answers "was it right?" and "does it harm them?" in opposite ways."""
+    m, g = rng.choice(MEASURES)
+    q_template, asked = rng.choice(CONSEQUENCE_QUESTIONS)
+    template, side = rng.choice(CONSEQUENCES)
+    text = _cap(template.format(m=m, M=_cap(m), g=g, G=_cap(g)))
+    label = "none" if side == "none" else ("support" if side == asked else "oppose")
+    return _cap(q_template.format(m=m, g=g)), text, label
+
+
 # --------------------------------------------------------------------------- necessity
 #: invented services and the people who use them: (thing, its pronoun, the users)
 SERVICES: tuple[tuple[str, str, str], ...] = (
@@ -488,6 +527,7 @@ __all__ = [
     "PREDICTIONS",
     "RESTATE",
     "comparison_example",
+    "consequence_example",
     "effect_example",
     "everyday_sentence",
     "necessity_example",
