@@ -26,15 +26,18 @@ def _verb_forms(bases: str) -> frozenset[str]:
 
 
 #: Reporting verbs that carry a side ("criticized the levy", "urged the council to act",
-#: "denied that rents rose", "declined to take a position"): the content alone reads
-#: differently, so the stance engine reads the verb with it. Neutral verbs of saying (say,
-#: tell, note, add) are not here.
+#: "denied that rents rose", "doubted the bridge would help", "declined to take a position"):
+#: the content alone reads differently, so the stance engine reads the verb with it. Neutral
+#: verbs of saying (say, tell, note, add) are not here, nor verbs that assert or commit to
+#: their content (argue, insist, concede, admit, promise, vow, pledge): "argued that X" holds
+#: X as "X" does, and the engine, shown the verb, reads such clauses worse (invented probes:
+#: "argued a higher levy would pay for cleaner streets" lost its side).
 POLAR_CUES: frozenset[str] = _verb_forms(
     "want urge propose endorse criticize criticise praise blame defend reject dismiss condemn welcome "
     "slam blast applaud demand accuse deny dispute support oppose attack denounce prefer tout "
-    "recommend warn fear worry hope promise vow pledge threaten refuse concede admit complain lament "
-    "insist protest doubt question challenge back favor favour champion advocate lobby press push "
-    "call argue caution decry deplore mock ridicule hail celebrate embrace resist fight block veto "
+    "recommend warn fear worry hope threaten refuse complain lament "
+    "protest doubt question challenge back favor favour champion advocate lobby press push "
+    "call caution decry deplore mock ridicule hail celebrate embrace resist fight block veto "
     "decline"
 ) | {"sought", "fought", "spoke", "spoken", "voiced", "expressed", "lashed", "railed"}
 #: a negation right before the cue ("did not support"), read with it
@@ -86,13 +89,20 @@ NOT_FAR_ENOUGH_RE = re.compile(
 )
 
 
+#: "a no-brainer" (an obvious choice), which the engine reads as a negation
+NO_BRAINER_RE = re.compile(r"\b(?:a|the)\s+no[- ]?brainer\b", re.IGNORECASE)
+
+
 def read_litotes(text: str) -> str:
     """`text` with each negated verb of opposing read as the side it takes ("I would not
     oppose a ban" -> "I would support a ban"; "We're not against it" -> "We're for it"),
-    and "does not go far enough" as "should go further"."""
+    "does not go far enough" as "should go further", and "a no-brainer" as "an obvious
+    choice"."""
     if "n" not in text:
         return text
     text = LITOTES_RE.sub(_litotes, text)
+    if "brainer" in text:
+        text = NO_BRAINER_RE.sub("an obvious choice", text)
     return NOT_FAR_ENOUGH_RE.sub("should go further", text) if "enough" in text else text
 
 

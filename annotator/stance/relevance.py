@@ -200,10 +200,17 @@ def _words_and_stems(text: str) -> list[tuple[str, str]]:
     return [(written.get(st, st), st) for st in dict.fromkeys(content_stems(tokenize(text)))]
 
 
+#: a part of reported speech this short ("Private operators, he argued, often invest more")
+#: says nothing alone: the parts of its sentence are read together
+FRAGMENT_WORDS = 3
+
+
 def quote_texts(
     quotes: Sequence[Quote], articles: Mapping[str, Article] | None = None
 ) -> tuple[list[str], list[str]]:
-    """Each quote's words without their quotation marks, and its context."""
+    """Each quote's words without their quotation marks, and its context. Reported speech cut
+    in two by its attribution, one part of at most FRAGMENT_WORDS words ("Private operators,
+    he argued, often invest more in pipes"), is read whole for each part."""
     texts, contexts = [], []
     for q in quotes:
         texts.append(stance_text(q))
@@ -211,6 +218,32 @@ def quote_texts(
         if not ctx and articles and q.article_id in articles:
             ctx = context_for(articles[q.article_id].text, q.start, q.end)
         contexts.append(ctx or "")
+    i = 0
+    while i < len(quotes):
+        j = i
+        g = quotes[i].group
+        while (
+            g is not None
+            and g.startswith("s")  # the parts of one frame in one sentence (not a continuation)
+            and j + 1 < len(quotes)
+            and quotes[j + 1].group == g
+            and quotes[j + 1].article_id == quotes[i].article_id
+        ):
+            j += 1
+        a = i
+        while a <= j:  # each run of reported (not direct) parts in the group
+            if quotes[a].kind == "direct":
+                a += 1
+                continue
+            b = a
+            while b + 1 <= j and quotes[b + 1].kind != "direct":
+                b += 1
+            words = [len(strip_quote_marks(quotes[k].text).split()) for k in range(a, b + 1)]
+            if b > a and min(words) <= FRAGMENT_WORDS:
+                whole = " ".join(strip_quote_marks(quotes[k].text) for k in range(a, b + 1))
+                texts[a : b + 1] = [whole] * (b + 1 - a)
+            a = b + 1
+        i = j + 1
     return texts, contexts
 
 

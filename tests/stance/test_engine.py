@@ -238,6 +238,12 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
     # without a negation a neutral verb of thinking or saying is not read
     q = reported("Ann Kim thinks the levy will cut rents.", "thinks", "the levy will cut rents")
     assert stance_text(q) == "the levy will cut rents"
+    # a verb that asserts its clause is not shown: "argued that X" holds X as "X" does
+    q = reported("Ann Kim argued that the levy will cut rents.", "argued", "the levy will cut rents")
+    assert stance_text(q) == "the levy will cut rents"
+    # ... unless negated
+    q = reported("Ann Kim never argued that the levy will cut rents.", "argued", "the levy will cut rents")
+    assert stance_text(q) == "never argued the levy will cut rents"
     # a refusal is read with its verb: "to take a position" alone is not a position
     q = reported(
         "Ann Kim declined to take a position on the levy.", "declined", "to take a position on the levy"
@@ -258,6 +264,8 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         # "not far enough" wants more of the same
         ("The cuts may not go far enough.", "The cuts should go further."),
         ("The levy doesn't go nearly far enough.", "The levy should go further."),
+        # an idiom that reads like a negation
+        ("Selling it is a no-brainer.", "Selling it is an obvious choice."),
         # a plain opposition stays as it is
         ("The council is opposed to raising it.", "The council is opposed to raising it."),
     ],

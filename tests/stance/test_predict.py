@@ -83,3 +83,25 @@ def test_records_built_without_validation_are_copied(model):
     (out,) = predict_quotes([q], CODEBOOK, model)
     assert out.stances["parking"].label == "oppose"
     assert q.stances is None
+
+
+def test_reported_speech_cut_by_its_attribution_is_read_whole():
+    """'Trams, she argued, would empty the car parks': a part of at most three words says
+    nothing alone, so both parts are read as the whole clause; longer parts, direct parts
+    and parts of other frames are read as they are."""
+    from annotator.models import Article
+    from annotator.quotes import find_quotes
+    from annotator.stance.relevance import quote_texts
+
+    text = (
+        "Trams, Ann Kim argued, would empty the car parks within a year. "
+        "“We have waited long enough,” she said, “and the buses are full.”"
+    )
+    quotes = find_quotes(Article(id="a", text=text))
+    reported = [q for q in quotes if q.kind != "direct"]
+    assert [q.text for q in reported] == ["Trams", "would empty the car parks within a year"]
+    texts, _ = quote_texts(quotes)
+    by_id = dict(zip([q.id for q in quotes], texts))
+    assert {by_id[q.id] for q in reported} == {"Trams would empty the car parks within a year"}
+    direct = [by_id[q.id] for q in quotes if q.kind == "direct"]
+    assert direct == ["We have waited long enough", "and the buses are full."]
