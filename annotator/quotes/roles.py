@@ -50,7 +50,8 @@ ANALYST = frozenset({"economist", "analyst", "historian", "pollster", "demograph
                      "physicist", "chemist", "statistician", "mathematician", "astronomer", "geographer",
                      "specialist", "epidemiologist", "physician", "doctor", "psychologist", "sociologist",
                      "political scientist", "strategist at", "adviser", "advisor", "commentator", "observer",
-                     "author of", "studies", "researches", "specializes", "specialises", "tracks", "follows"})
+                     "author of", "report's author", "study's author", "paper's author", "studies",
+                     "researches", "specializes", "specialises", "tracks", "follows"})
 GOVERNMENT = frozenset({"president", "white house", "administration", "government", "minister", "ministry",
                         "prime", "senator", "governor", "mayor", "secretary of", "cabinet", "congress",
                         "congressional", "parliament", "national security"})
