@@ -15,6 +15,7 @@ bottom; the first rule that matches decides:
 | speaks for an organisation | no | spokeswoman, press secretary, communications director |
 | former central banker | yes | former central-bank governor |
 | scholar | yes | professor, lecturer, fellow, researcher, teaches law |
+| school staff | no | teacher, head teacher, school principal |
 | campaign staff | no | deputy campaign manager, adviser to the campaign |
 | analyst | yes | economist, analyst, historian, pollster, scientist, adviser (not to a government) |
 | heads a research organisation | yes | president of a think tank, director of a policy center, runs a research firm |
@@ -59,7 +60,7 @@ LEADER = frozenset({"president", "director", "head", "heads", "chair", "chairman
                     "co-founder", "founded", "runs", "leads", "directs", "chief", "executive director",
                     "managing director", "partner", "principal"})
 RESEARCH_ORG = frozenset({"institute", "institution", "think tank", "center", "centre", "foundation", "research",
-                          "policy", "studies", "forum", "university", "college", "school", "academy",
+                          "policy", "studies", "forum", "university", "college", "school", "academy of",
                           "laboratory", "observatory", "report", "analytics", "economics", "consultancy",
                           "advisory", "council on", "program", "programme", "initiative", "project"})
 OFFICIAL = frozenset({"official", "officer", "secretary", "minister", "commissioner", "administrator",
@@ -83,12 +84,14 @@ SERVING = frozenset({"official", "officer", "secretary", "commissioner", "admini
 COMPANY = frozenset({"executive", "ceo", "cfo", "coo", "chief executive", "chief financial", "chief operating",
                      "vice president", "manager", "employee", "owner", "lawyer", "attorney", "banker", "trader",
                      "salesman", "saleswoman", "engineer", "accountant"})
+SCHOOL_STAFF = frozenset({"teacher", "head teacher", "headteacher", "headmaster", "headmistress",
+                          "school principal", "principal of"})
 TITLES = frozenset({"dr", "professor", "prof"})
 SCIENCE_RE = re.compile(r"[a-z]ologists? ")
 # an organisation that, named with no role ("Ann Kim of the Example Institute of Technology"),
 # says its people do research
 RESEARCH_AFFILIATION = frozenset({"university", "college", "institute", "institution", "think tank",
-                                  "laboratory", "academy", "school of", "research"})
+                                  "laboratory", "academy of", "school of", "research"})
 
 
 # fmt: on
@@ -110,6 +113,7 @@ EXPERT_RULES: tuple[ExpertRule, ...] = (
     ExpertRule("speaks for an organisation", False, SPOKES),
     ExpertRule("former central banker", True, FORMER, also=BANK),
     ExpertRule("scholar", True, SCHOLAR),
+    ExpertRule("school staff", False, SCHOOL_STAFF),
     ExpertRule("campaign staff", False, CAMPAIGN, unless=FORMER),
     ExpertRule("analyst", True, ANALYST, unless=GOVERNMENT),
     ExpertRule("heads a research organisation", True, LEADER, also=RESEARCH_ORG),

@@ -285,6 +285,15 @@ def _colon_lead_speaker(text: str, lead: str, sent: Sentence) -> tuple[Mention, 
         return None  # "Signs of momentum ...:", "Pollsters agree - ...:": a common noun opens the sentence
     if any(ch in spk.text for ch in "'\"“”"):
         return None
+    if spk.kind == "name" and spk.appositive is None:
+        # "- Ann Kim, a child psychologist at Harbor Hospital: “...”": the words between the
+        # name and the colon describe her, when no reporting verb is among them
+        rest = lead[spk.end - sent.start : -1]
+        words = re.findall(r"[a-z]+", rest)
+        if rest.startswith(",") and len(rest) <= 200 and not any(w in lx.VERB_FORMS for w in words):
+            app = rest.strip(" ,")
+            if app:
+                spk.appositive, spk.app_start = app, spk.end + rest.index(app)
     return spk, sent.start + len(lead) - 1, sent.start + len(lead)
 
 

@@ -629,6 +629,20 @@ def test_a_role_given_outside_any_quote_reaches_the_speaker(text, role, organisa
     assert (q.role, q.organisation, q.speaker_is_expert) == (role, organisation, True)
 
 
+def test_a_list_of_described_names_with_colons_gives_roles():
+    text = (
+        "Two experts weighed in.\n\n"
+        "- Mia Holt, a child psychologist at Harbor Hospital: “A ban gives pupils their breaks back.”\n"
+        "- Tom Brisk, who studies school policy at the Harbor Institute: “The evidence is thin.”"
+    )
+    got = [
+        (q.speaker, q.role, q.organisation, q.speaker_is_expert)
+        for q in find_quotes(Article(id="t", text=text))
+    ]
+    assert ("Mia Holt", "child psychologist", "Harbor Hospital", True) in got
+    assert ("Tom Brisk", "studies school policy", "Harbor Institute", True) in got
+
+
 def test_a_transcript_answer_goes_on_to_the_end_of_its_paragraph():
     text = (
         "Q: Would you make it the law?\n\n"

@@ -103,6 +103,7 @@ def test_split_role(appositive, expected):
         (None, None, "Professor", "academic title", True),
         (None, "Harbor Institute of Technology", None, "research affiliation", True),
         ("hydrologist", None, None, "analyst", True),
+        ("head teacher", "Harbor Academy", None, "school staff", False),
         ("report’s author", None, None, "analyst", True),
         ("statistician", "Harbor Bank", None, "analyst", True),
         (None, "Eastbrook University", "Ms.", "research affiliation", True),
