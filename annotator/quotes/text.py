@@ -105,15 +105,18 @@ def uses_single_marks(text: str) -> bool:
 def quotations(text: str, ps: int, pe: int, single: bool = False) -> list[QSpan]:
     """Quotation-mark spans of one paragraph, marks included; an unclosed mark runs to the end.
     With `single` (`uses_single_marks` of the article), single marks (`single_quotations`)."""
+    spans = single_quotations(text, ps, pe) if single else _double_quotations(text, ps, pe)
+    for q in spans:
+        q.speech = is_speech(text, q) or short_answer(text, q, ps)
+    for prev, q in itertools.pairwise(spans):
+        if prev.speech and not q.speech and _continues(text, prev, q):
+            q.speech = True
+    return spans
+
+
+def _double_quotations(text: str, ps: int, pe: int) -> list[QSpan]:
+    """Spans between double marks (curly, straight, `''`) of a paragraph, paired in order."""
     spans: list[QSpan] = []
-    if single:
-        spans = single_quotations(text, ps, pe)
-        for q in spans:
-            q.speech = is_speech(text, q) or short_answer(text, q, ps)
-        for prev, q in itertools.pairwise(spans):
-            if prev.speech and not q.speech and _continues(text, prev, q):
-                q.speech = True
-        return spans
     open_at: int | None = None
     for m in QMARK_RE.finditer(text, ps, pe):
         ch = m.group()
@@ -146,11 +149,6 @@ def quotations(text: str, ps: int, pe: int, single: bool = False) -> list[QSpan]
             open_at = None
     if open_at is not None and pe - open_at > 1:
         spans.append(QSpan(open_at, pe, False, unclosed=True))
-    for q in spans:
-        q.speech = is_speech(text, q) or short_answer(text, q, ps)
-    for prev, q in itertools.pairwise(spans):
-        if prev.speech and not q.speech and _continues(text, prev, q):
-            q.speech = True
     return spans
 
 

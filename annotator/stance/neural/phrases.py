@@ -389,12 +389,7 @@ CONSEQUENCES: tuple[tuple[str, str], ...] = (
 def consequence_example(rng: random.Random) -> tuple[str, str, str]:
     """(question, text, label) about an invented measure: a plain good or bad consequence
     answers "was it right?" and "does it harm them?" in opposite ways."""
-    m, g = rng.choice(MEASURES)
-    q_template, asked = rng.choice(CONSEQUENCE_QUESTIONS)
-    template, side = rng.choice(CONSEQUENCES)
-    text = _cap(template.format(m=m, M=_cap(m), g=g, G=_cap(g)))
-    label = "none" if side == "none" else ("support" if side == asked else "oppose")
-    return _cap(q_template.format(m=m, g=g)), text, label
+    return _measure_example(rng, CONSEQUENCE_QUESTIONS, CONSEQUENCES)
 
 
 # --------------------------------------------------------------------------- necessity
@@ -507,9 +502,17 @@ def prediction_example(rng: random.Random) -> tuple[str, str, str]:
 def effect_example(rng: random.Random) -> tuple[str, str, str]:
     """(question, text, label) about an invented measure: "it won't hurt them" answers "is it
     good for them?" yes and "will it hurt them?" no."""
+    return _measure_example(rng, EFFECT_QUESTIONS, EFFECTS)
+
+
+def _measure_example(
+    rng: random.Random, questions: tuple[tuple[str, str], ...], statements: tuple[tuple[str, str], ...]
+) -> tuple[str, str, str]:
+    """(question, text, label) about an invented measure and group: a statement on the side
+    a question asks about ("good" or "bad") supports it, on the other side opposes it."""
     m, g = rng.choice(MEASURES)
-    q_template, asked = rng.choice(EFFECT_QUESTIONS)
-    template, side = rng.choice(EFFECTS)
+    q_template, asked = rng.choice(questions)
+    template, side = rng.choice(statements)
     text = _cap(template.format(m=m, M=_cap(m), g=g, G=_cap(g)))
     label = "none" if side == "none" else ("support" if side == asked else "oppose")
     return _cap(q_template.format(m=m, g=g)), text, label
