@@ -106,6 +106,10 @@ def read_litotes(text: str) -> str:
     return NOT_FAR_ENOUGH_RE.sub("should go further", text) if "enough" in text else text
 
 
+#: double quotation marks inside a mixed quote (and the NYT's '' and ``)
+INNER_MARKS_RE = re.compile(r"[“”„«»\"]|''|``")
+
+
 def stance_text(q: Quote) -> str:
     """The words the stance engine reads for a quote: its text without quotation marks; for
     reported speech whose verb carries a side ("criticized the levy", "did not support the
@@ -114,6 +118,10 @@ def stance_text(q: Quote) -> str:
     pass", "never believed that ..."), the negation and the verb first, since the content
     alone says the opposite of what the speaker holds."""
     text = read_litotes(strip_quote_marks(q.text))
+    if q.kind == "mixed":
+        # "the plan would “wipe out” the oyster beds": the marks say which words are hers,
+        # all of it is her claim (the engine reads marked words as distanced, even ironic)
+        text = " ".join(INNER_MARKS_RE.sub("", text).split())
     if q.kind == "direct" or not q.cue:
         return text
     neg = None

@@ -211,6 +211,31 @@ def test_a_verb_that_takes_a_side_is_read_with_its_content():
     assert stance_text(direct) == "We back the levy."
 
 
+def test_a_mixed_quote_is_read_without_its_inner_marks():
+    """'said the plan would “wipe out” the oyster beds': all of it is her claim; the engine
+    read the marked words as distanced (invented probe: harm read as no harm)."""
+    from annotator.stance.reading import stance_text
+
+    sentence = "Ann Kim said the plan would “wipe out” the last oyster beds."
+    content = "the plan would “wipe out” the last oyster beds"
+    start = sentence.index(content)
+    q = Quote(
+        id="q",
+        article_id="a",
+        start=start,
+        end=start + len(content),
+        kind="mixed",
+        text=content,
+        cue="said",
+        cue_start=sentence.index("said"),
+        context=sentence,
+        context_start=0,
+    )
+    assert stance_text(q) == "the plan would wipe out the last oyster beds"
+    direct = q.model_copy(update={"kind": "direct", "text": "“The plan is ‘bold’, and it will “work”.”"})
+    assert stance_text(direct) == "The plan is ‘bold’, and it will “work”."
+
+
 def test_a_negated_reporting_verb_is_read_with_its_content():
     from annotator.stance.reading import stance_text
 
