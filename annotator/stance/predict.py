@@ -45,6 +45,7 @@ from annotator.stance.relevance import (
     bundled_idf,
     context_for,
     matched_terms,
+    points_back,
     question_profiles,
     quote_texts,
     relevance_and_own,
@@ -91,10 +92,6 @@ def _with_stances(quote: Quote, stances: dict[str, StancePrediction]) -> Quote:
     return type(quote).model_construct(
         _fields_set=set(quote.model_fields_set) | {"stances"}, **{**dict(quote), "stances": stances}
     )
-
-
-POINTING_BACK_WORDS = 3  # a quote points back when one of its first words is one of POINTERS
-POINTERS = frozenset({"this", "that", "these", "those", "it", "such"})
 
 
 @dataclass(frozen=True)
@@ -204,7 +201,7 @@ def _neural_stances(
         and read[(i, j)][0] >= settings.none_threshold
         and own[i, j] < settings.candidate_min
         and contexts[i]
-        and any(t in POINTERS for t in tokenize(texts[i])[:POINTING_BACK_WORDS])
+        and points_back(texts[i])
     ]
     if again:
         for pair, p in zip(

@@ -210,7 +210,8 @@ def quote_texts(
 ) -> tuple[list[str], list[str]]:
     """Each quote's words without their quotation marks, and its context. Reported speech cut
     in two by its attribution, one part of at most FRAGMENT_WORDS words ("Private operators,
-    he argued, often invest more in pipes"), is read whole for each part."""
+    he argued, often invest more in pipes"), is read whole for each part; a continuation
+    that points back is read after the quote it continues."""
     texts, contexts = [], []
     for q in quotes:
         texts.append(stance_text(q))
@@ -244,7 +245,29 @@ def quote_texts(
                 texts[a : b + 1] = [whole] * (b + 1 - a)
             a = b + 1
         i = j + 1
+    # a continuation that opens by pointing back ("That's not what happened.") is read after
+    # the quote it continues, which says what "that" is
+    own = list(texts)
+    for k in range(1, len(quotes)):
+        q, prev = quotes[k], quotes[k - 1]
+        if (
+            q.attribution == "continuation"
+            and q.group is not None
+            and q.group == prev.group
+            and q.article_id == prev.article_id
+            and points_back(own[k])
+        ):
+            texts[k] = own[k - 1] + " " + own[k]
     return texts, contexts
+
+
+POINTING_BACK_WORDS = 3  # a text points back when one of its first words is one of POINTERS
+POINTERS = frozenset({"this", "that", "these", "those", "it", "such"})
+
+
+def points_back(text: str) -> bool:
+    """The text opens by pointing back ("That would be a disaster", "It never worked")."""
+    return any(t in POINTERS for t in tokenize(text)[:POINTING_BACK_WORDS])
 
 
 def relevance_scores(

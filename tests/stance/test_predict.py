@@ -105,3 +105,25 @@ def test_reported_speech_cut_by_its_attribution_is_read_whole():
     assert {by_id[q.id] for q in reported} == {"Trams would empty the car parks within a year"}
     direct = [by_id[q.id] for q in quotes if q.kind == "direct"]
     assert direct == ["We have waited long enough", "and the buses are full."]
+
+
+def test_a_continuation_that_points_back_is_read_after_the_quote_it_continues():
+    from annotator.models import Article
+    from annotator.quotes import find_quotes
+    from annotator.stance.relevance import points_back, quote_texts
+
+    text = (
+        "“The theory was that the trams would empty the car parks,” Ann Kim said. "
+        "“That's not what happened. The car parks are full.”"
+    )
+    quotes = find_quotes(Article(id="a", text=text))
+    assert [q.attribution for q in quotes] == ["name", "continuation"]
+    texts, _ = quote_texts(quotes)
+    assert texts[1] == (
+        "The theory was that the trams would empty the car parks That's not what happened. The car parks are full."
+    )
+    # a continuation that does not point back is read alone
+    other = text.replace("That's not what happened.", "Nobody expected it.")
+    quotes = find_quotes(Article(id="a", text=other))
+    assert quote_texts(quotes)[0][1] == "Nobody expected it. The car parks are full."
+    assert points_back("It never worked") and not points_back("Nobody expected it")
