@@ -245,7 +245,9 @@ class Resolver:
             and title.lower().rstrip(".") not in lx.GENDER_TITLES
             and title.lower().rstrip(".") not in ("dr", "prof")
         ):
-            role = title
+            # "Hydrologist Mia Holt" opening a sentence: the role in lower case; titles stay
+            # as written ("Senator", "Commission President")
+            role = title.lower() if title.lower() not in lx.TITLES and " " not in title else title
         parts = name.split()
         if is_organisation(name) or describes_place_or_org(mention.appositive):
             p = self.people.meet(name, kind="organisation", article_id=self.article_id)

@@ -629,6 +629,13 @@ def test_a_role_given_outside_any_quote_reaches_the_speaker(text, role, organisa
     assert (q.role, q.organisation, q.speaker_is_expert) == (role, organisation, True)
 
 
+def test_a_profession_opening_a_sentence_is_a_role_in_lower_case():
+    q = find_quotes(Article(id="t", text="Hydrologist Mia Holt said the river was at its lowest level."))[0]
+    assert (q.speaker, q.role, q.speaker_is_expert) == ("Mia Holt", "hydrologist", True)
+    q = find_quotes(Article(id="t", text="Senator Mia Holt said the river was at its lowest level."))[0]
+    assert (q.speaker, q.role, q.speaker_is_expert) == ("Mia Holt", "Senator", False)
+
+
 def test_a_list_of_described_names_with_colons_gives_roles():
     text = (
         "Two experts weighed in.\n\n"
