@@ -197,6 +197,19 @@ class ArticleNames:
         return [self.mentions[j][1] for j in range(i - 1, max(-1, i - 1 - limit), -1)]
 
 
+def _titled_person(mention: str) -> bool:
+    """A person named after an office of an organisation ("Commission President Ann Kim",
+    "Harbor Bank Governor Ann Kim"), not the organisation: a title word, then a name of two
+    or more words that is no organisation's."""
+    name, title = split_title(mention)
+    return (
+        title is not None
+        and len(name.split()) >= 2
+        and not is_organisation(name)
+        and any(w.lower().rstrip(".") in lx.TITLES for w in title.split())
+    )
+
+
 def _group_name(text: str) -> str:
     words = text.split()
     while len(words) > 1 and (
@@ -231,7 +244,7 @@ class Resolver:
 
     def person_for(self, mention: Mention) -> Speaker:
         whole = re.sub(r"^(?:the|The)\s+", "", mention.text.strip())
-        if is_organisation(whole) and whole[:1].isupper():
+        if is_organisation(whole) and whole[:1].isupper() and not _titled_person(whole):
             # "Quarry Policy Center": an organisation's name is not split into title and name
             p = self.people.meet(whole, kind="organisation", article_id=self.article_id)
             return Speaker(p.name, p.id, "name", p)

@@ -43,7 +43,7 @@ SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", 
 FORMER = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile", "formerly"})
 BANK = frozenset({"central bank", "central-bank", "federal reserve", "reserve bank", "bank of"})
 CAMPAIGN = frozenset({"campaign", "campaign's", "superdelegate", "delegate", "party chairman", "party chair",
-                      "party official", "transition team"})
+                      "party official", "transition team", "national committee"})
 SCHOLAR = frozenset({"professor", "lecturer", "reader in", "fellow", "researcher", "research scientist", "scholar",
                      "academic", "teaches", "taught", "postdoctoral", "phd candidate", "doctoral", "emeritus",
                      "dean of", "provost", "lead author", "co-author", "coauthor"})

@@ -629,6 +629,27 @@ def test_a_role_given_outside_any_quote_reaches_the_speaker(text, role, organisa
     assert (q.role, q.organisation, q.speaker_is_expert) == (role, organisation, True)
 
 
+@pytest.mark.parametrize(
+    "text, role, is_expert",
+    [
+        ("Commission President Mia Holt said the levy was fair.", "Commission President", False),
+        ("Harbor Bank Governor Mia Holt said the levy was fair.", "Harbor Bank Governor", False),
+        (
+            "Eastbrook University professor Mia Holt said the levy was fair.",
+            "professor",
+            True,
+        ),
+    ],
+)
+def test_an_office_of_an_organisation_before_a_name_is_the_persons_title(text, role, is_expert):
+    # the organisation's words before the title do not make the speaker an organisation
+    q = find_quotes(Article(id="t", text=text))[0]
+    assert (q.speaker, q.role, q.speaker_is_expert) == ("Mia Holt", role, is_expert)
+    # an organisation alone is still one
+    q = find_quotes(Article(id="t", text="The Harbor Policy Institute said the levy was fair."))[0]
+    assert q.speaker == "Harbor Policy Institute" and not q.speaker_is_expert
+
+
 def test_a_profession_opening_a_sentence_is_a_role_in_lower_case():
     q = find_quotes(Article(id="t", text="Hydrologist Mia Holt said the river was at its lowest level."))[0]
     assert (q.speaker, q.role, q.speaker_is_expert) == ("Mia Holt", "hydrologist", True)

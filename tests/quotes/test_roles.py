@@ -81,6 +81,7 @@ def test_split_role(appositive, expected):
         ("teaches maritime law", None, None, "scholar", True),
         ("senior fellow; Democratic superdelegate", "Quarry Institution", None, "scholar", True),
         ("deputy campaign manager", None, None, "campaign staff", False),
+        ("Harbor Party National Committee research director", None, None, "campaign staff", False),
         ("banking analyst", "Lantern Securities", None, "analyst", True),
         ("senior geopolitical risks adviser", "Harbor Development Institute", None, "analyst", True),
         ("president of a think tank", None, None, "heads a research organisation", True),
