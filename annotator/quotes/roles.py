@@ -16,7 +16,7 @@ bottom; the first rule that matches decides:
 | former central banker | yes | former central-bank governor |
 | scholar | yes | professor, lecturer, fellow, researcher, teaches law |
 | school staff | no | teacher, head teacher, school principal |
-| campaign staff | no | deputy campaign manager, adviser to the campaign |
+| campaign staff | no | deputy campaign manager, adviser to the campaign, a party's national committee staff |
 | analyst | yes | economist, analyst, historian, pollster, scientist, adviser (not to a government) |
 | heads a research organisation | yes | president of a think tank, director of a policy center, runs a research firm |
 | former official | yes | former budget director, former ambassador (not a head of state or government, legislator or candidate) |
