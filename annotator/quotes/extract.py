@@ -178,6 +178,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         for k in para_raws:
             by_sent.setdefault(k.sent_start, []).append(k)
         answer: Raw | None = None  # "Name: ..." opening the paragraph: a transcript's answer
+        dropped: set[int] = set()  # frames inside an answer (filtered once: a long paragraph stays linear)
         for i, (s, sq, masked) in enumerate(zip(sents, sent_quotes, sent_masks)):
             si = first + i
             here = by_sent.setdefault(s.start, [])
@@ -188,11 +189,11 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
             )
             if answer is not None and not sq and all(_first_person_or_none(k) for k in here):
                 # "Ward: Not as a mandate. I would leave it to firms.": the answer goes on
-                for k in here:
-                    para_raws.remove(k)
+                dropped.update(id(k) for k in here)
+                a, b = _trimmed(text, s.start, s.end)
                 r = Raw(
-                    s.start,
-                    s.end,
+                    a,
+                    b,
                     answer.kind,
                     None,
                     None,
@@ -205,7 +206,6 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                     pi,
                 )
                 r.sent, r.inherit_raw = si, answer
-                r.start, r.end = _trimmed(text, s.start, s.end)
                 by_sent[s.start] = [r]
                 para_raws.append(r)
                 continue
@@ -217,6 +217,8 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                     para_raws.append(r)
                     if r.cue == ":" and r in extra and r.end >= s.end - 2 and len(sents) > 1:
                         answer = r
+        if dropped:
+            para_raws = [k for k in para_raws if id(k) not in dropped]
         para_raws.sort(key=lambda r: r.start)
         pending, announce = new_pending, new_announce
         if para_raws:

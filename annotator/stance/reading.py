@@ -110,6 +110,15 @@ def read_litotes(text: str) -> str:
 INNER_MARKS_RE = re.compile(r"[“”„«»\"]|''|``")
 
 
+def plain_words(q: Quote) -> str:
+    """A quote's words as the engine reads them, before any verb: no edge quotation marks,
+    phrasings it misreads in their plain form (`read_litotes`), and a mixed quote without its
+    inner marks ("the plan would “wipe out” the oyster beds" is all her claim; the engine
+    reads marked words as distanced, even ironic)."""
+    text = read_litotes(strip_quote_marks(q.text))
+    return " ".join(INNER_MARKS_RE.sub("", text).split()) if q.kind == "mixed" else text
+
+
 def stance_text(q: Quote) -> str:
     """The words the stance engine reads for a quote: its text without quotation marks; for
     reported speech whose verb carries a side ("criticized the levy", "did not support the
@@ -117,11 +126,7 @@ def stance_text(q: Quote) -> str:
     any other reporting verb with a negation right before it ("does not think the levy will
     pass", "never believed that ..."), the negation and the verb first, since the content
     alone says the opposite of what the speaker holds."""
-    text = read_litotes(strip_quote_marks(q.text))
-    if q.kind == "mixed":
-        # "the plan would “wipe out” the oyster beds": the marks say which words are hers,
-        # all of it is her claim (the engine reads marked words as distanced, even ironic)
-        text = " ".join(INNER_MARKS_RE.sub("", text).split())
+    text = plain_words(q)
     if q.kind == "direct" or not q.cue:
         return text
     neg = None

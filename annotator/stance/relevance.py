@@ -28,7 +28,7 @@ import numpy as np
 from annotator.models import Article, Codebook, Quote
 from annotator.stance import lexicon
 from annotator.stance.features import content_stems, tokenize
-from annotator.stance.reading import stance_text, strip_quote_marks
+from annotator.stance.reading import plain_words, stance_text, strip_quote_marks
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+|\n+")
 
@@ -239,10 +239,9 @@ def quote_texts(
             b = a
             while b + 1 <= j and quotes[b + 1].kind != "direct":
                 b += 1
-            words = [len(strip_quote_marks(quotes[k].text).split()) for k in range(a, b + 1)]
-            if b > a and min(words) <= FRAGMENT_WORDS:
-                whole = " ".join(strip_quote_marks(quotes[k].text) for k in range(a, b + 1))
-                texts[a : b + 1] = [whole] * (b + 1 - a)
+            parts = [plain_words(quotes[k]) for k in range(a, b + 1)] if b > a else []
+            if parts and min(len(w.split()) for w in parts) <= FRAGMENT_WORDS:
+                texts[a : b + 1] = [" ".join(parts)] * (b + 1 - a)
             a = b + 1
         i = j + 1
     # a continuation that opens by pointing back ("That's not what happened.") is read after

@@ -211,25 +211,33 @@ def test_a_verb_that_takes_a_side_is_read_with_its_content():
     assert stance_text(direct) == "We back the levy."
 
 
+def _reported(sentence: str, cue: str, content: str, kind: str = "indirect") -> Quote:
+    """A reported quote of `content` after `cue` in `sentence` (its context)."""
+    start = sentence.index(content)
+    return Quote(
+        id="q",
+        article_id="a",
+        start=start,
+        end=start + len(content),
+        kind=kind,
+        text=content,
+        cue=cue,
+        cue_start=sentence.index(cue),
+        context=sentence,
+        context_start=0,
+    )
+
+
 def test_a_mixed_quote_is_read_without_its_inner_marks():
     """'said the plan would “wipe out” the oyster beds': all of it is her claim; the engine
     read the marked words as distanced (invented probe: harm read as no harm)."""
     from annotator.stance.reading import stance_text
 
-    sentence = "Ann Kim said the plan would “wipe out” the last oyster beds."
-    content = "the plan would “wipe out” the last oyster beds"
-    start = sentence.index(content)
-    q = Quote(
-        id="q",
-        article_id="a",
-        start=start,
-        end=start + len(content),
+    q = _reported(
+        "Ann Kim said the plan would “wipe out” the last oyster beds.",
+        "said",
+        "the plan would “wipe out” the last oyster beds",
         kind="mixed",
-        text=content,
-        cue="said",
-        cue_start=sentence.index("said"),
-        context=sentence,
-        context_start=0,
     )
     assert stance_text(q) == "the plan would wipe out the last oyster beds"
     direct = q.model_copy(update={"kind": "direct", "text": "“The plan is ‘bold’, and it will “work”.”"})
@@ -239,38 +247,22 @@ def test_a_mixed_quote_is_read_without_its_inner_marks():
 def test_a_negated_reporting_verb_is_read_with_its_content():
     from annotator.stance.reading import stance_text
 
-    def reported(sentence: str, cue: str, content: str) -> Quote:
-        at = sentence.index(cue)
-        start = sentence.index(content)
-        return Quote(
-            id="q",
-            article_id="a",
-            start=start,
-            end=start + len(content),
-            kind="indirect",
-            text=content,
-            cue=cue,
-            cue_start=at,
-            context=sentence,
-            context_start=0,
-        )
-
     # "does not think X": the speaker holds the opposite of X, so the negation is read with it
-    q = reported("Ann Kim does not think the levy will cut rents.", "think", "the levy will cut rents")
+    q = _reported("Ann Kim does not think the levy will cut rents.", "think", "the levy will cut rents")
     assert stance_text(q) == "does not think the levy will cut rents"
-    q = reported("Ann Kim never believed that the levy would pass.", "believed", "the levy would pass")
+    q = _reported("Ann Kim never believed that the levy would pass.", "believed", "the levy would pass")
     assert stance_text(q) == "never believed the levy would pass"
     # without a negation a neutral verb of thinking or saying is not read
-    q = reported("Ann Kim thinks the levy will cut rents.", "thinks", "the levy will cut rents")
+    q = _reported("Ann Kim thinks the levy will cut rents.", "thinks", "the levy will cut rents")
     assert stance_text(q) == "the levy will cut rents"
     # a verb that asserts its clause is not shown: "argued that X" holds X as "X" does
-    q = reported("Ann Kim argued that the levy will cut rents.", "argued", "the levy will cut rents")
+    q = _reported("Ann Kim argued that the levy will cut rents.", "argued", "the levy will cut rents")
     assert stance_text(q) == "the levy will cut rents"
     # ... unless negated
-    q = reported("Ann Kim never argued that the levy will cut rents.", "argued", "the levy will cut rents")
+    q = _reported("Ann Kim never argued that the levy will cut rents.", "argued", "the levy will cut rents")
     assert stance_text(q) == "never argued the levy will cut rents"
     # a refusal is read with its verb: "to take a position" alone is not a position
-    q = reported(
+    q = _reported(
         "Ann Kim declined to take a position on the levy.", "declined", "to take a position on the levy"
     )
     assert stance_text(q) == "declined to take a position on the levy"
