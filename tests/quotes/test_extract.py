@@ -173,6 +173,27 @@ def test_continued_quotes_share_the_speaker(text, expected):
             "Tom Brisk called the zoning rules “absurd and outdated.”",
             [("mixed", "the zoning rules “absurd and outdated.”")],
         ),
+        # the quotation ends the content where a comma or a dash parts it from what follows
+        (
+            "The ferry lost money, which Tom Brisk called “a disgrace,” blaming the council.",
+            [("mixed", "“a disgrace,”")],
+        ),
+        (
+            "Ann Kim called the levy “a blunder” -- the question now is whether the board will act.",
+            [("mixed", "the levy “a blunder”")],
+        ),
+        (
+            "Tom Brisk called the budget “a blueprint” for the next ten years.",
+            [("mixed", "the budget “a blueprint” for the next ten years")],
+        ),
+        (
+            "According to Ann Kim, “The harbor is busier than it has ever been,” presumably because of the new pier.",
+            [("direct", "“The harbor is busier than it has ever been,”")],
+        ),
+        (
+            "According to Ann Kim, “the old pier” will close in May.",
+            [("mixed", "“the old pier” will close in May")],
+        ),
         # polls, reports and audits as sources of "shows", "finds"
         (
             "A new poll shows that most residents oppose the harbor bridge.",
