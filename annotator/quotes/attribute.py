@@ -348,6 +348,7 @@ class Resolver:
         m = raw.mention
         if m is None:
             return Speaker(None, None, "none")
+        m = _author_of(m)
         if m.kind == "name":
             sp = self.person_for(m)
         elif m.kind == "pronoun":
@@ -361,6 +362,31 @@ class Resolver:
         if sp.is_group and sp.name:
             self.recent_groups.append((raw.start, sp.name))
         return sp
+
+
+#: "Ann Kim's statement", "her latest remarks": a person's possessive before what she said
+AUTHORED_RE = re.compile(
+    rf"^(?P<who>.+?)['’]s\s+(?:[a-z\-]+\s+){{0,2}}?(?:{lx.alternation(lx.AUTHORED_NOUNS)})$"
+    rf"|^(?P<pro>[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z\-]+\s+){{0,2}}?(?:{lx.alternation(lx.AUTHORED_NOUNS)})$"
+)
+POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they"}
+
+
+def _author_of(m: Mention) -> Mention:
+    """The mention of the person whose words a mention names ("Ann Kim's comment" -> Ann
+    Kim, "her remarks" -> she), else the mention as it is."""
+    if m.kind not in ("name", "np"):
+        return m
+    a = AUTHORED_RE.match(m.text)
+    if a is None:
+        return m
+    if a.group("pro"):
+        pro = a.group("pro")
+        return Mention(m.start, m.start + len(pro), POSSESSIVE_PRONOUN[pro.lower()], "pronoun")
+    who = a.group("who")
+    if not who[:1].isupper() or who.split()[0].lower() in lx.NOT_NAMES:
+        return m  # "the mayor's statement": a described person, left as written
+    return Mention(m.start, m.start + len(who), who, "name", m.appositive, m.app_start)
 
 
 def _confidence(raw: Raw, sp: Speaker) -> float:

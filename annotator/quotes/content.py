@@ -26,6 +26,7 @@ from annotator.quotes.patterns import (
     WEEKDAYS,
     WORD,
     QuoteIndex,
+    close_of_complement,
     content_kind,
     count_words,
     last_char,
@@ -196,33 +197,6 @@ def _trivial_tail(masked: str, a: int, b: int):
     if semi >= 0:
         b = semi
     return b - a <= TAIL_WINDOW and TRIVIAL_TAIL_RE.match(masked[a:b])
-
-
-def _close_of_complement(
-    index: QuoteIndex, text: str, base: int, masked: str, a: int, b: int, reach: int
-) -> int:
-    """Where the content of a naming verb or of "according to" ends: at the close of the
-    quotation that opens it (within `reach` characters of its start) when a comma or a dash
-    parts it from the words after it ("which X called “a disgrace,” blaming ...": the
-    quotation is the words; "According to X, “...,” presumably meaning ...": the rest is
-    the writer's)."""
-    start = a
-    while start < b and masked[start].isspace():
-        start += 1
-    for q in index.within(base + start, base + min(b, start + reach + 1)):
-        end = q.end - base
-        if q.unclosed or end >= b:
-            return b
-        if SPEECH in masked[start : q.start - base] or not masked[end:b].strip(" ,.;:!?\u201d\"'\u2019"):
-            return b
-        if not re.match(r"\s*[,;\u2014\u2013-]", masked[end:b]) and not text[q.start : q.end].rstrip(
-            "\"'\u201d\u2019"
-        ).endswith(","):
-            # "According to X, “the plan” is dead.", "called it “a blueprint” for ...": the
-            # words after the close go on with the quotation's clause
-            return b
-        return end
-    return b
 
 
 def sentence_quotes(
@@ -475,7 +449,7 @@ def sentence_quotes(
                     or f.lemma in lx.NAMING_VERBS
                     or f.cue.lower() in lx.NAMING_VERBS
                 ):
-                    b = _close_of_complement(
+                    b = close_of_complement(
                         index, text, base, masked, a, b, 0 if f.lemma == "according to" else 80
                     )
                 if SUBORD_RE.match(masked, 0, f.start):

@@ -25,6 +25,10 @@ for _p in sorted(_PHRASES, key=len, reverse=True):
 _WORDCHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_’'-")
 
 ALPHA_RE = re.compile(r"[A-Za-z]+")
+#: a possessive right before a word ("Kim’s remarks")
+POSSESSIVE_END_RE = re.compile(
+    r"(?<![\w'’])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Ww]ho|[Tt]here|[Ww]hat|[Hh]ere|[Ww]here|[Ll]et)['’])\w[\w.\-]*['’]s\s+$"
+)
 
 
 @dataclass(slots=True)
@@ -73,6 +77,8 @@ def find_cues(masked: str) -> list[CueMatch]:
                 found = CueMatch(masked[a:e], a, e)
                 break
         if found is None and (w == low or low in SENTENCE_FIRST) and low in _SINGLE:
+            if POSSESSIVE_END_RE.search(masked, max(0, a - 40), a):
+                continue  # "Ann Kim's remarks", "the bank's report": a noun, not a verb
             found = CueMatch(w, a, b)
         if found is not None:
             if out and found.start < out[-1].end:

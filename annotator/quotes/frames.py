@@ -63,7 +63,11 @@ ISSUED_RE = re.compile(
     r"wrote|signed|emailed|e-mailed|texted)\s+(?:(?:a|an|the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,2}?"
     r"(?:statement|letter|memo|release|note|post|message|op-ed|column|tweet|report|email|e-mail)"
     r"(?:\s+to\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)?|(?:his|her|their|its)?\s*(?:supporters|followers|reporters|"
-    r"members|donors|staff))\s*,?\s*$"
+    r"members|donors|staff))"
+    # "released a statement Wednesday evening saying": when
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:last|this|earlier\s+this)\s+(?:week|month|year|morning))?"
+    r"\s*,?\s*$"
 )
 
 TRAILING_TIME_RE = re.compile(

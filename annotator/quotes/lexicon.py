@@ -297,6 +297,14 @@ GROUP_NOUNS = {
     "many", "most", "some", "both", "several", "few",
 }
 
+# What a person says: after a person's possessive ("Ann Kim's statement said ...", "her
+# remarks suggested ..."), the person is the speaker. Documents ("Ann Kim's memo", "the
+# bank's report") stay the speaker as written: a document's voice may be more than one person's.
+AUTHORED_NOUNS = {
+    "comment", "comments", "remark", "remarks", "statement", "statements", "tweet", "tweets",
+    "speech", "testimony", "message", "words", "answer", "reply", "response",
+}
+
 # Singular nouns that head a described speaker or an organisation ("a spokesman", "the report").
 SPEAKER_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor",

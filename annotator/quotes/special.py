@@ -223,7 +223,10 @@ DASH_NAME_RE = re.compile(
     rf"[^\S\n]*[―—–]{{1,2}}[^\S\n]*(?P<spk>{NAMERUN})[^\S\n]*[.,]?[^\S\n]*(?=\n|$|[“\"])"
 )
 #: "Name: “...”" inside a paragraph (a transcript or a run of short answers)
-NAME_COLON_RE = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=\s[-—–]\s))(?P<spk>{NAMERUN}):\s*$")
+#: ("HEADLINE - Ann Kim and Tom Reyes: “...”", a digest's item by two authors: the first)
+NAME_COLON_RE = re.compile(
+    rf"(?:^|(?<=[.!?”\"]\s)|(?<=\s[-—–]\s))(?P<spk>{NAMERUN})(?:\s+and\s+{NAMERUN})?:\s*$"
+)
 
 
 TITLE_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|St)\.\s+$")

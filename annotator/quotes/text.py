@@ -118,7 +118,11 @@ def _double_quotations(text: str, ps: int, pe: int) -> list[QSpan]:
     """Spans between double marks (curly, straight, `''`) of a paragraph, paired in order."""
     spans: list[QSpan] = []
     open_at: int | None = None
-    for m in QMARK_RE.finditer(text, ps, pe):
+    marks = list(QMARK_RE.finditer(text, ps, pe))
+    skip_to = -1
+    for i, m in enumerate(marks):
+        if i <= skip_to:
+            continue
         ch = m.group()
         a, b = m.start(), m.end()
         before = text[a - 1] if a > ps else " "
@@ -133,6 +137,11 @@ def _double_quotations(text: str, ps: int, pe: int) -> list[QSpan]:
             if ch in OPENERS and _misdirected_closer(text, a, b, pe):
                 spans.append(QSpan(open_at, b, False))  # '“Apparently not,“ he said'
                 open_at = None
+                continue
+            if _nested(marks, i, text, open_at):
+                # '“Beyond the “cell phone only” homes, the miss is old.”': a quotation
+                # inside the open one, in the same marks; the outer one goes on
+                skip_to = i + 1
                 continue
             if ch in OPENERS or (
                 ch in STRAIGHT
@@ -150,6 +159,14 @@ def _double_quotations(text: str, ps: int, pe: int) -> list[QSpan]:
     if open_at is not None and pe - open_at > 1:
         spans.append(QSpan(open_at, pe, False, unclosed=True))
     return spans
+
+
+def _nested(marks: list[re.Match[str]], i: int, text: str, open_at: int) -> bool:
+    """The curly opening mark `marks[i]`, met while a curly quotation is open, opens a
+    quotation inside it: its closing mark comes next, and another closing mark after that."""
+    if marks[i].group() != "“" or text[open_at] != "“" or i + 2 >= len(marks):
+        return False
+    return marks[i + 1].group() == "”" and marks[i + 2].group() in ("”", '"')
 
 
 def _misdirected_opener(text: str, a: int, b: int, ps: int, pe: int) -> bool:

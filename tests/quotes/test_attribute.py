@@ -707,3 +707,28 @@ def test_roles_of_inverted_speakers_keep_their_relative_clause():
         "Lantern Bank",
     )
     assert q.speaker_is_expert
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what a person said, named by her possessive: she is the speaker
+        ("Ann Kim’s statement said the levy would be repealed.", [("Ann Kim", "name")]),
+        ("Tom Brisk's remarks suggested the council would back the levy.", [("Tom Brisk", "name")]),
+        # a document keeps its own voice
+        ("Harbor Bank's report said rates would rise.", [("Harbor Bank's report", "name")]),
+        # "released a statement Wednesday saying": the statement's author
+        (
+            "Lakeside Council released a statement Wednesday saying the ferry “will run all winter.”",
+            [("Lakeside Council", "name")],
+        ),
+        # a digest's item, "HEADLINE - A and B: “...”": the first of the two authors
+        (
+            "FERRY FARES TOO LOW, STUDY SAYS - Ann Kim and Tom Brisk: “The ferry has not raised its fares in "
+            "twenty years. It cannot go on like this.”",
+            [("Ann Kim", "name")],
+        ),
+    ],
+)
+def test_possessives_statements_and_digest_items(text, expected):
+    assert speakers(text) == expected

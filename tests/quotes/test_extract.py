@@ -431,6 +431,21 @@ def test_single_marks_stay_terms_where_an_article_quotes_with_double_ones():
     ]
 
 
+def test_a_quotation_inside_a_quotation_in_the_same_marks_keeps_the_outer_one():
+    text = "Ann Kim said: “The fares were set early. Beyond the “off-peak only” tickets, the loss is old.”"
+    assert found(text) == [("direct", text[text.index("“The") :])]
+    # a stray opening mark before a quotation is still dropped
+    assert found("The “ stray mark. “The levy is a mistake,” Ann Kim said.") == [
+        ("direct", "“The levy is a mistake,”")
+    ]
+
+
+def test_a_possessive_before_a_reporting_word_makes_it_a_noun():
+    assert found("Ann Kim’s remarks suggested the council would back the levy.") == [
+        ("indirect", "the council would back the levy")
+    ]
+
+
 def test_scare_quote_before_a_cue_is_not_the_content():
     assert found(
         "Asked about the “safety net,” Tom Brisk indicated that shops could act as a deterrent."
