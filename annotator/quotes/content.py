@@ -60,6 +60,7 @@ SUBORD_HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 DESC_HEAD_RE = re.compile(r"(?:A|An|The|Another|One|His|Her|Their|Its)\s")
+THAT_WORD_RE = re.compile(r"\sthat\s")
 STATEMENT_CUES = ("issued", "issues", "released", "releases")
 OF_START_RE = re.compile(r"^\s*(?:of|about|to)\s")
 
@@ -512,8 +513,11 @@ def sentence_quotes(
                         and not INTRO_ONLY_RE.match(head)
                         and not f.inherit  # "X stepped up his focus, saying, “...”": no content before
                         and not (
-                            DESC_HEAD_RE.match(head) and count_words(head) <= 8
-                        )  # "Another user, Tom Z,"
+                            DESC_HEAD_RE.match(head)
+                            and count_words(head) <= 8
+                            and not FINITE_RE.search(head)
+                            and not THAT_WORD_RE.search(head)
+                        )  # "Another user, Tom Z," (but "The figures assume that ..., he said, “...”")
                         # "Even before she took the stage, X said, “We ...”" (but "When we win, she
                         # said, “we rebuild”" is one sentence of hers)
                         and not (SUBORD_HEAD_RE.match(head) and _opens_upper(text, base + parts[0][0]))

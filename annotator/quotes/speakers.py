@@ -199,6 +199,9 @@ NAME_OF_ORG_RE = re.compile(
 
 PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
 
+#: a possessive determiner inside a group's words ("measure its backers")
+POSS_DET_RE = re.compile(r"(?<=\s)(?:its|their|his|her|our)\s")
+
 GROUP_LEAD_RE = re.compile(
     r"(?:(?:[\w’'\-]+\s+)?(?:that|which|who|whom|and|but|or|if|whether|because|as|while|when|where|though|"
     r"although|among|in|during|of|after|before|since|for)\s+|\d[\d,]*,\s+)+",
@@ -311,6 +314,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             lead_w = GROUP_LEAD_RE.match(text, a, b)
             if lead_w:  # "shows that most residents oppose": the clause word is not the group's
                 a = lead_w.end()
+            det = POSS_DET_RE.search(text, a + 1, b)
+            if det:  # "a measure its backers say would ...": the group starts at its determiner
+                a = det.start()
             return Mention(a, b, text[a:b], "group")
     if last[:1].isupper() and not last.endswith(("’s", "'s")):
         m = NAME_OF_ORG_RE.search(core_r[-160:])

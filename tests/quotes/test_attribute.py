@@ -715,6 +715,11 @@ def test_roles_of_inverted_speakers_keep_their_relative_clause():
         # what a person said, named by her possessive: she is the speaker
         ("Ann Kim’s statement said the levy would be repealed.", [("Ann Kim", "name")]),
         ("Tom Brisk's remarks suggested the council would back the levy.", [("Tom Brisk", "name")]),
+        # a group after a noun and its determiner: "a measure its backers say ..."
+        (
+            "The council will vote on a levy, a measure its backers say would cut traffic.",
+            [("backers", "group")],
+        ),
         # a document keeps its own voice
         ("Harbor Bank's report said rates would rise.", [("Harbor Bank's report", "name")]),
         # "released a statement Wednesday saying": the statement's author

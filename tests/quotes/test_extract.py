@@ -440,6 +440,18 @@ def test_a_quotation_inside_a_quotation_in_the_same_marks_keeps_the_outer_one():
     ]
 
 
+def test_a_clause_before_an_interrupting_cue_is_content_too():
+    # "The figures assume that ..., he said, “and ...”": the clause is his as well
+    assert found("The figures assume that drivers keep coming, Tom Brisk said, “and they won't.”") == [
+        ("indirect", "The figures assume that drivers keep coming"),
+        ("direct", "“and they won't.”"),
+    ]
+    # a description before the name is not ("Another resident, Tom Brisk, said, “...”")
+    assert found("Another resident, Tom Brisk, said, “We will not move.”") == [
+        ("direct", "“We will not move.”")
+    ]
+
+
 def test_a_possessive_before_a_reporting_word_makes_it_a_noun():
     assert found("Ann Kim’s remarks suggested the council would back the levy.") == [
         ("indirect", "the council would back the levy")
