@@ -318,6 +318,8 @@ def _relative(clause: str) -> list[str]:
         m = _WAS.match(vp)
         if m:
             r = _DET.sub("", _ADVERBS.sub("", m.group("r").strip()))
+            if re.match(r"(?:not|no|never)\b", r, re.IGNORECASE):
+                continue  # "who was not involved in the study": no role
             words = r.lower().split(None, 2)
             if (
                 words

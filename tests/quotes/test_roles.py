@@ -66,6 +66,10 @@ from annotator.quotes.roles import EXPERT_RULES, describes_place_or_org, expert_
         ("who was appointed by the mayor", (None, None)),
         # a negated "is" says what the person is not
         ("who grows pears and is not related to the director", (None, None)),
+        (
+            "a soil chemist at the Harbor Institute who was not involved in the survey",
+            ("soil chemist", "Harbor Institute"),
+        ),
     ],
 )
 def test_split_role(appositive, expected):
