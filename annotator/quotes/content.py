@@ -73,6 +73,7 @@ TO_OBJ_RE = re.compile(
 
 THAT_RE = re.compile(r"\bthat\b")
 
+BECAUSE_CUT_RE = re.compile(r",\s+because\s")
 CUT_RE = re.compile(
     r";|(?:\s+[—–-]{1,2}\s*|—\s*)(?="
     + SPEECH
@@ -445,6 +446,9 @@ def sentence_quotes(
                 cut = CUT_RE.search(masked, a, b)
                 if cut:
                     b = cut.start()
+                cut = BECAUSE_CUT_RE.search(masked, a, b)
+                if cut and count_words(masked[a : cut.start()]) >= 3:
+                    b = cut.start()  # "doesn't expect a deal soon, because ...": the reason is the writer's
                 if (
                     f.lemma == "according to"
                     or f.lemma in lx.NAMING_VERBS

@@ -129,7 +129,10 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             continue
         if NOT_A_CUE_AFTER_RE.match(masked, ce) and low in ("think", "thinks"):
             continue  # "think tanks", "think twice"
-        prev_word = masked[max(0, cs - 12) : cs].split()[-1:] or [""]
+        prev_words = masked[max(0, cs - 30) : cs].split()[-2:] or [""]
+        prev_word = prev_words[-1:]
+        if len(prev_words) == 2 and prev_words[1].lower().endswith("ly") and prev_words[1].islower():
+            prev_word = prev_words[:1]  # "is widely expected": an adverb after the auxiliary
         if prev_word[0].lower() in lx.PASSIVE_AUX and (
             low.endswith("ed") or low in ("told", "said", "thought", "known", "found", "shown", "read")
         ):

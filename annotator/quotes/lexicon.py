@@ -175,6 +175,9 @@ _OBJECT = [
     ("cite", "cites", "cited", "citing"), ("prefer", "prefers", "preferred", "preferring"),
     ("highlight", "highlights", "highlighted", "highlighting"), ("discuss", "discusses", "discussed", "discussing"),
     ("mention", "mentions", "mentioned", "mentioning"), ("tout", "touts", "touted", "touting"),
+    # predictions with a noun-phrase object: "doesn't expect a deal before 2017"
+    ("expect", "expects", "expected", "expecting"), ("forecast", "forecasts", "forecasted", "forecasting"),
+    ("anticipate", "anticipates", "anticipated", "anticipating"),
 ]
 OBJECT_VERBS: dict[str, str] = {}
 for _entry in _OBJECT:
@@ -269,6 +272,9 @@ AUX = {"has", "have", "had", "was", "is", "were", "are", "would", "will", "could
        "simply", "not", "never", "always", "just", "too", "been", "being", "reportedly",
        "who", "which", "however", "now", "since", "first", "publicly", "privately", "quickly",
        "initially", "originally", "subsequently", "eventually", "finally", "both", "all", "here", "there"}
+# contracted negations ("doesn't think", "didn’t expect"), with either apostrophe
+AUX |= {f"{w}n{ap}t" for w in ("does", "do", "did", "would", "could", "should", "has", "have", "had", "is", "was")
+        for ap in ("'", "’")} | {f"{w}{ap}t" for w in ("won", "can") for ap in ("'", "’")}
 
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "i": "i", "we": "we"}
 

@@ -322,9 +322,16 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         m = NAME_OF_ORG_RE.search(core_r[-160:])
         if m and m.group("spk").split()[-1].lower().rstrip(".") in lx.TITLES | lx.ROLE_WORDS:
             m = None  # "Secretary of State Ann Kim said": a title, then the name
-        if m and m.group("spk").split()[0].lower() not in lx.NOT_NAMES:
+        lead_skip = 0
+        if m and m.group("spk").split()[0].lower() in lx.NOT_NAMES:
+            # "Even Mr. Brisk of Harbor Bank doubts ...": a capitalised word that names nobody
+            # opens the sentence; the name is the rest of the run
+            first = m.group("spk").split()[0]
+            rest = m.group("spk")[len(first) :].lstrip()
+            lead_skip = len(m.group("spk")) - len(rest) if rest and rest.split()[0][:1].isupper() else -1
+        if m and lead_skip >= 0:
             d = len(core_r) - min(160, len(core_r))
-            cleaned = clean_name_mention(text, off + d + m.start("spk"), off + d + m.end("spk"))
+            cleaned = clean_name_mention(text, off + d + m.start("spk") + lead_skip, off + d + m.end("spk"))
             if cleaned and not looks_like_org(text[cleaned[0] : cleaned[1]]):
                 a, b = cleaned
                 return Mention(

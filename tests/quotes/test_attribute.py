@@ -720,6 +720,11 @@ def test_roles_of_inverted_speakers_keep_their_relative_clause():
             "The council will vote on a levy, a measure its backers say would cut traffic.",
             [("backers", "group")],
         ),
+        # a capitalised word that names nobody before "Name of Organisation"
+        (
+            "Tom Brisk is an analyst. Even Mr. Brisk of Harbor Bank doesn't expect a deal soon.",
+            [("Tom Brisk", "title")],
+        ),
         # a document keeps its own voice
         ("Harbor Bank's report said rates would rise.", [("Harbor Bank's report", "name")]),
         # "released a statement Wednesday saying": the statement's author

@@ -452,6 +452,34 @@ def test_a_clause_before_an_interrupting_cue_is_content_too():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a contracted negation before the cue keeps the frame
+        ("Tom Brisk doesn't think the ferry will pay.", [("indirect", "the ferry will pay")]),
+        ("Tom Brisk didn’t say whether the ferry will pay.", [("indirect", "whether the ferry will pay")]),
+        # a prediction with a noun-phrase object: what is expected is the content
+        ("Ann Kim expects rates to rise.", [("indirect", "rates to rise")]),
+        ("Ann Kim doesn't expect a deal before spring.", [("indirect", "a deal before spring")]),
+        # the writer's reason after ", because" is not the content
+        (
+            "Ann Kim doesn't expect a deal before spring, because the board meets late.",
+            [("indirect", "a deal before spring")],
+        ),
+        # not predictions: an adjective, a comparison, a passive (with an adverb too)
+        ("Sales rose faster than expected.", []),
+        ("The expected deal fell through.", []),
+    ],
+)
+def test_negated_cues_and_predictions(text, expected):
+    assert found(text) == expected
+
+
+def test_a_passive_with_an_adverb_has_no_speaker():
+    quotes = find_quotes(Article(id="t", text="Ann Kim leads. She is widely expected to win the vote."))
+    assert [q.speaker for q in quotes] == [None] * len(quotes)
+
+
 def test_a_possessive_before_a_reporting_word_makes_it_a_noun():
     assert found("Ann Kim’s remarks suggested the council would back the levy.") == [
         ("indirect", "the council would back the levy")
