@@ -162,6 +162,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         if (
             object_only
             and spk is not None
+            and not issued
             and (
                 (spk.kind == "np" and not low.split()[0].endswith(("ed", "spoke")))
                 or low.split()[0].endswith("ing")

@@ -253,7 +253,7 @@ INTRO_PHRASE_RE = re.compile(
     r"Though|If|As|Because|Once|Even\s+(?:as|if|though|when|after|before)|"
     r"(?:Shortly|Soon|Long|Just|Right)\s+(?:after|before))\s[^,;:\ue000]{1,80}"
     r"(?:,\s*[A-Z][a-z]{1,4}\.(?=,))?|"  # "At a conference in Aspen, Colo.,"
-    r"Yesterday|Today|Tonight|Now|Still|Meanwhile|However|Instead|Later|Earlier|Separately|Afterward|Afterwards|"
+    r"Yesterday|Today|Tonight|Now|Still|Meanwhile|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|However|Instead|Later|Earlier|Separately|Afterward|Afterwards|"
     r"Likewise|Similarly|Moreover|Indeed|Finally|Again|Overall|Ultimately|Nonetheless|Nevertheless|Besides|"
     r"Otherwise|Consequently|Thus|Therefore|Recently|Previously|Initially|Instead|Notably|"
     r"(?:A\s+few|A\s+couple\s+of|Two|Three|Several|Many|Some|\d+)\s+(?:minutes|hours|days|weeks|months|years)\s+"
@@ -267,14 +267,26 @@ INTRO_PHRASE_RE = re.compile(
 PARTICIPLE_OPENER_RE = re.compile(r"\s*[A-Z][a-z]+ing\s[^,;:\ue000]{1,80},\s*")
 
 
+#: a second intro after the first one's comma ("Thursday, after remaining neutral, X ...")
+LOWER_INTRO_RE = re.compile(
+    r"\s*(?:after|before|while|when|although|though|despite|during|since|amid|following|as|if|in|on|at)\s"
+    r"[^,;:\ue000]{1,80},\s*"
+)
+DET_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+
+
 def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
     """The subject of a sentence for a participle cue ("X took to Twitter, writing ..."): a
     pronoun, or the last capitalised run before the first ordinary lower-case word."""
     best: tuple[int, int] | None = None
     run_start: int | None = None
     last_end = 0
-    intro = INTRO_PHRASE_RE.match(masked)  # "On Tuesday, X deflected ... before saying, ..."
-    at = intro.end() if intro else 0
+    at = 0
+    for k in range(3):  # "Thursday, after remaining neutral for months, X appeared ...": intros in a row
+        intro = (INTRO_PHRASE_RE if k == 0 else LOWER_INTRO_RE).match(masked, at)  # "On Tuesday, X ..."
+        if intro is None or intro.end() == at:
+            break
+        at = intro.end()
     opener = PARTICIPLE_OPENER_RE.match(masked, at)
     toks = list(_TOKEN_RE.finditer(masked[:200], opener.end() if opener else at))
     skip_to = -1
@@ -304,6 +316,12 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
                 # "Japan's central bank ended ...", "Lakeside politicians want ...": a possessive
                 # or a modifier, not the subject; the head noun phrase is the subject
                 return _head_np(text, masked, base, best[0], m.start())
+            det = DET_BEFORE_RE.search(masked, max(0, best[0] - 5), best[0])
+            if det and w[:1].islower():
+                # "The Republican candidate appeared ...": a capitalised modifier of a described person
+                head = _described_np(text, masked, base, det.start(), m.start())
+                if head is not None:
+                    return head
         if best is None and w.lower() in lx.GROUP_NOUNS:
             start = toks[0].start() if toks else 0
             while start < m.start() and masked[start] in " \t" + SPEECH:
@@ -332,7 +350,24 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
 
 ROLE_NOUNS = lx.PERSON_ROLES | lx.ROLE_WORDS
 QUANTIFIERS = frozenset({"many", "most", "some", "several", "few", "both", "all"})
-HEAD_NOUNS = lx.SPEAKER_NOUNS | lx.GROUP_NOUNS | lx.PERSON_ROLES | {"bank", "fund", "firm", "giant", "paper"}
+HEAD_NOUNS = (
+    lx.SPEAKER_NOUNS
+    | lx.GROUP_NOUNS
+    | lx.PERSON_ROLES
+    | {
+        "bank",
+        "fund",
+        "firm",
+        "giant",
+        "paper",
+        "graduate",
+        "native",
+        "veteran",
+        "student",
+        "alumnus",
+        "alumna",
+    }
+)
 
 
 def _role_then_name(toks: list[re.Match], i: int) -> int:
@@ -345,6 +380,28 @@ def _role_then_name(toks: list[re.Match], i: int) -> int:
         if w.lower() in ROLE_NOUNS and k + 1 < len(toks) and toks[k + 1].group()[:1].isupper():
             return k + 1
     return 0
+
+
+def _described_np(text: str, masked: str, base: int, start: int, at: int) -> Mention | None:
+    """ "The Republican candidate", "a Harbor campaign official": a determiner, a capitalised
+    modifier and one or two lower-case nouns ending in a head noun (the last one that is), or
+    None (a verb after the capitalised words: "The Harbor Times ran ...")."""
+    words = list(re.finditer(r"[\w’'\-]+", masked[at : at + 60]))[:2]
+    end = None
+    for w in words:
+        low = w.group()
+        if not low.islower() or low in lx.AUX or low.endswith(("ed", "ing")):
+            break
+        if low in HEAD_NOUNS:
+            end = at + w.end()
+    if end is None:
+        return None
+    kind = (
+        "group"
+        if text[base + end - 1 : base + end] == "s" and masked[:end].split()[-1] in lx.GROUP_NOUNS
+        else "np"
+    )
+    return Mention(base + start, base + end, text[base + start : base + end], kind)
 
 
 def _head_np(text: str, masked: str, base: int, start: int, at: int) -> Mention | None:

@@ -725,6 +725,31 @@ def test_roles_of_inverted_speakers_keep_their_relative_clause():
             "Tom Brisk is an analyst. Even Mr. Brisk of Harbor Bank doesn't expect a deal soon.",
             [("Tom Brisk", "title")],
         ),
+        # a capitalised modifier of a described person is not a name
+        (
+            "The Harbor candidate opened her rally by saying, “We will rebuild the pier.”",
+            [("The Harbor candidate", "name")],
+        ),
+        (
+            "At a fair in May, the Eastbrook history graduate ended her speech with a line: “Every storm passes.”",
+            [("the Eastbrook history graduate", "name")],
+        ),
+        # ... but a verb after the capitalised words leaves the name alone
+        (
+            "The Harbor Times ran an editorial on Sunday, saying the levy “is long overdue.”",
+            [("Harbor Times", "name")],
+        ),
+        # a statement's author, with a participle that takes a side
+        (
+            "Mayor Ann Kim released a statement Thursday night condemning “what appears to be a deliberate attack.”",
+            [("Ann Kim", "name")],
+        ),
+        # intros in a row before the subject of a participle
+        (
+            "Tom Brisk teaches law. Thursday, after staying neutral for months, Brisk endorsed Ann Kim, saying, "
+            "“She is what this city needs.”",
+            [("Tom Brisk", "surname"), ("Tom Brisk", "surname")],
+        ),
         # a document keeps its own voice
         ("Harbor Bank's report said rates would rise.", [("Harbor Bank's report", "name")]),
         # "released a statement Wednesday saying": the statement's author
