@@ -199,6 +199,12 @@ NAME_OF_ORG_RE = re.compile(
 
 PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
 
+#: a conjunction or linking adverb opening a sentence ("But", "And yet", "Still,")
+SENTENCE_CONJ_RE = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Or|Still|Now|Instead|Meanwhile|Also|Then|Indeed|However|Moreover|Nonetheless)"
+    r"(?:\s+yet)?,?\s+)(?=[A-Za-z])"
+)
+
 #: a possessive determiner inside a group's words ("measure its backers")
 POSS_DET_RE = re.compile(r"(?<=\s)(?:its|their|his|her|our)\s")
 
@@ -221,6 +227,10 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
     left = masked[window_start:upto]
+    if window_start == 0:
+        conj = SENTENCE_CONJ_RE.match(left)
+        if conj:  # "But the founders said": the conjunction is not the subject's
+            left = " " * conj.end() + left[conj.end() :]
     if depth == 0:
         pa = PREP_ASIDE_RE.search(left.rstrip()[-250:])
         if pa:  # "Tom Brisk, in a statement released on Thursday, said": the subject before the aside

@@ -223,9 +223,11 @@ DASH_NAME_RE = re.compile(
     rf"[^\S\n]*[―—–]{{1,2}}[^\S\n]*(?P<spk>{NAMERUN})[^\S\n]*[.,]?[^\S\n]*(?=\n|$|[“\"])"
 )
 #: "Name: “...”" inside a paragraph (a transcript or a run of short answers)
-#: ("HEADLINE - Ann Kim and Tom Reyes: “...”", a digest's item by two authors: the first)
+#: ("HEADLINE - Ann Kim and Tom Reyes: “...”", a digest's item by two authors: the first;
+#: "HEADLINE -More from Kim: “...”", a digest's next item from the same source)
 NAME_COLON_RE = re.compile(
-    rf"(?:^|(?<=[.!?”\"]\s)|(?<=\s[-—–]\s))(?P<spk>{NAMERUN})(?:\s+and\s+{NAMERUN})?:\s*$"
+    rf"(?:^|(?<=[.!?”\"]\s)|(?<=\s[-—–]\s)|(?<=\s[-—–]))(?:More\s+from\s+)?(?P<spk>{NAMERUN})"
+    rf"(?:\s+and\s+{NAMERUN})?:\s*$"
 )
 
 

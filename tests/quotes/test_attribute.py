@@ -750,6 +750,15 @@ def test_roles_of_inverted_speakers_keep_their_relative_clause():
             "“She is what this city needs.”",
             [("Tom Brisk", "surname"), ("Tom Brisk", "surname")],
         ),
+        # a conjunction opening the sentence is not the subject's
+        ("But the ferry's owners said they don't want to sell.", [("ferry's owners", "group")]),
+        ("And Ann Kim said the levy would pass.", [("Ann Kim", "name")]),
+        # a digest's next item from the same source: "HEADLINE -More from Kim: “...”"
+        (
+            "Ferry fares too low - Ann Kim: “Fares have not moved in years.”\n\n"
+            "Riders stay loyal -More from Kim: “Most riders would pay more.”",
+            [("Ann Kim", "name"), ("Ann Kim", "surname")],
+        ),
         # a document keeps its own voice
         ("Harbor Bank's report said rates would rise.", [("Harbor Bank's report", "name")]),
         # "released a statement Wednesday saying": the statement's author
