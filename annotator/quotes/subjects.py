@@ -252,7 +252,7 @@ INTRO_PHRASE_RE = re.compile(
     r"Among|Without|Following|Given|Under|Throughout|Across|Against|Through|Until|Upon|While|When|Although|"
     r"Though|If|As|Because|Once|Even\s+(?:as|if|though|when|after|before)|"
     r"(?:Shortly|Soon|Long|Just|Right)\s+(?:after|before))\s[^,;:\ue000]{1,80}"
-    r"(?:,\s*[A-Z][a-z]{1,4}\.(?=,))?|"  # "At a conference in Aspen, Colo.,"
+    r"(?:,\s*[A-Z][a-z]{1,4}\.(?=,)|,\s*\d{4}(?=,))?|"  # "At a conference in Aspen, Colo.,", "On July 6, 2015,"
     r"Yesterday|Today|Tonight|Now|Still|Meanwhile|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|However|Instead|Later|Earlier|Separately|Afterward|Afterwards|"
     r"Likewise|Similarly|Moreover|Indeed|Finally|Again|Overall|Ultimately|Nonetheless|Nevertheless|Besides|"
     r"Otherwise|Consequently|Thus|Therefore|Recently|Previously|Initially|Instead|Notably|"

@@ -125,6 +125,8 @@ def _double_quotations(text: str, ps: int, pe: int) -> list[QSpan]:
             continue
         ch = m.group()
         a, b = m.start(), m.end()
+        if ch == "''" and open_at is not None and b < pe and text[b] == "'":
+            a, b = a + 1, b + 1  # a quotation's inner single mark, then its closing '' (",'''")
         before = text[a - 1] if a > ps else " "
         after = text[b] if b < pe else " "
         if open_at is None:
@@ -317,7 +319,9 @@ def mask_sentence(text: str, s: Sentence, quotes: list[QSpan]) -> str:
         parts.append((SPEECH if q.speech else FRAG) * (q.end - q.start))
         pos = q.end
     parts.append(text[pos : s.end])
-    return "".join(parts)
+    masked = "".join(parts)
+    # a non-breaking space reads as a space ("issued a\u00a0statement"); same length, same offsets
+    return masked.replace("\u00a0", " ") if "\u00a0" in masked else masked
 
 
 COLON_END_RE = re.compile(r":\s*$")

@@ -759,6 +759,20 @@ def test_roles_of_inverted_speakers_keep_their_relative_clause():
             "Riders stay loyal -More from Kim: “Most riders would pay more.”",
             [("Ann Kim", "name"), ("Ann Kim", "surname")],
         ),
+        # NYT marks with a quotation inside: the inner single mark, then the closing ''
+        (
+            "Tom Brisk spoke at length. ''We are told all the time, 'The harbor is a special case,''' "
+            "Mr. Brisk said. ''It is all lies.''",
+            [("Tom Brisk", "title"), ("Tom Brisk", "continuation")],
+        ),
+        # a non-breaking space inside a cue phrase
+        ("Ann Kim issued a\u00a0statement, “The harbor will reopen in May.”", [("Ann Kim", "name")]),
+        # a date with its year before the subject of an announcing sentence
+        (
+            "Ann Kim is a senator.\n\nOn July 6, 2015, Kim made the following comment:\n\n"
+            "“The jobless rate is far too high.”",
+            [("Ann Kim", "surname")],
+        ),
         # a document keeps its own voice
         ("Harbor Bank's report said rates would rise.", [("Harbor Bank's report", "name")]),
         # "released a statement Wednesday saying": the statement's author
