@@ -73,6 +73,10 @@ TO_OBJ_RE = re.compile(
 
 THAT_RE = re.compile(r"\bthat\b")
 
+WHO_CUE_RE = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,2}$")
+MAIN_VERB_AFTER_RE = re.compile(
+    r",\s+(?:has|have|had|is|was|were|are|will|would|can|could|also|then|later|now|[a-z]{3,}ed)\s"
+)
 BECAUSE_CUT_RE = re.compile(r",\s+because\s")
 CUT_RE = re.compile(
     r";|(?:\s+[—–-]{1,2}\s*|—\s*)(?="
@@ -94,6 +98,7 @@ PREP_CONTENT_RE = re.compile(
     r"\s*(?!\s*" + QUANT + r")(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b"
 )
 
+NAME_AND_END_RE = re.compile(rf"[^,;]\s[{UPPER}][\w’'\-.]*\s+and\s*$")
 GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
 
 PUNCT_END_RE = re.compile(r"[,.!?]\W*$")
@@ -241,7 +246,9 @@ def sentence_quotes(
             gap = masked[f.end : nxt.start]
             if (
                 nxt.inherit
-                or GAP_COORD_RE.search(gap)
+                # "X said A, and Y said B" (not "said states like Oregon and Idaho will ...": two
+                # names joined in one noun phrase)
+                or (GAP_COORD_RE.search(gap) and not NAME_AND_END_RE.search(gap))
                 or (
                     not nxt.inherit
                     and last_char(masked, nxt.start) == ","
@@ -449,6 +456,12 @@ def sentence_quotes(
                 cut = BECAUSE_CUT_RE.search(masked, a, b)
                 if cut and count_words(masked[a : cut.start()]) >= 3:
                     b = cut.start()  # "doesn't expect a deal soon, because ...": the reason is the writer's
+                if WHO_CUE_RE.search(masked, max(0, f.cue_start - 40), f.cue_start):
+                    # "X, who said last week that A, issued a statement": the relative clause ends
+                    # at the comma before the main clause's verb
+                    cut = MAIN_VERB_AFTER_RE.search(masked, a, b)
+                    if cut:
+                        b = cut.start()
                 if (
                     f.lemma == "according to"
                     or f.lemma in lx.NAMING_VERBS

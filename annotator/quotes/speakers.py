@@ -58,8 +58,17 @@ LEFT_NP_RE = re.compile(
 APPOS_CAND_RE = re.compile(
     rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{NAMERUN}(?:\s+(?:of|at|from)\s+(?:the\s+)?{NAMERUN})?|"
     rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{WORD}\s+){{0,4}}?"
-    rf"(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)}))(?:\s*\((?:[A-Z]{{1,2}}-)?[A-Z][\w.\s-]{{0,20}}\))?\s*,\s*"
+    rf"(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)})"
+    # "The employee of nearly four years, a ...": a short modifier after the head noun
+    rf"(?:\s+(?:of|at|from|with|for)\s+(?:[\w’'\-]+\s+){{0,3}}[\w’'\-]+)?)"
+    rf"(?:\s*\((?:[A-Z]{{1,2}}-)?[A-Z][\w.\s-]{{0,20}}\))?\s*,\s*"
 )
+
+#: a relative clause that runs on to the cue ("supporters who came to the rally say"): the
+#: group before it speaks
+REL_SUBJECT_RE = re.compile(rf"\swho\s[^,;:{SPEECH}]{{3,140}}$")
+
+MODIFIED_NP_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s.*\s(?:of|at|from|with|for)\s")
 
 APP_START_RE = re.compile(
     rf"^(?:an?\s|the\s|who\s|whose\s|former\s|ex-|his\s|her\s|their\s|\d{{1,3}}(?:,|\s|$)|including\s|"
@@ -104,6 +113,12 @@ def appositive_speaker(core_r: str) -> re.Match | None:
         for m in APPOS_CAND_RE.finditer(core_r)
         if not PREP_BEFORE_RE.search(core_r, max(0, m.start() - 12), m.start())  # "member of the X, a group"
         and not PARTY_CODE_RE.match(m.group("spk"))  # "Rep. Ann Kim, D-Ore., said"
+        # a described NP with a modifier ("The employee of nearly four years,") opens its clause,
+        # not "When X explored a campaign for mayor in 2009,"
+        and not (
+            MODIFIED_NP_RE.match(m.group("spk"))
+            and core_r[: m.start()].rstrip()[-1:] not in ("", ",", ";", ":")
+        )
     ]
     if cands:  # "Ann Kim, whose start-up, Harbor Data, uses ..., said": the relative clause is hers
         m = cands[0]
@@ -364,13 +379,22 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             if cleaned:
                 a, b = cleaned
                 return Mention(a, b, text[a:b], "name")
-        return None
+        # "A statement posted on the website HarborNews.com said": a noun phrase that ends
+        # in a name
+        return clause_subject(text, core_r, off)
     if low in lx.SPEAKER_NOUNS:
         m = LEFT_NP_RE.search(core_r[-120:])
         if m:
             d = len(core_r) - min(120, len(core_r))
             a, b = off + d + m.start("spk"), off + d + m.end("spk")
             return Mention(a, b, text[a:b], "np")
+    if depth == 0:
+        w = REL_SUBJECT_RE.search(core_r[-150:])
+        if w:  # "Many supporters who came to the rally to protest the vote say": the subject before "who"
+            k = len(core_r) - min(150, len(core_r)) + w.start()
+            sp = left_speaker(text, masked, base, window_start + k, depth=1)
+            if sp is not None and sp.kind == "group":
+                return sp
     m = LEFT_GENERIC_RE.search(core_r[-100:])
     d = len(core_r) - min(100, len(core_r))
     if (

@@ -140,6 +140,12 @@ SUBJ_PREP_START = frozenset(
 )
 
 
+SUBJ_TIME_TAIL_RE = re.compile(
+    r"\s+(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$"
+)
+
+
 def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
     """A longer subject noun phrase opening its clause right before the cue ("A statement
     posted on the campaign's website said ..."): 2 to 9 words after the sentence start or a
@@ -150,7 +156,7 @@ def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
     )
     seg = core_r[start:]
     lead = len(seg) - len(seg.lstrip())
-    seg = seg.strip()
+    seg = SUBJ_TIME_TAIL_RE.sub("", seg.strip())  # "The department's letters Monday said": when
     words = seg.split()
     if not 2 <= len(words) <= 9 or not SUBJ_START_RE.match(seg):
         return None

@@ -773,6 +773,22 @@ def test_roles_of_inverted_speakers_keep_their_relative_clause():
             "“The jobless rate is far too high.”",
             [("Ann Kim", "surname")],
         ),
+        # a noun phrase that ends in a name ("A statement posted on the website X said")
+        (
+            "A statement posted on the website HarborNews.com said listings are user generated.",
+            [("HarborNews.com", "title")],
+        ),
+        # a described subject with a modifier before its appositive
+        (
+            "The clerk of nearly four years, a registered voter who spoke on condition of anonymity, said she "
+            "would leave.",
+            [("The clerk of nearly four years", "name")],
+        ),
+        # a group whose relative clause runs on to the cue
+        (
+            "But many shop owners who attended the long hearing on the levy say they will close early.",
+            [("shop owners", "group")],
+        ),
         # a document keeps its own voice
         ("Harbor Bank's report said rates would rise.", [("Harbor Bank's report", "name")]),
         # "released a statement Wednesday saying": the statement's author

@@ -480,6 +480,21 @@ def test_a_passive_with_an_adverb_has_no_speaker():
     assert [q.speaker for q in quotes] == [None] * len(quotes)
 
 
+def test_content_runs_over_two_names_joined_and_ends_with_a_relative_clause():
+    # "states like Oregon and Idaho will ...": one noun phrase, not a second speaker's clause
+    assert found("Ann Kim said towns like Elmwood and Lakeside will settle the race.") == [
+        ("indirect", "towns like Elmwood and Lakeside will settle the race")
+    ]
+    # "X said A and Y said B": two clauses, two quotes
+    assert found("Ann Kim said the plan failed and Tom Brisk said it worked.") == [
+        ("indirect", "the plan failed"),
+        ("indirect", "it worked"),
+    ]
+    # "X, who said ..., issued a statement": the relative clause ends before the main verb
+    text = "Tom Brisk, who said last week that the harbor judge was biased, issued a statement on Tuesday."
+    assert found(text) == [("indirect", "the harbor judge was biased")]
+
+
 def test_a_possessive_before_a_reporting_word_makes_it_a_noun():
     assert found("Ann Kim’s remarks suggested the council would back the levy.") == [
         ("indirect", "the council would back the levy")
