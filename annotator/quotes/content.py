@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from annotator.quotes import bounds as bd
 from annotator.quotes import lexicon as lx
 from annotator.quotes.cues import OBJECT_LEMMAS, SPEECH_LEMMAS
 from annotator.quotes.frames import BY_END_RE, Frame, find_frames, intro_only
@@ -19,7 +20,6 @@ from annotator.quotes.patterns import (
     LEAD_RE,
     NAMERUN,
     PREP_START_RE,
-    QUANT,
     SPEECH,
     TRIVIAL_TAIL_RE,
     UPPER,
@@ -48,7 +48,6 @@ TELL_OBJ_RE = re.compile(
 TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
 
 WHO_RE = re.compile(r"\bwho\b")
-AS_LEAD_RE = re.compile(r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd|[Jj]ust)\s+)[Aa]s(?:\s+[\w’'\-.]+){0,5}\s*$")
 #: adverbs set off by commas between a cue and its content or quotation ("noted, however, that")
 # "Asked about the plan, X said, “...”": the question put to the speaker, not her words
 ASKED_HEAD_RE = re.compile(r"^(?:(?:[Ww]hen|[Aa]fter|[Oo]nce|[Ii]f|[Uu]pon)\s+)?(?:being\s+)?[Aa]sked\b")
@@ -73,34 +72,6 @@ TO_OBJ_RE = re.compile(
 
 THAT_RE = re.compile(r"\bthat\b")
 
-WHO_CUE_RE = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,2}$")
-MAIN_VERB_AFTER_RE = re.compile(
-    r",\s+(?:has|have|had|is|was|were|are|will|would|can|could|also|then|later|now|[a-z]{3,}ed)\s"
-)
-BECAUSE_CUT_RE = re.compile(r",\s+because\s")
-CUT_RE = re.compile(
-    r";|(?:\s+[—–-]{1,2}\s*|—\s*)(?="
-    + SPEECH
-    + r")|,\s+(?:according to|(?!including\b)\w+ing\b|who\s|which\s|whose\s|whom\s|where\s|as\s|"
-    r"compared\s|(?:and|but)\s+(?:when|while|then)\s|the\s|an?\s)|\s+by\s+(?!(?:spring|morning|evening|thing|king|ring|string|wing|meeting|building|ruling|hearing|"
-    r"funding|spending|opening|beginning|ending|nothing|something|anything|everything|Beijing|Reading)\b)\w+ing\b|"
-    r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b|"
-    r",\s+(?:said|says|told|tells|added|adds|wrote|writes|argued|noted|insisted|explained)\b|"
-    r"(?<=" + SPEECH + r")\s+(?:according to|referring to|(?!including\b)\w+ing\b)"
-)
-
-SUBORD_RE = re.compile(
-    r"^(?:Because|While|As|When|If|Although|Though|Since|After|Before|Even as|Even though|Whereas|Until|"
-    r"Once|Unless)\b[^,]*$"
-)
-
-PREP_CONTENT_RE = re.compile(
-    r"\s*(?!\s*" + QUANT + r")(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b"
-)
-
-NAME_AND_END_RE = re.compile(rf"[^,;]\s[{UPPER}][\w’'\-.]*\s+and\s*$")
-GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
-
 PUNCT_END_RE = re.compile(r"[,.!?]\W*$")
 
 ING_TAIL_RE = re.compile(r"\s*,\s*\w+ing\b")
@@ -113,6 +84,7 @@ RIGHT_PREP_SPEECH_RE = re.compile(
     rf"^(?:[^{SPEECH}.;]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.){{1,70}}?[,:]\s*(?=({SPEECH}))"
 )
 
+ACC_APP2_RE = re.compile(rf"an?\s[^,.;{SPEECH}]{{0,60}}?,\s*")
 ACC_SKIP_RE = re.compile(rf"^[^,.;{SPEECH}]{{0,60}}?,\s*")
 
 STOP_PUNCT_RE = re.compile(r"[.;:]")
@@ -248,7 +220,7 @@ def sentence_quotes(
                 nxt.inherit
                 # "X said A, and Y said B" (not "said states like Oregon and Idaho will ...": two
                 # names joined in one noun phrase)
-                or (GAP_COORD_RE.search(gap) and not NAME_AND_END_RE.search(gap))
+                or (bd.GAP_COORD_RE.search(gap) and not bd.NAME_AND_END_RE.search(gap))
                 or (
                     not nxt.inherit
                     and last_char(masked, nxt.start) == ","
@@ -319,7 +291,24 @@ def sentence_quotes(
                 (PREP_START_RE.match(right) or OF_START_RE.match(right)) and RIGHT_PREP_SPEECH_RE.match(right)
             )  # "said of the vote, “...”"
             content: tuple[int, int] | None = None
-            if m_sp and f.lemma != "according to":
+            as_tail = (
+                bd.AS_TAIL_RE.match(right)
+                if not f.inverted
+                and f.mention is not None
+                and f.lemma in SPEECH_LEMMAS
+                and f.lemma != "according to"
+                and bd.AS_LEAD_RE.search(lead)
+                else None
+            )
+            if as_tail is not None:
+                # "As X put it in a report last spring, the gains are “real but uneven.”", "As X
+                # said last week, “...”": the clause (or quotation) after the aside is hers
+                q = quote_at(index, pos + as_tail.end(), base, ending=False)
+                if q is not None and q.speech:
+                    parts.append((q.start - base, q.end - base, "direct"))
+                elif CLAUSE_START_RE.match(right[as_tail.end() :]):
+                    content = (pos + as_tail.end(), limit)
+            elif m_sp and f.lemma != "according to":
                 q = quote_at(index, pos + m_sp.end(), base, ending=False)
                 if q is not None and q.speech:
                     parts.append((q.start - base, q.end - base, "direct"))
@@ -354,7 +343,13 @@ def sentence_quotes(
                 if f.start == 0 or not lead0 or INTRO_ONLY_RE.match(lead0) or short_intro:
                     r = ACC_SKIP_RE.match(right)
                     if r:
-                        content = (pos + r.end(), limit)
+                        skip = r.end()
+                        r2 = ACC_APP2_RE.match(right, skip)
+                        if r2 and not r.group().strip(" ,"):
+                            # "according to X, an economist at Y, a research group in Z, the
+                            # content": the description of her organisation goes too
+                            skip = r2.end()
+                        content = (pos + skip, limit)
                         if short_intro and not INTRO_ONLY_RE.match(lead0) and count_words(lead0) >= 2:
                             a0, b0 = trim_content(masked, 0, lead_len)
                             parts.append((a0, b0, content_kind(masked, a0, b0)))
@@ -393,7 +388,7 @@ def sentence_quotes(
                         # "make up the shortfall by raising fees, admitting more students": a
                         # means, not speech; after "by", such a gerund's bare content needs a verb
                         rest = ""
-                    as_lead = right[: r.end()].strip() == "," and AS_LEAD_RE.search(lead)
+                    as_lead = right[: r.end()].strip() == "," and bd.AS_LEAD_RE.search(lead)
                     if (
                         rest
                         and CLAUSE_START_RE.match(rest)
@@ -444,22 +439,22 @@ def sentence_quotes(
                     content = (p2, limit)
             if (
                 content is not None
-                and PREP_CONTENT_RE.match(masked, content[0])
+                and bd.PREP_CONTENT_RE.match(masked, content[0])
                 and not masked.startswith("to ", content[0])
             ):
                 content = None
             if content is not None:
                 a, b = content
-                cut = CUT_RE.search(masked, a, b)
+                cut = bd.CUT_RE.search(masked, a, b)
                 if cut:
                     b = cut.start()
-                cut = BECAUSE_CUT_RE.search(masked, a, b)
+                cut = bd.BECAUSE_CUT_RE.search(masked, a, b)
                 if cut and count_words(masked[a : cut.start()]) >= 3:
                     b = cut.start()  # "doesn't expect a deal soon, because ...": the reason is the writer's
-                if WHO_CUE_RE.search(masked, max(0, f.cue_start - 40), f.cue_start):
+                if bd.WHO_CUE_RE.search(masked, max(0, f.cue_start - 40), f.cue_start):
                     # "X, who said last week that A, issued a statement": the relative clause ends
                     # at the comma before the main clause's verb
-                    cut = MAIN_VERB_AFTER_RE.search(masked, a, b)
+                    cut = bd.MAIN_VERB_AFTER_RE.search(masked, a, b)
                     if cut:
                         b = cut.start()
                 if (
@@ -470,7 +465,7 @@ def sentence_quotes(
                     b = close_of_complement(
                         index, text, base, masked, a, b, 0 if f.lemma == "according to" else 80
                     )
-                if SUBORD_RE.match(masked, 0, f.start):
+                if bd.SUBORD_RE.match(masked, 0, f.start):
                     comma = masked.find(",", a, b)
                     if comma > a:
                         b = comma
@@ -559,7 +554,7 @@ def sentence_quotes(
                             parts.append((a2, b2, content_kind(masked, a2, b2)))
                     if paren and not trivial and f.lemma != "according to":
                         c, d = tail_at + paren.end(), limit
-                        cut = CUT_RE.search(masked, c, d)
+                        cut = bd.CUT_RE.search(masked, c, d)
                         if cut:
                             d = cut.start()
                         c, d = trim_content(masked, c, d)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from annotator.quotes import lexicon as lx
 
 _PHRASES = (
-    ["according to", "as reported by", "as first reported by"]
+    ["according to", "as reported by", "as first reported by", "in the words of"]
     + [p for p, _ in lx.CUE_PHRASES]
     + [p for p, _ in lx.OBJECT_PHRASES]
 )
@@ -66,7 +66,7 @@ def find_cues(masked: str) -> list[CueMatch]:
         low = w.lower()
         if (
             w != low
-            and low not in ("according", "as")
+            and low not in ("according", "as", "in")
             and not (low in SENTENCE_FIRST and not masked[:a].strip())
         ):
             continue  # "Said Jo Marsh, who ...": a cue may open its sentence, inverted
@@ -96,7 +96,7 @@ SPEECH_LEMMAS = set(lx.VERB_FORMS.values()) | {lem for _, lem in lx.CUE_PHRASES}
 
 def lemma_of(cue: str) -> str:
     low = cue.lower()
-    if low.startswith(("according", "as reported", "as first")):
+    if low.startswith(("according", "as reported", "as first", "in the words of")):
         return "according to"
     if low in CUE_LEMMA:
         return CUE_LEMMA[low]

@@ -14,6 +14,7 @@ from annotator.quotes.patterns import (
     FRAG,
     INTRO_ONLY_RE,
     LEAD_RE,
+    NAMERUN,
     PREP_START_RE,
     SPEECH,
     count_words,
@@ -56,6 +57,11 @@ ACC_NP_RE = re.compile(
 #: of the sentence, a closing punctuation, or a quotation
 INVERTED_END_RE = re.compile(rf"\s*(?:[.!?;:]|,\s*{SPEECH}|$)")
 
+#: the possessor right before a view noun: "His view is", "Ann Kim’s own argument was"
+POSSESSOR_RE = re.compile(
+    rf"(?:(?<![\w’'])(?P<pro>[Hh]is|[Hh]er|[Tt]heir)|(?P<name>{NAMERUN})['’]s?)\s+(?:own\s+|main\s+|central\s+)?$"
+)
+
 PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|am)(?:\s+\w+ly)*\s+$")
 
 ISSUED_RE = re.compile(
@@ -97,6 +103,19 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         cs, ce = m.span("cue")
         low = cue.lower()
         lemma = lemma_of(cue)
+        if low.split()[0] in lx.VIEW_NOUNS:
+            # "His view is that ...", "Ann Kim's argument was that ...": the possessor holds it
+            pm = POSSESSOR_RE.search(masked, max(0, cs - 80), cs)
+            if pm is None:
+                continue
+            if pm.group("pro"):
+                pro = {"his": "he", "her": "she", "their": "they"}[pm.group("pro").lower()]
+                spk = Mention(base + pm.start("pro"), base + pm.end("pro"), pro, "pronoun")
+            else:
+                a, b = base + pm.start("name"), base + pm.end("name")
+                spk = Mention(a, b, text[a:b], "name")
+            frames.append(Frame(cue, "say", cs, ce, spk, pm.start(), ce))
+            continue
         if lemma == "according to":
             spk, after = right_speaker(text, masked, base, ce)
             am = ACC_NP_RE.match(masked, ce)

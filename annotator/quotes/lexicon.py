@@ -255,7 +255,13 @@ CUE_PHRASES = [
     ("as reported by", "report"), ("as first reported by", "report"),
     ("issued a statement", "say"), ("issues a statement", "say"), ("released a statement", "say"),
     ("releases a statement", "say"),
+] + [
+    # "His view is that ...": a held view stated as the speaker's (the possessor speaks)
+    (f"{noun} {verb}", "say")
+    for noun in ("view", "argument", "position", "contention", "conclusion", "belief", "prediction", "verdict")
+    for verb in ("is", "was")
 ]
+VIEW_NOUNS = {"view", "argument", "position", "contention", "conclusion", "belief", "prediction", "verdict"}
 
 
 # Verbs that describe someone or something with a quoted label ("called it “...”").

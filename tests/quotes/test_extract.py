@@ -495,6 +495,42 @@ def test_content_runs_over_two_names_joined_and_ends_with_a_relative_clause():
     assert found(text) == [("indirect", "the harbor judge was biased")]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "As X put it ...," with a time, a place or a source before the comma
+        (
+            "As Ann Kim put it in a report last spring, the gains are “real but uneven.”",
+            [("mixed", "the gains are “real but uneven.”")],
+        ),
+        (
+            "As Ann Kim said last week in Elmwood, “The ferry must run.”",
+            [("direct", "“The ferry must run.”")],
+        ),
+        (
+            "But as Tom Brisk noted, riders will come back if fares fall.",
+            [("indirect", "riders will come back if fares fall")],
+        ),
+        ("As Ann Kim spoke, the crowd cheered.", []),
+        # "In the words of X, ...": like "according to"
+        (
+            "In the words of Tom Brisk, a historian at Eastbrook, the trial “proved that the desk is not the job.”",
+            [("mixed", "the trial “proved that the desk is not the job.”")],
+        ),
+        # a held view, stated: "X's view is that ..."
+        ("Ann Kim's argument was that the levy is unfair.", [("indirect", "the levy is unfair")]),
+        ("Her position was weak.", []),
+        # "according to X, a Y at Z, a Z of W, content": both descriptions go
+        (
+            "According to Ann Kim, an analyst at Harbor Bank, a lender in Lakeside, rates will rise.",
+            [("indirect", "rates will rise")],
+        ),
+    ],
+)
+def test_as_x_put_it_in_the_words_of_and_held_views(text, expected):
+    assert found(text) == expected
+
+
 def test_a_possessive_before_a_reporting_word_makes_it_a_noun():
     assert found("Ann Kim’s remarks suggested the council would back the levy.") == [
         ("indirect", "the council would back the levy")
