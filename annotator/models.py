@@ -30,7 +30,7 @@ def label_word(label: str) -> str:
 
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
-Attribution = Literal["name", "surname", "title", "pronoun", "continuation", "group", "none"]
+Attribution = Literal["name", "surname", "title", "description", "pronoun", "continuation", "group", "none"]
 LabelSource = Literal["model", "annotator", "rule"]
 
 

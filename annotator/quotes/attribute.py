@@ -222,6 +222,12 @@ def _group_name(text: str) -> str:
     )
 
 
+#: a definite description by role: "the economist", "The law professor", "the analyst"
+DEFINITE_ROLE_RE = re.compile(
+    rf"^(?:the|The)\s+(?:[a-z\-]+\s+)?(?P<head>{lx.alternation(lx.PERSON_ROLES - {'official', 'spokesman', 'spokeswoman', 'spokesperson', 'senator', 'secretary', 'chair', 'chairman', 'chairwoman', 'manager', 'director'})})$"
+)
+
+
 def _np_name(text: str) -> str:
     return " ".join(text.split())
 
@@ -317,6 +323,26 @@ class Resolver:
             return Speaker(self.recent_groups[-1][1], None, "group", is_group=True)
         return Speaker(None, None, "pronoun")
 
+    def described_anaphor(self, mention: Mention, pos: int) -> Speaker | None:
+        """ "the economist said", "the professor added": the nearest person named before, in
+        the article, whose role has that noun ("Ann Kim, an economist at ..."), else None."""
+        m = DEFINITE_ROLE_RE.match(mention.text.strip())
+        if m is None:
+            return None
+        head = m.group("head").lower()
+        for name in self.names.last_before(pos, limit=12):
+            known = self.people.find(name)
+            role = known.role if known is not None and known.kind == "person" else None
+            desc = " ".join(x for x in (role, self.names.described.get(name)) if x)
+            if known is not None and known.kind != "person":
+                continue
+            if re.search(rf"\b{re.escape(head)}\b", desc, re.IGNORECASE):
+                role, org = split_role(self.names.described.get(name)) if not role else (role, None)
+                p = self.people.meet(name, role=role, organisation=org, article_id=self.article_id)
+                if p.kind == "person":
+                    return Speaker(p.name, p.id, "description", p)
+        return None
+
     def _subjects(self, pos: int) -> list[str]:
         """The first person named before `pos` in its sentence, then the first named in the
         sentence before (at most one of each)."""
@@ -356,7 +382,7 @@ class Resolver:
         elif m.kind == "group":
             sp = Speaker(_group_name(m.text), None, "group", is_group=True)
         else:
-            sp = Speaker(_np_name(m.text), None, "name")
+            sp = self.described_anaphor(m, raw.start) or Speaker(_np_name(m.text), None, "name")
         if sp.person is not None and sp.person.kind == "person":
             self.recent_people.append((raw.start, sp.person))
         if sp.is_group and sp.name:
@@ -393,6 +419,7 @@ def _confidence(raw: Raw, sp: Speaker) -> float:
     base = {
         "name": 0.9,
         "surname": 0.88,
+        "description": 0.8,
         "title": 0.88,
         "pronoun": 0.75,
         "continuation": 0.7,

@@ -806,3 +806,22 @@ def test_roles_of_inverted_speakers_keep_their_relative_clause():
 )
 def test_possessives_statements_and_digest_items(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_definite_description_by_role_is_the_person_named_with_that_role():
+    text = (
+        "Ann Kim, an economist at Harbor University, said the levy would raise little. "
+        "The economist added that most shops would pass it on."
+    )
+    assert speakers(text) == [("Ann Kim", "name"), ("Ann Kim", "description")]
+    text = "Tom Brisk, a professor of law at Eastbrook, doubts the ban is legal. “It will not last,” the professor said."
+    assert speakers(text) == [("Tom Brisk", "description")]
+    # a role nobody named has stays a description; officials are not resolved this way
+    assert speakers("Ann Kim, an economist, spoke first. “Rents will rise,” the professor said.")[-1] == (
+        "the professor",
+        "name",
+    )
+    assert speakers("Ann Kim, a city official, spoke. “The pier will close,” the official said.")[-1] == (
+        "the official",
+        "name",
+    )
