@@ -11,6 +11,7 @@ the corpus (the evidence quotes) is kept in the scratch store.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +22,10 @@ from annotator.matrix.rules import Item, KeptQuote, RowKeys, Vote, apply_reviews
 from annotator.models import NOT_ADDRESSED, Article, Cell, Codebook, Evidence, Expert, Quote, ReviewedLabel
 from annotator.quotes.people import slug  # the canonical expert-id rule ("first-last")
 from annotator.scratch import Scratch
+
+#: a quotation's words, for spotting a word-for-word repeat in its article
+REPEAT_WORDS_RE = re.compile(r"[^\W_]+")
+REPEAT_MIN_WORDS = 5  # shorter quotations ("Yes, absolutely.") repeat by nature and all count
 
 
 class _Who(NamedTuple):
@@ -87,6 +92,7 @@ class MatrixBuilder:
         self._article: str | None = None
         self._order = 0
         self._ids_here: set[str] = set()
+        self._words_here: set[tuple[str, ...]] = set()
         self.count = 0
 
     @property
@@ -96,7 +102,7 @@ class MatrixBuilder:
 
     def add(self, q: Quote) -> None:
         if q.article_id != self._article:
-            self._article, self._ids_here = q.article_id, set()
+            self._article, self._ids_here, self._words_here = q.article_id, set(), set()
             self._order = self.scratch.article(q.article_id)
         if q.id in self._ids_here:
             return
@@ -110,6 +116,14 @@ class MatrixBuilder:
             self.items[q.id] = Item(quote=KeptQuote.of(q), speaker_key=None, preds=votes)
             self.positions[q.id] = pos
             return
+        if q.kind == "direct":
+            # a quotation repeated word for word in its article (a pull quote, a summary box)
+            # is one statement: its repeat adds no evidence
+            words = tuple(REPEAT_WORDS_RE.findall(q.text.lower()))
+            if len(words) >= REPEAT_MIN_WORDS:
+                if words in self._words_here:
+                    return
+                self._words_here.add(words)
         who = _Who(q.speaker, q.speaker_id, q.attribution, q.speaker_is_expert)
         rec = self.seen.get(who)
         if rec is None:

@@ -16,6 +16,8 @@ the scratch store is `annotator.matrix.builder`); each rule is the README's, one
   reviewer counts; a reviewer's `speaker` correction moves the quote (majority; a tie leaves
   it).
 - `lead_label`: the one label shown for a quote (a tie shows the model's label if tied).
+- (builder) a direct quotation of five words or more that repeats an earlier one of its
+  article word for word (a pull quote) adds no evidence: the same words said once.
 - `RowKeys.key_of`: a quote's row: its speaker when an expert (registry or role rule), or,
   with rows="people", any named person; groups and organisations never get a row.
 """

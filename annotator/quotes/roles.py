@@ -21,7 +21,8 @@ bottom; the first rule that matches decides:
 | heads a research organisation | yes | president of a think tank, director of a policy center, runs a research firm |
 | former official | yes | former budget director, former ambassador (not a head of state or government, legislator or candidate) |
 | politician | no | senator, governor, mayor, minister, candidate |
-| company staff | no | chief executive, manager, company lawyer |
+| engineer at a research organisation | yes | civil engineer at a university, planner at an institute |
+| company staff | no | chief executive, manager, company lawyer, engineer |
 | serving official | no | director of a federal agency, police chief, ambassador |
 | academic title | yes | Dr., Professor (with no role above) |
 | research affiliation | yes | no role, but "of the Example Institute of Technology", "of Eastbrook University" |
@@ -84,6 +85,7 @@ SERVING = frozenset({"official", "officer", "secretary", "commissioner", "admini
 COMPANY = frozenset({"executive", "ceo", "cfo", "coo", "chief executive", "chief financial", "chief operating",
                      "vice president", "manager", "employee", "owner", "lawyer", "attorney", "banker", "trader",
                      "salesman", "saleswoman", "engineer", "accountant"})
+ENGINEERS = frozenset({"engineer", "architect", "urban planner", "planner"})
 SCHOOL_STAFF = frozenset({"teacher", "head teacher", "headteacher", "headmaster", "headmistress",
                           "school principal", "principal of"})
 TITLES = frozenset({"dr", "professor", "prof"})
@@ -119,6 +121,7 @@ EXPERT_RULES: tuple[ExpertRule, ...] = (
     ExpertRule("heads a research organisation", True, LEADER, also=RESEARCH_ORG),
     ExpertRule("former official", True, FORMER, also=OFFICIAL | ANALYST | LEADER, unless=TOP_POLITICAL),
     ExpertRule("politician", False, POLITICIAN),
+    ExpertRule("engineer at a research organisation", True, ENGINEERS, also=RESEARCH_AFFILIATION),
     ExpertRule("company staff", False, COMPANY),
     ExpertRule("serving official", False, SERVING),
 )

@@ -457,3 +457,30 @@ def test_a_faint_opposite_side_from_the_model_does_not_make_mixed():
     assert combine([*strong[:2], Vote("oppose", 0.8)], DEFAULT_LABELS)[0] == "mixed"
     assert combine([*strong, Vote("mixed", 0.6)], DEFAULT_LABELS)[0] == "mixed"
     assert combine([*strong, Vote("oppose", 0.5, "annotator")], DEFAULT_LABELS)[0] == "mixed"
+
+
+def test_a_quotation_repeated_word_for_word_in_its_article_counts_once():
+    said = _quote(0, "Ann Lee", {"q1": "support"}).model_copy(
+        update={"text": "“We can dig this tunnel on time and on budget,”"}
+    )
+    pull = _quote(200, "Ann Lee", {"q1": "support"}, attribution="continuation").model_copy(
+        update={"text": "“We can dig this tunnel on time and on budget.”"}
+    )
+    against = _quote(400, "Ann Lee", {"q1": "oppose"}, conf=0.9)
+    [cell] = build_matrix([said, pull, against], _book("q1"), [])
+    # the pull quote adds no evidence: one support and one oppose make the cell mixed
+    assert [e.start for e in cell.evidence] == [0, 400]
+    assert cell.stance == "mixed"
+    # the same words in another article count there too; short quotations always count
+    again = pull.model_copy(update={"article_id": "a2", "id": quote_id("a2", 200, 210)})
+    yes = [
+        _quote(k, "Ann Lee", {"q1": "support"}).model_copy(update={"text": "“Yes, absolutely.”"})
+        for k in (600, 700)
+    ]
+    [cell] = build_matrix([said, pull, *yes, again], _book("q1"), [])
+    assert [(e.article_id, e.start) for e in cell.evidence] == [
+        ("a1", 0),
+        ("a1", 600),
+        ("a1", 700),
+        ("a2", 200),
+    ]

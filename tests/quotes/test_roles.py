@@ -104,6 +104,8 @@ def test_split_role(appositive, expected):
         ("head of the federal police agency", None, None, "serving official", False),
         ("national security adviser", None, None, "serving official", False),
         ("chief operating officer", "Lantern Bank", None, "company staff", False),
+        ("civil engineer", "Eastbrook University", None, "engineer at a research organisation", True),
+        ("engineer", "Lantern Motors", None, "company staff", False),
         ("vice president", "Acme Corp", None, "politician", False),
         (None, None, "Professor", "academic title", True),
         (None, "Harbor Institute of Technology", None, "research affiliation", True),
