@@ -64,6 +64,7 @@ class Weights:
     description_weight: float = 0.25
     context_weight: float = 0.5
     min_score: float = 1.0
+    condition_weight: float = 0.5  # question words only inside "if ...", "whether ..." count this much
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,13 @@ def relevance_scores(
     return relevance_and_own(texts, contexts, profiles, weights)[0]
 
 
+#: a condition or an open question inside a quote: "if ...", "unless ...", "whether ...",
+#: "should a deal be reached" (to the next comma or the sentence's end)
+CONDITION_RE = re.compile(
+    r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]hould\s+(?:a|an|the|any)\b(?=[^,.;]*\bbe\b))\b[^,.;:!?]*"
+)
+
+
 def relevance_and_own(
     texts: Sequence[str], contexts: Sequence[str], profiles: Sequence[Profile], weights: Weights = Weights()
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -287,6 +295,14 @@ def relevance_and_own(
         tt = tokenize(text)
         ts = set(content_stems(tt))
         own[i] = rel[i] = [prof.score(ts) for prof in profiles]
+        if weights.condition_weight < 1 and CONDITION_RE.search(text):
+            # "... is essential if Europe aims to deter X": words only inside a condition are
+            # backgrounded, not asserted; they count at `condition_weight`
+            main = set(content_stems(tokenize(CONDITION_RE.sub(" ", text))))
+            for j, prof in enumerate(profiles):
+                if own[i, j] > 0:
+                    m = prof.score(main)
+                    own[i, j] = rel[i, j] = m + weights.condition_weight * (own[i, j] - m)
         if ctx and (any(t in lexicon.ANAPHORS for t in tt) or own[i].max(initial=0.0) < weights.min_score):
             cs = set(content_stems(tokenize(ctx)))
             for j, prof in enumerate(profiles):

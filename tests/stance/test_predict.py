@@ -127,3 +127,22 @@ def test_a_continuation_that_points_back_is_read_after_the_quote_it_continues():
     quotes = find_quotes(Article(id="a", text=other))
     assert quote_texts(quotes)[0][1] == "Nobody expected the queues. The car parks are full."
     assert points_back("It never worked") and not points_back("Nobody expected the queues")
+
+
+def test_question_words_only_inside_a_condition_count_less():
+    from annotator.stance.relevance import Weights, bundled_idf, question_profiles, relevance_and_own
+
+    book = Codebook(
+        questions=[
+            Question(
+                id="ferry", text="Should the city keep the night ferry?", keywords=["night ferry", "ferry"]
+            ),
+        ]
+    )
+    profiles = question_profiles(book, bundled_idf(), Weights())
+    said = "Keeping the night ferry running is essential."
+    cond = "More buses are essential if the city cuts the night ferry."
+    rel, _ = relevance_and_own([said, cond], ["", ""], profiles, Weights())
+    plain, _ = relevance_and_own([cond], [""], profiles, Weights(condition_weight=1.0))
+    assert rel[1, 0] == pytest.approx(plain[0, 0] * 0.5)  # only inside "if ...": half
+    assert rel[0, 0] > rel[1, 0]  # the same words asserted count fully
