@@ -93,11 +93,26 @@ NOT_FAR_ENOUGH_RE = re.compile(
 NO_BRAINER_RE = re.compile(r"\b(?:a|the)\s+no[- ]?brainer\b", re.IGNORECASE)
 
 
+#: "even without X" / "even in the absence of X", whose main clause says what still holds
+#: ("Even without federal money, the city could still build the tram"): the engine reads the
+#: concession as doubt, so it reads the plain claim ("Without federal money, the city could
+#: build the tram"), which says the same
+EVEN_WITHOUT_RE = re.compile(r"\b(?P<even>[Ee]ven\s+)(?=without\b|in\s+the\s+absence\s+of\b|with\s+no\b)")
+STILL_RE = re.compile(r"\s+still\b(?=\s+\w)")
+
+
 def read_litotes(text: str) -> str:
     """`text` with each negated verb of opposing read as the side it takes ("I would not
     oppose a ban" -> "I would support a ban"; "We're not against it" -> "We're for it"),
-    "does not go far enough" as "should go further", and "a no-brainer" as "an obvious
-    choice"."""
+    "does not go far enough" as "should go further", "a no-brainer" as "an obvious choice",
+    and a concession "even without X, ... still ..." as its plain claim."""
+    if "ven " in text:
+        m = EVEN_WITHOUT_RE.search(text)
+        if m:
+            text = text[: m.start("even")] + text[m.end("even") :]
+            text = STILL_RE.sub("", text)
+            if m.start("even") == 0:
+                text = text[:1].upper() + text[1:]
     if "n" not in text:
         return text
     text = LITOTES_RE.sub(_litotes, text)

@@ -285,6 +285,21 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("Selling it is a no-brainer.", "Selling it is an obvious choice."),
         # a plain opposition stays as it is
         ("The council is opposed to raising it.", "The council is opposed to raising it."),
+        # a concession "even without X, ... still ...": the plain claim
+        (
+            "Even without county money, the school could still stay open.",
+            "Without county money, the school could stay open.",
+        ),
+        (
+            "The ferry can still run, even in the absence of a subsidy.",
+            "The ferry can run, in the absence of a subsidy.",
+        ),
+        # "even if" (regardless) and a lone "still" are left as they are
+        (
+            "Even if the levy passes, rents will still rise.",
+            "Even if the levy passes, rents will still rise.",
+        ),
+        ("The tram is still late.", "The tram is still late."),
     ],
 )
 def test_a_negated_verb_of_opposing_is_read_as_the_side_it_takes(text, read):

@@ -92,6 +92,13 @@ CASES = {
             "Although the tax has good intentions, it hits the poorest families hardest.",
             "oppose",
         ),
+        # "even without X, ... still ...": what holds without X (the engine alone reads the
+        # concession as doubt, so `reading.read_litotes` gives it the plain claim)
+        (
+            "Can the village school stay open without county money?",
+            "Even without county money, the school could still keep its doors open.",
+            "support",
+        ),
     ],
     "hedge": [
         (
@@ -164,8 +171,8 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 21 of 22 right (today: 22)."""
+    """Of all the sentences above, the engine gets at least 22 of 23 right (today: 23)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 22 and right >= 21, f"{right}/{len(rows)}"
+    assert len(rows) == 23 and right >= 22, f"{right}/{len(rows)}"
