@@ -37,7 +37,7 @@ from annotator.models import (
 )
 from annotator.stance.engine import StanceEngine, load_engine
 from annotator.stance.features import anchored_polarity, content_stems, tokenize
-from annotator.stance.reading import read_litotes
+from annotator.stance.reading import read_correction, read_litotes
 from annotator.stance.relevance import (
     Idf,
     Profile,
@@ -189,7 +189,9 @@ def _neural_stances(
         if rel[i, j] >= settings.candidate_min and rel[i, j] >= settings.candidate_ratio * best[i]
     ]
 
-    probs = engine.pair_probs([(question_text(questions[j]), texts[i]) for i, j in candidates])
+    probs = engine.pair_probs(
+        [(question_text(questions[j]), read_correction(texts[i], questions[j].text)) for i, j in candidates]
+    )
     read = {pair: probs[k] for k, pair in enumerate(candidates)}
     # A quote that opens by pointing back ("That would be a disaster"), is on the question
     # only through its context and takes no side read alone, is read again with its context
@@ -328,7 +330,9 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> l
         ]
     from annotator.stance.neural.runtime import decide_pair
 
-    probs = engine.pair_probs([(p.question, read_litotes(p.text)) for p in pairs])
+    probs = engine.pair_probs(
+        [(p.question, read_correction(read_litotes(p.text), p.question)) for p in pairs]
+    )
     out = []
     for p, row in zip(pairs, probs):
         label, conf = decide_pair(row)

@@ -154,3 +154,36 @@ def stance_text(q: Quote) -> str:
         return text
     lead = neg.group().strip() + " " if neg else ""
     return f"{lead}{q.cue} {text}"
+
+
+#: a correction, "X, not Y, is Z" / "X is Z, not Y": the speaker affirms X and denies Y
+_NOT_A_CORRECTION = (
+    r"(?!only\b|just\b|least\b|yet\b|to\s+mention\b|because\b|surprisingly\b|that\b|so\b|even\b)"
+)
+CORRECTION_MID_RE = re.compile(rf",\s+not\s+{_NOT_A_CORRECTION}(?P<y>[^,;:.!?]{{1,60}}),\s+")
+CORRECTION_END_RE = re.compile(rf",\s+not\s+{_NOT_A_CORRECTION}(?P<y>[^,;:.!?]{{1,60}})(?P<end>[.!?]?\s*)$")
+
+
+def read_correction(text: str, question: str) -> str:
+    """`text` as the engine reads it on `question`: in a correction ("Visitors, not distant
+    cities, are the main source"; "The ban is the answer, not a new tax") the engine reads
+    the "not" as opposing whatever is asked, so where the question is about what is
+    affirmed (more of its words in the rest of the sentence than in the denied part), the
+    denied part is left out ("Visitors are the main source"); where it is about the denied
+    part, the text stays as it is."""
+    if ", not " not in text:
+        return text
+    from annotator.stance.features import content_stems, tokenize
+
+    asked = set(content_stems(tokenize(question)))
+    for rx in (CORRECTION_MID_RE, CORRECTION_END_RE):
+        m = rx.search(text)
+        if m is None:
+            continue
+        denied = set(content_stems(tokenize(m.group("y"))))
+        rest = set(content_stems(tokenize(text[: m.start()] + " " + text[m.end() :])))
+        if len(asked & rest) > len(asked & denied):
+            joint = " " if rx is CORRECTION_MID_RE else m.group("end")
+            return text[: m.start()] + joint + text[m.end() :]
+        return text
+    return text

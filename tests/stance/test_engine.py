@@ -306,3 +306,37 @@ def test_a_negated_verb_of_opposing_is_read_as_the_side_it_takes(text, read):
     from annotator.stance.reading import read_litotes
 
     assert read_litotes(text) == read
+
+
+@pytest.mark.parametrize(
+    "question, text, read",
+    [
+        # on what is affirmed: the denied part goes
+        (
+            "Are visitors the main source of the litter?",
+            "Visitors, not the town's bins, are the main source.",
+            "Visitors are the main source.",
+        ),
+        (
+            "Should the city ban plastic bags?",
+            "The ban is the answer, not a new tax.",
+            "The ban is the answer.",
+        ),
+        # on what is denied: as written
+        (
+            "Are the town's bins the main source of the litter?",
+            "Visitors, not the town's bins, are the main source.",
+            "Visitors, not the town's bins, are the main source.",
+        ),
+        # "not only", "not because" are no corrections
+        (
+            "Is the levy fair?",
+            "The levy is fair, not only to farms, but to shops.",
+            "The levy is fair, not only to farms, but to shops.",
+        ),
+    ],
+)
+def test_a_correction_is_read_for_what_the_question_asks(question, text, read):
+    from annotator.stance.reading import read_correction
+
+    assert read_correction(text, question) == read
