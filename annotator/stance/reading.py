@@ -101,11 +101,45 @@ EVEN_WITHOUT_RE = re.compile(r"\b(?P<even>[Ee]ven\s+)(?=without\b|in\s+the\s+abs
 STILL_RE = re.compile(r"\s+still\b(?=\s+\w)")
 
 
+#: "it is far from clear that ..." (doubt), which the engine reads as assent
+FAR_FROM_RE = re.compile(
+    r"\b(?P<it>[Ii]t\s+is|[Ii]t['’]s|[Ii]t\s+was|[Ii]t\s+remains)\s+far\s+from\s+(?:clear|certain|obvious|sure)"
+    r"\s+(?:that|whether)\b"
+)
+#: "it's hard to imagine a better X than Y" (Y is the best), which the engine reads as doubt
+HARD_TO_IMAGINE_RE = re.compile(
+    r"\b(?:[Ii]t\s+is|[Ii]t['’]s|[Ii]t\s+would\s+be)\s+(?:hard|difficult)\s+to\s+(?:imagine|think\s+of|find|name)"
+    r"\s+an?\s+(?=(?:better|worse|bigger|greater|safer|smarter|wiser|more\s+\w+|less\s+\w+)\b)"
+)
+#: "X is long overdue" (X should have come already), which the engine reads either way
+LONG_OVERDUE_RE = re.compile(r"(?P<be>\s+(?:is|are|was|were)|['’]s)\s+long\s+overdue\b")
+
+
+def _plain_phrasings(text: str) -> str:
+    """Doubt, superlatives and urgency in words the engine reads the right way round."""
+    if "far from" in text:
+        text = FAR_FROM_RE.sub(
+            lambda m: "it is doubtful that" if m.group("it")[0] == "i" else "It is doubtful that", text
+        )
+    if "to " in text and ("hard" in text or "difficult" in text):
+        text = HARD_TO_IMAGINE_RE.sub(
+            lambda m: "there is no " if m.group()[0] == "i" else "There is no ", text
+        )
+    if "overdue" in text:
+        text = LONG_OVERDUE_RE.sub(
+            lambda m: (" is" if m.group("be") in ("'s", "’s") else m.group("be")) + " needed now", text
+        )
+    return text
+
+
 def read_litotes(text: str) -> str:
     """`text` with each negated verb of opposing read as the side it takes ("I would not
     oppose a ban" -> "I would support a ban"; "We're not against it" -> "We're for it"),
     "does not go far enough" as "should go further", "a no-brainer" as "an obvious choice",
-    and a concession "even without X, ... still ..." as its plain claim."""
+    a concession "even without X, ... still ..." as its plain claim, "it is far from clear
+    that" as "it is doubtful that", "it's hard to imagine a better X than Y" as "there is no
+    better X than Y", and "long overdue" as "needed now"."""
+    text = _plain_phrasings(text)
     if "ven " in text:
         m = EVEN_WITHOUT_RE.search(text)
         if m:

@@ -294,6 +294,10 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
             "The ferry can still run, even in the absence of a subsidy.",
             "The ferry can run, in the absence of a subsidy.",
         ),
+        # doubt, a superlative and urgency in plain words
+        ("It is far from clear that the ban will help.", "It is doubtful that the ban will help."),
+        ("It's hard to imagine a better use of the money.", "There is no better use of the money."),
+        ("A new pier's long overdue.", "A new pier is needed now."),
         # "even if" (regardless) and a lone "still" are left as they are
         (
             "Even if the levy passes, rents will still rise.",

@@ -114,6 +114,12 @@ CASES = {
         ),
     ],
     "hedge": [
+        # doubt in words the engine read as assent (`reading.read_litotes`)
+        (
+            "Will the new speed cameras cut accidents?",
+            "It is far from clear that the cameras will cut accidents.",
+            "oppose",
+        ),
         (
             "Will the new library open before winter?",
             "I doubt the library will be ready to open before the spring.",
@@ -122,6 +128,20 @@ CASES = {
         (
             "Will the new library open before winter?",
             "I'm fairly confident the builders will have the library open by November.",
+            "support",
+        ),
+    ],
+    "superlative_and_urgency": [
+        # "hard to imagine a better ...", "long overdue": praise and a call to act, which the
+        # engine read as doubt (`reading.read_litotes`)
+        (
+            "Should the council fund the reading room?",
+            "It's hard to think of a better investment than the reading room.",
+            "support",
+        ),
+        (
+            "Should the state raise the minimum wage?",
+            "Raising the minimum wage is long overdue.",
             "support",
         ),
     ],
@@ -184,8 +204,8 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 24 of 25 right (today: 25)."""
+    """Of all the sentences above, the engine gets at least 27 of 28 right (today: 28)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 25 and right >= 24, f"{right}/{len(rows)}"
+    assert len(rows) == 28 and right >= 27, f"{right}/{len(rows)}"
