@@ -115,8 +115,46 @@ HARD_TO_IMAGINE_RE = re.compile(
 LONG_OVERDUE_RE = re.compile(r"(?P<be>\s+(?:is|are|was|were)|['’]s)\s+long\s+overdue\b")
 
 
+#: idioms the engine read the wrong way round on invented probes, and their plain forms
+IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "I'd be surprised if it passed": doubt
+    (
+        re.compile(r"\b(?P<who>[Ii]|[Ww]e)(?:['’]d|\s+would)\s+be\s+(?:very\s+|really\s+)?surprised\s+if\b"),
+        r"\g<who> doubt that",
+    ),
+    # "the last thing we need": not what we need
+    (
+        re.compile(r"\bthe\s+last\s+thing\s+(?=(?:\w+\s+){0,3}?(?:needs?|needed|wants?|wanted)\b)"),
+        "not what ",
+    ),
+    # "can't come soon enough": needed now
+    (re.compile(r"\b(?:can['’]t|cannot|couldn['’]t|could\s+not)\s+come\s+soon\s+enough\b"), "is needed now"),
+    # "I see no reason not to": every reason to
+    (
+        re.compile(
+            r"\b(?:(?:[Ii]|[Ww]e)\s+(?:can\s+)?see|[Tt]here\s+is|[Tt]here['’]s)\s+no\s+reason\s+not\s+to\b"
+        ),
+        "there is every reason to",
+    ),
+    # "we can't afford not to": we must
+    (
+        re.compile(r"\b(?P<who>\w+)\s+(?:can['’]t|cannot|could\s*n['’]t|could\s+not)\s+afford\s+not\s+to\b"),
+        r"\g<who> must",
+    ),
+    # "money down the drain": money wasted
+    (re.compile(r"\bmoney\s+down\s+the\s+drain\b"), "money wasted"),
+)
+IDIOM_HINTS = ("surprised", "last thing", "soon enough", "no reason not", "afford not", "down the drain")
+
+
 def _plain_phrasings(text: str) -> str:
-    """Doubt, superlatives and urgency in words the engine reads the right way round."""
+    """Doubt, superlatives, urgency and idioms in words the engine reads the right way round."""
+    if any(h in text for h in IDIOM_HINTS):
+        upper = text[:1].isupper()
+        for rx, plain in IDIOMS:
+            text = rx.sub(plain, text)
+        if upper:
+            text = text[:1].upper() + text[1:]
     if "far from" in text:
         text = FAR_FROM_RE.sub(
             lambda m: "it is doubtful that" if m.group("it")[0] == "i" else "It is doubtful that", text

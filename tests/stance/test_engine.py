@@ -298,6 +298,14 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("It is far from clear that the ban will help.", "It is doubtful that the ban will help."),
         ("It's hard to imagine a better use of the money.", "There is no better use of the money."),
         ("A new pier's long overdue.", "A new pier is needed now."),
+        # idioms
+        ("I'd be surprised if the pier reopens.", "I doubt that the pier reopens."),
+        ("A toll is the last thing drivers need.", "A toll is not what drivers need."),
+        ("The new line can't come soon enough.", "The new line is needed now."),
+        ("I see no reason not to sign it.", "There is every reason to sign it."),
+        ("The council can't afford not to act.", "The council must act."),
+        ("It would be money down the drain.", "It would be money wasted."),
+        ("I wouldn't be surprised if it passed.", "I wouldn't be surprised if it passed."),
         # "even if" (regardless) and a lone "still" are left as they are
         (
             "Even if the levy passes, rents will still rise.",

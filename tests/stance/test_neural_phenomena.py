@@ -145,6 +145,24 @@ CASES = {
             "support",
         ),
     ],
+    "idiom": [
+        # idioms read in their plain form (`reading.IDIOMS`)
+        (
+            "Will the ferry company be sold this year?",
+            "I'd be surprised if the ferry company found a buyer this year.",
+            "oppose",
+        ),
+        (
+            "Should the town add a second runway?",
+            "A second runway is the last thing this town needs.",
+            "oppose",
+        ),
+        (
+            "Should the county repair the old dam?",
+            "The county can't afford not to repair the dam.",
+            "support",
+        ),
+    ],
     "rhetorical_question": [
         (
             "Should schools teach coding?",
@@ -204,8 +222,8 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 27 of 28 right (today: 28)."""
+    """Of all the sentences above, the engine gets at least 30 of 31 right (today: 31)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 28 and right >= 27, f"{right}/{len(rows)}"
+    assert len(rows) == 31 and right >= 30, f"{right}/{len(rows)}"
