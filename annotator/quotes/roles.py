@@ -14,7 +14,7 @@ bottom; the first rule that matches decides:
 |---|---|---|
 | speaks for an organisation | no | spokeswoman, press secretary, communications director |
 | former central banker | yes | former central-bank governor |
-| scholar | yes | professor, lecturer, fellow, researcher, teaches law |
+| scholar | yes | professor, lecturer, fellow, researcher, research associate, teaches law |
 | school staff | no | teacher, head teacher, school principal |
 | campaign staff | no | deputy campaign manager, adviser to the campaign, a party's national committee staff |
 | analyst | yes | economist, analyst, historian, pollster, scientist, adviser (not to a government) |
@@ -46,6 +46,7 @@ BANK = frozenset({"central bank", "central-bank", "federal reserve", "reserve ba
 CAMPAIGN = frozenset({"campaign", "campaign's", "superdelegate", "delegate", "party chairman", "party chair",
                       "party official", "transition team", "national committee"})
 SCHOLAR = frozenset({"professor", "lecturer", "reader in", "fellow", "researcher", "research scientist", "scholar",
+                     "research associate", "research assistant",
                      "academic", "teaches", "taught", "postdoctoral", "phd candidate", "doctoral", "emeritus",
                      "dean of", "provost", "lead author", "co-author", "coauthor"})
 ANALYST = frozenset({"economist", "analyst", "historian", "pollster", "demographer", "scientist", "expert",

@@ -105,6 +105,7 @@ def test_split_role(appositive, expected):
         ("national security adviser", None, None, "serving official", False),
         ("chief operating officer", "Lantern Bank", None, "company staff", False),
         ("civil engineer", "Eastbrook University", None, "engineer at a research organisation", True),
+        ("research associate", "Harbor Institute", None, "scholar", True),
         ("engineer", "Lantern Motors", None, "company staff", False),
         ("vice president", "Acme Corp", None, "politician", False),
         (None, None, "Professor", "academic title", True),
