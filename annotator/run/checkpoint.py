@@ -11,7 +11,8 @@ Layout: `OUT/.work/<fingerprint>/part-00000.jsonl`, one line per finished articl
 appends to a part file of its own, flushing after every article, so a run killed at any
 moment leaves complete lines plus at most one torn last line, which the next run ignores.
 The fingerprint covers what changes the per-article result (codebook, stance model, expert
-registry, tool version); a store of another fingerprint is dropped. An article whose text
+registry, tool version and a digest of the quote and stance code); a store of another
+fingerprint is dropped. An article whose text
 changed gets a new key and is recomputed. Failed articles are not stored: a rerun retries
 them (and reports them again).
 
@@ -22,6 +23,7 @@ temporary files a killed write leaves beside them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -39,13 +41,34 @@ WORK_DIR = ".work"
 SYNC_EVERY = 200  # fsync the part file every this many articles (flush after each)
 
 
+#: the packages whose code decides an article's result (quotes, speakers, stances)
+RESULT_PACKAGES = ("quotes", "stance")
+
+
+def code_files() -> list[Path]:
+    """The source files of `RESULT_PACKAGES`, in a fixed order."""
+    root = Path(__file__).resolve().parent.parent
+    return sorted(f for pkg in RESULT_PACKAGES for f in (root / pkg).rglob("*.py"))
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of the code that decides an article's result: an upgraded or edited annotator
+    never reuses another code's finished articles, even under the same version number."""
+    h = hashlib.sha1()
+    root = Path(__file__).resolve().parent.parent
+    for f in code_files():
+        h.update(str(f.relative_to(root)).encode() + b"\x00" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def run_fingerprint(*parts: Any) -> str:
     """A short hash of what decides an article's result: pass the codebook digest, model
-    version, registry path (its content is hashed) and anything else; the tool version is
-    always included."""
+    version, registry path (its content is hashed) and anything else; the tool version and
+    the digest of its quote and stance code are always included."""
     from annotator import __version__
 
-    h = hashlib.sha1(f"annotator {__version__}".encode())
+    h = hashlib.sha1(f"annotator {__version__} {code_digest()}".encode())
     for p in parts:
         if isinstance(p, Path) and p.is_file():
             h.update(b"file\x00" + p.read_bytes())

@@ -162,3 +162,15 @@ def test_killed_run_resumes_to_identical_bytes(tmp_path):
     ]
     assert len(set(stored)) == 60
     assert not list(out.glob(".*.tmp"))
+
+
+def test_fingerprint_covers_the_quote_and_stance_code(monkeypatch):
+    from annotator.run import checkpoint
+
+    files = checkpoint.code_files()
+    names = {f.relative_to(files[0].parents[1]).as_posix() for f in files}
+    assert {"quotes/extract.py", "stance/predict.py", "stance/neural/runtime.py"} <= names
+    before = run_fingerprint("a")
+    # another code (an upgrade, an edit) under the same version number: another fingerprint
+    monkeypatch.setattr(checkpoint, "code_digest", lambda: "0" * 16)
+    assert run_fingerprint("a") != before
