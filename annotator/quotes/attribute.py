@@ -25,9 +25,13 @@ SURNAME_IN_TEXT_RE = re.compile(
 #: and a pronoun in the next sentence may take it ("who" with a singular verb only: "Ann Kim,
 #: who teaches law", not "Latin Americans, who voted")
 PERSON_APPOSITIVE_RE = re.compile(
-    r",[ \t]+(?:who[ \t]+(?:[a-z]+ly[ \t]+)?(?:is|was|has|[a-z]+[^s\W]s)\b|(?:(?:a|an|the|its|their|his|her)[ \t]+)?(?:[\w’'\-.]+[ \t]+){0,3}?(?:"
+    # "Greta Lund, 67, ...": an age says a person, whatever follows
+    r",[ \t]+(?:\d{1,3}(?=,|[ \t]+and\b)|who[ \t]+(?:[a-z]+ly[ \t]+)?(?:is|was|has|[a-z]+[^s\W]s)\b|(?:(?:a|an|the|its|their|his|her)[ \t]+)?(?:[\w’'\-.]+[ \t]+){0,3}?(?:"
     + "|".join(sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner"}))
-    + r")\b)"
+    + r")\b"
+    # a profession in -ist or -ian ("a pharmacist", "an economic historian", "a physician")
+    + r"|an?[ \t]+(?:[\w’'\-]+[ \t]+){0,2}?[a-z]{3,}(?:ist|ian)\b"
+    + r"(?![ \t]+(?:firm|group|company|party|movement|shop|store|network|publication|airliner)))"
 )
 #: where the appositive after a described name ends: a comma and a word that starts the
 #: predicate ("Ann Kim, president of the Harbor Center, a think tank, disagreed ...")
@@ -222,6 +226,12 @@ def _group_name(text: str) -> str:
     )
 
 
+#: a source phrase before a name: "... at Eastmoor College led by economist"
+TITLE_SOURCE_RE = re.compile(r"^.*\b(?:by|with|and)\s+(?P<role>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)$")
+TITLE_ORG_RE = re.compile(
+    r"\b(?:at|of|from)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w.&'’\-]*\s+){0,5}[A-Z][\w.&'’\-]*)"
+)
+
 #: a definite description by role: "the economist", "The law professor", "the analyst"
 DEFINITE_ROLE_RE = re.compile(
     rf"^(?:the|The)\s+(?:[a-z\-]+\s+)?(?P<head>{lx.alternation(lx.PERSON_ROLES - {'official', 'spokesman', 'spokeswoman', 'spokesperson', 'senator', 'secretary', 'chair', 'chairman', 'chairwoman', 'manager', 'director'})})$"
@@ -267,6 +277,13 @@ class Resolver:
             # "Hydrologist Mia Holt" opening a sentence: the role in lower case; titles stay
             # as written ("Senator", "Commission President")
             role = title.lower() if title.lower() not in lx.TITLES and " " not in title else title
+            tail = TITLE_SOURCE_RE.match(role)
+            if tail:
+                # "a study by researchers at Eastmoor College led by economist X": the role is
+                # the words right before the name, the organisation the one named "at"/"of"
+                at = TITLE_ORG_RE.search(role, 0, tail.start("role"))
+                role = tail.group("role")
+                org = org or (at.group("org") if at else None)
         parts = name.split()
         if is_organisation(name) or describes_place_or_org(mention.appositive):
             p = self.people.meet(name, kind="organisation", article_id=self.article_id)

@@ -825,3 +825,25 @@ def test_a_definite_description_by_role_is_the_person_named_with_that_role():
         "the official",
         "name",
     )
+
+
+def test_an_age_or_a_profession_in_ist_makes_a_person_for_a_pronoun():
+    text = (
+        "Ann Okonkwo, a pharmacist, has studied closures. “A van cannot check your pills,” she says. "
+        "Greta Lund, 67, a retired teacher, now drives 40 miles for her pills. “It's a whole morning gone,” she says."
+    )
+    assert speakers(text) == [("Ann Okonkwo", "pronoun"), ("Greta Lund", "pronoun")]
+    # an adjective in -ian is no profession: "forcing civilian airliners"
+    text = "The ban covers the Harbor Strait, forcing civilian airliners to fly around it. “It is absurd,” he said."
+    assert speakers(text) == [(None, "none")]
+
+
+def test_a_source_phrase_before_a_name_gives_the_role_and_organisation():
+    t = "According to a study by researchers at Eastmoor College led by economist Tom Ibarra, towns saw fewer visits."
+    [q] = find_quotes(Article(id="t", text=t))
+    assert (q.speaker, q.role, q.organisation, q.speaker_is_expert) == (
+        "Tom Ibarra",
+        "economist",
+        "Eastmoor College",
+        True,
+    )
