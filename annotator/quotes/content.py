@@ -362,6 +362,7 @@ def sentence_quotes(
                         (
                             not between.strip()
                             or PREP_START_RE.match(between)
+                            or OF_START_RE.match(between)  # "said of the levy that ..."
                             or between.strip() == ","
                             or ASIDE_ADVERB_RE.match(between)  # "noted, however, that ..."
                         )

@@ -186,6 +186,10 @@ def test_continued_quotes_share_the_speaker(text, expected):
             "Tom Brisk called the budget “a blueprint” for the next ten years.",
             [("mixed", "the budget “a blueprint” for the next ten years")],
         ),
+        # where and when it was said is not the content
+        ("Ann Kim called the levy “abhorrent” in a tweet on Sunday.", [("mixed", "the levy “abhorrent”")]),
+        # "said of X that ...": the that-clause
+        ("Tom Brisk said of the levy that it was badly drawn.", [("indirect", "it was badly drawn")]),
         (
             "According to Ann Kim, “The harbor is busier than it has ever been,” presumably because of the new pier.",
             [("direct", "“The harbor is busier than it has ever been,”")],
