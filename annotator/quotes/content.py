@@ -391,6 +391,13 @@ def sentence_quotes(
                         rest = ""
                     as_lead = right[: r.end()].strip() == "," and bd.AS_LEAD_RE.search(lead)
                     if (
+                        f.lemma in lx.WRITING
+                        and count_words(re.split(r"[,;.:!?]", rest, maxsplit=1)[0]) <= 3
+                        and not FINITE_RE.search(rest[:60])
+                        and SPEECH not in rest[:60]
+                    ):
+                        rest = ""  # "who wrote the bill": a thing made, not words reported
+                    if (
                         rest
                         and CLAUSE_START_RE.match(rest)
                         and not PREP_START_RE.match(rest)

@@ -143,6 +143,9 @@ BARE_CLAUSE = {
     "hope", "know", "feel", "show", "find", "estimate", "expect", "worry", "agree", "promise",
     "pledge", "vow", "assure", "lament", "reiterate", "speculate",
 }
+# Verbs of writing whose bare object is often a thing made ("wrote the bill", "published a
+# report"): their bare content needs a verb to be reported words.
+WRITING = {"write", "publish", "pen"}
 # Verbs whose content is only taken when introduced by "that" or a quote.
 THAT_ONLY = {"agree", "remember", "estimate", "expect", "know", "feel", "hope", "worry",
              "fear", "promise", "pledge", "vow", "mention", "read", "post", "threaten", "refuse"}

@@ -188,6 +188,9 @@ def test_continued_quotes_share_the_speaker(text, expected):
         ),
         # where and when it was said is not the content
         ("Ann Kim called the levy “abhorrent” in a tweet on Sunday.", [("mixed", "the levy “abhorrent”")]),
+        # a short thing written is no reported content; what was written about is
+        ("Sen. Ann Kim, who wrote the bill, spoke first.", []),
+        ("Ann Kim wrote the levy was unfair.", [("indirect", "the levy was unfair")]),
         # "said of X that ...": the that-clause
         ("Tom Brisk said of the levy that it was badly drawn.", [("indirect", "it was badly drawn")]),
         (
