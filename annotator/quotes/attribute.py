@@ -227,7 +227,7 @@ def _group_name(text: str) -> str:
 
 
 #: a source phrase before a name: "... at Eastmoor College led by economist"
-TITLE_SOURCE_RE = re.compile(r"^.*\b(?:by|with|and)\s+(?P<role>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)$")
+TITLE_SOURCE_RE = re.compile(r"^.*\b(?:by|with)\s+(?P<role>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)$")
 TITLE_ORG_RE = re.compile(
     r"\b(?:at|of|from)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w.&'’\-]*\s+){0,5}[A-Z][\w.&'’\-]*)"
 )
