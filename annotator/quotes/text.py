@@ -111,7 +111,31 @@ def quotations(text: str, ps: int, pe: int, single: bool = False) -> list[QSpan]
     for prev, q in itertools.pairwise(spans):
         if prev.speech and not q.speech and _continues(text, prev, q):
             q.speech = True
+        elif q.speech and not prev.speech and _interrupted(text, prev, q):
+            prev.speech = True
     return spans
+
+
+def _interrupted(text: str, prev: QSpan, q: QSpan) -> bool:
+    """A short quotation that an attribution cuts from the rest of its sentence ('“The
+    alternative,” Brill said, “is paying for emergencies.”'): speech, however short."""
+    if prev.unclosed:
+        return False
+    i = prev.start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and text[i] not in ".!?”\"'\n":
+        return False  # 'The so-called “harbor plan,” she said, “is dead.”': a term inside a sentence
+    inner = text[prev.start + 1 : prev.end - 1].strip(" '`\"")
+    rest = text[q.start + 1 : q.start + 3].lstrip(" '`\"")
+    between = text[prev.end : q.start]
+    return (
+        inner[-1:] == ","
+        and rest[:1].islower()
+        and len(between) <= 60
+        and not any(ch in between for ch in '.!?“”"')
+        and bool(INTERRUPT_RE.match(between))
+    )
 
 
 def _double_quotations(text: str, ps: int, pe: int) -> list[QSpan]:
@@ -202,6 +226,12 @@ def _continues(text: str, prev: QSpan, q: QSpan) -> bool:
         and inner[-1:] in ".!?"
     )
 
+
+#: the attribution that cuts a quoted sentence: ' Brill said, ', ' she added, '
+INTERRUPT_RE = re.compile(
+    r"^\s*(?:[\w’'.\-]+\s+){0,4}?(?:said|says|added|adds|argued|argues|explained|explains|noted|notes|wrote|"
+    r"writes|continued|continues|insisted|insists|told\s+\w+|replied|replies)(?:\s+[\w’'.\-]+){0,4}?\s*,\s*$"
+)
 
 #: a reporting verb and a comma or colon right before a quotation: 'she said, "No."'
 SAID_BEFORE_RE = re.compile(

@@ -211,8 +211,9 @@ def quote_texts(
 ) -> tuple[list[str], list[str]]:
     """Each quote's words without their quotation marks, and its context. Reported speech cut
     in two by its attribution, one part of at most FRAGMENT_WORDS words ("Private operators,
-    he argued, often invest more in pipes"), is read whole for each part; a continuation
-    that points back is read after the quote it continues."""
+    he argued, often invest more in pipes"), is read whole for each part, and so is a quoted
+    sentence cut after a short first part ("“The alternative,” X said, “is paying more.”");
+    a continuation that points back is read after the quote it continues."""
     texts, contexts = [], []
     for q in quotes:
         texts.append(stance_text(q))
@@ -245,6 +246,22 @@ def quote_texts(
                 texts[a : b + 1] = [" ".join(parts)] * (b + 1 - a)
             a = b + 1
         i = j + 1
+    # a quoted sentence cut by its attribution ("“The alternative,” X said, “is paying for
+    # emergencies.”"): a short first part is read with the rest, for each part
+    for k in range(len(quotes) - 1):
+        q, nxt = quotes[k], quotes[k + 1]
+        if (
+            q.kind == "direct"
+            and nxt.kind == "direct"
+            and q.group is not None
+            and q.group.startswith("s")
+            and nxt.group == q.group
+            and nxt.article_id == q.article_id
+            and q.text.rstrip("”\"'’ ").endswith(",")
+            and len(texts[k].split()) <= FRAGMENT_WORDS
+            and texts[k + 1][:1].islower()
+        ):
+            texts[k] = texts[k + 1] = texts[k].rstrip(",") + " " + texts[k + 1]
     # a continuation that opens by pointing back ("That's not what happened.") is read after
     # the quote it continues, which says what "that" is
     own = list(texts)

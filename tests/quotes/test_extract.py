@@ -538,6 +538,16 @@ def test_as_x_put_it_in_the_words_of_and_held_views(text, expected):
     assert found(text) == expected
 
 
+def test_a_short_quoted_part_cut_by_its_attribution_is_speech():
+    text = "“The alternative,” Ann Kim said, “is paying for repairs after every flood.”"
+    assert found(text) == [
+        ("direct", "“The alternative,”"),
+        ("direct", "“is paying for repairs after every flood.”"),
+    ]
+    # a quoted term inside a sentence is not
+    assert found("The so-called “harbor plan,” Ann Kim said, “is dead.”") == [("direct", "“is dead.”")]
+
+
 def test_a_possessive_before_a_reporting_word_makes_it_a_noun():
     assert found("Ann Kim’s remarks suggested the council would back the levy.") == [
         ("indirect", "the council would back the levy")

@@ -146,3 +146,16 @@ def test_question_words_only_inside_a_condition_count_less():
     plain, _ = relevance_and_own([cond], [""], profiles, Weights(condition_weight=1.0))
     assert rel[1, 0] == pytest.approx(plain[0, 0] * 0.5)  # only inside "if ...": half
     assert rel[0, 0] > rel[1, 0]  # the same words asserted count fully
+
+
+def test_a_quoted_sentence_cut_after_a_short_part_is_read_whole():
+    from annotator.models import Article
+    from annotator.quotes import find_quotes
+    from annotator.stance.relevance import quote_texts
+
+    text = (
+        "Ann Kim teaches engineering. “The alternative,” Kim said, “is paying for repairs after every flood.”"
+    )
+    quotes = find_quotes(Article(id="a", text=text))
+    texts, _ = quote_texts(quotes)
+    assert texts == ["The alternative is paying for repairs after every flood."] * 2
