@@ -27,6 +27,8 @@ from annotator.quotes.special import (
     colon_speaker,
     dash_speaker,
     headline_quotes,
+    qa_answer,
+    qa_interviewee,
     stative_quotes,
     title_quotes,
 )
@@ -50,6 +52,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
     pending: Raw | None = None  # "X said:" at a paragraph end, waiting for its quote
     announce: tuple[Sentence, str] | None = None  # a paragraph's last sentence that may announce speech
     single = uses_single_marks(text)  # British style: 'single marks' quote
+    qa = qa_interviewee(text) if "Q" in text else None  # an interview printed as "Q: / A:"
     for pi, (ps, pe) in enumerate(paragraphs(text)):
         quotes = quotations(text, ps, pe, single)
         sents = sentences(text, ps, pe, quotes)
@@ -219,6 +222,10 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                         answer = r
         if dropped:
             para_raws = [k for k in para_raws if id(k) not in dropped]
+        qa_raw = qa_answer(text, ps, pe, qa[0], qa[1]) if qa is not None else None
+        if qa_raw is not None:  # "A: Mostly, yes. ...": the interviewee's words, whole
+            qa_raw.para, qa_raw.sent = pi, first
+            para_raws.append(qa_raw)
         para_raws.sort(key=lambda r: r.start)
         pending, announce = new_pending, new_announce
         if para_raws:

@@ -329,3 +329,45 @@ def announcing_speaker(text: str, masked: str, sent: Sentence) -> tuple[Mention,
     if colon is not None:
         return colon[0], ":", colon[1], colon[2]
     return None
+
+
+#: an interview printed as questions and answers: "Q: ..." and "A: ..." opening paragraphs
+QA_QUESTION_RE = re.compile(r"(?m)^[ \t]*(?:Q|Question)[:.][ \t]")
+QA_ANSWER_RE = re.compile(r"[ \t]*(?:A|Answer)[:.][ \t]+")
+#: the interviewee, introduced before the first question: "Ann Kim, an economist at ...",
+#: "We spoke with Ann Kim", "economist Ann Kim"
+QA_PERSON_RE = re.compile(
+    rf"(?P<n>{NAMERUN}),[ \t]+(?:an?|the)[ \t]|\b(?:with|asked|interviewed)[ \t]+(?P<w>{NAMERUN})\b"
+)
+
+
+def qa_interviewee(text: str) -> tuple[Mention | None, int] | None:
+    """For an interview printed as "Q: ... / A: ...", the person answering (named before the
+    first question, or None) and where the first question starts; None when the text is no
+    such interview."""
+    q = QA_QUESTION_RE.search(text)
+    if q is None or not re.search(r"(?m)^[ \t]*(?:A|Answer)[:.][ \t]", text[q.end() :]):
+        return None
+    for m in QA_PERSON_RE.finditer(text, 0, q.start()):
+        g = "n" if m.group("n") else "w"
+        a, b = m.span(g)
+        name = text[a:b]
+        if len(name.split()) >= 2 and name.split()[0].lower() not in lx.NOT_NAMES:
+            return Mention(a, b, name, "name"), q.start()
+    return None, q.start()
+
+
+def qa_answer(text: str, ps: int, pe: int, interviewee: Mention | None, first_q: int) -> Raw | None:
+    """The answer of a paragraph opening "A: ..." after the first question: the
+    interviewee's words (cue "A:"); None when no interviewee is named."""
+    if ps < first_q or interviewee is None:
+        return None  # an answer by nobody named is no use to a row
+    m = QA_ANSWER_RE.match(text, ps, pe)
+    if m is None:
+        return None
+    a, b = m.end(), pe
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b - a < 2:
+        return None
+    return Raw(a, b, "direct", "A:", ps, m.end(), interviewee, "frame", None, ps, pe)

@@ -847,3 +847,22 @@ def test_a_source_phrase_before_a_name_gives_the_role_and_organisation():
         "Eastmoor College",
         True,
     )
+
+
+def test_an_interview_printed_as_questions_and_answers_gives_the_answers_to_the_interviewee():
+    text = (
+        "Ann Kim, an economist at Eastbrook University, has studied flood insurance. We asked her about the levy.\n\n"
+        "Q: Is the levy fair?\n\n"
+        "A: Mostly, yes. Homeowners near the river pay more, and they should.\n\n"
+        "Q: Will it cut building in the flood zone?\n\n"
+        "A: Not by much, I think."
+    )
+    # (a frame inside an answer, "..., I think", stays a quote of its own, with no speaker)
+    quotes = [q for q in find_quotes(Article(id="t", text=text)) if q.speaker is not None]
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("Mostly, yes. Homeowners near the river pay more, and they should.", "Ann Kim", "A:"),
+        ("Not by much, I think.", "Ann Kim", "A:"),
+    ]
+    assert all(q.speaker_is_expert for q in quotes)
+    # "A:" lines with no question before them are no interview
+    assert find_quotes(Article(id="t", text="Plan A: keep the ferry.\n\nA: the ferry stays.")) == []
