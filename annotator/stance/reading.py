@@ -40,6 +40,10 @@ POLAR_CUES: frozenset[str] = _verb_forms(
     "call caution decry deplore mock ridicule hail celebrate embrace resist fight block veto "
     "decline"
 ) | {"sought", "fought", "spoke", "spoken", "voiced", "expressed", "lashed", "railed"}
+#: verbs of advocating something, shown to the engine as "wants"
+ADVOCACY_RE = re.compile(
+    r"^(?:push|press|lobb(?:y|ie|ying)|call|campaign|advocat|argu|fight|fought)\w*\s+for$", re.IGNORECASE
+)
 #: a negation right before the cue ("did not support"), read with it
 NEG_BEFORE_RE = re.compile(
     r"\b(?:\w+n[’']t|(?:(?:do|does|did|would|will|could|can|should|has|have|had|is|are|was|were)\s+)?"
@@ -221,11 +225,16 @@ def stance_text(q: Quote) -> str:
         k = q.cue_start - q.context_start
         if 0 < k <= len(q.context):
             neg = NEG_BEFORE_RE.search(q.context[max(0, k - 30) : k])
-    polar = q.cue.split()[0].lower() in POLAR_CUES
+    polar = q.cue.split()[0].lower() in POLAR_CUES or ADVOCACY_RE.match(q.cue) is not None
     if not polar and neg is None:
         return text
     lead = neg.group().strip() + " " if neg else ""
-    return f"{lead}{q.cue} {text}"
+    cue = q.cue
+    if ADVOCACY_RE.match(cue):
+        # "pushing for a ban", "argued for tax cuts": the engine read these advocacy verbs
+        # as opposition on invented probes, and reads "wants" the right way round
+        cue = "want" if neg else "wants"
+    return f"{lead}{cue} {text}"
 
 
 #: a correction, "X, not Y, is Z" / "X is Z, not Y": the speaker affirms X and denies Y

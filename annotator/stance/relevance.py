@@ -211,8 +211,9 @@ def quote_texts(
 ) -> tuple[list[str], list[str]]:
     """Each quote's words without their quotation marks, and its context. Reported speech cut
     in two by its attribution, one part of at most FRAGMENT_WORDS words ("Private operators,
-    he argued, often invest more in pipes"), is read whole for each part, and so is a quoted
-    sentence cut after a short first part ("“The alternative,” X said, “is paying more.”");
+    he argued, often invest more in pipes"), is read whole for each part; the rest of a quoted
+    sentence cut after a short first part ("“The alternative,” X said, “is paying more.”")
+    is read with that part;
     a continuation that points back is read after the quote it continues."""
     texts, contexts = [], []
     for q in quotes:
@@ -247,7 +248,7 @@ def quote_texts(
             a = b + 1
         i = j + 1
     # a quoted sentence cut by its attribution ("“The alternative,” X said, “is paying for
-    # emergencies.”"): a short first part is read with the rest, for each part
+    # emergencies.”"): the rest is read with its short first part
     for k in range(len(quotes) - 1):
         q, nxt = quotes[k], quotes[k + 1]
         if (
@@ -261,7 +262,8 @@ def quote_texts(
             and len(texts[k].split()) <= FRAGMENT_WORDS
             and texts[k + 1][:1].islower()
         ):
-            texts[k] = texts[k + 1] = texts[k].rstrip(",") + " " + texts[k + 1]
+            # the rest carries the whole sentence; the short part alone is one vote no more
+            texts[k + 1] = texts[k].rstrip(",") + " " + texts[k + 1]
     # a continuation that opens by pointing back ("That's not what happened.") is read after
     # the quote it continues, which says what "that" is
     own = list(texts)

@@ -352,3 +352,18 @@ def test_a_correction_is_read_for_what_the_question_asks(question, text, read):
     from annotator.stance.reading import read_correction
 
     assert read_correction(text, question) == read
+
+
+def test_an_advocacy_verb_is_shown_as_wants():
+    """ "pushing for a ban", "argued for tax cuts": the engine read these as opposition on
+    invented probes, and reads "wants" the right way round."""
+    from annotator.stance.reading import stance_text
+
+    q = _reported(
+        "Ann Kim has been pushing for a ban on plastic bags.", "pushing for", "a ban on plastic bags"
+    )
+    assert stance_text(q) == "wants a ban on plastic bags"
+    q = _reported("Tom Brisk argued for lower fares.", "argued for", "lower fares")
+    assert stance_text(q) == "wants lower fares"
+    q = _reported("Ann Kim did not push for a ban.", "push for", "a ban")
+    assert stance_text(q) == "did not want a ban"

@@ -227,3 +227,13 @@ def test_the_engine_reads_most_of_the_table(engine):
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
     assert len(rows) == 31 and right >= 30, f"{right}/{len(rows)}"
+
+
+def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
+    """Why `reading.stance_text` shows an advocacy verb as "wants": on invented probes the
+    engine reads "pushing for a ban" as opposition and "wants a ban" as support."""
+    pairs = [
+        Pair(id="1", question="Should the town ban leaf blowers?", text="wants a ban on leaf blowers"),
+        Pair(id="2", question="Should the state cut fuel taxes?", text="wants fuel tax cuts"),
+    ]
+    assert [p.stance for p in predict_pairs(pairs, engine)] == ["support", "support"]

@@ -158,4 +158,5 @@ def test_a_quoted_sentence_cut_after_a_short_part_is_read_whole():
     )
     quotes = find_quotes(Article(id="a", text=text))
     texts, _ = quote_texts(quotes)
-    assert texts == ["The alternative is paying for repairs after every flood."] * 2
+    # the rest reads the whole sentence; the short part stays as it is (one statement, one vote)
+    assert texts == ["The alternative", "The alternative is paying for repairs after every flood."]
