@@ -349,10 +349,10 @@ class Resolver:
         head = m.group("head").lower()
         for name in self.names.last_before(pos, limit=12):
             known = self.people.find(name)
-            role = known.role if known is not None and known.kind == "person" else None
-            desc = " ".join(x for x in (role, self.names.described.get(name)) if x)
             if known is not None and known.kind != "person":
                 continue
+            role = known.role if known is not None else None
+            desc = " ".join(x for x in (role, self.names.described.get(name)) if x)
             if re.search(rf"\b{re.escape(head)}\b", desc, re.IGNORECASE):
                 role, org = split_role(self.names.described.get(name)) if not role else (role, None)
                 p = self.people.meet(name, role=role, organisation=org, article_id=self.article_id)
@@ -412,7 +412,6 @@ AUTHORED_RE = re.compile(
     rf"^(?P<who>.+?)['’]s\s+(?:[a-z\-]+\s+){{0,2}}?(?:{lx.alternation(lx.AUTHORED_NOUNS)})$"
     rf"|^(?P<pro>[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z\-]+\s+){{0,2}}?(?:{lx.alternation(lx.AUTHORED_NOUNS)})$"
 )
-POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they"}
 
 
 def _author_of(m: Mention) -> Mention:
@@ -425,7 +424,7 @@ def _author_of(m: Mention) -> Mention:
         return m
     if a.group("pro"):
         pro = a.group("pro")
-        return Mention(m.start, m.start + len(pro), POSSESSIVE_PRONOUN[pro.lower()], "pronoun")
+        return Mention(m.start, m.start + len(pro), lx.POSSESSIVE_PRONOUN[pro.lower()], "pronoun")
     who = a.group("who")
     if not who[:1].isupper() or who.split()[0].lower() in lx.NOT_NAMES:
         return m  # "the mayor's statement": a described person, left as written

@@ -1,13 +1,13 @@
-"""Where reported content starts and ends: the regular expressions that cut a clause at
-the next speaker, a reason, a relative clause's end or a coordinated clause, and that skip
-the aside of "As X put it, ..." (used by `annotator.quotes.content`)."""
+"""Where reported content starts and ends: `content_end` (the next speaker, a reason, a
+relative clause's end, the close of a naming verb's quotation), the gap that coordinates two
+frames, and the aside of "As X put it, ..." (used by `annotator.quotes.content`)."""
 
 from __future__ import annotations
 
 import re
 
 from annotator.quotes import lexicon as lx
-from annotator.quotes.patterns import QUANT, SPEECH, UPPER
+from annotator.quotes.patterns import QUANT, SPEECH, UPPER, WEEKDAYS, QuoteIndex, count_words
 
 #: what may follow the cue of "As X put it ..., " before the comma: "it", a time, a place, a source
 AS_TAIL_RE = re.compile(
@@ -43,3 +43,72 @@ PREP_CONTENT_RE = re.compile(
 
 NAME_AND_END_RE = re.compile(rf"[^,;]\s[{UPPER}][\w’'\-.]*\s+and\s*$")
 GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
+
+
+#: where and when words were said, after the quotation a naming verb gives ("called the
+#: levy “abhorrent” in a tweet Sunday"): not the speaker's words
+CIRCUMSTANCE_RE = re.compile(
+    r"\s+(?:in|on|at|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:tweet|tweets|interview|statement|speech|rally|post|letter|debate|video|broadcast|op-ed|column|memoir|"
+    r"book|hearing|briefing|Twitter|Facebook|television|radio|" + WEEKDAYS + r")\b[^,;:]*[.!?]?\s*$"
+)
+
+
+def close_of_complement(
+    index: QuoteIndex, text: str, base: int, masked: str, a: int, b: int, reach: int
+) -> int:
+    """Where the content of a naming verb or of "according to" ends: at the close of the
+    quotation that opens it (within `reach` characters of its start) when a comma or a dash
+    parts it from the words after it, or only where and when it was said follows ("which X called “a disgrace,” blaming ...": the
+    quotation is the words; "According to X, “...,” presumably meaning ...": the rest is
+    the writer's)."""
+    start = a
+    while start < b and masked[start].isspace():
+        start += 1
+    for q in index.within(base + start, base + min(b, start + reach + 1)):
+        end = q.end - base
+        if q.unclosed or end >= b:
+            return b
+        if SPEECH in masked[start : q.start - base] or not masked[end:b].strip(" ,.;:!?\u201d\"'\u2019"):
+            return b
+        if (
+            not re.match(r"\s*[,;\u2014\u2013-]", masked[end:b])
+            and not text[q.start : q.end].rstrip("\"'\u201d\u2019").endswith(",")
+            and not CIRCUMSTANCE_RE.match(masked, end, b)
+        ):
+            # "According to X, “the plan” is dead.", "called it “a blueprint” for ...": the
+            # words after the close go on with the quotation's clause
+            return b
+        return end
+    return b
+
+
+def content_end(
+    index: QuoteIndex,
+    text: str,
+    base: int,
+    masked: str,
+    a: int,
+    b: int,
+    *,
+    cue_start: int,
+    lemma: str,
+    cue: str,
+) -> int:
+    """Where reported content from `a` ends, at most `b` (sentence offsets): at the next
+    speaker or clause (`CUT_RE`); before the writer's reason (", because ..."); for "X, who
+    said ..., issued ...", before the main clause's verb; for a naming verb or "according to",
+    at the close of the quotation that opens it (`close_of_complement`)."""
+    cut = CUT_RE.search(masked, a, b)
+    if cut:
+        b = cut.start()
+    cut = BECAUSE_CUT_RE.search(masked, a, b)
+    if cut and count_words(masked[a : cut.start()]) >= 3:
+        b = cut.start()  # "doesn't expect a deal soon, because ...": the reason is the writer's
+    if WHO_CUE_RE.search(masked, max(0, cue_start - 40), cue_start):
+        cut = MAIN_VERB_AFTER_RE.search(masked, a, b)
+        if cut:
+            b = cut.start()
+    if lemma == "according to" or lemma in lx.NAMING_VERBS or cue.lower() in lx.NAMING_VERBS:
+        b = close_of_complement(index, text, base, masked, a, b, 0 if lemma == "according to" else 80)
+    return b

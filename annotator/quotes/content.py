@@ -26,7 +26,6 @@ from annotator.quotes.patterns import (
     WEEKDAYS,
     WORD,
     QuoteIndex,
-    close_of_complement,
     content_kind,
     count_words,
     last_char,
@@ -453,26 +452,9 @@ def sentence_quotes(
                 content = None
             if content is not None:
                 a, b = content
-                cut = bd.CUT_RE.search(masked, a, b)
-                if cut:
-                    b = cut.start()
-                cut = bd.BECAUSE_CUT_RE.search(masked, a, b)
-                if cut and count_words(masked[a : cut.start()]) >= 3:
-                    b = cut.start()  # "doesn't expect a deal soon, because ...": the reason is the writer's
-                if bd.WHO_CUE_RE.search(masked, max(0, f.cue_start - 40), f.cue_start):
-                    # "X, who said last week that A, issued a statement": the relative clause ends
-                    # at the comma before the main clause's verb
-                    cut = bd.MAIN_VERB_AFTER_RE.search(masked, a, b)
-                    if cut:
-                        b = cut.start()
-                if (
-                    f.lemma == "according to"
-                    or f.lemma in lx.NAMING_VERBS
-                    or f.cue.lower() in lx.NAMING_VERBS
-                ):
-                    b = close_of_complement(
-                        index, text, base, masked, a, b, 0 if f.lemma == "according to" else 80
-                    )
+                b = bd.content_end(
+                    index, text, base, masked, a, b, cue_start=f.cue_start, lemma=f.lemma, cue=f.cue
+                )
                 if bd.SUBORD_RE.match(masked, 0, f.start):
                     comma = masked.find(",", a, b)
                     if comma > a:

@@ -17,6 +17,7 @@ from annotator.quotes.patterns import (
     NAMERUN,
     PREP_START_RE,
     SPEECH,
+    WEEKDAYS,
     count_words,
     lead_tail,
 )
@@ -71,7 +72,7 @@ ISSUED_RE = re.compile(
     r"(?:\s+to\s+(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)?|(?:his|her|their|its)?\s*(?:supporters|followers|reporters|"
     r"members|donors|staff))"
     # "released a statement Wednesday evening saying": when
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+    r"(?:\s+(?:on\s+)?(?:" + WEEKDAYS + r"|today|yesterday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:last|this|earlier\s+this)\s+(?:week|month|year|morning))?"
     r"\s*,?\s*$"
 )
@@ -109,7 +110,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             if pm is None:
                 continue
             if pm.group("pro"):
-                pro = {"his": "he", "her": "she", "their": "they"}[pm.group("pro").lower()]
+                pro = lx.POSSESSIVE_PRONOUN[pm.group("pro").lower()]
                 spk = Mention(base + pm.start("pro"), base + pm.end("pro"), pro, "pronoun")
             else:
                 a, b = base + pm.start("name"), base + pm.end("name")

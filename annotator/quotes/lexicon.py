@@ -285,6 +285,9 @@ AUX = {"has", "have", "had", "was", "is", "were", "are", "would", "will", "could
 AUX |= {f"{w}n{ap}t" for w in ("does", "do", "did", "would", "could", "should", "has", "have", "had", "is", "was")
         for ap in ("'", "’")} | {f"{w}{ap}t" for w in ("won", "can") for ap in ("'", "’")}
 
+# possessive determiners and the pronoun of their owner ("his view" -> he)
+POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they"}
+
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "i": "i", "we": "we"}
 
 # Nouns for unnamed groups of speakers; kept as groups, never given to a person.

@@ -168,45 +168,6 @@ def quote_at(quotes: list[QSpan] | QuoteIndex, pos: int, base: int, *, ending: b
     return (index.by_end if ending else index.by_start).get(base + pos)
 
 
-#: where and when words were said, after the quotation a naming verb gives ("called the
-#: levy “abhorrent” in a tweet Sunday"): not the speaker's words
-CIRCUMSTANCE_RE = re.compile(
-    r"\s+(?:in|on|at|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,2}?"
-    r"(?:tweet|tweets|interview|statement|speech|rally|post|letter|debate|video|broadcast|op-ed|column|memoir|"
-    r"book|hearing|briefing|Twitter|Facebook|television|radio|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)\b[^,;:]*[.!?]?\s*$"
-)
-
-
-def close_of_complement(
-    index: QuoteIndex, text: str, base: int, masked: str, a: int, b: int, reach: int
-) -> int:
-    """Where the content of a naming verb or of "according to" ends: at the close of the
-    quotation that opens it (within `reach` characters of its start) when a comma or a dash
-    parts it from the words after it, or only where and when it was said follows ("which X called “a disgrace,” blaming ...": the
-    quotation is the words; "According to X, “...,” presumably meaning ...": the rest is
-    the writer's)."""
-    start = a
-    while start < b and masked[start].isspace():
-        start += 1
-    for q in index.within(base + start, base + min(b, start + reach + 1)):
-        end = q.end - base
-        if q.unclosed or end >= b:
-            return b
-        if SPEECH in masked[start : q.start - base] or not masked[end:b].strip(" ,.;:!?\u201d\"'\u2019"):
-            return b
-        if (
-            not re.match(r"\s*[,;\u2014\u2013-]", masked[end:b])
-            and not text[q.start : q.end].rstrip("\"'\u201d\u2019").endswith(",")
-            and not CIRCUMSTANCE_RE.match(masked, end, b)
-        ):
-            # "According to X, “the plan” is dead.", "called it “a blueprint” for ...": the
-            # words after the close go on with the quotation's clause
-            return b
-        return end
-    return b
-
-
 def last_char(s: str, end: int) -> str:
     """The last non-blank character of s[:end] ('' if none), without copying s[:end]."""
     i = end - 1

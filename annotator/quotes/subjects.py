@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from annotator.quotes import lexicon as lx
-from annotator.quotes.patterns import FUNCTION_WORDS, SPEECH, TOK, UPPER
+from annotator.quotes.patterns import FUNCTION_WORDS, SPEECH, TOK, UPPER, WEEKDAYS
 from annotator.quotes.records import Mention
 
 
@@ -141,7 +141,7 @@ SUBJ_PREP_START = frozenset(
 
 
 SUBJ_TIME_TAIL_RE = re.compile(
-    r"\s+(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)"
+    r"\s+(?:on\s+|last\s+|this\s+)?(?:" + WEEKDAYS + r"|week|month|year)"
     r"(?:\s+(?:morning|afternoon|evening|night))?$"
 )
 
@@ -259,7 +259,9 @@ INTRO_PHRASE_RE = re.compile(
     r"Though|If|As|Because|Once|Even\s+(?:as|if|though|when|after|before)|"
     r"(?:Shortly|Soon|Long|Just|Right)\s+(?:after|before))\s[^,;:\ue000]{1,80}"
     r"(?:,\s*[A-Z][a-z]{1,4}\.(?=,)|,\s*\d{4}(?=,))?|"  # "At a conference in Aspen, Colo.,", "On July 6, 2015,"
-    r"Yesterday|Today|Tonight|Now|Still|Meanwhile|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|However|Instead|Later|Earlier|Separately|Afterward|Afterwards|"
+    r"Yesterday|Today|Tonight|Now|Still|Meanwhile|"
+    + WEEKDAYS
+    + r"|However|Instead|Later|Earlier|Separately|Afterward|Afterwards|"
     r"Likewise|Similarly|Moreover|Indeed|Finally|Again|Overall|Ultimately|Nonetheless|Nevertheless|Besides|"
     r"Otherwise|Consequently|Thus|Therefore|Recently|Previously|Initially|Instead|Notably|"
     r"(?:A\s+few|A\s+couple\s+of|Two|Three|Several|Many|Some|\d+)\s+(?:minutes|hours|days|weeks|months|years)\s+"
