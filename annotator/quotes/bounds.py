@@ -46,7 +46,7 @@ GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|wh
 
 
 #: where and when words were said, after the quotation a naming verb gives ("called the
-#: levy “abhorrent” in a tweet Sunday"): not the speaker's words
+#: levy “reckless” in a tweet Sunday"): not the speaker's words
 CIRCUMSTANCE_RE = re.compile(
     r"\s+(?:in|on|at|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:tweet|tweets|interview|statement|speech|rally|post|letter|debate|video|broadcast|op-ed|column|memoir|"
@@ -59,8 +59,8 @@ def close_of_complement(
 ) -> int:
     """Where the content of a naming verb or of "according to" ends: at the close of the
     quotation that opens it (within `reach` characters of its start) when a comma or a dash
-    parts it from the words after it, or only where and when it was said follows ("which X called “a disgrace,” blaming ...": the
-    quotation is the words; "According to X, “...,” presumably meaning ...": the rest is
+    parts it from the words after it, or only where and when it was said follows ("which X called “a scandal,” citing ...": the
+    quotation is the words; "According to X, “...,” perhaps because ...": the rest is
     the writer's)."""
     start = a
     while start < b and masked[start].isspace():

@@ -178,7 +178,7 @@ _OBJECT = [
     ("cite", "cites", "cited", "citing"), ("prefer", "prefers", "preferred", "preferring"),
     ("highlight", "highlights", "highlighted", "highlighting"), ("discuss", "discusses", "discussed", "discussing"),
     ("mention", "mentions", "mentioned", "mentioning"), ("tout", "touts", "touted", "touting"),
-    # predictions with a noun-phrase object: "doesn't expect a deal before 2017"
+    # predictions with a noun-phrase object: "doesn't expect a sale before spring"
     ("expect", "expects", "expected", "expecting"), ("forecast", "forecasts", "forecasted", "forecasting"),
     ("anticipate", "anticipates", "anticipated", "anticipating"),
 ]

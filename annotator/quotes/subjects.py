@@ -326,7 +326,7 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
                 return _head_np(text, masked, base, best[0], m.start())
             det = DET_BEFORE_RE.search(masked, max(0, best[0] - 5), best[0])
             if det and w[:1].islower():
-                # "The Republican candidate appeared ...": a capitalised modifier of a described person
+                # "The Harbor candidate appeared ...": a capitalised modifier of a described person
                 head = _described_np(text, masked, base, det.start(), m.start())
                 if head is not None:
                     return head
@@ -391,7 +391,7 @@ def _role_then_name(toks: list[re.Match], i: int) -> int:
 
 
 def _described_np(text: str, masked: str, base: int, start: int, at: int) -> Mention | None:
-    """ "The Republican candidate", "a Harbor campaign official": a determiner, a capitalised
+    """ "The Harbor candidate", "a Harbor campaign official": a determiner, a capitalised
     modifier and one or two lower-case nouns ending in a head noun (the last one that is), or
     None (a verb after the capitalised words: "The Harbor Times ran ...")."""
     words = list(re.finditer(r"[\w’'\-]+", masked[at : at + 60]))[:2]

@@ -264,7 +264,7 @@ def quote_texts(
         ):
             # the rest carries the whole sentence; the short part alone is one vote no more
             texts[k + 1] = texts[k].rstrip(",") + " " + texts[k + 1]
-    # a continuation that opens by pointing back ("That's not what happened.") is read after
+    # a continuation that opens by pointing back ("That never came to pass.") is read after
     # the quote it continues, which says what "that" is
     own = list(texts)
     for k in range(1, len(quotes)):
@@ -315,7 +315,7 @@ def relevance_and_own(
         ts = set(content_stems(tt))
         own[i] = rel[i] = [prof.score(ts) for prof in profiles]
         if weights.condition_weight < 1 and CONDITION_RE.search(text):
-            # "... is essential if Europe aims to deter X": words only inside a condition are
+            # "... is essential if the county hopes to keep X open": words only inside a condition are
             # backgrounded, not asserted; they count at `condition_weight`
             main = set(content_stems(tokenize(CONDITION_RE.sub(" ", text))))
             for j, prof in enumerate(profiles):

@@ -175,8 +175,8 @@ def test_continued_quotes_share_the_speaker(text, expected):
         ),
         # the quotation ends the content where a comma or a dash parts it from what follows
         (
-            "The ferry lost money, which Tom Brisk called “a disgrace,” blaming the council.",
-            [("mixed", "“a disgrace,”")],
+            "The ferry lost money, which Tom Brisk called “a scandal,” citing the council.",
+            [("mixed", "“a scandal,”")],
         ),
         (
             "Ann Kim called the levy “a blunder” -- the question now is whether the board will act.",
@@ -187,14 +187,14 @@ def test_continued_quotes_share_the_speaker(text, expected):
             [("mixed", "the budget “a blueprint” for the next ten years")],
         ),
         # where and when it was said is not the content
-        ("Ann Kim called the levy “abhorrent” in a tweet on Sunday.", [("mixed", "the levy “abhorrent”")]),
+        ("Ann Kim called the levy “reckless” in a tweet on Sunday.", [("mixed", "the levy “reckless”")]),
         # a short thing written is no reported content; what was written about is
         ("Sen. Ann Kim, who wrote the bill, spoke first.", []),
         ("Ann Kim wrote the levy was unfair.", [("indirect", "the levy was unfair")]),
         # "said of X that ...": the that-clause
         ("Tom Brisk said of the levy that it was badly drawn.", [("indirect", "it was badly drawn")]),
         (
-            "According to Ann Kim, “The harbor is busier than it has ever been,” presumably because of the new pier.",
+            "According to Ann Kim, “The harbor is busier than it has ever been,” perhaps because of the new pier.",
             [("direct", "“The harbor is busier than it has ever been,”")],
         ),
         (

@@ -114,16 +114,16 @@ def test_a_continuation_that_points_back_is_read_after_the_quote_it_continues():
 
     text = (
         "“The theory was that the trams would empty the car parks,” Ann Kim said. "
-        "“That's not what happened. The car parks are full.”"
+        "“That never came to pass. The car parks are full.”"
     )
     quotes = find_quotes(Article(id="a", text=text))
     assert [q.attribution for q in quotes] == ["name", "continuation"]
     texts, _ = quote_texts(quotes)
     assert texts[1] == (
-        "The theory was that the trams would empty the car parks That's not what happened. The car parks are full."
+        "The theory was that the trams would empty the car parks That never came to pass. The car parks are full."
     )
     # a continuation that does not point back is read alone
-    other = text.replace("That's not what happened.", "Nobody expected the queues.")
+    other = text.replace("That never came to pass.", "Nobody expected the queues.")
     quotes = find_quotes(Article(id="a", text=other))
     assert quote_texts(quotes)[0][1] == "Nobody expected the queues. The car parks are full."
     assert points_back("It never worked") and not points_back("Nobody expected the queues")
