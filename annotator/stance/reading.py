@@ -5,6 +5,7 @@ in front of the content."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from annotator.models import Quote
 
@@ -119,8 +120,39 @@ HARD_TO_IMAGINE_RE = re.compile(
 LONG_OVERDUE_RE = re.compile(r"(?P<be>\s+(?:is|are|was|were)|['’]s)\s+long\s+overdue\b")
 
 
+_AUX_NOT = (
+    r"(?:do|does|did|will|would|should|need|may|might)\s+not|(?:don|doesn|didn|won|wouldn|shouldn|needn)['’]t"
+)
+#: the tense of "is quick" after each auxiliary of a negated "take long"
+_QUICK = {
+    "did": "was quick",
+    "will": "will be quick",
+    "won": "will be quick",
+    "would": "would be quick",
+    "should": "should be quick",
+    "need": "can be quick",
+    "may": "may be quick",
+    "might": "might be quick",
+}
+
+
+def _quick(m: re.Match) -> str:
+    if m.group("plain"):
+        return "was quick" if m.group("plain") == "took" else "is quick"
+    aux = re.split(r"\s|['’]", m.group("aux").lower())[0]
+    aux = {
+        "don": "do",
+        "doesn": "does",
+        "didn": "did",
+        "wouldn": "would",
+        "shouldn": "should",
+        "needn": "need",
+    }.get(aux, aux)
+    return _QUICK.get(aux, "is quick")
+
+
 #: idioms the engine read the wrong way round on invented probes, and their plain forms
-IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
+IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     # "I'd be surprised if it passed": doubt
     (
         re.compile(r"\b(?P<who>[Ii]|[Ww]e)(?:['’]d|\s+would)\s+be\s+(?:very\s+|really\s+)?surprised\s+if\b"),
@@ -147,8 +179,37 @@ IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "money down the drain": money wasted
     (re.compile(r"\bmoney\s+down\s+the\s+drain\b"), "money wasted"),
+    # "it doesn't take long", "won't take a lot of time", "takes little time": quick (the
+    # engine read the negation as doubt; "takes years" it reads the right way round)
+    (
+        re.compile(
+            rf"\b(?:(?P<aux>{_AUX_NOT})\s+take|(?P<plain>takes?|took)(?=\s+(?:very\s+)?little\s+time\b))"
+            r"\s+(?:(?:a\s+)?(?:whole\s+)?(?:lot\s+of|great\s+deal\s+of|much)\s+time|(?:very\s+|that\s+|so\s+|too\s+)?long"
+            r"(?=\s*(?:[,.;:!?)\"”’]|$|(?:for|to|before|until|at\s+all|now|anymore|either)\b))"
+            r"|(?:very\s+)?little\s+time)(?:\s+at\s+all)?\b"
+        ),
+        _quick,
+    ),
+    # "no amount of money will fix it": money will not fix it
+    (
+        re.compile(
+            r"\b[Nn]o\s+amount\s+of\s+(?P<x>[^,;:.!?]{1,80}?)\s+"
+            r"(?P<aux>will|would|can|could|should|is|was|are|were)\s+(?!not\b)"
+        ),
+        r"\g<x> \g<aux> not ",
+    ),
 )
-IDIOM_HINTS = ("surprised", "last thing", "soon enough", "no reason not", "afford not", "down the drain")
+IDIOM_HINTS = (
+    "surprised",
+    "last thing",
+    "soon enough",
+    "no reason not",
+    "afford not",
+    "down the drain",
+    "take",
+    "took",
+    "amount of",
+)
 
 
 def _plain_phrasings(text: str) -> str:

@@ -306,6 +306,17 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("The council can't afford not to act.", "The council must act."),
         ("It would be money down the drain.", "It would be money wasted."),
         ("I wouldn't be surprised if it passed.", "I wouldn't be surprised if it passed."),
+        # "doesn't take long" and "no amount of X will": quick, and "X will not"
+        ("Fixing the gate doesn't take a whole lot of time.", "Fixing the gate is quick."),
+        ("It won't take long for fares to fall.", "It will be quick for fares to fall."),
+        ("Painting it took very little time.", "Painting it was quick."),
+        ("We don't take long breaks.", "We don't take long breaks."),
+        ("Building it takes a long time.", "Building it takes a long time."),
+        (
+            "No amount of new signs will make the crossing safe.",
+            "New signs will not make the crossing safe.",
+        ),
+        ("And no amount of money can fix it.", "And money can not fix it."),
         # "even if" (regardless) and a lone "still" are left as they are
         (
             "Even if the levy passes, rents will still rise.",

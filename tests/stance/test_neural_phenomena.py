@@ -162,6 +162,16 @@ CASES = {
             "The county can't afford not to repair the dam.",
             "support",
         ),
+        (
+            "Can the city repair the footbridge quickly?",
+            "Repairing the deck doesn't take a whole lot of time.",
+            "support",
+        ),
+        (
+            "Has automation been good for warehouse staff?",
+            "No amount of retraining will bring those jobs back.",
+            "oppose",
+        ),
     ],
     "rhetorical_question": [
         (
@@ -222,11 +232,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 30 of 31 right (today: 31)."""
+    """Of all the sentences above, the engine gets at least 32 of 33 right (today: 33)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 31 and right >= 30, f"{right}/{len(rows)}"
+    assert len(rows) == 33 and right >= 32, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
