@@ -151,6 +151,67 @@ def _quick(m: re.Match) -> str:
     return _QUICK.get(aux, "is quick")
 
 
+#: "couldn't be better", "could not be more important", "couldn't have been clearer": the
+#: engine reads the negation; it reads "is extremely good", "is clearer than ever" right
+COULD_NOT_BE_RE = re.compile(
+    r"\b(?:could\s*n['’]t|could\s+not)\s+(?:possibly\s+)?(?P<be>have\s+been|be)\s+"
+    r"(?P<c>better|worse|more\s+(?!than\b)[a-z]\w+|(?!(?:over|under|after|ever|never|either|neither|other|together|rather"
+    r"|whether|further|farther|member|partner|leader|number|power|water|paper|answer|matter|letter|order|offer)\b)"
+    r"[a-z]{2,}er)\b"
+)
+
+
+def _extremely(m: re.Match) -> str:
+    be = "was" if m.group("be").startswith("have") else "is"
+    c = m.group("c")
+    if c in ("better", "worse"):
+        return f"{be} extremely {'good' if c == 'better' else 'bad'}"
+    if c.startswith("more"):
+        return f"{be} extremely {c.split()[-1]}"
+    return f"{be} {c} than ever"
+
+
+#: "few experts doubt", "very few drivers would accept": the engine misses the negative
+#: quantifier; it reads "hardly any" right (a clause-initial "few" only: "a few", "the few",
+#: "the past few" are left alone)
+FEW_RE = re.compile(
+    r"(?P<pre>^|[.;:!?,]\s+|\b(?:and|but|that|because|yet)\s+)(?P<f>(?:[Vv]ery\s+)?[Ff]ew)\s+"
+    r"(?=(?:[a-z][\w'’-]*\s+){1,3}?(?:doubt|want|support|believe|think|expect|oppose|agree|like|trust|see|accept"
+    r"|favou?r|back|buy|care|would|will|can|could)\b)"
+)
+
+
+def _hardly_any(m: re.Match) -> str:
+    upper = m.group("f")[0].isupper() and (not m.group("pre") or m.group("pre")[0] in ".;:!?")
+    return m.group("pre") + ("Hardly any " if upper else "hardly any ")
+
+
+#: "has yet to show", "have yet to be proven": not yet (the engine read "yet to be proven"
+#: as support)
+_PARTICIPLE = {
+    "be": "been",
+    "see": "seen",
+    "hear": "heard",
+    "find": "found",
+    "show": "shown",
+    "prove": "proven",
+    "meet": "met",
+    "read": "read",
+    "make": "made",
+}
+YET_TO_RE = re.compile(
+    r"\b(?P<aux>has|have|had|is|are|was|were)\s+yet\s+to\s+(?P<v>be|see|hear|find|show|prove|produce|meet|read|deliver"
+    r"|make|convince|persuade|explain|demonstrate|offer|provide|present)\b"
+)
+
+
+def _not_yet(m: re.Match) -> str:
+    aux, v = m.group("aux"), m.group("v")
+    if aux in ("is", "are", "was", "were"):
+        return f"{aux} not yet" if v == "be" else m.group()
+    return f"{aux} not {_PARTICIPLE.get(v, v + ('d' if v.endswith('e') else 'ed'))}"
+
+
 #: idioms the engine read the wrong way round on invented probes, and their plain forms
 IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     # "I'd be surprised if it passed": doubt
@@ -190,6 +251,13 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         ),
         _quick,
     ),
+    # "can only do so much": cannot do much
+    (re.compile(r"\b(?P<aux>can|could|will|would)\s+only\s+do\s+so\s+much\b"), r"\g<aux> not do much"),
+    # "throwing good money after bad": wasting more money
+    (re.compile(r"\bthrow(?P<s>s|ing|n)?\s+good\s+money\s+after\s+bad\b"), "wasting even more money"),
+    (COULD_NOT_BE_RE, _extremely),
+    (FEW_RE, _hardly_any),
+    (YET_TO_RE, _not_yet),
     # "no amount of money will fix it": money will not fix it
     (
         re.compile(
@@ -209,6 +277,11 @@ IDIOM_HINTS = (
     "take",
     "took",
     "amount of",
+    "so much",
+    "good money",
+    "ould",
+    "ew ",
+    "yet to",
 )
 
 

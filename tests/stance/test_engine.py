@@ -317,6 +317,19 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
             "New signs will not make the crossing safe.",
         ),
         ("And no amount of money can fix it.", "And money can not fix it."),
+        # "couldn't be better", "few ... doubt", "yet to be proven", "only do so much"
+        ("The timing couldn't be better.", "The timing is extremely good."),
+        ("The case could not have been stronger.", "The case was stronger than ever."),
+        ("It couldn't be more urgent.", "It is extremely urgent."),
+        ("It couldn't be further from the truth.", "It couldn't be further from the truth."),
+        ("Few farmers doubt the dam is needed.", "Hardly any farmers doubt the dam is needed."),
+        ("Very few riders would pay more.", "Hardly any riders would pay more."),
+        ("A few riders would pay more.", "A few riders would pay more."),
+        ("In the past few years fares rose.", "In the past few years fares rose."),
+        ("The savings have yet to be proven.", "The savings have not been proven."),
+        ("The trial has yet to show a benefit.", "The trial has not shown a benefit."),
+        ("A ferry can only do so much.", "A ferry can not do much."),
+        ("That is throwing good money after bad.", "That is wasting even more money."),
         # "even if" (regardless) and a lone "still" are left as they are
         (
             "Even if the levy passes, rents will still rise.",

@@ -168,6 +168,16 @@ CASES = {
             "support",
         ),
         (
+            "Is the new ferry safe?",
+            "The new ferry couldn't be safer.",
+            "support",
+        ),
+        (
+            "Should the state raise the fuel tax?",
+            "Few economists think a higher fuel tax would hurt growth.",
+            "support",
+        ),
+        (
             "Has automation been good for warehouse staff?",
             "No amount of retraining will bring those jobs back.",
             "oppose",
@@ -232,11 +242,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 32 of 33 right (today: 33)."""
+    """Of all the sentences above, the engine gets at least 34 of 35 right (today: 35)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 33 and right >= 32, f"{right}/{len(rows)}"
+    assert len(rows) == 35 and right >= 34, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
