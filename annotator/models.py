@@ -8,7 +8,7 @@ they are stale. Add fields freely; never rename or drop the contract fields.
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -121,8 +121,34 @@ class Quote(Record):
         return self
 
 
+def _number_as_text(value: Any) -> Any:
+    """A number written where text is wanted (YAML reads `2030` or `version: 1` as numbers) as
+    its text; anything else as it is."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
 class Question(Record):
     """One key question of a codebook, as the journalist writes it before reading the quotes."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _numbers_as_text(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for key in ("id", "text", "short", "description", "target"):
+            if key in data:
+                data[key] = _number_as_text(data[key])
+        if isinstance(data.get("keywords"), list):
+            data["keywords"] = [_number_as_text(k) for k in data["keywords"]]
+        if isinstance(data.get("cues"), dict):
+            data["cues"] = {
+                lab: [_number_as_text(w) for w in words] if isinstance(words, list) else words
+                for lab, words in data["cues"].items()
+            }
+        return data
 
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     text: str = Field(min_length=3)
@@ -148,6 +174,13 @@ class Codebook(Record):
     version: str | None = None
     labels: list[str] = Field(default_factory=lambda: list(DEFAULT_LABELS))
     questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _numbers_as_text(cls, data: Any) -> Any:
+        if isinstance(data, dict) and any(k in data for k in ("title", "version")):
+            data = {**data, **{k: _number_as_text(data[k]) for k in ("title", "version") if k in data}}
+        return data
 
     @model_validator(mode="after")
     def _check(self) -> Codebook:

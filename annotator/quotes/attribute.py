@@ -27,11 +27,18 @@ SURNAME_IN_TEXT_RE = re.compile(
 PERSON_APPOSITIVE_RE = re.compile(
     # "Greta Lund, 67, ...": an age says a person, whatever follows
     r",[ \t]+(?:\d{1,3}(?=,|[ \t]+and\b)|who[ \t]+(?:[a-z]+ly[ \t]+)?(?:is|was|has|[a-z]+[^s\W]s)\b|(?:(?:a|an|the|its|their|his|her)[ \t]+)?(?:[\w’'\-.]+[ \t]+){0,3}?(?:"
-    + "|".join(sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner"}))
+    + "|".join(sorted(lx.PERSON_NOUNS - {"person", "member", "head", "chief", "owner", "partner"}))
     + r")\b"
     # a profession in -ist or -ian ("a pharmacist", "an economic historian", "a physician")
     + r"|an?[ \t]+(?:[\w’'\-]+[ \t]+){0,2}?[a-z]{3,}(?:ist|ian)\b"
     + r"(?![ \t]+(?:firm|group|company|party|movement|shop|store|network|publication|airliner)))"
+)
+#: after a name, a copula that describes a person ("Ann Kim is an engineer at the port
+#: authority."): the name is a person's, and the description (to the clause's end) her role
+PERSON_COPULA_RE = re.compile(
+    r"[ \t]+(?:is|was)[ \t]+(?P<d>(?:(?:a|an|the)[ \t]+)?(?:[\w’'\-.]+[ \t]+){0,3}?(?:"
+    + "|".join(sorted(lx.PERSON_NOUNS - {"person", "member", "head", "chief", "owner", "partner", "friend"}))
+    + r"|[a-z]{3,}(?:ist|ian))\b[^.;:\n,]{0,100}?)(?=[.;:\n]|,|[ \t]+(?:who|which|and|but)\b|$)"
 )
 #: where the appositive after a described name ends: a comma and a word that starts the
 #: predicate ("Ann Kim, president of the Harbor Center, a think tank, disagreed ...")
@@ -111,11 +118,14 @@ class ArticleNames:
         for m in NAME_IN_TEXT_RE.finditer(text):
             described = PERSON_APPOSITIVE_RE.match(text, m.end(), m.end() + 80) is not None
             before = ROLE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
-            name = self._learn(m.group(), m.start(), found, speaker=False, person=described or bool(before))
+            copula = None if described or before else PERSON_COPULA_RE.match(text, m.end(), m.end() + 160)
+            name = self._learn(
+                m.group(), m.start(), found, speaker=False, person=described or bool(before) or bool(copula)
+            )
             if name is not None and name not in self.described:
                 app = self._appositive(text, m.end()) if described else None
-                if app or before:
-                    self.described[name] = app or before.group("r")
+                if app or before or copula:
+                    self.described[name] = app or (before.group("r") if before else copula.group("d").strip())
         full_at = {pos for pos, _ in found}
         for m in SURNAME_IN_TEXT_RE.finditer(text):
             if m.start() in full_at:

@@ -112,6 +112,7 @@ _SPEECH = [
     ("rail", "rails", "railed", "railing"),
     ("marvel", "marvels", "marveled", "marveling"),
     ("wonder", "wonders", "wondered", "wondering"),
+    ("doubt", "doubts", "doubted", "doubting"),
     ("tout", "touts", "touted", "touting"),
     ("brag", "brags", "bragged", "bragging"),
     ("comment", "comments", "commented", "commenting"),
@@ -141,7 +142,7 @@ BARE_CLAUSE = {
     "reckon", "concede", "announce", "report", "state", "respond", "reply", "counter", "tweet",
     "continue", "complain", "observe", "remark", "recall", "reveal", "confirm", "indicate",
     "hope", "know", "feel", "show", "find", "estimate", "expect", "worry", "agree", "promise",
-    "pledge", "vow", "assure", "lament", "reiterate", "speculate",
+    "pledge", "vow", "assure", "lament", "reiterate", "speculate", "doubt",
 }
 # Verbs of writing whose bare object is often a thing made ("wrote the bill", "published a
 # report"): their bare content needs a verb to be reported words.
@@ -360,6 +361,19 @@ PERSON_ROLES = {
     "researcher", "fellow", "expert", "historian", "scientist", "editor", "lecturer", "dean",
     "commissioner", "sheriff", "person", "resident", "owner", "partner", "teacher", "student",
     "ally", "friend", "confidant", "confidante",
+}
+# Occupations and relations that say a name is a person's when an appositive or a copula
+# gives one ("Ann Kim, an engineer at ...", "Ann Kim is a planner for ..."): the role nouns,
+# and those that never head an affiliation.
+PERSON_NOUNS = PERSON_ROLES | {
+    "engineer", "planner", "architect", "designer", "doctor", "nurse", "surgeon", "dentist",
+    "farmer", "rancher", "writer", "author", "reporter", "journalist", "lawmaker", "legislator",
+    "candidate", "nominee", "volunteer", "organizer", "organiser", "pastor", "rabbi", "priest",
+    "imam", "coach", "banker", "trader", "investor", "entrepreneur", "accountant", "auditor",
+    "inspector", "programmer", "veteran", "retiree", "mother", "father", "parent", "neighbor",
+    "neighbour", "worker", "employee", "staffer", "colleague", "instructor", "tutor",
+    "counselor", "counsellor", "surveyor", "actuary", "broker", "mechanic", "pilot", "builder",
+    "contractor", "developer", "physician", "scholar", "graduate",
 }
 SOURCE_NOUNS = {
     "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis",

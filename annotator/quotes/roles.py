@@ -173,7 +173,9 @@ def expert_by_role(role: str | None, title: str | None = None, organisation: str
 _REL = re.compile(r"\s*,?\s*\b(?:who|whom|whose)\b\s*", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(
     r"\s*,?\s*\b(?:who|whom|whose|which|that|where|now|currently|since|until|from \d{4}|"
-    r"in \d{4}|between \d{4}|during|when|after|before|until)\b.*$",
+    r"in \d{4}|between \d{4}|during|when|after|before|until|"
+    r"for\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?(?:\d+|a|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twenty|thirty|many|several)\s+(?:years?|decades?|months?))\b.*$",
     re.IGNORECASE,
 )
 _PLACE_CUT = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*$")

@@ -272,7 +272,10 @@ INTRO_PHRASE_RE = re.compile(
 
 
 #: an opening participle phrase ("Rallying hundreds of workers, Ann Kim ...")
-PARTICIPLE_OPENER_RE = re.compile(r"\s*[A-Z][a-z]+ing\s[^,;:\ue000]{1,80},\s*")
+PARTICIPLE_OPENER_RE = re.compile(
+    r"\s*(?:[A-Z][a-z]+ing|(?:When\s+)?(?:Asked|Pressed|Questioned|Reached|Contacted|Interviewed|Challenged))"
+    r"\s[^,;:\ue000]{1,80},\s*"
+)
 
 
 #: a second intro after the first one's comma ("Thursday, after remaining neutral, X ...")

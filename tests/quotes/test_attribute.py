@@ -815,7 +815,7 @@ def test_a_definite_description_by_role_is_the_person_named_with_that_role():
     )
     assert speakers(text) == [("Ann Kim", "name"), ("Ann Kim", "description")]
     text = "Tom Brisk, a professor of law at Eastbrook, doubts the ban is legal. “It will not last,” the professor said."
-    assert speakers(text) == [("Tom Brisk", "description")]
+    assert speakers(text) == [("Tom Brisk", "name"), ("Tom Brisk", "description")]
     # a role nobody named has stays a description; officials are not resolved this way
     assert speakers("Ann Kim, an economist, spoke first. “Rents will rise,” the professor said.")[-1] == (
         "the professor",
@@ -836,6 +836,41 @@ def test_an_age_or_a_profession_in_ist_makes_a_person_for_a_pronoun():
     # an adjective in -ian is no profession: "forcing civilian airliners"
     text = "The ban covers the Harbor Strait, forcing civilian airliners to fly around it. “It is absurd,” he said."
     assert speakers(text) == [(None, "none")]
+
+
+def test_an_occupation_in_an_appositive_or_a_copula_makes_a_person_for_a_pronoun():
+    text = "Ann Okafor, an engineer at Tollgate College, studied the pier. She said the piles were sound."
+    assert speakers(text) == [("Ann Okafor", "pronoun")]
+    text = "Ruth Abara is a professor of law at Eastbrook University. She said the ruling was wrong."
+    [q] = find_quotes(Article(id="t", text=text))
+    assert (q.speaker, q.role, q.organisation, q.speaker_is_expert) == (
+        "Ruth Abara",
+        "professor of law",
+        "Eastbrook University",
+        True,
+    )
+    # a place described by a copula names nobody
+    assert speakers("Port Alder is a city. She said the pier was sound.") == [(None, "none")]
+
+
+def test_a_participle_of_asking_opens_the_sentence_before_its_speaker():
+    text = (
+        "Ann Okafor, an engineer at Tollgate College, studied the pier. "
+        "Asked whether the pier would reopen by May, Okafor was blunt: “Not a chance.” "
+        "Reached by phone, Okafor said the piles were sound."
+    )
+    got = [
+        (q.speaker, q.cue)
+        for q in find_quotes(Article(id="t", text=text))
+        if q.kind == "direct" or q.cue == "said"
+    ]
+    assert got == [("Ann Okafor", ":"), ("Ann Okafor", "said")]
+
+
+def test_doubt_reports_what_the_speaker_doubts():
+    text = "Ann Okafor, an engineer, spoke first. Still, Okafor doubted the pier was worth its price."
+    [q] = find_quotes(Article(id="t", text=text))
+    assert (q.speaker, q.cue, q.text) == ("Ann Okafor", "doubted", "the pier was worth its price")
 
 
 def test_a_source_phrase_before_a_name_gives_the_role_and_organisation():

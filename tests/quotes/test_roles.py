@@ -32,6 +32,11 @@ from annotator.quotes.roles import EXPERT_RULES, describes_place_or_org, expert_
             "who was coordinator for river safety at the Harbor Department from 2009 to 2012",
             ("former coordinator for river safety", "Harbor Department"),
         ),
+        # how long is no part of the organisation
+        (
+            "a professor of law at Eastbrook University for 30 years",
+            ("professor of law", "Eastbrook University"),
+        ),
         # coordinated roles are kept apart; a place is not the organisation
         (
             "director of Quillfield Writers and an independent political analyst in Port Alder City",

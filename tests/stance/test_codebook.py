@@ -133,3 +133,14 @@ def test_yes_and_no_are_labels_not_booleans(tmp_path):
     book = load_codebook(path)
     assert book.labels == ["yes", "no", "on", "off", "not_addressed"]
     assert book.labels_for("a") == ["on", "off", "not_addressed"]
+
+
+def test_numbers_written_as_keywords_or_version_are_text(tmp_path):
+    # YAML reads `2030` and `version: 2` as numbers; a journalist means the words
+    cb = load_codebook(
+        write(
+            tmp_path,
+            "version: 2\nquestions:\n  - {id: a, text: 'Done by 2030?', keywords: [finished, 2030]}\n",
+        )
+    )
+    assert cb.version == "2" and cb.questions[0].keywords == ["finished", "2030"]
