@@ -65,6 +65,7 @@ class Weights:
     context_weight: float = 0.5
     min_score: float = 1.0
     condition_weight: float = 0.5  # question words only inside "if ...", "whether ..." count this much
+    keyword_floor: float = 1.0  # a one-word keyword or target found scores at least this (min_score)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Profile:
     phrases: tuple[tuple[tuple[str, ...], float], ...]
     factor: Mapping[str, float]
     texts: tuple[str, ...] = ()  # each phrase as the journalist wrote it
+    keyword_floor: float = 0.0  # the least score of a quote with a one-word keyword of the question
 
     def matched(self, stems: set[str], limit: int = 5) -> list[str]:
         """The question's words and phrases found (the weightiest first): why a quote is on
@@ -108,15 +110,20 @@ class Profile:
         """Sum over matched stems of factor x the best phrase weight x the share of that
         phrase found ("defence spending" counts fully, "air defence" half)."""
         best: dict[str, float] = {}
+        whole = 0.0
         for phrase, weight in self.phrases:
             hit = [s for s in phrase if s in stems]
             if not hit:
                 continue
             value = weight * len(hit) / len(phrase)
+            if weight >= 1.0 and len(phrase) == 1 and self.factor.get(hit[0], 0.0) > 0:
+                # a one-word keyword (or target) the journalist listed: on the question, however
+                # common the word ("cut" on a rates question); a word every question lists is not
+                whole = self.keyword_floor
             for s in hit:
                 if value > best.get(s, 0.0):
                     best[s] = value
-        return sum(v * self.factor.get(s, 0.0) for s, v in best.items())
+        return max(sum(v * self.factor.get(s, 0.0) for s, v in best.items()), whole)
 
 
 @dataclass(frozen=True)
@@ -181,7 +188,7 @@ def question_profiles(codebook: Codebook, idf: Idf, weights: Weights = Weights()
         return spec * rarity
 
     return [
-        Profile(tuple(ph), {s: factor(s) for st, _ in ph for s in st}, tuple(tx))
+        Profile(tuple(ph), {s: factor(s) for st, _ in ph for s in st}, tuple(tx), weights.keyword_floor)
         for ph, tx in zip(per_q, per_q_texts)
     ]
 

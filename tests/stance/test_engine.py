@@ -152,6 +152,20 @@ def test_human_labels_are_kept(neural):
     assert predict_quotes([q], book, neural)[0].stances["bypass"].label == "oppose"
 
 
+def test_a_one_word_keyword_puts_a_quote_on_its_question_however_common_the_word(neural):
+    # "cut" is a common word (low rarity), but the journalist listed it for this question
+    book = Codebook(
+        questions=[
+            Question(id="cut", text="Should the port authority cut its fees now?", keywords=["cut", "fees"]),
+            Question(id="dredge", text="Should the harbour be dredged?", keywords=["dredging", "silt"]),
+        ]
+    )
+    q = _quote("“Cutting now would be a mistake,”")
+    out = predict_quotes([q], book, Counting(neural))[0]
+    assert out.stances["cut"].label == "oppose"
+    assert out.stances["dredge"].label == "not_addressed"
+
+
 def test_context_makes_a_pointing_back_quote_relevant(neural):
     book = Codebook(
         questions=[
