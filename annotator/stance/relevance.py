@@ -269,8 +269,10 @@ def quote_texts(
             and len(texts[k].split()) <= FRAGMENT_WORDS
             and texts[k + 1][:1].islower()
         ):
-            # the rest carries the whole sentence; the short part alone is one vote no more
+            # the rest carries the whole sentence; the short part abstains (one statement,
+            # one vote), and is not read through its context either
             texts[k + 1] = texts[k].rstrip(",") + " " + texts[k + 1]
+            texts[k], contexts[k] = "", ""
     # a continuation that opens by pointing back ("That never came to pass.") is read after
     # the quote it continues, which says what "that" is
     own = list(texts)

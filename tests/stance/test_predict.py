@@ -157,6 +157,8 @@ def test_a_quoted_sentence_cut_after_a_short_part_is_read_whole():
         "Ann Kim teaches engineering. “The alternative,” Kim said, “is paying for repairs after every flood.”"
     )
     quotes = find_quotes(Article(id="a", text=text))
-    texts, _ = quote_texts(quotes)
-    # the rest reads the whole sentence; the short part stays as it is (one statement, one vote)
-    assert texts == ["The alternative", "The alternative is paying for repairs after every flood."]
+    texts, contexts = quote_texts(quotes)
+    # the rest reads the whole sentence; the short part abstains, context and all (one
+    # statement, one vote)
+    assert texts == ["", "The alternative is paying for repairs after every flood."]
+    assert contexts[0] == ""
