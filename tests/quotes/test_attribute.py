@@ -73,6 +73,12 @@ def test_groups_are_never_given_to_a_person():
     assert [(q.speaker, q.speaker_id) for q in qs] == [("experts", None), ("Ann Kim", "ann-kim")]
 
 
+def test_a_group_after_with_is_named_without_the_preposition():
+    text = "The plan split the town's grocers, with some warning that prices would rise and others saying it was fair."
+    qs = find_quotes(Article(id="t", text=text))
+    assert [(q.speaker, q.attribution) for q in qs] == [("some", "group"), ("others", "group")]
+
+
 def test_she_skips_a_man_and_he_skips_a_woman():
     text = (
         "Ms. Ann Kim runs the institute. “Rents are high,” Kim said. Mr. Tom Brisk disagreed. "
