@@ -200,6 +200,18 @@ INTRO_ONLY_RE = re.compile(
 INTRO_RE = re.compile(r"^(?:But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead)\b\s*,?\s*")
 
 
+#: a dateline opening an article's first sentence: "LAKESIDE — ", "PORT ALDER, Ore. — ",
+#: "LAKESIDE (AP) — "
+DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
+    r"(?:[ \t]*\([A-Z][\w .]*\))?(?:[ \t]*[—–][ \t]*|[ \t]+--?[ \t]+)"
+)
+
+
 def skip_intro(masked: str, a: int, b: int) -> int:
+    """Where reported content starts after a dateline and an opening "But", "Still", ..."""
+    d = DATELINE_RE.match(masked[a:b])
+    if d and count_words(masked[a + d.end() : b]) >= 3:
+        a += d.end()
     m = INTRO_RE.match(masked[a:b])
     return a + m.end() if m and count_words(masked[a + m.end() : b]) >= 3 else a

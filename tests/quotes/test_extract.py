@@ -383,6 +383,15 @@ def test_continued_quotes_share_the_speaker(text, expected):
             "Ann Kim says she wants to rebuild the old pier by spring.",
             [("indirect", "she wants to rebuild the old pier by spring")],
         ),
+        # an article's dateline is no part of the content before an inverted cue
+        (
+            "PORT ALDER, Ore. — The toll would cut traffic, several planners said this week.",
+            [("indirect", "The toll would cut traffic")],
+        ),
+        (
+            "US-BASED shippers would pay more, Ann Kim warned.",
+            [("indirect", "US-BASED shippers would pay more")],
+        ),
     ],
 )
 def test_indirect_and_mixed(text, expected):
