@@ -228,8 +228,10 @@ def _group_name(text: str) -> str:
     words = text.split()
     while len(words) > 1 and words[0].lower() in ("with", "and", "but", "while", "as"):
         words.pop(0)  # "..., with some warning that ...": the group is "some"
-    while len(words) > 1 and (
-        words[0].lower() in DETERMINERS or words[0].lower() in NUMBER_WORDS or words[0].isdigit()
+    while (
+        len(words) > 1
+        and (words[0].lower() in DETERMINERS or words[0].lower() in NUMBER_WORDS or words[0].isdigit())
+        and words[1].lower() not in ("percent", "in", "out")  # "42 percent", "one in five": a share
     ):
         words.pop(0)
     out = " ".join(words)

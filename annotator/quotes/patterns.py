@@ -107,9 +107,12 @@ CLAUSE_START_RE = re.compile(
 )
 
 TRIVIAL_TAIL_RE = re.compile(
-    rf"^(?:\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|to|while|when|as|last|this|"
+    rf"^(?:\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|while|when|as|last|this|"
     rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|later|earlier|"
-    rf"again|also|publicly|privately|then|[a-z]\w*ly)\b[^{SPEECH}]*)?[\s.!?,:;”\"’)]*$"
+    rf"again|also|publicly|privately|then|[a-z]\w*ly)\b[^{SPEECH}]*"
+    # "to reporters", "to the council": whom it was said to, a few words; a longer "to ..." is
+    # the rest of the sentence ("It is his job, he said, to talk to the council about it")
+    rf"|\s*,?\s*to(?:\s+[\w’'\-.]+){{1,4}})?[\s.!?,:;”\"’)]*$"
 )
 
 _WORD_RE = re.compile(r"[\w’'\-]+")

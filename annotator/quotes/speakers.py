@@ -238,6 +238,17 @@ PREP_ASIDE_RE = re.compile(
 )
 
 
+_SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred)"
+#: a share of people as a subject: "about one in five", "two-thirds", "42 percent (of voters)"
+SHARE_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[\s,;:—(]))(?P<spk>(?:(?:[Aa]bout|[Nn]early|[Rr]oughly|[Aa]lmost|[Aa]round|[Mm]ore\s+than|[Ll]ess\s+than|"
+    r"[Ff]ewer\s+than|[Oo]ver|[Jj]ust|[Oo]nly)\s+)?"
+    rf"(?:(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|\d+)\s+(?:in|of\s+every|out\s+of)\s+{_SMALL}"
+    r"|(?:[Tt]wo|[Tt]hree|[Ff]our)[- ](?:thirds|quarters|fifths)"
+    r"|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)(?:\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)?))\s*$"
+)
+
+
 def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -> Mention | None:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
@@ -265,6 +276,10 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         core_r = core_r[: tag.start()].rstrip()
     if not core_r:
         return None
+    share = SHARE_SUBJECT_RE.search(core_r)
+    if share:  # "About one in five say ...", "Two-thirds said ...": a share of those asked
+        a, b = base + window_start + share.start("spk"), base + window_start + share.end("spk")
+        return Mention(a, b, text[a:b], "group")
     if core_r.endswith(")") and depth == 0:
         # "Ann Kim (who won the last vote) said": a bracketed aside after the subject
         k = core_r.rfind("(")

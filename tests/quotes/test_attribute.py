@@ -79,6 +79,20 @@ def test_a_group_after_with_is_named_without_the_preposition():
     assert [(q.speaker, q.attribution) for q in qs] == [("some", "group"), ("others", "group")]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("About one in five say they would not ride the ferry.", "About one in five"),
+        ("More than six in 10 said the fares were too high.", "More than six in 10"),
+        ("Two-thirds said they would ride it again.", "two-thirds"),
+        ("42 percent of riders said the fares were too high.", "42 percent of riders"),
+    ],
+)
+def test_a_share_of_people_is_a_group_speaker(text, speaker):
+    [q] = find_quotes(Article(id="t", text=text))
+    assert (q.speaker, q.attribution) == (speaker, "group")
+
+
 def test_she_skips_a_man_and_he_skips_a_woman():
     text = (
         "Ms. Ann Kim runs the institute. “Rents are high,” Kim said. Mr. Tom Brisk disagreed. "

@@ -392,6 +392,12 @@ def test_continued_quotes_share_the_speaker(text, expected):
             "US-BASED shippers would pay more, Ann Kim warned.",
             [("indirect", "US-BASED shippers would pay more")],
         ),
+        # an infinitive after an interrupting cue is the rest of the content; "to reporters" is not
+        (
+            "It is the council's job, she said, to explain the levy to every household.",
+            [("indirect", "It is the council's job"), ("indirect", "to explain the levy to every household")],
+        ),
+        ("The levy is too high, she said to reporters.", [("indirect", "The levy is too high")]),
     ],
 )
 def test_indirect_and_mixed(text, expected):
