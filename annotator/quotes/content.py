@@ -86,7 +86,12 @@ RIGHT_PREP_SPEECH_RE = re.compile(
 ACC_APP2_RE = re.compile(rf"an?\s[^,.;{SPEECH}]{{0,60}}?,\s*")
 ACC_SKIP_RE = re.compile(rf"^[^,.;{SPEECH}]{{0,60}}?,\s*")
 
-STOP_PUNCT_RE = re.compile(r"[.;:]")
+#: a verb phrase going on after an aside ("..., according to X, has surged")
+VP_START_RE = re.compile(
+    r"(?:has|have|had|is|was|were|are|will|would|can|could|should|may|might|must|remains?|remained)\s"
+)
+
+STOP_PUNCT_RE = re.compile(r"[.;:—–]|\s--?\s")
 
 LEAD_PUNCT_RE = re.compile(r"^\s*[,:]?\s*")
 
@@ -542,7 +547,15 @@ def sentence_quotes(
                             parts.append((q.start - base, q.end - base, "direct"))
                         else:
                             parts.append((a2, b2, content_kind(masked, a2, b2)))
-                    if paren and not trivial and f.lemma != "according to":
+                    if (
+                        paren
+                        and not trivial
+                        and (
+                            f.lemma != "according to"
+                            # "Fundraising, according to the campaign, has surged": the clause goes on
+                            or VP_START_RE.match(masked, tail_at + paren.end(), limit)
+                        )
+                    ):
                         c, d = tail_at + paren.end(), limit
                         cut = bd.CUT_RE.search(masked, c, d)
                         if cut:

@@ -97,6 +97,12 @@ def intro_only(lead0: str) -> bool:
     )
 
 
+#: adverbs that sit between a passive's auxiliary and its participle ("was also accused")
+PASSIVE_ADVERBS = frozenset(
+    {"also", "not", "never", "often", "still", "already", "even", "once", "since", "long"}
+)
+
+
 def find_frames(text: str, masked: str, base: int) -> list[Frame]:
     frames: list[Frame] = []
     for m in find_cues(masked):
@@ -140,7 +146,10 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 spk.appositive
                 and cs <= 200
                 and intro_only(masked[:cs].strip(" ,—–-"))
-                and masked[after : after + 2].strip()[:1] != ","
+                and (
+                    masked[after : after + 2].strip()[:1] != ","
+                    or masked[after + 1 : after + 2].isdigit()  # "2,200": a number, not a closing comma
+                )
             ):
                 # "According to X, the content.": no appositive unless a second comma closes it
                 spk.appositive = spk.app_start = None
@@ -151,8 +160,14 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             continue  # "think tanks", "think twice"
         prev_words = masked[max(0, cs - 30) : cs].split()[-2:] or [""]
         prev_word = prev_words[-1:]
-        if len(prev_words) == 2 and prev_words[1].lower().endswith("ly") and prev_words[1].islower():
-            prev_word = prev_words[:1]  # "is widely expected": an adverb after the auxiliary
+        if (
+            len(prev_words) == 2
+            and prev_words[1].islower()
+            and (prev_words[1].endswith("ly") or prev_words[1] in PASSIVE_ADVERBS)
+        ):
+            prev_word = prev_words[
+                :1
+            ]  # "is widely expected", "was also accused": an adverb after the auxiliary
         if prev_word[0].lower() in lx.PASSIVE_AUX and (
             low.endswith("ed") or low in ("told", "said", "thought", "known", "found", "shown", "read")
         ):

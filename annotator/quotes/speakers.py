@@ -453,6 +453,9 @@ def _headed_np(spk: str) -> bool:
     return bool(HEADED_NP_RE.match(spk) or INVOLVED_START_RE.match(spk))
 
 
+SPACED_DASH_RE = re.compile(r"\s+(?:-{1,2}|[—–])\s+")
+
+
 def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention | None, int]:
     """An inverted speaker after a cue ("..., said Dr. X, a lecturer at Y.")."""
     m = RIGHT_SPK_RE.match(masked[pos : pos + 400])
@@ -460,6 +463,10 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention 
         return None, pos
     a, b = base + pos + m.start("spk"), base + pos + m.end("spk")
     spk = text[a:b]
+    dash = SPACED_DASH_RE.search(spk)
+    if dash and dash.start() > 0:  # "according to the Tax Center - half a point of output": a dash ends it
+        b = a + dash.start()
+        spk = text[a:b]
     first = spk.split(None, 1)[0]
     if first.lower() in lx.PRONOUNS:
         kind = "pronoun"

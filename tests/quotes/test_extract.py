@@ -398,6 +398,25 @@ def test_continued_quotes_share_the_speaker(text, expected):
             [("indirect", "It is the council's job"), ("indirect", "to explain the levy to every household")],
         ),
         ("The levy is too high, she said to reporters.", [("indirect", "The levy is too high")]),
+        # "according to" inside a clause: both sides are the content
+        (
+            "Ridership, according to the transit board, has doubled since May.",
+            [("indirect", "Ridership"), ("indirect", "has doubled since May")],
+        ),
+        # a spaced dash ends the source; a dash ends the words a "that" may be looked for in
+        (
+            "The levy would raise $4 million a year, according to the Harbor Budget Office - a tenth of the deficit.",
+            [("indirect", "The levy would raise $4 million a year")],
+        ),
+        (
+            "PORT ALDER -- Fares will rise this year, the transit board reported on Tuesday -- a change that riders fear.",
+            [("indirect", "Fares will rise this year")],
+        ),
+        # "was also accused" is a passive, not a speaker of its own inside "As X noted, ..."
+        (
+            "As Ann Kim noted, the mayor was also accused of breaking the rules.",
+            [("indirect", "the mayor was also accused of breaking the rules")],
+        ),
     ],
 )
 def test_indirect_and_mixed(text, expected):
