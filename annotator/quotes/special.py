@@ -359,9 +359,10 @@ def qa_interviewee(text: str) -> tuple[Mention | None, int] | None:
 
 def qa_answer(text: str, ps: int, pe: int, interviewee: Mention | None, first_q: int) -> Raw | None:
     """The answer of a paragraph opening "A: ..." after the first question: the
-    interviewee's words (cue "A:"); None when no interviewee is named."""
-    if ps < first_q or interviewee is None:
-        return None  # an answer by nobody named is no use to a row
+    interviewee's words (cue "A:"); with no interviewee named, a quote without a speaker
+    (a reviewer can name one; no row gets it)."""
+    if ps < first_q:
+        return None
     m = QA_ANSWER_RE.match(text, ps, pe)
     if m is None:
         return None

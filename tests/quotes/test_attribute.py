@@ -921,3 +921,8 @@ def test_an_interview_printed_as_questions_and_answers_gives_the_answers_to_the_
     assert all(q.speaker_is_expert for q in quotes)
     # "A:" lines with no question before them are no interview
     assert find_quotes(Article(id="t", text="Plan A: keep the ferry.\n\nA: the ferry stays.")) == []
+    # with nobody named before the first question, the answers are quotes without a speaker
+    text = "Answers were edited for length.\n\nQ: Is the levy fair?\n\nA: Mostly, yes. Owners near the river pay more."
+    assert [(q.text, q.speaker, q.cue) for q in find_quotes(Article(id="t", text=text))] == [
+        ("Mostly, yes. Owners near the river pay more.", None, "A:")
+    ]
