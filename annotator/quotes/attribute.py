@@ -406,6 +406,10 @@ class Resolver:
         if m is None:
             return Speaker(None, None, "none")
         m = _author_of(m)
+        if m.kind == "name" and " " not in m.text.strip() and m.text.strip().lower() in lx.GROUP_NOUNS:
+            m = Mention(
+                m.start, m.end, m.text, "group"
+            )  # "Investigators reviewed ...": a group noun opening the sentence
         if m.kind == "name":
             sp = self.person_for(m)
         elif m.kind == "pronoun":

@@ -249,6 +249,37 @@ SHARE_SUBJECT_RE = re.compile(
 )
 
 
+#: a group subject with a modifier after it, opening its clause: "Residents living near the
+#: plant", "Economists surveyed by the Ledger", "Doctors in rural clinics" (not "Experts such as")
+GROUP_MODIFIED_RE = re.compile(
+    r"(?:^|(?P<pre>[,;:—(]\s*))(?P<spk>(?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Tt]he|[Tt]hose|[Tt]hese|[Aa]ll|"
+    r"[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d+)\s+)?"
+    r"(?:(?!(?i:because|when|if|as|while|although|though|since|after|before|but|and|so|in|on|at|by|for|with|"
+    r"from|of|to|that|which|who|where|than|then|also|even|only|just)\b)[A-Za-z][\w’'\-]*\s+){0,2}?(?i:"
+    + lx.alternation(
+        lx.GROUP_NOUNS
+        - {
+            "many",
+            "most",
+            "some",
+            "both",
+            "several",
+            "few",
+            "others",
+            "percent",
+            "half",
+            "third",
+            "quarter",
+            "majority",
+            "minority",
+        }
+    )
+    + r"))\s+(?!such\s+as\b|including\b|like\b)(?:[a-z][\w’'\-]*ing|[a-z][\w’'\-]*ed(?=\s+(?:by|in|at|from|for)\b)"
+    r"|in|at|from|near|across|with|on)\b"
+    r"[^,;:()—–\-\ue000\ue001]{0,60}$"
+)
+
+
 def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -> Mention | None:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
@@ -279,6 +310,12 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
     share = SHARE_SUBJECT_RE.search(core_r)
     if share:  # "About one in five say ...", "Two-thirds said ...": a share of those asked
         a, b = base + window_start + share.start("spk"), base + window_start + share.end("spk")
+        return Mention(a, b, text[a:b], "group")
+    gm = GROUP_MODIFIED_RE.search(core_r)
+    if gm and (gm.group("pre") or window_start == 0):
+        # "Residents living near the plant say", "Economists surveyed by the Ledger said": the
+        # group the modifier describes, not the last noun before the cue
+        a, b = base + window_start + gm.start("spk"), base + window_start + len(core_r)
         return Mention(a, b, text[a:b], "group")
     if core_r.endswith(")") and depth == 0:
         # "Ann Kim (who won the last vote) said": a bracketed aside after the subject

@@ -93,6 +93,21 @@ def test_a_share_of_people_is_a_group_speaker(text, speaker):
     assert (q.speaker, q.attribution) == (speaker, "group")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Residents living near the plant say the air is worse.", "Residents living near the plant"),
+        ("Economists surveyed by the Ledger said rates would fall.", "Economists surveyed by the Ledger"),
+        ("Doctors in rural clinics say the rule is unfair.", "Doctors in rural clinics"),
+        # a finite verb is no modifier: the group's own clause
+        ("Investigators reviewed the records and said the pier was safe.", "investigators"),
+    ],
+)
+def test_a_group_with_a_modifier_is_the_speaker_not_the_last_noun(text, speaker):
+    [q] = find_quotes(Article(id="t", text=text))
+    assert (q.speaker, q.attribution) == (speaker, "group")
+
+
 def test_she_skips_a_man_and_he_skips_a_woman():
     text = (
         "Ms. Ann Kim runs the institute. “Rents are high,” Kim said. Mr. Tom Brisk disagreed. "
