@@ -208,7 +208,19 @@ def sentence_quotes(
             and not masked[f.end : nxt.start].strip()
         ):
             continue  # "issued a statement saying ...": the participle reports it
-        if _nests_in_content(f) and any(r.start <= base + f.cue_start < r.end for r in out[-16:]):
+        if any(
+            r.start <= base + f.cue_start < r.end
+            and (
+                _nests_in_content(f)
+                or (  # "X says she would not recommend it": her own verb inside her reported words
+                    f.mention is not None
+                    and f.mention.kind == "pronoun"
+                    and r.kind != "direct"
+                    and f.lemma in OBJECT_LEMMAS
+                )
+            )
+            for r in out[-16:]
+        ):
             continue  # "X says she wants to ...": the stance inside reported content is part of it
         if f.inherit:
             prev = next((r.mention for r in reversed(out) if r.mention is not None), None)

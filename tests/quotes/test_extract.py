@@ -412,6 +412,11 @@ def test_continued_quotes_share_the_speaker(text, expected):
             "PORT ALDER -- Fares will rise this year, the transit board reported on Tuesday -- a change that riders fear.",
             [("indirect", "Fares will rise this year")],
         ),
+        # the speaker's own stance verb inside her reported words is part of them, not a second quote
+        (
+            "Ann Kim says she would not recommend the toll to towns without a bus service.",
+            [("indirect", "she would not recommend the toll to towns without a bus service")],
+        ),
         # "was also accused" is a passive, not a speaker of its own inside "As X noted, ..."
         (
             "As Ann Kim noted, the mayor was also accused of breaking the rules.",
