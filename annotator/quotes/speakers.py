@@ -307,12 +307,13 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         core_r = core_r[: tag.start()].rstrip()
     if not core_r:
         return None
-    share = SHARE_SUBJECT_RE.search(core_r)
+    tail_at = max(0, len(core_r) - 160)  # both subjects end at the cue: read only the end
+    share = SHARE_SUBJECT_RE.search(core_r, max(0, len(core_r) - 60))
     if share:  # "About one in five say ...", "Two-thirds said ...": a share of those asked
         a, b = base + window_start + share.start("spk"), base + window_start + share.end("spk")
         return Mention(a, b, text[a:b], "group")
-    gm = GROUP_MODIFIED_RE.search(core_r)
-    if gm and (gm.group("pre") or window_start == 0):
+    gm = GROUP_MODIFIED_RE.search(core_r, tail_at)
+    if gm and (gm.group("pre") or (window_start == 0 and gm.start() == 0)):
         # "Residents living near the plant say", "Economists surveyed by the Ledger said": the
         # group the modifier describes, not the last noun before the cue
         a, b = base + window_start + gm.start("spk"), base + window_start + len(core_r)
