@@ -258,6 +258,19 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     (COULD_NOT_BE_RE, _extremely),
     (FEW_RE, _hardly_any),
     (YET_TO_RE, _not_yet),
+    # "I wouldn't rule out a deal": a deal is possible (the engine read the negation as doubt)
+    (
+        re.compile(
+            r"\b(?:would\s*n['’]t|would\s+not|can['’]t|cannot|can\s+not|could\s*n['’]t|could\s+not|do\s*n['’]t"
+            r"|do\s+not|does\s*n['’]t|does\s+not|won['’]t|will\s+not)\s+rule\s+out\b"
+        ),
+        "see a real possibility of",
+    ),
+    # "I have no objection to the plan": I agree with it
+    (
+        re.compile(r"\b(?P<aux>have|has|had)\s+no\s+objections?\s+to\b"),
+        lambda m: {"have": "agree with", "has": "agrees with", "had": "agreed with"}[m.group("aux")],
+    ),
     # "no amount of money will fix it": money will not fix it
     (
         re.compile(
@@ -282,6 +295,8 @@ IDIOM_HINTS = (
     "ould",
     "ew ",
     "yet to",
+    "rule out",
+    "objection",
 )
 
 

@@ -344,6 +344,9 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("The trial has yet to show a benefit.", "The trial has not shown a benefit."),
         ("A ferry can only do so much.", "A ferry can not do much."),
         ("That is throwing good money after bad.", "That is wasting even more money."),
+        ("I wouldn't rule out a second pier.", "I see a real possibility of a second pier."),
+        ("She has no objection to the levy.", "She agrees with the levy."),
+        ("They ruled out a levy.", "They ruled out a levy."),
         # "even if" (regardless) and a lone "still" are left as they are
         (
             "Even if the levy passes, rents will still rise.",

@@ -168,6 +168,11 @@ CASES = {
             "support",
         ),
         (
+            "Will the ferry service be restored this year?",
+            "I wouldn't rule out the ferry coming back this year.",
+            "support",
+        ),
+        (
             "Is the new ferry safe?",
             "The new ferry couldn't be safer.",
             "support",
@@ -242,11 +247,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 34 of 35 right (today: 35)."""
+    """Of all the sentences above, the engine gets at least 35 of 36 right (today: 36)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 35 and right >= 34, f"{right}/{len(rows)}"
+    assert len(rows) == 36 and right >= 35, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
