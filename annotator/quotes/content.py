@@ -520,7 +520,10 @@ def sentence_quotes(
                 tail = masked[tail_at : min(limit, tail_at + TAIL_WINDOW)]
                 paren = PAREN_RE.match(tail)
                 trivial = _trivial_tail(masked, tail_at, limit) or (
-                    f.inverted and limit - tail_at <= TAIL_WINDOW and REL_TAIL_RE.match(tail)
+                    limit - tail_at <= TAIL_WINDOW
+                    and REL_TAIL_RE.match(tail)
+                    # "..., she noted, which could explain ...": a comment on the content before
+                    and (f.inverted or tail.lstrip(" ,").startswith("which"))
                 )
                 if right_quote:  # "In short, she said, “...”": the words before the cue are content too
                     trivial, paren = None, None

@@ -412,6 +412,11 @@ def test_continued_quotes_share_the_speaker(text, expected):
             "PORT ALDER -- Fares will rise this year, the transit board reported on Tuesday -- a change that riders fear.",
             [("indirect", "Fares will rise this year")],
         ),
+        # a "which" clause after a parenthetical cue comments on the content before it
+        (
+            "Riders in the survey were older and richer, she noted, which could explain the gap.",
+            [("indirect", "Riders in the survey were older and richer")],
+        ),
         # the speaker's own stance verb inside her reported words is part of them, not a second quote
         (
             "Ann Kim says she would not recommend the toll to towns without a bus service.",
