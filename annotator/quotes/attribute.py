@@ -16,7 +16,9 @@ from annotator.quotes.people import People, Person, is_organisation, split_title
 from annotator.quotes.records import Mention, Raw, Sentence
 from annotator.quotes.roles import describes_place_or_org, split_role
 
-NAME_IN_TEXT_RE = re.compile(rf"[{UPPER}][\w’'.\-]*(?:[ \t]+[{UPPER}][\w’'.\-]*)+")
+NAME_IN_TEXT_RE = re.compile(
+    rf"[{UPPER}][\w’'.\-]*(?:[ \t]+(?:(?:{lx.alternation(lx.NAME_PARTICLES)})[ \t]+)*[{UPPER}][\w’'.\-]*)+"
+)
 SURNAME_IN_TEXT_RE = re.compile(
     rf"(?<![\w’'\-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?(?P<s>[{UPPER}][\w’'\-]+)(?![\w’'\-])"
 )
@@ -39,6 +41,14 @@ PERSON_COPULA_RE = re.compile(
     r"[ \t]+(?:is|was)[ \t]+(?P<d>(?:(?:a|an|the)[ \t]+)?(?:[\w’'\-.]+[ \t]+){0,3}?(?:"
     + "|".join(sorted(lx.PERSON_NOUNS - {"person", "member", "head", "chief", "owner", "partner", "friend"}))
     + r"|[a-z]{3,}(?:ist|ian))\b[^.;:\n,]{0,100}?)(?=[.;:\n]|,|[ \t]+(?:who|which|and|but)\b|$)"
+)
+#: "Ann Kim, who ran the port for a decade, was calmer", "Ann Kim, who ran the port and now
+#: advises the city, ...": a who-clause in the past with a singular verb after it or in it
+#: says a person (a past tense alone does not: "Harbor Islanders, who voted early, disagreed")
+WHO_SINGULAR_RE = re.compile(
+    r",[ \t]+who[ \t]+(?:"
+    r"[^,;.\n]{1,160},[ \t]+(?:[a-z]+ly[ \t]+)?(?:is|was|has|says|[a-z]+[^s\W]s)\b"
+    r"|[^,;.\n]{1,160}?[ \t](?:and|but)[ \t]+(?:now[ \t]+|also[ \t]+|later[ \t]+)?(?:is|has|[a-z]+[^s\W]s)\b)"
 )
 #: where the appositive after a described name ends: a comma and a word that starts the
 #: predicate ("Ann Kim, president of the Harbor Center, a think tank, disagreed ...")
@@ -116,7 +126,10 @@ class ArticleNames:
                 self._learn(m.text, m.start, found, speaker=True)
         self.described: dict[str, str] = {}  # a person's first appositive outside a quote
         for m in NAME_IN_TEXT_RE.finditer(text):
-            described = PERSON_APPOSITIVE_RE.match(text, m.end(), m.end() + 80) is not None
+            described = (
+                PERSON_APPOSITIVE_RE.match(text, m.end(), m.end() + 80) is not None
+                or WHO_SINGULAR_RE.match(text, m.end(), m.end() + 240) is not None
+            )
             before = ROLE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
             copula = None if described or before else PERSON_COPULA_RE.match(text, m.end(), m.end() + 160)
             name = self._learn(
@@ -187,6 +200,8 @@ class ArticleNames:
         parts = name.split()
         if len(parts) < 2 or is_organisation(name) or any(p.lower() in lx.NOT_NAMES for p in parts):
             return None
+        if all(p.lower() in lx.NAME_PARTICLES for p in parts[:-1]):
+            return None  # "Van der Berg": a surname with its particles, not a full name
         if any(len(p) > 1 and p.isupper() for p in parts):
             return None
         key = parts[-1].lower()
@@ -304,6 +319,8 @@ class Resolver:
             return Speaker(p.name, p.id, "name", p)
         how = "name"
         full = name
+        if len(parts) > 1 and all(w.lower() in lx.NAME_PARTICLES for w in parts[:-1]):
+            parts = parts[-1:]  # "Van der Berg said": the surname of a name with particles
         if len(parts) == 1:
             how = "title" if title else "surname"
             found = self.names.by_surname.get(parts[0].lower())

@@ -16,7 +16,7 @@ AS_TAIL_RE = re.compile(
 )
 AS_LEAD_RE = re.compile(r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd|[Jj]ust)\s+)[Aa]s(?:\s+[\w’'\-.]+){0,5}\s*$")
 
-WHO_CUE_RE = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,2}$")
+WHO_CUE_RE = re.compile(r",\s*(?:(?:an?|the)\s+[^,;:\ue000]{1,60}?\s+)?who\s+(?:[a-z]+\s+){0,2}$")
 MAIN_VERB_AFTER_RE = re.compile(
     r",\s+(?:has|have|had|is|was|were|are|will|would|can|could|also|then|later|now|[a-z]{3,}ed)\s"
 )
@@ -105,7 +105,7 @@ def content_end(
     cut = BECAUSE_CUT_RE.search(masked, a, b)
     if cut and count_words(masked[a : cut.start()]) >= 3:
         b = cut.start()  # "doesn't expect a deal soon, because ...": the reason is the writer's
-    if WHO_CUE_RE.search(masked, max(0, cue_start - 40), cue_start):
+    if WHO_CUE_RE.search(masked, max(0, cue_start - 100), cue_start):
         cut = MAIN_VERB_AFTER_RE.search(masked, a, b)
         if cut:
             b = cut.start()

@@ -280,6 +280,11 @@ GROUP_MODIFIED_RE = re.compile(
 )
 
 
+#: a name, then a description whose relative clause runs on to the cue: "Sen. Ann Kim, a
+#: Republican who (has opposed ...)", "Ann Kim, an economist who (has criticized ...)"
+DESC_WHO_RE = re.compile(rf"(?P<name>{NAMERUN}),\s+(?:an?|the)\s+[^,;:()\ue000]{{1,60}}$")
+
+
 def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -> Mention | None:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
@@ -307,11 +312,19 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         core_r = core_r[: tag.start()].rstrip()
     if not core_r:
         return None
-    tail_at = max(0, len(core_r) - 160)  # both subjects end at the cue: read only the end
+    tail_at = max(0, len(core_r) - 160)  # these subjects end at the cue: read only the end
+    off0 = base + window_start
     share = SHARE_SUBJECT_RE.search(core_r, max(0, len(core_r) - 60))
     if share:  # "About one in five say ...", "Two-thirds said ...": a share of those asked
         a, b = base + window_start + share.start("spk"), base + window_start + share.end("spk")
         return Mention(a, b, text[a:b], "group")
+    dw = DESC_WHO_RE.search(core_r, tail_at) if aux is not None and "who" in aux.group() else None
+    if dw and depth == 0:
+        # "Sen. Ann Kim, a Republican who has opposed the leases, ...": the person the
+        # description's relative clause is about, not a word of the description
+        cleaned = clean_name_mention(text, off0 + dw.start("name"), off0 + dw.end("name"))
+        if cleaned:
+            return Mention(cleaned[0], cleaned[1], text[cleaned[0] : cleaned[1]], "name")
     gm = GROUP_MODIFIED_RE.search(core_r, tail_at)
     if gm and (gm.group("pre") or (window_start == 0 and gm.start() == 0)):
         # "Residents living near the plant say", "Economists surveyed by the Ledger said": the

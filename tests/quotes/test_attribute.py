@@ -108,6 +108,36 @@ def test_a_group_with_a_modifier_is_the_speaker_not_the_last_noun(text, speaker)
     assert (q.speaker, q.attribution) == (speaker, "group")
 
 
+def test_a_name_with_particles_is_found_again_by_its_surname():
+    text = (
+        "Anna van der Berg, an economist at Eastbrook University, spoke first. "
+        "“Costs went up,” van der Berg said. “Nobody priced that in,” Van der Berg added. "
+        "Luis de la Cruz, a historian, disagreed. “It was priced in,” de la Cruz said."
+    )
+    assert speakers(text) == [
+        ("Anna van der Berg", "surname"),
+        ("Anna van der Berg", "surname"),
+        ("Luis de la Cruz", "surname"),
+    ]
+
+
+def test_a_past_tense_who_clause_makes_a_person_for_a_pronoun():
+    text = (
+        "Ruth Obi, an analyst, spoke first. Tom Akers, who ran the port for a decade, was calmer. "
+        "The slump, he said, would pass."
+    )
+    assert {s for s in speakers(text)[-2:]} == {("Tom Akers", "pronoun")}
+
+
+def test_a_stance_verb_in_a_description_of_a_named_person_is_hers():
+    text = "Sen. Ruth Obi, a Republican who has opposed the toll, called the results “a vindication.”"
+    got = [(q.speaker, q.cue, q.text) for q in find_quotes(Article(id="t", text=text))]
+    assert got == [
+        ("Ruth Obi", "opposed", "the toll"),
+        ("Ruth Obi", "called", "the results “a vindication.”"),
+    ]
+
+
 def test_she_skips_a_man_and_he_skips_a_woman():
     text = (
         "Ms. Ann Kim runs the institute. “Rents are high,” Kim said. Mr. Tom Brisk disagreed. "

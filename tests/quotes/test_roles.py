@@ -93,6 +93,8 @@ def test_split_role(appositive, expected):
         ("Harbor Party National Committee research director", None, None, "campaign staff", False),
         ("banking analyst", "Lantern Securities", None, "analyst", True),
         ("senior geopolitical risks adviser", "Harbor Development Institute", None, "analyst", True),
+        ("advises the Harbor Energy Institute", None, None, "analyst", True),
+        ("advises the governor on ports", None, None, "politician", False),
         ("president of a think tank", None, None, "heads a research organisation", True),
         (
             "former executive; runs a research firm",
