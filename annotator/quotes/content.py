@@ -83,8 +83,10 @@ RIGHT_PREP_SPEECH_RE = re.compile(
     rf"^(?:[^{SPEECH}.;]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.){{1,70}}?[,:]\s*(?=({SPEECH}))"
 )
 
-ACC_APP2_RE = re.compile(rf"an?\s[^,.;{SPEECH}]{{0,60}}?,\s*")
-ACC_SKIP_RE = re.compile(rf"^[^,.;{SPEECH}]{{0,60}}?,\s*")
+ACC_APP2_RE = re.compile(
+    rf"an?\s(?:[^,.;{SPEECH}]|,(?=\d)){{0,60}}?,(?!\d)\s*"
+)  # "$2,000": no comma of its own
+ACC_SKIP_RE = re.compile(rf"^(?:[^,.;{SPEECH}]|,(?=\d)){{0,60}}?,(?!\d)\s*")
 
 #: a verb phrase going on after an aside ("..., according to X, has surged")
 VP_START_RE = re.compile(

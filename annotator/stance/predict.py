@@ -37,7 +37,7 @@ from annotator.models import (
 )
 from annotator.stance.engine import StanceEngine, load_engine
 from annotator.stance.features import anchored_polarity, content_stems, tokenize
-from annotator.stance.reading import read_correction, read_litotes
+from annotator.stance.reading import read_for, read_litotes
 from annotator.stance.relevance import (
     Idf,
     Profile,
@@ -190,7 +190,7 @@ def _neural_stances(
     ]
 
     probs = engine.pair_probs(
-        [(question_text(questions[j]), read_correction(texts[i], questions[j].text)) for i, j in candidates]
+        [(question_text(questions[j]), read_for(texts[i], questions[j].text)) for i, j in candidates]
     )
     read = {pair: probs[k] for k, pair in enumerate(candidates)}
     # A quote that opens by pointing back ("That would be a disaster"), is on the question
@@ -330,9 +330,7 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> l
         ]
     from annotator.stance.neural.runtime import decide_pair
 
-    probs = engine.pair_probs(
-        [(p.question, read_correction(read_litotes(p.text), p.question)) for p in pairs]
-    )
+    probs = engine.pair_probs([(p.question, read_for(read_litotes(p.text), p.question)) for p in pairs])
     out = []
     for p, row in zip(pairs, probs):
         label, conf = decide_pair(row)

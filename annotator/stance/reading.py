@@ -417,3 +417,127 @@ def read_correction(text: str, question: str) -> str:
             return text[: m.start()] + joint + text[m.end() :]
         return text
     return text
+
+
+# --------------------------------------------------------------------------- direction
+#: verbs of change and their forms (base, 3rd person, past, participle, -ing)
+_CHANGE_FORMS: dict[str, tuple[str, ...]] = {
+    "rise": ("rise", "rises", "rose", "risen", "rising"),
+    "fall": ("fall", "falls", "fell", "fallen", "falling"),
+    "increase": ("increase", "increases", "increased", "increased", "increasing"),
+    "decrease": ("decrease", "decreases", "decreased", "decreased", "decreasing"),
+    "grow": ("grow", "grows", "grew", "grown", "growing"),
+    "shrink": ("shrink", "shrinks", "shrank", "shrunk", "shrinking"),
+    "drop": ("drop", "drops", "dropped", "dropped", "dropping"),
+    "decline": ("decline", "declines", "declined", "declined", "declining"),
+    "go up": ("go up", "goes up", "went up", "gone up", "going up"),
+    "go down": ("go down", "goes down", "went down", "gone down", "going down"),
+    "climb": ("climb", "climbs", "climbed", "climbed", "climbing"),
+}
+_UP = ("rise", "increase", "grow", "go up", "climb")
+_DOWN = ("fall", "decrease", "shrink", "drop", "decline", "go down")
+#: comparatives of cost: the question's word, and what says the opposite
+_COST_UP = ("more expensive", "cost more", "costs more", "costlier", "pricier")
+_COST_DOWN = ("cheaper", "less expensive", "cost less", "costs less")
+
+
+def _form_re(bases: tuple[str, ...]) -> re.Pattern[str]:
+    forms = sorted({f for b in bases for f in _CHANGE_FORMS[b]}, key=len, reverse=True)
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.IGNORECASE
+    )
+
+
+_UP_RE, _DOWN_RE = _form_re(_UP), _form_re(_DOWN)
+_COST_UP_RE = re.compile(
+    r"\b(?:" + "|".join(c.replace(" ", r"\s+") for c in _COST_UP) + r")\b", re.IGNORECASE
+)
+_COST_DOWN_RE = re.compile(
+    r"\b(?:" + "|".join(c.replace(" ", r"\s+") for c in _COST_DOWN) + r")\b", re.IGNORECASE
+)
+
+
+#: a negation right before a word ("will not fall", "won't go down"): left as written
+_NEGATED_BEFORE_RE = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _not_the_other_way(word: str, asked: str, participle: bool = False) -> str:
+    """The form of `word` (a verb of change going the other way) said as a negation of the
+    asked verb: "fall" -> "not rise", "fell" -> "did not rise", "falls" -> "does not rise",
+    "falling" -> "not rising", "fallen" -> "not risen"."""
+    low = " ".join(word.lower().split())
+    for forms in _CHANGE_FORMS.values():
+        if low in forms:
+            k = forms.index(low)
+            break
+    else:
+        return word
+    a = _CHANGE_FORMS[asked]
+    if participle and k in (2, 3):  # "has fallen", "was decreased": the participle
+        return "not " + a[3]
+    return ("not " + a[0], "does not " + a[0], "did not " + a[0], "not " + a[3], "not " + a[4])[k]
+
+
+_AUX_BEFORE_RE = re.compile(
+    r"\b(?:be|been|being|is|are|was|were|has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+def _stems(text: str) -> set[str]:
+    from annotator.stance.features import content_stems, tokenize
+
+    return set(content_stems(tokenize(text)))
+
+
+def _subject_near(text: str, at: int, subject: set[str]) -> bool:
+    """One of the question's subject words among the six words before `at` in `text`."""
+    return bool(subject & _stems(" ".join(text[:at].split()[-6:])))
+
+
+def read_direction(text: str, question: str) -> str:
+    """`text` as the engine reads it on `question` when the two speak of one change in
+    opposite directions: the engine read "Rents will fall" as agreeing with "Will rents
+    rise?" and "The bridge is cheaper" with "Does the bridge cost more?" (invented probes).
+    The text's verb of change is said as the negation of the question's ("Rents will not
+    rise"; "The bridge is not more expensive"), when the question has a verb of change one
+    way, the text only the other way, and one of the question's words before its verb (what
+    changes) comes shortly before the text's ("Poverty can be reduced" says nothing of "Should
+    the wage be increased?")."""
+    for ask_re, other_re in ((_UP_RE, _DOWN_RE), (_DOWN_RE, _UP_RE)):
+        q = ask_re.search(question)
+        if q is None or other_re.search(question) or ask_re.search(text) or not other_re.search(text):
+            continue
+        low = " ".join(q.group().lower().split())
+        asked = next(base for base, forms in _CHANGE_FORMS.items() if low in forms)
+        subject = _stems(question[: q.start()])
+
+        def flip(m: re.Match, asked: str = asked, subject: set[str] = subject) -> str:
+            if _NEGATED_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+                return m.group()  # "will not fall": left as written
+            if not _subject_near(text, m.start(), subject):
+                return m.group()
+            passive = _AUX_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) is not None
+            return _not_the_other_way(m.group(), asked, passive)
+
+        return other_re.sub(flip, text)
+    for ask_re, other_re, say in (  # (cost: a negated comparative is rare; left to the engine)
+        (_COST_UP_RE, _COST_DOWN_RE, "not more expensive"),
+        (_COST_DOWN_RE, _COST_UP_RE, "not cheaper"),
+    ):
+        q = ask_re.search(question)
+        o = other_re.search(text)
+        if (
+            q is not None
+            and o is not None
+            and not other_re.search(question)
+            and not ask_re.search(text)
+            and _subject_near(text, o.start(), _stems(question[: q.start()]))
+        ):
+            return other_re.sub(say, text)
+    return text
+
+
+def read_for(text: str, question: str) -> str:
+    """What the engine reads of `text` on one question: a correction for what the question
+    asks (`read_correction`), then a change said the other way as a negation (`read_direction`)."""
+    return read_direction(read_correction(text, question), question)

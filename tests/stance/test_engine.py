@@ -364,6 +364,30 @@ def test_a_negated_verb_of_opposing_is_read_as_the_side_it_takes(text, read):
 @pytest.mark.parametrize(
     "question, text, read",
     [
+        ("Will rents rise next year?", "Rents will fall next year.", "Rents will not rise next year."),
+        ("Will rents rise next year?", "Rents have fallen.", "Rents have not risen."),
+        ("Will crime go down?", "Crime went up in May.", "Crime did not go down in May."),
+        ("Does the pier cost more than a bridge?", "The pier is cheaper.", "The pier is not more expensive."),
+        ("Is the bus cheaper than the tram?", "The bus is more expensive.", "The bus is not cheaper."),
+        # the same way, negated, or about another thing: as written
+        ("Will rents rise?", "Rents will rise.", "Rents will rise."),
+        ("Will rents rise?", "Rents won't go down.", "Rents won't go down."),
+        (
+            "Should the levy be increased?",
+            "Litter can be reduced by a higher levy.",
+            "Litter can be reduced by a higher levy.",
+        ),
+    ],
+)
+def test_a_change_said_the_other_way_is_read_as_a_negation(question, text, read):
+    from annotator.stance.reading import read_direction
+
+    assert read_direction(text, question) == read
+
+
+@pytest.mark.parametrize(
+    "question, text, read",
+    [
         # on what is affirmed: the denied part goes
         (
             "Are visitors the main source of the litter?",
