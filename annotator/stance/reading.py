@@ -434,8 +434,58 @@ _CHANGE_FORMS: dict[str, tuple[str, ...]] = {
     "go down": ("go down", "goes down", "went down", "gone down", "going down"),
     "climb": ("climb", "climbs", "climbed", "climbed", "climbing"),
 }
+_CHANGE_FORMS.update(
+    {
+        "win": ("win", "wins", "won", "won", "winning"),
+        "lose": ("lose", "loses", "lost", "lost", "losing"),
+        "expand": ("expand", "expands", "expanded", "expanded", "expanding"),
+        "contract": ("contract", "contracts", "contracted", "contracted", "contracting"),
+        "improve": ("improve", "improves", "improved", "improved", "improving"),
+        "worsen": ("worsen", "worsens", "worsened", "worsened", "worsening"),
+        "deteriorate": ("deteriorate", "deteriorates", "deteriorated", "deteriorated", "deteriorating"),
+    }
+)
+#: adjectives of one form each ("not faster")
+_ADJECTIVES = [
+    "faster",
+    "quicker",
+    "slower",
+    "safer",
+    "riskier",
+    "better",
+    "worse",
+    "stronger",
+    "weaker",
+    "higher",
+    "lower",
+    "larger",
+    "bigger",
+    "smaller",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "easier",
+    "harder",
+]
+_CHANGE_FORMS.update({a: (a,) * 5 for a in _ADJECTIVES})
+_CHANGE_FORMS.update({"more dangerous": ("more dangerous",) * 5, "more difficult": ("more difficult",) * 5})
 _UP = ("rise", "increase", "grow", "go up", "climb")
 _DOWN = ("fall", "decrease", "shrink", "drop", "decline", "go down")
+#: the other pairs of opposite words (each side: what the question may ask, what says the other way)
+_OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("win",), ("lose",)),
+    (("expand",), ("contract", "shrink")),
+    (("improve",), ("worsen", "deteriorate")),
+    (("faster", "quicker"), ("slower",)),
+    (("safer",), ("riskier", "more dangerous")),
+    (("better",), ("worse",)),
+    (("stronger",), ("weaker",)),
+    (("higher",), ("lower",)),
+    (("larger", "bigger"), ("smaller",)),
+    (("earlier", "early"), ("later", "late")),
+    (("easier",), ("harder", "more difficult")),
+)
 #: comparatives of cost: the question's word, and what says the opposite
 _COST_UP = ("more expensive", "cost more", "costs more", "costlier", "pricier")
 _COST_DOWN = ("cheaper", "less expensive", "cost less", "costs less")
@@ -449,6 +499,17 @@ def _form_re(bases: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _UP_RE, _DOWN_RE = _form_re(_UP), _form_re(_DOWN)
+#: (what the question asks, what says the other way), both ways round for each pair
+_DIRECTION_PAIRS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (_UP_RE, _DOWN_RE),
+    (_DOWN_RE, _UP_RE),
+    *((_form_re(a), _form_re(b)) for a, b in _OPPOSITES),
+    *((_form_re(b), _form_re(a)) for a, b in _OPPOSITES),
+)
+#: "it could be worse", "could have been worse": not bad, no opposite of "better"
+_COULD_BE_WORSE_RE = re.compile(
+    r"could\s+(?:have\s+been|be)\s+(?:a\s+lot\s+|much\s+|far\s+)?$", re.IGNORECASE
+)
 _COST_UP_RE = re.compile(
     r"\b(?:" + "|".join(c.replace(" ", r"\s+") for c in _COST_UP) + r")\b", re.IGNORECASE
 )
@@ -503,7 +564,7 @@ def read_direction(text: str, question: str) -> str:
     way, the text only the other way, and one of the question's words before its verb (what
     changes) comes shortly before the text's ("Poverty can be reduced" says nothing of "Should
     the wage be increased?")."""
-    for ask_re, other_re in ((_UP_RE, _DOWN_RE), (_DOWN_RE, _UP_RE)):
+    for ask_re, other_re in _DIRECTION_PAIRS:
         q = ask_re.search(question)
         if q is None or other_re.search(question) or ask_re.search(text) or not other_re.search(text):
             continue
@@ -515,6 +576,8 @@ def read_direction(text: str, question: str) -> str:
             if _NEGATED_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
                 return m.group()  # "will not fall": left as written
             if not _subject_near(text, m.start(), subject):
+                return m.group()
+            if _COULD_BE_WORSE_RE.search(text, max(0, m.start() - 30), m.start()):
                 return m.group()
             passive = _AUX_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) is not None
             return _not_the_other_way(m.group(), asked, passive)

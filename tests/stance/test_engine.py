@@ -369,6 +369,17 @@ def test_a_negated_verb_of_opposing_is_read_as_the_side_it_takes(text, read):
         ("Will crime go down?", "Crime went up in May.", "Crime did not go down in May."),
         ("Does the pier cost more than a bridge?", "The pier is cheaper.", "The pier is not more expensive."),
         ("Is the bus cheaper than the tram?", "The bus is more expensive.", "The bus is not cheaper."),
+        (
+            "Will the ferry make trips faster?",
+            "The ferry will make trips slower.",
+            "The ferry will make trips not faster.",
+        ),
+        ("Will Ann Kim win the race?", "Kim is going to lose.", "Kim is going to not win."),
+        (
+            "Will the merger make service better?",
+            "It could be worse for service.",
+            "It could be worse for service.",
+        ),
         # the same way, negated, or about another thing: as written
         ("Will rents rise?", "Rents will rise.", "Rents will rise."),
         ("Will rents rise?", "Rents won't go down.", "Rents won't go down."),

@@ -204,6 +204,11 @@ CASES = {
         # a change said the other way round (`reading.read_direction`)
         ("Will bus fares rise next year?", "Bus fares will fall next year.", "oppose"),
         ("Does the new pier cost more than a bridge?", "The pier is cheaper than a bridge.", "oppose"),
+        (
+            "Will the new rules make the crossing safer?",
+            "The new rules will make the crossing more dangerous.",
+            "oppose",
+        ),
     ],
     "question_against_target": [
         (
@@ -252,11 +257,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 37 of 38 right (today: 38)."""
+    """Of all the sentences above, the engine gets at least 38 of 39 right (today: 39)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 38 and right >= 37, f"{right}/{len(rows)}"
+    assert len(rows) == 39 and right >= 38, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
