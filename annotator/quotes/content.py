@@ -19,6 +19,9 @@ from annotator.quotes.patterns import (
     LEAD_FRAG_RE,
     LEAD_RE,
     NAMERUN,
+    NAMING_BAD_RE,
+    NAMING_OBJ_RE,
+    PHONE_CALL_RE,
     PREP_START_RE,
     SPEECH,
     TRIVIAL_TAIL_RE,
@@ -111,25 +114,6 @@ PAREN_RE = re.compile(r"^\s*,(?!\s*(?:who|whom|whose|which)\b)\s*")
 # An inverted speaker followed by a relative clause ("..., said X, a lecturer, who has studied it"):
 # the clause describes the speaker; the content is on the left.
 REL_TAIL_RE = re.compile(r"^\.?\s*,?\s*(?:who|whom|whose|which)\b[^{SPEECH}]*$".replace("{SPEECH}", SPEECH))
-
-# The object of a naming verb ("called [the plan a disaster]"); not a phone call, a meeting or a vote.
-NAMING_OBJ_RE = re.compile(rf"\s+(?=[\w{SPEECH}{FRAG}$])")
-
-NAMING_BAD_RE = re.compile(
-    r"\s+(?:(?:a|an|the|his|her|their|its|another|several|two)\s+(?:\w+\s+){0,2}?(?:conference|meeting|vote|votes|"
-    r"election|elections|halt|strike|hearing|session|recess|timeout|summit|referendum|caucus|rally|press|briefing)\b|"
-    r"it\s+quits\b|(?:off|up|out|back|in|upon|around|home|911)(?:[\s,.;:]|$)|"
-    r"(?:him|her|them|me|us|it)\s*(?:[,.;:]|$|(?:on|at|in|to|from|after|before|back|again|twice|last|this|yesterday|"
-    r"today|\w+day)\b))"
-)
-
-# "called Ann Kim on Monday", "called his sister and": a telephone call, not a name given.
-PHONE_CALL_RE = re.compile(
-    rf"\s+(?:{NAMERUN}|(?:my|his|her|their|our)\s+(?:[\w’'\-]+[’']s\s+)?(?:mother|father|wife|husband|son|daughter|"
-    rf"brother|sister|friend|friends|parents|family|office|lawyer|boss|aide|aides))"
-    rf"(?:\s*[,.;:]|\s*$|\s+(?:to|and|on|at|in|from|shortly|earlier|later|last|this|after|before|yesterday|today|"
-    rf"again|back|twice|recently|{WEEKDAYS})\b)"
-)
 
 TO_VERB_RE = re.compile(
     r"to\s+(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|any|him|them|"

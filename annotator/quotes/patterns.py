@@ -218,3 +218,23 @@ def skip_intro(masked: str, a: int, b: int) -> int:
         a += d.end()
     m = INTRO_RE.match(masked[a:b])
     return a + m.end() if m and count_words(masked[a + m.end() : b]) >= 3 else a
+
+
+# The object of a naming verb ("called [the plan a disaster]"); not a phone call, a meeting or a vote.
+NAMING_OBJ_RE = re.compile(rf"\s+(?=[\w{SPEECH}{FRAG}$])")
+
+NAMING_BAD_RE = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|their|its|another|several|two)\s+(?:\w+\s+){0,2}?(?:conference|meeting|vote|votes|"
+    r"election|elections|halt|strike|hearing|session|recess|timeout|summit|referendum|caucus|rally|press|briefing)\b|"
+    r"it\s+quits\b|(?:off|up|out|back|in|upon|around|home|911)(?:[\s,.;:]|$)|"
+    r"(?:him|her|them|me|us|it)\s*(?:[,.;:]|$|(?:on|at|in|to|from|after|before|back|again|twice|last|this|yesterday|"
+    r"today|\w+day)\b))"
+)
+
+# "called Ann Kim on Monday", "called his sister and": a telephone call, not a name given.
+PHONE_CALL_RE = re.compile(
+    rf"\s+(?:{NAMERUN}|(?:my|his|her|their|our)\s+(?:[\w’'\-]+[’']s\s+)?(?:mother|father|wife|husband|son|daughter|"
+    rf"brother|sister|friend|friends|parents|family|office|lawyer|boss|aide|aides))"
+    rf"(?:\s*[,.;:]|\s*$|\s+(?:to|and|on|at|in|from|shortly|earlier|later|last|this|after|before|yesterday|today|"
+    rf"again|back|twice|recently|{WEEKDAYS})\b)"
+)

@@ -391,7 +391,7 @@ def test_a_negated_verb_of_opposing_is_read_as_the_side_it_takes(text, read):
     ],
 )
 def test_a_change_said_the_other_way_is_read_as_a_negation(question, text, read):
-    from annotator.stance.reading import read_direction
+    from annotator.stance.direction import read_direction
 
     assert read_direction(text, question) == read
 

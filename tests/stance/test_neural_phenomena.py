@@ -201,7 +201,7 @@ CASES = {
         ),
     ],
     "direction": [
-        # a change said the other way round (`reading.read_direction`)
+        # a change said the other way round (`direction.read_direction`)
         ("Will bus fares rise next year?", "Bus fares will fall next year.", "oppose"),
         ("Does the new pier cost more than a bridge?", "The pier is cheaper than a bridge.", "oppose"),
         (

@@ -1,0 +1,241 @@
+"""A change said the other way round from the question's ("Rents will fall" on "Will rents
+rise?", "The pier is cheaper" on "Does the pier cost more?"), shown to the stance engine as
+the negation of the question's word ("Rents will not rise"): on invented probes the engine
+read such pairs as agreeing. Used by `annotator.stance.reading.read_for`."""
+
+from __future__ import annotations
+
+import re
+
+#: verbs of change and their forms (base, 3rd person, past, participle, -ing)
+_CHANGE_FORMS: dict[str, tuple[str, ...]] = {
+    "rise": ("rise", "rises", "rose", "risen", "rising"),
+    "fall": ("fall", "falls", "fell", "fallen", "falling"),
+    "increase": ("increase", "increases", "increased", "increased", "increasing"),
+    "decrease": ("decrease", "decreases", "decreased", "decreased", "decreasing"),
+    "grow": ("grow", "grows", "grew", "grown", "growing"),
+    "shrink": ("shrink", "shrinks", "shrank", "shrunk", "shrinking"),
+    "drop": ("drop", "drops", "dropped", "dropped", "dropping"),
+    "decline": ("decline", "declines", "declined", "declined", "declining"),
+    "go up": ("go up", "goes up", "went up", "gone up", "going up"),
+    "go down": ("go down", "goes down", "went down", "gone down", "going down"),
+    "climb": ("climb", "climbs", "climbed", "climbed", "climbing"),
+}
+_CHANGE_FORMS.update(
+    {
+        "win": ("win", "wins", "won", "won", "winning"),
+        "lose": ("lose", "loses", "lost", "lost", "losing"),
+        "expand": ("expand", "expands", "expanded", "expanded", "expanding"),
+        "contract": ("contract", "contracts", "contracted", "contracted", "contracting"),
+        "improve": ("improve", "improves", "improved", "improved", "improving"),
+        "worsen": ("worsen", "worsens", "worsened", "worsened", "worsening"),
+        "deteriorate": ("deteriorate", "deteriorates", "deteriorated", "deteriorated", "deteriorating"),
+    }
+)
+#: adjectives of one form each ("not faster")
+_ADJECTIVES = [
+    "faster",
+    "quicker",
+    "slower",
+    "safer",
+    "riskier",
+    "better",
+    "worse",
+    "stronger",
+    "weaker",
+    "higher",
+    "lower",
+    "larger",
+    "bigger",
+    "smaller",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "easier",
+    "harder",
+]
+_CHANGE_FORMS.update({a: (a,) * 5 for a in _ADJECTIVES})
+_CHANGE_FORMS.update({"more dangerous": ("more dangerous",) * 5, "more difficult": ("more difficult",) * 5})
+_CHANGE_FORMS.update(
+    {
+        "raise": ("raise", "raises", "raised", "raised", "raising"),
+        "boost": ("boost", "boosts", "boosted", "boosted", "boosting"),
+        "cut": ("cut", "cuts", "cut", "cut", "cutting"),
+        "reduce": ("reduce", "reduces", "reduced", "reduced", "reducing"),
+        "lower": ("lower", "lowers", "lowered", "lowered", "lowering"),
+        "create": ("create", "creates", "created", "created", "creating"),
+        "destroy": ("destroy", "destroys", "destroyed", "destroyed", "destroying"),
+        "eliminate": ("eliminate", "eliminates", "eliminated", "eliminated", "eliminating"),
+    }
+)
+_UP = ("rise", "increase", "grow", "go up", "climb", "raise", "boost")
+_DOWN = ("fall", "decrease", "shrink", "drop", "decline", "go down", "cut", "reduce", "lower")
+#: the other pairs of opposite words (each side: what the question may ask, what says the other way)
+_OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("win",), ("lose",)),
+    (("create",), ("destroy", "eliminate")),
+    (("expand",), ("contract", "shrink")),
+    (("improve",), ("worsen", "deteriorate")),
+    (("faster", "quicker"), ("slower",)),
+    (("safer",), ("riskier", "more dangerous")),
+    (("better",), ("worse",)),
+    (("stronger",), ("weaker",)),
+    (("higher",), ("lower",)),
+    (("larger", "bigger"), ("smaller",)),
+    (("earlier", "early"), ("later", "late")),
+    (("easier",), ("harder", "more difficult")),
+)
+#: comparatives of cost: the question's word, and what says the opposite
+_COST_UP = ("more expensive", "cost more", "costs more", "costlier", "pricier")
+_COST_DOWN = ("cheaper", "less expensive", "cost less", "costs less")
+
+
+def _form_re(bases: tuple[str, ...]) -> re.Pattern[str]:
+    forms = sorted({f for b in bases for f in _CHANGE_FORMS[b]}, key=len, reverse=True)
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.IGNORECASE
+    )
+
+
+_UP_RE, _DOWN_RE = _form_re(_UP), _form_re(_DOWN)
+#: (what the question asks, what says the other way), both ways round for each pair
+_DIRECTION_PAIRS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (_UP_RE, _DOWN_RE),
+    (_DOWN_RE, _UP_RE),
+    *((_form_re(a), _form_re(b)) for a, b in _OPPOSITES),
+    *((_form_re(b), _form_re(a)) for a, b in _OPPOSITES),
+)
+#: "it could be worse", "could have been worse": not bad, no opposite of "better"
+_COULD_BE_WORSE_RE = re.compile(
+    r"could\s+(?:have\s+been|be)\s+(?:a\s+lot\s+|much\s+|far\s+)?$", re.IGNORECASE
+)
+_COST_UP_RE = re.compile(
+    r"\b(?:" + "|".join(c.replace(" ", r"\s+") for c in _COST_UP) + r")\b", re.IGNORECASE
+)
+_COST_DOWN_RE = re.compile(
+    r"\b(?:" + "|".join(c.replace(" ", r"\s+") for c in _COST_DOWN) + r")\b", re.IGNORECASE
+)
+
+
+#: a negation right before a word ("will not fall", "won't go down"): left as written
+_NEGATED_BEFORE_RE = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _not_the_other_way(word: str, asked: str, participle: bool = False) -> str:
+    """The form of `word` (a verb of change going the other way) said as a negation of the
+    asked verb: "fall" -> "not rise", "fell" -> "did not rise", "falls" -> "does not rise",
+    "falling" -> "not rising", "fallen" -> "not risen"."""
+    low = " ".join(word.lower().split())
+    for forms in _CHANGE_FORMS.values():
+        if low in forms:
+            k = forms.index(low)
+            break
+    else:
+        return word
+    a = _CHANGE_FORMS[asked]
+    if participle and k in (2, 3):  # "has fallen", "was decreased": the participle
+        return "not " + a[3]
+    return ("not " + a[0], "does not " + a[0], "did not " + a[0], "not " + a[3], "not " + a[4])[k]
+
+
+_AUX_BEFORE_RE = re.compile(
+    r"\b(?:be|been|being|is|are|was|were|has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+def _stems(text: str) -> set[str]:
+    from annotator.stance.features import content_stems, tokenize
+
+    return set(content_stems(tokenize(text)))
+
+
+#: words after a verb of change that are no object of it ("rise next year", "cut by half")
+_NO_OBJECT = frozenset(
+    [
+        "by",
+        "in",
+        "on",
+        "at",
+        "for",
+        "next",
+        "this",
+        "that",
+        "after",
+        "before",
+        "under",
+        "over",
+        "to",
+        "from",
+        "than",
+        "soon",
+        "again",
+        "sharply",
+        "steadily",
+        "further",
+        "quickly",
+        "slowly",
+        "this",
+        "year",
+        "month",
+        "week",
+    ]
+)
+
+
+def _around(text: str, start: int, end: int, before: int) -> set[str]:
+    """What changes at a verb of change in `text[start:end]`: the words before it, and the
+    words after it when they are its object ("cut emissions", not "fall next year")."""
+    after = re.split(r"[,.;:!?]", text[end:], maxsplit=1)[0].split()[:4]
+    words = text[:start].split()[-before:]
+    if after and after[0].lower().strip("’'\"") not in _NO_OBJECT:
+        words += after
+    return _stems(" ".join(words))
+
+
+def read_direction(text: str, question: str) -> str:
+    """`text` as the engine reads it on `question` when the two speak of one change in
+    opposite directions: the engine read "Rents will fall" as agreeing with "Will rents
+    rise?" and "The bridge is cheaper" with "Does the bridge cost more?" (invented probes).
+    The text's verb of change is said as the negation of the question's ("Rents will not
+    rise"; "The bridge is not more expensive"), when the question has a verb of change one
+    way, the text only the other way, and one of the question's words before its verb (what
+    changes) comes shortly before the text's ("Poverty can be reduced" says nothing of "Should
+    the wage be increased?")."""
+    for ask_re, other_re in _DIRECTION_PAIRS:
+        q = ask_re.search(question)
+        if q is None or other_re.search(question) or ask_re.search(text) or not other_re.search(text):
+            continue
+        low = " ".join(q.group().lower().split())
+        asked = next(base for base, forms in _CHANGE_FORMS.items() if low in forms)
+        subject = _around(question, q.start(), q.end(), 12) - _stems(q.group())
+
+        def flip(m: re.Match, asked: str = asked, subject: set[str] = subject) -> str:
+            if _NEGATED_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+                return m.group()  # "will not fall": left as written
+            if not subject & _around(text, m.start(), m.end(), 6):
+                return m.group()  # "Litter can be reduced by a higher levy": another thing changes
+            if _COULD_BE_WORSE_RE.search(text, max(0, m.start() - 30), m.start()):
+                return m.group()
+            passive = _AUX_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) is not None
+            return _not_the_other_way(m.group(), asked, passive)
+
+        return other_re.sub(flip, text)
+    for ask_re, other_re, say in (  # (cost: a negated comparative is rare; left to the engine)
+        (_COST_UP_RE, _COST_DOWN_RE, "not more expensive"),
+        (_COST_DOWN_RE, _COST_UP_RE, "not cheaper"),
+    ):
+        q = ask_re.search(question)
+        o = other_re.search(text)
+        if (
+            q is not None
+            and o is not None
+            and not other_re.search(question)
+            and not ask_re.search(text)
+            and _around(question, q.start(), q.end(), 12) & _around(text, o.start(), o.end(), 6)
+        ):
+            return other_re.sub(say, text)
+    return text
+
+
+__all__ = ["read_direction"]
