@@ -199,8 +199,8 @@ _DOES = re.compile(
     r"advises|advised|ran|headed|led|directed)\s+.+$",
     re.IGNORECASE,
 )
-_ORG_SPLIT = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?(?:[a-z][a-z-]+\s+){0,2}?(?=[A-Z0-9])")
-_AT_SPLIT = re.compile(r"\s+at\s+(?:the\s+)?(?:[a-z][a-z-]+\s+){0,2}?(?=[A-Z0-9])")
+_ORG_SPLIT = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?(?:[a-z][a-z-]+\s+){0,3}?(?=[A-Z0-9])")
+_AT_SPLIT = re.compile(r"\s+at\s+(?:the\s+)?(?:[a-z][a-z-]+\s+){0,3}?(?=[A-Z0-9])")
 _AGE = re.compile(r"^\d{1,3}\s*(?:,\s*|$)")
 #: first words that make an appositive a clause ("remained a defender of ..."), not a role
 _NOT_ROLE_START = frozenset(

@@ -32,6 +32,11 @@ from annotator.quotes.roles import EXPERT_RULES, describes_place_or_org, expert_
             "who was coordinator for river safety at the Harbor Department from 2009 to 2012",
             ("former coordinator for river safety", "Harbor Department"),
         ),
+        # a description of up to three words between "at the" and the name
+        (
+            "a senior analyst at the energy research firm Brightline Partners",
+            ("senior analyst", "Brightline Partners"),
+        ),
         # how long is no part of the organisation
         (
             "a professor of law at Eastbrook University for 30 years",
