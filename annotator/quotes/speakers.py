@@ -285,6 +285,10 @@ GROUP_MODIFIED_RE = re.compile(
 DESC_WHO_RE = re.compile(rf"(?P<name>{NAMERUN}),\s+(?:an?|the)\s+[^,;:()\ue000]{{1,60}}$")
 
 
+_GROUP_HEADS = frozenset(lx.GROUP_NOUNS)
+_SHARE_HINT_RE = re.compile(r"\d|\sin\s|-|percent")  # what a share subject cannot do without
+
+
 def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -> Mention | None:
     """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
     window_start = max(0, upto - 300)
@@ -314,7 +318,11 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         return None
     tail_at = max(0, len(core_r) - 160)  # these subjects end at the cue: read only the end
     off0 = base + window_start
-    share = SHARE_SUBJECT_RE.search(core_r, max(0, len(core_r) - 60))
+    share = (
+        SHARE_SUBJECT_RE.search(core_r, max(0, len(core_r) - 60))
+        if _SHARE_HINT_RE.search(core_r, max(0, len(core_r) - 60))
+        else None
+    )
     if share:  # "About one in five say ...", "Two-thirds said ...": a share of those asked
         a, b = base + window_start + share.start("spk"), base + window_start + share.end("spk")
         return Mention(a, b, text[a:b], "group")
@@ -325,7 +333,11 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         cleaned = clean_name_mention(text, off0 + dw.start("name"), off0 + dw.end("name"))
         if cleaned:
             return Mention(cleaned[0], cleaned[1], text[cleaned[0] : cleaned[1]], "name")
-    gm = GROUP_MODIFIED_RE.search(core_r, tail_at)
+    gm = (
+        GROUP_MODIFIED_RE.search(core_r, tail_at)
+        if not _GROUP_HEADS.isdisjoint(core_r[tail_at:].lower().split())
+        else None
+    )
     if gm and (gm.group("pre") or (window_start == 0 and gm.start() == 0)):
         # "Residents living near the plant say", "Economists surveyed by the Ledger said": the
         # group the modifier describes, not the last noun before the cue
