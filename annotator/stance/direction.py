@@ -72,7 +72,30 @@ _CHANGE_FORMS.update(
 _UP = ("rise", "increase", "grow", "go up", "climb", "raise", "boost")
 _DOWN = ("fall", "decrease", "shrink", "drop", "decline", "go down", "cut", "reduce", "lower")
 #: the other pairs of opposite words (each side: what the question may ask, what says the other way)
+#: plain adjectives whose opposites the engine read as agreeing ("E-scooters are safe" on
+#: "Are e-scooters dangerous?", invented probes)
+_PLAIN = [
+    "safe",
+    "dangerous",
+    "unsafe",
+    "risky",
+    "affordable",
+    "cheap",
+    "expensive",
+    "unaffordable",
+    "costly",
+    "likely",
+    "unlikely",
+    "clean",
+    "polluted",
+    "dirty",
+]
+_CHANGE_FORMS.update({a: (a,) * 5 for a in _PLAIN})
 _OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("safe",), ("dangerous", "unsafe", "risky")),
+    (("affordable", "cheap"), ("expensive", "unaffordable", "costly")),
+    (("likely",), ("unlikely",)),
+    (("clean",), ("polluted", "dirty")),
     (("win",), ("lose",)),
     (("create",), ("destroy", "eliminate")),
     (("expand",), ("contract", "shrink")),
@@ -118,6 +141,14 @@ _COST_DOWN_RE = re.compile(
 )
 
 
+#: a preposition or determiner right before a verb of change: it is used as a noun or a
+#: modifier ("result in reduced benefits", "a sharp cut"), not as the verb
+_NOUN_USE_RE = re.compile(r"\b(?:in|of|for|with|a|an|the|by|from|on|at|its|their|his|her)\s+$", re.IGNORECASE)
+#: a degree word right before an adjective ("more expensive", "too costly", "very risky")
+_DEGREE_BEFORE_RE = re.compile(
+    r"\b(?:more|less|most|least|too|very|so|really|extremely|quite|deeply|highly|increasingly|relatively|fairly)\s+$",
+    re.IGNORECASE,
+)
 #: a negation right before a word ("will not fall", "won't go down"): left as written
 _NEGATED_BEFORE_RE = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -217,6 +248,13 @@ def read_direction(text: str, question: str) -> str:
                 return m.group()  # "Litter can be reduced by a higher levy": another thing changes
             if _COULD_BE_WORSE_RE.search(text, max(0, m.start() - 30), m.start()):
                 return m.group()
+            if (
+                _NOUN_USE_RE.search(text, max(0, m.start() - 8), m.start())
+                and m.group().lower() not in _PLAIN
+            ):
+                return m.group()  # "result in reduced benefits", "a cut": a noun or its modifier
+            if _DEGREE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+                return m.group()  # "more expensive", "too costly": a degree the engine reads as written
             passive = _AUX_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) is not None
             return _not_the_other_way(m.group(), asked, passive)
 

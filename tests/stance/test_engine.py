@@ -380,6 +380,18 @@ def test_a_negated_verb_of_opposing_is_read_as_the_side_it_takes(text, read):
             "It could be worse for service.",
             "It could be worse for service.",
         ),
+        ("Are e-scooters dangerous?", "E-scooters are safe.", "E-scooters are not dangerous."),
+        ("Is the harbor clean?", "The harbor is polluted.", "The harbor is not clean."),
+        (
+            "Is the new housing affordable?",
+            "The new housing is too expensive.",
+            "The new housing is too expensive.",
+        ),
+        (
+            "Should the wage be raised?",
+            "A higher wage would result in reduced hours.",
+            "A higher wage would result in reduced hours.",
+        ),
         # the same way, negated, or about another thing: as written
         ("Will rents rise?", "Rents will rise.", "Rents will rise."),
         ("Will rents rise?", "Rents won't go down.", "Rents won't go down."),

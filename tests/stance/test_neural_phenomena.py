@@ -209,6 +209,7 @@ CASES = {
             "The new rules will make the crossing more dangerous.",
             "oppose",
         ),
+        ("Is the old footbridge safe?", "The old footbridge is unsafe.", "oppose"),
     ],
     "question_against_target": [
         (
@@ -257,11 +258,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 38 of 39 right (today: 39)."""
+    """Of all the sentences above, the engine gets at least 39 of 40 right (today: 40)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 39 and right >= 38, f"{right}/{len(rows)}"
+    assert len(rows) == 40 and right >= 39, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
