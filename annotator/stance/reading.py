@@ -272,6 +272,15 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         re.compile(r"\b(?P<aux>have|has|had)\s+no\s+objections?\s+to\b"),
         lambda m: {"have": "agree with", "has": "agrees with", "had": "agreed with"}[m.group("aux")],
     ),
+    # "shouldn't have trouble paying", "won't have much difficulty following": can easily
+    (
+        re.compile(
+            r"\b(?:should\s*n['’]t|should\s+not|won['’]t|will\s+not|would\s*n['’]t|would\s+not|do\s*n['’]t|do\s+not"
+            r"|does\s*n['’]t|does\s+not|did\s*n['’]t|did\s+not)\s+have\s+(?:any\s+|much\s+|a\s+lot\s+of\s+)?"
+            r"(?:trouble|difficulty|difficulties|problems?|a\s+problem|a\s+hard\s+time)\s+(?=\w+ing\b)"
+        ),
+        "can easily handle ",
+    ),
     # "no amount of money will fix it": money will not fix it
     (
         re.compile(
@@ -298,6 +307,10 @@ IDIOM_HINTS = (
     "yet to",
     "rule out",
     "objection",
+    "trouble",
+    "difficult",
+    "problem",
+    "hard time",
 )
 
 
@@ -317,6 +330,7 @@ IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
     ("yet to",),
     ("rule out",),
     ("objection",),
+    ("trouble", "difficult", "problem", "hard time"),
     ("amount of",),
 )
 assert len(IDIOM_KEYS) == len(IDIOMS)

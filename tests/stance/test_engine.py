@@ -347,6 +347,11 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("I wouldn't rule out a second pier.", "I see a real possibility of a second pier."),
         ("She has no objection to the levy.", "She agrees with the levy."),
         ("They ruled out a levy.", "They ruled out a levy."),
+        (
+            "Most riders shouldn't have trouble paying the fare.",
+            "Most riders can easily handle paying the fare.",
+        ),
+        ("They won't have trouble.", "They won't have trouble."),
         # "even if" (regardless) and a lone "still" are left as they are
         (
             "Even if the levy passes, rents will still rise.",
