@@ -281,6 +281,16 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         ),
         "can easily handle ",
     ),
+    # "there has never been a better time to": now is the best time to
+    (
+        re.compile(
+            r"\b(?:[Tt]here|[Ii]t)\s*(?:has|['’]s|had|is|was)\s+never\s+(?:been\s+)?a\s+(?P<c>better|worse)\s+(?:time|moment)\b"
+        ),
+        lambda m: "now is the " + ("best" if m.group("c") == "better" else "worst") + " time",
+    ),
+    # "a no-lose proposition": a sure win; "a solution in search of a problem": unnecessary
+    (re.compile(r"\ba\s+no[- ]lose\s+(?:proposition|situation|deal|bet)\b"), "a sure win"),
+    (re.compile(r"\ba\s+solution\s+in\s+search\s+of\s+a\s+problem\b"), "unnecessary"),
     # "no amount of money will fix it": money will not fix it
     (
         re.compile(
@@ -311,6 +321,9 @@ IDIOM_HINTS = (
     "difficult",
     "problem",
     "hard time",
+    "never",
+    "lose",
+    "in search of",
 )
 
 
@@ -331,6 +344,9 @@ IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
     ("rule out",),
     ("objection",),
     ("trouble", "difficult", "problem", "hard time"),
+    ("never",),
+    ("lose",),
+    ("in search of",),
     ("amount of",),
 )
 assert len(IDIOM_KEYS) == len(IDIOMS)

@@ -352,6 +352,9 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
             "Most riders can easily handle paying the fare.",
         ),
         ("They won't have trouble.", "They won't have trouble."),
+        ("There has never been a better time to act.", "Now is the best time to act."),
+        ("The toll is a solution in search of a problem.", "The toll is unnecessary."),
+        ("The toll is a no-lose proposition.", "The toll is a sure win."),
         # "even if" (regardless) and a lone "still" are left as they are
         (
             "Even if the levy passes, rents will still rise.",

@@ -173,6 +173,11 @@ CASES = {
             "support",
         ),
         (
+            "Should the state cut the fuel tax?",
+            "There has never been a better time to cut the fuel tax.",
+            "support",
+        ),
+        (
             "Will farmers cope with the new rules?",
             "Farmers won't have much difficulty following the new rules.",
             "support",
@@ -263,11 +268,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 40 of 41 right (today: 41)."""
+    """Of all the sentences above, the engine gets at least 41 of 42 right (today: 42)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 41 and right >= 40, f"{right}/{len(rows)}"
+    assert len(rows) == 42 and right >= 41, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
