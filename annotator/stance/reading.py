@@ -291,6 +291,12 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     # "a no-lose proposition": a sure win; "a solution in search of a problem": unnecessary
     (re.compile(r"\ba\s+no[- ]lose\s+(?:proposition|situation|deal|bet)\b"), "a sure win"),
     (re.compile(r"\ba\s+solution\s+in\s+search\s+of\s+a\s+problem\b"), "unnecessary"),
+    # "off the table": ruled out; "anything but certain": doubtful
+    (re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+off\s+the\s+table\b"), "is ruled out"),
+    (
+        re.compile(r"\banything\s+but\s+(?:certain|clear|sure|guaranteed|settled|assured|a\s+done\s+deal)\b"),
+        "doubtful",
+    ),
     # "no amount of money will fix it": money will not fix it
     (
         re.compile(
@@ -324,6 +330,8 @@ IDIOM_HINTS = (
     "never",
     "lose",
     "in search of",
+    "off the table",
+    "anything but",
 )
 
 
@@ -347,6 +355,8 @@ IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
     ("never",),
     ("lose",),
     ("in search of",),
+    ("off the table",),
+    ("anything but",),
     ("amount of",),
 )
 assert len(IDIOM_KEYS) == len(IDIOMS)

@@ -355,6 +355,8 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("There has never been a better time to act.", "Now is the best time to act."),
         ("The toll is a solution in search of a problem.", "The toll is unnecessary."),
         ("The toll is a no-lose proposition.", "The toll is a sure win."),
+        ("The toll is off the table.", "The toll is ruled out."),
+        ("A deal is anything but certain.", "A deal is doubtful."),
         # "even if" (regardless) and a lone "still" are left as they are
         (
             "Even if the levy passes, rents will still rise.",
