@@ -91,7 +91,22 @@ _PLAIN = [
     "dirty",
 ]
 _CHANGE_FORMS.update({a: (a,) * 5 for a in _PLAIN})
+_CHANGE_FORMS.update(
+    {
+        "approve": ("approve", "approves", "approved", "approved", "approving"),
+        "reject": ("reject", "rejects", "rejected", "rejected", "rejecting"),
+        "block": ("block", "blocks", "blocked", "blocked", "blocking"),
+        "veto": ("veto", "vetoes", "vetoed", "vetoed", "vetoing"),
+        "open": ("open", "opens", "opened", "opened", "opening"),
+        "close": ("close", "closes", "closed", "closed", "closing"),
+        "shut": ("shut", "shuts", "shut", "shut", "shutting"),
+    }
+)
+_CHANGE_FORMS.update({a: (a,) * 5 for a in ("mandatory", "compulsory", "voluntary", "optional")})
 _OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("approve",), ("reject", "block", "veto")),
+    (("open",), ("close", "shut")),
+    (("mandatory", "compulsory"), ("voluntary", "optional")),
     (("safe",), ("dangerous", "unsafe", "risky")),
     (("affordable", "cheap"), ("expensive", "unaffordable", "costly")),
     (("likely",), ("unlikely",)),

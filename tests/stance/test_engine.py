@@ -402,6 +402,16 @@ def test_a_negated_verb_of_opposing_is_read_as_the_side_it_takes(text, read):
             "A higher wage would result in reduced hours.",
             "A higher wage would result in reduced hours.",
         ),
+        (
+            "Should the ferry be mandatory for pupils?",
+            "The ferry should stay voluntary.",
+            "The ferry should stay not mandatory.",
+        ),
+        (
+            "Should the council reject the tower?",
+            "The council should approve the tower.",
+            "The council should not reject the tower.",
+        ),
         # the same way, negated, or about another thing: as written
         ("Will rents rise?", "Rents will rise.", "Rents will rise."),
         ("Will rents rise?", "Rents won't go down.", "Rents won't go down."),
