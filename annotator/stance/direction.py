@@ -103,8 +103,32 @@ _CHANGE_FORMS.update(
     }
 )
 _CHANGE_FORMS.update({a: (a,) * 5 for a in ("mandatory", "compulsory", "voluntary", "optional")})
+_CHANGE_FORMS.update(
+    {
+        "demolish": ("demolish", "demolishes", "demolished", "demolished", "demolishing"),
+        "tear down": ("tear down", "tears down", "tore down", "torn down", "tearing down"),
+        "knock down": ("knock down", "knocks down", "knocked down", "knocked down", "knocking down"),
+        "preserve": ("preserve", "preserves", "preserved", "preserved", "preserving"),
+        "restore": ("restore", "restores", "restored", "restored", "restoring"),
+        "end": ("end", "ends", "ended", "ended", "ending"),
+        "cancel": ("cancel", "cancels", "canceled", "cancelled", "cancelling"),
+        "extend": ("extend", "extends", "extended", "extended", "extending"),
+        "renew": ("renew", "renews", "renewed", "renewed", "renewing"),
+        "lift": ("lift", "lifts", "lifted", "lifted", "lifting"),
+        "keep": ("keep", "keeps", "kept", "kept", "keeping"),
+        "maintain": ("maintain", "maintains", "maintained", "maintained", "maintaining"),
+        "leave": ("leave", "leaves", "left", "left", "leaving"),
+        "quit": ("quit", "quits", "quit", "quit", "quitting"),
+        "remain": ("remain", "remains", "remained", "remained", "remaining"),
+        "stay": ("stay", "stays", "stayed", "stayed", "staying"),
+    }
+)
 _OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("approve",), ("reject", "block", "veto")),
+    (("demolish", "tear down", "knock down"), ("preserve", "restore")),
+    (("end", "cancel"), ("extend", "renew")),
+    (("lift",), ("keep", "maintain")),
+    (("leave", "quit"), ("remain", "stay")),
     (("open",), ("close", "shut")),
     (("mandatory", "compulsory"), ("voluntary", "optional")),
     (("safe",), ("dangerous", "unsafe", "risky")),

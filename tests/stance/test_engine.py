@@ -412,6 +412,21 @@ def test_a_negated_verb_of_opposing_is_read_as_the_side_it_takes(text, read):
             "The council should approve the tower.",
             "The council should not reject the tower.",
         ),
+        (
+            "Should the town demolish the old pier?",
+            "The town should preserve the old pier.",
+            "The town should not demolish the old pier.",
+        ),
+        (
+            "Should the state end the tax credit?",
+            "The state should extend the tax credit.",
+            "The state should not end the tax credit.",
+        ),
+        (
+            "Should the country leave the league?",
+            "She left the meeting early.",
+            "She left the meeting early.",
+        ),
         # the same way, negated, or about another thing: as written
         ("Will rents rise?", "Rents will rise.", "Rents will rise."),
         ("Will rents rise?", "Rents won't go down.", "Rents won't go down."),
