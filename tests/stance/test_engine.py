@@ -427,6 +427,16 @@ def test_a_negated_verb_of_opposing_is_read_as_the_side_it_takes(text, read):
             "She left the meeting early.",
             "She left the meeting early.",
         ),
+        (
+            "Will the court uphold the toll?",
+            "The court will strike down the toll.",
+            "The court will not uphold the toll.",
+        ),
+        (
+            "Will the union reject the offer?",
+            "The union will accept the offer.",
+            "The union will not reject the offer.",
+        ),
         # the same way, negated, or about another thing: as written
         ("Will rents rise?", "Rents will rise.", "Rents will rise."),
         ("Will rents rise?", "Rents won't go down.", "Rents won't go down."),

@@ -222,6 +222,7 @@ CASES = {
         ("Is the old footbridge safe?", "The old footbridge is unsafe.", "oppose"),
         ("Should the town close the old pool?", "The town should keep the old pool open.", "oppose"),
         ("Should the town demolish the old pier?", "The town should preserve the old pier.", "oppose"),
+        ("Will the court uphold the toll?", "The court will strike down the toll.", "oppose"),
     ],
     "question_against_target": [
         (
@@ -270,11 +271,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 43 of 44 right (today: 44)."""
+    """Of all the sentences above, the engine gets at least 44 of 45 right (today: 45)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 44 and right >= 43, f"{right}/{len(rows)}"
+    assert len(rows) == 45 and right >= 44, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
