@@ -285,7 +285,6 @@ GROUP_MODIFIED_RE = re.compile(
 DESC_WHO_RE = re.compile(rf"(?P<name>{NAMERUN}),\s+(?:an?|the)\s+[^,;:()\ue000]{{1,60}}$")
 
 
-_GROUP_HEADS = frozenset(lx.GROUP_NOUNS)
 _SHARE_HINT_RE = re.compile(r"\d|\sin\s|-|percent")  # what a share subject cannot do without
 
 
@@ -335,7 +334,7 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             return Mention(cleaned[0], cleaned[1], text[cleaned[0] : cleaned[1]], "name")
     gm = (
         GROUP_MODIFIED_RE.search(core_r, tail_at)
-        if not _GROUP_HEADS.isdisjoint(core_r[tail_at:].lower().split())
+        if not lx.GROUP_NOUNS.isdisjoint(core_r[tail_at:].lower().split())
         else None
     )
     if gm and (gm.group("pre") or (window_start == 0 and gm.start() == 0)):

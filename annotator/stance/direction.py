@@ -7,32 +7,107 @@ from __future__ import annotations
 
 import re
 
-#: verbs of change and their forms (base, 3rd person, past, participle, -ing)
-_CHANGE_FORMS: dict[str, tuple[str, ...]] = {
-    "rise": ("rise", "rises", "rose", "risen", "rising"),
-    "fall": ("fall", "falls", "fell", "fallen", "falling"),
-    "increase": ("increase", "increases", "increased", "increased", "increasing"),
-    "decrease": ("decrease", "decreases", "decreased", "decreased", "decreasing"),
-    "grow": ("grow", "grows", "grew", "grown", "growing"),
-    "shrink": ("shrink", "shrinks", "shrank", "shrunk", "shrinking"),
-    "drop": ("drop", "drops", "dropped", "dropped", "dropping"),
-    "decline": ("decline", "declines", "declined", "declined", "declining"),
-    "go up": ("go up", "goes up", "went up", "gone up", "going up"),
-    "go down": ("go down", "goes down", "went down", "gone down", "going down"),
-    "climb": ("climb", "climbs", "climbed", "climbed", "climbing"),
+#: verbs whose past and participle are not "-ed", and those that double their last letter
+_IRREGULAR = {
+    "rise": ("rose", "risen"),
+    "fall": ("fell", "fallen"),
+    "grow": ("grew", "grown"),
+    "shrink": ("shrank", "shrunk"),
+    "go": ("went", "gone"),
+    "win": ("won", "won"),
+    "lose": ("lost", "lost"),
+    "cut": ("cut", "cut"),
+    "shut": ("shut", "shut"),
+    "quit": ("quit", "quit"),
+    "keep": ("kept", "kept"),
+    "leave": ("left", "left"),
+    "tear": ("tore", "torn"),
+    "strike": ("struck", "struck"),
+    "uphold": ("upheld", "upheld"),
+    "cancel": ("canceled", "cancelled"),
 }
-_CHANGE_FORMS.update(
-    {
-        "win": ("win", "wins", "won", "won", "winning"),
-        "lose": ("lose", "loses", "lost", "lost", "losing"),
-        "expand": ("expand", "expands", "expanded", "expanded", "expanding"),
-        "contract": ("contract", "contracts", "contracted", "contracted", "contracting"),
-        "improve": ("improve", "improves", "improved", "improved", "improving"),
-        "worsen": ("worsen", "worsens", "worsened", "worsened", "worsening"),
-        "deteriorate": ("deteriorate", "deteriorates", "deteriorated", "deteriorated", "deteriorating"),
-    }
-)
-#: adjectives of one form each ("not faster")
+_DOUBLES = frozenset({"drop", "win", "cut", "shut", "quit", "cancel"})
+
+
+def _forms(verb: str) -> tuple[str, ...]:
+    """(base, 3rd person, past, participle, -ing) of a verb, or of a phrasal verb's first word
+    ("go up": "goes up", "went up", ...)."""
+    head, _, rest = verb.partition(" ")
+    tail = " " + rest if rest else ""
+    stem = head + head[-1] if head in _DOUBLES else head
+    past, participle = _IRREGULAR.get(head, (head + "d",) * 2 if head.endswith("e") else (stem + "ed",) * 2)
+    third = head + "es" if head.endswith(("s", "sh", "ch", "x", "o")) else head + "s"
+    ing = head[:-1] + "ing" if head.endswith("e") else stem + "ing"
+    return tuple(w + tail for w in (head, third, past, participle, ing))
+
+
+#: verbs of change, and verbs of acting on something, that have an opposite below
+_VERBS = [
+    "rise",
+    "fall",
+    "increase",
+    "decrease",
+    "grow",
+    "shrink",
+    "drop",
+    "decline",
+    "climb",
+    "raise",
+    "boost",
+    "cut",
+    "reduce",
+    "lower",
+    "win",
+    "lose",
+    "expand",
+    "contract",
+    "improve",
+    "worsen",
+    "deteriorate",
+    "create",
+    "destroy",
+    "eliminate",
+    "approve",
+    "reject",
+    "block",
+    "veto",
+    "open",
+    "close",
+    "shut",
+    "demolish",
+    "preserve",
+    "restore",
+    "end",
+    "cancel",
+    "extend",
+    "renew",
+    "lift",
+    "keep",
+    "maintain",
+    "leave",
+    "quit",
+    "remain",
+    "stay",
+    "accept",
+    "refuse",
+    "support",
+    "back",
+    "endorse",
+    "oppose",
+    "uphold",
+    "overturn",
+    "survive",
+] + [
+    "go up",
+    "go down",
+    "tear down",
+    "knock down",
+    "turn down",
+    "strike down",
+    "go bankrupt",
+    "go under",
+]
+#: adjectives (comparative or plain) of one form each ("not faster", "not dangerous")
 _ADJECTIVES = [
     "faster",
     "quicker",
@@ -54,27 +129,6 @@ _ADJECTIVES = [
     "late",
     "easier",
     "harder",
-]
-_CHANGE_FORMS.update({a: (a,) * 5 for a in _ADJECTIVES})
-_CHANGE_FORMS.update({"more dangerous": ("more dangerous",) * 5, "more difficult": ("more difficult",) * 5})
-_CHANGE_FORMS.update(
-    {
-        "raise": ("raise", "raises", "raised", "raised", "raising"),
-        "boost": ("boost", "boosts", "boosted", "boosted", "boosting"),
-        "cut": ("cut", "cuts", "cut", "cut", "cutting"),
-        "reduce": ("reduce", "reduces", "reduced", "reduced", "reducing"),
-        "lower": ("lower", "lowers", "lowered", "lowered", "lowering"),
-        "create": ("create", "creates", "created", "created", "creating"),
-        "destroy": ("destroy", "destroys", "destroyed", "destroyed", "destroying"),
-        "eliminate": ("eliminate", "eliminates", "eliminated", "eliminated", "eliminating"),
-    }
-)
-_UP = ("rise", "increase", "grow", "go up", "climb", "raise", "boost")
-_DOWN = ("fall", "decrease", "shrink", "drop", "decline", "go down", "cut", "reduce", "lower")
-#: the other pairs of opposite words (each side: what the question may ask, what says the other way)
-#: plain adjectives whose opposites the engine read as agreeing ("E-scooters are safe" on
-#: "Are e-scooters dangerous?", invented probes)
-_PLAIN = [
     "safe",
     "dangerous",
     "unsafe",
@@ -89,53 +143,43 @@ _PLAIN = [
     "clean",
     "polluted",
     "dirty",
-]
-_CHANGE_FORMS.update({a: (a,) * 5 for a in _PLAIN})
-_CHANGE_FORMS.update(
-    {
-        "approve": ("approve", "approves", "approved", "approved", "approving"),
-        "reject": ("reject", "rejects", "rejected", "rejected", "rejecting"),
-        "block": ("block", "blocks", "blocked", "blocked", "blocking"),
-        "veto": ("veto", "vetoes", "vetoed", "vetoed", "vetoing"),
-        "open": ("open", "opens", "opened", "opened", "opening"),
-        "close": ("close", "closes", "closed", "closed", "closing"),
-        "shut": ("shut", "shuts", "shut", "shut", "shutting"),
-    }
+    "mandatory",
+    "compulsory",
+    "voluntary",
+    "optional",
+] + ["more dangerous", "more difficult"]
+#: plain adjectives whose opposites the engine read as agreeing ("E-scooters are safe" on
+#: "Are e-scooters dangerous?", invented probes): said "not X" even as a modifier
+_PLAIN = frozenset(
+    [
+        "safe",
+        "dangerous",
+        "unsafe",
+        "risky",
+        "affordable",
+        "cheap",
+        "expensive",
+        "unaffordable",
+        "costly",
+        "likely",
+        "unlikely",
+        "clean",
+        "polluted",
+        "dirty",
+    ]
 )
-_CHANGE_FORMS.update({a: (a,) * 5 for a in ("mandatory", "compulsory", "voluntary", "optional")})
-_CHANGE_FORMS.update(
-    {
-        "demolish": ("demolish", "demolishes", "demolished", "demolished", "demolishing"),
-        "tear down": ("tear down", "tears down", "tore down", "torn down", "tearing down"),
-        "knock down": ("knock down", "knocks down", "knocked down", "knocked down", "knocking down"),
-        "preserve": ("preserve", "preserves", "preserved", "preserved", "preserving"),
-        "restore": ("restore", "restores", "restored", "restored", "restoring"),
-        "end": ("end", "ends", "ended", "ended", "ending"),
-        "cancel": ("cancel", "cancels", "canceled", "cancelled", "cancelling"),
-        "extend": ("extend", "extends", "extended", "extended", "extending"),
-        "renew": ("renew", "renews", "renewed", "renewed", "renewing"),
-        "lift": ("lift", "lifts", "lifted", "lifted", "lifting"),
-        "keep": ("keep", "keeps", "kept", "kept", "keeping"),
-        "maintain": ("maintain", "maintains", "maintained", "maintained", "maintaining"),
-        "leave": ("leave", "leaves", "left", "left", "leaving"),
-        "quit": ("quit", "quits", "quit", "quit", "quitting"),
-        "remain": ("remain", "remains", "remained", "remained", "remaining"),
-        "stay": ("stay", "stays", "stayed", "stayed", "staying"),
-        "accept": ("accept", "accepts", "accepted", "accepted", "accepting"),
-        "refuse": ("refuse", "refuses", "refused", "refused", "refusing"),
-        "turn down": ("turn down", "turns down", "turned down", "turned down", "turning down"),
-        "support": ("support", "supports", "supported", "supported", "supporting"),
-        "back": ("back", "backs", "backed", "backed", "backing"),
-        "endorse": ("endorse", "endorses", "endorsed", "endorsed", "endorsing"),
-        "oppose": ("oppose", "opposes", "opposed", "opposed", "opposing"),
-        "uphold": ("uphold", "upholds", "upheld", "upheld", "upholding"),
-        "strike down": ("strike down", "strikes down", "struck down", "struck down", "striking down"),
-        "overturn": ("overturn", "overturns", "overturned", "overturned", "overturning"),
-        "survive": ("survive", "survives", "survived", "survived", "surviving"),
-        "go bankrupt": ("go bankrupt", "goes bankrupt", "went bankrupt", "gone bankrupt", "going bankrupt"),
-        "go under": ("go under", "goes under", "went under", "gone under", "going under"),
-    }
-)
+#: (a word both, "lower", is the verb: its forms include the adjective)
+_CHANGE_FORMS: dict[str, tuple[str, ...]] = {a: (a,) * 5 for a in _ADJECTIVES} | {
+    v: _forms(v) for v in _VERBS
+}
+#: each form, the word it is a form of and which form (the first entry naming it)
+_FORM_OF: dict[str, tuple[str, int]] = {}
+for _base, _fs in _CHANGE_FORMS.items():
+    for _k, _f in enumerate(_fs):
+        _FORM_OF.setdefault(_f, (_base, _k))
+_UP = ("rise", "increase", "grow", "go up", "climb", "raise", "boost")
+_DOWN = ("fall", "decrease", "shrink", "drop", "decline", "go down", "cut", "reduce", "lower")
+#: the other pairs of opposite words (each side: what the question may ask, what says the other way)
 _OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("approve",), ("reject", "block", "veto")),
     (("demolish", "tear down", "knock down"), ("preserve", "restore")),
@@ -213,13 +257,10 @@ def _not_the_other_way(word: str, asked: str, participle: bool = False) -> str:
     """The form of `word` (a verb of change going the other way) said as a negation of the
     asked verb: "fall" -> "not rise", "fell" -> "did not rise", "falls" -> "does not rise",
     "falling" -> "not rising", "fallen" -> "not risen"."""
-    low = " ".join(word.lower().split())
-    for forms in _CHANGE_FORMS.values():
-        if low in forms:
-            k = forms.index(low)
-            break
-    else:
+    found = _FORM_OF.get(" ".join(word.lower().split()))
+    if found is None:
         return word
+    k = found[1]
     a = _CHANGE_FORMS[asked]
     if participle and k in (2, 3):  # "has fallen", "was decreased": the participle
         return "not " + a[3]
@@ -294,7 +335,7 @@ def read_direction(text: str, question: str) -> str:
         if q is None or other_re.search(question) or ask_re.search(text) or not other_re.search(text):
             continue
         low = " ".join(q.group().lower().split())
-        asked = next(base for base, forms in _CHANGE_FORMS.items() if low in forms)
+        asked = _FORM_OF[low][0]
         subject = _around(question, q.start(), q.end(), 12) - _stems(q.group())
 
         def flip(m: re.Match, asked: str = asked, subject: set[str] = subject) -> str:

@@ -306,33 +306,6 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         r"\g<x> \g<aux> not ",
     ),
 )
-IDIOM_HINTS = (
-    "surprised",
-    "last thing",
-    "soon enough",
-    "no reason not",
-    "afford not",
-    "down the drain",
-    "take",
-    "took",
-    "amount of",
-    "so much",
-    "good money",
-    "ould",
-    "ew ",
-    "yet to",
-    "rule out",
-    "objection",
-    "trouble",
-    "difficult",
-    "problem",
-    "hard time",
-    "never",
-    "lose",
-    "in search of",
-    "off the table",
-    "anything but",
-)
 
 
 #: for each of IDIOMS in order, the words one of which it needs (a cheap test before the regex)
@@ -364,13 +337,13 @@ assert len(IDIOM_KEYS) == len(IDIOMS)
 
 def _plain_phrasings(text: str) -> str:
     """Doubt, superlatives, urgency and idioms in words the engine reads the right way round."""
-    if any(h in text for h in IDIOM_HINTS):
-        upper = text[:1].isupper()
-        for keys, (rx, plain) in zip(IDIOM_KEYS, IDIOMS):
-            if any(k in text for k in keys):
-                text = rx.sub(plain, text)
-        if upper:
-            text = text[:1].upper() + text[1:]
+    upper, changed = text[:1].isupper(), False
+    for keys, (rx, plain) in zip(IDIOM_KEYS, IDIOMS):
+        if any(k in text for k in keys):
+            new = rx.sub(plain, text)
+            changed, text = changed or new != text, new
+    if changed and upper:
+        text = text[:1].upper() + text[1:]
     if "far from" in text:
         text = FAR_FROM_RE.sub(
             lambda m: "it is doubtful that" if m.group("it")[0] == "i" else "It is doubtful that", text

@@ -77,6 +77,7 @@ class Profile:
     factor: Mapping[str, float]
     texts: tuple[str, ...] = ()  # each phrase as the journalist wrote it
     keyword_floor: float = 0.0  # the least score of a quote with a one-word keyword of the question
+    n_keywords: int = 0  # the first phrases are the journalist's target and keywords
 
     def matched(self, stems: set[str], limit: int = 5) -> list[str]:
         """The question's words and phrases found (the weightiest first): why a quote is on
@@ -111,12 +112,12 @@ class Profile:
         phrase found ("defence spending" counts fully, "air defence" half)."""
         best: dict[str, float] = {}
         whole = 0.0
-        for phrase, weight in self.phrases:
+        for k, (phrase, weight) in enumerate(self.phrases):
             hit = [s for s in phrase if s in stems]
             if not hit:
                 continue
             value = weight * len(hit) / len(phrase)
-            if weight >= 1.0 and len(phrase) == 1 and self.factor.get(hit[0], 0.0) > 0:
+            if k < self.n_keywords and len(phrase) == 1 and self.factor.get(hit[0], 0.0) > 0:
                 # a one-word keyword (or target) the journalist listed: on the question, however
                 # common the word ("cut" on a rates question); a word every question lists is not
                 whole = self.keyword_floor
@@ -155,6 +156,7 @@ def question_profiles(codebook: Codebook, idf: Idf, weights: Weights = Weights()
     """One Profile per question (see the module doc)."""
     per_q: list[list[tuple[tuple[str, ...], float]]] = []
     per_q_texts: list[list[str]] = []
+    n_keywords: list[int] = []
     for q in codebook.questions:
         phrases: list[tuple[tuple[str, ...], float]] = []
         texts: list[str] = []
@@ -163,6 +165,7 @@ def question_profiles(codebook: Codebook, idf: Idf, weights: Weights = Weights()
             if st:
                 phrases.append((st, 1.0))
                 texts.append(core)
+        n_keywords.append(len(phrases))
         for word, s in _words_and_stems(q.text):
             phrases.append(((s,), 1.0 if not q.target and not q.keywords else weights.question_weight))
             texts.append(word)
@@ -188,8 +191,8 @@ def question_profiles(codebook: Codebook, idf: Idf, weights: Weights = Weights()
         return spec * rarity
 
     return [
-        Profile(tuple(ph), {s: factor(s) for st, _ in ph for s in st}, tuple(tx), weights.keyword_floor)
-        for ph, tx in zip(per_q, per_q_texts)
+        Profile(tuple(ph), {s: factor(s) for st, _ in ph for s in st}, tuple(tx), weights.keyword_floor, nk)
+        for ph, tx, nk in zip(per_q, per_q_texts, n_keywords)
     ]
 
 

@@ -166,6 +166,20 @@ def test_a_one_word_keyword_puts_a_quote_on_its_question_however_common_the_word
     assert out.stances["dredge"].label == "not_addressed"
 
 
+def test_the_keyword_floor_is_for_the_journalists_keywords_not_the_questions_words():
+    from annotator.stance.relevance import Weights, bundled_idf, question_profiles
+
+    listed = Codebook(
+        questions=[Question(id="a", text="Should the port cut its fees now?", keywords=["cut"])]
+    )
+    bare = Codebook(questions=[Question(id="a", text="Should the port cut its fees now?")])
+    weights = Weights()
+    [with_kw] = question_profiles(listed, bundled_idf(), weights)
+    [without] = question_profiles(bare, bundled_idf(), weights)
+    assert with_kw.score({"cut"}) == weights.keyword_floor
+    assert without.score({"cut"}) < weights.keyword_floor
+
+
 def test_context_makes_a_pointing_back_quote_relevant(neural):
     book = Codebook(
         questions=[
