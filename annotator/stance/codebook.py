@@ -115,8 +115,9 @@ def parse_codebook(data: Any, where: str = "codebook") -> Codebook:
             )
         _check_labels(q.get("labels"), where, f"{label}: labels")
         for key in ("keywords",):
-            if isinstance(q.get(key), str):
-                q = {**q, key: [w.strip() for w in q[key].split(",") if w.strip()]}
+            value = q.get(key)
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):  # "a, b c", 2030
+                q = {**q, key: [w.strip() for w in str(value).split(",") if w.strip()]}
         try:
             parsed.append(Question.model_validate(q))
         except ValidationError as e:

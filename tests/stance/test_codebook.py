@@ -144,3 +144,5 @@ def test_numbers_written_as_keywords_or_version_are_text(tmp_path):
         )
     )
     assert cb.version == "2" and cb.questions[0].keywords == ["finished", "2030"]
+    cb = load_codebook(write(tmp_path, "questions:\n  - {id: a, text: 'Done by 2030?', keywords: 2030}\n"))
+    assert cb.questions[0].keywords == ["2030"]
