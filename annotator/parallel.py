@@ -89,12 +89,15 @@ def describe_failure(exc: BaseException) -> Failure:
 _STATE: Any = _MISSING
 
 
-def _die_with_parent() -> None:
-    """Ask the kernel to end this worker when its parent dies (Linux): a killed run leaves no
-    worker behind holding its memory. Elsewhere a thread watches the parent instead."""
+def _die_with_parent(parent: int) -> None:
+    """Ask the kernel to end this worker when its parent (`parent`, the pid the parent gave
+    before starting it) dies (Linux): a killed run leaves no worker behind holding its memory.
+    Elsewhere a thread watches the parent instead. The pid comes from the parent: read here, it
+    would be the new parent's when the run was killed before this worker got this far."""
     import signal
 
-    parent = os.getppid()
+    if os.getppid() != parent:
+        os._exit(1)
     try:
         import ctypes
 
@@ -116,12 +119,12 @@ def _die_with_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _init_worker(init: Callable[[], Any] | None) -> None:
+def _init_worker(init: Callable[[], Any] | None, parent: int) -> None:
     global _STATE
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent()
+    _die_with_parent(parent)
     if init is not None:
         _STATE = init()
 
@@ -202,7 +205,9 @@ def map_ordered(
         _STATE = init() if init is not None else _MISSING
         init = None
     ctx = multiprocessing.get_context(method)
-    pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(init,))
+    pool = ProcessPoolExecutor(
+        max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(init, os.getpid())
+    )
     clean = False
     try:
         for chunk in _chunks(items, chunksize):
