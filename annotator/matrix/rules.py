@@ -4,7 +4,8 @@ the scratch store is `annotator.matrix.builder`); each rule is the README's, one
 
 - `combine`: a cell's label and confidence from its votes. Support and oppose together, or
   any mixed quote -> mixed, unless one side is only the model's and carries less than a
-  quarter of the summed confidence (`MIXED_MIN_SHARE`): then the other side; a single polar
+  quarter of the summed confidence (`MIXED_MIN_SHARE`) or is one quote against three or more
+  (`MIXED_MIN_MAJORITY`): then the other side; a single polar
   label -> that label; neutral only when nothing is polar; only not_addressed ->
   not_addressed. With a codebook whose labels are not the
   defaults, two different polar labels make mixed when the codebook has `mixed`, else the
@@ -117,6 +118,8 @@ class Item:
 UNITS = 10_000  # confidences are kept to 4 decimals; sums in these units are exact in any order
 # the model's quotes on a side with less of the weight than this do not make a cell mixed
 MIXED_MIN_SHARE = 0.25
+# one model reading against this many on the other side is more likely a misreading than a turn
+MIXED_MIN_MAJORITY = 3
 
 
 def units(confidence: float) -> int:
@@ -145,7 +148,8 @@ def combine(
     share = weight[best] / sum(weight.values())
     if MIXED in labels and MIXED not in distinct and len(distinct) > 1:
         outweighed = [v for v in polar if v.label != best]
-        if 1 - share < MIXED_MIN_SHARE and all(v.source == "model" for v in outweighed):
+        outnumbered = len(outweighed) == 1 and len(polar) - 1 >= MIXED_MIN_MAJORITY
+        if (1 - share < MIXED_MIN_SHARE or outnumbered) and all(v.source == "model" for v in outweighed):
             return best, round(share * mean_confidence([v for v in polar if v.label == best]), 4)
         return MIXED, mean_confidence(polar)
     if MIXED in labels and MIXED in distinct:

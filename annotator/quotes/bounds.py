@@ -32,9 +32,14 @@ CUT_RE = re.compile(
     r"(?<=" + SPEECH + r")\s+(?:according to|referring to|(?!including\b)\w+ing\b)"
 )
 
+#: a sentence that opens with a subordinate clause holding the cue ("A week after X announced
+#: that ..., Y ..."): the content ends at the comma that closes the clause
 SUBORD_RE = re.compile(
-    r"^(?:Because|While|As|When|If|Although|Though|Since|After|Before|Even as|Even though|Whereas|Until|"
-    r"Once|Unless)\b[^,]*$"
+    r"^(?:(?:[Ee]ven|[Jj]ust|[Oo]nly|[Ss]hortly|[Ss]oon|[Ll]ong|[Rr]ight|[Mm]oments|[Mm]inutes|[Hh]ours|[Dd]ays|"
+    r"[Ww]eeks|[Mm]onths|[Yy]ears|(?:An?|One|Two|Three|Four|Five|Several|Some|A few)\s+(?:\w+\s+)?"
+    r"(?:moments?|minutes?|hours?|days?|weeks?|months?|years?))\s+)?"
+    r"(?:[Bb]ecause|[Ww]hile|[Aa]s|[Ww]hen|[Ii]f|[Aa]lthough|[Tt]hough|[Ss]ince|[Aa]fter|[Bb]efore|[Ee]ven as|"
+    r"[Ee]ven though|[Ww]hereas|[Uu]ntil|[Oo]nce|[Uu]nless|[Dd]espite|[Ww]henever|[Nn]ow that)\b[^,]*$"
 )
 
 PREP_CONTENT_RE = re.compile(

@@ -459,6 +459,21 @@ def test_a_faint_opposite_side_from_the_model_does_not_make_mixed():
     assert combine([*strong, Vote("oppose", 0.5, "annotator")], DEFAULT_LABELS)[0] == "mixed"
 
 
+def test_one_model_reading_against_three_or_more_does_not_make_mixed():
+    from annotator.matrix.rules import MIXED_MIN_MAJORITY, Vote, combine
+    from annotator.models import DEFAULT_LABELS
+
+    three = [Vote("oppose", 0.6), Vote("oppose", 0.9), Vote("oppose", 0.7)]
+    lone = Vote("support", 0.9)  # 0.9 of 3.1: more than a quarter of the weight
+    assert MIXED_MIN_MAJORITY == 3
+    label, conf = combine([*three, lone], DEFAULT_LABELS)
+    assert label == "oppose" and 0 < conf < 0.75
+    # against two, or two against three, or a reviewer's lone label, it is still mixed
+    assert combine([*three[:2], lone], DEFAULT_LABELS)[0] == "mixed"
+    assert combine([*three, lone, Vote("support", 0.5)], DEFAULT_LABELS)[0] == "mixed"
+    assert combine([*three, Vote("support", 0.9, "annotator")], DEFAULT_LABELS)[0] == "mixed"
+
+
 def test_a_quotation_repeated_word_for_word_in_its_article_counts_once():
     said = _quote(0, "Ann Lee", {"q1": "support"}).model_copy(
         update={"text": "“We can dig this tunnel on time and on budget,”"}

@@ -427,6 +427,15 @@ def test_continued_quotes_share_the_speaker(text, expected):
             "As Ann Kim noted, the mayor was also accused of breaking the rules.",
             [("indirect", "the mayor was also accused of breaking the rules")],
         ),
+        # a subordinate clause that holds the cue ends at its comma, however it opens
+        (
+            "A week after Tom Brisk announced that the depot would close, its drivers called a strike.",
+            [("indirect", "the depot would close")],
+        ),
+        (
+            "Even after Ann Kim warned that the dam was failing, engineers left it open.",
+            [("indirect", "the dam was failing")],
+        ),
     ],
 )
 def test_indirect_and_mixed(text, expected):
