@@ -215,6 +215,8 @@ NAME_OF_ORG_RE = re.compile(
 PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
 
 #: a conjunction or linking adverb opening a sentence ("But", "And yet", "Still,")
+#: a preposition opening a sentence whose subject does the reporting ("With economists warning ...")
+PREP_OPEN_RE = re.compile(r"\s*(?:Despite|With|Without|Amid|Amidst)\s+(?=[A-Za-z0-9])")
 SENTENCE_CONJ_RE = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Or|Still|Now|Instead|Meanwhile|Also|Then|Indeed|However|Moreover|Nonetheless)"
     r"(?:\s+yet)?,?\s+)(?=[A-Za-z])"
@@ -296,6 +298,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         conj = SENTENCE_CONJ_RE.match(left)
         if conj:  # "But the founders said": the conjunction is not the subject's
             left = " " * conj.end() + left[conj.end() :]
+        prep = PREP_OPEN_RE.match(left)
+        if prep:  # "Despite grocers arguing that ...": the preposition is not the subject's
+            left = " " * prep.end() + left[prep.end() :]
     if depth == 0:
         pa = PREP_ASIDE_RE.search(left.rstrip()[-250:])
         if pa:  # "Tom Brisk, in a statement released on Thursday, said": the subject before the aside

@@ -77,6 +77,9 @@ def test_a_group_after_with_is_named_without_the_preposition():
     text = "The plan split the town's grocers, with some warning that prices would rise and others saying it was fair."
     qs = find_quotes(Article(id="t", text=text))
     assert [(q.speaker, q.attribution) for q in qs] == [("some", "group"), ("others", "group")]
+    text = "Despite economists arguing that the levy is unfair, the council passed it."
+    qs = find_quotes(Article(id="t", text=text))
+    assert [(q.speaker, q.attribution) for q in qs] == [("economists", "group")]
 
 
 @pytest.mark.parametrize(
