@@ -73,6 +73,7 @@ _SPEECH = [
     ("joke", "jokes", "joked", "joking"),
     ("quip", "quips", "quipped", "quipping"),
     ("exclaim", "exclaims", "exclaimed", "exclaiming"),
+    ("blurt", "blurts", "blurted", "blurting"),
     ("mention", "mentions", "mentioned", "mentioning"),
     ("lament", "laments", "lamented", "lamenting"),
     ("reiterate", "reiterates", "reiterated", "reiterating"),
@@ -156,7 +157,7 @@ TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree"}
 # staff", "finding a buyer"): after "by", their bare content must hold a verb to be speech.
 OTHER_SENSE = {"admit", "add", "show", "find", "maintain", "observe", "feel", "know", "state"}
 # Verbs that only frame a direct quote ("“...,” she continued"), never indirect content.
-QUOTE_ONLY = {"interject", "crack", "beam", "fume", "exhort", "continue", "joke", "quip", "exclaim", "ask", "question", "post", "read", "boast"}
+QUOTE_ONLY = {"interject", "crack", "beam", "fume", "exhort", "continue", "joke", "quip", "exclaim", "blurt", "ask", "question", "post", "read", "boast"}
 # Verbs that are weak cues: used only when "that" follows, or with a quote.
 # Verbs of stance or intent whose object (a noun phrase or "to ..." clause) PolNeAR-style
 # attribution treats as the reported content: "X called for a ban", "Y wants to leave".
@@ -250,6 +251,7 @@ CUE_PHRASES = [
     ("expressing concern", "express concern"), ("made clear", "make clear"),
     ("makes clear", "make clear"), ("making clear", "make clear"),
     ("put it", "put"), ("puts it", "put"), ("shot back", "shoot back"), ("fired back", "fire back"),
+    ("blurted out", "blurt"), ("blurts out", "blurt"), ("cried out", "exclaim"), ("cries out", "exclaim"),
     ("called for", "call for"), ("calls for", "call for"), ("calling for", "call for"),
     ("called on", "call on"), ("calls on", "call on"), ("calling on", "call on"),
     ("spelled out", "spell out"), ("laid out", "lay out"), ("summed up", "sum up"),

@@ -196,7 +196,9 @@ def content_kind(masked: str, a: int, b: int) -> str:
 
 INTRO_ONLY_RE = re.compile(
     r"^(?:\w+ly|But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead|Today|"
-    r"Yesterday|Later|Earlier|In fact|Of course|Still|Moreover|Again)$",
+    r"Yesterday|Later|Earlier|In fact|Of course|Still|Moreover|Again|"
+    r"(?:(?:a\s+few|a\s+couple\s+of|an?|one|two|three|several|some|\d+)\s+)?"
+    r"(?:moments|minutes|hours|days|weeks|months|years)\s+(?:later|earlier|ago))$",
     re.IGNORECASE,
 )
 

@@ -107,7 +107,7 @@ def quotations(text: str, ps: int, pe: int, single: bool = False) -> list[QSpan]
     With `single` (`uses_single_marks` of the article), single marks (`single_quotations`)."""
     spans = single_quotations(text, ps, pe) if single else _double_quotations(text, ps, pe)
     for q in spans:
-        q.speech = is_speech(text, q) or short_answer(text, q, ps)
+        q.speech = is_speech(text, q) or short_answer(text, q, ps) or framed_speech(text, q, ps)
     for prev, q in itertools.pairwise(spans):
         if prev.speech and not q.speech and _continues(text, prev, q):
             q.speech = True
@@ -235,8 +235,8 @@ INTERRUPT_RE = re.compile(
 
 #: a reporting verb and a comma or colon right before a quotation: 'she said, "No."'
 SAID_BEFORE_RE = re.compile(
-    r"(?:\b(?:said|says|say|replied|replies|answered|answers|responded|added|shouted|yelled|told|declared|"
-    r"wrote)\b[^.;:!?\"“”'\n]{0,40}[,:]|,\s*(?:he|she|they|I|we)\s+(?:said|says|replied|answered))\s*$"
+    r"(?:\b(?:said|says|say|saying|replied|replies|answered|answers|responded|added|shouted|yelled|told|declared|"
+    r"wrote|exclaimed|blurted(?: out)?)\b[^.;:!?\"“”'\n]{0,40}[,:]|,\s*(?:he|she|they|I|we)\s+(?:said|says|replied|answered))\s*$"
 )
 #: a speaker and verb right after it: '"No," she said.'
 SAID_AFTER_RE = re.compile(
@@ -257,6 +257,15 @@ def short_answer(text: str, q: QSpan, ps: int) -> bool:
     before = text[max(ps, q.start - 3) : q.start].rstrip()
     # '“Never,” he replied.' opening its sentence, not a word quoted inside one
     return (not before or before[-1] in ".!?”\"'") and bool(SAID_AFTER_RE.match(text[q.end : q.end + 30]))
+
+
+def framed_speech(text: str, q: QSpan, ps: int) -> bool:
+    """A quotation of three words or more right after a reporting verb and its comma or colon
+    ('He said, “The council will build it” - and the crowd cheered'): speech, though nothing
+    inside the marks ends a sentence."""
+    if q.unclosed or len(_WORD_RE.findall(text[q.start + 1 : q.end - 1])) < lx.MIN_SPEECH_WORDS:
+        return False
+    return bool(SAID_BEFORE_RE.search(text, max(ps, q.start - 60), q.start))
 
 
 def is_speech(text: str, q: QSpan) -> bool:

@@ -69,6 +69,17 @@ def found(text: str) -> list[tuple[str, str]]:
             '"There was smoke all over the pier," Ann Kim said. "Smoke everywhere."',
             [("direct", '"There was smoke all over the pier,"'), ("direct", '"Smoke everywhere."')],
         ),
+        # right after "said," the quotation is speech, though nothing in it ends a sentence
+        (
+            'Ann Kim said, "The council will build the bridge" - at which point the crowd cheered.',
+            [("direct", '"The council will build the bridge"')],
+        ),
+        # "blurted out" frames a quotation; "Minutes later" is no part of what was said
+        (
+            'Ann Kim, in an interview with a radio station, blurted out, "Oh, no," at the news.',
+            [("direct", '"Oh, no,"')],
+        ),
+        ('Minutes later, Ann Kim sent an email saying, "done."', [("direct", '"done."')]),
     ],
 )
 def test_direct_quotes(text, expected):
