@@ -55,7 +55,8 @@ GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|wh
 CIRCUMSTANCE_RE = re.compile(
     r"\s+(?:in|on|at|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:tweet|tweets|interview|statement|speech|rally|post|letter|debate|video|broadcast|op-ed|column|memoir|"
-    r"book|hearing|briefing|Twitter|Facebook|television|radio|" + WEEKDAYS + r")\b[^,;:]*[.!?]?\s*$"
+    r"book|hearing|briefing|Twitter|Facebook|television|radio|" + WEEKDAYS + r")\b[^,;:]*"
+    r"(?:[.!?]?\s*$|(?=,\s*(?:and|but|while|whereas|as)\s))"
 )
 
 

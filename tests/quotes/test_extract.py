@@ -199,6 +199,10 @@ def test_continued_quotes_share_the_speaker(text, expected):
         ),
         # where and when it was said is not the content
         ("Ann Kim called the levy “reckless” in a tweet on Sunday.", [("mixed", "the levy “reckless”")]),
+        (
+            "Ann Kim called the levy “reckless” in a tweet on Sunday, and two councillors asked for a review.",
+            [("mixed", "the levy “reckless”")],
+        ),
         # a short thing written is no reported content; what was written about is
         ("Sen. Ann Kim, who wrote the bill, spoke first.", []),
         ("Ann Kim wrote the levy was unfair.", [("indirect", "the levy was unfair")]),
