@@ -222,8 +222,25 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     ),
     # "the last thing we need": not what we need
     (
-        re.compile(r"\bthe\s+last\s+thing\s+(?=(?:\w+\s+){0,3}?(?:needs?|needed|wants?|wanted)\b)"),
+        re.compile(
+            r"\bthe\s+last\s+thing\s+(?=(?:\w+\s+){0,3}?(?:needs?|needed|wants?|wanted|should|must|ought)\b)"
+        ),
         "not what ",
+    ),
+    # "X is the only tool that has ever lowered rents": X did it (the engine reads "only" as
+    # doubt); "the only thing a ban will do is raise costs": all it will do
+    (
+        re.compile(
+            r"\s+(?:is|are|was|were|remains|has\s+been)\s+the\s+only\s+(?:\w+\s+)?(?:thing|things|tool|way|option|"
+            r"policy|measure|approach|solution|one|step|idea|plan|choice|lever|remedy)\s+(?:that|which)\s+(?:(?:has|have)\s+)?(?:ever\s+)?"
+        ),
+        " ",
+    ),
+    (
+        re.compile(
+            r"\b[Tt]he\s+only\s+thing\s+(?P<x>(?:\w+\s+){1,4}?)(?:will|would|can|could|does|did)\s+do\s+is\s+(?:to\s+)?"
+        ),
+        r"\g<x>will only ",
     ),
     # "can't come soon enough": needed now
     (re.compile(r"\b(?:can['’]t|cannot|couldn['’]t|could\s+not)\s+come\s+soon\s+enough\b"), "is needed now"),
@@ -312,6 +329,8 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
 IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
     ("surprised",),
     ("last thing",),
+    ("only",),
+    ("only thing",),
     ("soon enough",),
     ("reason not",),
     ("afford not",),

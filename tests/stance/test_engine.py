@@ -329,6 +329,10 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         # idioms
         ("I'd be surprised if the pier reopens.", "I doubt that the pier reopens."),
         ("A toll is the last thing drivers need.", "A toll is not what drivers need."),
+        ("Closing the pier is the last thing we should do.", "Closing the pier is not what we should do."),
+        ("A toll is the only tool that has ever cut traffic.", "A toll cut traffic."),
+        ("The only thing a levy will do is raise prices.", "A levy will only raise prices."),
+        ("It is the only bridge that we have.", "It is the only bridge that we have."),
         ("The new line can't come soon enough.", "The new line is needed now."),
         ("I see no reason not to sign it.", "There is every reason to sign it."),
         ("The council can't afford not to act.", "The council must act."),

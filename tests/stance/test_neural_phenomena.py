@@ -158,6 +158,16 @@ CASES = {
             "oppose",
         ),
         (
+            "Should the harbor be dredged?",
+            "Dredging the harbor is the last thing the town should do.",
+            "oppose",
+        ),
+        (
+            "Would a bottle deposit reduce litter?",
+            "A deposit is the only measure that has ever reduced litter on our beaches.",
+            "support",
+        ),
+        (
             "Should the county repair the old dam?",
             "The county can't afford not to repair the dam.",
             "support",
@@ -253,7 +263,7 @@ CASES = {
 
 #: what the shipped engine still gets wrong (README, "Stance"): kept as strict expected
 #: failures, so that the table shows them and a better engine turns them into passes
-KNOWN_MISREADINGS: dict[str, str] = {}  # none today: all 22 read right
+KNOWN_MISREADINGS: dict[str, str] = {}  # none today: all read right
 
 
 def _case(ph: str, q: str, t: str, e: str):
@@ -271,11 +281,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 44 of 45 right (today: 45)."""
+    """Of all the sentences above, the engine gets at least 46 of 47 right (today: 47)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 45 and right >= 44, f"{right}/{len(rows)}"
+    assert len(rows) == 47 and right >= 46, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
