@@ -377,6 +377,23 @@ PERSON_NOUNS = PERSON_ROLES | {
     "counselor", "counsellor", "surveyor", "actuary", "broker", "mechanic", "pilot", "builder",
     "contractor", "developer", "physician", "scholar", "graduate",
 }
+
+
+def plural(noun: str) -> str:
+    """The plural of an English noun of this lexicon: spokesman -> spokesmen, ally -> allies,
+    coach -> coaches, engineer -> engineers."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
+
+
+# A plural occupation is a group, like those listed ("Planners interviewed by the Ledger
+# said", "Engineers at the plant say"); words that also head other things stay out.
+GROUP_NOUNS |= {plural(n) for n in PERSON_NOUNS - {"chief", "head", "chair", "person", "fellow", "friend"}}
 SOURCE_NOUNS = {
     "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis",
     "analyses", "data", "figures", "numbers", "statistics", "document", "documents", "records",

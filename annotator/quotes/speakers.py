@@ -46,7 +46,9 @@ LEFT_NAME_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-\"“”]))(?P<spk>{NAMERUN
 LEFT_GROUP_RE = re.compile(
     rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>(?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Ff]ew|[Tt]he|[Tt]hese|"
     rf"[Tt]hose|[Bb]oth|[Aa]ll|[Tt]op|[Ss]enior|[Ss]ome \w+|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
-    rf"[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive)\s+)?(?:{WORD}\s+){{0,2}}?(?:{lx.alternation(lx.GROUP_NOUNS)}|"
+    rf"[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive)\s+)?(?:{WORD}\s+){{0,2}}?"
+    # "Economists and planners said": two groups joined are one speaker
+    rf"(?:(?i:{lx.alternation(lx.GROUP_NOUNS)})\s+(?:and|or)\s+)?(?:{lx.alternation(lx.GROUP_NOUNS)}|"
     rf"{lx.alternation(w.capitalize() for w in lx.GROUP_NOUNS)}))$"
 )
 
@@ -225,6 +227,7 @@ SENTENCE_CONJ_RE = re.compile(
 #: a possessive determiner inside a group's words ("measure its backers")
 POSS_DET_RE = re.compile(r"(?<=\s)(?:its|their|his|her|our)\s")
 
+GROUPS_JOINED_RE = re.compile(rf"(?i:{lx.alternation(lx.GROUP_NOUNS)})\s+(?:and|or)\s+")
 GROUP_LEAD_RE = re.compile(
     r"(?:(?:[\w’'\-]+\s+)?(?:that|which|who|whom|and|but|or|if|whether|because|as|while|when|where|though|"
     r"although|among|in|during|of|after|before|since|for)\s+|\d[\d,]*,\s+)+",
@@ -257,7 +260,10 @@ GROUP_MODIFIED_RE = re.compile(
     r"(?:^|(?P<pre>[,;:—(]\s*))(?P<spk>(?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Tt]he|[Tt]hose|[Tt]hese|[Aa]ll|"
     r"[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d+)\s+)?"
     r"(?:(?!(?i:because|when|if|as|while|although|though|since|after|before|but|and|so|in|on|at|by|for|with|"
-    r"from|of|to|that|which|who|where|than|then|also|even|only|just)\b)[A-Za-z][\w’'\-]*\s+){0,2}?(?i:"
+    r"from|of|to|that|which|who|where|than|then|also|even|only|just)\b)[A-Za-z][\w’'\-]*\s+){0,2}?"
+    r"(?:(?i:"
+    + lx.alternation(lx.GROUP_NOUNS)
+    + r")\s+(?:and|or)\s+)?(?i:"
     + lx.alternation(
         lx.GROUP_NOUNS
         - {
@@ -419,6 +425,8 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             d = len(core_r) - min(80, len(core_r))
             a, b = off + d + m.start("spk"), off + d + m.end("spk")
             lead_w = GROUP_LEAD_RE.match(text, a, b)
+            if lead_w and GROUPS_JOINED_RE.fullmatch(lead_w.group()):
+                lead_w = None  # "Economists and planners say": both groups speak
             if lead_w:  # "shows that most residents oppose": the clause word is not the group's
                 a = lead_w.end()
             det = POSS_DET_RE.search(text, a + 1, b)

@@ -349,6 +349,17 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
             return Mention(base + start, base + end, text[base + start : base + end], "group")
         if w in (",", ";", ":"):
             return None if best is None else _subject(text, base, best)
+        if (
+            best is None
+            and run_start is None
+            and 0 < ti < 3
+            and toks[ti - 1].group().lower() in ("the", "a", "an")
+            and w.lower() in _PERSON_HEADS
+            and (ti + 1 == len(toks) or not toks[ti + 1].group()[:1].isupper())
+        ):
+            # "The mayor thanked the growers and said ...": the described person is the subject
+            start = toks[ti - 1].start()
+            return Mention(base + start, base + m.end(), text[base + start : base + m.end()], "np")
         if w.lower() in lx.ROLE_WORDS or (w.lower() in lx.NOT_NAMES and w.lower() in ("the", "a", "an")):
             continue
         if best is None and ti + 1 < len(toks) and toks[ti + 1].group().lower() in lx.GROUP_NOUNS:
@@ -360,6 +371,7 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
 
 
 ROLE_NOUNS = lx.PERSON_ROLES | lx.ROLE_WORDS
+_PERSON_HEADS = (lx.PERSON_NOUNS | lx.ROLE_WORDS) - {"campaign", "chief", "head"}
 QUANTIFIERS = frozenset({"many", "most", "some", "several", "few", "both", "all"})
 HEAD_NOUNS = (
     lx.SPEAKER_NOUNS

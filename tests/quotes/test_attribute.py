@@ -974,3 +974,34 @@ def test_an_interview_printed_as_questions_and_answers_gives_the_answers_to_the_
     assert [(q.text, q.speaker, q.cue) for q in find_quotes(Article(id="t", text=text))] == [
         ("Mostly, yes. Owners near the river pay more.", None, "A:")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, attribution",
+    [
+        # a plural occupation is a group, like "economists"
+        (
+            "Surveyors hired by the county said the bridge was sound.",
+            "Surveyors hired by the county",
+            "group",
+        ),
+        # two groups joined are one speaker, with or without a modifier after them
+        (
+            "Economists and planners said the fare cut would pay for itself.",
+            "Economists and planners",
+            "group",
+        ),
+        (
+            "Economists and planners interviewed for this story agreed that the toll would work.",
+            "Economists and planners interviewed for this story",
+            "group",
+        ),
+        # a described person opening the sentence speaks for a coordinated or participle cue
+        ("The mayor thanked the growers and said the dam would be finished.", "The mayor", "name"),
+        ("The mayor thanked growers and said the dam would be finished.", "The mayor", "name"),
+        ("The engineer took the stage, saying the dam would be finished.", "The engineer", "name"),
+    ],
+)
+def test_groups_and_described_subjects(text, speaker, attribution):
+    qs = find_quotes(Article(id="t", text=text))
+    assert [(q.speaker, q.attribution) for q in qs] == [(speaker, attribution)]
