@@ -478,3 +478,52 @@ def read_for(text: str, question: str) -> str:
     """What the engine reads of `text` on one question: a correction for what the question
     asks (`read_correction`), then a change said the other way as a negation (`read_direction`)."""
     return read_direction(read_correction(text, question), question)
+
+
+#: an answer that only makes sense with its question: "it could", "they would not", "she did"
+ELLIPTIC_ANSWER_RE = re.compile(
+    r"^(?:that\s+)?(?:it|they|this|that|he|she|we|I)\s+(?P<aux>could|would|will|might|may|can|should|must|did|does|do|"
+    r"is|was|were|are|has|had|have)(?P<neg>n['’]t|\s+not|\s+never)?\s*[.!?]?$",
+    re.IGNORECASE,
+)
+#: a one-word answer: "“Absolutely,” she said"; "“No,” he said"
+YES_ANSWER_RE = re.compile(
+    r"^(?:yes|yeah|absolutely|definitely|certainly|of course|sure|undoubtedly|indeed|without a doubt)\W*$",
+    re.I,
+)
+NO_ANSWER_RE = re.compile(
+    r"^(?:no|nope|never|not at all|absolutely not|definitely not|certainly not|of course not|not really)\W*$",
+    re.I,
+)
+#: the question a speaker was asked, in the words before her answer: "Asked whether the toll
+#: would hurt drivers, ..."
+ASKED_RE = re.compile(
+    r"\b[Aa]sked\s+(?:(?:by|about)\s+[^,;:]{1,40}\s+)?(?:whether|if)\s+(?P<x>[^,;:?]{4,200})[,?]"
+)
+_AUX_IN_RE = re.compile(
+    r"\b(?:would|will|could|can|might|may|should|must|is|are|was|were|has|have|had|does|did|do)\b", re.I
+)
+
+
+def read_answer(text: str, before: str) -> str | None:
+    """A short answer ("it could", "“No,”") to a question the article states before it ("Asked
+    whether the levy would hurt grocers, she conceded that it could"), read as the claim it
+    answers: "the levy could hurt grocers", "the levy would not hurt grocers". None when the
+    text is no such answer, or no "Asked whether ..." comes before it."""
+    words = text.strip(" \"'“”‘’")
+    m = ELLIPTIC_ANSWER_RE.match(words)
+    yes, no = YES_ANSWER_RE.match(words), NO_ANSWER_RE.match(words)
+    if m is None and yes is None and no is None:
+        return None
+    asked = next(iter(reversed(list(ASKED_RE.finditer(before)))), None)  # the last question asked
+    if asked is None:
+        return None
+    claim = asked.group("x").strip()
+    negated = bool(no) or bool(m and m.group("neg"))
+    aux = _AUX_IN_RE.search(claim)
+    if m is not None and aux is not None:
+        verb = m.group("aux").lower() + (" not" if negated else "")
+        return claim[: aux.start()] + verb + claim[aux.end() :]
+    if aux is not None and negated:
+        return claim[: aux.end()] + " not" + claim[aux.end() :]
+    return f"It is not true that {claim}" if negated else claim

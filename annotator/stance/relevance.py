@@ -28,7 +28,7 @@ import numpy as np
 from annotator.models import Article, Codebook, Quote
 from annotator.stance import lexicon
 from annotator.stance.features import content_stems, tokenize
-from annotator.stance.reading import plain_words, stance_text, strip_quote_marks
+from annotator.stance.reading import plain_words, read_answer, stance_text, strip_quote_marks
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+|\n+")
 
@@ -227,11 +227,18 @@ def quote_texts(
     a continuation that points back is read after the quote it continues."""
     texts, contexts = [], []
     for q in quotes:
-        texts.append(stance_text(q))
         ctx = q.context
         if not ctx and articles and q.article_id in articles:
             ctx = context_for(articles[q.article_id].text, q.start, q.end)
         contexts.append(ctx or "")
+        before = ""
+        if q.context and q.context_start is not None:
+            before = q.context[: max(0, q.start - q.context_start)]
+        elif articles and q.article_id in articles:
+            before = articles[q.article_id].text[max(0, q.start - 400) : q.start]
+        # "Asked whether the levy would hurt grocers, she conceded that it could": the claim answered
+        answer = read_answer(plain_words(q), before) if len(q.text) < 40 else None
+        texts.append(answer or stance_text(q))
     i = 0
     while i < len(quotes):
         j = i

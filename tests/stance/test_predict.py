@@ -129,6 +129,37 @@ def test_a_continuation_that_points_back_is_read_after_the_quote_it_continues():
     assert points_back("It never worked") and not points_back("Nobody expected the queues")
 
 
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        (
+            "Asked whether the trams would empty the car parks, Ann Kim conceded that they could.",
+            "the trams could empty the car parks",
+        ),
+        (
+            "Asked if the levy will hurt grocers, Ann Kim said it will not.",
+            "the levy will not hurt grocers",
+        ),
+        (
+            "Ann Kim is an engineer at the depot. Asked whether the depot should close, Ann Kim paused. "
+            "“Absolutely not,” she said.",
+            "the depot should not close",
+        ),
+        ("Asked if the pier is safe, Ann Kim said: “Yes.”", "the pier is safe"),
+        # no question asked before it: the words as they are
+        ("Ann Kim said it could.", "it could"),
+    ],
+)
+def test_a_short_answer_is_read_as_the_claim_it_answers(text, read):
+    from annotator.models import Article
+    from annotator.quotes import find_quotes
+    from annotator.stance.relevance import quote_texts
+
+    quotes = [q for q in find_quotes(Article(id="a", text=text)) if q.speaker == "Ann Kim"]
+    assert len(quotes) == 1, [(q.text, q.speaker) for q in quotes]
+    assert quote_texts(quotes)[0][0].rstrip('.”"') == read
+
+
 def test_question_words_only_inside_a_condition_count_less():
     from annotator.stance.relevance import Weights, bundled_idf, question_profiles, relevance_and_own
 
