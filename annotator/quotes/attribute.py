@@ -60,9 +60,9 @@ APPOSITIVE_MAX = 200
 #: lower-case role words right before a name ("..., economist Ann Kim, disagreed", "senior
 #: analyst Ann Kim"): her role
 ROLE_BEFORE_RE = re.compile(
-    r"(?:^|[\s,(—–])(?P<r>(?:(?:"
+    r"(?:^|[\s,(—–])(?P<r>(?:(?:[Ff]ormer|[Ee]x-)[ \t]*(?:[\w\-]+[ \t]+){0,3}?|(?:(?:"
     + "|".join(re.escape(w) for w in sorted(lx.ROLE_WORDS - {"his", "her", "their", "its", "our", "then"}))
-    + r")[ \t]+){0,2}(?:"
+    + r")[ \t]+){0,2})(?:"
     + "|".join(sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner", "friend"}))
     + r"))[ \t]+$"
 )
@@ -130,7 +130,7 @@ class ArticleNames:
                 PERSON_APPOSITIVE_RE.match(text, m.end(), m.end() + 80) is not None
                 or WHO_SINGULAR_RE.match(text, m.end(), m.end() + 240) is not None
             )
-            before = ROLE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            before = ROLE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())
             copula = None if described or before else PERSON_COPULA_RE.match(text, m.end(), m.end() + 160)
             name = self._learn(
                 m.group(), m.start(), found, speaker=False, person=described or bool(before) or bool(copula)
@@ -138,7 +138,11 @@ class ArticleNames:
             if name is not None and name not in self.described:
                 app = self._appositive(text, m.end()) if described else None
                 if app or before or copula:
-                    self.described[name] = app or (before.group("r") if before else copula.group("d").strip())
+                    self.described[name] = app or (
+                        re.sub(r"^(?:Former|Ex-)", lambda w: w.group().lower(), before.group("r"))
+                        if before
+                        else copula.group("d").strip()
+                    )
         full_at = {pos for pos, _ in found}
         for m in SURNAME_IN_TEXT_RE.finditer(text):
             if m.start() in full_at:

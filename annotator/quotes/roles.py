@@ -276,7 +276,13 @@ PLACE_OR_ORG_HEADS = frozenset({
 
 def _clean(part: str) -> str:
     part = _AGE.sub("", part.strip(" ,;:"))
+    adv = _ADVERBS.match(part)
+    if adv:  # "now a professor at ...", "formerly an envoy to ...": the adverb, then the role
+        part = part[adv.end() :]
+        past = re.search(r"\b(?:formerly|previously|once)\b", adv.group(), re.IGNORECASE)
     part = _DET.sub("", part.strip(" ,;:"))
+    if adv and past and part and not part.lower().startswith("former "):
+        part = "former " + part
     part = _CLAUSE_CUT.sub("", part)
     part = _PLACE_CUT.sub("", part)
     first = part.split(None, 1)[0].lower() if part else ""

@@ -173,7 +173,12 @@ def appositive_speaker(core_r: str) -> re.Match | None:
 
 ROLEW = lx.alternation(lx.ROLE_WORDS)
 
-DESCNAME = rf"(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?:{TOK}(?:[’']s)?|(?:{ROLEW})(?:\s+of)?)\s+){{0,6}}{NAMERUN}(?![\w’'])"
+#: a name with a description before it: "former Harbor Bank economist Ann Kim", "state health
+#: commissioner Ann Kim" (lower-case words only where a role word follows them)
+DESCNAME = (
+    rf"(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?:{TOK}(?:[’']s)?|(?:{ROLEW})(?:\s+of)?|"
+    rf"[a-z][\w\-]*(?=\s+(?:[a-z][\w\-]*\s+)?(?:{ROLEW})\s))\s+){{0,6}}{NAMERUN}(?![\w’'])"
+)
 
 EXTEND = rf"(?:\s+(?:of|with|from|at|for)\s+(?:the\s+)?{NAMERUN})?"
 

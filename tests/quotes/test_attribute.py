@@ -1005,3 +1005,35 @@ def test_an_interview_printed_as_questions_and_answers_gives_the_answers_to_the_
 def test_groups_and_described_subjects(text, speaker, attribution):
     qs = find_quotes(Article(id="t", text=text))
     assert [(q.speaker, q.attribution) for q in qs] == [(speaker, attribution)]
+
+
+@pytest.mark.parametrize(
+    "text, role, expert",
+    [
+        # a description before the name, with lower-case words before the role word
+        (
+            "“It is a modest step,” said former state health commissioner Rosa Vale.",
+            "former state health commissioner",
+            True,
+        ),
+        (
+            "“It is a modest step,” said state health commissioner Rosa Vale.",
+            "state health commissioner",
+            False,
+        ),
+        (
+            "Former state health commissioner Rosa Vale said the levy is a modest step.",
+            "former state health commissioner",
+            True,
+        ),
+        # "now a professor at ..." after a former office: the professor
+        (
+            "Former ferry commissioner Rosa Vale, now a professor of law at Eastbrook, said the levy was fair.",
+            "professor of law",
+            True,
+        ),
+    ],
+)
+def test_descriptions_before_a_name_and_now(text, role, expert):
+    [q] = find_quotes(Article(id="t", text=text))
+    assert (q.speaker, q.role, q.speaker_is_expert) == ("Rosa Vale", role, expert)

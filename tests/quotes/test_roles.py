@@ -13,6 +13,9 @@ from annotator.quotes.roles import EXPERT_RULES, describes_place_or_org, expert_
     "appositive, expected",
     [
         ("a senior lecturer at Harbor College", ("senior lecturer", "Harbor College")),
+        # an adverb before the role: "now" is dropped, "formerly" makes it former
+        ("now a professor of public health at Eastbrook", ("professor of public health", "Eastbrook")),
+        ("formerly an engineer at Lantern Bank", ("former engineer", "Lantern Bank")),
         # a relative clause says what someone was ("former") or is
         (
             "an economist who served as director of the Tollgate Budget Office and is now president of the "
