@@ -117,8 +117,10 @@ HARD_TO_IMAGINE_RE = re.compile(
     r"\b(?:[Ii]t\s+is|[Ii]t['’]s|[Ii]t\s+would\s+be)\s+(?:hard|difficult)\s+to\s+(?:imagine|think\s+of|find|name)"
     r"\s+an?\s+(?=(?:better|worse|bigger|greater|safer|smarter|wiser|more\s+\w+|less\s+\w+)\b)"
 )
-#: "X is long overdue" (X should have come already), which the engine reads either way
-LONG_OVERDUE_RE = re.compile(r"(?P<be>\s+(?:is|are|was|were)|['’]s)\s+long\s+overdue\b")
+#: "X is (long) overdue" (X should have come already), which the engine reads either way
+LONG_OVERDUE_RE = re.compile(
+    r"(?P<be>\s+(?:is|are|was|were)|['’]s)\s+(?:(?:long|way|well|far|years|decades|months)\s+)?overdue\b"
+)
 
 
 _AUX_NOT = (

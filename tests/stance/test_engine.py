@@ -326,6 +326,8 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("It is far from clear that the ban will help.", "It is doubtful that the ban will help."),
         ("It's hard to imagine a better use of the money.", "There is no better use of the money."),
         ("A new pier's long overdue.", "A new pier is needed now."),
+        ("Repairs to the pier are overdue.", "Repairs to the pier are needed now."),
+        ("A cap is years overdue.", "A cap is needed now."),
         # idioms
         ("I'd be surprised if the pier reopens.", "I doubt that the pier reopens."),
         ("A toll is the last thing drivers need.", "A toll is not what drivers need."),
