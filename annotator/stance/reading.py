@@ -324,6 +324,33 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         ),
         r"\g<x> \g<aux> not ",
     ),
+    # "a one-time fix for a recurring problem", "a short-term fix at best", "just a stopgap", "a
+    # band-aid", "treats the symptom rather than the disease": it will not solve the problem
+    (
+        re.compile(
+            r"(?:\s+(?:is|are|was|were)|['’]s)\s+(?:(?:just|only|merely|simply|at\s+best)\s+)?(?:an?\s+)?"
+            r"(?:(?:one-time|one-off|short-term|temporary|quick|stopgap)\s+(?:fix|solution|patch|measure)|"
+            r"band-?aid(?:\s+(?:fix|solution|measure))?|stopgap(?:\s+(?:fix|solution|measure))?)"
+            r"(?:\s+at\s+best)?(?:\s+(?:for|to)\s+an?\s+(?:recurring|long-term|structural|permanent|deeper|bigger)"
+            r"\s+problem)?",
+            re.IGNORECASE,
+        ),
+        " will not solve the underlying problem",
+    ),
+    (
+        re.compile(
+            r"\b(?:treats?|treated|treating|addresses|address)\s+(?:the\s+|a\s+)?symptoms?\s+(?:rather\s+than|and\s+not|"
+            r"but\s+not|instead\s+of)\s+(?:the\s+|its\s+)?(?:disease|cause|causes|illness|problem)\b"
+        ),
+        "will not solve the underlying problem",
+    ),
+    # "I wouldn't say no to a sale": I would welcome one
+    (
+        re.compile(
+            r"\b(?:would\s+not|would\s*n['’]t|will\s+not|won['’]t|would\s+never|will\s+never)\s+say\s+no\s+to\b"
+        ),
+        "would welcome",
+    ),
 )
 
 
@@ -352,6 +379,9 @@ IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
     ("off the table",),
     ("anything but",),
     ("amount of",),
+    ("fix", "solution", "patch", "measure", "aid", "Aid", "stopgap"),
+    ("symptom",),
+    ("say no",),
 )
 assert len(IDIOM_KEYS) == len(IDIOMS)
 

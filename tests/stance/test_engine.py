@@ -327,6 +327,15 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("It's hard to imagine a better use of the money.", "There is no better use of the money."),
         ("A new pier's long overdue.", "A new pier is needed now."),
         ("Repairs to the pier are overdue.", "Repairs to the pier are needed now."),
+        # a temporary fix will not solve the problem; "wouldn't say no to" welcomes
+        ("It's a one-time fix for a recurring problem.", "It will not solve the underlying problem."),
+        ("The toll is just a stopgap.", "The toll will not solve the underlying problem."),
+        (
+            "A ferry treats the symptom rather than the cause.",
+            "A ferry will not solve the underlying problem.",
+        ),
+        ("I wouldn't say no to a ferry.", "I would welcome a ferry."),
+        ("The ferry is a long-term solution.", "The ferry is a long-term solution."),
         ("A cap is years overdue.", "A cap is needed now."),
         # idioms
         ("I'd be surprised if the pier reopens.", "I doubt that the pier reopens."),

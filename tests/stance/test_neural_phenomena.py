@@ -168,6 +168,16 @@ CASES = {
             "support",
         ),
         (
+            "Would a second reservoir end the water shortages?",
+            "A second reservoir is a short-term fix at best.",
+            "oppose",
+        ),
+        (
+            "Should the county buy the old rail line?",
+            "Frankly, I wouldn't say no to buying the rail line.",
+            "support",
+        ),
+        (
             "Should the county repair the old dam?",
             "The county can't afford not to repair the dam.",
             "support",
@@ -281,11 +291,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 46 of 47 right (today: 47)."""
+    """Of all the sentences above, the engine gets at least 48 of 49 right (today: 49)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 47 and right >= 46, f"{right}/{len(rows)}"
+    assert len(rows) == 49 and right >= 48, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
