@@ -66,6 +66,13 @@ ROLE_BEFORE_RE = re.compile(
     + "|".join(sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner", "friend"}))
     + r"))[ \t]+$"
 )
+#: a description before a name in apposition: "The fund's managing director, Ann Kim, ..."
+PREPOSED_DESC_RE = re.compile(
+    r"(?:^|(?<=[\s(—–]))(?P<r>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’'.\-]*[’']s)\s+"
+    r"(?:[\w’'\-]+\s+){0,4}?(?:"
+    + "|".join(sorted(lx.PERSON_NOUNS - {"person", "member", "friend", "partner"}))
+    + r")(?:\s+(?:at|of|for|with|from|in)\s+(?:[\w’'\-.&]+\s+){0,4}?[\w’'\-.&]+)?),[ \t]*$"
+)
 DETERMINERS = {
     "the",
     "a",
@@ -131,6 +138,8 @@ class ArticleNames:
                 or WHO_SINGULAR_RE.match(text, m.end(), m.end() + 240) is not None
             )
             before = ROLE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())
+            if before is None and text[m.end() : m.end() + 1] == ",":
+                before = PREPOSED_DESC_RE.search(text, max(0, m.start() - 80), m.start())
             copula = None if described or before else PERSON_COPULA_RE.match(text, m.end(), m.end() + 160)
             name = self._learn(
                 m.group(), m.start(), found, speaker=False, person=described or bool(before) or bool(copula)

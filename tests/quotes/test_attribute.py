@@ -1037,3 +1037,12 @@ def test_groups_and_described_subjects(text, speaker, attribution):
 def test_descriptions_before_a_name_and_now(text, role, expert):
     [q] = find_quotes(Article(id="t", text=text))
     assert (q.speaker, q.role, q.speaker_is_expert) == ("Rosa Vale", role, expert)
+
+
+def test_a_description_before_a_name_in_apposition_makes_a_person_for_she():
+    text = (
+        "The ferry company’s managing director, Rosa Vale, disputed that. "
+        "“This is not a toll,” she said in a statement."
+    )
+    [q] = find_quotes(Article(id="t", text=text))
+    assert (q.speaker, q.attribution, q.role) == ("Rosa Vale", "pronoun", "ferry company’s managing director")
