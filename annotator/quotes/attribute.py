@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from annotator.models import Quote, quote_id
 from annotator.quotes import lexicon as lx
-from annotator.quotes.patterns import UPPER
+from annotator.quotes.patterns import PREPOSED_DESC_RE, ROLE_BEFORE_RE, UPPER
 from annotator.quotes.people import People, Person, is_organisation, split_title
 from annotator.quotes.records import Mention, Raw, Sentence
 from annotator.quotes.roles import describes_place_or_org, split_role
@@ -57,22 +57,6 @@ APPOSITIVE_END_RE = re.compile(
     r"once|also|then|one|former)\b)[a-z]"
 )
 APPOSITIVE_MAX = 200
-#: lower-case role words right before a name ("..., economist Ann Kim, disagreed", "senior
-#: analyst Ann Kim"): her role
-ROLE_BEFORE_RE = re.compile(
-    r"(?:^|[\s,(—–])(?P<r>(?:(?:[Ff]ormer|[Ee]x-)[ \t]*(?:[\w\-]+[ \t]+){0,3}?|(?:(?:"
-    + "|".join(re.escape(w) for w in sorted(lx.ROLE_WORDS - {"his", "her", "their", "its", "our", "then"}))
-    + r")[ \t]+){0,2})(?:"
-    + "|".join(sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner", "friend"}))
-    + r"))[ \t]+$"
-)
-#: a description before a name in apposition: "The fund's managing director, Ann Kim, ..."
-PREPOSED_DESC_RE = re.compile(
-    r"(?:^|(?<=[\s(—–]))(?P<r>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’'.\-]*[’']s)\s+"
-    r"(?:[\w’'\-]+\s+){0,4}?(?:"
-    + "|".join(sorted(lx.PERSON_NOUNS - {"person", "member", "friend", "partner"}))
-    + r")(?:\s+(?:at|of|for|with|from|in)\s+(?:[\w’'\-.&]+\s+){0,4}?[\w’'\-.&]+)?),[ \t]*$"
-)
 DETERMINERS = {
     "the",
     "a",

@@ -240,3 +240,21 @@ PHONE_CALL_RE = re.compile(
     rf"(?:\s*[,.;:]|\s*$|\s+(?:to|and|on|at|in|from|shortly|earlier|later|last|this|after|before|yesterday|today|"
     rf"again|back|twice|recently|{WEEKDAYS})\b)"
 )
+
+
+#: lower-case role words right before a name ("..., economist Ann Kim, disagreed", "senior
+#: analyst Ann Kim"): her role
+ROLE_BEFORE_RE = re.compile(
+    r"(?:^|[\s,(—–])(?P<r>(?:(?:[Ff]ormer|[Ee]x-)[ \t]*(?:[\w\-]+[ \t]+){0,3}?|(?:(?:"
+    + "|".join(re.escape(w) for w in sorted(lx.ROLE_WORDS - {"his", "her", "their", "its", "our", "then"}))
+    + r")[ \t]+){0,2})(?:"
+    + "|".join(sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner", "friend"}))
+    + r"))[ \t]+$"
+)
+#: a description before a name in apposition: "The fund's managing director, Ann Kim, ..."
+PREPOSED_DESC_RE = re.compile(
+    r"(?:^|(?<=[\s(—–]))(?P<r>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’'.\-]*[’']s)\s+"
+    r"(?:[\w’'\-]+\s+){0,4}?(?:"
+    + "|".join(sorted(lx.PERSON_NOUNS - {"person", "member", "friend", "partner"}))
+    + r")(?:\s+(?:at|of|for|with|from|in)\s+(?:[\w’'\-.&]+\s+){0,4}?[\w’'\-.&]+)?),[ \t]*$"
+)
