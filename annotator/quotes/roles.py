@@ -17,7 +17,7 @@ bottom; the first rule that matches decides:
 | scholar | yes | professor, lecturer, fellow, researcher, research associate, teaches law |
 | school staff | no | teacher, head teacher, school principal |
 | campaign staff | no | deputy campaign manager, adviser to the campaign, a party's national committee staff |
-| analyst | yes | economist, analyst, historian, pollster, scientist, adviser or "advises" (not to a government) |
+| analyst | yes | economist, analyst, historian, pollster, scientist, adviser or "advises" (not to a government), "has studied X", "co-wrote a study" |
 | heads a research organisation | yes | president of a think tank, director of a policy center, runs a research firm |
 | former official | yes | former budget director, former ambassador (not a head of state or government, legislator or candidate) |
 | politician | no | senator, governor, mayor, minister, candidate |
@@ -54,7 +54,8 @@ ANALYST = frozenset({"economist", "analyst", "historian", "pollster", "demograph
                      "specialist", "epidemiologist", "physician", "doctor", "psychologist", "sociologist",
                      "political scientist", "strategist at", "adviser", "advisor", "commentator", "observer",
                      "author of", "report's author", "study's author", "paper's author", "studies",
-                     "researches", "specializes", "specialises", "tracks", "follows", "advises"})
+                     "researches", "specializes", "specialises", "tracks", "follows", "advises", "studied",
+                     "researched", "a study", "authored", "co-authored", "co-wrote", "co-led"})
 GOVERNMENT = frozenset({"president", "white house", "administration", "government", "minister", "ministry",
                         "prime", "senator", "governor", "mayor", "secretary of", "cabinet", "congress",
                         "congressional", "parliament", "national security"})
@@ -195,8 +196,8 @@ _WAS = re.compile(
 )
 _DOES = re.compile(
     r"^(?:runs|heads|leads|directs|chairs|founded|co-founded|oversees|manages|teaches|taught|"
-    r"studies|studied|researches|specializes in|specialises in|writes about|covers|tracks|"
-    r"advises|advised|ran|headed|led|directed)\s+.+$",
+    r"studies|studied|researches|researched|specializes in|specialises in|writes about|covers|tracks|"
+    r"advises|advised|ran|headed|led|co-led|directed|wrote|co-wrote|authored|co-authored|conducted)\s+.+$",
     re.IGNORECASE,
 )
 _ORG_SPLIT = re.compile(r"\s+(?:at|of|for|with|from)\s+(?:the\s+)?(?:[a-z][a-z-]+\s+){0,3}?(?=[A-Z0-9])")
@@ -286,7 +287,9 @@ def _clean(part: str) -> str:
     part = _CLAUSE_CUT.sub("", part)
     part = _PLACE_CUT.sub("", part)
     first = part.split(None, 1)[0].lower() if part else ""
-    if first in _NOT_ROLE_START or (first.endswith("ed") and first not in _ED_ROLE_START):
+    if first in _NOT_ROLE_START or (
+        first.endswith("ed") and first not in _ED_ROLE_START and not _DOES.match(part)
+    ):
         return ""
     return part.strip(" ,;:")
 
@@ -320,6 +323,9 @@ def _relative(clause: str) -> list[str]:
     out = []
     for vp in _AND_ROLE.split(clause):
         vp = _ADVERBS.sub("", vp.strip(" ,;:"))
+        vp = re.sub(
+            r"^(?:has|have|had)\s+(?:long\s+|also\s+)?(?!been\b)(?=[a-z-]+\s)", "", vp
+        )  # "has studied X"
         vp = re.sub(r"\s+(?:from|between)\s+\d{4}.*$|\s+(?:since|until|in)\s+\d{4}.*$", "", vp)
         m = _IS.match(vp)
         if m:

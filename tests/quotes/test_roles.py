@@ -15,6 +15,12 @@ from annotator.quotes.roles import EXPERT_RULES, describes_place_or_org, expert_
         ("a senior lecturer at Harbor College", ("senior lecturer", "Harbor College")),
         # an adverb before the role: "now" is dropped, "formerly" makes it former
         ("now a professor of public health at Eastbrook", ("professor of public health", "Eastbrook")),
+        # what someone has studied or written is a role the expert table reads
+        (
+            "who co-wrote one of the largest studies of ferry fares",
+            ("co-wrote one of the largest studies of ferry fares", None),
+        ),
+        ("who has studied road tolls for two decades", ("studied road tolls", None)),
         ("formerly an engineer at Lantern Bank", ("former engineer", "Lantern Bank")),
         # a relative clause says what someone was ("former") or is
         (
@@ -73,7 +79,7 @@ from annotator.quotes.roles import EXPERT_RULES, describes_place_or_org, expert_
         ("of the Harbor Institute of Technology", (None, "Harbor Institute of Technology")),
         # not a role: an age and a clause, a relative clause that says nothing of a job
         ("56, remained a staunch defender of the plan", (None, None)),
-        ("who has studied rents for years", (None, None)),
+        ("who has studied rents for years", ("studied rents for years", None)),
         # a passive after "was" is not a former role
         ("who was elected in the harbour vote of 2010", (None, None)),
         ("who was appointed by the mayor", (None, None)),
@@ -102,6 +108,8 @@ def test_split_role(appositive, expected):
         ("banking analyst", "Lantern Securities", None, "analyst", True),
         ("senior geopolitical risks adviser", "Harbor Development Institute", None, "analyst", True),
         ("advises the Harbor Energy Institute", None, None, "analyst", True),
+        ("studied road tolls", None, None, "analyst", True),
+        ("co-wrote one of the largest studies of ferry fares", None, None, "analyst", True),
         ("advises the governor on ports", None, None, "politician", False),
         ("president of a think tank", None, None, "heads a research organisation", True),
         (
@@ -139,6 +147,7 @@ def test_expert_table(role, organisation, title, why, verdict):
 
 def test_no_role_is_no_expert():
     assert expert_rule(None) is None
+    assert expert_rule("wrote a letter to the council") is None  # writing is no research
     assert expert_rule("neighbour") is None
     assert expert_rule(None, "Mr.") is None
     # an organisation that does no research, named with no role, makes no expert
