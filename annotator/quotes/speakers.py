@@ -419,6 +419,10 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         return None
     last = core_r.rsplit(None, 1)[-1]
     low = last.lower()
+    if low == "it":
+        return (
+            None  # "a change it says would save money": "it" speaks (the caller's `IT_RE`), not "a change it"
+        )
     if low in lx.PRONOUNS and last in ("he", "she", "they", "He", "She", "They", "I", "we", "We"):
         m = LEFT_PRON_RE.search(core_r)
         if m:

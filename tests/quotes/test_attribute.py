@@ -1046,3 +1046,13 @@ def test_a_description_before_a_name_in_apposition_makes_a_person_for_she():
     )
     [q] = find_quotes(Article(id="t", text=text))
     assert (q.speaker, q.attribution, q.role) == ("Rosa Vale", "pronoun", "ferry company’s managing director")
+
+
+def test_it_after_a_noun_is_the_speaker_not_the_noun_phrase():
+    # "a change it says would ...": "it" speaks; "a change it" is no one's name
+    for text in (
+        "The board may adopt a shorter week, a change it says would save money.",
+        "The city backs a toll it says would cut traffic.",
+    ):
+        [q] = find_quotes(Article(id="t", text=text))
+        assert q.speaker is None and q.attribution in ("pronoun", "none"), (q.speaker, q.attribution)
