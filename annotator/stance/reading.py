@@ -219,7 +219,10 @@ def _not_yet(m: re.Match) -> str:
 IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     # "I'd be surprised if it passed": doubt
     (
-        re.compile(r"\b(?P<who>[Ii]|[Ww]e)(?:['’]d|\s+would)\s+be\s+(?:very\s+|really\s+)?surprised\s+if\b"),
+        re.compile(
+            r"\b(?P<who>[Ii]|[Ww]e)(?:['’]d|\s+would)\s+be\s+(?:very\s+|really\s+)?"
+            r"(?:surprised|astonished|amazed|stunned|shocked)\s+if\b"
+        ),
         r"\g<who> doubt that",
     ),
     # "the last thing we need": not what we need
@@ -356,7 +359,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
 
 #: for each of IDIOMS in order, the words one of which it needs (a cheap test before the regex)
 IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
-    ("surprised",),
+    ("surprised", "astonished", "amazed", "stunned", "shocked"),
     ("last thing",),
     ("only",),
     ("only thing",),
@@ -386,6 +389,21 @@ IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
 assert len(IDIOM_KEYS) == len(IDIOMS)
 
 
+#: a question the speaker asks and answers herself: "The question is whether the county gets
+#: its money back, and on the evidence, it probably does" (the engine reads an open question)
+QUESTION_ANSWERED_RE = re.compile(
+    r"\b[Tt]he\s+(?:real\s+|big\s+|key\s+|only\s+)?question\s+is\s+whether\s+(?P<x>[^,.;:?!]{4,160})"
+    r"[,.;:?]?\s+(?:(?:and|but|so)\s+)?(?:[^.;:?!]{0,80}?,\s*)?(?:I\s+think\s+)?(?:it|they)\s+"
+    r"(?:probably\s+|likely\s+|almost\s+certainly\s+|clearly\s+|certainly\s+)?"
+    r"(?P<aux>does|do|will|would|is|are|can|could|did|has|have)(?P<neg>\s+not|n['’]t)?(?=\s*[.,;!]|\s*$)"
+)
+
+
+def _answered(m: re.Match[str]) -> str:
+    claim = m.group("x").strip()
+    return f"It is not true that {claim}" if m.group("neg") else claim[:1].upper() + claim[1:]
+
+
 def _plain_phrasings(text: str) -> str:
     """Doubt, superlatives, urgency and idioms in words the engine reads the right way round."""
     upper, changed = text[:1].isupper(), False
@@ -403,6 +421,8 @@ def _plain_phrasings(text: str) -> str:
         text = HARD_TO_IMAGINE_RE.sub(
             lambda m: "there is no " if m.group()[0] == "i" else "There is no ", text
         )
+    if "question is whether" in text:
+        text = QUESTION_ANSWERED_RE.sub(_answered, text)
     if "overdue" in text:
         text = LONG_OVERDUE_RE.sub(
             lambda m: (" is" if m.group("be") in ("'s", "’s") else m.group("be")) + " needed now", text

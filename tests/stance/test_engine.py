@@ -335,6 +335,20 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
             "A ferry will not solve the underlying problem.",
         ),
         ("I wouldn't say no to a ferry.", "I would welcome a ferry."),
+        # a question the speaker answers herself; astonished as surprised
+        (
+            "The question is whether the ferry pays its way, and on the figures I've seen, it probably does.",
+            "The ferry pays its way.",
+        ),
+        (
+            "The question is whether the ferry pays its way, and I think it does not.",
+            "It is not true that the ferry pays its way.",
+        ),
+        (
+            "The question is whether the ferry pays its way.",
+            "The question is whether the ferry pays its way.",
+        ),
+        ("I'd be astonished if the pier reopens.", "I doubt that the pier reopens."),
         ("The ferry is a long-term solution.", "The ferry is a long-term solution."),
         ("A cap is years overdue.", "A cap is needed now."),
         # idioms
