@@ -262,7 +262,7 @@ SHARE_SUBJECT_RE = re.compile(
 #: a group subject with a modifier after it, opening its clause: "Residents living near the
 #: plant", "Economists surveyed by the Ledger", "Doctors in rural clinics" (not "Experts such as")
 GROUP_MODIFIED_RE = re.compile(
-    r"(?:^|(?P<pre>[,;:—(]\s*))(?P<spk>(?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Tt]he|[Tt]hose|[Tt]hese|[Aa]ll|"
+    r"(?:^\s*|(?P<pre>[,;:—–(]\s*))(?P<spk>(?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Tt]he|[Tt]hose|[Tt]hese|[Aa]ll|"
     r"[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d+)\s+)?"
     r"(?:(?!(?i:because|when|if|as|while|although|though|since|after|before|but|and|so|in|on|at|by|for|with|"
     r"from|of|to|that|which|who|where|than|then|also|even|only|just)\b)[A-Za-z][\w’'\-]*\s+){0,2}?"
@@ -288,7 +288,7 @@ GROUP_MODIFIED_RE = re.compile(
         }
     )
     + r"))\s+(?!such\s+as\b|including\b|like\b)(?:[a-z][\w’'\-]*ing|[a-z][\w’'\-]*ed(?=\s+(?:by|in|at|from|for)\b)"
-    r"|in|at|from|near|across|with|on)\b"
+    r"|in|at|from|near|across|with|on|of|close\s+to|familiar\s+with)\b"
     r"[^,;:()—–\-\ue000\ue001]{0,60}$"
 )
 

@@ -1000,6 +1000,10 @@ def test_an_interview_printed_as_questions_and_answers_gives_the_answers_to_the_
         ("The mayor thanked the growers and said the dam would be finished.", "The mayor", "name"),
         ("The mayor thanked growers and said the dam would be finished.", "The mayor", "name"),
         ("The engineer took the stage, saying the dam would be finished.", "The engineer", "name"),
+        # a group with "of ..." or "close to ..." after it, also after an opening "But"
+        ("Proponents of a higher levy say it would fund the buses.", "Proponents of a higher levy", "group"),
+        ("Sources close to the mayor say she will veto the toll.", "Sources close to the mayor", "group"),
+        ("But residents of the valley say the dam is unsafe.", "residents of the valley", "group"),
     ],
 )
 def test_groups_and_described_subjects(text, speaker, attribution):
