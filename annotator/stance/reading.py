@@ -347,6 +347,30 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         ),
         "will not solve the underlying problem",
     ),
+    # "to own the issue of X": to champion X; "threw her weight behind X": champions X
+    (re.compile(r"\bown\s+the\s+issue\s+of\b"), "champion"),
+    (re.compile(r"\bown\s+the\s+(?P<x>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+issue\b"), r"champion \g<x>"),
+    (
+        re.compile(
+            r"\b(?:threw|throw|throws|throwing|thrown)\s+(?:his|her|their|its|our|my|your)\s+(?:full\s+)?weight\s+behind\b"
+        ),
+        "champions",
+    ),
+    # "has cooled on X": has soured on X; "walked back her support for X": now opposes X
+    (re.compile(r"\bcooled\s+on\b"), "soured on"),
+    (
+        re.compile(
+            r"\b(?:walked|walks|walking)\s+back\s+(?:his|her|their|its|our|my)\s+support\s+(?:for|of)\b"
+        ),
+        "now opposes",
+    ),
+    # "pull the plug on X": cancel X
+    (
+        re.compile(r"\b(?P<v>pull(?:ed|s|ing)?)\s+the\s+plug\s+on\b"),
+        lambda m: {"pull": "cancel", "pulled": "cancelled", "pulls": "cancels", "pulling": "cancelling"}[
+            m.group("v")
+        ],
+    ),
     # "I wouldn't say no to a sale": I would welcome one
     (
         re.compile(
@@ -384,6 +408,12 @@ IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
     ("amount of",),
     ("fix", "solution", "patch", "measure", "aid", "Aid", "stopgap"),
     ("symptom",),
+    ("issue",),
+    ("issue",),
+    ("weight behind",),
+    ("cooled on",),
+    ("back",),
+    ("plug",),
     ("say no",),
 )
 assert len(IDIOM_KEYS) == len(IDIOMS)

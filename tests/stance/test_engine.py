@@ -349,6 +349,17 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
             "The question is whether the ferry pays its way.",
         ),
         ("I'd be astonished if the pier reopens.", "I doubt that the pier reopens."),
+        # political idioms of backing and dropping
+        (
+            "She urged the mayor to own the issue of ferry fares.",
+            "She urged the mayor to champion ferry fares.",
+        ),
+        ("The mayor should own the ferry issue.", "The mayor should champion ferry."),
+        ("He threw his weight behind the ferry.", "He champions the ferry."),
+        ("Voters have cooled on the ferry.", "Voters have soured on the ferry."),
+        ("She walked back her support for the ferry.", "She now opposes the ferry."),
+        ("The board pulled the plug on the ferry.", "The board cancelled the ferry."),
+        ("Take the plug out.", "Take the plug out."),
         ("The ferry is a long-term solution.", "The ferry is a long-term solution."),
         ("A cap is years overdue.", "A cap is needed now."),
         # idioms

@@ -178,6 +178,16 @@ CASES = {
             "support",
         ),
         (
+            "Should the state fund a new ferry terminal?",
+            "I urge the governor to own the issue of a new ferry terminal.",
+            "support",
+        ),
+        (
+            "Should the city build the cable car?",
+            "The council should pull the plug on the cable car.",
+            "oppose",
+        ),
+        (
             "Should the county repair the old dam?",
             "The county can't afford not to repair the dam.",
             "support",
@@ -291,11 +301,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 48 of 49 right (today: 49)."""
+    """Of all the sentences above, the engine gets at least 50 of 51 right (today: 51)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 49 and right >= 48, f"{right}/{len(rows)}"
+    assert len(rows) == 51 and right >= 50, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
