@@ -146,7 +146,7 @@ CASES = {
         ),
     ],
     "idiom": [
-        # idioms read in their plain form (`reading.IDIOMS`)
+        # idioms read in their plain form (`idioms.IDIOMS`)
         (
             "Will the ferry company be sold this year?",
             "I'd be surprised if the ferry company found a buyer this year.",

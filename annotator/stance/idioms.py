@@ -1,0 +1,362 @@
+"""Phrasings the stance engine reads the wrong way round, and their plain forms: doubt ("it is
+far from clear that"), superlatives and urgency ("hard to imagine a better", "long overdue",
+"couldn't be better"), negative quantifiers ("few experts doubt"), "has yet to", a question the
+speaker answers herself, and the table of idioms (`IDIOMS`, each found on invented probes,
+each with a row in the tests). Used by `annotator.stance.reading.read_litotes`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+#: "it is far from clear that ..." (doubt), which the engine reads as assent
+FAR_FROM_RE = re.compile(
+    r"\b(?P<it>[Ii]t\s+is|[Ii]t['’]s|[Ii]t\s+was|[Ii]t\s+remains)\s+far\s+from\s+(?:clear|certain|obvious|sure)"
+    r"\s+(?:that|whether)\b"
+)
+#: "it's hard to imagine a better X than Y" (Y is the best), which the engine reads as doubt
+HARD_TO_IMAGINE_RE = re.compile(
+    r"\b(?:[Ii]t\s+is|[Ii]t['’]s|[Ii]t\s+would\s+be)\s+(?:hard|difficult)\s+to\s+(?:imagine|think\s+of|find|name)"
+    r"\s+an?\s+(?=(?:better|worse|bigger|greater|safer|smarter|wiser|more\s+\w+|less\s+\w+)\b)"
+)
+#: "X is (long) overdue" (X should have come already), which the engine reads either way
+LONG_OVERDUE_RE = re.compile(
+    r"(?P<be>\s+(?:is|are|was|were)|['’]s)\s+(?:(?:long|way|well|far|years|decades|months)\s+)?overdue\b"
+)
+
+
+_AUX_NOT = (
+    r"(?:do|does|did|will|would|should|need|may|might)\s+not|(?:don|doesn|didn|won|wouldn|shouldn|needn)['’]t"
+)
+#: the tense of "is quick" after each auxiliary of a negated "take long"
+_QUICK = {
+    "did": "was quick",
+    "will": "will be quick",
+    "won": "will be quick",
+    "would": "would be quick",
+    "should": "should be quick",
+    "need": "can be quick",
+    "may": "may be quick",
+    "might": "might be quick",
+}
+
+
+def _quick(m: re.Match) -> str:
+    if m.group("plain"):
+        return "was quick" if m.group("plain") == "took" else "is quick"
+    aux = re.split(r"\s|['’]", m.group("aux").lower())[0]
+    aux = {
+        "don": "do",
+        "doesn": "does",
+        "didn": "did",
+        "wouldn": "would",
+        "shouldn": "should",
+        "needn": "need",
+    }.get(aux, aux)
+    return _QUICK.get(aux, "is quick")
+
+
+#: "couldn't be better", "could not be more important", "couldn't have been clearer": the
+#: engine reads the negation; it reads "is extremely good", "is clearer than ever" right
+COULD_NOT_BE_RE = re.compile(
+    r"\b(?:could\s*n['’]t|could\s+not)\s+(?:possibly\s+)?(?P<be>have\s+been|be)\s+"
+    r"(?P<c>better|worse|more\s+(?!than\b)[a-z]\w+|(?!(?:over|under|after|ever|never|either|neither|other|together|rather"
+    r"|whether|further|farther|member|partner|leader|number|power|water|paper|answer|matter|letter|order|offer)\b)"
+    r"[a-z]{2,}er)\b"
+)
+
+
+def _extremely(m: re.Match) -> str:
+    be = "was" if m.group("be").startswith("have") else "is"
+    c = m.group("c")
+    if c in ("better", "worse"):
+        return f"{be} extremely {'good' if c == 'better' else 'bad'}"
+    if c.startswith("more"):
+        return f"{be} extremely {c.split()[-1]}"
+    return f"{be} {c} than ever"
+
+
+#: "few experts doubt", "very few drivers would accept": the engine misses the negative
+#: quantifier; it reads "hardly any" right (a clause-initial "few" only: "a few", "the few",
+#: "the past few" are left alone)
+FEW_RE = re.compile(
+    r"(?P<pre>^|[.;:!?,]\s+|\b(?:and|but|that|because|yet)\s+)(?P<f>(?:[Vv]ery\s+)?[Ff]ew)\s+"
+    r"(?=(?:[a-z][\w'’-]*\s+){1,3}?(?:doubt|want|support|believe|think|expect|oppose|agree|like|trust|see|accept"
+    r"|favou?r|back|buy|care|would|will|can|could)\b)"
+)
+
+
+def _hardly_any(m: re.Match) -> str:
+    upper = m.group("f")[0].isupper() and (not m.group("pre") or m.group("pre")[0] in ".;:!?")
+    return m.group("pre") + ("Hardly any " if upper else "hardly any ")
+
+
+#: "has yet to show", "have yet to be proven": not yet (the engine read "yet to be proven"
+#: as support)
+_PARTICIPLE = {
+    "be": "been",
+    "see": "seen",
+    "hear": "heard",
+    "find": "found",
+    "show": "shown",
+    "prove": "proven",
+    "meet": "met",
+    "read": "read",
+    "make": "made",
+}
+YET_TO_RE = re.compile(
+    r"\b(?P<aux>has|have|had|is|are|was|were)\s+yet\s+to\s+(?P<v>be|see|hear|find|show|prove|produce|meet|read|deliver"
+    r"|make|convince|persuade|explain|demonstrate|offer|provide|present)\b"
+)
+
+
+def _not_yet(m: re.Match) -> str:
+    aux, v = m.group("aux"), m.group("v")
+    if aux in ("is", "are", "was", "were"):
+        return f"{aux} not yet" if v == "be" else m.group()
+    return f"{aux} not {_PARTICIPLE.get(v, v + ('d' if v.endswith('e') else 'ed'))}"
+
+
+#: idioms the engine read the wrong way round on invented probes, and their plain forms
+IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
+    # "I'd be surprised if it passed": doubt
+    (
+        re.compile(
+            r"\b(?P<who>[Ii]|[Ww]e)(?:['’]d|\s+would)\s+be\s+(?:very\s+|really\s+)?"
+            r"(?:surprised|astonished|amazed|stunned|shocked)\s+if\b"
+        ),
+        r"\g<who> doubt that",
+    ),
+    # "the last thing we need": not what we need
+    (
+        re.compile(
+            r"\bthe\s+last\s+thing\s+(?=(?:\w+\s+){0,3}?(?:needs?|needed|wants?|wanted|should|must|ought)\b)"
+        ),
+        "not what ",
+    ),
+    # "X is the only tool that has ever lowered rents": X did it (the engine reads "only" as
+    # doubt); "the only thing a ban will do is raise costs": all it will do
+    (
+        re.compile(
+            r"\s+(?:is|are|was|were|remains|has\s+been)\s+the\s+only\s+(?:\w+\s+)?(?:thing|things|tool|way|option|"
+            r"policy|measure|approach|solution|one|step|idea|plan|choice|lever|remedy)\s+(?:that|which)\s+(?:(?:has|have)\s+)?(?:ever\s+)?"
+        ),
+        " ",
+    ),
+    (
+        re.compile(
+            r"\b[Tt]he\s+only\s+thing\s+(?P<x>(?:\w+\s+){1,4}?)(?:will|would|can|could|does|did)\s+do\s+is\s+(?:to\s+)?"
+        ),
+        r"\g<x>will only ",
+    ),
+    # "can't come soon enough": needed now
+    (re.compile(r"\b(?:can['’]t|cannot|couldn['’]t|could\s+not)\s+come\s+soon\s+enough\b"), "is needed now"),
+    # "I see no reason not to": every reason to
+    (
+        re.compile(
+            r"\b(?:(?:[Ii]|[Ww]e)\s+(?:can\s+)?see|[Tt]here\s+is|[Tt]here['’]s)\s+no\s+reason\s+not\s+to\b"
+        ),
+        "there is every reason to",
+    ),
+    # "we can't afford not to": we must
+    (
+        re.compile(r"\b(?P<who>\w+)\s+(?:can['’]t|cannot|could\s*n['’]t|could\s+not)\s+afford\s+not\s+to\b"),
+        r"\g<who> must",
+    ),
+    # "money down the drain": money wasted
+    (re.compile(r"\bmoney\s+down\s+the\s+drain\b"), "money wasted"),
+    # "it doesn't take long", "won't take a lot of time", "takes little time": quick (the
+    # engine read the negation as doubt; "takes years" it reads the right way round)
+    (
+        re.compile(
+            rf"\b(?:(?P<aux>{_AUX_NOT})\s+take|(?P<plain>takes?|took)(?=\s+(?:very\s+)?little\s+time\b))"
+            r"\s+(?:(?:a\s+)?(?:whole\s+)?(?:lot\s+of|great\s+deal\s+of|much)\s+time|(?:very\s+|that\s+|so\s+|too\s+)?long"
+            r"(?=\s*(?:[,.;:!?)\"”’]|$|(?:for|to|before|until|at\s+all|now|anymore|either)\b))"
+            r"|(?:very\s+)?little\s+time)(?:\s+at\s+all)?\b"
+        ),
+        _quick,
+    ),
+    # "can only do so much": cannot do much
+    (re.compile(r"\b(?P<aux>can|could|will|would)\s+only\s+do\s+so\s+much\b"), r"\g<aux> not do much"),
+    # "throwing good money after bad": wasting more money
+    (re.compile(r"\bthrow(?P<s>s|ing|n)?\s+good\s+money\s+after\s+bad\b"), "wasting even more money"),
+    (COULD_NOT_BE_RE, _extremely),
+    (FEW_RE, _hardly_any),
+    (YET_TO_RE, _not_yet),
+    # "I wouldn't rule out a deal": a deal is possible (the engine read the negation as doubt)
+    (
+        re.compile(
+            r"\b(?:would\s*n['’]t|would\s+not|can['’]t|cannot|can\s+not|could\s*n['’]t|could\s+not|do\s*n['’]t"
+            r"|do\s+not|does\s*n['’]t|does\s+not|won['’]t|will\s+not)\s+rule\s+out\b"
+        ),
+        "see a real possibility of",
+    ),
+    # "I have no objection to the plan": I agree with it
+    (
+        re.compile(r"\b(?P<aux>have|has|had)\s+no\s+objections?\s+to\b"),
+        lambda m: {"have": "agree with", "has": "agrees with", "had": "agreed with"}[m.group("aux")],
+    ),
+    # "shouldn't have trouble paying", "won't have much difficulty following": can easily
+    (
+        re.compile(
+            r"\b(?:should\s*n['’]t|should\s+not|won['’]t|will\s+not|would\s*n['’]t|would\s+not|do\s*n['’]t|do\s+not"
+            r"|does\s*n['’]t|does\s+not|did\s*n['’]t|did\s+not)\s+have\s+(?:any\s+|much\s+|a\s+lot\s+of\s+)?"
+            r"(?:trouble|difficulty|difficulties|problems?|a\s+problem|a\s+hard\s+time)\s+(?=\w+ing\b)"
+        ),
+        "can easily handle ",
+    ),
+    # "there has never been a better time to": now is the best time to
+    (
+        re.compile(
+            r"\b(?:[Tt]here|[Ii]t)\s*(?:has|['’]s|had|is|was)\s+never\s+(?:been\s+)?a\s+(?P<c>better|worse)\s+(?:time|moment)\b"
+        ),
+        lambda m: "now is the " + ("best" if m.group("c") == "better" else "worst") + " time",
+    ),
+    # "a no-lose proposition": a sure win; "a solution in search of a problem": unnecessary
+    (re.compile(r"\ba\s+no[- ]lose\s+(?:proposition|situation|deal|bet)\b"), "a sure win"),
+    (re.compile(r"\ba\s+solution\s+in\s+search\s+of\s+a\s+problem\b"), "unnecessary"),
+    # "off the table": ruled out; "anything but certain": doubtful
+    (re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+off\s+the\s+table\b"), "is ruled out"),
+    (
+        re.compile(r"\banything\s+but\s+(?:certain|clear|sure|guaranteed|settled|assured|a\s+done\s+deal)\b"),
+        "doubtful",
+    ),
+    # "no amount of money will fix it": money will not fix it
+    (
+        re.compile(
+            r"\b[Nn]o\s+amount\s+of\s+(?P<x>[^,;:.!?]{1,80}?)\s+"
+            r"(?P<aux>will|would|can|could|should|is|was|are|were)\s+(?!not\b)"
+        ),
+        r"\g<x> \g<aux> not ",
+    ),
+    # "a one-time fix for a recurring problem", "a short-term fix at best", "just a stopgap", "a
+    # band-aid", "treats the symptom rather than the disease": it will not solve the problem
+    (
+        re.compile(
+            r"(?:\s+(?:is|are|was|were)|['’]s)\s+(?:(?:just|only|merely|simply|at\s+best)\s+)?(?:an?\s+)?"
+            r"(?:(?:one-time|one-off|short-term|temporary|quick|stopgap)\s+(?:fix|solution|patch|measure)|"
+            r"band-?aid(?:\s+(?:fix|solution|measure))?|stopgap(?:\s+(?:fix|solution|measure))?)"
+            r"(?:\s+at\s+best)?(?:\s+(?:for|to)\s+an?\s+(?:recurring|long-term|structural|permanent|deeper|bigger)"
+            r"\s+problem)?",
+            re.IGNORECASE,
+        ),
+        " will not solve the underlying problem",
+    ),
+    (
+        re.compile(
+            r"\b(?:treats?|treated|treating|addresses|address)\s+(?:the\s+|a\s+)?symptoms?\s+(?:rather\s+than|and\s+not|"
+            r"but\s+not|instead\s+of)\s+(?:the\s+|its\s+)?(?:disease|cause|causes|illness|problem)\b"
+        ),
+        "will not solve the underlying problem",
+    ),
+    # "to own the issue of X": to champion X; "threw her weight behind X": champions X
+    (re.compile(r"\bown\s+the\s+issue\s+of\b"), "champion"),
+    (re.compile(r"\bown\s+the\s+(?P<x>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+issue\b"), r"champion \g<x>"),
+    (
+        re.compile(
+            r"\b(?:threw|throw|throws|throwing|thrown)\s+(?:his|her|their|its|our|my|your)\s+(?:full\s+)?weight\s+behind\b"
+        ),
+        "champions",
+    ),
+    # "has cooled on X": has soured on X; "walked back her support for X": now opposes X
+    (re.compile(r"\bcooled\s+on\b"), "soured on"),
+    (
+        re.compile(
+            r"\b(?:walked|walks|walking)\s+back\s+(?:his|her|their|its|our|my)\s+support\s+(?:for|of)\b"
+        ),
+        "now opposes",
+    ),
+    # "pull the plug on X": cancel X
+    (
+        re.compile(r"\b(?P<v>pull(?:ed|s|ing)?)\s+the\s+plug\s+on\b"),
+        lambda m: {"pull": "cancel", "pulled": "cancelled", "pulls": "cancels", "pulling": "cancelling"}[
+            m.group("v")
+        ],
+    ),
+    # "I wouldn't say no to a sale": I would welcome one
+    (
+        re.compile(
+            r"\b(?:would\s+not|would\s*n['’]t|will\s+not|won['’]t|would\s+never|will\s+never)\s+say\s+no\s+to\b"
+        ),
+        "would welcome",
+    ),
+)
+
+
+#: for each of IDIOMS in order, the words one of which it needs (a cheap test before the regex)
+IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
+    ("surprised", "astonished", "amazed", "stunned", "shocked"),
+    ("last thing",),
+    ("only",),
+    ("only thing",),
+    ("soon enough",),
+    ("reason not",),
+    ("afford not",),
+    ("drain",),
+    ("take", "took"),
+    ("so much",),
+    ("good money",),
+    ("ould",),
+    ("ew ",),
+    ("yet to",),
+    ("rule out",),
+    ("objection",),
+    ("trouble", "difficult", "problem", "hard time"),
+    ("never",),
+    ("lose",),
+    ("in search of",),
+    ("off the table",),
+    ("anything but",),
+    ("amount of",),
+    ("fix", "solution", "patch", "measure", "aid", "Aid", "stopgap"),
+    ("symptom",),
+    ("issue",),
+    ("issue",),
+    ("weight behind",),
+    ("cooled on",),
+    ("back",),
+    ("plug",),
+    ("say no",),
+)
+assert len(IDIOM_KEYS) == len(IDIOMS)
+
+
+#: a question the speaker asks and answers herself: "The question is whether the county gets
+#: its money back, and on the evidence, it probably does" (the engine reads an open question)
+QUESTION_ANSWERED_RE = re.compile(
+    r"\b[Tt]he\s+(?:real\s+|big\s+|key\s+|only\s+)?question\s+is\s+whether\s+(?P<x>[^,.;:?!]{4,160})"
+    r"[,.;:?]?\s+(?:(?:and|but|so)\s+)?(?:[^.;:?!]{0,80}?,\s*)?(?:I\s+think\s+)?(?:it|they)\s+"
+    r"(?:probably\s+|likely\s+|almost\s+certainly\s+|clearly\s+|certainly\s+)?"
+    r"(?P<aux>does|do|will|would|is|are|can|could|did|has|have)(?P<neg>\s+not|n['’]t)?(?=\s*[.,;!]|\s*$)"
+)
+
+
+def _answered(m: re.Match[str]) -> str:
+    claim = m.group("x").strip()
+    return f"It is not true that {claim}" if m.group("neg") else claim[:1].upper() + claim[1:]
+
+
+def plain_phrasings(text: str) -> str:
+    """Doubt, superlatives, urgency and idioms in words the engine reads the right way round."""
+    upper, changed = text[:1].isupper(), False
+    for keys, (rx, plain) in zip(IDIOM_KEYS, IDIOMS):
+        if any(k in text for k in keys):
+            new = rx.sub(plain, text)
+            changed, text = changed or new != text, new
+    if changed and upper:
+        text = text[:1].upper() + text[1:]
+    if "far from" in text:
+        text = FAR_FROM_RE.sub(
+            lambda m: "it is doubtful that" if m.group("it")[0] == "i" else "It is doubtful that", text
+        )
+    if "to " in text and ("hard" in text or "difficult" in text):
+        text = HARD_TO_IMAGINE_RE.sub(
+            lambda m: "there is no " if m.group()[0] == "i" else "There is no ", text
+        )
+    if "question is whether" in text:
+        text = QUESTION_ANSWERED_RE.sub(_answered, text)
+    if "overdue" in text:
+        text = LONG_OVERDUE_RE.sub(
+            lambda m: (" is" if m.group("be") in ("'s", "’s") else m.group("be")) + " needed now", text
+        )
+    return text
