@@ -273,6 +273,34 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
             m.group("v")
         ],
     ),
+    # "give up on growth", "writes off the farms": abandon (the engine read "give up" as the
+    # speaker's giving up on the question)
+    (
+        re.compile(
+            r"\b(?P<neg>(?:should|will|would|can|must|do|does|did|wo|ca)?\s*(?:never|not|n['’]t))\s+(?:ever\s+)?give\s+up\s+on\b"
+        ),
+        lambda m: ("should" if m.group("neg").startswith("should") else "will") + " keep fighting for",
+    ),
+    (
+        re.compile(r"\b(?P<v>give|gives|gave|giving|given)\s+up\s+on\b"),
+        lambda m: {
+            "give": "abandon",
+            "gives": "abandons",
+            "gave": "abandoned",
+            "giving": "abandoning",
+            "given": "abandoned",
+        }[m.group("v")],
+    ),
+    (
+        re.compile(r"\b(?P<v>write|writes|wrote|writing|written)\s+off\b"),
+        lambda m: {
+            "write": "abandon",
+            "writes": "abandons",
+            "wrote": "abandoned",
+            "writing": "abandoning",
+            "written": "abandoned",
+        }[m.group("v")],
+    ),
     # "I wouldn't say no to a sale": I would welcome one
     (
         re.compile(
@@ -316,6 +344,9 @@ IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
     ("cooled on",),
     ("back",),
     ("plug",),
+    ("up on",),
+    ("up on",),
+    ("off",),
     ("say no",),
 )
 assert len(IDIOM_KEYS) == len(IDIOMS)

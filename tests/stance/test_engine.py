@@ -360,6 +360,11 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("She walked back her support for the ferry.", "She now opposes the ferry."),
         ("The board pulled the plug on the ferry.", "The board cancelled the ferry."),
         ("Take the plug out.", "Take the plug out."),
+        # "give up on" and "write off" are "abandon"; a negated "give up on" keeps fighting
+        ("The plan gives up on the harbor.", "The plan abandons the harbor."),
+        ("This budget writes off the valley.", "This budget abandons the valley."),
+        ("We will never give up on the ferry.", "We will keep fighting for the ferry."),
+        ("She gave up smoking.", "She gave up smoking."),
         ("The ferry is a long-term solution.", "The ferry is a long-term solution."),
         ("A cap is years overdue.", "A cap is needed now."),
         # idioms
