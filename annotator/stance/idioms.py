@@ -301,6 +301,19 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
             "written": "abandoned",
         }[m.group("v")],
     ),
+    # "X is affordable -- but then there are the outliers": X, with a few exceptions (the engine
+    # read the exceptions as the claim); "I wouldn't bet against it": I expect it
+    (
+        re.compile(
+            r"\s*[,;]?\s*(?:--|[—–-])?\s*\bbut\s+(?:then\s+)?(?:again\s+)?there\s+(?:are|will\s+be|is|were)\s+"
+            r"(?:always\s+)?(?:the\s+|some\s+|a\s+few\s+)?(?:outliers|exceptions|an?\s+(?:outlier|exception))\b"
+        ),
+        ", with a few exceptions",
+    ),
+    (
+        re.compile(r"\b(?:would\s+not|would\s*n['’]t|would\s+never|['’]d\s+never)\s+bet\s+against\b"),
+        "would expect",
+    ),
     # "I wouldn't say no to a sale": I would welcome one
     (
         re.compile(
@@ -347,6 +360,8 @@ IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
     ("up on",),
     ("up on",),
     ("off",),
+    ("outlier", "exception"),
+    ("bet against",),
     ("say no",),
 )
 assert len(IDIOM_KEYS) == len(IDIOMS)

@@ -365,6 +365,14 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("This budget writes off the valley.", "This budget abandons the valley."),
         ("We will never give up on the ferry.", "We will keep fighting for the ferry."),
         ("She gave up smoking.", "She gave up smoking."),
+        # exceptions after "but then" qualify the claim; "wouldn't bet against" expects
+        (
+            "The ferry is affordable -- but then there are the outliers.",
+            "The ferry is affordable, with a few exceptions.",
+        ),
+        ("Most riders can pay, but there are exceptions.", "Most riders can pay, with a few exceptions."),
+        ("I wouldn't bet against the ferry.", "I would expect the ferry."),
+        ("There are exceptions to the levy.", "There are exceptions to the levy."),
         ("The ferry is a long-term solution.", "The ferry is a long-term solution."),
         ("A cap is years overdue.", "A cap is needed now."),
         # idioms

@@ -193,6 +193,11 @@ CASES = {
             "support",
         ),
         (
+            "Are the new bike lanes safe?",
+            "The lanes are safe for nearly everyone -- but then there are always outliers.",
+            "support",
+        ),
+        (
             "Should the county repair the old dam?",
             "The county can't afford not to repair the dam.",
             "support",
@@ -306,11 +311,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 51 of 52 right (today: 52)."""
+    """Of all the sentences above, the engine gets at least 52 of 53 right (today: 53)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 52 and right >= 51, f"{right}/{len(rows)}"
+    assert len(rows) == 53 and right >= 52, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
