@@ -28,6 +28,12 @@ CUT_RE = re.compile(
     r"compared\s|(?:and|but)\s+(?:when|while|then)\s|the\s|an?\s)|\s+by\s+(?!(?:spring|morning|evening|thing|king|ring|string|wing|meeting|building|ruling|hearing|"
     r"funding|spending|opening|beginning|ending|nothing|something|anything|everything|Beijing|Reading)\b)\w+ing\b|"
     r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b|"
+    # "X, just a day after Y", "X, hours before Y": when, in the writer's words
+    r",\s+(?:just\s+|only\s+)?(?:an?|one|two|three|four|five|several|\d+)\s+(?:hours?|days?|weeks?|months?)\s+(?:after|before)\b|"
+    # "acknowledging that X but warning that Y": the second participle starts its own frame
+    r"\s+(?:but|and)\s+(?:also\s+)?(?:"
+    + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing"))
+    + r")\s+(?:that|of)\b|"
     r",\s+(?:said|says|told|tells|added|adds|wrote|writes|argued|noted|insisted|explained)\b|"
     r"(?<=" + SPEECH + r")\s+(?:according to|referring to|(?!including\b)\w+ing\b)"
 )

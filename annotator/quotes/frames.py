@@ -45,6 +45,8 @@ COORD_RE = re.compile(
     r"(?:^|\s)(?:and|but|then)(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|[a-z]\w*ly))*\s*$"
 )
 
+#: a participle coordinated with an earlier one: "..., acknowledging that A but warning"
+COORD_ING_RE = re.compile(r",\s+[a-z]+ing\b[^,;:]{0,200}\s(?:and|but)(?:\s+also)?\s*$")
 REL_RE = re.compile(r",\s*who(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|[a-z]\w*ly))*\s*$")
 
 IT_RE = re.compile(r"(?:^|(?<=[\s,;:]))[Ii]t\s+(?:also\s+)?$")
@@ -218,8 +220,9 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue
         window = masked[max(0, cs - 80) : cs]
-        if COORD_RE.search(window) and not low.endswith("ing"):
-            # "X shook her head and said ...": the speaker of the clause
+        if COORD_RE.search(window) and (not low.endswith("ing") or COORD_ING_RE.search(window)):
+            # "X shook her head and said ...", "..., acknowledging that A but warning that B":
+            # the speaker of the clause
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue
         rel = REL_RE.search(masked[max(0, cs - 40) : cs])

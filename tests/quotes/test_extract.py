@@ -442,6 +442,15 @@ def test_continued_quotes_share_the_speaker(text, expected):
             "As Ann Kim noted, the mayor was also accused of breaking the rules.",
             [("indirect", "the mayor was also accused of breaking the rules")],
         ),
+        # a second participle cue, or when it happened in the writer's words, ends the content
+        (
+            "Ann Kim took the toll on sideways, acknowledging that drivers had a point but warning that the bridge would decay.",
+            [("indirect", "drivers had a point"), ("indirect", "the bridge would decay")],
+        ),
+        (
+            "Tom Brisk said the levy was a mistake, just a day after the council passed it.",
+            [("indirect", "the levy was a mistake")],
+        ),
         # a subordinate clause that holds the cue ends at its comma, however it opens
         (
             "A week after Tom Brisk announced that the depot would close, its drivers called a strike.",
