@@ -442,6 +442,11 @@ def test_continued_quotes_share_the_speaker(text, expected):
             "As Ann Kim noted, the mayor was also accused of breaking the rules.",
             [("indirect", "the mayor was also accused of breaking the rules")],
         ),
+        # the means ("by raising ...") is part of what was said
+        (
+            "Tom Brisk said the city should pay for the tunnel by raising the levy.",
+            [("indirect", "the city should pay for the tunnel by raising the levy")],
+        ),
         # a second participle cue, or when it happened in the writer's words, ends the content
         (
             "Ann Kim took the toll on sideways, acknowledging that drivers had a point but warning that the bridge would decay.",
