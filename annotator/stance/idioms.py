@@ -314,6 +314,21 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         re.compile(r"\b(?:would\s+not|would\s*n['’]t|would\s+never|['’]d\s+never)\s+bet\s+against\b"),
         "would expect",
     ),
+    # "Who could argue against cleaner air?", "No one could object to X": I fully support it (the
+    # engine read the rhetorical question as opposition)
+    (
+        re.compile(
+            r"\b(?:[Ww]ho|[Nn]o\s*one|[Nn]obody)\s+(?:could|would|can|will|should)\s+(?:possibly\s+|really\s+|seriously\s+)?"
+            r"(?:argue\s+against|object\s+to|oppose|be\s+against|disagree\s+with|say\s+no\s+to)\s+(?P<x>[^?.!]+)[?.!]?"
+        ),
+        r"I fully support \g<x>.",
+    ),
+    # "the plan falls short": it is not good enough; "it hits the mark": it gets it right
+    (
+        re.compile(r"\b(?:falls|fall|fell|falling|fallen)\s+(?:well\s+|far\s+|way\s+)?short\b(?!\s+of\b)"),
+        "is not good enough",
+    ),
+    (re.compile(r"\b(?:hits|hit|hitting)\s+the\s+mark\b"), "gets it right"),
     # "I wouldn't say no to a sale": I would welcome one
     (
         re.compile(
@@ -362,6 +377,9 @@ IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
     ("off",),
     ("outlier", "exception"),
     ("bet against",),
+    ("argue against", "object to", "oppose", "be against", "disagree with", "say no to"),
+    ("short",),
+    ("the mark",),
     ("say no",),
 )
 assert len(IDIOM_KEYS) == len(IDIOMS)

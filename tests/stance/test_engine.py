@@ -373,6 +373,13 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("Most riders can pay, but there are exceptions.", "Most riders can pay, with a few exceptions."),
         ("I wouldn't bet against the ferry.", "I would expect the ferry."),
         ("There are exceptions to the levy.", "There are exceptions to the levy."),
+        # a rhetorical question of who could object; falling short and hitting the mark
+        ("Who could argue against a safer crossing?", "I fully support a safer crossing."),
+        ("Nobody would object to cleaner beaches.", "I fully support cleaner beaches."),
+        ("Who opposes the crossing?", "Who opposes the crossing?"),
+        ("The levy falls far short.", "The levy is not good enough."),
+        ("The levy falls short of its goal.", "The levy falls short of its goal."),
+        ("The plan hits the mark.", "The plan gets it right."),
         ("The ferry is a long-term solution.", "The ferry is a long-term solution."),
         ("A cap is years overdue.", "A cap is needed now."),
         # idioms

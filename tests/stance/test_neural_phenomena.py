@@ -198,6 +198,16 @@ CASES = {
             "support",
         ),
         (
+            "Should the county fund a new public library?",
+            "Who would seriously argue against a new library?",
+            "support",
+        ),
+        (
+            "Is the harbor cleanup plan good enough?",
+            "The cleanup plan falls well short.",
+            "oppose",
+        ),
+        (
             "Should the county repair the old dam?",
             "The county can't afford not to repair the dam.",
             "support",
@@ -311,11 +321,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 52 of 53 right (today: 53)."""
+    """Of all the sentences above, the engine gets at least 54 of 55 right (today: 55)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 53 and right >= 52, f"{right}/{len(rows)}"
+    assert len(rows) == 55 and right >= 54, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
