@@ -214,7 +214,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     ),
     # "a no-lose proposition": a sure win; "a solution in search of a problem": unnecessary
     (re.compile(r"\ba\s+no[- ]lose\s+(?:proposition|situation|deal|bet)\b"), "a sure win"),
-    (re.compile(r"\ba\s+solution\s+in\s+search\s+of\s+a\s+problem\b"), "unnecessary"),
+    (re.compile(r"\ba\s+solution\s+(?:in\s+search\s+of|looking\s+for)\s+a\s+problem\b"), "unnecessary"),
     # "off the table": ruled out; "anything but certain": doubtful
     (re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+off\s+the\s+table\b"), "is ruled out"),
     (
@@ -329,6 +329,25 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         "is not good enough",
     ),
     (re.compile(r"\b(?:hits|hit|hitting)\s+the\s+mark\b"), "gets it right"),
+    # "a lifeline for families": a vital help; "the costs outweigh the benefits": it does more
+    # harm than good (the engine read both the wrong way round); "can't afford to wait": must
+    # act now; "I have my doubts (about X)": I doubt (X)
+    (re.compile(r"\ba\s+lifeline\s+(?:for|to)\b"), "a vital help for"),
+    (
+        re.compile(
+            r"\b(?:the\s+|its\s+)?(?:costs|risks|downsides|harms|drawbacks|dangers)\s+(?:far\s+|clearly\s+|still\s+)?"
+            r"outweigh\s+(?:the\s+|its\s+|any\s+)?(?:benefits|gains|upside|advantages)\b",
+            re.IGNORECASE,
+        ),
+        "it does more harm than good",
+    ),
+    (re.compile(r"\b(?:can['’]t|cannot|can\s+not)\s+afford\s+to\s+wait\b"), "must act now"),
+    (
+        re.compile(
+            r"\b(?P<who>[Ii]|[Ww]e|[Tt]hey)\s+(?:still\s+)?(?:have|had)\s+(?:my|our|their|some|serious|real|grave)\s+doubts\b(?:\s+about)?"
+        ),
+        r"\g<who> doubt",
+    ),
     # "I wouldn't say no to a sale": I would welcome one
     (
         re.compile(
@@ -360,7 +379,7 @@ IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
     ("trouble", "difficult", "problem", "hard time"),
     ("never",),
     ("lose",),
-    ("in search of",),
+    ("in search of", "looking for a problem"),
     ("off the table",),
     ("anything but",),
     ("amount of",),
@@ -380,6 +399,10 @@ IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
     ("argue against", "object to", "oppose", "be against", "disagree with", "say no to"),
     ("short",),
     ("the mark",),
+    ("lifeline",),
+    ("outweigh",),
+    ("afford to wait",),
+    ("doubts",),
     ("say no",),
 )
 assert len(IDIOM_KEYS) == len(IDIOMS)

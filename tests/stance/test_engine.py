@@ -380,6 +380,13 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("The levy falls far short.", "The levy is not good enough."),
         ("The levy falls short of its goal.", "The levy falls short of its goal."),
         ("The plan hits the mark.", "The plan gets it right."),
+        # a lifeline, costs that outweigh benefits, no time to wait, doubts
+        ("The ferry is a lifeline for the island.", "The ferry is a vital help for the island."),
+        ("The costs far outweigh the benefits.", "It does more harm than good."),
+        ("The benefits far outweigh the costs.", "The benefits far outweigh the costs."),
+        ("We can't afford to wait.", "We must act now."),
+        ("I have my doubts about the ferry.", "I doubt the ferry."),
+        ("A ferry is a solution looking for a problem.", "A ferry is unnecessary."),
         ("The ferry is a long-term solution.", "The ferry is a long-term solution."),
         ("A cap is years overdue.", "A cap is needed now."),
         # idioms
@@ -574,3 +581,13 @@ def test_an_advocacy_verb_is_shown_as_wants():
     assert stance_text(q) == "wants lower fares"
     q = _reported("Ann Kim did not push for a ban.", "push for", "a ban")
     assert stance_text(q) == "did not want a ban"
+
+
+def test_each_idiom_has_the_keys_of_its_own_pattern():
+    """`IDIOM_KEYS[i]` is the cheap test for `IDIOMS[i]`: one of its keys is made of words of
+    that pattern (a key table shifted by one entry would switch idioms off silently)."""
+    from annotator.stance.idioms import IDIOM_KEYS, IDIOMS
+
+    assert len(IDIOM_KEYS) == len(IDIOMS)
+    for keys, (rx, _) in zip(IDIOM_KEYS, IDIOMS):
+        assert any(all(w.strip() in rx.pattern for w in k.split()) for k in keys), (keys, rx.pattern[:60])
