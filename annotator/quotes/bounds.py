@@ -20,6 +20,7 @@ WHO_CUE_RE = re.compile(r",\s*(?:(?:an?|the)\s+[^,;:\ue000]{1,60}?\s+)?who\s+(?:
 MAIN_VERB_AFTER_RE = re.compile(
     r",\s+(?:has|have|had|is|was|were|are|will|would|can|could|also|then|later|now|[a-z]{3,}ed)\s"
 )
+APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the)\s")
 BECAUSE_CUT_RE = re.compile(r",\s+because\s")
 CUT_RE = re.compile(
     r";|(?:\s+[—–-]{1,2}\s*|—\s*)(?="
@@ -110,7 +111,20 @@ def content_end(
     speaker or clause (`CUT_RE`); before the writer's reason (", because ..."); for "X, who
     said ..., issued ...", before the main clause's verb; for a naming verb or "according to",
     at the close of the quotation that opens it (`close_of_complement`)."""
-    cut = CUT_RE.search(masked, a, b)
+    at = a
+    cut = CUT_RE.search(masked, at, b)
+    while (
+        cut is not None
+        and APPOSITIVE_CUT_RE.match(masked, cut.start())
+        and count_words(masked[a : cut.start()]) <= 4
+    ):
+        # "said that the Ledger, a rival paper, has done ...": an appositive of the content's
+        # subject, closed by a comma, and the content goes on
+        close = masked.find(",", cut.end(), min(b, cut.end() + 80))
+        if close < 0 or not masked[close + 1 : b].strip() or masked[close + 1 : close + 2] == ",":
+            break
+        at = close + 1
+        cut = CUT_RE.search(masked, at, b)
     if cut:
         b = cut.start()
     cut = BECAUSE_CUT_RE.search(masked, a, b)

@@ -442,6 +442,15 @@ def test_continued_quotes_share_the_speaker(text, expected):
             "As Ann Kim noted, the mayor was also accused of breaking the rules.",
             [("indirect", "the mayor was also accused of breaking the rules")],
         ),
+        # an appositive of the content's subject does not end the content; one after it does
+        (
+            "Tom Brisk said the levy, a flat fee on every car, would hurt drivers.",
+            [("indirect", "the levy, a flat fee on every car, would hurt drivers")],
+        ),
+        (
+            "Tom Brisk said the council approved the levy, a move that angered drivers.",
+            [("indirect", "the council approved the levy")],
+        ),
         # the means ("by raising ...") is part of what was said
         (
             "Tom Brisk said the city should pay for the tunnel by raising the levy.",
