@@ -20,7 +20,7 @@ WHO_CUE_RE = re.compile(r",\s*(?:(?:an?|the)\s+[^,;:\ue000]{1,60}?\s+)?who\s+(?:
 MAIN_VERB_AFTER_RE = re.compile(
     r",\s+(?:has|have|had|is|was|were|are|will|would|can|could|also|then|later|now|[a-z]{3,}ed)\s"
 )
-APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the)\s")
+APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the|who|which|whose)\s")
 BECAUSE_CUT_RE = re.compile(r",\s+because\s")
 CUT_RE = re.compile(
     r";|(?:\s+[—–-]{1,2}\s*|—\s*)(?="

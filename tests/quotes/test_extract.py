@@ -451,6 +451,10 @@ def test_continued_quotes_share_the_speaker(text, expected):
             "Tom Brisk said the council approved the levy, a move that angered drivers.",
             [("indirect", "the council approved the levy")],
         ),
+        (
+            "Tom Brisk said the levy, which took effect in May, would hurt drivers.",
+            [("indirect", "the levy, which took effect in May, would hurt drivers")],
+        ),
         # the means ("by raising ...") is part of what was said
         (
             "Tom Brisk said the city should pay for the tunnel by raising the levy.",
