@@ -11,14 +11,11 @@ from dataclasses import dataclass
 
 from annotator.models import Quote, quote_id
 from annotator.quotes import lexicon as lx
-from annotator.quotes.patterns import PREPOSED_DESC_RE, ROLE_BEFORE_RE, UPPER
-from annotator.quotes.people import People, Person, is_organisation, split_title
+from annotator.quotes.patterns import PREPOSED_DESC_RE, ROLE_BEFORE_RE, UPPER, name_runs
+from annotator.quotes.people import PROFESSION_RE, People, Person, is_organisation, split_title
 from annotator.quotes.records import Mention, Raw, Sentence
 from annotator.quotes.roles import describes_place_or_org, split_role
 
-NAME_IN_TEXT_RE = re.compile(
-    rf"[{UPPER}][\w’'.\-]*(?:[ \t]+(?:(?:{lx.alternation(lx.NAME_PARTICLES)})[ \t]+)*[{UPPER}][\w’'.\-]*)+"
-)
 SURNAME_IN_TEXT_RE = re.compile(
     rf"(?<![\w’'\-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?(?P<s>[{UPPER}][\w’'\-]+)(?![\w’'\-])"
 )
@@ -100,6 +97,9 @@ def _gender_of_title(title: str | None) -> str | None:
     return None
 
 
+LEAD_PROFESSION_RE = re.compile(r"(?P<r>[A-Z][a-z]+(?:ologist|nomist|ician))[ \t]+(?=[A-Z])")
+
+
 class ArticleNames:
     """People named in one article: full names by surname (for "Lee" -> "Ann Lee"), and every
     place a person is named outside a quotation (full name, or a known surname with or without
@@ -116,23 +116,29 @@ class ArticleNames:
             if m is not None and m.kind == "name":
                 self._learn(m.text, m.start, found, speaker=True)
         self.described: dict[str, str] = {}  # a person's first appositive outside a quote
-        for m in NAME_IN_TEXT_RE.finditer(text):
+        for start, end in name_runs(text):
             described = (
-                PERSON_APPOSITIVE_RE.match(text, m.end(), m.end() + 80) is not None
-                or WHO_SINGULAR_RE.match(text, m.end(), m.end() + 240) is not None
+                PERSON_APPOSITIVE_RE.match(text, end, end + 80) is not None
+                or WHO_SINGULAR_RE.match(text, end, end + 240) is not None
             )
-            before = ROLE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())
-            if before is None and text[m.end() : m.end() + 1] == ",":
-                before = PREPOSED_DESC_RE.search(text, max(0, m.start() - 80), m.start())
-            copula = None if described or before else PERSON_COPULA_RE.match(text, m.end(), m.end() + 160)
+            before = ROLE_BEFORE_RE.search(text, max(0, start - 60), start)
+            if before is None and text[end : end + 1] == ",":
+                before = PREPOSED_DESC_RE.search(text, max(0, start - 80), start)
+            if before is None:  # "Biologist Ann Kim" opening a sentence: the run starts with her role
+                before = LEAD_PROFESSION_RE.match(text, start, end)
+            copula = None if described or before else PERSON_COPULA_RE.match(text, end, end + 160)
             name = self._learn(
-                m.group(), m.start(), found, speaker=False, person=described or bool(before) or bool(copula)
+                text[start:end], start, found, speaker=False, person=described or bool(before) or bool(copula)
             )
             if name is not None and name not in self.described:
-                app = self._appositive(text, m.end()) if described else None
+                app = self._appositive(text, end) if described else None
                 if app or before or copula:
                     self.described[name] = app or (
-                        re.sub(r"^(?:Former|Ex-)", lambda w: w.group().lower(), before.group("r"))
+                        re.sub(
+                            r"^(?:Former|Ex-|[A-Z](?=[a-z]+ologist|[a-z]+nomist|[a-z]+ician))",
+                            lambda w: w.group().lower(),
+                            before.group("r"),
+                        )
                         if before
                         else copula.group("d").strip()
                     )
@@ -168,6 +174,9 @@ class ArticleNames:
         window = text[at : at + APPOSITIVE_MAX]
         stop = min((k for k in (window.find(c) for c in ".;:\n") if k >= 0), default=len(window))
         end = APPOSITIVE_END_RE.search(window, 1, stop)
+        if end is None and window[stop : stop + 1] == ".":
+            # "... shared by Ann Kim, an economist at the Harbor Institute.": it ends the sentence
+            return window[1:stop].strip() or None
         return window[1 : end.start()].strip() if end else None
 
     def _learn(
@@ -207,8 +216,10 @@ class ArticleNames:
             self.persons.add(name)
         else:
             self.by_surname.setdefault(key, name)
-        if person or (title and title.lower().rstrip(".") in lx.TITLES):
-            self.persons.add(name)
+        if person or (
+            title and (title.lower().rstrip(".") in lx.TITLES or PROFESSION_RE.search(title.lower()))
+        ):
+            self.persons.add(name)  # "Dr. Ann Kim", "Biologist Ann Kim": a person
         found.append((pos, name))
         return name
 

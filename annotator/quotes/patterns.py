@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from annotator.quotes import lexicon as lx
 from annotator.quotes.records import QSpan
@@ -249,7 +250,8 @@ ROLE_BEFORE_RE = re.compile(
     + "|".join(re.escape(w) for w in sorted(lx.ROLE_WORDS - {"his", "her", "their", "its", "our", "then"}))
     + r")[ \t]+){0,2})(?:"
     + "|".join(sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner", "friend"}))
-    + r"))[ \t]+$"
+    # a profession ("Marine biologist Ann Kim", "Epidemiologist Ann Kim"), at most one word before it
+    + r"|(?:[A-Z][a-z]+[ \t]+)?[A-Za-z]*(?:ologist|nomist|ician)))[ \t]+$"
 )
 #: a description before a name in apposition: "The fund's managing director, Ann Kim, ..."
 PREPOSED_DESC_RE = re.compile(
@@ -258,3 +260,28 @@ PREPOSED_DESC_RE = re.compile(
     + "|".join(sorted(lx.PERSON_NOUNS - {"person", "member", "friend", "partner"}))
     + r")(?:\s+(?:at|of|for|with|from|in)\s+(?:[\w’'\-.&]+\s+){0,4}?[\w’'\-.&]+)?),[ \t]*$"
 )
+
+#: a capitalised run of two words or more: a name, maybe
+NAME_IN_TEXT_RE = re.compile(
+    rf"[{UPPER}][\w’'.\-]*(?:[ \t]+(?:(?:{lx.alternation(lx.NAME_PARTICLES)})[ \t]+)*[{UPPER}][\w’'.\-]*)+"
+)
+
+
+def name_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each capitalised run that may be a name; a run that a sentence end cuts
+    ("... hired Ann Kim. She says ...") gives its parts ("Ann Kim", "She")."""
+    for m in NAME_IN_TEXT_RE.finditer(text):
+        start = m.start()
+        for w in re.finditer(r"\S+", m.group()):
+            bare = w.group().lower().rstrip(".")
+            if (
+                w.group().endswith(".")
+                and w.end() < len(m.group())
+                and len(bare) >= 3
+                and bare.isalpha()
+                and bare not in lx.TITLES
+                and bare not in lx.ABBREVIATIONS
+            ):
+                yield start, m.start() + w.end() - 1
+                start = m.start() + w.end() + 1
+        yield start, m.end()

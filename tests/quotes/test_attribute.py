@@ -1060,3 +1060,29 @@ def test_it_after_a_noun_is_the_speaker_not_the_noun_phrase():
     ):
         [q] = find_quotes(Article(id="t", text=text))
         assert q.speaker is None and q.attribution in ("pronoun", "none"), (q.speaker, q.attribution)
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        # a name at a sentence's end, then a capitalised word: still a name, and a person
+        ("The port hired statistician Rosa Vale. She says the tide data are sound.", "statistician"),
+        # a profession before the name, opening the sentence or after an adjective
+        (
+            "Tom Brisk runs the ferry. Hydrologist Rosa Vale has mapped the bay. She says the dam is safe.",
+            "hydrologist",
+        ),
+        (
+            "Tom Brisk runs the ferry. Marine biologist Rosa Vale has mapped the bay. She says the dam is safe.",
+            "Marine biologist",
+        ),
+        # an appositive that ends the sentence describes her too
+        (
+            "The worry is shared by Rosa Vale, an economist at the Harbor Institute. Vale argued that the toll is too high.",
+            "economist",
+        ),
+    ],
+)
+def test_people_described_where_they_are_named_speak_later(text, role):
+    qs = [q for q in find_quotes(Article(id="t", text=text)) if q.speaker == "Rosa Vale"]
+    assert len(qs) == 1 and qs[0].role == role and qs[0].speaker_is_expert, [(q.speaker, q.role) for q in qs]
