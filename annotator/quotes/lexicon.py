@@ -447,6 +447,8 @@ TITLES = {
     "sen.", "rep.", "gov.", "dr.", "mr.", "mrs.", "ms.", "prof.", "gen.", "candidate", "nominee",
     "frontrunner", "front-runner", "hopeful", "congressman", "congresswoman", "councilman",
     "councilwoman", "premier", "president-elect", "treasurer", "director", "head",
+    "councillor", "councilor", "alderman", "alderwoman", "assemblyman", "assemblywoman",
+    "assemblymember", "supervisor", "delegate",
 }
 GENDER_TITLES = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he", "dame": "she",
                  "lord": "he", "lady": "she", "king": "he", "queen": "she", "prince": "he",

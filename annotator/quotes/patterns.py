@@ -20,7 +20,7 @@ FRAG = "x"  # mask for a quoted term or scare quote (reads as one lower-case wor
 
 ABBR_TITLES = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|St|Jr|Sr|Rev|Mt|Pres|Supt"
 
-TOK = rf"(?:(?:{ABBR_TITLES})\.|[{UPPER}]\.(?:[{UPPER}]\.)*|[{UPPER}][\w’'\-]*\w|[{UPPER}])"
+TOK = rf"(?:(?:{ABBR_TITLES})\.|[{UPPER}]\.(?:[{UPPER}]\.)*|[{UPPER}][\w’'\-]*s['’](?=[ \t]+(?:Association|Union|Federation|Alliance|Council|League|Coalition|Club|Guild|Society|Fund|Caucus|Network|Congress|Forum|Institute|Committee)\b)|[{UPPER}][\w’'\-]*\w|[{UPPER}])"
 
 NAMERUN = rf"{TOK}(?:[ \t]+(?:(?:{'|'.join(sorted(lx.NAME_PARTICLES))})[ \t]+)*{TOK}){{0,6}}"
 

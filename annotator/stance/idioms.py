@@ -348,6 +348,13 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         ),
         r"\g<who> doubt",
     ),
+    # "That is not a small effect", "no small feat": a significant one (the engine read the negation)
+    (
+        re.compile(
+            r"\b(?:not|no)\s+(?P<a>(?:an?|so)\s+)?(?:small|minor|trivial|negligible|insignificant|tiny|little)\b(?!\s+(?:than|part\s+of))"
+        ),
+        lambda m: ("a " if m.group("a") and m.group("a").strip() in ("a", "an") else "") + "significant",
+    ),
     # "I wouldn't say no to a sale": I would welcome one
     (
         re.compile(
@@ -403,6 +410,7 @@ IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
     ("outweigh",),
     ("afford to wait",),
     ("doubts",),
+    ("small", "minor", "trivial", "negligible", "insignificant", "tiny", "little"),
     ("say no",),
 )
 assert len(IDIOM_KEYS) == len(IDIOMS)

@@ -1086,3 +1086,14 @@ def test_it_after_a_noun_is_the_speaker_not_the_noun_phrase():
 def test_people_described_where_they_are_named_speak_later(text, role):
     qs = [q for q in find_quotes(Article(id="t", text=text)) if q.speaker == "Rosa Vale"]
     assert len(qs) == 1 and qs[0].role == role and qs[0].speaker_is_expert, [(q.speaker, q.role) for q in qs]
+
+
+def test_british_titles_and_an_organisation_with_a_plural_possessive():
+    [q] = find_quotes(
+        Article(
+            id="t", text="Councillor Rosa Vale told the meeting: “This is about children walking to school.”"
+        )
+    )
+    assert (q.speaker, q.role) == ("Rosa Vale", "Councillor")
+    [q] = find_quotes(Article(id="t", text="The Harbor Drivers’ Association said the toll was unfair."))
+    assert q.speaker == "Harbor Drivers’ Association" and q.attribution == "name"

@@ -387,6 +387,10 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("We can't afford to wait.", "We must act now."),
         ("I have my doubts about the ferry.", "I doubt the ferry."),
         ("A ferry is a solution looking for a problem.", "A ferry is unnecessary."),
+        # a negated "small" is a significant one
+        ("That is not a small effect.", "That is a significant effect."),
+        ("The harm is not trivial.", "The harm is significant."),
+        ("It is no smaller than last year.", "It is no smaller than last year."),
         ("The ferry is a long-term solution.", "The ferry is a long-term solution."),
         ("A cap is years overdue.", "A cap is needed now."),
         # idioms
