@@ -509,5 +509,22 @@ MIN_SPEECH_WORDS = 3
 
 
 def alternation(words) -> str:
-    """A regex alternation of the words, longest first (so "said in" wins over "said")."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex alternation of the words that prefers the longest ("said in" wins over "said"),
+    written as a trie ("sa(?:id(?: in)?|ys)"): Python's `re` tries a flat alternation word by
+    word at every position, and these lists run to hundreds of words."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        parts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not parts:
+            return ""
+        if len(parts) == 1 and "" not in node:
+            return parts[0]
+        return "(?:" + "|".join(parts) + ")" + ("?" if "" in node else "")
+
+    return build(trie)

@@ -272,6 +272,9 @@ def name_runs(text: str) -> Iterator[tuple[int, int]]:
     ("... hired Ann Kim. She says ...") gives its parts ("Ann Kim", "She")."""
     for m in NAME_IN_TEXT_RE.finditer(text):
         start = m.start()
+        if ". " not in m.group():
+            yield start, m.end()
+            continue
         for w in re.finditer(r"\S+", m.group()):
             bare = w.group().lower().rstrip(".")
             if (

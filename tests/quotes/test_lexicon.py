@@ -50,3 +50,18 @@ def test_word_lists_are_lower_case(name):
 def test_nouns_are_not_verbs():
     assert "state" not in lx.VERB_FORMS and "stated" in lx.VERB_FORMS
     assert "agree" not in lx.VERB_FORMS
+
+
+def test_an_alternation_matches_what_a_longest_first_list_matches():
+    """`alternation` is a trie for speed; it must prefer the longest word as a flat
+    longest-first alternation does."""
+    import re
+
+    from annotator.quotes.lexicon import VERB_FORMS, alternation
+
+    words = sorted(VERB_FORMS)[:400] + ["said in", "said", "s", "a.b"]
+    trie = re.compile(rf"(?:{alternation(words)})")
+    flat = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")")
+    for text in ["said in a statement", "saying so", "says", "sx", "a.b", "abc", *words]:
+        a, b = trie.match(text), flat.match(text)
+        assert (a and a.group()) == (b and b.group()), text
