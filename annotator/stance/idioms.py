@@ -273,7 +273,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
             m.group("v")
         ],
     ),
-    # "give up on growth", "writes off the farms": abandon (the engine read "give up" as the
+    # "gives up on the harbor", "writes off the farms": abandon (the engine read "give up" as the
     # speaker's giving up on the question)
     (
         re.compile(
@@ -301,7 +301,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
             "written": "abandoned",
         }[m.group("v")],
     ),
-    # "X is affordable -- but then there are the outliers": X, with a few exceptions (the engine
+    # "X is safe -- but then there are always exceptions": X, with a few exceptions (the engine
     # read the exceptions as the claim); "I wouldn't bet against it": I expect it
     (
         re.compile(

@@ -367,8 +367,8 @@ def test_a_negated_reporting_verb_is_read_with_its_content():
         ("She gave up smoking.", "She gave up smoking."),
         # exceptions after "but then" qualify the claim; "wouldn't bet against" expects
         (
-            "The ferry is affordable -- but then there are the outliers.",
-            "The ferry is affordable, with a few exceptions.",
+            "The ferry is cheap enough -- but then there are some outliers.",
+            "The ferry is cheap enough, with a few exceptions.",
         ),
         ("Most riders can pay, but there are exceptions.", "Most riders can pay, with a few exceptions."),
         ("I wouldn't bet against the ferry.", "I would expect the ferry."),
