@@ -455,3 +455,28 @@ def plain_phrasings(text: str) -> str:
             lambda m: (" is" if m.group("be") in ("'s", "’s") else m.group("be")) + " needed now", text
         )
     return text
+
+
+#: a question worded with a harm the engine reads worse than "hurt" ("Would a ban put students
+#: at risk?", "Would the dam endanger the salmon?"): on invented probes it read "A ban could
+#: hurt students" as *oppose* on the first wording and *support* on "Would a ban hurt students?"
+_RISK_QUESTION_RE = re.compile(
+    r"\bput(?P<s>s?)\s+(?P<x>[^?.,;]{1,60}?)\s+at\s+(?:greater\s+|serious\s+|more\s+|real\s+|undue\s+)?risk\b"
+    r"(?!\s+of\b)"  # "at risk of flooding": a named harm, asked as written
+)
+_ENDANGER_RE = re.compile(r"\b(?:endanger|jeopardi[sz]e|imperil|threaten)(?P<s>s?)\b(?!\s+to\b)")
+_POSE_RISK_RE = re.compile(
+    r"\bpose(?P<s>s?)\s+an?\s+(?:serious\s+|real\s+|significant\s+|grave\s+)?(?:risk|threat|danger)\s+to\b"
+)
+
+
+def engine_question(question: str) -> str:
+    """The question as the engine is asked it: a harm worded as "put X at risk", "endanger",
+    "threaten" or "pose a risk to" is asked as "hurt", which the engine reads best. The
+    journalist's question is shown and stored as written."""
+    if "risk" in question:
+        question = _RISK_QUESTION_RE.sub(lambda m: "hurt" + m.group("s") + " " + m.group("x"), question)
+        question = _POSE_RISK_RE.sub(lambda m: "hurt" + m.group("s"), question)
+    if "endanger" in question or "jeopardi" in question or "imperil" in question or "threaten" in question:
+        question = _ENDANGER_RE.sub(lambda m: "hurt" + m.group("s"), question)
+    return question

@@ -37,6 +37,7 @@ from annotator.models import (
 )
 from annotator.stance.engine import StanceEngine, load_engine
 from annotator.stance.features import anchored_polarity, content_stems, tokenize
+from annotator.stance.idioms import engine_question
 from annotator.stance.reading import read_for, read_litotes
 from annotator.stance.relevance import (
     Idf,
@@ -116,8 +117,9 @@ def _stance(label: str, confidence: float, version: str) -> StancePrediction:
 
 
 def question_text(question: Question) -> str:
-    """What the neural engine reads as the question: the journalist's question as asked."""
-    return question.text
+    """What the neural engine reads as the question: the journalist's question as asked, a
+    harm worded as "put at risk" or "endanger" asked as "hurt" (`idioms.engine_question`)."""
+    return engine_question(question.text)
 
 
 def predict_quotes(
@@ -330,7 +332,9 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> l
         ]
     from annotator.stance.neural.runtime import decide_pair
 
-    probs = engine.pair_probs([(p.question, read_for(read_litotes(p.text), p.question)) for p in pairs])
+    probs = engine.pair_probs(
+        [(engine_question(p.question), read_for(read_litotes(p.text), p.question)) for p in pairs]
+    )
     out = []
     for p, row in zip(pairs, probs):
         label, conf = decide_pair(row)

@@ -595,3 +595,24 @@ def test_each_idiom_has_the_keys_of_its_own_pattern():
     assert len(IDIOM_KEYS) == len(IDIOMS)
     for keys, (rx, _) in zip(IDIOM_KEYS, IDIOMS):
         assert any(all(w.strip() in rx.pattern for w in k.split()) for k in keys), (keys, rx.pattern[:60])
+
+
+@pytest.mark.parametrize(
+    "question, asked",
+    [
+        ("Would a ban put riders at risk in storms?", "Would a ban hurt riders in storms?"),
+        ("Would the weir endanger the trout?", "Would the weir hurt the trout?"),
+        ("Does the quarry pose a serious risk to the aquifer?", "Does the quarry hurt the aquifer?"),
+        ("Do rising seas threaten the harbor?", "Do rising seas hurt the harbor?"),
+        # a named harm, and a question that is not about a harm, are asked as written
+        (
+            "Would the runway put homes at risk of flooding?",
+            "Would the runway put homes at risk of flooding?",
+        ),
+        ("Is the pier at risk of closing?", "Is the pier at risk of closing?"),
+    ],
+)
+def test_a_harm_is_asked_as_hurt(question, asked):
+    from annotator.stance.idioms import engine_question
+
+    assert engine_question(question) == asked

@@ -213,6 +213,11 @@ CASES = {
             "support",
         ),
         (
+            "Would closing the footbridge put pupils at risk on the way to school?",
+            "Closing the footbridge could hurt pupils on their way to school.",
+            "support",
+        ),
+        (
             "Should the county repair the old dam?",
             "The county can't afford not to repair the dam.",
             "support",
@@ -326,11 +331,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 55 of 56 right (today: 56)."""
+    """Of all the sentences above, the engine gets at least 56 of 57 right (today: 57)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 56 and right >= 55, f"{right}/{len(rows)}"
+    assert len(rows) == 57 and right >= 56, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
