@@ -470,13 +470,19 @@ _POSE_RISK_RE = re.compile(
 )
 
 
+_BAD_FOR_RE = re.compile(r"\b(?:harmful|damaging|detrimental|hurtful)\s+(?:to|for)\b")
+
+
 def engine_question(question: str) -> str:
     """The question as the engine is asked it: a harm worded as "put X at risk", "endanger",
-    "threaten" or "pose a risk to" is asked as "hurt", which the engine reads best. The
-    journalist's question is shown and stored as written."""
+    "threaten" or "pose a risk to" is asked as "hurt", and "harmful to" as "bad for", which
+    the engine reads best. The journalist's question is shown and stored as
+    written."""
     if "risk" in question:
         question = _RISK_QUESTION_RE.sub(lambda m: "hurt" + m.group("s") + " " + m.group("x"), question)
         question = _POSE_RISK_RE.sub(lambda m: "hurt" + m.group("s"), question)
+    if "harmful" in question or "damaging" in question or "detrimental" in question or "hurtful" in question:
+        question = _BAD_FOR_RE.sub("bad for", question)  # "Is X harmful to Y?": "Is X bad for Y?"
     if "endanger" in question or "jeopardi" in question or "imperil" in question or "threaten" in question:
         question = _ENDANGER_RE.sub(lambda m: "hurt" + m.group("s"), question)
     return question

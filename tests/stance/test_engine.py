@@ -604,6 +604,7 @@ def test_each_idiom_has_the_keys_of_its_own_pattern():
         ("Would the weir endanger the trout?", "Would the weir hurt the trout?"),
         ("Does the quarry pose a serious risk to the aquifer?", "Does the quarry hurt the aquifer?"),
         ("Do rising seas threaten the harbor?", "Do rising seas hurt the harbor?"),
+        ("Is the quarry harmful to the aquifer?", "Is the quarry bad for the aquifer?"),
         # a named harm, and a question that is not about a harm, are asked as written
         (
             "Would the runway put homes at risk of flooding?",
