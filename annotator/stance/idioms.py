@@ -486,3 +486,37 @@ def engine_question(question: str) -> str:
     if "endanger" in question or "jeopardi" in question or "imperil" in question or "threaten" in question:
         question = _ENDANGER_RE.sub(lambda m: "hurt" + m.group("s"), question)
     return question
+
+
+#: a question worded against its target, and the same question worded for it: "Is the
+#: stadium a waste of money?" is asked as "Is the stadium worth the money?" and the engine's
+#: support and oppose are swapped back. On invented probes the engine read 5 of 12 against-worded
+#: questions right and 11 of 12 of their positive forms.
+AGAINST_TARGET: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:a\s+|just\s+a\s+)?waste\s+of\s+"
+            r"(?P<what>money|time|resources|(?:public|taxpayers['’]|the\s+taxpayers['’])\s+money)\b"
+        ),
+        r"worth the \g<what>",
+    ),
+    (re.compile(r"\btoo\s+(?:expensive|costly)\b"), "affordable"),
+    (
+        re.compile(r"\ban?\s+(?:big\s+|huge\s+|serious\s+|costly\s+)?(?:mistake|error)\b"),
+        "the right decision",
+    ),
+    (re.compile(r"\b(?:being\s+)?(?:overblown|exaggerated|overstated|overhyped)\b"), "real"),
+)
+
+
+def ask(question: str) -> tuple[str, bool]:
+    """The question the engine is asked, and whether its support and oppose must be swapped
+    back: a question worded against its target (`AGAINST_TARGET`) is asked in its positive
+    form; then `engine_question`'s harm wording."""
+    flipped = False
+    for rx, positive in AGAINST_TARGET:
+        new = rx.sub(positive, question, count=1)
+        if new != question:
+            question, flipped = new, True
+            break
+    return engine_question(question), flipped

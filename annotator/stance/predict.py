@@ -37,7 +37,7 @@ from annotator.models import (
 )
 from annotator.stance.engine import StanceEngine, load_engine
 from annotator.stance.features import anchored_polarity, content_stems, tokenize
-from annotator.stance.idioms import engine_question
+from annotator.stance.idioms import ask
 from annotator.stance.reading import read_for, read_litotes
 from annotator.stance.relevance import (
     Idf,
@@ -118,8 +118,21 @@ def _stance(label: str, confidence: float, version: str) -> StancePrediction:
 
 def question_text(question: Question) -> str:
     """What the neural engine reads as the question: the journalist's question as asked, a
-    harm worded as "put at risk" or "endanger" asked as "hurt" (`idioms.engine_question`)."""
-    return engine_question(question.text)
+    question worded against its target in its positive form ("a waste of money" -> "worth
+    the money"; see `flipped`), a harm worded as "put at risk" or "endanger" asked as "hurt"
+    (`idioms.ask`)."""
+    return ask(question.text)[0]
+
+
+def flipped(question: str) -> bool:
+    """Whether the engine is asked `question` in its positive form, so that its support and
+    oppose are the other way round (`idioms.AGAINST_TARGET`)."""
+    return ask(question)[1]
+
+
+def swap_sides(row: np.ndarray) -> np.ndarray:
+    """Probabilities (none, oppose, support) with oppose and support swapped."""
+    return row[[0, 2, 1]]
 
 
 def predict_quotes(
@@ -191,10 +204,11 @@ def _neural_stances(
         if rel[i, j] >= settings.candidate_min and rel[i, j] >= settings.candidate_ratio * best[i]
     ]
 
+    flips = [flipped(q.text) for q in questions]
     probs = engine.pair_probs(
         [(question_text(questions[j]), read_for(texts[i], questions[j].text)) for i, j in candidates]
     )
-    read = {pair: probs[k] for k, pair in enumerate(candidates)}
+    read = {pair: swap_sides(probs[k]) if flips[pair[1]] else probs[k] for k, pair in enumerate(candidates)}
     # A quote that opens by pointing back ("That would be a disaster"), is on the question
     # only through its context and takes no side read alone, is read again with its context
     # (the sentence before and its own), so the model sees what "that" is.
@@ -211,7 +225,7 @@ def _neural_stances(
         for pair, p in zip(
             again, engine.pair_probs([(question_text(questions[j]), contexts[i]) for i, j in again])
         ):
-            read[pair] = p
+            read[pair] = swap_sides(p) if flips[pair[1]] else p
     version = engine.version
     out = []
     for i in range(len(texts)):
@@ -332,12 +346,13 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> l
         ]
     from annotator.stance.neural.runtime import decide_pair
 
+    asked = [ask(p.question) for p in pairs]
     probs = engine.pair_probs(
-        [(engine_question(p.question), read_for(read_litotes(p.text), p.question)) for p in pairs]
+        [(a[0], read_for(read_litotes(p.text), p.question)) for a, p in zip(asked, pairs)]
     )
     out = []
-    for p, row in zip(pairs, probs):
-        label, conf = decide_pair(row)
+    for p, a, row in zip(pairs, asked, probs):
+        label, conf = decide_pair(swap_sides(row) if a[1] else row)
         out.append(PairPrediction(id=p.id, stance=label, confidence=round(min(max(conf, 0.0), 1.0), 4)))
     return out
 

@@ -617,3 +617,39 @@ def test_a_harm_is_asked_as_hurt(question, asked):
     from annotator.stance.idioms import engine_question
 
     assert engine_question(question) == asked
+
+
+@pytest.mark.parametrize(
+    "question, asked, flipped",
+    [
+        ("Is the new rink a waste of money?", "Is the new rink worth the money?", True),
+        ("Is the ferry too expensive?", "Is the ferry affordable?", True),
+        ("Was closing the pier a mistake?", "Was closing the pier the right decision?", True),
+        ("Are fears about the weir overblown?", "Are fears about the weir real?", True),
+        ("Should the city build the rink?", "Should the city build the rink?", False),
+    ],
+)
+def test_a_question_worded_against_its_target_is_asked_for_it(question, asked, flipped):
+    from annotator.stance.idioms import ask
+
+    assert ask(question) == (asked, flipped)
+
+
+def test_a_flipped_question_reads_the_sides_back():
+    """The engine is asked "worth the money?" and its sides are swapped back, for pairs and
+    for quotes alike."""
+    from annotator.models import Pair
+    from annotator.stance.predict import predict_pairs
+
+    engine = load_engine()
+    text = "The rink will pay for itself within a decade."
+    [pred] = predict_pairs([Pair(id="1", question="Is the new rink a waste of money?", text=text)], engine)
+    assert pred.stance == "oppose"
+    book = Codebook(
+        questions=[Question(id="waste", text="Is the new rink a waste of money?", keywords=["rink"])]
+    )
+    quote = Quote(
+        id=quote_id("a", 0, len(text)), article_id="a", start=0, end=len(text), text=text, kind="direct"
+    )
+    [out] = predict_quotes([quote], book, engine)
+    assert out.stances["waste"].label == "oppose"

@@ -295,6 +295,12 @@ CASES = {
             "The harbour wall must be preserved for future generations.",
             "oppose",
         ),
+        # asked in its positive form ("worth the money?") and read back (`idioms.AGAINST_TARGET`)
+        (
+            "Is the new ice rink a waste of money?",
+            "The rink will pay for itself within a decade.",
+            "oppose",
+        ),
     ],
     "off_topic": [
         (
@@ -331,11 +337,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 56 of 57 right (today: 57)."""
+    """Of all the sentences above, the engine gets at least 57 of 58 right (today: 58)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 57 and right >= 56, f"{right}/{len(rows)}"
+    assert len(rows) == 58 and right >= 57, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
