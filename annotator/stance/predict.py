@@ -339,10 +339,18 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> l
     if not pairs:
         return []
     if getattr(engine, "name", None) == "fast":
-        labels, conf = engine.predict_with_confidence(pairs)  # type: ignore[attr-defined]
+        asked = [ask(p.question) for p in pairs]
+        labels, conf = engine.predict_with_confidence(  # type: ignore[attr-defined]
+            [p.model_copy(update={"question": a[0]}) for p, a in zip(pairs, asked)]
+        )
+        back = {"support": "oppose", "oppose": "support"}
         return [
-            PairPrediction(id=p.id, stance=str(lab), confidence=round(float(c), 4))
-            for p, lab, c in zip(pairs, labels, conf)
+            PairPrediction(
+                id=p.id,
+                stance=back.get(str(lab), str(lab)) if a[1] else str(lab),
+                confidence=round(float(c), 4),
+            )
+            for p, a, lab, c in zip(pairs, asked, labels, conf)
         ]
     from annotator.stance.neural.runtime import decide_pair
 
