@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from annotator.models import Quote, quote_id
 from annotator.quotes import lexicon as lx
-from annotator.quotes.patterns import PREPOSED_DESC_RE, ROLE_BEFORE_RE, UPPER, name_runs
+from annotator.quotes.patterns import (
+    LEAD_PROFESSION_RE,
+    PREPOSED_DESC_RE,
+    ROLE_BEFORE_RE,
+    UPPER,
+    name_runs,
+    preposed_role,
+)
 from annotator.quotes.people import PROFESSION_RE, People, Person, is_organisation, split_title
 from annotator.quotes.records import Mention, Raw, Sentence
 from annotator.quotes.roles import describes_place_or_org, split_role
@@ -97,9 +104,6 @@ def _gender_of_title(title: str | None) -> str | None:
     return None
 
 
-LEAD_PROFESSION_RE = re.compile(r"(?P<r>[A-Z][a-z]+(?:ologist|nomist|ician))[ \t]+(?=[A-Z])")
-
-
 class ArticleNames:
     """People named in one article: full names by surname (for "Lee" -> "Ann Lee"), and every
     place a person is named outside a quotation (full name, or a known surname with or without
@@ -134,13 +138,7 @@ class ArticleNames:
                 app = self._appositive(text, end) if described else None
                 if app or before or copula:
                     self.described[name] = app or (
-                        re.sub(
-                            r"^(?:Former|Ex-|[A-Z](?=[a-z]+ologist|[a-z]+nomist|[a-z]+ician))",
-                            lambda w: w.group().lower(),
-                            before.group("r"),
-                        )
-                        if before
-                        else copula.group("d").strip()
+                        preposed_role(before) if before else copula.group("d").strip()
                     )
         full_at = {pos for pos, _ in found}
         for m in SURNAME_IN_TEXT_RE.finditer(text):

@@ -243,6 +243,9 @@ PHONE_CALL_RE = re.compile(
 )
 
 
+#: the endings of a profession that may stand before a name ("biologist", "statistician")
+PROFESSION_SUFFIX = r"(?:ologist|nomist|ician)"
+
 #: lower-case role words right before a name ("..., economist Ann Kim, disagreed", "senior
 #: analyst Ann Kim"): her role
 ROLE_BEFORE_RE = re.compile(
@@ -251,8 +254,24 @@ ROLE_BEFORE_RE = re.compile(
     + r")[ \t]+){0,2})(?:"
     + "|".join(sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner", "friend"}))
     # a profession ("Marine biologist Ann Kim", "Epidemiologist Ann Kim"), at most one word before it
-    + r"|(?:[A-Z][a-z]+[ \t]+)?[A-Za-z]*(?:ologist|nomist|ician)))[ \t]+$"
+    + r"|(?:[A-Z][a-z]+[ \t]+)?[A-Za-z]*"
+    + PROFESSION_SUFFIX
+    + r"))[ \t]+$"
 )
+#: a profession opening a capitalised run ("Biologist Ann Kim" at a sentence's start): her role
+LEAD_PROFESSION_RE = re.compile(r"(?P<r>[A-Z][a-z]+" + PROFESSION_SUFFIX + r")[ \t]+(?=[A-Z])")
+
+
+def preposed_role(m: re.Match[str]) -> str:
+    """The role a description before a name gives (`ROLE_BEFORE_RE`, `LEAD_PROFESSION_RE`,
+    `PREPOSED_DESC_RE`), an opening "Former", "Ex-" or profession in lower case."""
+    return re.sub(
+        r"^(?:Former|Ex-|[A-Z](?=[a-z]+" + PROFESSION_SUFFIX + r"))",
+        lambda w: w.group().lower(),
+        m.group("r"),
+    )
+
+
 #: a description before a name in apposition: "The fund's managing director, Ann Kim, ..."
 PREPOSED_DESC_RE = re.compile(
     r"(?:^|(?<=[\s(—–]))(?P<r>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’'.\-]*[’']s)\s+"

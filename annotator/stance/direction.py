@@ -107,6 +107,25 @@ _VERBS = [
     "go bankrupt",
     "go under",
 ]
+#: plain adjectives whose opposites the engine read as agreeing ("E-scooters are safe" on
+#: "Are e-scooters dangerous?", invented probes): said "not X" even as a modifier
+_PLAIN_ADJECTIVES = (
+    "safe",
+    "dangerous",
+    "unsafe",
+    "risky",
+    "affordable",
+    "cheap",
+    "expensive",
+    "unaffordable",
+    "costly",
+    "likely",
+    "unlikely",
+    "clean",
+    "polluted",
+    "dirty",
+)
+_PLAIN = frozenset(_PLAIN_ADJECTIVES)
 #: adjectives (comparative or plain) of one form each ("not faster", "not dangerous")
 _ADJECTIVES = [
     "faster",
@@ -129,45 +148,14 @@ _ADJECTIVES = [
     "late",
     "easier",
     "harder",
-    "safe",
-    "dangerous",
-    "unsafe",
-    "risky",
-    "affordable",
-    "cheap",
-    "expensive",
-    "unaffordable",
-    "costly",
-    "likely",
-    "unlikely",
-    "clean",
-    "polluted",
-    "dirty",
+    *_PLAIN_ADJECTIVES,
     "mandatory",
     "compulsory",
     "voluntary",
     "optional",
-] + ["more dangerous", "more difficult"]
-#: plain adjectives whose opposites the engine read as agreeing ("E-scooters are safe" on
-#: "Are e-scooters dangerous?", invented probes): said "not X" even as a modifier
-_PLAIN = frozenset(
-    [
-        "safe",
-        "dangerous",
-        "unsafe",
-        "risky",
-        "affordable",
-        "cheap",
-        "expensive",
-        "unaffordable",
-        "costly",
-        "likely",
-        "unlikely",
-        "clean",
-        "polluted",
-        "dirty",
-    ]
-)
+    "more dangerous",
+    "more difficult",
+]
 #: (a word both, "lower", is the verb: its forms include the adjective)
 _CHANGE_FORMS: dict[str, tuple[str, ...]] = {a: (a,) * 5 for a in _ADJECTIVES} | {
     v: _forms(v) for v in _VERBS

@@ -171,9 +171,9 @@ def _train_neural(
         return
     if codebook_path is None:
         raise InputError("training from reviewed labels needs --codebook FILE (the questions' text)")
+    from annotator.stance.idioms import ask, other_side
     from annotator.stance.neural.head import REVIEW_CLASS, fit_head, review_cv
     from annotator.stance.neural.runtime import NeuralEngine
-    from annotator.stance.predict import flipped, question_text
     from annotator.stance.relevance import strip_quote_marks
 
     codebook = load_codebook(codebook_path)
@@ -190,13 +190,10 @@ def _train_neural(
                     + "; skipped"
                 )
             continue
-        # a question asked in its positive form (`predict.flipped`) learns the other side
-        label = (
-            {"support": "oppose", "oppose": "support"}.get(lab.label, lab.label)
-            if flipped(q.text)
-            else lab.label
-        )
-        items.append((question_text(q), strip_quote_marks(lab.text), REVIEW_CLASS[label]))
+        # asked as the engine is asked it; a question asked in its positive form learns the other side
+        asked, flipped = ask(q.text)
+        label = other_side(lab.label) if flipped else lab.label
+        items.append((asked, strip_quote_marks(lab.text), REVIEW_CLASS[label]))
     if len(items) < 2:
         raise InputError(f"{reviewed_path}: fewer than 2 usable reviewed labels; review more quotes first")
     logits = base_engine.logits([(q, t) for q, t, _ in items])

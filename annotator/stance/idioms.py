@@ -117,10 +117,12 @@ def _not_yet(m: re.Match) -> str:
     return f"{aux} not {_PARTICIPLE.get(v, v + ('d' if v.endswith('e') else 'ed'))}"
 
 
-#: idioms the engine read the wrong way round on invented probes, and their plain forms
-IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
+#: idioms the engine read the wrong way round on invented probes: for each, the words one of
+#: which it needs (a cheap test before the regex), its pattern, and its plain form
+IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     # "I'd be surprised if it passed": doubt
     (
+        ("surprised", "astonished", "amazed", "stunned", "shocked"),
         re.compile(
             r"\b(?P<who>[Ii]|[Ww]e)(?:['’]d|\s+would)\s+be\s+(?:very\s+|really\s+)?"
             r"(?:surprised|astonished|amazed|stunned|shocked)\s+if\b"
@@ -129,6 +131,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     ),
     # "the last thing we need": not what we need
     (
+        ("last thing",),
         re.compile(
             r"\bthe\s+last\s+thing\s+(?=(?:\w+\s+){0,3}?(?:needs?|needed|wants?|wanted|should|must|ought)\b)"
         ),
@@ -137,6 +140,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     # "X is the only tool that has ever lowered rents": X did it (the engine reads "only" as
     # doubt); "the only thing a ban will do is raise costs": all it will do
     (
+        ("only",),
         re.compile(
             r"\s+(?:is|are|was|were|remains|has\s+been)\s+the\s+only\s+(?:\w+\s+)?(?:thing|things|tool|way|option|"
             r"policy|measure|approach|solution|one|step|idea|plan|choice|lever|remedy)\s+(?:that|which)\s+(?:(?:has|have)\s+)?(?:ever\s+)?"
@@ -144,15 +148,21 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         " ",
     ),
     (
+        ("only thing",),
         re.compile(
             r"\b[Tt]he\s+only\s+thing\s+(?P<x>(?:\w+\s+){1,4}?)(?:will|would|can|could|does|did)\s+do\s+is\s+(?:to\s+)?"
         ),
         r"\g<x>will only ",
     ),
     # "can't come soon enough": needed now
-    (re.compile(r"\b(?:can['’]t|cannot|couldn['’]t|could\s+not)\s+come\s+soon\s+enough\b"), "is needed now"),
+    (
+        ("soon enough",),
+        re.compile(r"\b(?:can['’]t|cannot|couldn['’]t|could\s+not)\s+come\s+soon\s+enough\b"),
+        "is needed now",
+    ),
     # "I see no reason not to": every reason to
     (
+        ("reason not",),
         re.compile(
             r"\b(?:(?:[Ii]|[Ww]e)\s+(?:can\s+)?see|[Tt]here\s+is|[Tt]here['’]s)\s+no\s+reason\s+not\s+to\b"
         ),
@@ -160,14 +170,16 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     ),
     # "we can't afford not to": we must
     (
+        ("afford not",),
         re.compile(r"\b(?P<who>\w+)\s+(?:can['’]t|cannot|could\s*n['’]t|could\s+not)\s+afford\s+not\s+to\b"),
         r"\g<who> must",
     ),
     # "money down the drain": money wasted
-    (re.compile(r"\bmoney\s+down\s+the\s+drain\b"), "money wasted"),
+    (("drain",), re.compile(r"\bmoney\s+down\s+the\s+drain\b"), "money wasted"),
     # "it doesn't take long", "won't take a lot of time", "takes little time": quick (the
     # engine read the negation as doubt; "takes years" it reads the right way round)
     (
+        ("take", "took"),
         re.compile(
             rf"\b(?:(?P<aux>{_AUX_NOT})\s+take|(?P<plain>takes?|took)(?=\s+(?:very\s+)?little\s+time\b))"
             r"\s+(?:(?:a\s+)?(?:whole\s+)?(?:lot\s+of|great\s+deal\s+of|much)\s+time|(?:very\s+|that\s+|so\s+|too\s+)?long"
@@ -177,14 +189,23 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         _quick,
     ),
     # "can only do so much": cannot do much
-    (re.compile(r"\b(?P<aux>can|could|will|would)\s+only\s+do\s+so\s+much\b"), r"\g<aux> not do much"),
+    (
+        ("so much",),
+        re.compile(r"\b(?P<aux>can|could|will|would)\s+only\s+do\s+so\s+much\b"),
+        r"\g<aux> not do much",
+    ),
     # "throwing good money after bad": wasting more money
-    (re.compile(r"\bthrow(?P<s>s|ing|n)?\s+good\s+money\s+after\s+bad\b"), "wasting even more money"),
-    (COULD_NOT_BE_RE, _extremely),
-    (FEW_RE, _hardly_any),
-    (YET_TO_RE, _not_yet),
+    (
+        ("good money",),
+        re.compile(r"\bthrow(?P<s>s|ing|n)?\s+good\s+money\s+after\s+bad\b"),
+        "wasting even more money",
+    ),
+    (("ould",), COULD_NOT_BE_RE, _extremely),
+    (("ew ",), FEW_RE, _hardly_any),
+    (("yet to",), YET_TO_RE, _not_yet),
     # "I wouldn't rule out a deal": a deal is possible (the engine read the negation as doubt)
     (
+        ("rule out",),
         re.compile(
             r"\b(?:would\s*n['’]t|would\s+not|can['’]t|cannot|can\s+not|could\s*n['’]t|could\s+not|do\s*n['’]t"
             r"|do\s+not|does\s*n['’]t|does\s+not|won['’]t|will\s+not)\s+rule\s+out\b"
@@ -193,11 +214,13 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     ),
     # "I have no objection to the plan": I agree with it
     (
+        ("objection",),
         re.compile(r"\b(?P<aux>have|has|had)\s+no\s+objections?\s+to\b"),
         lambda m: {"have": "agree with", "has": "agrees with", "had": "agreed with"}[m.group("aux")],
     ),
     # "shouldn't have trouble paying", "won't have much difficulty following": can easily
     (
+        ("trouble", "difficult", "problem", "hard time"),
         re.compile(
             r"\b(?:should\s*n['’]t|should\s+not|won['’]t|will\s+not|would\s*n['’]t|would\s+not|do\s*n['’]t|do\s+not"
             r"|does\s*n['’]t|does\s+not|did\s*n['’]t|did\s+not)\s+have\s+(?:any\s+|much\s+|a\s+lot\s+of\s+)?"
@@ -207,22 +230,33 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     ),
     # "there has never been a better time to": now is the best time to
     (
+        ("never",),
         re.compile(
             r"\b(?:[Tt]here|[Ii]t)\s*(?:has|['’]s|had|is|was)\s+never\s+(?:been\s+)?a\s+(?P<c>better|worse)\s+(?:time|moment)\b"
         ),
         lambda m: "now is the " + ("best" if m.group("c") == "better" else "worst") + " time",
     ),
     # "a no-lose proposition": a sure win; "a solution in search of a problem": unnecessary
-    (re.compile(r"\ba\s+no[- ]lose\s+(?:proposition|situation|deal|bet)\b"), "a sure win"),
-    (re.compile(r"\ba\s+solution\s+(?:in\s+search\s+of|looking\s+for)\s+a\s+problem\b"), "unnecessary"),
-    # "off the table": ruled out; "anything but certain": doubtful
-    (re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+off\s+the\s+table\b"), "is ruled out"),
+    (("lose",), re.compile(r"\ba\s+no[- ]lose\s+(?:proposition|situation|deal|bet)\b"), "a sure win"),
     (
+        ("in search of", "looking for a problem"),
+        re.compile(r"\ba\s+solution\s+(?:in\s+search\s+of|looking\s+for)\s+a\s+problem\b"),
+        "unnecessary",
+    ),
+    # "off the table": ruled out; "anything but certain": doubtful
+    (
+        ("off the table",),
+        re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+off\s+the\s+table\b"),
+        "is ruled out",
+    ),
+    (
+        ("anything but",),
         re.compile(r"\banything\s+but\s+(?:certain|clear|sure|guaranteed|settled|assured|a\s+done\s+deal)\b"),
         "doubtful",
     ),
     # "no amount of money will fix it": money will not fix it
     (
+        ("amount of",),
         re.compile(
             r"\b[Nn]o\s+amount\s+of\s+(?P<x>[^,;:.!?]{1,80}?)\s+"
             r"(?P<aux>will|would|can|could|should|is|was|are|were)\s+(?!not\b)"
@@ -232,6 +266,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     # "a one-time fix for a recurring problem", "a short-term fix at best", "just a stopgap", "a
     # band-aid", "treats the symptom rather than the disease": it will not solve the problem
     (
+        ("fix", "solution", "patch", "measure", "aid", "Aid", "stopgap"),
         re.compile(
             r"(?:\s+(?:is|are|was|were)|['’]s)\s+(?:(?:just|only|merely|simply|at\s+best)\s+)?(?:an?\s+)?"
             r"(?:(?:one-time|one-off|short-term|temporary|quick|stopgap)\s+(?:fix|solution|patch|measure)|"
@@ -243,6 +278,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         " will not solve the underlying problem",
     ),
     (
+        ("symptom",),
         re.compile(
             r"\b(?:treats?|treated|treating|addresses|address)\s+(?:the\s+|a\s+)?symptoms?\s+(?:rather\s+than|and\s+not|"
             r"but\s+not|instead\s+of)\s+(?:the\s+|its\s+)?(?:disease|cause|causes|illness|problem)\b"
@@ -250,17 +286,23 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         "will not solve the underlying problem",
     ),
     # "to own the issue of X": to champion X; "threw her weight behind X": champions X
-    (re.compile(r"\bown\s+the\s+issue\s+of\b"), "champion"),
-    (re.compile(r"\bown\s+the\s+(?P<x>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+issue\b"), r"champion \g<x>"),
+    (("issue",), re.compile(r"\bown\s+the\s+issue\s+of\b"), "champion"),
     (
+        ("issue",),
+        re.compile(r"\bown\s+the\s+(?P<x>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+issue\b"),
+        r"champion \g<x>",
+    ),
+    (
+        ("weight behind",),
         re.compile(
             r"\b(?:threw|throw|throws|throwing|thrown)\s+(?:his|her|their|its|our|my|your)\s+(?:full\s+)?weight\s+behind\b"
         ),
         "champions",
     ),
     # "has cooled on X": has soured on X; "walked back her support for X": now opposes X
-    (re.compile(r"\bcooled\s+on\b"), "soured on"),
+    (("cooled on",), re.compile(r"\bcooled\s+on\b"), "soured on"),
     (
+        ("back",),
         re.compile(
             r"\b(?:walked|walks|walking)\s+back\s+(?:his|her|their|its|our|my)\s+support\s+(?:for|of)\b"
         ),
@@ -268,6 +310,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     ),
     # "pull the plug on X": cancel X
     (
+        ("plug",),
         re.compile(r"\b(?P<v>pull(?:ed|s|ing)?)\s+the\s+plug\s+on\b"),
         lambda m: {"pull": "cancel", "pulled": "cancelled", "pulls": "cancels", "pulling": "cancelling"}[
             m.group("v")
@@ -276,12 +319,14 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     # "gives up on the harbor", "writes off the farms": abandon (the engine read "give up" as the
     # speaker's giving up on the question)
     (
+        ("up on",),
         re.compile(
             r"\b(?P<neg>(?:should|will|would|can|must|do|does|did|wo|ca)?\s*(?:never|not|n['’]t))\s+(?:ever\s+)?give\s+up\s+on\b"
         ),
         lambda m: ("should" if m.group("neg").startswith("should") else "will") + " keep fighting for",
     ),
     (
+        ("up on",),
         re.compile(r"\b(?P<v>give|gives|gave|giving|given)\s+up\s+on\b"),
         lambda m: {
             "give": "abandon",
@@ -292,6 +337,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         }[m.group("v")],
     ),
     (
+        ("off",),
         re.compile(r"\b(?P<v>write|writes|wrote|writing|written)\s+off\b"),
         lambda m: {
             "write": "abandon",
@@ -304,6 +350,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     # "X is safe -- but then there are always exceptions": X, with a few exceptions (the engine
     # read the exceptions as the claim); "I wouldn't bet against it": I expect it
     (
+        ("outlier", "exception"),
         re.compile(
             r"\s*[,;]?\s*(?:--|[—–-])?\s*\bbut\s+(?:then\s+)?(?:again\s+)?there\s+(?:are|will\s+be|is|were)\s+"
             r"(?:always\s+)?(?:the\s+|some\s+|a\s+few\s+)?(?:outliers|exceptions|an?\s+(?:outlier|exception))\b"
@@ -311,12 +358,14 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         ", with a few exceptions",
     ),
     (
+        ("bet against",),
         re.compile(r"\b(?:would\s+not|would\s*n['’]t|would\s+never|['’]d\s+never)\s+bet\s+against\b"),
         "would expect",
     ),
     # "Who could argue against cleaner air?", "No one could object to X": I fully support it (the
     # engine read the rhetorical question as opposition)
     (
+        ("argue against", "object to", "oppose", "be against", "disagree with", "say no to"),
         re.compile(
             r"\b(?:[Ww]ho|[Nn]o\s*one|[Nn]obody)\s+(?:could|would|can|will|should)\s+(?:possibly\s+|really\s+|seriously\s+)?"
             r"(?:argue\s+against|object\s+to|oppose|be\s+against|disagree\s+with|say\s+no\s+to)\s+(?P<x>[^?.!]+)[?.!]?"
@@ -325,15 +374,17 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     ),
     # "the plan falls short": it is not good enough; "it hits the mark": it gets it right
     (
+        ("short",),
         re.compile(r"\b(?:falls|fall|fell|falling|fallen)\s+(?:well\s+|far\s+|way\s+)?short\b(?!\s+of\b)"),
         "is not good enough",
     ),
-    (re.compile(r"\b(?:hits|hit|hitting)\s+the\s+mark\b"), "gets it right"),
+    (("the mark",), re.compile(r"\b(?:hits|hit|hitting)\s+the\s+mark\b"), "gets it right"),
     # "a lifeline for families": a vital help; "the costs outweigh the benefits": it does more
     # harm than good (the engine read both the wrong way round); "can't afford to wait": must
     # act now; "I have my doubts (about X)": I doubt (X)
-    (re.compile(r"\ba\s+lifeline\s+(?:for|to)\b"), "a vital help for"),
+    (("lifeline",), re.compile(r"\ba\s+lifeline\s+(?:for|to)\b"), "a vital help for"),
     (
+        ("outweigh",),
         re.compile(
             r"\b(?:the\s+|its\s+)?(?:costs|risks|downsides|harms|drawbacks|dangers)\s+(?:far\s+|clearly\s+|still\s+)?"
             r"outweigh\s+(?:the\s+|its\s+|any\s+)?(?:benefits|gains|upside|advantages)\b",
@@ -341,8 +392,13 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
         ),
         "it does more harm than good",
     ),
-    (re.compile(r"\b(?:can['’]t|cannot|can\s+not)\s+afford\s+to\s+wait\b"), "must act now"),
     (
+        ("afford to wait",),
+        re.compile(r"\b(?:can['’]t|cannot|can\s+not)\s+afford\s+to\s+wait\b"),
+        "must act now",
+    ),
+    (
+        ("doubts",),
         re.compile(
             r"\b(?P<who>[Ii]|[Ww]e|[Tt]hey)\s+(?:still\s+)?(?:have|had)\s+(?:my|our|their|some|serious|real|grave)\s+doubts\b(?:\s+about)?"
         ),
@@ -350,6 +406,7 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     ),
     # "That is not a small effect", "no small feat": a significant one (the engine read the negation)
     (
+        ("small", "minor", "trivial", "negligible", "insignificant", "tiny", "little"),
         re.compile(
             r"\b(?:not|no)\s+(?P<a>(?:an?|so)\s+)?(?:small|minor|trivial|negligible|insignificant|tiny|little)\b(?!\s+(?:than|part\s+of))"
         ),
@@ -357,63 +414,13 @@ IDIOMS: tuple[tuple[re.Pattern[str], Any], ...] = (
     ),
     # "I wouldn't say no to a sale": I would welcome one
     (
+        ("say no",),
         re.compile(
             r"\b(?:would\s+not|would\s*n['’]t|will\s+not|won['’]t|would\s+never|will\s+never)\s+say\s+no\s+to\b"
         ),
         "would welcome",
     ),
 )
-
-
-#: for each of IDIOMS in order, the words one of which it needs (a cheap test before the regex)
-IDIOM_KEYS: tuple[tuple[str, ...], ...] = (
-    ("surprised", "astonished", "amazed", "stunned", "shocked"),
-    ("last thing",),
-    ("only",),
-    ("only thing",),
-    ("soon enough",),
-    ("reason not",),
-    ("afford not",),
-    ("drain",),
-    ("take", "took"),
-    ("so much",),
-    ("good money",),
-    ("ould",),
-    ("ew ",),
-    ("yet to",),
-    ("rule out",),
-    ("objection",),
-    ("trouble", "difficult", "problem", "hard time"),
-    ("never",),
-    ("lose",),
-    ("in search of", "looking for a problem"),
-    ("off the table",),
-    ("anything but",),
-    ("amount of",),
-    ("fix", "solution", "patch", "measure", "aid", "Aid", "stopgap"),
-    ("symptom",),
-    ("issue",),
-    ("issue",),
-    ("weight behind",),
-    ("cooled on",),
-    ("back",),
-    ("plug",),
-    ("up on",),
-    ("up on",),
-    ("off",),
-    ("outlier", "exception"),
-    ("bet against",),
-    ("argue against", "object to", "oppose", "be against", "disagree with", "say no to"),
-    ("short",),
-    ("the mark",),
-    ("lifeline",),
-    ("outweigh",),
-    ("afford to wait",),
-    ("doubts",),
-    ("small", "minor", "trivial", "negligible", "insignificant", "tiny", "little"),
-    ("say no",),
-)
-assert len(IDIOM_KEYS) == len(IDIOMS)
 
 
 #: a question the speaker asks and answers herself: "The question is whether the county gets
@@ -434,7 +441,7 @@ def _answered(m: re.Match[str]) -> str:
 def plain_phrasings(text: str) -> str:
     """Doubt, superlatives, urgency and idioms in words the engine reads the right way round."""
     upper, changed = text[:1].isupper(), False
-    for keys, (rx, plain) in zip(IDIOM_KEYS, IDIOMS):
+    for keys, rx, plain in IDIOMS:
         if any(k in text for k in keys):
             new = rx.sub(plain, text)
             changed, text = changed or new != text, new
@@ -507,6 +514,11 @@ AGAINST_TARGET: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\b(?:being\s+)?(?:overblown|exaggerated|overstated|overhyped)\b"), "real"),
 )
+
+
+def other_side(label: str) -> str:
+    """support <-> oppose; any other label as it is (a flipped question's answer read back)."""
+    return {"support": "oppose", "oppose": "support"}.get(label, label)
 
 
 def ask(question: str) -> tuple[str, bool]:

@@ -37,7 +37,7 @@ from annotator.models import (
 )
 from annotator.stance.engine import StanceEngine, load_engine
 from annotator.stance.features import anchored_polarity, content_stems, tokenize
-from annotator.stance.idioms import ask
+from annotator.stance.idioms import ask, other_side
 from annotator.stance.reading import read_for, read_litotes
 from annotator.stance.relevance import (
     Idf,
@@ -116,20 +116,6 @@ def _stance(label: str, confidence: float, version: str) -> StancePrediction:
     )
 
 
-def question_text(question: Question) -> str:
-    """What the neural engine reads as the question: the journalist's question as asked, a
-    question worded against its target in its positive form ("a waste of money" -> "worth
-    the money"; see `flipped`), a harm worded as "put at risk" or "endanger" asked as "hurt"
-    (`idioms.ask`)."""
-    return ask(question.text)[0]
-
-
-def flipped(question: str) -> bool:
-    """Whether the engine is asked `question` in its positive form, so that its support and
-    oppose are the other way round (`idioms.AGAINST_TARGET`)."""
-    return ask(question)[1]
-
-
 def swap_sides(row: np.ndarray) -> np.ndarray:
     """Probabilities (none, oppose, support) with oppose and support swapped."""
     return row[[0, 2, 1]]
@@ -204,11 +190,12 @@ def _neural_stances(
         if rel[i, j] >= settings.candidate_min and rel[i, j] >= settings.candidate_ratio * best[i]
     ]
 
-    flips = [flipped(q.text) for q in questions]
-    probs = engine.pair_probs(
-        [(question_text(questions[j]), read_for(texts[i], questions[j].text)) for i, j in candidates]
-    )
-    read = {pair: swap_sides(probs[k]) if flips[pair[1]] else probs[k] for k, pair in enumerate(candidates)}
+    # each question as the engine is asked it, and whether its sides come back swapped (`idioms.ask`)
+    asked = [ask(q.text) for q in questions]
+    probs = engine.pair_probs([(asked[j][0], read_for(texts[i], questions[j].text)) for i, j in candidates])
+    read = {
+        pair: swap_sides(probs[k]) if asked[pair[1]][1] else probs[k] for k, pair in enumerate(candidates)
+    }
     # A quote that opens by pointing back ("That would be a disaster"), is on the question
     # only through its context and takes no side read alone, is read again with its context
     # (the sentence before and its own), so the model sees what "that" is.
@@ -222,10 +209,8 @@ def _neural_stances(
         and points_back(texts[i])
     ]
     if again:
-        for pair, p in zip(
-            again, engine.pair_probs([(question_text(questions[j]), contexts[i]) for i, j in again])
-        ):
-            read[pair] = swap_sides(p) if flips[pair[1]] else p
+        for pair, p in zip(again, engine.pair_probs([(asked[j][0], contexts[i]) for i, j in again])):
+            read[pair] = swap_sides(p) if asked[pair[1]][1] else p
     version = engine.version
     out = []
     for i in range(len(texts)):
@@ -338,23 +323,19 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> l
     pairs = list(pairs)
     if not pairs:
         return []
+    asked = [ask(p.question) for p in pairs]  # (question as asked, sides swapped back)
     if getattr(engine, "name", None) == "fast":
-        asked = [ask(p.question) for p in pairs]
         labels, conf = engine.predict_with_confidence(  # type: ignore[attr-defined]
             [p.model_copy(update={"question": a[0]}) for p, a in zip(pairs, asked)]
         )
-        back = {"support": "oppose", "oppose": "support"}
         return [
             PairPrediction(
-                id=p.id,
-                stance=back.get(str(lab), str(lab)) if a[1] else str(lab),
-                confidence=round(float(c), 4),
+                id=p.id, stance=other_side(str(lab)) if a[1] else str(lab), confidence=round(float(c), 4)
             )
             for p, a, lab, c in zip(pairs, asked, labels, conf)
         ]
     from annotator.stance.neural.runtime import decide_pair
 
-    asked = [ask(p.question) for p in pairs]
     probs = engine.pair_probs(
         [(a[0], read_for(read_litotes(p.text), p.question)) for a, p in zip(asked, pairs)]
     )
@@ -371,7 +352,6 @@ __all__ = [
     "context_for",
     "predict_pairs",
     "predict_quotes",
-    "question_text",
     "sentence_bounds",
     "strip_quote_marks",
 ]

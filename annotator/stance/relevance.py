@@ -231,13 +231,16 @@ def quote_texts(
         if not ctx and articles and q.article_id in articles:
             ctx = context_for(articles[q.article_id].text, q.start, q.end)
         contexts.append(ctx or "")
-        before = ""
-        if q.context and q.context_start is not None:
-            before = q.context[: max(0, q.start - q.context_start)]
-        elif articles and q.article_id in articles:
-            before = articles[q.article_id].text[max(0, q.start - 400) : q.start]
         # "Asked whether the levy would hurt grocers, she conceded that it could": the claim answered
-        answer = read_answer(plain_words(q), before) if len(q.text) < 40 else None
+        answer = None
+        if len(q.text) < 40:
+            if q.context and q.context_start is not None:
+                before = q.context[: max(0, q.start - q.context_start)]
+            elif articles and q.article_id in articles:
+                before = articles[q.article_id].text[max(0, q.start - 400) : q.start]
+            else:
+                before = ""
+            answer = read_answer(plain_words(q), before)
         texts.append(answer or stance_text(q))
     i = 0
     while i < len(quotes):

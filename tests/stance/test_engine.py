@@ -588,12 +588,12 @@ def test_an_advocacy_verb_is_shown_as_wants():
 
 
 def test_each_idiom_has_the_keys_of_its_own_pattern():
-    """`IDIOM_KEYS[i]` is the cheap test for `IDIOMS[i]`: one of its keys is made of words of
-    that pattern (a key table shifted by one entry would switch idioms off silently)."""
-    from annotator.stance.idioms import IDIOM_KEYS, IDIOMS
+    """Each idiom's keys are its cheap test: one of them is made of words of its own pattern
+    (keys that name no word of the pattern would switch the idiom off silently)."""
+    from annotator.stance.idioms import IDIOMS
 
-    assert len(IDIOM_KEYS) == len(IDIOMS)
-    for keys, (rx, _) in zip(IDIOM_KEYS, IDIOMS):
+    assert len(IDIOMS) >= 40
+    for keys, rx, _ in IDIOMS:
         assert any(all(w.strip() in rx.pattern for w in k.split()) for k in keys), (keys, rx.pattern[:60])
 
 
