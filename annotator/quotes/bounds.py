@@ -22,18 +22,18 @@ MAIN_VERB_AFTER_RE = re.compile(
 )
 APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the|who|which|whose)\s")
 BECAUSE_CUT_RE = re.compile(r",\s+because\s")
+#: the participles of the lexicon's reporting verbs ("saying", "warning")
+_ING_CUES = lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing"))
 CUT_RE = re.compile(
     r";|(?:\s+[—–-]{1,2}\s*|—\s*)(?="
     + SPEECH
     + r")|,\s+(?:according to|(?!including\b)\w+ing\b|who\s|which\s|whose\s|whom\s|where\s|as\s|"
     r"compared\s|(?:and|but)\s+(?:when|while|then)\s|the\s|an?\s)|"
-    r",\s+(?:" + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing")) + r")\b|"
+    r",\s+(?:" + _ING_CUES + r")\b|"
     # "X, just a day after Y", "X, hours before Y": when, in the writer's words
     r",\s+(?:just\s+|only\s+)?(?:an?|one|two|three|four|five|several|\d+)\s+(?:hours?|days?|weeks?|months?)\s+(?:after|before)\b|"
     # "acknowledging that X but warning that Y": the second participle starts its own frame
-    r"\s+(?:but|and)\s+(?:also\s+)?(?:"
-    + lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing"))
-    + r")\s+(?:that|of)\b|"
+    r"\s+(?:but|and)\s+(?:also\s+)?(?:" + _ING_CUES + r")\s+(?:that|of)\b|"
     r",\s+(?:said|says|told|tells|added|adds|wrote|writes|argued|noted|insisted|explained)\b|"
     r"(?<=" + SPEECH + r")\s+(?:according to|referring to|(?!including\b)\w+ing\b)"
 )
