@@ -203,10 +203,45 @@ def read_correction(text: str, question: str) -> str:
     return text
 
 
+#: a question about what ought to be done ("Should ...?", "Must ...?"), not about what will be
+NORMATIVE_RE = re.compile(r"^\W*(?:should|must|ought|shall)\b|\bshould\b", re.IGNORECASE)
+#: "X would be ideal -- but it may be overly ambitious": a wish, then a doubt that it can be had
+WISH_BUT_RE = re.compile(
+    r"^(?P<wish>.*?\b(?:ideal(?:ly)?|optimal|the\s+best\s+(?:outcome|solution|option|answer|result)|"
+    r"wonderful|preferable|beneficial|in\s+a\s+perfect\s+world|my\s+preference)\b[^;:]*?)"
+    r"\s*(?:,|;|\s[–—-]+|\s*--)\s*(?:but|though|although|yet)\s+(?P<doubt>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+FEASIBILITY_DOUBT_RE = re.compile(
+    r"\b(?:(?:overly|too|wildly|hugely)\s+ambitious|unrealistic|not\s+realistic|a\s+(?:stretch|long\s+shot|"
+    r"pipe\s+dream|tall\s+order)|wishful\s+thinking|pie\s+in\s+the\s+sky|out\s+of\s+reach|"
+    r"(?:hard|difficult|impossible)\s+to\s+(?:see|imagine|achieve|pull|get|pay|afford|fund)|"
+    r"not\s+(?:going|likely)\s+to\s+happen|won[’']t\s+happen|unlikely|infeasible|not\s+feasible|impractical)\b",
+    re.IGNORECASE,
+)
+
+
+def read_wish(text: str, question: str) -> str:
+    """On a question of what ought to be done, a wish with a doubt that it can be had ("Ideally
+    the state would pay for all of it -- but asking for that may be overly ambitious"; "A new
+    bridge would be wonderful, though it is probably unrealistic") is read as the wish: the
+    speaker's preference is the stance, the doubt is about the odds. The engine reads such
+    sentences by their second half, as opposition. On any other question (“Will the state
+    pay?”) the doubt is the answer and the text stays as it is."""
+    if not NORMATIVE_RE.search(question):
+        return text
+    m = WISH_BUT_RE.match(text)
+    if m is None or not FEASIBILITY_DOUBT_RE.search(m.group("doubt")):
+        return text
+    wish = m.group("wish").rstrip(" ,;–—-")
+    return wish + "." if wish[-1:].isalnum() else wish
+
+
 def read_for(text: str, question: str) -> str:
-    """What the engine reads of `text` on one question: a correction for what the question
-    asks (`read_correction`), then a change said the other way as a negation (`read_direction`)."""
-    return read_direction(read_correction(text, question), question)
+    """What the engine reads of `text` on one question: a wish with a doubt of its odds as the
+    wish on a "should" question (`read_wish`), a correction for what the question asks
+    (`read_correction`), then a change said the other way as a negation (`read_direction`)."""
+    return read_direction(read_correction(read_wish(text, question), question), question)
 
 
 #: an answer that only makes sense with its question: "it could", "they would not", "she did"

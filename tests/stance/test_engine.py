@@ -572,6 +572,47 @@ def test_a_correction_is_read_for_what_the_question_asks(question, text, read):
     assert read_correction(text, question) == read
 
 
+@pytest.mark.parametrize(
+    "question, text, read",
+    [
+        # on a "should" question, a wish with a doubt of its odds is read as the wish
+        (
+            "Should the valley keep asking the state for a rail link?",
+            "Ideally the state would pay for a rail link, that would be optimal -- but asking for it "
+            "now may be overly ambitious.",
+            "Ideally the state would pay for a rail link, that would be optimal.",
+        ),
+        (
+            "Must the county widen the ring road?",
+            "A wider ring road would be the best solution; yet that is a long shot.",
+            "A wider ring road would be the best solution.",
+        ),
+        # on a question of what will happen, the doubt is the answer: as written
+        (
+            "Will the state pay for a rail link?",
+            "Ideally the state would pay for a rail link, but that is unlikely.",
+            "Ideally the state would pay for a rail link, but that is unlikely.",
+        ),
+        # a "but" that gives a harm, not a doubt of the odds: as written
+        (
+            "Should the town ban wood stoves?",
+            "A ban would be ideal, but it would hurt families who heat with wood.",
+            "A ban would be ideal, but it would hurt families who heat with wood.",
+        ),
+        # no wish before the "but": as written
+        (
+            "Should the team build a new arena?",
+            "The old arena is loved, but a new one is unrealistic.",
+            "The old arena is loved, but a new one is unrealistic.",
+        ),
+    ],
+)
+def test_a_wish_with_a_doubt_of_its_odds_is_read_as_the_wish(question, text, read):
+    from annotator.stance.reading import read_wish
+
+    assert read_wish(text, question) == read
+
+
 def test_an_advocacy_verb_is_shown_as_wants():
     """ "pushing for a ban", "argued for tax cuts": the engine read these as opposition on
     invented probes, and reads "wants" the right way round."""

@@ -302,6 +302,21 @@ CASES = {
             "oppose",
         ),
     ],
+    "wish_with_doubt": [
+        # a wish, then a doubt that it can be had: on a "should" question the wish is the
+        # stance (`reading.read_wish`); the engine alone read the doubt as opposition
+        (
+            "Should the regional board keep lobbying for a night bus?",
+            "Ideally the province would fund a night bus outright, that would be optimal -- but "
+            "asking for it this year may be overly ambitious.",
+            "support",
+        ),
+        (
+            "Should the marina be dredged?",
+            "Dredging the marina would be wonderful, though it is probably unrealistic on this budget.",
+            "support",
+        ),
+    ],
     "off_topic": [
         (
             "Should the wealth tax be raised?",
@@ -337,11 +352,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 57 of 58 right (today: 58)."""
+    """Of all the sentences above, the engine gets at least 59 of 60 right (today: 60)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 58 and right >= 57, f"{right}/{len(rows)}"
+    assert len(rows) == 60 and right >= 59, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
