@@ -61,29 +61,6 @@ APPOSITIVE_END_RE = re.compile(
     r"once|also|then|one|former)\b)[a-z]"
 )
 APPOSITIVE_MAX = 200
-DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "some",
-    "many",
-    "most",
-    "several",
-    "other",
-    "these",
-    "those",
-    "both",
-    "all",
-    "few",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "top",
-    "senior",
-}
-NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}
 
 
 @dataclass
@@ -249,11 +226,29 @@ def _group_name(text: str) -> str:
     words = text.split()
     while len(words) > 1 and words[0].lower() in ("with", "and", "but", "while", "as"):
         words.pop(0)  # "..., with some warning that ...": the group is "some"
+    # "about 200 protesters", "hundreds of nurses", "at least 50 workers": the counted people
+    # (not a share: "more than six in 10", "less than a third", "more national polls")
+    counting = words[-1].lower() in lx.GROUP_NOUNS - lx.SHARE_WORDS and not {
+        "in",
+        "percent",
+        "more",
+        "less",
+        "fewer",
+    } & {w.lower() for w in words}
+    counted = False
     while (
         len(words) > 1
-        and (words[0].lower() in DETERMINERS or words[0].lower() in NUMBER_WORDS or words[0].isdigit())
+        and (
+            words[0].lower() in lx.DETERMINERS
+            or words[0].lower() in lx.NUMBER_WORDS
+            or words[0].isdigit()
+            or (counting and words[0].lower() in lx.COUNT_WORDS | {"at"})
+            or (counting and words[0].replace(",", "").isdigit())
+            or (counting and counted and words[0].lower() == "of")
+        )
         and words[1].lower() not in ("percent", "in", "out")  # "42 percent", "one in five": a share
     ):
+        counted = counted or words[0].lower() in lx.NUMBER_WORDS or words[0].replace(",", "").isdigit()
         words.pop(0)
     out = " ".join(words)
     return (

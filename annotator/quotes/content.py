@@ -39,7 +39,7 @@ from annotator.quotes.patterns import (
 )
 from annotator.quotes.records import QSpan, Raw, Sentence
 from annotator.quotes.special import ASKED_RE
-from annotator.quotes.subjects import sentence_subject
+from annotator.quotes.subjects import participle_subject
 
 TELL_OBJ_RE = re.compile(
     rf"^\s+(?:him|her|them|me|us|reporters|journalists|the\s+(?:{WORD}\s+){{0,3}}?[\w’'\-]+|"
@@ -211,7 +211,7 @@ def sentence_quotes(
         if f.inherit:
             prev = next((r.mention for r in reversed(out) if r.mention is not None), None)
             if prev is None:
-                prev = sentence_subject(text, masked, base)
+                prev = participle_subject(text, masked, base, f.cue_start if f.cue.endswith("ing") else 0)
                 if prev is None:
                     continue
             f.mention = prev
@@ -495,6 +495,8 @@ def sentence_quotes(
                 and (f.inverted or f.mention is not None)
                 and (lead.endswith(",") or acc_lead)
                 and lead_len > consumed
+                # "..., with many marchers chanting “...”": an aside with its own speakers
+                and not (f.mention is not None and f.mention.text[:5].lower() == "with ")
             ):
                 tail_at = f.end
                 if f.lemma == "tell" and not f.inverted:

@@ -84,6 +84,14 @@ TRAILING_TIME_RE = re.compile(
     r"this\s+(?:week|month|year|morning)|earlier\s+this\s+(?:week|month|year)|on\s+\w+day)$"
 )
 
+#: a preposition (and article) right before a name: the name is its object, not a subject
+PREP_OBJECT_RE = re.compile(
+    r"\b(?:of|at|in|on|from|with|to|for|near|outside|inside|into|through|across|toward|towards)\s+(?:the\s+)?$"
+)
+
+#: an adverb between a clause's comma and its participle: "..., alternately shouting"
+ADVERB_AFTER_COMMA_RE = re.compile(r",\s+(?:[a-z]+ly|also|then|again|even|often|sometimes)$")
+
 BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
 
 
@@ -193,6 +201,13 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             and lead.endswith(",")
         ):
             spk = None  # "X reiterated that approach in an interview, saying ...": X, not the phrase
+        elif (
+            spk is not None
+            and low.endswith("ing")
+            and lead.endswith(",")
+            and PREP_OBJECT_RE.search(masked, max(0, spk.start - base - 16), spk.start - base)
+        ):
+            spk = None  # "marched on the first day of the Harbor Convention, chanting": a place, not X
         issued = ISSUED_RE.search(masked, max(0, cs - 80), cs) if low.endswith("ing") else None
         if issued:  # "Ann Kim issued a statement saying ...": the statement's author speaks
             spk = left_speaker(text, masked, base, issued.start()) or spk
@@ -216,7 +231,9 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 continue
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
             continue
-        if low.split()[0].endswith("ing") and (lead.endswith((",", SPEECH)) or BY_END_RE.search(lead)):
+        if low.split()[0].endswith("ing") and (
+            lead.endswith((",", SPEECH)) or BY_END_RE.search(lead) or ADVERB_AFTER_COMMA_RE.search(lead)
+        ):
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue
         window = masked[max(0, cs - 80) : cs]

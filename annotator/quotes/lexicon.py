@@ -310,9 +310,11 @@ GROUP_NOUNS = {
     "governors", "candidates", "campaigns", "agencies", "groups", "unions", "companies",
     "firms", "banks", "percent", "regulators", "forecasters", "demographers", "majority", "minority", "half", "third", "quarter", "backers", "rivals", "skeptics",
     "proponents", "advocates", "progressives", "moderates", "independents",
+    "demonstrators", "marchers", "picketers", "strikers", "hecklers", "attendees", "spectators",
+    "onlookers", "fans",
     "evangelicals", "catholics", "muslims", "christians", "jews", "women", "men", "youth", "investors", "traders", "markets", "police", "officers", "judges",
-    "attendees", "veterans", "employees", "immigrants", "retirees", "farmers", "teachers", "nurses",
-    "fans", "viewers", "readers", "users", "callers", "consumers", "customers", "shoppers", "taxpayers",
+    "veterans", "employees", "immigrants", "retirees", "farmers", "teachers", "nurses",
+    "viewers", "readers", "users", "callers", "consumers", "customers", "shoppers", "taxpayers",
     "homeowners", "owners", "businesses", "families", "caucusgoers", "primary-goers", "congressmen", "justices", "insurers", "hospitals", "states", "cities",
     "politicians", "officeholders", "legislatures", "parties", "mayors", "ministers", "economies",
     "many", "most", "some", "both", "several", "few",
@@ -375,8 +377,23 @@ PERSON_NOUNS = PERSON_ROLES | {
     "inspector", "programmer", "veteran", "retiree", "mother", "father", "parent", "neighbor",
     "neighbour", "worker", "employee", "staffer", "colleague", "instructor", "tutor",
     "counselor", "counsellor", "surveyor", "actuary", "broker", "mechanic", "pilot", "builder",
-    "contractor", "developer", "physician", "scholar", "graduate",
+    "contractor", "developer", "physician", "scholar", "graduate", "tenant", "driver", "shopper",
+    "commuter", "patient", "fisherman", "miner", "rider",
 }
+
+
+# Words before a group's noun that its name drops ("the", "some", "hundreds of", "about 200"):
+# "Some local growers" -> "local growers", "Hundreds of nurses" -> "nurses".
+DETERMINERS = frozenset(
+    ["the", "a", "an", "some", "many", "most", "several", "other", "these", "those", "both", "all", "few", "his", "her", "their", "its", "our", "top", "senior"]
+)
+NUMBER_WORDS = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions", "scores", "handful", "couple"]
+)
+#: words that count a group before its noun: "about 200 protesters", "at least 50 workers"
+COUNT_WORDS = NUMBER_WORDS | {"about", "around", "roughly", "nearly", "almost", "over", "least"}
+#: group nouns that are a share of people, not people counted ("a third", "the majority")
+SHARE_WORDS = frozenset({"majority", "minority", "half", "third", "quarter", "percent"})
 
 
 def plural(noun: str) -> str:

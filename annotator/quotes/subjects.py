@@ -256,10 +256,11 @@ _TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
 INTRO_PHRASE_RE = re.compile(
     r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over|Absent|Despite|Unlike|Like|Amid|"
     r"Among|Without|Following|Given|Under|Throughout|Across|Against|Through|Until|Upon|While|When|Although|"
+    r"Outside|Inside|Near|Behind|Beyond|Around|Along|Within|Beside|"
     r"Though|If|As|Because|Once|Even\s+(?:as|if|though|when|after|before)|"
     r"(?:Shortly|Soon|Long|Just|Right)\s+(?:after|before))\s[^,;:\ue000]{1,80}"
     r"(?:,\s*[A-Z][a-z]{1,4}\.(?=,)|,\s*\d{4}(?=,))?|"  # "At a conference in Aspen, Colo.,", "On July 6, 2015,"
-    r"Yesterday|Today|Tonight|Now|Still|Meanwhile|"
+    r"Yesterday|Today|Tonight|Now|Still|Meanwhile|Outside|Inside|"
     + WEEKDAYS
     + r"|However|Instead|Later|Earlier|Separately|Afterward|Afterwards|"
     r"Likewise|Similarly|Moreover|Indeed|Finally|Again|Overall|Ultimately|Nonetheless|Nevertheless|Besides|"
@@ -284,6 +285,32 @@ LOWER_INTRO_RE = re.compile(
     r"[^,;:\ue000]{1,80},\s*"
 )
 DET_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+#: a counted group opening a sentence: "About 200 protesters", "Hundreds of nurses", "Dozens
+#: of angry parents", "A handful of local growers"
+COUNTED_GROUP_RE = re.compile(
+    r"\s*(?P<count>(?:(?:[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Ss]ome|[Mm]ore\s+than|[Aa]t\s+least|"
+    r"[Oo]ver|[Uu]p\s+to)\s+)?(?:\d[\d,]*|(?i:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)|[Hh]undreds|[Dd]ozens|[Tt]housands|[Ss]cores|[Mm]illions|"
+    r"[Aa]\s+(?:few|handful|dozen|couple|group|crowd|number)))\s+(?:of\s+)?(?P<words>[\w\-’']+(?:\s+[\w\-’']+){0,2})"
+)
+
+
+#: where a clause with a subject of its own opens inside a sentence: "... Dan Ruiz — where about
+#: 50 workers had gathered, chanting ...", "...; the nurses marched, chanting ..."
+CLAUSE_OPEN_RE = re.compile(r"(?:\s[—–]\s*|;\s*|\s-\s+)(?:where\s+|when\s+|while\s+)?")
+
+
+def participle_subject(text: str, masked: str, base: int, at: int) -> Mention | None:
+    """The subject of the clause that holds position `at` (relative to `base`) of a sentence,
+    for a participle cue there: that of the last clause opened before it, when it has one,
+    else the sentence's (`sentence_subject`)."""
+    opened = None
+    for m in CLAUSE_OPEN_RE.finditer(masked, 0, at):
+        opened = m
+    if opened is not None and opened.end() < at:
+        own = sentence_subject(text, masked[opened.end() : at], base + opened.end())
+        if own is not None and own.kind != "pronoun":  # "..., where she grew up, saying": Ann Kim
+            return own
+    return sentence_subject(text, masked, base)
 
 
 def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
@@ -299,6 +326,13 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
             break
         at = intro.end()
     opener = PARTICIPLE_OPENER_RE.match(masked, at)
+    counted = COUNTED_GROUP_RE.match(masked, opener.end() if opener else at)
+    if counted:
+        # "About 200 protesters gathered ...", "Hundreds of angry nurses marched ...": the group
+        for w in re.finditer(r"[A-Za-z]+", counted.group("words")):
+            if w.group().lower() in lx.GROUP_NOUNS:
+                a, b = counted.start("count"), counted.start("words") + w.end()
+                return Mention(base + a, base + b, text[base + a : base + b], "group")
     toks = list(_TOKEN_RE.finditer(masked[:200], opener.end() if opener else at))
     skip_to = -1
     for ti, m in enumerate(toks):

@@ -107,7 +107,12 @@ def quotations(text: str, ps: int, pe: int, single: bool = False) -> list[QSpan]
     With `single` (`uses_single_marks` of the article), single marks (`single_quotations`)."""
     spans = single_quotations(text, ps, pe) if single else _double_quotations(text, ps, pe)
     for q in spans:
-        q.speech = is_speech(text, q) or short_answer(text, q, ps) or framed_speech(text, q, ps)
+        q.speech = (
+            is_speech(text, q)
+            or short_answer(text, q, ps)
+            or framed_speech(text, q, ps)
+            or voiced(text, q, ps)
+        )
     for prev, q in itertools.pairwise(spans):
         if prev.speech and not q.speech and _continues(text, prev, q):
             q.speech = True
@@ -266,6 +271,30 @@ def framed_speech(text: str, q: QSpan, ps: int) -> bool:
     if q.unclosed or len(_WORD_RE.findall(text[q.start + 1 : q.end - 1])) < lx.MIN_SPEECH_WORDS:
         return False
     return bool(SAID_BEFORE_RE.search(text, max(ps, q.start - 60), q.start))
+
+
+#: a verb or noun of voicing right before a quotation: 'chanting “Fair pay now”', 'shouted
+#: “Finally!”', 'responded with chants of “Four more years”', 'cried out: “No!”'
+VOICED_BEFORE_RE = re.compile(
+    r"\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|holler(?:s|ed|ing)?|"
+    r"cr(?:y|ies|ied|ying)\s+out|(?:chants|cries|shouts|screams|yells)\s+of)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+#: a sentence-opening quotation that a voicing verb after it frames: '“No!” the crowd shouted'
+VOICED_AFTER_RE = re.compile(
+    r"^\s*(?:[\w’'.\-]+\s+){1,3}?(?:chanted|shouted|yelled|screamed|hollered|cried(?:\s+out)?)\b"
+)
+
+
+def voiced(text: str, q: QSpan, ps: int) -> bool:
+    """A short quotation that is chanted, shouted or cried out ('protesters chanting “Fair pay
+    now”', '“Never!” the crowd shouted'): speech, however short (a chant has no full stop)."""
+    if q.unclosed or len(_WORD_RE.findall(text[q.start + 1 : q.end - 1])) > 12:
+        return False
+    if VOICED_BEFORE_RE.search(text, max(ps, q.start - 40), q.start):
+        return True
+    before = text[max(ps, q.start - 3) : q.start].rstrip()
+    return (not before or before[-1] in ".!?”\"'") and bool(VOICED_AFTER_RE.match(text[q.end : q.end + 40]))
 
 
 def is_speech(text: str, q: QSpan) -> bool:

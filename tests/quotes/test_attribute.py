@@ -1012,6 +1012,61 @@ def test_groups_and_described_subjects(text, speaker, attribution):
 
 
 @pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        # a chant, a shout or a cry is speech however short, and the clause's subject voices it
+        (
+            "About fifty nurses gathered outside the clinic on Friday, chanting “Fair pay now” as managers arrived.",
+            "“Fair pay now”",
+            "nurses",
+        ),
+        (
+            "Outside the hall in Lakeview, about 200 tenants waited in the rain, holding signs and chanting "
+            "“Rent freeze now.”",
+            "“Rent freeze now.”",
+            "tenants",
+        ),
+        (
+            "Dozens of parents marched through the old town on the first day of the Harbor Schools Convention "
+            "on Monday, chanting “Keep our buses,” and waving flags.",
+            "“Keep our buses,”",
+            "parents",
+        ),
+        ("The treasurer took the microphone and shouted “We won!”", "“We won!”", "The treasurer"),
+        ("“Never!” the crowd cried out, booing.", "“Never!”", "the crowd"),
+        (
+            "The rally met outside a depot owned by investor Dan Ruiz — where about 40 drivers had gathered "
+            "on Friday morning, chanting “No deal, no wheels” after the talks failed.",
+            "“No deal, no wheels”",
+            "drivers",
+        ),
+        (
+            "The governor drew big crowds, alternately shouting “Go home” and “Be nice.”",
+            "“Go home”",
+            "The governor",
+        ),
+    ],
+)
+def test_a_chant_or_a_shout_is_speech_voiced_by_the_clause_subject(text, quote, speaker):
+    qs = find_quotes(Article(id="t", text=text))
+    assert [(q.text, q.speaker) for q in qs][:1] == [(quote, speaker)]
+
+
+def test_an_aside_with_its_own_speakers_is_not_content():
+    """ "..., with many marchers chanting “...”": the words before the aside are nobody's."""
+    text = "The flood was on everyone's mind, with many marchers and neighbours chanting “We are Lakeview.”"
+    assert [(q.text, q.speaker) for q in find_quotes(Article(id="t", text=text))] == [
+        ("“We are Lakeview.”", "marchers and neighbours")
+    ]
+
+
+def test_a_quoted_title_or_term_is_still_no_speech():
+    """Short quotations after ordinary verbs stay terms, not speech."""
+    text = "The council adopted a plan it calls “Vision Zero” and put it on the agenda."
+    assert [q.kind for q in find_quotes(Article(id="t", text=text)) if q.kind == "direct"] == []
+
+
+@pytest.mark.parametrize(
     "text, role, expert",
     [
         # a description before the name, with lower-case words before the role word
