@@ -31,6 +31,7 @@ from annotator.quotes.special import (
     qa_interviewee,
     stative_quotes,
     title_quotes,
+    voiced_speaker,
 )
 from annotator.quotes.text import (
     COLON_END_RE,
@@ -126,9 +127,12 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
             )
             before = last_unclaimed or framed.last_before(q.start)  # the quote it continues
             after = framed.first_direct_after(q.start) if before is None else None
-            signed = dash_speaker(text, q, pe) or colon_speaker(
-                text, sent_masks[si - first], s, q
-            )  # "“...” ― Ann Kim", "Ann Kim replied: “...”"
+            # "“...” ― Ann Kim", "Ann Kim replied: “...”", "Fans responded with chants of “...”"
+            signed = (
+                dash_speaker(text, q, pe)
+                or colon_speaker(text, sent_masks[si - first], s, q)
+                or voiced_speaker(text, sent_masks[si - first], s, q)
+            )
             if signed is None and q.start == s.start and si > first and last_unclaimed is None:
                 # "Her friend Jo Marsh chimed in. “...”": the sentence before announces it
                 prev = all_sents[si - 1]
@@ -156,7 +160,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                 r.mention, r.how, r.cue = signed, "frame", "―"
                 r.cue_start, r.cue_end = q.end, signed.start
             elif signed is not None and not (pending is not None and q.start == ps):
-                r.mention, r.how, r.cue = signed[0], "frame", ":"
+                r.mention, r.how, r.cue = signed[0], "frame", text[signed[1] : signed[2]]
                 r.cue_start, r.cue_end = signed[1], signed[2]
             elif pending is not None and q.start == ps:
                 r.cue, r.cue_start, r.cue_end, r.mention, r.how = (

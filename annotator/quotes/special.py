@@ -270,6 +270,21 @@ def colon_speaker(text: str, masked: str, sent: Sentence, q: QSpan) -> tuple[Men
     return _colon_lead_speaker(text, masked[: q.start - sent.start].rstrip(), sent)
 
 
+def voiced_speaker(text: str, masked: str, sent: Sentence, q: QSpan) -> tuple[Mention, int, int] | None:
+    """The speaker of a chant, a shout or a sign that no frame claimed ("The crowd responded with
+    chants of “...”", "A student hoisted a sign that read “...”"): the subject of its sentence,
+    with the voicing words as cue."""
+    from annotator.quotes.text import VOICED_BEFORE_RE
+
+    m = VOICED_BEFORE_RE.search(text, max(sent.start, q.start - 40), q.start)
+    if m is None:
+        return None
+    spk = sentence_subject(text, masked[: m.start() - sent.start], sent.start)
+    if spk is None or (spk.kind == "pronoun" and spk.text.lower() == "i"):
+        return None
+    return spk, m.start(), m.start() + len(m.group().rstrip(" ,:"))
+
+
 def _colon_lead_speaker(text: str, lead: str, sent: Sentence) -> tuple[Mention, int, int] | None:
     """The subject of the (masked) words of a sentence up to the colon that ends them."""
     if not lead.endswith(":") or len(lead) > 250 or SPEECH in lead:

@@ -274,10 +274,13 @@ def framed_speech(text: str, q: QSpan, ps: int) -> bool:
 
 
 #: a verb or noun of voicing right before a quotation: 'chanting “Fair pay now”', 'shouted
-#: “Finally!”', 'responded with chants of “Four more years”', 'cried out: “No!”'
+#: “Finally!”', 'responded with chants of “Four more years”', 'cried out: “No!”', 'a sign that
+#: read “Vote them out”'
 VOICED_BEFORE_RE = re.compile(
     r"\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|holler(?:s|ed|ing)?|"
-    r"cr(?:y|ies|ied|ying)\s+out|(?:chants|cries|shouts|screams|yells)\s+of)\s*[,:]?\s*$",
+    r"cr(?:y|ies|ied|ying)\s+out|(?:chants|cries|shouts|screams|yells)\s+of|utter(?:s|ed|ing)?|"
+    r"(?:sign|banner|placard|poster|shirt|T-shirt|button)s?\s+(?:that\s+)?(?:read|reads|reading|said|saying))"
+    r"\s*[,:]?\s*$",
     re.IGNORECASE,
 )
 #: a sentence-opening quotation that a voicing verb after it frames: '“No!” the crowd shouted'

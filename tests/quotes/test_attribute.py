@@ -1045,6 +1045,13 @@ def test_groups_and_described_subjects(text, speaker, attribution):
             "“Go home”",
             "The governor",
         ),
+        # no frame: the voicing words are the cue, the sentence's subject the speaker
+        (
+            "Supporters of the mayor responded with chants of “Four more years” until she spoke.",
+            "“Four more years”",
+            "supporters",
+        ),
+        ("At the rally, Dana Holt hoisted a sign that read “15%!” near the stage.", "“15%!”", "Dana Holt"),
     ],
 )
 def test_a_chant_or_a_shout_is_speech_voiced_by_the_clause_subject(text, quote, speaker):
