@@ -38,7 +38,7 @@ from annotator.models import (
 from annotator.stance.engine import StanceEngine, load_engine
 from annotator.stance.features import anchored_polarity, content_stems, tokenize
 from annotator.stance.idioms import ask, other_side
-from annotator.stance.reading import read_for, read_litotes
+from annotator.stance.reading import read_for, read_litotes, windows
 from annotator.stance.relevance import (
     Idf,
     Profile,
@@ -105,6 +105,9 @@ class NeuralSettings:
     neutral_relevance: float = 2.5  # a sideless quote this relevant is neutral, else not addressed
     neutral_margin: float = 0.05  # |P(support) - P(oppose)| / their sum below this: neutral
     read_context: bool = True  # a quote on a question only through its context is read with it
+    window_words: int = (
+        80  # a longer quote (past the engine's 128 tokens) is read in windows (`reading.windows`)
+    )
 
 
 def _stance(label: str, confidence: float, version: str) -> StancePrediction:
@@ -114,6 +117,25 @@ def _stance(label: str, confidence: float, version: str) -> StancePrediction:
         source="model",
         model_version=version,
     )
+
+
+def windowed_probs(engine: StanceEngine, pairs: Sequence[tuple[str, str]], max_words: int = 40) -> np.ndarray:
+    """The engine's probabilities for each (question, text) pair, a long text read window by
+    window (`reading.windows`) and its windows' probabilities averaged."""
+    flat: list[tuple[str, str]] = []
+    owner: list[int] = []
+    for k, (q, t) in enumerate(pairs):
+        for w in windows(t, max_words):
+            flat.append((q, w))
+            owner.append(k)
+    probs = engine.pair_probs(flat)
+    if len(flat) == len(pairs):
+        return probs
+    out = np.zeros((len(pairs), probs.shape[1]))
+    count = np.zeros(len(pairs))
+    np.add.at(out, owner, probs)
+    np.add.at(count, owner, 1)
+    return out / count[:, None]
 
 
 def swap_sides(row: np.ndarray) -> np.ndarray:
@@ -192,7 +214,11 @@ def _neural_stances(
 
     # each question as the engine is asked it, and whether its sides come back swapped (`idioms.ask`)
     asked = [ask(q.text) for q in questions]
-    probs = engine.pair_probs([(asked[j][0], read_for(texts[i], questions[j].text)) for i, j in candidates])
+    probs = windowed_probs(
+        engine,
+        [(asked[j][0], read_for(texts[i], questions[j].text)) for i, j in candidates],
+        settings.window_words,
+    )
     read = {
         pair: swap_sides(probs[k]) if asked[pair[1]][1] else probs[k] for k, pair in enumerate(candidates)
     }
@@ -336,8 +362,8 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> l
         ]
     from annotator.stance.neural.runtime import decide_pair
 
-    probs = engine.pair_probs(
-        [(a[0], read_for(read_litotes(p.text), p.question)) for a, p in zip(asked, pairs)]
+    probs = windowed_probs(
+        engine, [(a[0], read_for(read_litotes(p.text), p.question)) for a, p in zip(asked, pairs)]
     )
     out = []
     for p, a, row in zip(pairs, asked, probs):

@@ -291,3 +291,29 @@ def read_answer(text: str, before: str) -> str | None:
     if aux is not None and negated:
         return claim[: aux.end()] + " not" + claim[aux.end() :]
     return f"It is not true that {claim}" if negated else claim
+
+
+#: where a sentence ends inside a longer text (before a capital, a quotation mark or a bracket)
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘(])")
+
+
+def windows(text: str, max_words: int = 40) -> list[str]:
+    """A long text as runs of whole sentences of at most `max_words` words each (a sentence
+    longer than that is a run of its own); a text of `max_words` words or fewer as itself.
+    The engine reads at most 128 tokens of a pair, so a long comment or quotation was read
+    only up to its first hundred words or so; read window by window, all of it counts."""
+    if max_words <= 0 or len(text.split()) <= max_words:
+        return [text]
+    out: list[str] = []
+    cur: list[str] = []
+    n = 0
+    for sent in SENTENCE_END_RE.split(text):
+        w = len(sent.split())
+        if cur and n + w > max_words:
+            out.append(" ".join(cur))
+            cur, n = [], 0
+        cur.append(sent)
+        n += w
+    if cur:
+        out.append(" ".join(cur))
+    return out

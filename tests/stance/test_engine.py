@@ -694,3 +694,41 @@ def test_a_flipped_question_reads_the_sides_back():
     )
     [out] = predict_quotes([quote], book, engine)
     assert out.stances["waste"].label == "oppose"
+
+
+def test_a_long_text_is_read_in_windows_of_whole_sentences():
+    from annotator.stance.reading import windows
+
+    short = "The ferry should run all night. Shift workers need it."
+    assert windows(short, 40) == [short]
+    sentences = [
+        f"Sentence number {n} says the night ferry helps the shift workers of the harbor." for n in range(9)
+    ]
+    long = " ".join(sentences)
+    parts = windows(long, 40)
+    assert len(parts) > 1 and " ".join(parts) == long
+    assert all(len(p.split()) <= 40 for p in parts)
+    # a sentence longer than a window is a window of its own, not cut in the middle
+    one = " ".join(["word"] * 60) + "."
+    assert windows(one + " " + short, 40) == [one, short]
+
+
+def test_a_long_pair_is_the_mean_of_its_windows(neural):
+    from annotator.stance.predict import windowed_probs
+    from annotator.stance.reading import windows
+
+    q = "Should the harbor ferry run all night?"
+    text = (
+        "The night ferry would be a lifeline for nurses and cooks who finish after midnight. "
+        "Today they pay for taxis or sleep at work. "
+        "Running the boats all night costs less than the overtime the hospital pays now. "
+        "The operator's own survey found that most riders want later sailings. "
+        "Other harbors run their boats around the clock and fill them. "
+        "We should start this spring and judge it by the numbers after a year."
+    )
+    parts = windows(text, 40)
+    assert len(parts) > 1
+    got = windowed_probs(neural, [(q, text), (q, parts[0])], 40)
+    want = np.mean(neural.pair_probs([(q, p) for p in parts]), axis=0)
+    assert np.allclose(got[0], want, atol=1e-5)
+    assert np.allclose(got[1], neural.pair_probs([(q, parts[0])])[0], atol=1e-5)
