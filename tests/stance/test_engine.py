@@ -732,3 +732,44 @@ def test_a_long_pair_is_the_mean_of_its_windows(neural):
     want = np.mean(neural.pair_probs([(q, p) for p in parts]), axis=0)
     assert np.allclose(got[0], want, atol=1e-5)
     assert np.allclose(got[1], neural.pair_probs([(q, parts[0])])[0], atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    "question, asked",
+    [
+        # a bare topic is asked as a question of support
+        ("online ferry tickets", "Do you support online ferry tickets?"),
+        ("The harbor toll", "Do you support The harbor toll?"),
+        # a question, a claim, a long phrase or a sentence stays as written
+        ("Should the harbor toll rise?", "Should the harbor toll rise?"),
+        ("We should raise the harbor toll", "We should raise the harbor toll"),
+        ("The harbor toll is fair.", "The harbor toll is fair."),
+        (
+            "a toll on every car that crosses the old harbor bridge",
+            "a toll on every car that crosses the old harbor bridge",
+        ),
+    ],
+)
+def test_a_bare_topic_is_asked_as_a_question(question, asked):
+    from annotator.stance.idioms import ask
+
+    assert ask(question) == (asked, False)
+
+
+def test_the_engine_reads_the_sides_of_a_bare_topic(neural):
+    from annotator.models import Pair
+    from annotator.stance.predict import predict_pairs
+
+    pairs = [
+        Pair(
+            id="1",
+            question="night ferries",
+            text="Night ferries are the best thing the port has done in years.",
+        ),
+        Pair(
+            id="2",
+            question="night ferries",
+            text="Night ferries waste fuel on empty boats and should be scrapped.",
+        ),
+    ]
+    assert [p.stance for p in predict_pairs(pairs, neural)] == ["support", "oppose"]
