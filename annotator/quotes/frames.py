@@ -23,7 +23,7 @@ from annotator.quotes.patterns import (
 )
 from annotator.quotes.records import Mention
 from annotator.quotes.speakers import left_speaker, right_speaker
-from annotator.quotes.subjects import np_kind
+from annotator.quotes.subjects import np_kind, sentence_subject
 
 
 @dataclass(slots=True)
@@ -89,6 +89,8 @@ PREP_OBJECT_RE = re.compile(
     r"\b(?:of|at|in|on|from|with|to|for|near|outside|inside|into|through|across|toward|towards)\s+(?:the\s+)?$"
 )
 
+#: part of a group named before it: "..., many of them chanting"
+OF_THEM_RE = re.compile(r"(?:many|some|most|several|all|few|dozens|hundreds)\s+of\s+them$", re.I)
 #: an adverb between a clause's comma and its participle: "..., alternately shouting"
 ADVERB_AFTER_COMMA_RE = re.compile(r",\s+(?:[a-z]+ly|also|then|again|even|often|sometimes)$")
 
@@ -208,6 +210,14 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             and PREP_OBJECT_RE.search(masked, max(0, spk.start - base - 16), spk.start - base)
         ):
             spk = None  # "marched on the first day of the Harbor Convention, chanting": a place, not X
+        elif (
+            spk is not None
+            and OF_THEM_RE.match(spk.text)
+            and masked[: spk.start - base].rstrip().endswith(",")
+        ):
+            # "About 120 residents packed the hall, many of them chanting ...": the residents
+            group = sentence_subject(text, masked[: spk.start - base], base)
+            spk = group if group is not None and group.kind == "group" else spk
         issued = ISSUED_RE.search(masked, max(0, cs - 80), cs) if low.endswith("ing") else None
         if issued:  # "Ann Kim issued a statement saying ...": the statement's author speaks
             spk = left_speaker(text, masked, base, issued.start()) or spk

@@ -13,7 +13,7 @@ bottom; the first rule that matches decides:
 | rule | verdict | e.g. |
 |---|---|---|
 | speaks for an organisation | no | spokeswoman, press secretary, communications director |
-| former central banker | yes | former central-bank governor |
+| former central or public banker | yes | former central-bank governor, former governor of a development bank |
 | scholar | yes | professor, lecturer, fellow, researcher, research associate, teaches law |
 | school staff | no | teacher, head teacher, school principal |
 | campaign staff | no | deputy campaign manager, adviser to the campaign, a party's national committee staff |
@@ -42,7 +42,8 @@ from functools import lru_cache
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary",
                     "communications director", "director of communications", "press officer"})
 FORMER = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile", "formerly"})
-BANK = frozenset({"central bank", "central-bank", "federal reserve", "reserve bank", "bank of"})
+BANK = frozenset({"central bank", "central-bank", "federal reserve", "reserve bank", "bank of", "development bank",
+                  "national bank", "world bank", "monetary authority", "monetary fund"})
 CAMPAIGN = frozenset({"campaign", "campaign's", "superdelegate", "delegate", "party chairman", "party chair",
                       "party official", "transition team", "national committee"})
 SCHOLAR = frozenset({"professor", "lecturer", "reader in", "fellow", "researcher", "research scientist", "scholar",
@@ -115,7 +116,7 @@ class ExpertRule:
 
 EXPERT_RULES: tuple[ExpertRule, ...] = (
     ExpertRule("speaks for an organisation", False, SPOKES),
-    ExpertRule("former central banker", True, FORMER, also=BANK),
+    ExpertRule("former central or public banker", True, FORMER, also=BANK),
     ExpertRule("scholar", True, SCHOLAR),
     ExpertRule("school staff", False, SCHOOL_STAFF),
     ExpertRule("campaign staff", False, CAMPAIGN, unless=FORMER),

@@ -1052,6 +1052,13 @@ def test_groups_and_described_subjects(text, speaker, attribution):
             "supporters",
         ),
         ("At the rally, Dana Holt hoisted a sign that read “15%!” near the stage.", "“15%!”", "Dana Holt"),
+        # "..., many of them chanting": the group the sentence opens with, and no content before
+        (
+            "About 90 tenants filled the hall on Monday night, many of them chanting “Rent freeze now” as "
+            "the board arrived.",
+            "“Rent freeze now”",
+            "tenants",
+        ),
     ],
 )
 def test_a_chant_or_a_shout_is_speech_voiced_by_the_clause_subject(text, quote, speaker):

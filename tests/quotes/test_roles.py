@@ -99,7 +99,15 @@ def test_split_role(appositive, expected):
     "role, organisation, title, why, verdict",
     [
         ("campaign spokeswoman", None, None, "speaks for an organisation", False),
-        ("former governor of the central bank", None, None, "former central banker", True),
+        ("former governor of the central bank", None, None, "former central or public banker", True),
+        (
+            "former governor of the regional development bank",
+            None,
+            None,
+            "former central or public banker",
+            True,
+        ),
+        ("former executive at an investment bank", None, None, "company staff", False),
         ("associate professor", "Eastbrook University", None, "scholar", True),
         ("teaches maritime law", None, None, "scholar", True),
         ("senior fellow; Democratic superdelegate", "Quarry Institution", None, "scholar", True),
