@@ -178,6 +178,51 @@ CORRECTION_MID_RE = re.compile(rf",\s+not\s+{_NOT_A_CORRECTION}(?P<y>[^,;:.!?]{{
 CORRECTION_END_RE = re.compile(rf",\s+not\s+{_NOT_A_CORRECTION}(?P<y>[^,;:.!?]{{1,60}})(?P<end>[.!?]?\s*)$")
 
 
+#: two sentences that say what is not so, then what is, in the same frame: "I am not against the
+#: tax. I am against pretending it is enough."; "This isn't about money. It's about fairness."
+#: (the first may already read "I am for the tax", `read_litotes` having run)
+NOT_THEN_IS_RE = re.compile(
+    r"^(?P<a>(?P<subj>[A-Z][\w’']*(?:\s+[\w’']+)?)\s*[^.!?]*?(?:\bnot|n[’']t|\bnever|\bfor|\bin\s+favou?r\s+of)\b"
+    r"[^.!?]*[.!?])\s+"
+    r"(?P<b>[A-Z][^.!?]*[.!?]?)$"
+)
+_PRONOUNS = frozenset(
+    {"i", "i'm", "we", "we're", "they", "they're", "he", "he's", "she", "she's", "you", "you're"}
+)
+
+
+def _same_frame(a_subj: str, b: str) -> bool:
+    """Whether sentence `b` opens as `a_subj` does ("I am" / "I am"; "I'm" / "I'm"; "This
+    isn't" / "It's")."""
+    a0 = a_subj.lower().replace("’", "'").split()
+    b0 = b.lower().replace("’", "'").split()
+    if not a0 or not b0:
+        return False
+    if a0[0] in ("this", "that", "it") and b0[0] in ("it's", "it", "this", "that"):
+        return True
+    if a0[0] in _PRONOUNS and b0[0].split("'")[0] == a0[0].split("'")[0]:
+        return True
+    return b0[: len(a0)] == a0
+
+
+def read_not_then_is(text: str, question: str) -> str:
+    """ "I am not against the tax. I am against pretending it is enough.": what the speaker
+    denies, then what she holds, in the same frame. The engine reads both sides as one (here as
+    opposing the tax); the sentence with more of the question's words is read alone (on the tax,
+    the first; on whether it is enough, the second), and a tie leaves the text as it is."""
+    m = NOT_THEN_IS_RE.match(text.strip())
+    if m is None or not _same_frame(m.group("subj"), m.group("b")):
+        return text
+    from annotator.stance.features import content_stems, tokenize
+
+    asked = set(content_stems(tokenize(question)))
+    a = len(asked & set(content_stems(tokenize(m.group("a")))))
+    b = len(asked & set(content_stems(tokenize(m.group("b")))))
+    if a == b:
+        return text
+    return read_litotes(m.group("a")) if a > b else m.group("b")
+
+
 def read_correction(text: str, question: str) -> str:
     """`text` as the engine reads it on `question`: in a correction ("Visitors, not distant
     cities, are the main source"; "The ban is the answer, not a new tax") the engine reads
@@ -241,7 +286,9 @@ def read_for(text: str, question: str) -> str:
     """What the engine reads of `text` on one question: a wish with a doubt of its odds as the
     wish on a "should" question (`read_wish`), a correction for what the question asks
     (`read_correction`), then a change said the other way as a negation (`read_direction`)."""
-    return read_direction(read_correction(read_wish(text, question), question), question)
+    return read_direction(
+        read_correction(read_not_then_is(read_wish(text, question), question), question), question
+    )
 
 
 #: an answer that only makes sense with its question: "it could", "they would not", "she did"

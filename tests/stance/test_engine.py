@@ -773,3 +773,41 @@ def test_the_engine_reads_the_sides_of_a_bare_topic(neural):
         ),
     ]
     assert [p.stance for p in predict_pairs(pairs, neural)] == ["support", "oppose"]
+
+
+@pytest.mark.parametrize(
+    "question, text, read",
+    [
+        (
+            "Should the village adopt the parking levy?",
+            "I am not against the levy. I am against pretending it will pay for the bridge.",
+            "I am for the levy.",
+        ),
+        (
+            "Will the levy pay for the bridge?",
+            "I am not against the levy. I am against pretending it will pay for the bridge.",
+            "I am against pretending it will pay for the bridge.",
+        ),
+        # "This isn't about X. It's about Y.": the same frame with another subject word
+        (
+            "Is the walkout about pay?",
+            "This isn't about pay. It's about safety at night.",
+            "This isn't about pay.",
+        ),
+        # two frames that differ, or a tie on the question's words: as written
+        (
+            "Should the village adopt the parking levy?",
+            "I am not against the levy. The council is against it.",
+            "I am not against the levy. The council is against it.",
+        ),
+        (
+            "Should the village adopt the parking levy?",
+            "We never wanted a fight. We wanted a fair hearing.",
+            "We never wanted a fight. We wanted a fair hearing.",
+        ),
+    ],
+)
+def test_what_is_not_so_then_what_is_is_read_for_the_question(question, text, read):
+    from annotator.stance.reading import read_not_then_is
+
+    assert read_not_then_is(text, question) == read

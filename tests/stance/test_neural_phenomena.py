@@ -112,6 +112,17 @@ CASES = {
             "Better clinics, not new car parks, will keep the town healthy.",
             "oppose",
         ),
+        # what is not so, then what is, in two sentences of one frame (`reading.read_not_then_is`)
+        (
+            "Should the village adopt the parking levy?",
+            "I am not against the levy. I am against pretending it will pay for the new bridge.",
+            "support",
+        ),
+        (
+            "Will the levy pay for the new bridge?",
+            "I am not against the levy. I am against pretending it will pay for the new bridge.",
+            "oppose",
+        ),
     ],
     "hedge": [
         # doubt in words the engine read as assent (`reading.read_litotes`)
@@ -352,11 +363,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 59 of 60 right (today: 60)."""
+    """Of all the sentences above, the engine gets at least 61 of 62 right (today: 62)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 60 and right >= 59, f"{right}/{len(rows)}"
+    assert len(rows) == 62 and right >= 61, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
