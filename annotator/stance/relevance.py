@@ -306,9 +306,22 @@ POINTING_BACK_WORDS = 3  # a text points back when one of its first words is one
 POINTERS = frozenset({"this", "that", "these", "those", "it", "such"})
 
 
+#: words that may come before a pointer at the start of a text ("But that never worked")
+OPENERS = frozenset(
+    {"and", "but", "so", "yes", "no", "well", "now", "still", "yet", "or", "then", "because", "also", "however",
+     "indeed", "instead", "again", "even", "though", "sure", "of", "course", "after", "all", "oh"}
+)  # fmt: skip
+
+
 def points_back(text: str) -> bool:
-    """The text opens by pointing back ("That would be a disaster", "It never worked")."""
-    return any(t in POINTERS for t in tokenize(text)[:POINTING_BACK_WORDS])
+    """The text opens by pointing back ("That would be a disaster", "It never worked", "But
+    that never worked"); a pointer after a noun is a relative word ("Towns that tried it")."""
+    for t in tokenize(text)[:POINTING_BACK_WORDS]:
+        if t in POINTERS:
+            return True
+        if t not in OPENERS and not t.endswith("ly"):  # "Frankly, that ..."
+            return False
+    return False
 
 
 def relevance_scores(

@@ -127,6 +127,13 @@ def test_a_continuation_that_points_back_is_read_after_the_quote_it_continues():
     quotes = find_quotes(Article(id="a", text=other))
     assert quote_texts(quotes)[0][1] == "Nobody expected the queues. The car parks are full."
     assert points_back("It never worked") and not points_back("Nobody expected the queues")
+    # a pointer after an opening connective points back; after a noun it is a relative word
+    assert points_back("But that never worked") and points_back("However, it remains unclear")
+    assert not points_back("Towns that tried it kept their visitors")
+    quotes = find_quotes(
+        Article(id="a", text=text.replace("That never came to pass.", "Towns that tried it cope."))
+    )
+    assert quote_texts(quotes)[0][1] == "Towns that tried it cope. The car parks are full."
 
 
 @pytest.mark.parametrize(
