@@ -320,12 +320,14 @@ GROUP_NOUNS = {
     "many", "most", "some", "both", "several", "few",
 }
 
-# What a person says: after a person's possessive ("Ann Kim's statement said ...", "her
-# remarks suggested ..."), the person is the speaker. Documents ("Ann Kim's memo", "the
-# bank's report") stay the speaker as written: a document's voice may be more than one person's.
+# What a person says or finds: after a person's possessive ("Ann Kim's statement said ...",
+# "her remarks suggested ...", "her research shows ..."), the person is the speaker.
+# Documents ("Ann Kim's memo", "the bank's report") stay the speaker as written: a document's
+# voice may be more than one person's.
 AUTHORED_NOUNS = {
     "comment", "comments", "remark", "remarks", "statement", "statements", "tweet", "tweets",
-    "speech", "testimony", "message", "words", "answer", "reply", "response",
+    "speech", "testimony", "message", "words", "answer", "reply", "response", "work", "research",
+    "findings", "analysis", "study", "calculations", "estimate", "estimates",
 }
 
 # Singular nouns that head a described speaker or an organisation ("a spokesman", "the report").

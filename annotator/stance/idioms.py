@@ -383,6 +383,16 @@ IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     # harm than good (the engine read both the wrong way round); "can't afford to wait": must
     # act now; "I have my doubts (about X)": I doubt (X)
     (("lifeline",), re.compile(r"\ba\s+lifeline\s+(?:for|to)\b"), "a vital help for"),
+    (  # "the costs of the ban outweigh its benefits": the ban does more harm than good
+        ("outweigh",),
+        re.compile(
+            r"\b(?:the\s+)?(?:costs|risks|downsides|harms|drawbacks|dangers)\s+of\s+"
+            r"(?P<x>(?:the|a|an|this|that|its|their|such\s+a)\s+[^,.;]{1,50}?)\s+(?:far\s+|clearly\s+|still\s+)?"
+            r"outweigh\s+(?:the\s+|its\s+|their\s+|any\s+)?(?:benefits|gains|upside|advantages)\b",
+            re.IGNORECASE,
+        ),
+        r"\g<x> does more harm than good",
+    ),
     (
         ("outweigh",),
         re.compile(
@@ -478,16 +488,38 @@ _POSE_RISK_RE = re.compile(
 
 
 _BAD_FOR_RE = re.compile(r"\b(?:harmful|damaging|detrimental|hurtful)\s+(?:to|for)\b")
+#: a named risk to health or safety: "Do blowers pose a real health risk?" is asked as "Do
+#: blowers hurt people's health?", "Is the bridge a safety hazard?" as "Is the bridge bad for
+#: people's safety?" (on invented probes the engine read "Blowers damage hearing" as *oppose*
+#: on the first wording)
+_RISK_ADJ = r"(?:an?\s+)?(?:serious\s+|real\s+|significant\s+|grave\s+|major\s+|genuine\s+|growing\s+)?"
+_POSE_NAMED_RISK_RE = re.compile(
+    rf"\bpose(?P<s>s?)\s+{_RISK_ADJ}(?P<n>health|safety|public[\s-]health|public\s+safety)\s+"
+    r"(?:risks?|threats?|hazards?|dangers?)\b"
+)
+_NAMED_RISK_RE = re.compile(
+    rf"\b{_RISK_ADJ}(?P<n>health|safety|public[\s-]health|public\s+safety)\s+(?:risks?|threats?|hazards?|dangers?)\b"
+    r"(?!\s+(?:of|for|to)\b)"
+)
+
+
+def _whose(named: str) -> str:
+    """ "health" -> "people's health"; "public-health" -> "public health"."""
+    named = " ".join(named.replace("-", " ").split())
+    return named if named.startswith("public") else f"people's {named}"
 
 
 def engine_question(question: str) -> str:
     """The question as the engine is asked it: a harm worded as "put X at risk", "endanger",
-    "threaten" or "pose a risk to" is asked as "hurt", and "harmful to" as "bad for", which
+    "threaten" or "pose a risk to" is asked as "hurt", "pose a health risk" as "hurt people's
+    health", "a safety hazard" as "bad for people's safety", and "harmful to" as "bad for", which
     the engine reads best. The journalist's question is shown and stored as
     written."""
-    if "risk" in question:
+    if "risk" in question or "threat" in question or "hazard" in question or "danger" in question:
         question = _RISK_QUESTION_RE.sub(lambda m: "hurt" + m.group("s") + " " + m.group("x"), question)
         question = _POSE_RISK_RE.sub(lambda m: "hurt" + m.group("s"), question)
+        question = _POSE_NAMED_RISK_RE.sub(lambda m: f"hurt{m.group('s')} {_whose(m.group('n'))}", question)
+        question = _NAMED_RISK_RE.sub(lambda m: f"bad for {_whose(m.group('n'))}", question)
     if "harmful" in question or "damaging" in question or "detrimental" in question or "hurtful" in question:
         question = _BAD_FOR_RE.sub("bad for", question)  # "Is X harmful to Y?": "Is X bad for Y?"
     if "endanger" in question or "jeopardi" in question or "imperil" in question or "threaten" in question:

@@ -1166,3 +1166,24 @@ def test_british_titles_and_an_organisation_with_a_plural_possessive():
     assert (q.speaker, q.role) == ("Rosa Vale", "Councillor")
     [q] = find_quotes(Article(id="t", text="The Harbor Drivers’ Association said the toll was unfair."))
     assert q.speaker == "Harbor Drivers’ Association" and q.attribution == "name"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a person's study or findings speak for her; an organisation's report stays its own
+        ("Dana Holt's study found that the ferry loses money on winter nights.", "Dana Holt"),
+        (
+            "Dana Holt, who teaches transport economics at Corrigan University, has counted riders for years. "
+            "Her research shows that the ferry loses money on winter nights.",
+            "Dana Holt",
+        ),
+        (
+            "The port authority's report found that the ferry loses money on winter nights.",
+            "The port authority's report",
+        ),
+    ],
+)
+def test_a_persons_findings_are_hers(text, speaker):
+    quotes = find_quotes(Article(id="t", text=text))
+    assert [q.speaker for q in quotes][-1:] == [speaker]

@@ -646,6 +646,11 @@ def test_each_idiom_has_the_keys_of_its_own_pattern():
         ("Does the quarry pose a serious risk to the aquifer?", "Does the quarry hurt the aquifer?"),
         ("Do rising seas threaten the harbor?", "Do rising seas hurt the harbor?"),
         ("Is the quarry harmful to the aquifer?", "Is the quarry bad for the aquifer?"),
+        # a named risk to health or safety
+        ("Do the new kilns pose a real health risk?", "Do the new kilns hurt people's health?"),
+        ("Is the old pier a safety hazard?", "Is the old pier bad for people's safety?"),
+        ("Is the smoke a public-health threat?", "Is the smoke bad for public health?"),
+        ("Is there a health risk for children?", "Is there a health risk for children?"),
         # a named harm, and a question that is not about a harm, are asked as written
         (
             "Would the runway put homes at risk of flooding?",
@@ -811,3 +816,12 @@ def test_what_is_not_so_then_what_is_is_read_for_the_question(question, text, re
     from annotator.stance.reading import read_not_then_is
 
     assert read_not_then_is(text, question) == read
+
+
+def test_the_costs_of_a_thing_outweighing_its_benefits_is_read_as_harm():
+    from annotator.stance.idioms import plain_phrasings
+
+    assert plain_phrasings("The costs of the toll outweigh its benefits for a town this size.") == (
+        "The toll does more harm than good for a town this size."
+    )
+    assert plain_phrasings("The costs far outweigh the benefits.") == "It does more harm than good."
