@@ -229,6 +229,10 @@ SENTENCE_CONJ_RE = re.compile(
     r"(?:\s+yet)?,?\s+)(?=[A-Za-z])"
 )
 
+#: a described head before a participle and its group: "The union (representing city workers)"
+HEAD_BEFORE_ING_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s+$"
+)
 #: a possessive determiner inside a group's words ("measure its backers")
 POSS_DET_RE = re.compile(r"(?<=\s)(?:its|their|his|her|our)\s")
 
@@ -441,6 +445,13 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             det = POSS_DET_RE.search(text, a + 1, b)
             if det:  # "a measure its backers say would ...": the group starts at its determiner
                 a = det.start()
+            head = (
+                HEAD_BEFORE_ING_RE.search(text, max(0, a - 60), a)
+                if text[a:b].split()[0].endswith("ing")
+                else None
+            )
+            if head:  # "The union representing city workers said": the union, described by its members
+                return Mention(head.start(), b, text[head.start() : b], "np")
             return Mention(a, b, text[a:b], "group")
     if last[:1].isupper() and not last.endswith(("’s", "'s")):
         m = NAME_OF_ORG_RE.search(core_r[-160:])

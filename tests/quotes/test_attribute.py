@@ -1004,6 +1004,12 @@ def test_an_interview_printed_as_questions_and_answers_gives_the_answers_to_the_
         ("Proponents of a higher levy say it would fund the buses.", "Proponents of a higher levy", "group"),
         ("Sources close to the mayor say she will veto the toll.", "Sources close to the mayor", "group"),
         ("But residents of the valley say the dam is unsafe.", "residents of the valley", "group"),
+        # a described organisation with a participle and its members after it is the organisation
+        (
+            "The union representing bus drivers welcomed the fare plan.",
+            "The union representing bus drivers",
+            "name",
+        ),
     ],
 )
 def test_groups_and_described_subjects(text, speaker, attribution):
