@@ -119,7 +119,34 @@ def _not_yet(m: re.Match) -> str:
 
 #: idioms the engine read the wrong way round on invented probes: for each, the words one of
 #: which it needs (a cheap test before the regex), its pattern, and its plain form
+#: verbs of harm or change after "without" ("cut costs without hurting service"), -ing form -> base
+_WITHOUT_VERBS = {
+    "hurting": "hurt", "harming": "harm", "damaging": "damage", "raising": "raise", "increasing": "increase",
+    "reducing": "reduce", "cutting": "cut", "lowering": "lower", "affecting": "affect", "hitting": "hit",
+    "slowing": "slow", "costing": "cost", "losing": "lose", "disrupting": "disrupt", "delaying": "delay",
+    "weakening": "weaken", "undermining": "undermine", "threatening": "threaten", "endangering": "endanger",
+    "worsening": "worsen", "driving": "drive", "pushing": "push", "killing": "kill", "closing": "close",
+    "causing": "cause", "adding": "add", "breaking": "break", "sacrificing": "sacrifice",
+    "compromising": "compromise", "making": "make", "lengthening": "lengthen", "shrinking": "shrink",
+}  # fmt: skip
+_PAST_BEFORE_RE = re.compile(r"\b(?:had|has|have|was|were|did|[a-z]{3,}ed)\b")
+
+
+def _without(m: re.Match) -> str:
+    """ "..., without hurting service" -> " and did not hurt service" (past) / "and does not"."""
+    before = m.string[max(0, m.start() - 80) : m.start()]
+    aux = "did" if _PAST_BEFORE_RE.search(before) else "does"
+    return f" and {aux} not {_WITHOUT_VERBS[m.group('v').lower()]}"
+
+
 IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
+    # "cut sick days without hurting service": and did not hurt service (the engine read the
+    # harm named after "without" as said, not denied)
+    (
+        ("without",),
+        re.compile(r",?\s+without\s+(?P<v>" + "|".join(_WITHOUT_VERBS) + r")\b", re.IGNORECASE),
+        _without,
+    ),
     # "I'd be surprised if it passed": doubt
     (
         ("surprised", "astonished", "amazed", "stunned", "shocked"),

@@ -825,3 +825,20 @@ def test_the_costs_of_a_thing_outweighing_its_benefits_is_read_as_harm():
         "The toll does more harm than good for a town this size."
     )
     assert plain_phrasings("The costs far outweigh the benefits.") == "It does more harm than good."
+
+
+def test_a_harm_after_without_is_read_as_denied():
+    from annotator.stance.idioms import plain_phrasings
+
+    assert plain_phrasings("The ferry had cut fares without hurting service.") == (
+        "The ferry had cut fares and did not hurt service."
+    )
+    assert plain_phrasings("A levy can fund the dunes without raising rents.") == (
+        "A levy can fund the dunes and does not raise rents."
+    )
+    # a condition that opens the sentence, and other verbs, stay as written
+    assert (
+        plain_phrasings("Without raising rents, the town cannot pay.")
+        == "Without raising rents, the town cannot pay."
+    )
+    assert plain_phrasings("She left without saying a word.") == "She left without saying a word."

@@ -313,6 +313,20 @@ CASES = {
             "oppose",
         ),
     ],
+    "denied_harm": [
+        # "did X without hurting Y": the harm after "without" is denied (`idioms._without`);
+        # the engine alone read it as said
+        (
+            "Will the late-night ferry hurt the harbor's fishing fleet?",
+            "Other ports ran night ferries for years without hurting their fishing fleets.",
+            "oppose",
+        ),
+        (
+            "Would the new fare system raise costs for commuters?",
+            "Cities that adopted the same fare system did so without raising costs for commuters.",
+            "oppose",
+        ),
+    ],
     "wish_with_doubt": [
         # a wish, then a doubt that it can be had: on a "should" question the wish is the
         # stance (`reading.read_wish`); the engine alone read the doubt as opposition
@@ -363,11 +377,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 61 of 62 right (today: 62)."""
+    """Of all the sentences above, the engine gets at least 63 of 64 right (today: 64)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 62 and right >= 61, f"{right}/{len(rows)}"
+    assert len(rows) == 64 and right >= 63, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
