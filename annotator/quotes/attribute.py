@@ -13,6 +13,7 @@ from annotator.models import Quote, quote_id
 from annotator.quotes import lexicon as lx
 from annotator.quotes.patterns import (
     LEAD_PROFESSION_RE,
+    NAME_OF_ORG_AFTER_RE,
     PREPOSED_DESC_RE,
     ROLE_BEFORE_RE,
     UPPER,
@@ -103,19 +104,28 @@ class ArticleNames:
                 or WHO_SINGULAR_RE.match(text, end, end + 240) is not None
             )
             before = ROLE_BEFORE_RE.search(text, max(0, start - 60), start)
-            if before is None and text[end : end + 1] == ",":
+            of_org = (
+                NAME_OF_ORG_AFTER_RE.match(text, end, end + 80)
+                if text[end : end + 4] in (" of ", " at ")
+                else None
+            )
+            of_org = of_org if of_org is not None and is_organisation(of_org.group("org")) else None
+            if before is None and text[(of_org.end() if of_org else end) :][:1] == ",":
                 before = PREPOSED_DESC_RE.search(text, max(0, start - 80), start)
             if before is None:  # "Biologist Ann Kim" opening a sentence: the run starts with her role
                 before = LEAD_PROFESSION_RE.match(text, start, end)
             copula = None if described or before else PERSON_COPULA_RE.match(text, end, end + 160)
+            if not (described or copula) and of_org is not None:  # "Raul Ibanez of the Eastfield Institute"
+                copula = of_org
             name = self._learn(
                 text[start:end], start, found, speaker=False, person=described or bool(before) or bool(copula)
             )
             if name is not None and name not in self.described:
                 app = self._appositive(text, end) if described else None
                 if app or before or copula:
-                    self.described[name] = app or (
-                        preposed_role(before) if before else copula.group("d").strip()
+                    where = [preposed_role(before)] if before else []
+                    self.described[name] = app or " ".join(
+                        where + ([copula.group("d").strip()] if copula else [])
                     )
         full_at = {pos for pos, _ in found}
         for m in SURNAME_IN_TEXT_RE.finditer(text):

@@ -268,13 +268,19 @@ def preposed_role(m: re.Match[str]) -> str:
     return re.sub(
         r"^(?:Former|Ex-|[A-Z](?=[a-z]+" + PROFESSION_SUFFIX + r"))",
         lambda w: w.group().lower(),
-        m.group("r"),
+        re.sub(r"^[Aa]nother\s+", "", m.group("r")),  # "Another economist, Ann Kim,": an economist
     )
 
 
+#: an organisation right after a name ("Raul Ibanez of the Eastfield Institute"): where she works
+NAME_OF_ORG_AFTER_RE = re.compile(
+    r"[ \t]+(?P<d>(?:of|at|from)[ \t]+(?:the[ \t]+)?(?P<org>(?:[A-Z][\w.&'’\-]*[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?){0,5}"
+    r"[A-Z][\w.&'’\-]*))(?=[ \t,.;]|$)"
+)
+
 #: a description before a name in apposition: "The fund's managing director, Ann Kim, ..."
 PREPOSED_DESC_RE = re.compile(
-    r"(?:^|(?<=[\s(—–]))(?P<r>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’'.\-]*[’']s)\s+"
+    r"(?:^|(?<=[\s(—–]))(?P<r>(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’'.\-]*[’']s)\s+"
     r"(?:[\w’'\-]+\s+){0,4}?(?:"
     + "|".join(sorted(lx.PERSON_NOUNS - {"person", "member", "friend", "partner"}))
     + r")(?:\s+(?:at|of|for|with|from|in)\s+(?:[\w’'\-.&]+\s+){0,4}?[\w’'\-.&]+)?),[ \t]*$"

@@ -171,7 +171,7 @@ def _train_neural(
         return
     if codebook_path is None:
         raise InputError("training from reviewed labels needs --codebook FILE (the questions' text)")
-    from annotator.stance.idioms import ask, other_side
+    from annotator.stance.asking import ask, other_side
     from annotator.stance.neural.head import REVIEW_CLASS, fit_head, review_cv
     from annotator.stance.neural.runtime import NeuralEngine
     from annotator.stance.relevance import strip_quote_marks

@@ -35,9 +35,9 @@ from annotator.models import (
     Quote,
     StancePrediction,
 )
+from annotator.stance.asking import ask, other_side
 from annotator.stance.engine import StanceEngine, load_engine
 from annotator.stance.features import anchored_polarity, content_stems, tokenize
-from annotator.stance.idioms import ask, other_side
 from annotator.stance.reading import read_for, read_litotes, windows
 from annotator.stance.relevance import (
     Idf,
@@ -212,7 +212,7 @@ def _neural_stances(
         if rel[i, j] >= settings.candidate_min and rel[i, j] >= settings.candidate_ratio * best[i]
     ]
 
-    # each question as the engine is asked it, and whether its sides come back swapped (`idioms.ask`)
+    # each question as the engine is asked it, and whether its sides come back swapped (`asking.ask`)
     asked = [ask(q.text) for q in questions]
     probs = windowed_probs(
         engine,

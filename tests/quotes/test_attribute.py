@@ -1193,3 +1193,33 @@ def test_british_titles_and_an_organisation_with_a_plural_possessive():
 def test_a_persons_findings_are_hers(text, speaker):
     quotes = find_quotes(Article(id="t", text=text))
     assert [q.speaker for q in quotes][-1:] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, role, organisation",
+    [
+        # a person described before she is quoted, in a sentence with no quotation
+        (
+            'Another economist, Dana Holt, was less sure. "The toll will not cut traffic much," Holt said.',
+            "economist",
+            None,
+        ),
+        (
+            'Dana Holt of the Eastfield Institute was less sure. "The toll will not cut traffic much," Holt said.',
+            None,
+            "Eastfield Institute",
+        ),
+        (
+            'Another economist, Dana Holt of the Eastfield Institute, was less sure. "The toll will not cut traffic '
+            'much," Holt said.',
+            "economist",
+            "Eastfield Institute",
+        ),
+        # a place after a name is no organisation
+        ('Dana Holt of Lakeside was less sure. "The toll will not cut traffic much," Holt said.', None, None),
+    ],
+)
+def test_a_description_before_the_quote_gives_the_role(text, role, organisation):
+    q = find_quotes(Article(id="t", text=text))[0]
+    assert (q.speaker, q.role, q.organisation) == ("Dana Holt", role, organisation)
+    assert q.speaker_is_expert is (role is not None or organisation is not None)

@@ -660,7 +660,7 @@ def test_each_idiom_has_the_keys_of_its_own_pattern():
     ],
 )
 def test_a_harm_is_asked_as_hurt(question, asked):
-    from annotator.stance.idioms import engine_question
+    from annotator.stance.asking import engine_question
 
     assert engine_question(question) == asked
 
@@ -676,7 +676,7 @@ def test_a_harm_is_asked_as_hurt(question, asked):
     ],
 )
 def test_a_question_worded_against_its_target_is_asked_for_it(question, asked, flipped):
-    from annotator.stance.idioms import ask
+    from annotator.stance.asking import ask
 
     assert ask(question) == (asked, flipped)
 
@@ -756,7 +756,7 @@ def test_a_long_pair_is_the_mean_of_its_windows(neural):
     ],
 )
 def test_a_bare_topic_is_asked_as_a_question(question, asked):
-    from annotator.stance.idioms import ask
+    from annotator.stance.asking import ask
 
     assert ask(question) == (asked, False)
 

@@ -306,7 +306,7 @@ CASES = {
             "The harbour wall must be preserved for future generations.",
             "oppose",
         ),
-        # asked in its positive form ("worth the money?") and read back (`idioms.AGAINST_TARGET`)
+        # asked in its positive form ("worth the money?") and read back (`asking.AGAINST_TARGET`)
         (
             "Is the new ice rink a waste of money?",
             "The rink will pay for itself within a decade.",
