@@ -229,6 +229,15 @@ SENTENCE_CONJ_RE = re.compile(
     r"(?:\s+yet)?,?\s+)(?=[A-Za-z])"
 )
 
+#: a group with a clause of who asked it, with no "who" or "that": "all the experts I interviewed"
+_CONTACT_ENDS = ("interviewed", "surveyed", "polled", "asked", "contacted", "consulted", "spoke to", "spoke with",
+                 "talked to", "talked with", "reached", "met")  # fmt: skip
+CONTACT_GROUP_RE = re.compile(
+    r"(?P<g>(?:(?:[Aa]ll|[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Bb]oth|[Tt]he|[Tt]hese|[Tt]hose|[Oo]ther|\d+)\s+){0,2}"
+    r"(?:[a-z][\w\-]*\s+)?[a-z]+)\s+(?:I|we|he|she|they|you|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:"
+    + "|".join(e.replace(" ", r"\s+") for e in _CONTACT_ENDS)
+    + r")$"
+)
 #: a described head before a participle and its group: "The union (representing city workers)"
 HEAD_BEFORE_ING_RE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s+$"
@@ -344,6 +353,11 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
     )
     if share:  # "About one in five say ...", "Two-thirds said ...": a share of those asked
         a, b = base + window_start + share.start("spk"), base + window_start + share.end("spk")
+        return Mention(a, b, text[a:b], "group")
+    asked = CONTACT_GROUP_RE.search(core_r, tail_at) if core_r.endswith(_CONTACT_ENDS) else None
+    if asked and asked.group("g").lower().split()[-1] in lx.GROUP_NOUNS:
+        # "all the experts I interviewed said": the group, not the interviewer
+        a, b = base + window_start + asked.start("g"), base + window_start + len(core_r)
         return Mention(a, b, text[a:b], "group")
     dw = DESC_WHO_RE.search(core_r, tail_at) if aux is not None and "who" in aux.group() else None
     if dw and depth == 0:

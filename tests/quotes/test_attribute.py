@@ -1010,6 +1010,13 @@ def test_an_interview_printed_as_questions_and_answers_gives_the_answers_to_the_
             "The union representing bus drivers",
             "name",
         ),
+        # a group with a clause of who asked it: the group, not the one who asked
+        (
+            "All the planners I interviewed said the fare cut would pay for itself.",
+            "planners I interviewed",
+            "group",
+        ),
+        ("The voters we spoke to said the fare cut would pay for itself.", "voters we spoke to", "group"),
     ],
 )
 def test_groups_and_described_subjects(text, speaker, attribution):
