@@ -229,6 +229,8 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         qa_raw = qa_answer(text, ps, pe, qa[0], qa[1]) if qa is not None else None
         if qa_raw is not None:  # "A: Mostly, yes. ...": the interviewee's words, whole
             qa_raw.para, qa_raw.sent = pi, first
+            # the answer's own pieces ("Tenorio: ..." read as a title, and its sentences)
+            para_raws = [k for k in para_raws if not (k.start >= qa_raw.start - 2 and _answer_piece(k))]
             para_raws.append(qa_raw)
         para_raws.sort(key=lambda r: r.start)
         pending, announce = new_pending, new_announce
@@ -238,6 +240,12 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         else:
             prev_para_last = None
     return raws, all_sents
+
+
+def _answer_piece(r: Raw) -> bool:
+    """A piece of an interview answer found on its own: the "Name:" line read as a title, and
+    its continuations (frames inside the answer, "I think ...", stay quotes of their own)."""
+    return r.cue == ":" or r.how == "continuation"
 
 
 def _first_person_or_none(r: Raw) -> bool:

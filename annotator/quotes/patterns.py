@@ -278,6 +278,19 @@ NAME_OF_ORG_AFTER_RE = re.compile(
     r"[A-Z][\w.&'’\-]*))(?=[ \t,.;]|$)"
 )
 
+#: a group with a clause of who asked it, with no "who" or "that": "all the experts I interviewed"
+CONTACT_ENDS = ("interviewed", "surveyed", "polled", "asked", "contacted", "consulted", "spoke to", "spoke with",
+                 "talked to", "talked with", "reached", "met")  # fmt: skip
+CONTACT_GROUP_RE = re.compile(
+    r"(?P<g>(?:(?:[Aa]ll|[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Bb]oth|[Tt]he|[Tt]hese|[Tt]hose|[Oo]ther|\d+)\s+){0,2}"
+    r"(?:[a-z][\w\-]*\s+)?[a-z]+)\s+(?:I|we|he|she|they|you|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:"
+    + "|".join(e.replace(" ", r"\s+") for e in CONTACT_ENDS)
+    + r")$"
+)
+#: a described head before a participle and its group: "The union (representing city workers)"
+HEAD_BEFORE_ING_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s+$"
+)
 #: a description before a name in apposition: "The fund's managing director, Ann Kim, ..."
 PREPOSED_DESC_RE = re.compile(
     r"(?:^|(?<=[\s(—–]))(?P<r>(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’'.\-]*[’']s)\s+"

@@ -10,8 +10,11 @@ import re
 from annotator.quotes import lexicon as lx
 from annotator.quotes.patterns import (
     ABBR_TITLES,
+    CONTACT_ENDS,
+    CONTACT_GROUP_RE,
     FRAG,
     FUNCTION_WORDS,
+    HEAD_BEFORE_ING_RE,
     NAMERUN,
     PRON,
     SPEECH,
@@ -229,19 +232,6 @@ SENTENCE_CONJ_RE = re.compile(
     r"(?:\s+yet)?,?\s+)(?=[A-Za-z])"
 )
 
-#: a group with a clause of who asked it, with no "who" or "that": "all the experts I interviewed"
-_CONTACT_ENDS = ("interviewed", "surveyed", "polled", "asked", "contacted", "consulted", "spoke to", "spoke with",
-                 "talked to", "talked with", "reached", "met")  # fmt: skip
-CONTACT_GROUP_RE = re.compile(
-    r"(?P<g>(?:(?:[Aa]ll|[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Bb]oth|[Tt]he|[Tt]hese|[Tt]hose|[Oo]ther|\d+)\s+){0,2}"
-    r"(?:[a-z][\w\-]*\s+)?[a-z]+)\s+(?:I|we|he|she|they|you|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+(?:"
-    + "|".join(e.replace(" ", r"\s+") for e in _CONTACT_ENDS)
-    + r")$"
-)
-#: a described head before a participle and its group: "The union (representing city workers)"
-HEAD_BEFORE_ING_RE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s+$"
-)
 #: a possessive determiner inside a group's words ("measure its backers")
 POSS_DET_RE = re.compile(r"(?<=\s)(?:its|their|his|her|our)\s")
 
@@ -346,18 +336,14 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         return None
     tail_at = max(0, len(core_r) - 160)  # these subjects end at the cue: read only the end
     off0 = base + window_start
-    share = (
-        SHARE_SUBJECT_RE.search(core_r, max(0, len(core_r) - 60))
-        if _SHARE_HINT_RE.search(core_r, max(0, len(core_r) - 60))
-        else None
-    )
-    if share:  # "About one in five say ...", "Two-thirds said ...": a share of those asked
-        a, b = base + window_start + share.start("spk"), base + window_start + share.end("spk")
-        return Mention(a, b, text[a:b], "group")
-    asked = CONTACT_GROUP_RE.search(core_r, tail_at) if core_r.endswith(_CONTACT_ENDS) else None
-    if asked and asked.group("g").lower().split()[-1] in lx.GROUP_NOUNS:
-        # "all the experts I interviewed said": the group, not the interviewer
-        a, b = base + window_start + asked.start("g"), base + window_start + len(core_r)
+    end60 = max(0, len(core_r) - 60)
+    share = SHARE_SUBJECT_RE.search(core_r, end60) if _SHARE_HINT_RE.search(core_r, end60) else None
+    # "all the experts I interviewed said": the group, not the interviewer
+    asked = CONTACT_GROUP_RE.search(core_r, tail_at) if core_r.endswith(CONTACT_ENDS) else None
+    ok = asked is not None and asked.group("g").lower().split()[-1] in lx.GROUP_NOUNS
+    span = share.span("spk") if share else (asked.start("g"), len(core_r)) if ok else None
+    if span:  # "About one in five say ...", "Two-thirds said ...": a share of those asked
+        a, b = base + window_start + span[0], base + window_start + span[1]
         return Mention(a, b, text[a:b], "group")
     dw = DESC_WHO_RE.search(core_r, tail_at) if aux is not None and "who" in aux.group() else None
     if dw and depth == 0:

@@ -356,13 +356,32 @@ QA_PERSON_RE = re.compile(
 )
 
 
-def qa_interviewee(text: str) -> tuple[Mention | None, int] | None:
-    """For an interview printed as "Q: ... / A: ...", the person answering (named before the
-    first question, or None) and where the first question starts; None when the text is no
-    such interview."""
-    q = QA_QUESTION_RE.search(text)
-    if q is None or not re.search(r"(?m)^[ \t]*(?:A|Answer)[:.][ \t]", text[q.end() :]):
+LINE_RE = re.compile(r"(?m)^[^\n]*$")
+#: a paragraph of a panel interview opening with who answers: "Tenorio: In the short run, yes."
+QA_LABEL_RE = re.compile(r"[ \t]*(?P<n>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,2}):[ \t]+")
+
+
+def _panel_label(text: str, ps: int, pe: int) -> re.Match[str] | None:
+    """The label of a panel answer ("Tenorio: ..."): a name said elsewhere in the text as
+    part of a person's name ("Maria Tenorio is a professor ...", "Tenorio said")."""
+    m = QA_LABEL_RE.match(text, ps, pe)
+    if m is None or m.group("n").split()[0].lower() in lx.NOT_NAMES:
         return None
+    last = re.escape(m.group("n").split()[-1])
+    named = re.search(rf"(?<![\w’'\-])[A-Z][\w’'\-]+[ \t]+{last}(?![\w’'\-])", text)
+    return m if named is not None else None
+
+
+def qa_interviewee(text: str) -> tuple[Mention | None, int] | None:
+    """For an interview printed as "Q: ... / A: ..." (or "Q: ... / Tenorio: ..."), the person
+    answering (named before the first question, or None) and where the first question
+    starts; None when the text is no such interview."""
+    q = QA_QUESTION_RE.search(text)
+    if q is None:
+        return None
+    if not re.search(r"(?m)^[ \t]*(?:A|Answer)[:.][ \t]", text[q.end() :]):
+        panel = any(_panel_label(text, m.start(), m.end()) for m in LINE_RE.finditer(text, q.end()))
+        return (None, q.start()) if panel else None
     for m in QA_PERSON_RE.finditer(text, 0, q.start()):
         g = "n" if m.group("n") else "w"
         a, b = m.span(g)
@@ -379,11 +398,15 @@ def qa_answer(text: str, ps: int, pe: int, interviewee: Mention | None, first_q:
     if ps < first_q:
         return None
     m = QA_ANSWER_RE.match(text, ps, pe)
+    cue, who = "A:", interviewee
     if m is None:
-        return None
+        m = _panel_label(text, ps, pe)  # "Tenorio: ...": a panel member's answer
+        if m is None:
+            return None
+        cue, who = m.group("n") + ":", Mention(m.start("n"), m.end("n"), m.group("n"), "name")
     a, b = m.end(), pe
     while b > a and text[b - 1].isspace():
         b -= 1
     if b - a < 2:
         return None
-    return Raw(a, b, "direct", "A:", ps, m.end(), interviewee, "frame", None, ps, pe)
+    return Raw(a, b, "direct", cue, ps, m.end(), who, "frame", None, ps, pe)

@@ -1230,3 +1230,31 @@ def test_a_description_before_the_quote_gives_the_role(text, role, organisation)
     q = find_quotes(Article(id="t", text=text))[0]
     assert (q.speaker, q.role, q.organisation) == ("Dana Holt", role, organisation)
     assert q.speaker_is_expert is (role is not None or organisation is not None)
+
+
+def test_a_panel_interview_gives_each_answer_whole_to_its_speaker():
+    text = (
+        "We asked two planners about the toll.\n\n"
+        "Dana Holt teaches transport economics at Corrigan University. Omar Reyes is a fellow at the Bayline Trust.\n\n"
+        "Q: Would a toll cut traffic?\n\n"
+        "Holt: In the short run, yes. Drivers shift their trips. Over time the effect fades.\n\n"
+        "Reyes: I wouldn't count on it. Drivers here have no other way across.\n\n"
+        "Note: Answers were edited for length."
+    )
+    quotes = [q for q in find_quotes(Article(id="t", text=text)) if q.kind == "direct"]
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        (
+            "Dana Holt",
+            "Holt:",
+            "In the short run, yes. Drivers shift their trips. Over time the effect fades.",
+        ),
+        ("Omar Reyes", "Reyes:", "I wouldn't count on it. Drivers here have no other way across."),
+    ]
+    # "Note:" names nobody in the text: no answer
+    assert all(not q.text.startswith("Answers") for q in find_quotes(Article(id="t", text=text)))
+
+
+def test_told_an_outlet_is_the_audience_not_the_content():
+    text = "Greg Dorn told a local TV station on Sunday that he expects the vote to be close."
+    [q] = find_quotes(Article(id="t", text=text))
+    assert (q.speaker, q.text) == ("Greg Dorn", "he expects the vote to be close")
