@@ -110,7 +110,7 @@ class ArticleNames:
                 else None
             )
             of_org = of_org if of_org is not None and is_organisation(of_org.group("org")) else None
-            if before is None and text[(of_org.end() if of_org else end) :][:1] == ",":
+            if before is None and text[(k := of_org.end() if of_org else end) : k + 1] == ",":
                 before = PREPOSED_DESC_RE.search(text, max(0, start - 80), start)
             if before is None:  # "Biologist Ann Kim" opening a sentence: the run starts with her role
                 before = LEAD_PROFESSION_RE.match(text, start, end)

@@ -213,10 +213,10 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         elif (
             spk is not None
             and OF_THEM_RE.match(spk.text)
-            and masked[: spk.start - base].rstrip().endswith(",")
+            and masked[max(0, spk.start - base - 20) : spk.start - base].rstrip().endswith(",")
         ):
             # "About 120 residents packed the hall, many of them chanting ...": the residents
-            group = sentence_subject(text, masked[: spk.start - base], base)
+            group = sentence_subject(text, masked[: min(spk.start - base, 400)], base)
             spk = group if group is not None and group.kind == "group" else spk
         issued = ISSUED_RE.search(masked, max(0, cs - 80), cs) if low.endswith("ing") else None
         if issued:  # "Ann Kim issued a statement saying ...": the statement's author speaks

@@ -279,7 +279,7 @@ def voiced_speaker(text: str, masked: str, sent: Sentence, q: QSpan) -> tuple[Me
     m = VOICED_BEFORE_RE.search(text, max(sent.start, q.start - 40), q.start)
     if m is None:
         return None
-    spk = sentence_subject(text, masked[: m.start() - sent.start], sent.start)
+    spk = sentence_subject(text, masked[: min(m.start() - sent.start, 400)], sent.start)
     if spk is None or (spk.kind == "pronoun" and spk.text.lower() == "i"):
         return None
     return spk, m.start(), m.start() + len(m.group().rstrip(" ,:"))

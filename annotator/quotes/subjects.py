@@ -304,7 +304,7 @@ def participle_subject(text: str, masked: str, base: int, at: int) -> Mention | 
     for a participle cue there: that of the last clause opened before it, when it has one,
     else the sentence's (`sentence_subject`)."""
     opened = None
-    for m in CLAUSE_OPEN_RE.finditer(masked, 0, at):
+    for m in CLAUSE_OPEN_RE.finditer(masked, max(0, at - 300), at):  # the nearest clause (linear time)
         opened = m
     if opened is not None and opened.end() < at:
         own = sentence_subject(text, masked[opened.end() : at], base + opened.end())

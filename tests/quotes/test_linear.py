@@ -24,6 +24,9 @@ UNITS = {
     "continued": "“The levy is far too high.” “Small farms will close.” ",
     # single quotation marks (an article with no double ones), apostrophes among them
     "single": "'The levy's far too high for small farms,' Ann Kim said, and the farmers' union agreed, ",
+    # names side by side, with and without an organisation after them (each name is looked at
+    # once: a look-up that copied the rest of the text per name made the 15 MB article 7x slower)
+    "names": "Ann Kim of Harbor College met Tom Lee, Sara Diaz and Omar Reyes. ",
     # ordinary sentences with names, roles and pronouns
     "sentences": "Ann Kim, a lecturer at Harbor College, said the levy was “far too high.” She added that farms "
     "would close. ",
