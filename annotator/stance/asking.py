@@ -97,7 +97,7 @@ def topic_question(question: str) -> str:
     """A bare topic ("online learning", "the wealth tax", "declawing cats"): no question mark,
     six words or fewer, no verb that makes it a claim, no full stop. The engine, trained on
     questions and claims, reads the sides of a bare topic poorly; it is asked "Do you support
-    online learning?" (on VAST's topics macro-F1 0.562 -> 0.602, pro/con unchanged).
+    online learning?" (on VAST's topics macro-F1 0.562 -> 0.5999, pro/con unchanged).
     Anything else as it is."""
     q = question.strip()
     if not q or "?" in q or q.endswith(".") or len(q.split()) > 6 or _FINITE_RE.search(q):

@@ -284,8 +284,9 @@ def read_wish(text: str, question: str) -> str:
 
 def read_for(text: str, question: str) -> str:
     """What the engine reads of `text` on one question: a wish with a doubt of its odds as the
-    wish on a "should" question (`read_wish`), a correction for what the question asks
-    (`read_correction`), then a change said the other way as a negation (`read_direction`)."""
+    wish on a "should" question (`read_wish`), "I'm not against X. I'm against Y." as the
+    sentence the question is about (`read_not_then_is`), a correction for what the question
+    asks (`read_correction`), then a change said the other way as a negation (`read_direction`)."""
     return read_direction(
         read_correction(read_not_then_is(read_wish(text, question), question), question), question
     )
