@@ -31,6 +31,7 @@ from annotator.quotes.special import (
     qa_interviewee,
     stative_quotes,
     title_quotes,
+    view_quotes,
     voiced_speaker,
 )
 from annotator.quotes.text import (
@@ -217,7 +218,8 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                 para_raws.append(r)
                 continue
             answer = None
-            for r in extra + stative_quotes(text, s, sq, si, masked) + asked_quotes(text, s, sq, si, masked):
+            found = stative_quotes(text, s, sq, si, masked) + asked_quotes(text, s, sq, si, masked)
+            for r in extra + found + view_quotes(text, s, sq, si, masked):
                 if not any(k.start < r.end and r.start < k.end for k in here):
                     here.append(r)
                     r.para = pi

@@ -133,6 +133,34 @@ def asked_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int
     return out
 
 
+#: "In her view, the toll will fail.", "But in Ann Kim's opinion, ...": the rest of the sentence
+#: is the view of the person the possessive names
+IN_VIEW_RE = re.compile(
+    rf"^(?:(?:But|And|Yet|Still|So)\s+|\s*)?[Ii]n\s+(?P<who>his|her|their|(?P<name>{NAMERUN})['’]s?)\s+"
+    r"(?:own\s+)?(?P<cue>view|views|opinion|estimation|judgment|judgement|assessment|analysis|words|telling)\s*,\s*"
+)
+
+
+def view_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
+    """ "In her view, the toll will fail.": the rest of the sentence is hers (indirect, or mixed
+    when it holds a quotation), the possessive her mention and "In her view" the cue."""
+    m = IN_VIEW_RE.match(masked) if "n " in masked[:40] else None
+    if m is None:
+        return []
+    a, b = trim_content(masked, m.end(), len(masked))
+    if count_words(masked[a:b]) < 3:
+        return []
+    base = sent.start
+    if m.group("name"):
+        who = Mention(base + m.start("name"), base + m.end("name"), m.group("name"), "name")
+    else:
+        pro = lx.POSSESSIVE_PRONOUN[m.group("who").lower()]
+        who = Mention(base + m.start("who"), base + m.end("who"), pro, "pronoun")
+    cs = m.start("who") - 3
+    cue = text[base + cs : base + m.end("cue")]  # "In his view", as written
+    return [_raw(sent, sent_index, a, b, content_kind(masked, a, b), cue, cs, m.end("cue"), who, "frame")]
+
+
 # A headline or summary line "Name: what they said." (also "Name to Group: ...", "Poll: ...").
 HEADLINE_RE = re.compile(
     rf"^(?P<spk>(?!(?:{'|'.join(lx.LABEL_WORDS)})\b){NAMERUN}(?:\s+to\s+{NAMERUN})?):\s+(?=[{UPPER}‘“\"'{SPEECH}])"

@@ -1258,3 +1258,30 @@ def test_told_an_outlet_is_the_audience_not_the_content():
     text = "Greg Dorn told a local TV station on Sunday that he expects the vote to be close."
     [q] = find_quotes(Article(id="t", text=text))
     assert (q.speaker, q.text) == ("Greg Dorn", "he expects the vote to be close")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content, cue",
+    [
+        (
+            "Dana Holt, who teaches transport economics at Corrigan University, disagrees. In her view, the "
+            "toll will not cut traffic.",
+            "Dana Holt",
+            "the toll will not cut traffic",
+            "In her view",
+        ),
+        (
+            "But in Dana Holt's opinion, the toll is long overdue.",
+            "Dana Holt",
+            "the toll is long overdue",
+            "in Dana Holt's opinion",
+        ),
+    ],
+)
+def test_in_her_view_attributes_the_rest_of_the_sentence(text, speaker, content, cue):
+    q = find_quotes(Article(id="t", text=text))[-1]
+    assert (q.speaker, q.text, q.cue, q.kind) == (speaker, content, cue, "indirect")
+
+
+def test_in_the_view_of_many_is_no_attribution():
+    assert find_quotes(Article(id="t", text="In the view of many, the toll failed.")) == []
