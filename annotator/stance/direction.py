@@ -124,6 +124,8 @@ _PLAIN_ADJECTIVES = (
     "clean",
     "polluted",
     "dirty",
+    "strong",
+    "weak",
 )
 _PLAIN = frozenset(_PLAIN_ADJECTIVES)
 #: adjectives (comparative or plain) of one form each ("not faster", "not dangerous")
@@ -192,6 +194,7 @@ _OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("safer",), ("riskier", "more dangerous")),
     (("better",), ("worse",)),
     (("stronger",), ("weaker",)),
+    (("strong",), ("weak",)),
     (("higher",), ("lower",)),
     (("larger", "bigger"), ("smaller",)),
     (("earlier", "early"), ("later", "late")),

@@ -294,6 +294,7 @@ CASES = {
         ("Should the town close the old pool?", "The town should keep the old pool open.", "oppose"),
         ("Should the town demolish the old pier?", "The town should preserve the old pier.", "oppose"),
         ("Will the court uphold the toll?", "The court will strike down the toll.", "oppose"),
+        ("Is the case for the new marina strong?", "The case for the marina is weak.", "oppose"),
     ],
     "question_against_target": [
         (
@@ -377,11 +378,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 63 of 64 right (today: 64)."""
+    """Of all the sentences above, the engine gets at least 64 of 65 right (today: 65)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 64 and right >= 63, f"{right}/{len(rows)}"
+    assert len(rows) == 65 and right >= 64, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
