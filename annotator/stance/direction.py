@@ -126,6 +126,14 @@ _PLAIN_ADJECTIVES = (
     "dirty",
     "strong",
     "weak",
+    "legal",
+    "illegal",
+    "effective",
+    "ineffective",
+    "successful",
+    "unsuccessful",
+    "fair",
+    "unfair",
 )
 _PLAIN = frozenset(_PLAIN_ADJECTIVES)
 #: adjectives (comparative or plain) of one form each ("not faster", "not dangerous")
@@ -195,6 +203,10 @@ _OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("better",), ("worse",)),
     (("stronger",), ("weaker",)),
     (("strong",), ("weak",)),
+    (("legal",), ("illegal",)),
+    (("effective",), ("ineffective",)),
+    (("successful",), ("unsuccessful",)),
+    (("fair",), ("unfair",)),
     (("higher",), ("lower",)),
     (("larger", "bigger"), ("smaller",)),
     (("earlier", "early"), ("later", "late")),

@@ -522,6 +522,10 @@ def test_a_negated_verb_of_opposing_is_read_as_the_side_it_takes(text, read):
             "The union will accept the offer.",
             "The union will not reject the offer.",
         ),
+        # plain adjectives and their opposites
+        ("Is the case for the marina strong?", "The case is weak.", "The case is not strong."),
+        ("Was the ferry pilot successful?", "The pilot was unsuccessful.", "The pilot was not successful."),
+        ("Is the curfew unfair?", "The curfew is fair.", "The curfew is not unfair."),
         # the same way, negated, or about another thing: as written
         ("Will rents rise?", "Rents will rise.", "Rents will rise."),
         ("Will rents rise?", "Rents won't go down.", "Rents won't go down."),

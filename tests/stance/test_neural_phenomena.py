@@ -295,6 +295,7 @@ CASES = {
         ("Should the town demolish the old pier?", "The town should preserve the old pier.", "oppose"),
         ("Will the court uphold the toll?", "The court will strike down the toll.", "oppose"),
         ("Is the case for the new marina strong?", "The case for the marina is weak.", "oppose"),
+        ("Was the ferry pilot successful?", "By every measure, the ferry pilot was unsuccessful.", "oppose"),
     ],
     "question_against_target": [
         (
@@ -378,11 +379,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 64 of 65 right (today: 65)."""
+    """Of all the sentences above, the engine gets at least 65 of 66 right (today: 66)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 65 and right >= 64, f"{right}/{len(rows)}"
+    assert len(rows) == 66 and right >= 65, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
