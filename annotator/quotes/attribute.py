@@ -232,19 +232,18 @@ def _titled_person(mention: str) -> bool:
     )
 
 
+_COUNTING = lx.NUMBER_WORDS | {"some", "many", "most", "several", "few", "both", "all"}  # "some of his ..."
+_SHARE_HINTS = frozenset({"in", "percent", "more", "less", "fewer"})
+
+
 def _group_name(text: str) -> str:
     words = text.split()
     while len(words) > 1 and words[0].lower() in ("with", "and", "but", "while", "as"):
         words.pop(0)  # "..., with some warning that ...": the group is "some"
     # "about 200 protesters", "hundreds of nurses", "at least 50 workers": the counted people
     # (not a share: "more than six in 10", "less than a third", "more national polls")
-    counting = words[-1].lower() in lx.GROUP_NOUNS - lx.SHARE_WORDS and not {
-        "in",
-        "percent",
-        "more",
-        "less",
-        "fewer",
-    } & {w.lower() for w in words}
+    lows = {w.lower() for w in words}
+    counting = words[-1].lower() in lx.GROUP_NOUNS - lx.SHARE_WORDS and not _SHARE_HINTS & lows
     counted = False
     while (
         len(words) > 1
@@ -258,7 +257,7 @@ def _group_name(text: str) -> str:
         )
         and words[1].lower() not in ("percent", "in", "out")  # "42 percent", "one in five": a share
     ):
-        counted = counted or words[0].lower() in lx.NUMBER_WORDS or words[0].replace(",", "").isdigit()
+        counted = counted or words[0].lower() in _COUNTING or words[0].replace(",", "").isdigit()
         words.pop(0)
     out = " ".join(words)
     return (

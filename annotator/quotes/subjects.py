@@ -377,8 +377,12 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
                     nxt = toks[k].group()
                     if not nxt.isalpha() or not nxt.islower():
                         break
-                    if nxt.endswith("s") and not nxt.endswith("ss"):
-                        end = toks[k].end()
+                    if (
+                        nxt.endswith("s")
+                        and not nxt.endswith("ss")
+                        and nxt not in lx.DETERMINERS | _NOT_PLURAL
+                    ):
+                        end = toks[k].end()  # "some of his supporters": the noun, not "his"
                         break
             return Mention(base + start, base + end, text[base + start : base + end], "group")
         if w in (",", ";", ":"):
@@ -407,6 +411,9 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
 ROLE_NOUNS = lx.PERSON_ROLES | lx.ROLE_WORDS
 _PERSON_HEADS = (lx.PERSON_NOUNS | lx.ROLE_WORDS) - {"campaign", "chief", "head"}
 QUANTIFIERS = frozenset({"many", "most", "some", "several", "few", "both", "all"})
+_NOT_PLURAL = frozenset(
+    {"is", "was", "has", "does", "as", "us", "this", "thus", "yes", "plus", "across", "its"}
+)
 HEAD_NOUNS = (
     lx.SPEAKER_NOUNS
     | lx.GROUP_NOUNS

@@ -1017,6 +1017,9 @@ def test_an_interview_printed_as_questions_and_answers_gives_the_answers_to_the_
             "group",
         ),
         ("The voters we spoke to said the fare cut would pay for itself.", "voters we spoke to", "group"),
+        # a quantifier "of" a possessive or article before the group: the group
+        ("But some of his supporters remain wary, citing the fare cut.", "supporters", "group"),
+        ("Some of the residents said the fare cut would pay for itself.", "residents", "group"),
     ],
 )
 def test_groups_and_described_subjects(text, speaker, attribution):
