@@ -228,7 +228,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
                         answer = r
         if dropped:
             para_raws = [k for k in para_raws if id(k) not in dropped]
-        qa_raw = qa_answer(text, ps, pe, qa[0], qa[1]) if qa is not None else None
+        qa_raw = qa_answer(text, ps, pe, qa) if qa is not None else None
         if qa_raw is not None:  # "A: Mostly, yes. ...": the interviewee's words, whole
             qa_raw.para, qa_raw.sent = pi, first
             # the answer's own pieces ("Tenorio: ..." read as a title, and its sentences)

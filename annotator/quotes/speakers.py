@@ -46,12 +46,14 @@ LEFT_PRON_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{PRON})$")
 
 LEFT_NAME_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-\"“”]))(?P<spk>{NAMERUN})$")
 
+#: a group noun joined to the next: "Economists and (planners)": two groups are one speaker
+GROUP_AND = rf"(?i:{lx.alternation(lx.GROUP_NOUNS)})\s+(?:and|or)\s+"
+
 LEFT_GROUP_RE = re.compile(
     rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>(?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Ff]ew|[Tt]he|[Tt]hese|"
     rf"[Tt]hose|[Bb]oth|[Aa]ll|[Tt]op|[Ss]enior|[Ss]ome \w+|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
     rf"[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive)\s+)?(?:{WORD}\s+){{0,2}}?"
-    # "Economists and planners said": two groups joined are one speaker
-    rf"(?:(?i:{lx.alternation(lx.GROUP_NOUNS)})\s+(?:and|or)\s+)?(?:{lx.alternation(lx.GROUP_NOUNS)}|"
+    rf"(?:{GROUP_AND})?(?:{lx.alternation(lx.GROUP_NOUNS)}|"
     rf"{lx.alternation(w.capitalize() for w in lx.GROUP_NOUNS)}))$"
 )
 
@@ -224,9 +226,9 @@ NAME_OF_ORG_RE = re.compile(
 
 PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
 
-#: a conjunction or linking adverb opening a sentence ("But", "And yet", "Still,")
 #: a preposition opening a sentence whose subject does the reporting ("With economists warning ...")
 PREP_OPEN_RE = re.compile(r"\s*(?:Despite|With|Without|Amid|Amidst)\s+(?=[A-Za-z0-9])")
+#: a conjunction or linking adverb opening a sentence ("But", "And yet", "Still,")
 SENTENCE_CONJ_RE = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Or|Still|Now|Instead|Meanwhile|Also|Then|Indeed|However|Moreover|Nonetheless)"
     r"(?:\s+yet)?,?\s+)(?=[A-Za-z])"
@@ -235,7 +237,7 @@ SENTENCE_CONJ_RE = re.compile(
 #: a possessive determiner inside a group's words ("measure its backers")
 POSS_DET_RE = re.compile(r"(?<=\s)(?:its|their|his|her|our)\s")
 
-GROUPS_JOINED_RE = re.compile(rf"(?i:{lx.alternation(lx.GROUP_NOUNS)})\s+(?:and|or)\s+")
+GROUPS_JOINED_RE = re.compile(GROUP_AND)
 GROUP_LEAD_RE = re.compile(
     r"(?:(?:[\w’'\-]+\s+)?(?:that|which|who|whom|and|but|or|if|whether|because|as|while|when|where|though|"
     r"although|among|in|during|of|after|before|since|for)\s+|\d[\d,]*,\s+)+",
@@ -269,9 +271,7 @@ GROUP_MODIFIED_RE = re.compile(
     r"[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d+)\s+)?"
     r"(?:(?!(?i:because|when|if|as|while|although|though|since|after|before|but|and|so|in|on|at|by|for|with|"
     r"from|of|to|that|which|who|where|than|then|also|even|only|just)\b)[A-Za-z][\w’'\-]*\s+){0,2}?"
-    r"(?:(?i:"
-    + lx.alternation(lx.GROUP_NOUNS)
-    + r")\s+(?:and|or)\s+)?(?i:"
+    rf"(?:{GROUP_AND})?(?i:"
     + lx.alternation(
         lx.GROUP_NOUNS
         - {

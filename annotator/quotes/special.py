@@ -6,6 +6,7 @@ lines and title-case headlines ("Mayor Says Bridge Will Reopen").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from annotator.quotes import lexicon as lx
 from annotator.quotes.cues import SPEECH_LEMMAS
@@ -21,6 +22,7 @@ from annotator.quotes.patterns import (
 )
 from annotator.quotes.records import Mention, QSpan, Raw, Sentence
 from annotator.quotes.subjects import sentence_subject
+from annotator.quotes.text import VOICED_BEFORE_RE
 
 # Sourceless attributions of appearance, expectation and report ("the plan appears weak", "turnout is
 # expected to rise", "the mayor reportedly considered a run"): the subject and the complement are each
@@ -302,8 +304,6 @@ def voiced_speaker(text: str, masked: str, sent: Sentence, q: QSpan) -> tuple[Me
     """The speaker of a chant, a shout or a sign that no frame claimed ("The crowd responded with
     chants of “...”", "A student hoisted a sign that read “...”"): the subject of its sentence,
     with the voicing words as cue."""
-    from annotator.quotes.text import VOICED_BEFORE_RE
-
     m = VOICED_BEFORE_RE.search(text, max(sent.start, q.start - 40), q.start)
     if m is None:
         return None
@@ -387,48 +387,60 @@ QA_PERSON_RE = re.compile(
 LINE_RE = re.compile(r"(?m)^[^\n]*$")
 #: a paragraph of a panel interview opening with who answers: "Tenorio: In the short run, yes."
 QA_LABEL_RE = re.compile(r"[ \t]*(?P<n>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,2}):[ \t]+")
+#: a capitalised word with another after it: the second may be a surname ("Maria Tenorio")
+_SURNAME_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]+(?=[ \t]+(?P<s>[A-Z][\w’'\-]+)(?![\w’'\-]))")
 
 
-def _panel_label(text: str, ps: int, pe: int) -> re.Match[str] | None:
+@dataclass(frozen=True)
+class Interview:
+    """An article printed as questions and answers: who answers the "A:" lines (named before
+    the first question, or None), where the first question starts, and the surnames of the
+    text (a panel answer's label, "Tenorio: ...", must be one)."""
+
+    interviewee: Mention | None
+    first_q: int
+    surnames: frozenset[str]
+
+
+def _panel_label(text: str, ps: int, pe: int, surnames: frozenset[str]) -> re.Match[str] | None:
     """The label of a panel answer ("Tenorio: ..."): a name said elsewhere in the text as
-    part of a person's name ("Maria Tenorio is a professor ...", "Tenorio said")."""
+    part of a person's name ("Maria Tenorio is a professor ...")."""
     m = QA_LABEL_RE.match(text, ps, pe)
     if m is None or m.group("n").split()[0].lower() in lx.NOT_NAMES:
         return None
-    last = re.escape(m.group("n").split()[-1])
-    named = re.search(rf"(?<![\w’'\-])[A-Z][\w’'\-]+[ \t]+{last}(?![\w’'\-])", text)
-    return m if named is not None else None
+    return m if m.group("n").split()[-1] in surnames else None
 
 
-def qa_interviewee(text: str) -> tuple[Mention | None, int] | None:
-    """For an interview printed as "Q: ... / A: ..." (or "Q: ... / Tenorio: ..."), the person
-    answering (named before the first question, or None) and where the first question
-    starts; None when the text is no such interview."""
+def qa_interviewee(text: str) -> Interview | None:
+    """For an interview printed as "Q: ... / A: ..." (or "Q: ... / Tenorio: ..."), the
+    `Interview`; None when the text is no such interview."""
     q = QA_QUESTION_RE.search(text)
     if q is None:
         return None
+    surnames = frozenset(m.group("s") for m in _SURNAME_RE.finditer(text))  # once, for every paragraph
     if not re.search(r"(?m)^[ \t]*(?:A|Answer)[:.][ \t]", text[q.end() :]):
-        panel = any(_panel_label(text, m.start(), m.end()) for m in LINE_RE.finditer(text, q.end()))
-        return (None, q.start()) if panel else None
+        panel = any(_panel_label(text, m.start(), m.end(), surnames) for m in LINE_RE.finditer(text, q.end()))
+        return Interview(None, q.start(), surnames) if panel else None
     for m in QA_PERSON_RE.finditer(text, 0, q.start()):
         g = "n" if m.group("n") else "w"
         a, b = m.span(g)
         name = text[a:b]
         if len(name.split()) >= 2 and name.split()[0].lower() not in lx.NOT_NAMES:
-            return Mention(a, b, name, "name"), q.start()
-    return None, q.start()
+            return Interview(Mention(a, b, name, "name"), q.start(), surnames)
+    return Interview(None, q.start(), surnames)
 
 
-def qa_answer(text: str, ps: int, pe: int, interviewee: Mention | None, first_q: int) -> Raw | None:
+def qa_answer(text: str, ps: int, pe: int, qa: Interview) -> Raw | None:
     """The answer of a paragraph opening "A: ..." after the first question: the
     interviewee's words (cue "A:"); with no interviewee named, a quote without a speaker
-    (a reviewer can name one; no row gets it)."""
-    if ps < first_q:
+    (a reviewer can name one; no row gets it). A panel answer ("Tenorio: ...") is the
+    label's person's."""
+    if ps < qa.first_q:
         return None
     m = QA_ANSWER_RE.match(text, ps, pe)
-    cue, who = "A:", interviewee
+    cue, who = "A:", qa.interviewee
     if m is None:
-        m = _panel_label(text, ps, pe)  # "Tenorio: ...": a panel member's answer
+        m = _panel_label(text, ps, pe, qa.surnames)  # "Tenorio: ...": a panel member's answer
         if m is None:
             return None
         cue, who = m.group("n") + ":", Mention(m.start("n"), m.end("n"), m.group("n"), "name")

@@ -288,9 +288,9 @@ DET_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 #: a counted group opening a sentence: "About 200 protesters", "Hundreds of nurses", "Dozens
 #: of angry parents", "A handful of local growers"
 COUNTED_GROUP_RE = re.compile(
-    r"\s*(?P<count>(?:(?:[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Ss]ome|[Mm]ore\s+than|[Aa]t\s+least|"
-    r"[Oo]ver|[Uu]p\s+to)\s+)?(?:\d[\d,]*|(?i:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)|[Hh]undreds|[Dd]ozens|[Tt]housands|[Ss]cores|[Mm]illions|"
-    r"[Aa]\s+(?:few|handful|dozen|couple|group|crowd|number)))\s+(?:of\s+)?(?P<words>[\w\-’']+(?:\s+[\w\-’']+){0,2})"
+    r"\s*(?P<count>(?i:(?:about|around|roughly|nearly|almost|some|more\s+than|at\s+least|over|up\s+to)\s+)?"
+    r"(?:\d[\d,]*|(?i:a\s+(?:few|group|crowd|number)|(?:a\s+)?(?:" + lx.alternation(lx.NUMBER_WORDS) + r"))))"
+    r"\s+(?:of\s+)?(?P<words>[\w\-’']+(?:\s+[\w\-’']+){0,2})"
 )
 
 

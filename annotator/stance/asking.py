@@ -15,17 +15,14 @@ _RISK_QUESTION_RE = re.compile(
     r"(?!\s+of\b)"  # "at risk of flooding": a named harm, asked as written
 )
 _ENDANGER_RE = re.compile(r"\b(?:endanger|jeopardi[sz]e|imperil|threaten)(?P<s>s?)\b(?!\s+to\b)")
-_POSE_RISK_RE = re.compile(
-    r"\bpose(?P<s>s?)\s+an?\s+(?:serious\s+|real\s+|significant\s+|grave\s+)?(?:risk|threat|danger)\s+to\b"
-)
-
-
+#: the words between "pose" and "risk": "pose a serious risk to", "pose a real health risk"
+_RISK_ADJ = r"(?:an?\s+)?(?:serious\s+|real\s+|significant\s+|grave\s+|major\s+|genuine\s+|growing\s+)?"
+_POSE_RISK_RE = re.compile(rf"\bpose(?P<s>s?)\s+{_RISK_ADJ}(?:risk|threat|danger)\s+to\b")
 _BAD_FOR_RE = re.compile(r"\b(?:harmful|damaging|detrimental|hurtful)\s+(?:to|for)\b")
 #: a named risk to health or safety: "Do blowers pose a real health risk?" is asked as "Do
 #: blowers hurt people's health?", "Is the bridge a safety hazard?" as "Is the bridge bad for
 #: people's safety?" (on invented probes the engine read "Blowers damage hearing" as *oppose*
 #: on the first wording)
-_RISK_ADJ = r"(?:an?\s+)?(?:serious\s+|real\s+|significant\s+|grave\s+|major\s+|genuine\s+|growing\s+)?"
 _POSE_NAMED_RISK_RE = re.compile(
     rf"\bpose(?P<s>s?)\s+{_RISK_ADJ}(?P<n>health|safety|public[\s-]health|public\s+safety)\s+"
     r"(?:risks?|threats?|hazards?|dangers?)\b"

@@ -117,8 +117,6 @@ def _not_yet(m: re.Match) -> str:
     return f"{aux} not {_PARTICIPLE.get(v, v + ('d' if v.endswith('e') else 'ed'))}"
 
 
-#: idioms the engine read the wrong way round on invented probes: for each, the words one of
-#: which it needs (a cheap test before the regex), its pattern, and its plain form
 #: verbs of harm or change after "without" ("cut costs without hurting service"), -ing form -> base
 _WITHOUT_VERBS = {
     "hurting": "hurt", "harming": "harm", "damaging": "damage", "raising": "raise", "increasing": "increase",
@@ -139,6 +137,8 @@ def _without(m: re.Match) -> str:
     return f" and {aux} not {_WITHOUT_VERBS[m.group('v').lower()]}"
 
 
+#: idioms the engine read the wrong way round on invented probes: for each, the words one of
+#: which it needs (a cheap test before the regex), its pattern, and its plain form
 IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     # "cut sick days without hurting service": and did not hurt service (the engine read the
     # harm named after "without" as said, not denied)

@@ -105,9 +105,8 @@ class NeuralSettings:
     neutral_relevance: float = 2.5  # a sideless quote this relevant is neutral, else not addressed
     neutral_margin: float = 0.05  # |P(support) - P(oppose)| / their sum below this: neutral
     read_context: bool = True  # a quote on a question only through its context is read with it
-    window_words: int = (
-        80  # a longer quote (past the engine's 128 tokens) is read in windows (`reading.windows`)
-    )
+    # a longer quote (past the engine's 128 tokens) is read in windows (`reading.windows`)
+    window_words: int = 80
 
 
 def _stance(label: str, confidence: float, version: str) -> StancePrediction:
@@ -119,28 +118,34 @@ def _stance(label: str, confidence: float, version: str) -> StancePrediction:
     )
 
 
-def windowed_probs(engine: StanceEngine, pairs: Sequence[tuple[str, str]], max_words: int = 40) -> np.ndarray:
-    """The engine's probabilities for each (question, text) pair, a long text read window by
-    window (`reading.windows`) and its windows' probabilities averaged."""
+def windowed_probs(
+    engine: StanceEngine,
+    pairs: Sequence[tuple[str, str]],
+    max_words: int = 40,
+    flipped: Sequence[bool] | None = None,
+) -> np.ndarray:
+    """The engine's probabilities (none, oppose, support) for each (question, text) pair, a
+    long text read window by window (`reading.windows`) and its windows' probabilities
+    averaged; for a pair whose question was asked in its positive form (`flipped`, from
+    `asking.ask`), oppose and support swapped back."""
     flat: list[tuple[str, str]] = []
     owner: list[int] = []
     for k, (q, t) in enumerate(pairs):
         for w in windows(t, max_words):
             flat.append((q, w))
             owner.append(k)
-    probs = engine.pair_probs(flat)
-    if len(flat) == len(pairs):
-        return probs
-    out = np.zeros((len(pairs), probs.shape[1]))
-    count = np.zeros(len(pairs))
-    np.add.at(out, owner, probs)
-    np.add.at(count, owner, 1)
-    return out / count[:, None]
-
-
-def swap_sides(row: np.ndarray) -> np.ndarray:
-    """Probabilities (none, oppose, support) with oppose and support swapped."""
-    return row[[0, 2, 1]]
+    probs = np.asarray(engine.pair_probs(flat), dtype=float)
+    if len(flat) != len(pairs):
+        out = np.zeros((len(pairs), probs.shape[1]))
+        count = np.zeros(len(pairs))
+        np.add.at(out, owner, probs)
+        np.add.at(count, owner, 1)
+        probs = out / count[:, None]
+    if flipped is not None and any(flipped):
+        probs = probs.copy()
+        rows = np.asarray(flipped, dtype=bool)
+        probs[rows] = probs[rows][:, [0, 2, 1]]
+    return probs
 
 
 def predict_quotes(
@@ -218,10 +223,9 @@ def _neural_stances(
         engine,
         [(asked[j][0], read_for(texts[i], questions[j].text)) for i, j in candidates],
         settings.window_words,
+        [asked[j][1] for _, j in candidates],
     )
-    read = {
-        pair: swap_sides(probs[k]) if asked[pair[1]][1] else probs[k] for k, pair in enumerate(candidates)
-    }
+    read = {pair: probs[k] for k, pair in enumerate(candidates)}
     # A quote that opens by pointing back ("That would be a disaster"), is on the question
     # only through its context and takes no side read alone, is read again with its context
     # (the sentence before and its own), so the model sees what "that" is.
@@ -235,8 +239,13 @@ def _neural_stances(
         and points_back(texts[i])
     ]
     if again:
-        for pair, p in zip(again, engine.pair_probs([(asked[j][0], contexts[i]) for i, j in again])):
-            read[pair] = swap_sides(p) if asked[pair[1]][1] else p
+        ctx_probs = windowed_probs(
+            engine,
+            [(asked[j][0], contexts[i]) for i, j in again],
+            settings.window_words,
+            [asked[j][1] for _, j in again],
+        )
+        read.update(zip(again, ctx_probs))
     version = engine.version
     out = []
     for i in range(len(texts)):
@@ -363,11 +372,13 @@ def predict_pairs(pairs: Iterable[Pair], model: StanceEngine | None = None) -> l
     from annotator.stance.neural.runtime import decide_pair
 
     probs = windowed_probs(
-        engine, [(a[0], read_for(read_litotes(p.text), p.question)) for a, p in zip(asked, pairs)]
+        engine,
+        [(a[0], read_for(read_litotes(p.text), p.question)) for a, p in zip(asked, pairs)],
+        flipped=[a[1] for a in asked],
     )
     out = []
-    for p, a, row in zip(pairs, asked, probs):
-        label, conf = decide_pair(swap_sides(row) if a[1] else row)
+    for p, row in zip(pairs, probs):
+        label, conf = decide_pair(row)
         out.append(PairPrediction(id=p.id, stance=label, confidence=round(min(max(conf, 0.0), 1.0), 4)))
     return out
 

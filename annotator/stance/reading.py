@@ -178,6 +178,13 @@ CORRECTION_MID_RE = re.compile(rf",\s+not\s+{_NOT_A_CORRECTION}(?P<y>[^,;:.!?]{{
 CORRECTION_END_RE = re.compile(rf",\s+not\s+{_NOT_A_CORRECTION}(?P<y>[^,;:.!?]{{1,60}})(?P<end>[.!?]?\s*)$")
 
 
+def _stems(text: str) -> set[str]:
+    """The content stems of a text (what a question and a part of a quote share)."""
+    from annotator.stance.features import content_stems, tokenize
+
+    return set(content_stems(tokenize(text)))
+
+
 #: two sentences that say what is not so, then what is, in the same frame: "I am not against the
 #: tax. I am against pretending it is enough."; "This isn't about money. It's about fairness."
 #: (the first may already read "I am for the tax", `read_litotes` having run)
@@ -213,11 +220,8 @@ def read_not_then_is(text: str, question: str) -> str:
     m = NOT_THEN_IS_RE.match(text.strip())
     if m is None or not _same_frame(m.group("subj"), m.group("b")):
         return text
-    from annotator.stance.features import content_stems, tokenize
-
-    asked = set(content_stems(tokenize(question)))
-    a = len(asked & set(content_stems(tokenize(m.group("a")))))
-    b = len(asked & set(content_stems(tokenize(m.group("b")))))
+    asked = _stems(question)
+    a, b = len(asked & _stems(m.group("a"))), len(asked & _stems(m.group("b")))
     if a == b:
         return text
     return read_litotes(m.group("a")) if a > b else m.group("b")
@@ -232,15 +236,13 @@ def read_correction(text: str, question: str) -> str:
     part, the text stays as it is."""
     if ", not " not in text:
         return text
-    from annotator.stance.features import content_stems, tokenize
-
-    asked = set(content_stems(tokenize(question)))
+    asked = _stems(question)
     for rx in (CORRECTION_MID_RE, CORRECTION_END_RE):
         m = rx.search(text)
         if m is None:
             continue
-        denied = set(content_stems(tokenize(m.group("y"))))
-        rest = set(content_stems(tokenize(text[: m.start()] + " " + text[m.end() :])))
+        denied = _stems(m.group("y"))
+        rest = _stems(text[: m.start()] + " " + text[m.end() :])
         if len(asked & rest) > len(asked & denied):
             joint = " " if rx is CORRECTION_MID_RE else m.group("end")
             return text[: m.start()] + joint + text[m.end() :]

@@ -27,6 +27,10 @@ UNITS = {
     # names side by side, with and without an organisation after them (each name is looked at
     # once: a look-up that copied the rest of the text per name made the 15 MB article 7x slower)
     "names": "Ann Kim of Harbor College met Tom Lee, Sara Diaz and Omar Reyes. ",
+    # questions and labelled answers whose label names nobody in the text: each label is
+    # checked against the text's surnames, gathered once (searching the whole text per
+    # paragraph had cost 14x the CPU for 4x the text)
+    "panel": "Q: Is the levy fair?\n\nKim: Not really, it is far too high.\n\n",
     # ordinary sentences with names, roles and pronouns
     "sentences": "Ann Kim, a lecturer at Harbor College, said the levy was “far too high.” She added that farms "
     "would close. ",
