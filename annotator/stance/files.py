@@ -29,12 +29,17 @@ def default_base_data() -> Path | None:
 def read_pairs(path: Path, reporter: Reporter) -> list[Pair]:
     pairs = []
     for n, obj in iter_jsonl(path, reporter):
+        q, t = obj.get("question"), obj.get("text")
         if (
-            not isinstance(obj.get("question"), str)
-            or not isinstance(obj.get("text"), str)
+            not isinstance(q, str)
+            or not isinstance(t, str)
+            or not q.strip()
+            or not t.strip()
             or "id" not in obj
         ):
-            reporter.skip(f'{path}:{n}: a pair needs "id", "question" and "text" (strings); skipped')
+            reporter.skip(
+                f'{path}:{n}: a pair needs "id", "question" and "text" (non-empty strings); skipped'
+            )
             continue
         pairs.append(Pair(id=str(obj["id"]), question=obj["question"], text=obj["text"]))
     return pairs

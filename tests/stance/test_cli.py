@@ -56,7 +56,12 @@ def test_pairs(tmp_path):
 def test_pairs_bad_line_is_skipped_with_exit_3(tmp_path):
     src = tmp_path / "pairs.jsonl"
     src.write_text(
-        json.dumps(PAIRS[0]) + "\n{not json\n" + json.dumps({"id": "x", "text": "no question"}) + "\n"
+        json.dumps(PAIRS[0])
+        + "\n{not json\n"
+        + json.dumps({"id": "x", "text": "no question"})
+        + "\n"
+        + json.dumps({"id": "y", "question": "  ", "text": "an empty question"})
+        + "\n"
     )
     out = tmp_path / "pred.jsonl"
     result = runner.invoke(app, ["stance", "--pairs", str(src), "-o", str(out)])
