@@ -77,6 +77,54 @@ def test_saved_engine_gives_the_same_probabilities(tmp_path, neural):
     assert again.version == neural.version
 
 
+def test_the_training_sets_lean_between_the_sides_is_taken_out(tmp_path, neural):
+    """The shipped engine's manifest counts its training labels, and the run time moves the two
+    sides' logits by half their log ratio each: P(support) / P(oppose) loses the training
+    set's lean exactly, and an engine without counts is read as it is."""
+    counts = neural.manifest["training_labels"]
+    assert set(counts) == {"none", "oppose", "support"}
+    assert sum(counts.values()) == neural.manifest["augmented_pairs"]
+    bare = NeuralEngine.load(neural.save(tmp_path / "bare.zip"))
+    bare.manifest = {k: v for k, v in bare.manifest.items() if k != "training_labels"}
+    assert not bare.side_offsets.any()
+    pairs = [
+        ("Should the ferry run at night?", "Night ferries would help shift workers get home."),
+        ("Should the ferry run at night?", "A night ferry would be a waste of fuel."),
+    ]
+    raw, fixed = bare.pair_probs(pairs), neural.pair_probs(pairs)
+    lean = counts["support"] / counts["oppose"]
+    assert np.allclose((fixed[:, 2] / fixed[:, 1]) * lean, raw[:, 2] / raw[:, 1], rtol=1e-4)
+    assert np.allclose(fixed[:, 0], raw[:, 0], atol=0.01)  # P(none) barely moves
+
+
+def test_the_training_labels_are_made_again_from_the_recipe_and_checked(tmp_path):
+    from annotator.errors import InputError
+    from annotator.stance.neural.train import file_sha256, recipe_label_counts
+
+    pairs = tmp_path / "pairs.jsonl"
+    rows = [
+        ("Should the ferry run at night?", "Night ferries help shift workers.", "support"),
+        ("Should the ferry run at night?", "Night crossings waste fuel.", "oppose"),
+        ("Should the park close at dusk?", "Closing at dusk keeps the lawns quiet.", "support"),
+    ]
+    pairs.write_text(
+        "".join(f'{{"question": "{q}", "text": "{t}", "stance": "{s}"}}\n' for q, t, s in rows),
+        encoding="utf-8",
+    )
+    manifest = {"data_sha256": {"pairs.jsonl": file_sha256(pairs)}, "config": {"seed": 3, "augment": {}}}
+    from annotator.stance.neural.augment import augment
+    from annotator.stance.neural.train import read_examples
+
+    made = augment(read_examples(pairs), seed=3)
+    manifest["augmented_pairs"] = len(made)
+    counts = recipe_label_counts(manifest, [pairs])
+    assert sum(counts.values()) == len(made) and counts["support"] >= 2 and counts["oppose"] >= 1
+    with pytest.raises(InputError, match="do not match the engine's training data"):
+        recipe_label_counts({**manifest, "data_sha256": {"pairs.jsonl": "0" * 64}}, [pairs])
+    with pytest.raises(InputError, match="was not made by this recipe"):
+        recipe_label_counts({**manifest, "augmented_pairs": len(made) + 1}, [pairs])
+
+
 class Counting:
     """The neural engine, counting the pairs it is asked to read."""
 

@@ -178,7 +178,8 @@ class NeuralEngine:
 
     # --------------------------------------------------------------- prediction
     def logits(self, pairs: Sequence[tuple[str, str]], batch_size: int = 1) -> np.ndarray:
-        """Raw logits (none, oppose, support) per (question, text) pair, in input order.
+        """The logits (none, oppose, support) per (question, text) pair, in input order, the
+        training set's lean to one side taken out (`side_offsets`).
 
         One pair a run by default: the int8 model quantises its activations with one scale per
         batch, so a pair run with others gets logits that depend on them (by up to 0.3 here).
@@ -204,6 +205,25 @@ class NeuralEngine:
                 mask[r, :k] = 1
             feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
             out[b] = self.session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
+        return out + self.side_offsets
+
+    @property
+    def side_offsets(self) -> np.ndarray:
+        """What `logits` adds to the raw logits: the training set's lean to one side taken out.
+
+        The augmented training pairs held a few more support than oppose pairs (the manifest's
+        `training_labels`), and a classifier learns that lean as a prior. The logits of the
+        two sides are moved by half the log ratio of their counts each, in opposite
+        directions, so that P(support) / P(oppose) no longer carries it and P(none) barely
+        moves (the standard prior correction, its size from the training data alone). An
+        engine whose manifest has no counts is read as it is."""
+        counts = self.manifest.get("training_labels") or {}
+        n_opp, n_sup = counts.get("oppose", 0), counts.get("support", 0)
+        out = np.zeros(len(LABELS), dtype=np.float32)
+        if n_opp > 0 and n_sup > 0:
+            half = 0.5 * float(np.log(n_sup / n_opp))
+            out[LABELS.index("oppose")] = half
+            out[LABELS.index("support")] = -half
         return out
 
     def pair_probs(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:

@@ -24,6 +24,7 @@ import os
 import random
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -311,6 +312,7 @@ def train_neural(
         },
         "data_sha256": data,
         "augmented_pairs": len(examples),
+        "training_labels": label_counts(examples),
         "config": asdict(config),
         "command": " ".join([Path(sys.argv[0]).name] + _recorded_args(sys.argv[1:])),
         "training_history": history,
@@ -331,6 +333,37 @@ def train_neural(
             recipe["init"] = manifest["init"]
         (hf_dir / "recipe.json").write_text(json.dumps(recipe, indent=1) + "\n", encoding="utf-8")
     return build_engine_file(hf_dir, output, work, manifest, dev_rows, log)
+
+
+def label_counts(examples: Sequence[Example]) -> dict[str, int]:
+    """How many training pairs each label had (the manifest's `training_labels`: the engine
+    takes the lean between the two sides out at run time, see `NeuralEngine.side_offsets`)."""
+    counts = Counter(e.label for e in examples)
+    return {label: counts.get(label, 0) for label in LABELS}
+
+
+def recipe_label_counts(manifest: dict, pair_files: Sequence[Path]) -> dict[str, int]:
+    """`label_counts` of the augmented pairs an engine was trained on, made again from its
+    manifest's recipe (seed and augmentation rates) and the same pair files (checked against
+    the manifest's data hashes); no torch needed."""
+    want = manifest.get("data_sha256", {})
+    got = {Path(p).name: file_sha256(Path(p)) for p in pair_files}
+    if got != want:
+        raise InputError(
+            f"the pair files do not match the engine's training data (manifest {want}, given {got}); "
+            "pass the files it was trained on"
+        )
+    config = manifest.get("config", {})
+    rows: list[Example] = []
+    for p in pair_files:
+        rows.extend(read_examples(Path(p)))
+    examples = augment(rows, seed=int(config.get("seed", TrainConfig.seed)), **config.get("augment", {}))
+    if len(examples) != manifest.get("augmented_pairs"):
+        raise InputError(
+            f"the recipe made {len(examples)} training pairs where the engine had "
+            f"{manifest.get('augmented_pairs')}; this engine was not made by this recipe"
+        )
+    return label_counts(examples)
 
 
 def _recorded_args(args: Sequence[str]) -> list[str]:
