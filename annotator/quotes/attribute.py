@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from annotator.models import Quote, quote_id
 from annotator.quotes import lexicon as lx
+from annotator.quotes.given_names import is_person_name, may_be, title_pronoun
 from annotator.quotes.patterns import (
     LEAD_PROFESSION_RE,
     NAME_OF_ORG_AFTER_RE,
@@ -71,15 +72,6 @@ class Speaker:
     how: str  # attribution literal
     person: Person | None = None
     is_group: bool = False
-
-
-def _gender_of_title(title: str | None) -> str | None:
-    if not title:
-        return None
-    for w in title.lower().replace(".", " ").split():
-        if w in lx.GENDER_TITLES:
-            return lx.GENDER_TITLES[w]
-    return None
 
 
 class ArticleNames:
@@ -201,10 +193,12 @@ class ArticleNames:
             self.persons.add(name)
         else:
             self.by_surname.setdefault(key, name)
-        if person or (
-            title and (title.lower().rstrip(".") in lx.TITLES or PROFESSION_RE.search(title.lower()))
+        if (
+            person
+            or is_person_name(name)
+            or (title and (title.lower().rstrip(".") in lx.TITLES or PROFESSION_RE.search(title.lower())))
         ):
-            self.persons.add(name)  # "Dr. Ann Kim", "Biologist Ann Kim": a person
+            self.persons.add(name)  # "Dr. Ann Kim", "Biologist Ann Kim", "Ann Kim": a person
         found.append((pos, name))
         return name
 
@@ -349,7 +343,7 @@ class Resolver:
             role=role,
             organisation=org,
             title=title,
-            pronoun=_gender_of_title(title),
+            pronoun=title_pronoun(title),
             alias=mention.text if mention.text != full else None,
             article_id=self.article_id,
         )
@@ -367,7 +361,8 @@ class Resolver:
                 if p is not None:
                     return Speaker(p.name, p.id, "pronoun", p)
             for at, p in reversed(self.recent_people[-8:]):
-                if p.kind == "person" and p.pronoun in (None, pro) and pos - at < 3000:
+                fits = p.pronoun == pro or (p.pronoun is None and may_be(p.name, pro))
+                if p.kind == "person" and fits and pos - at < 3000:
                     if p.pronoun is None:
                         p.pronoun = pro
                     self.people.meet(p.name, article_id=self.article_id)
@@ -424,6 +419,8 @@ class Resolver:
             return None  # "New Jersey", "Star Wars": capitalised words not known to name a person
         if known is not None and (known.kind != "person" or known.pronoun not in (None, pro)):
             return None
+        if not may_be(name, pro) and (known is None or known.pronoun is None):
+            return None  # "Tom Reyes ... she said": not Tom (unless the article said "she" of him)
         role, org = split_role(self.names.described.get(name))
         p = self.people.meet(name, pronoun=pro, role=role, organisation=org, article_id=self.article_id)
         return p if p.kind == "person" and p.pronoun == pro else None

@@ -1288,3 +1288,35 @@ def test_in_her_view_attributes_the_rest_of_the_sentence(text, speaker, content,
 
 def test_in_the_view_of_many_is_no_attribution():
     assert find_quotes(Article(id="t", text="In the view of many, the toll failed.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a given name and a surname name a person, though nothing else says so
+        ("Ann Kim wrote back. “Your numbers are wrong,” she said.", [("Ann Kim", "pronoun")]),
+        ("Inés Cárdenas read the report. “It is late,” she said.", [("Inés Cárdenas", "pronoun")]),
+        # "she" is not a man named just before her words: nobody, rather than the wrong person
+        ("Tom Reyes read the report. “Your numbers are wrong,” she said.", [(None, "none")]),
+        # ... and "he" skips the woman named first for the man named after her
+        ("Ann Kim, an economist, met Tom Reyes. “It is wrong,” he said.", [("Tom Reyes", "pronoun")]),
+        # what the article says of a person wins over her given name ("Ms. Reyes")
+        (
+            "Tom Reyes, a nurse, spoke first. “We are tired,” Ms. Reyes said. “Nobody listens,” she added.",
+            [("Tom Reyes", "title"), ("Tom Reyes", "pronoun")],
+        ),
+        # capitalised words that are no given name and surname stay no person
+        ("Star Wars opened on Friday. “We are tired,” she said.", [(None, "none")]),
+    ],
+)
+def test_given_names_say_who_is_a_person_and_which_pronoun_cannot_be_theirs(text, expected):
+    assert speakers(text) == expected
+
+
+def test_given_name_lists():
+    from annotator.quotes.given_names import given_pronoun, is_person_name
+
+    assert is_person_name("Ann Kim") and is_person_name("Raúl Ibáñez") and is_person_name("Mary Smith-Jones")
+    assert not any(is_person_name(n) for n in ("New Jersey", "Star Wars", "Santa Fe", "Kim", "Grand Rapids"))
+    assert (given_pronoun("Ann Kim"), given_pronoun("Tom Reyes")) == ("she", "he")
+    assert given_pronoun("Casey Moss") is None  # a name common for both says nothing
