@@ -286,6 +286,22 @@ def quote_texts(
             # one vote), and is not read through its context either
             texts[k + 1] = texts[k].rstrip(",") + " " + texts[k + 1]
             texts[k], contexts[k] = "", ""
+    own = list(texts)
+    # a concession its speaker then turns from ("“Some walls were badly built,” he said. “But
+    # telling owners they cannot protect their homes is not serious.”") is one statement: the
+    # turn is read after the concession, which abstains (read alone it says the other side)
+    for k in range(len(quotes) - 1):
+        q, nxt = quotes[k], quotes[k + 1]
+        if (
+            own[k]
+            and q.speaker is not None
+            and nxt.speaker == q.speaker
+            and nxt.article_id == q.article_id
+            and 0 <= nxt.start - q.end <= TURN_GAP
+            and TURN_RE.match(own[k + 1])
+        ):
+            texts[k + 1] = own[k] + " " + own[k + 1]
+            texts[k], contexts[k] = "", ""
     # a continuation that opens by pointing back ("That never came to pass.") is read after
     # the quote it continues, which says what "that" is
     own = list(texts)
@@ -298,10 +314,14 @@ def quote_texts(
             and q.article_id == prev.article_id
             and points_back(own[k])
         ):
-            texts[k] = own[k - 1] + " " + own[k]
+            texts[k] = (own[k - 1] + " " + own[k]).strip()
     return texts, contexts
 
 
+#: a quote that turns from the one before it ("But ...", "However, ..."), at most TURN_GAP
+#: characters after it (an attribution between them: '," he said. "')
+TURN_RE = re.compile(r"(?:But|However|Yet|Still)\b")
+TURN_GAP = 60
 POINTING_BACK_WORDS = 3  # a text points back when one of its first words is one of POINTERS
 POINTERS = frozenset({"this", "that", "these", "those", "it", "such"})
 

@@ -894,3 +894,32 @@ def test_a_harm_after_without_is_read_as_denied():
         == "Without raising rents, the town cannot pay."
     )
     assert plain_phrasings("She left without saying a word.") == "She left without saying a word."
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "“The stadium would bring some jobs,” Ann Kim said. “But the cost to taxpayers is far too high.”",
+            "oppose",
+        ),
+        (
+            "“Nobody likes paying more for a stadium ticket,” Ann Kim said. “But the stadium is the only way "
+            "to keep the team in the city.”",
+            "support",
+        ),
+    ],
+)
+def test_a_concession_is_read_with_the_turn_its_speaker_makes(neural, text, want):
+    """Read alone, the concession says the other side; with its turn ("But ...") it is one
+    statement, carried by the turn, and the concession abstains."""
+    from annotator.quotes import find_quotes
+
+    book = Codebook(
+        questions=[Question(id="stadium", text="Should the city build the stadium?", keywords=["stadium"])]
+    )
+    article = Article(id="a", text=text)
+    quotes = find_quotes(article)
+    assert [q.speaker for q in quotes] == ["Ann Kim", "Ann Kim"]
+    out = predict_quotes(quotes, book, neural, articles={"a": article})
+    assert [q.stances["stadium"].label for q in out] == ["not_addressed", want]
