@@ -17,7 +17,7 @@ bottom; the first rule that matches decides:
 | scholar | yes | professor, lecturer, fellow, researcher, research associate, teaches law |
 | school staff | no | teacher, head teacher, school principal |
 | campaign staff | no | deputy campaign manager, adviser to the campaign, a party's national committee staff |
-| analyst | yes | economist, analyst, historian, pollster, scientist, adviser or "advises" (not to a government), "has studied X", "co-wrote a study" |
+| analyst | yes | economist, analyst, historian, pollster, scientist, adviser or "advises"/"advised" (not a government), "has studied X", "co-wrote a study" |
 | heads a research organisation | yes | president of a think tank, director of a policy center, runs a research firm |
 | former official | yes | former budget director, former ambassador (not a head of state or government, legislator or candidate) |
 | politician | no | senator, governor, mayor, minister, candidate |
@@ -55,7 +55,7 @@ ANALYST = frozenset({"economist", "analyst", "historian", "pollster", "demograph
                      "specialist", "epidemiologist", "physician", "doctor", "psychologist", "sociologist",
                      "political scientist", "strategist at", "adviser", "advisor", "commentator", "observer",
                      "author of", "report's author", "study's author", "paper's author", "studies",
-                     "researches", "specializes", "specialises", "tracks", "follows", "advises", "studied",
+                     "researches", "specializes", "specialises", "tracks", "follows", "advises", "advised", "studied",
                      "researched", "a study", "authored", "co-authored", "co-wrote", "co-led"})
 GOVERNMENT = frozenset({"president", "white house", "administration", "government", "minister", "ministry",
                         "prime", "senator", "governor", "mayor", "secretary of", "cabinet", "congress",

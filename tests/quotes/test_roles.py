@@ -119,6 +119,8 @@ def test_split_role(appositive, expected):
         ("studied road tolls", None, None, "analyst", True),
         ("co-wrote one of the largest studies of ferry fares", None, None, "analyst", True),
         ("advises the governor on ports", None, None, "politician", False),
+        ("retired engineer; advised the state's harbor commission", None, None, "analyst", True),
+        ("advised the governor on ports", None, None, "politician", False),
         ("president of a think tank", None, None, "heads a research organisation", True),
         (
             "former executive; runs a research firm",
