@@ -62,6 +62,11 @@ def _surnames() -> frozenset[str]:
     return frozenset(line.split(None, 1)[0].lower() for line in text.splitlines() if line.strip())
 
 
+def is_given_name(word: str) -> bool:
+    """A common given name ("Ann", "Greg"; not "Homeowner", not the rare "Star")."""
+    return _ascii(word) in _common()
+
+
 def _ascii(word: str) -> str:
     """The word as the census lists spell it: lower case, without accents ("Ibáñez" ibanez)."""
     return unicodedata.normalize("NFKD", word.strip(".,")).encode("ascii", "ignore").decode().lower()
@@ -100,4 +105,12 @@ def may_be(name: str, pronoun: str) -> bool:
     return given_pronoun(name) in (None, pronoun)
 
 
-__all__ = ["MIN_SHARE", "RATIO", "given_pronoun", "is_person_name", "may_be", "title_pronoun"]
+__all__ = [
+    "MIN_SHARE",
+    "RATIO",
+    "given_pronoun",
+    "is_given_name",
+    "is_person_name",
+    "may_be",
+    "title_pronoun",
+]

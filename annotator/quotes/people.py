@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from annotator.errors import InputError
 from annotator.models import Expert
 from annotator.quotes import lexicon as lx
+from annotator.quotes.given_names import is_given_name
 from annotator.quotes.roles import expert_by_role, split_role
 
 ORG_WORDS = {
@@ -146,6 +147,8 @@ def _key(name: str) -> str:
 
 #: the endings of profession nouns ("hydrologist", "statistician", "demographer")
 PROFESSION_RE = re.compile(r"(?:ologist|nomist|ist|ician|grapher|nomer)$")
+#: the endings of nouns for what a person does or is ("homeowner", "resident", "shopkeeper")
+AGENT_NOUN_RE = re.compile(r"..(?:er|or|ist|ian|ant|ent|man|woman)$")
 
 
 @lru_cache(maxsize=4096)
@@ -169,6 +172,15 @@ def split_title(mention: str) -> tuple[str, str | None]:
             or low in lx.ROLE_WORDS
             # "Hydrologist Grace Osei": a profession opening the sentence, then the name
             or (len(tokens) - i > 2 and len(low) > 5 and PROFESSION_RE.search(low))
+            # "Homeowner Greg Lind", "Resident Ann Kim": an agent noun that is no given name,
+            # then a given name and more
+            or (
+                i == 0
+                and len(tokens) >= 3
+                and AGENT_NOUN_RE.search(low)
+                and not is_given_name(t)
+                and is_given_name(tokens[1])
+            )
         ):
             cut = i + 1
     title = " ".join(tokens[:cut]) or None

@@ -36,6 +36,12 @@ def test_slug(name, expected):
         # a two-word name keeps its first word, whatever its ending
         ("Christian Lind", ("Christian Lind", None)),
         ("Julian Marsh", ("Julian Marsh", None)),
+        # an agent noun that is no given name, before a given name and a surname, is a role
+        ("Homeowner Greg Lind", ("Greg Lind", "Homeowner")),
+        ("Commuter Dana Ruiz", ("Dana Ruiz", "Commuter")),
+        # ... but a name of three words stays whole
+        ("Mary Ann Lind", ("Mary Ann Lind", None)),
+        ("Tyler Ann Kim", ("Tyler Ann Kim", None)),
     ],
 )
 def test_split_title(mention, expected):
