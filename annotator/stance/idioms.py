@@ -147,6 +147,19 @@ IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
         re.compile(r",?\s+without\s+(?P<v>" + "|".join(_WITHOUT_VERBS) + r")\b", re.IGNORECASE),
         _without,
     ),
+    # "it isn't going to kill anybody's business", "would kill jobs": the harm in plain words
+    # (the engine read the first as *oppose* on charging rent, and "... to hurt anybody's
+    # business" as *support*)
+    (
+        ("kill",),
+        re.compile(
+            r"\bkill(?P<s>s|ed|ing)?(?=\s+(?:(?:[\w'’]+['’]s?|the|their|our|your|his|her|its|small|local|many|"
+            r"thousands\s+of|more)\s+){0,2}(?:business(?:es)?|jobs?|sales|trade|tourism|growth|economy|industry|"
+            r"industries|shops?|stores?|restaurants?|farms?|investment|demand|competition|innovation)\b)",
+            re.IGNORECASE,
+        ),
+        lambda m: "hurt" + {"s": "s", "ed": "", "ing": "ing"}.get((m.group("s") or "").lower(), ""),
+    ),
     # "I'd be surprised if it passed": doubt
     (
         ("surprised", "astonished", "amazed", "stunned", "shocked"),

@@ -9,6 +9,7 @@ import re
 from annotator.models import Quote
 from annotator.stance.direction import read_direction
 from annotator.stance.idioms import plain_phrasings
+from annotator.stance.removal import read_kept
 
 
 def strip_quote_marks(text: str) -> str:
@@ -285,10 +286,12 @@ def read_wish(text: str, question: str) -> str:
 
 
 def read_for(text: str, question: str) -> str:
-    """What the engine reads of `text` on one question: a wish with a doubt of its odds as the
+    """What the engine reads of `text` on one question: a denied or condemned removal as
+    keeping, on a question that asks for no removal (`removal.read_kept`); a wish with a doubt of its odds as the
     wish on a "should" question (`read_wish`), "I'm not against X. I'm against Y." as the
     sentence the question is about (`read_not_then_is`), a correction for what the question
     asks (`read_correction`), then a change said the other way as a negation (`read_direction`)."""
+    text = read_kept(text, question)
     return read_direction(
         read_correction(read_not_then_is(read_wish(text, question), question), question), question
     )

@@ -923,3 +923,69 @@ def test_a_concession_is_read_with_the_turn_its_speaker_makes(neural, text, want
     assert [q.speaker for q in quotes] == ["Ann Kim", "Ann Kim"]
     out = predict_quotes(quotes, book, neural, articles={"a": article})
     assert [q.stances["stadium"].label for q in out] == ["not_addressed", want]
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("We should not close the rural clinics.", "We should keep the rural clinics."),
+        ("Closing the rural clinics would be a mistake.", "we should keep the rural clinics."),
+        ("There is no reason to close the rural clinics.", "we should keep the rural clinics."),
+        ("I don't see a good argument for taking them away now.", "we should keep them now."),
+        ("The clinic should not be shut down.", "The clinic should be kept."),
+        ("Why would you end a program that works?", "we should keep a program that works?"),
+        # not a removal: a particle verb without its particle, a past fact, "end up", "close to"
+        (
+            "Plans that do not take patients into account fail.",
+            "Plans that do not take patients into account fail.",
+        ),
+        ("The board did not close the clinic.", "The board did not close the clinic."),
+        ("We should not end up paying twice.", "We should not end up paying twice."),
+        ("The clinics are close to the border.", "The clinics are close to the border."),
+    ],
+)
+def test_a_denied_or_condemned_removal_is_read_as_keeping(text, read):
+    from annotator.stance.removal import read_kept
+
+    assert read_kept(text, "Should the county keep the rural clinics open?") == read
+    # a question that asks for the removal is read by the engine as it is
+    assert read_kept(text, "Should the county close the rural clinics?") == text
+
+
+@pytest.mark.parametrize(
+    "question, text, want",
+    [
+        (
+            "Should the county keep the rural clinics open?",
+            "Closing the rural clinics would be a mistake.",
+            "support",
+        ),
+        (
+            "Should the county keep the rural clinics open?",
+            "There is no reason to close the rural clinics.",
+            "support",
+        ),
+        (
+            "Should the county close the rural clinics?",
+            "There is no reason to close the rural clinics.",
+            "oppose",
+        ),
+        ("Should the town preserve the old ferry dock?", "They must not tear down that dock.", "support"),
+        (
+            "Should the city continue the tool library?",
+            "The tool library should not be discontinued.",
+            "support",
+        ),
+        # a harm said as "kill" is read as the harm
+        (
+            "Should the city raise the minimum wage?",
+            "Raising the wage will not kill jobs, whatever they say.",
+            "support",
+        ),
+    ],
+)
+def test_the_engine_reads_a_denied_removal_on_a_question_of_keeping(neural, question, text, want):
+    from annotator.models import Pair
+    from annotator.stance.predict import predict_pairs
+
+    assert predict_pairs([Pair(id="p", question=question, text=text)], neural)[0].stance == want

@@ -329,6 +329,25 @@ CASES = {
             "oppose",
         ),
     ],
+    # a removal denied or called wrong, on a question of keeping (`removal.read_kept`: the
+    # engine alone reads these as oppose whatever the question asks)
+    "denied_removal": [
+        (
+            "Should the town keep its summer night market?",
+            "It would be foolish to scrap the night market now.",
+            "support",
+        ),
+        (
+            "Should the state renew the apprenticeship grants?",
+            "There is no good argument for cancelling the grants.",
+            "support",
+        ),
+        (
+            "Should the state renew the apprenticeship grants?",
+            "Ending the grants would be a terrible idea.",
+            "support",
+        ),
+    ],
     "wish_with_doubt": [
         # a wish, then a doubt that it can be had: on a "should" question the wish is the
         # stance (`reading.read_wish`); the engine alone read the doubt as opposition
@@ -379,11 +398,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 65 of 66 right (today: 66)."""
+    """Of all the sentences above, the engine gets at least 68 of 69 right (today: 69)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 66 and right >= 65, f"{right}/{len(rows)}"
+    assert len(rows) == 69 and right >= 68, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
