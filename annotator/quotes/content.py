@@ -144,6 +144,10 @@ FINITE_RE = re.compile(
 )
 
 
+#: a one-word answer as reported content ("Asked whether ..., Kim said no.")
+YES_NO_RE = re.compile(r"(?:yes|no)\b", re.IGNORECASE)
+
+
 def _nests_in_content(f: Frame) -> bool:
     """A stance frame ("wants", "supports") inside content already taken is part of that content."""
     return f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS
@@ -474,7 +478,9 @@ def sentence_quotes(
                         parts.append((c2, d2, content_kind(masked, c2, d2)))
                         parts.append((q.start - base, q.end - base, "direct"))
                         a2 = b2
-                if a2 < b2 and count_words(text[base + a2 : base + b2]) >= 2:
+                if a2 < b2 and (
+                    count_words(text[base + a2 : base + b2]) >= 2 or YES_NO_RE.fullmatch(masked, a2, b2)
+                ):  # "Kim said no": an answer, one word
                     q = quote_at(index, a2, base, ending=False)
                     if q is not None and q.end - base >= b2 - 1 and q.speech:
                         parts.append((q.start - base, q.end - base, "direct"))

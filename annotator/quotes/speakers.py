@@ -32,6 +32,7 @@ from annotator.quotes.subjects import (
     clean_name_mention,
     looks_like_org,
     np_kind,
+    role_of_np,
 )
 
 # speaker noun phrases at the end of the text before a cue (applied to a bounded window)
@@ -421,6 +422,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
                 if k > 0 and SPEECH not in core_r[k:]:
                     return left_speaker(text, masked, base, window_start + k, depth=1)
         return None
+    ro = role_of_np(core_r)
+    if ro is not None:  # "The mayor of Eastport said": the mayor, a described person, not the place
+        return Mention(off + ro, off + len(core_r), text[off + ro : off + len(core_r)], "np")
     last = core_r.rsplit(None, 1)[-1]
     low = last.lower()
     if low == "it":

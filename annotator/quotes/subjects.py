@@ -6,6 +6,7 @@ inside a capitalised run.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from annotator.quotes import lexicon as lx
@@ -212,6 +213,31 @@ ROLE_HEAD_OF_RE = re.compile(
 
 
 CONNECTOR_RE = re.compile(r"\s(?:of|for|and|the|on|&)\s")
+
+#: a role and what it is of, ending right before a cue: "The mayor of Eastport (said)", "the
+#: former director of the state election office": a described person, not the place or office
+ROLE_OF_NP_RE = re.compile(
+    rf"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{lx.alternation(lx.PERSON_ROLES)})"
+    r"\s+(?:of|at|from|for|with)\s+(?P<of>[^,;:()“”\"]{1,80})$"
+)
+_REL_WORD_RE = re.compile(r"\b(?:that|who|whom|whose|which|where|when)\b")
+_OF_LINK_RE = re.compile(r"(?:of|at|for|from|with|the|and|&|on|in)$", re.IGNORECASE)
+
+
+def role_of_np(core: str) -> int | None:
+    """Where "The mayor of Eastport" starts when `core` ends with such a phrase (see
+    `ROLE_OF_NP_RE`), else None; not when a name follows a common noun in it ("the director
+    of the institute Ann Kim": a name of its own)."""
+    m = ROLE_OF_NP_RE.search(core, max(0, len(core) - 160))
+    if m is None:
+        return None
+    if _REL_WORD_RE.search(m.group("of")):
+        return None  # "an owner of a shop that sells ...": a relative clause, not a name's words
+    words = m.group("of").split()
+    for prev, w in itertools.pairwise(words):
+        if w[:1].isupper() and not prev[:1].isupper() and not _OF_LINK_RE.match(prev):
+            return None
+    return m.start()
 
 
 def np_kind(text: str, a: int, b: int) -> tuple[str, int, int, int | None]:

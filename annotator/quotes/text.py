@@ -363,11 +363,11 @@ def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence
             if w:
                 word = w.group(1).lower().rstrip(".")
                 if (
-                    word in lx.ABBREVIATIONS
+                    (word in lx.ABBREVIATIONS and (word != "no" or text[b : b + 1].isdigit()))
                     or (len(word) == 1 and word.isalpha())
                     or INITIALS_RE.fullmatch(word)
                 ):
-                    continue
+                    continue  # "Dr. Kim", "No. 3" (but "Kim said no. Lee said yes." ends)
         while b > start and b <= pe and text[b - 1].isspace():
             b -= 1
         if b > start:

@@ -1320,3 +1320,39 @@ def test_given_name_lists():
     assert not any(is_person_name(n) for n in ("New Jersey", "Star Wars", "Santa Fe", "Kim", "Grand Rapids"))
     assert (given_pronoun("Ann Kim"), given_pronoun("Tom Reyes")) == ("she", "he")
     assert given_pronoun("Casey Moss") is None  # a name common for both says nothing
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a role "of" a place or office speaks, not the place
+        ("The mayor of Eastport said the bridge would open.", [("The mayor of Eastport", "name")]),
+        (
+            "A spokeswoman for the Harbor Transit Authority said the line would reopen.",
+            [("A spokeswoman for the Harbor Transit Authority", "name")],
+        ),
+        # ... but a name after a common noun is a name of its own
+        ("The director of the institute Ann Kim said it would fail.", [("Ann Kim", "name")]),
+        # a description opening the sentence after one about a person not yet described: her
+        ("Margaret Lind disagrees. The former director of the Harbor Election Office said it would fail.",
+         [("Margaret Lind", "description")]),
+        # ... not when she was described already: someone else
+        ("Ann Kim, an economist, doubts it. The mayor of Eastport said the bridge would open.",
+         [("The mayor of Eastport", "name")]),
+    ],
+)  # fmt: skip
+def test_a_role_of_a_place_speaks_and_may_describe_the_person_named_before(text, expected):
+    assert speakers(text) == expected
+
+
+def test_the_description_becomes_the_role_and_may_make_an_expert():
+    people = People()
+    find_quotes(
+        Article(
+            id="t",
+            text="Margaret Lind disagrees. The former director of the Harbor Election Office said it would fail.",
+        ),
+        people,
+    )
+    lind = people.find("Margaret Lind")
+    assert lind is not None and lind.role and "former director" in lind.role and lind.expert_flag

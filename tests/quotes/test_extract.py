@@ -696,3 +696,17 @@ def test_context_holds_the_sentence_before():
     text = "The council met on Monday to discuss the bridge. “They could and should do this,” Kim said."
     q = find_quotes(Article(id="t", text=text))[0]
     assert q.context == text
+
+
+def test_a_one_word_answer_is_reported_content_and_no_ends_a_sentence():
+    text = 'Asked whether the pier is safe, Ann Kim said no. Tom Reyes said yes, adding that "the pilings are new."'
+    assert found(text) == [
+        ("indirect", "whether the pier is safe"),
+        ("indirect", "no"),
+        ("indirect", "yes"),
+        ("direct", '"the pilings are new."'),
+    ]
+    # "No. 12" is still a number
+    assert found('The bill, No. 12, passed. Ann Kim said it was "a good day for the town."') == [
+        ("mixed", 'it was "a good day for the town."')
+    ]
