@@ -28,6 +28,7 @@ from annotator.quotes.patterns import (
     UPPER,
     WEEKDAYS,
     WORD,
+    YES_NO_RE,
     QuoteIndex,
     content_kind,
     count_words,
@@ -142,10 +143,6 @@ FINITE_RE = re.compile(
     r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|hasn't|haven't|didn't|"
     r"doesn't|don't|[a-z]{3,}ed)\b"
 )
-
-
-#: a one-word answer as reported content ("Asked whether ..., Kim said no.")
-YES_NO_RE = re.compile(r"(?:yes|no)\b", re.IGNORECASE)
 
 
 def _nests_in_content(f: Frame) -> bool:
@@ -478,9 +475,8 @@ def sentence_quotes(
                         parts.append((c2, d2, content_kind(masked, c2, d2)))
                         parts.append((q.start - base, q.end - base, "direct"))
                         a2 = b2
-                if a2 < b2 and (
-                    count_words(text[base + a2 : base + b2]) >= 2 or YES_NO_RE.fullmatch(masked, a2, b2)
-                ):  # "Kim said no": an answer, one word
+                nw2 = count_words(text[base + a2 : base + b2])  # "Kim said no": a one-word answer
+                if a2 < b2 and (nw2 >= 2 or YES_NO_RE.fullmatch(masked, a2, b2)):
                     q = quote_at(index, a2, base, ending=False)
                     if q is not None and q.end - base >= b2 - 1 and q.speech:
                         parts.append((q.start - base, q.end - base, "direct"))

@@ -326,3 +326,7 @@ def name_runs(text: str) -> Iterator[tuple[int, int]]:
                 yield start, m.start() + w.end() - 1
                 start = m.start() + w.end() + 1
         yield start, m.end()
+
+
+#: a one-word answer as reported content ("Asked whether ..., Kim said no.")
+YES_NO_RE = re.compile(r"(?:yes|no)\b", re.IGNORECASE)

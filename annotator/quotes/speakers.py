@@ -30,6 +30,7 @@ from annotator.quotes.subjects import (
     SUBJ_END_BAD,
     clause_subject,
     clean_name_mention,
+    headed_np,
     looks_like_org,
     np_kind,
     role_of_np,
@@ -530,26 +531,7 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
     return clause_subject(text, core_r, off)
 
 
-#: a described speaker whose head noun comes before its modifier: "a person close to the
-#: mayor", "an official at the agency", "a spokeswoman for the council"
-HEADED_NP_RE = re.compile(
-    rf"^(?:the|a|an|another|one)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)}|"
-    rf"{lx.alternation(lx.GROUP_NOUNS)})\s+(?:(?:close|familiar|closest)\s+(?:to|with)|at|for|with|of|in|on|from|to)\s",
-    re.IGNORECASE,
-)
-
-
 NAME_ONLY_RE = re.compile(rf"^{NAMERUN}$")
-
-
-INVOLVED_START_RE = re.compile(
-    r"^(?:the|a|an|one|another)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+\s+(?:involved|familiar|close|briefed|knowledgeable)\s",
-    re.IGNORECASE,
-)
-
-
-def _headed_np(spk: str) -> bool:
-    return bool(HEADED_NP_RE.match(spk) or INVOLVED_START_RE.match(spk))
 
 
 SPACED_DASH_RE = re.compile(r"\s+(?:-{1,2}|[—–])\s+")
@@ -570,7 +552,7 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention 
     if first.lower() in lx.PRONOUNS:
         kind = "pronoun"
     else:
-        if any(w.lower() in FUNCTION_WORDS for w in spk.split()[1:]) and not _headed_np(spk):
+        if any(w.lower() in FUNCTION_WORDS for w in spk.split()[1:]) and not headed_np(spk):
             return None, pos
         kind, a, b, _ = np_kind(text, a, b)
         if kind == "":

@@ -511,3 +511,23 @@ def _subject(text: str, base: int, span: tuple[int, int]) -> Mention | None:
     if not cleaned:
         return None
     return Mention(cleaned[0], cleaned[1], text[cleaned[0] : cleaned[1]], "name")
+
+
+#: a described speaker whose head noun comes before its modifier: "a person close to the
+#: mayor", "an official at the agency", "a spokeswoman for the council"
+HEADED_NP_RE = re.compile(
+    rf"^(?:the|a|an|another|one)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{lx.alternation(lx.SPEAKER_NOUNS | lx.ROLE_WORDS)}|"
+    rf"{lx.alternation(lx.GROUP_NOUNS)})\s+(?:(?:close|familiar|closest)\s+(?:to|with)|at|for|with|of|in|on|from|to)\s",
+    re.IGNORECASE,
+)
+
+
+INVOLVED_START_RE = re.compile(
+    r"^(?:the|a|an|one|another)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+\s+(?:involved|familiar|close|briefed|knowledgeable)\s",
+    re.IGNORECASE,
+)
+
+
+def headed_np(spk: str) -> bool:
+    """A described speaker whose head noun comes first (`HEADED_NP_RE`, "a person involved ...")."""
+    return bool(HEADED_NP_RE.match(spk) or INVOLVED_START_RE.match(spk))
