@@ -169,7 +169,9 @@ def split_title(mention: str) -> tuple[str, str | None]:
             or low in lx.TITLES
             or not t[:1].isupper()
             or re.search(r"[’']s$", t)
-            or low in lx.ROLE_WORDS
+            # a role word that is also a given name before one more word is the given name
+            # ("Dean Fowler"; "Dean Ann Kim" is a dean)
+            or (low in lx.ROLE_WORDS and not (len(tokens) - i == 2 and is_given_name(t)))
             # "Hydrologist Grace Osei": a profession opening the sentence, then the name
             or (len(tokens) - i > 2 and len(low) > 5 and PROFESSION_RE.search(low))
             # "Homeowner Greg Lind", "Resident Ann Kim": an agent noun that is no given name,

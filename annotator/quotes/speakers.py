@@ -33,6 +33,7 @@ from annotator.quotes.subjects import (
     headed_np,
     looks_like_org,
     np_kind,
+    person_of_common,
     role_of_np,
 )
 
@@ -423,6 +424,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
                 if k > 0 and SPEECH not in core_r[k:]:
                     return left_speaker(text, masked, base, window_start + k, depth=1)
         return None
+    po = person_of_common(text, core_r, off)
+    if po is not None:
+        return po
     ro = role_of_np(core_r)
     if ro is not None:  # "The mayor of Eastport said": the mayor, a described person, not the place
         return Mention(off + ro, off + len(core_r), text[off + ro : off + len(core_r)], "np")

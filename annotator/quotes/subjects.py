@@ -10,7 +10,9 @@ import itertools
 import re
 
 from annotator.quotes import lexicon as lx
+from annotator.quotes.given_names import is_person_name
 from annotator.quotes.patterns import FUNCTION_WORDS, SPEECH, TOK, UPPER, WEEKDAYS
+from annotator.quotes.people import split_title
 from annotator.quotes.records import Mention
 
 
@@ -183,9 +185,12 @@ def clause_subject(text: str, core_r: str, off: int) -> Mention | None:
             return None
     a = off + start + lead
     b = a + len(seg)
-    kind, a, b, _ = np_kind(text, a, b)
+    end = b
+    kind, a, b, aff = np_kind(text, a, b)
     if kind == "":
         return None
+    if aff is not None:  # "Ann Kim of the law school": her affiliation, as an appositive
+        return Mention(a, b, text[a:b], kind, appositive=text[aff:end].strip(), app_start=aff)
     return Mention(a, b, text[a:b], kind)
 
 
@@ -201,6 +206,12 @@ SOURCE_LEAD_RE = re.compile(r"(?:^|\s)(?:by|from|of|at)(?:\s+the)?\s*$")
 
 PERSON_OF_ORG_RE = re.compile(
     rf"^(?P<p>{TOK}(?:\s+{TOK}){{1,3}})\s+(?P<org>(?:of|at|from|with)\s+(?:the\s+)?{TOK}.*)$"
+)
+
+
+#: a name, then where she is from in common words: "Ann Kim of the law school"
+PERSON_OF_COMMON_RE = re.compile(
+    rf"^(?P<p>{TOK}(?:\s+{TOK}){{1,3}})\s+(?P<org>(?:of|at|from|with)\s+(?:the\s+)?[a-z][\w’'\-]*(?:\s+[\w’'\-]+){{0,5}})$"
 )
 
 
@@ -222,6 +233,22 @@ ROLE_OF_NP_RE = re.compile(
 )
 _REL_WORD_RE = re.compile(r"\b(?:that|who|whom|whose|which|where|when)\b")
 _OF_LINK_RE = re.compile(r"(?:of|at|for|from|with|the|and|&|on|in)$", re.IGNORECASE)
+
+
+PERSON_OF_COMMON_END_RE = re.compile(
+    rf"(?:^|(?<=[\s,;:(]))(?P<p>{TOK}(?:\s+{TOK}){{1,3}})\s+(?P<org>(?:of|at|from|with)\s+(?:the\s+)?"
+    r"[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,4})$"
+)
+
+
+def person_of_common(text: str, core: str, off: int) -> Mention | None:
+    """ "Tom Reyes of the neighborhood association (said)": the person, her affiliation in
+    common words an appositive (the group noun at the end is not the speaker)."""
+    m = PERSON_OF_COMMON_END_RE.search(core, max(0, len(core) - 120))
+    if m is None or not is_person_name(split_title(m.group("p"))[0]):
+        return None
+    a, b = off + m.start("p"), off + m.end("p")
+    return Mention(a, b, text[a:b], "name", appositive=m.group("org"), app_start=off + m.start("org"))
 
 
 def role_of_np(core: str) -> int | None:
@@ -271,6 +298,10 @@ def np_kind(text: str, a: int, b: int) -> tuple[str, int, int, int | None]:
         # "the Washington Post" as written (the article dropped); people get their trailing name
         cleaned = clean_name_mention(text, a, b)
         return ("name", cleaned[0], cleaned[1], None) if cleaned else ("", a, b, None)
+    po = PERSON_OF_COMMON_RE.match(spk)
+    if po and is_person_name(split_title(po.group("p"))[0]):
+        # "Dean Ann Kim of the law school": the person, of a place named in common words
+        return "name", a, a + len(po.group("p")), a + po.start("org")
     if last.lower() in lx.GROUP_NOUNS:
         return "group", a, b, None
     return "np", a, b, None

@@ -1356,3 +1356,19 @@ def test_the_description_becomes_the_role_and_may_make_an_expert():
     )
     lind = people.find("Margaret Lind")
     assert lind is not None and lind.role and "former director" in lind.role and lind.expert_flag
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a role word that is also a given name, before one more word, is the given name
+        ("Asked about it, board member Dean Fowler said the board would wait.", [("Dean Fowler", "name")]),
+        ("Dean Ann Kim of the law school said the plan would fail.", [("Ann Kim", "name")]),
+        # a person "of" a place in common words is the person, not the place
+        ("Tom Reyes of the neighborhood association said the plan would fail.", [("Tom Reyes", "name")]),
+        ("Members of the neighborhood association said the plan would fail.",
+         [("Members of the neighborhood association", "group")]),
+    ],
+)  # fmt: skip
+def test_a_person_of_a_place_in_common_words_speaks(text, expected):
+    assert speakers(text) == expected
