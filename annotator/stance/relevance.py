@@ -78,6 +78,7 @@ class Profile:
     texts: tuple[str, ...] = ()  # each phrase as the journalist wrote it
     keyword_floor: float = 0.0  # the least score of a quote with a one-word keyword of the question
     n_keywords: int = 0  # the first phrases are the journalist's target and keywords
+    proposal: bool = False  # the question asks whether something should be done (`PROPOSAL_RE`)
 
     def matched(self, stems: set[str], limit: int = 5) -> list[str]:
         """The question's words and phrases found (the weightiest first): why a quote is on
@@ -191,8 +192,15 @@ def question_profiles(codebook: Codebook, idf: Idf, weights: Weights = Weights()
         return spec * rarity
 
     return [
-        Profile(tuple(ph), {s: factor(s) for st, _ in ph for s in st}, tuple(tx), weights.keyword_floor, nk)
-        for ph, tx, nk in zip(per_q, per_q_texts, n_keywords)
+        Profile(
+            tuple(ph),
+            {s: factor(s) for st, _ in ph for s in st},
+            tuple(tx),
+            weights.keyword_floor,
+            nk,
+            PROPOSAL_RE.match(q.text.strip()) is not None,
+        )
+        for ph, tx, nk, q in zip(per_q, per_q_texts, n_keywords, codebook.questions)
     ]
 
 
@@ -359,6 +367,16 @@ CONDITION_RE = re.compile(
 )
 
 
+#: a question that proposes something: "Should the state lower the voting age?", "Should we
+#: keep ...", "Do you support ..."
+PROPOSAL_RE = re.compile(r"(?:should|ought|must|do\s+you\s+support|would\s+you\s+support)\b", re.IGNORECASE)
+#: a quote that names the proposal by a definite noun ("the change", "this plan", "the bill")
+TOPIC_ANAPHOR_RE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:proposed\s+|new\s+)?(?:plan|proposal|bill|measure|change|deal|program|programme|"
+    r"policy|idea|law|rule|ordinance|initiative|reform|scheme|project)\b"
+)
+
+
 def relevance_and_own(
     texts: Sequence[str], contexts: Sequence[str], profiles: Sequence[Profile], weights: Weights = Weights()
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -377,10 +395,17 @@ def relevance_and_own(
                 if own[i, j] > 0:
                     m = prof.score(main)
                     own[i, j] = rel[i, j] = m + weights.condition_weight * (own[i, j] - m)
+        if own[i].max(initial=0.0) < weights.min_score and TOPIC_ANAPHOR_RE.search(text):
+            # "the change would strain poll workers": the proposal the article is about, on
+            # each question that proposes something ("Should the state lower the voting
+            # age?"); the engine then decides whether the quote takes a side on it
+            for j, prof in enumerate(profiles):
+                if prof.proposal:
+                    rel[i, j] = max(rel[i, j], weights.min_score)
         if ctx and (any(t in lexicon.ANAPHORS for t in tt) or own[i].max(initial=0.0) < weights.min_score):
             cs = set(content_stems(tokenize(ctx)))
             for j, prof in enumerate(profiles):
-                rel[i, j] = max(own[i, j], weights.context_weight * prof.score(cs))
+                rel[i, j] = max(rel[i, j], weights.context_weight * prof.score(cs))
     return rel, own
 
 

@@ -989,3 +989,41 @@ def test_the_engine_reads_a_denied_removal_on_a_question_of_keeping(neural, ques
     from annotator.stance.predict import predict_pairs
 
     assert predict_pairs([Pair(id="p", question=question, text=text)], neural)[0].stance == want
+
+
+def test_a_quote_that_names_the_proposal_by_a_definite_noun_is_read_on_the_proposal():
+    """ "the change would strain poll workers" shares no word with the question, yet a reader
+    knows which change: the proposal. It reaches each question that proposes something,
+    and only those (the engine then decides whether it takes a side)."""
+    from annotator.stance.relevance import Weights, bundled_idf, question_profiles, relevance_and_own
+
+    book = Codebook(
+        questions=[
+            Question(id="lower", text="Should the town lower the speed limit?", keywords=["speed limit"]),
+            Question(id="safe", text="Are the town's roads safe for cyclists?", keywords=["cyclists"]),
+        ]
+    )
+    weights = Weights()
+    profiles = question_profiles(book, bundled_idf(), weights)
+    rel, own = relevance_and_own(
+        ["the change would slow deliveries and anger drivers", "the bakery opens at six"],
+        ["", ""],
+        profiles,
+        weights,
+    )
+    assert rel[0, 0] >= weights.min_score > rel[0, 1]
+    assert rel[1].max() < weights.min_score and own[0].max() < weights.min_score
+
+
+def test_the_engine_reads_a_quote_about_the_change_on_the_proposal(neural):
+    book = Codebook(
+        questions=[
+            Question(id="lower", text="Should the town lower the speed limit?", keywords=["speed limit"])
+        ]
+    )
+    text = "Ann Kim disagrees. “The change would slow deliveries and anger every driver in town,” she said."
+    article = Article(id="a", text=text)
+    from annotator.quotes import find_quotes
+
+    out = predict_quotes(find_quotes(article), book, neural, articles={"a": article})
+    assert [q.stances["lower"].label for q in out] == ["oppose"]
