@@ -160,6 +160,20 @@ IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
         ),
         lambda m: "hurt" + {"s": "s", "ed": "", "ing": "ing"}.get((m.group("s") or "").lower(), ""),
     ),
+    # "worked better than its critics feared": it worked well; "did worse than its backers
+    # promised": it did badly (the engine read the critics' fear, or the backers' hope, as the side)
+    (
+        ("better than", "worse than"),
+        re.compile(
+            r"\b(?:(?:far|much|a\s+lot|rather|a\s+little|slightly)\s+)?(?P<cmp>better|worse)\s+than\s+"
+            r"(?:(?:its|their|his|her|the|many|most|some|even\s+the)\s+)?(?P<who>critics|skeptics|sceptics|opponents|"
+            r"doubters|naysayers|supporters|backers|advocates|proponents|boosters|champions|anyone|many\s+people|"
+            r"most\s+people|people)\s+(?:had\s+|have\s+)?(?:feared|expected|predicted|thought|warned|claimed|said|"
+            r"hoped|promised|imagined|forecast)\b",
+            re.IGNORECASE,
+        ),
+        lambda m: "well" if m.group("cmp").lower() == "better" else "badly",
+    ),
     # "I'd be surprised if it passed": doubt
     (
         ("surprised", "astonished", "amazed", "stunned", "shocked"),

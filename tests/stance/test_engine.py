@@ -1027,3 +1027,19 @@ def test_the_engine_reads_a_quote_about_the_change_on_the_proposal(neural):
 
     out = predict_quotes(find_quotes(article), book, neural, articles={"a": article})
     assert [q.stances["lower"].label for q in out] == ["oppose"]
+
+
+@pytest.mark.parametrize(
+    "text, plain",
+    [
+        ("Every one of them worked better than its critics feared.", "Every one of them worked well."),
+        ("The line did much worse than its backers promised.", "The line did badly."),
+        ("The pilot went worse than even the skeptics warned.", "The pilot went badly."),
+        # a comparison with no one's expectation is left as it is
+        ("Prices are better than last year.", "Prices are better than last year."),
+    ],
+)
+def test_better_or_worse_than_its_critics_or_backers_expected_is_read_plainly(text, plain):
+    from annotator.stance.idioms import plain_phrasings
+
+    assert plain_phrasings(text) == plain

@@ -159,6 +159,16 @@ CASES = {
     "idiom": [
         # idioms read in their plain form (`idioms.IDIOMS`)
         (
+            "Should the county keep its late-night library hours?",
+            "The late hours worked better than the skeptics feared.",
+            "support",
+        ),
+        (
+            "Should the port keep its electric ferry?",
+            "The electric ferry has done much worse than its backers promised.",
+            "oppose",
+        ),
+        (
             "Will the ferry company be sold this year?",
             "I'd be surprised if the ferry company found a buyer this year.",
             "oppose",
@@ -398,11 +408,11 @@ def test_the_engine_reads_the_words(engine, phenomenon, question, text, expected
 
 
 def test_the_engine_reads_most_of_the_table(engine):
-    """Of all the sentences above, the engine gets at least 68 of 69 right (today: 69)."""
+    """Of all the sentences above, the engine gets at least 70 of 71 right (today: 71)."""
     rows = [(q, t, e) for cases in CASES.values() for q, t, e in cases]
     preds = predict_pairs([Pair(id=str(n), question=q, text=t) for n, (q, t, _) in enumerate(rows)], engine)
     right = sum(p.stance == e for p, (_, _, e) in zip(preds, rows))
-    assert len(rows) == 69 and right >= 68, f"{right}/{len(rows)}"
+    assert len(rows) == 71 and right >= 70, f"{right}/{len(rows)}"
 
 
 def test_the_engine_reads_wants_where_it_misreads_pushing_for(engine):
