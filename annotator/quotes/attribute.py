@@ -370,10 +370,35 @@ def _quote(**values) -> Quote:
     return Quote.model_construct(_fields_set=_ALL_FIELDS, **values)
 
 
+def _cue_gap(r: Raw) -> int:
+    """How far the cue is from the content (no cue: farthest)."""
+    if r.cue_start is None or r.cue_end is None:
+        return 1 << 30
+    return max(0, r.start - r.cue_end, r.cue_start - r.end)
+
+
+def _one_per_span(raws: list[Raw]) -> list[Raw]:
+    """One quote a span: content two cues claim ("Kim, who testified at the hearing, ... warned
+    that X": X under "testified" and under "warned") is the nearer cue's; a continuation
+    of the other points to the one kept."""
+    best: dict[tuple[int, int], Raw] = {}
+    for r in raws:
+        k = (r.start, r.end)
+        if k not in best or _cue_gap(r) < _cue_gap(best[k]):
+            best[k] = r
+    if len(best) == len(raws):
+        return raws
+    for r in raws:
+        if r.inherit_raw is not None:
+            r.inherit_raw = best.get((r.inherit_raw.start, r.inherit_raw.end), r.inherit_raw)
+    return [r for r in raws if best[(r.start, r.end)] is r]
+
+
 def resolve(
     article_id: str, text: str, raws: list[Raw], sents: list[Sentence], people: People
 ) -> list[Quote]:
     """Quotes with canonical speakers, in text order."""
+    raws = _one_per_span(raws)
     res = Resolver(article_id, text, raws, people, sents)
     speakers: dict[int, Speaker] = {}
     # frames first (in order), then continuations which copy the quote they continue

@@ -19,7 +19,6 @@ from annotator.quotes.patterns import (
     LEAD_FRAG_RE,
     LEAD_RE,
     NAMERUN,
-    NAMING_BAD_RE,
     NAMING_OBJ_RE,
     PHONE_CALL_RE,
     PREP_START_RE,
@@ -34,6 +33,7 @@ from annotator.quotes.patterns import (
     count_words,
     last_char,
     lead_tail,
+    naming_bad,
     quote_at,
     skip_intro,
     trim_content,
@@ -320,7 +320,7 @@ def sentence_quotes(
                 (f.lemma in lx.NAMING_VERBS or f.cue.lower() in lx.NAMING_VERBS)
                 and (f.inherit or not f.cue.endswith("ing"))
                 and NAMING_OBJ_RE.match(masked, pos, limit)
-                and not NAMING_BAD_RE.match(masked, pos, limit)
+                and not naming_bad(masked, pos, limit)
                 and not f.inverted
                 and not (
                     f.mention is not None

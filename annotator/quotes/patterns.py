@@ -234,6 +234,15 @@ NAMING_BAD_RE = re.compile(
     r"today|\w+day)\b))"
 )
 
+
+def naming_bad(masked: str, pos: int, limit: int) -> bool:
+    """After a naming verb, words that make it no naming (`NAMING_BAD_RE`: "called a vote",
+    "called it quits"), unless a quotation names the object ("called the vote “a sensible
+    first step”")."""
+    m = NAMING_BAD_RE.match(masked, pos, limit)
+    return m is not None and masked[m.end() : limit].lstrip()[:1] not in (SPEECH, FRAG)
+
+
 # "called Ann Kim on Monday", "called his sister and": a telephone call, not a name given.
 PHONE_CALL_RE = re.compile(
     rf"\s+(?:{NAMERUN}|(?:my|his|her|their|our)\s+(?:[\w’'\-]+[’']s\s+)?(?:mother|father|wife|husband|son|daughter|"

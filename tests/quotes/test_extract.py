@@ -710,3 +710,23 @@ def test_a_one_word_answer_is_reported_content_and_no_ends_a_sentence():
     assert found('The bill, No. 12, passed. Ann Kim said it was "a good day for the town."') == [
         ("mixed", 'it was "a good day for the town."')
     ]
+
+
+def test_content_two_cues_claim_is_one_quote_of_the_nearer_cue():
+    text = (
+        "Dr. Ana Lind, who testified at the hearing, called the vote “a sensible first step” but warned "
+        "that enforcement would decide whether it works."
+    )
+    quotes = find_quotes(Article(id="t", text=text))
+    assert [(q.kind, q.text, q.cue) for q in quotes] == [
+        ("mixed", "the vote “a sensible first step”", "called"),
+        ("indirect", "enforcement would decide whether it works", "warned"),
+    ]
+    assert len({q.id for q in quotes}) == len(quotes)
+
+
+def test_called_a_vote_is_no_naming_unless_a_quotation_names_it():
+    assert found("The mayor called a vote on the plan.") == []
+    assert found('Ann Kim called the vote "a sensible first step."') == [
+        ("mixed", 'the vote "a sensible first step."')
+    ]
