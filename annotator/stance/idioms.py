@@ -174,6 +174,23 @@ IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
         ),
         lambda m: "well" if m.group("cmp").lower() == "better" else "badly",
     ),
+    # "our bodies pay for that", "families will pay the price": they suffer for it (the engine
+    # read the paying as a side taken, the wrong way round)
+    (
+        ("pay", "paid"),
+        re.compile(
+            # not a payment someone should or is willing to make ("we should pay for it")
+            r"(?<!should )(?<!must )(?<!to )(?<!will gladly )\b(?P<v>pay|pays|paid|paying)\s+(?:(?P<price>(?:a|the)\s+(?:heavy\s+|steep\s+|high\s+|big\s+|real\s+)?price)"
+            r"(?P<pfor>\s+for)?\b|for(?=\s+(?:that|it|this|those|these)\b))",
+            re.IGNORECASE,
+        ),
+        lambda m: (
+            {"pay": "suffer", "pays": "suffers", "paid": "suffered", "paying": "suffering"}[
+                m.group("v").lower()
+            ]
+            + (" for" if (m.group("pfor") or not m.group("price")) else "")
+        ),
+    ),
     # "I'd be surprised if it passed": doubt
     (
         ("surprised", "astonished", "amazed", "stunned", "shocked"),

@@ -1043,3 +1043,20 @@ def test_better_or_worse_than_its_critics_or_backers_expected_is_read_plainly(te
     from annotator.stance.idioms import plain_phrasings
 
     assert plain_phrasings(text) == plain
+
+
+@pytest.mark.parametrize(
+    "text, plain",
+    [
+        ("Darker mornings, and our bodies pay for that.", "Darker mornings, and our bodies suffer for that."),
+        ("Taxpayers will pay the price for decades.", "Taxpayers will suffer for decades."),
+        ("Renters paid a steep price for the delay.", "Renters suffered for the delay."),
+        # a payment someone should make, or any other paying, stays as it is
+        ("The port is worth it and we should pay for it.", "The port is worth it and we should pay for it."),
+        ("We pay for groceries with cash.", "We pay for groceries with cash."),
+    ],
+)
+def test_paying_for_it_is_read_as_suffering_for_it(text, plain):
+    from annotator.stance.idioms import plain_phrasings
+
+    assert plain_phrasings(text) == plain
