@@ -23,6 +23,11 @@ STRAIGHT = {'"', "''"}
 
 SENT_END_RE = re.compile(
     rf"[.!?…]+(?:[”\"’')\]]|'')*(?=\s+(?:[“\"‘'(\[]|''|``)?[{UPPER}{CASELESS}\d$£€])|"
+    # a closing curly mark run into the next opening one, as scraped text loses the space
+    # ('... by a fifth.”“Your numbers are wrong,” Kim wrote.')
+    rf"[.!?…]+”(?=“[{UPPER}{CASELESS}\d])|"
+    # ... or a full stop run into the opening mark of the next quotation ('authorities."We ...')
+    rf"[.!?…]+(?=[“\"][{UPPER}])|"
     rf"[.!?…]+(?:[”\"’)\]]|'')*\s*$"
 )
 

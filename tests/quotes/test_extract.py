@@ -730,3 +730,14 @@ def test_called_a_vote_is_no_naming_unless_a_quotation_names_it():
     assert found('Ann Kim called the vote "a sensible first step."') == [
         ("mixed", 'the vote "a sensible first step."')
     ]
+
+
+def test_a_closing_mark_run_into_the_next_opening_one_ends_the_sentence():
+    """Scraped text loses the space between sentences: '... by a fifth.”“Your numbers ...'."""
+    text = "Kim kept tweeting back with a study proving “tolls cut traffic by a fifth.”“Your numbers are wrong,” Kim wrote."
+    assert [(q.kind, q.text, q.cue) for q in find_quotes(Article(id="t", text=text))] == [
+        ("mixed", "back with a study proving “tolls cut traffic by a fifth.”", "tweeting"),
+        ("direct", "“Your numbers are wrong,”", "wrote"),
+    ]
+    text = 'Ann Kim asked not to be named for fear of the authorities."We got deceived," she said.'
+    assert [q.text for q in find_quotes(Article(id="t", text=text))][-1] == '"We got deceived,"'
