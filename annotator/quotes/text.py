@@ -284,7 +284,11 @@ def framed_speech(text: str, q: QSpan, ps: int) -> bool:
 VOICED_BEFORE_RE = re.compile(
     r"\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|holler(?:s|ed|ing)?|"
     r"cr(?:y|ies|ied|ying)\s+out|(?:chants|cries|shouts|screams|yells)\s+of|utter(?:s|ed|ing)?|"
-    r"(?:sign|banner|placard|poster|shirt|T-shirt|button)s?\s+(?:that\s+)?(?:read|reads|reading|said|saying))"
+    # written by hand or on a keyboard: "a doctor had typed “...”", "someone scrawled “...”"
+    r"(?:typed|scrawled|scribbled|spray-painted)|"
+    r"(?:sign|banner|placard|poster|shirt|T-shirt|button)s?\s+(?:that\s+)?(?:read|reads|reading|said|saying)|"
+    # "T-shirts quickly appeared outside the hall that said ...": what it says, a little later
+    r"(?:sign|banner|placard|poster|shirt|T-shirt|button)s\b[^.;:\"“”]{1,70}?\bthat\s+(?:read|said))"
     r"\s*[,:]?\s*$",
     re.IGNORECASE,
 )
@@ -299,7 +303,7 @@ def voiced(text: str, q: QSpan, ps: int) -> bool:
     now”', '“Never!” the crowd shouted'): speech, however short (a chant has no full stop)."""
     if q.unclosed or len(_WORD_RE.findall(text[q.start + 1 : q.end - 1])) > 12:
         return False
-    if VOICED_BEFORE_RE.search(text, max(ps, q.start - 40), q.start):
+    if VOICED_BEFORE_RE.search(text, max(ps, q.start - 110), q.start):
         return True
     before = text[max(ps, q.start - 3) : q.start].rstrip()
     return (not before or before[-1] in ".!?”\"'") and bool(VOICED_AFTER_RE.match(text[q.end : q.end + 40]))

@@ -741,3 +741,17 @@ def test_a_closing_mark_run_into_the_next_opening_one_ends_the_sentence():
     ]
     text = 'Ann Kim asked not to be named for fear of the authorities."We got deceived," she said.'
     assert [q.text for q in find_quotes(Article(id="t", text=text))][-1] == '"We got deceived,"'
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        # a sign or shirt whose words come a little after it
+        ('T-shirts quickly appeared outside the hall that said "We won." Supporters cheered.', '"We won."'),
+        # words typed or scrawled
+        ("On the form, a nurse had typed “acute distress.” She laughed.", "“acute distress.”"),
+        ("Someone scrawled “Go home” across the door of the office.", "“Go home”"),
+    ],
+)
+def test_words_written_on_things_are_speech_however_short(text, quote):
+    assert [q.text for q in find_quotes(Article(id="t", text=text))] == [quote]
