@@ -216,8 +216,9 @@ def _misdirected_opener(text: str, a: int, b: int, ps: int, pe: int) -> bool:
 
 def _misdirected_closer(text: str, a: int, b: int, pe: int) -> bool:
     """An opening mark typed where a closing one belongs: right after the punctuation that
-    ends the quoted words, with a space or the paragraph's end behind it ('not,“ he said')."""
-    return text[a - 1 : a] in (",", ".", "!", "?") and (b >= pe or text[b].isspace())
+    ends the quoted words, with a space, a bracketed source or the paragraph's end behind it
+    ('not,“ he said', 'stand.“[Harbor Post.]')."""
+    return text[a - 1 : a] in (",", ".", "!", "?") and (b >= pe or text[b].isspace() or text[b] in "[(")
 
 
 def _continues(text: str, prev: QSpan, q: QSpan) -> bool:

@@ -755,3 +755,11 @@ def test_a_closing_mark_run_into_the_next_opening_one_ends_the_sentence():
 )
 def test_words_written_on_things_are_speech_however_short(text, quote):
     assert [q.text for q in find_quotes(Article(id="t", text=text))] == [quote]
+
+
+def test_an_opening_mark_typed_to_close_before_a_bracketed_source_closes():
+    text = "Polls missed the upset - Harbor Pollster: “Pollsters are taking heat. But critics share the blame.“[Harbor Post.]"
+    quotes = find_quotes(Article(id="t", text=text))
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("“Pollsters are taking heat. But critics share the blame.“", "Harbor Pollster")
+    ]
