@@ -242,7 +242,15 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
             continue
         if low.split()[0].endswith("ing") and (
-            lead.endswith((",", SPEECH)) or BY_END_RE.search(lead) or ADVERB_AFTER_COMMA_RE.search(lead)
+            lead.endswith((",", SPEECH))
+            or BY_END_RE.search(lead)
+            or ADVERB_AFTER_COMMA_RE.search(lead)
+            # "a defense of “harbor values,” saying ...": the comma inside the term's marks
+            or (
+                lemma in SPEECH_LEMMAS
+                and lead.endswith(FRAG)
+                and text[base : base + cs].rstrip().rstrip("”\"'’").endswith(",")
+            )
         ):
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue
@@ -284,10 +292,14 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             continue
         if object_only:
             continue
-        if (lead.endswith((SPEECH, ",", FRAG)) or not lead) and not (
-            # "A spokesman for the Lenders Association, Jo Marsh, called the bill ...": a naming
-            # verb takes its object after it, never its subject (unless a quotation precedes it)
-            low in lx.NAMING_VERBS and not lead.endswith((SPEECH, FRAG))
+        if (
+            (lead.endswith((SPEECH, ",", FRAG)) or not lead)
+            and not (
+                # "A spokesman for the Lenders Association, Jo Marsh, called the bill ...": a naming
+                # verb takes its object after it, never its subject (unless a quotation precedes it)
+                low in lx.NAMING_VERBS and not lead.endswith((SPEECH, FRAG))
+            )
+            and not low.split()[0].endswith("ing")  # "“harbor values,” saying the city ...": no speaker after
         ):
             spk, after = right_speaker(text, masked, base, ce)
             if (

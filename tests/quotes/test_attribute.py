@@ -1372,3 +1372,15 @@ def test_the_description_becomes_the_role_and_may_make_an_expert():
 )  # fmt: skip
 def test_a_person_of_a_place_in_common_words_speaks(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_participle_after_a_term_with_its_comma_inside_the_marks_is_the_subjects():
+    """ "a defense of “harbor values,” saying ...": the participle's subject speaks; what
+    follows "saying" is its content, never a speaker after it."""
+    text = (
+        "Ann Kim delivered a defense of “harbor values,” saying the city embodied the “heart of the coast.”"
+    )
+    quotes = find_quotes(Article(id="t", text=text))
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [
+        ("mixed", "the city embodied the “heart of the coast.”", "Ann Kim")
+    ]
