@@ -241,15 +241,18 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 continue
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
             continue
-        if low.split()[0].endswith("ing") and (
-            lead.endswith((",", SPEECH))
-            or BY_END_RE.search(lead)
-            or ADVERB_AFTER_COMMA_RE.search(lead)
-            # "a defense of “harbor values,” saying ...": the comma inside the term's marks
-            or (
-                lemma in SPEECH_LEMMAS
-                and lead.endswith(FRAG)
-                and text[base : base + cs].rstrip().rstrip("”\"'’").endswith(",")
+        if (
+            low.split()[0].endswith("ing")
+            and (
+                lead.endswith((",", SPEECH))
+                or BY_END_RE.search(lead)
+                or ADVERB_AFTER_COMMA_RE.search(lead)
+                # "a defense of “harbor values,” saying ...": the comma inside the term's marks
+                or (
+                    lemma in SPEECH_LEMMAS
+                    and lead.endswith(FRAG)
+                    and text[base : base + cs].rstrip().rstrip("”\"'’").endswith(",")
+                )
             )
         ):
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
