@@ -22,6 +22,11 @@ MAIN_VERB_AFTER_RE = re.compile(
 )
 APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the|who|which|whose)\s")
 BECAUSE_CUT_RE = re.compile(r",\s+because\s")
+#: a colon and a quotation with an attribution of its own after it
+ATTRIBUTED_QUOTE_RE = re.compile(
+    rf":\s*{SPEECH}+\s+(?:he|she|they|we|I|{UPPER}[\w’'\-]+(?:\s+{UPPER}[\w’'\-]+)?)\s+"
+    r"(?:said|says|added|adds|told|tells|wrote|writes|explained|explains|noted|notes|insisted|argued|recalled|continued)\b"
+)
 #: the participles of the lexicon's reporting verbs ("saying", "warning")
 _ING_CUES = lx.alternation(f for f in lx.VERB_FORMS if f.endswith("ing"))
 CUT_RE = re.compile(
@@ -127,6 +132,9 @@ def content_end(
         cut = CUT_RE.search(masked, at, b)
     if cut:
         b = cut.start()
+    cut = ATTRIBUTED_QUOTE_RE.search(masked, a, b)
+    if cut and count_words(masked[a : cut.start()]) >= 2:
+        b = cut.start()  # "lamenting the churn: “...,” she said": the quotation has its own speaker
     cut = BECAUSE_CUT_RE.search(masked, a, b)
     if cut and count_words(masked[a : cut.start()]) >= 3:
         b = cut.start()  # "doesn't expect a deal soon, because ...": the reason is the writer's

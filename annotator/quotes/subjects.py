@@ -322,8 +322,8 @@ INTRO_PHRASE_RE = re.compile(
     + r"|However|Instead|Later|Earlier|Separately|Afterward|Afterwards|"
     r"Likewise|Similarly|Moreover|Indeed|Finally|Again|Overall|Ultimately|Nonetheless|Nevertheless|Besides|"
     r"Otherwise|Consequently|Thus|Therefore|Recently|Previously|Initially|Instead|Notably|"
-    r"(?:A\s+few|A\s+couple\s+of|Two|Three|Several|Many|Some|\d+)\s+(?:minutes|hours|days|weeks|months|years)\s+"
-    r"(?:later|earlier|ago|before|after)),\s*|"
+    r"(?:(?:A\s+few|A\s+couple\s+of|Two|Three|Several|Many|Some|\d+)\s+(?:minutes|hours|days|weeks|months|years)|"
+    r"Minutes|Hours|Days|Weeks|Months|Years|Moments|Seconds)\s+(?:later|earlier|ago|before|after)),\s*|"
     r"\s*(?:But|And|So|Yet|Then|Also)\s+|\s*(?:Here|There|Back|Elsewhere)\s[^,;:\ue000]{1,40},\s*|"
     r"\s*[A-Z][A-Z .'\-]+,\s*[A-Z][\w.]*\.?\s*[-—–]+\s*"  # a dateline: "LAKESIDE, Ore. - "
 )

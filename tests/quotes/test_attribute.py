@@ -1384,3 +1384,15 @@ def test_a_participle_after_a_term_with_its_comma_inside_the_marks_is_the_subjec
     assert [(q.kind, q.text, q.speaker) for q in quotes] == [
         ("mixed", "the city embodied the “heart of the coast.”", "Ann Kim")
     ]
+
+
+def test_a_quotation_with_its_own_attribution_after_a_colon_is_its_own_quote():
+    text = (
+        "Minutes later, Ann Kim followed up by lamenting the churn of tasks her job entails: "
+        "“There’s just a ton of nonsense with this job,” she said."
+    )
+    quotes = find_quotes(Article(id="t", text=text))
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in quotes] == [
+        ("indirect", "the churn of tasks her job entails", "Ann Kim", "lamenting"),
+        ("direct", "“There’s just a ton of nonsense with this job,”", "Ann Kim", "said"),
+    ]
