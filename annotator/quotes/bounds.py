@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from annotator.quotes import lexicon as lx
-from annotator.quotes.patterns import QUANT, SPEECH, UPPER, WEEKDAYS, QuoteIndex, count_words
+from annotator.quotes.patterns import FRAG, QUANT, SPEECH, UPPER, WEEKDAYS, QuoteIndex, count_words
 
 #: what may follow the cue of "As X put it ..., " before the comma: "it", a time, a place, a source
 AS_TAIL_RE = re.compile(
@@ -22,6 +22,8 @@ MAIN_VERB_AFTER_RE = re.compile(
 )
 APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the|who|which|whose)\s")
 BECAUSE_CUT_RE = re.compile(r",\s+because\s")
+#: content that is a quotation, then "and" and the subject's next verb
+QUOTE_THEN_VERB_RE = re.compile(rf"(?P<q>[{SPEECH}{FRAG}]+)\s+and\s+(?:then\s+)?[a-z]+(?:s|ed)\b")
 #: a colon and a quotation with an attribution of its own after it
 ATTRIBUTED_QUOTE_RE = re.compile(
     rf":\s*{SPEECH}+\s+(?:he|she|they|we|I|{UPPER}[\w’'\-]+(?:\s+{UPPER}[\w’'\-]+)?)\s+"
@@ -132,6 +134,9 @@ def content_end(
         cut = CUT_RE.search(masked, at, b)
     if cut:
         b = cut.start()
+    head = QUOTE_THEN_VERB_RE.match(masked, a, b)
+    if head and set(head.group("q")) in ({SPEECH}, {FRAG}):
+        b = head.end("q")  # "said “The Harbor Folks” and swears ...": the quotation, then her next verb
     cut = ATTRIBUTED_QUOTE_RE.search(masked, a, b)
     if cut and count_words(masked[a : cut.start()]) >= 2:
         b = cut.start()  # "lamenting the churn: “...,” she said": the quotation has its own speaker

@@ -763,3 +763,11 @@ def test_an_opening_mark_typed_to_close_before_a_bracketed_source_closes():
     assert [(q.text, q.speaker) for q in quotes] == [
         ("“Pollsters are taking heat. But critics share the blame.“", "Harbor Pollster")
     ]
+
+
+def test_a_quotation_said_then_another_verb_of_the_subject_is_the_quotation():
+    assert found("Ann Kim said “The Harbor Folks” and swears the town loves her.") == [
+        ("mixed", "“The Harbor Folks”")
+    ]
+    # a plain "and" inside reported content is not cut
+    assert found("Ann Kim said the tax and cuts were wrong.") == [("indirect", "the tax and cuts were wrong")]
