@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from annotator.errors import AnnotatorError
 from annotator.stance.neural.runtime import NeuralEngine
 from annotator.stance.neural.train import recipe_label_counts
 
@@ -26,10 +27,14 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    engine = NeuralEngine.load(argv[0])
-    counts = recipe_label_counts(engine.manifest, [Path(p) for p in argv[1:]])
-    engine.manifest = {**engine.manifest, "training_labels": counts}
-    engine.save(argv[0])
+    try:
+        engine = NeuralEngine.load(argv[0])
+        counts = recipe_label_counts(engine.manifest, [Path(p) for p in argv[1:]])
+        engine.manifest = {**engine.manifest, "training_labels": counts}
+        engine.save(argv[0])
+    except AnnotatorError as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 2
     print(f"{argv[0]}: training_labels {counts}")
     return 0
 

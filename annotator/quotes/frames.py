@@ -251,7 +251,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 or (
                     lemma in SPEECH_LEMMAS
                     and lead.endswith(FRAG)
-                    and text[base : base + cs].rstrip().rstrip("”\"'’").endswith(",")
+                    and text[max(base, base + cs - 8) : base + cs].rstrip().rstrip("”\"'’").endswith(",")
                 )
             )
         ):

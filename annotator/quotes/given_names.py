@@ -40,9 +40,15 @@ def _shares(member: str) -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
+def _lists() -> tuple[dict[str, float], dict[str, float]]:
+    """The female and male given-name shares, each file read once per process."""
+    return _shares("dist.female.first"), _shares("dist.male.first")
+
+
+@lru_cache(maxsize=1)
 def _table() -> dict[str, str | None]:
     """given name (lower case) -> "she", "he", or None (used for both)."""
-    female, male = _shares("dist.female.first"), _shares("dist.male.first")
+    female, male = _lists()
     table: dict[str, str | None] = {}
     for name in female.keys() | male.keys():
         f, m = female.get(name, 0.0), male.get(name, 0.0)
@@ -52,7 +58,7 @@ def _table() -> dict[str, str | None]:
 
 @lru_cache(maxsize=1)
 def _common() -> frozenset[str]:
-    female, male = _shares("dist.female.first"), _shares("dist.male.first")
+    female, male = _lists()
     return frozenset(n for n, v in (*female.items(), *male.items()) if v >= MIN_SHARE)
 
 

@@ -475,7 +475,7 @@ GENDER_TITLES = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "h
                  "chairman": "he", "chairwoman": "she", "councilman": "he", "councilwoman": "she"}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md"}
 
-# Lower-case words that may sit inside a name ("Ursula von der Leyen").
+# Lower-case words that may sit inside a name ("Marta von der Heide").
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "du", "bin",
                   "al", "ibn", "dos", "das", "y", "ter", "zu"}
 

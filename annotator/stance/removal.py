@@ -72,20 +72,20 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     # "there is no reason to scrap the credit", "I don't see a good argument for taking them away"
     re.compile(
         rf"{_LEAD}(?:\bno|n['’]t\s+(?:see|find|know\s+of)\s+(?:a|any)|\bnot\s+(?:a|any))\s+{_REASON}\s+"
-        rf"(?:to\s+(?:{_BASE})|for\s+(?:{_ING}))\s+{_OBJ}{_STOP}",
+        rf"(?:to|for)\s+(?P<v>{_BASE}|{_ING})\s+{_OBJ}{_STOP}",
         re.IGNORECASE,
     ),
     # "it would be foolish to end a program that works", "a mistake to close the clinics"
-    re.compile(rf"{_LEAD}\b{_WRONG}\s+to\s+(?:{_BASE})\s+{_OBJ}{_STOP}", re.IGNORECASE),
+    re.compile(rf"{_LEAD}\b{_WRONG}\s+to\s+(?P<v>{_BASE})\s+{_OBJ}{_STOP}", re.IGNORECASE),
     # "why would you end a program that works?"
     re.compile(
         rf"{_LEAD}\bwhy\s+(?:would|should|on\s+earth\s+would)\s+(?:you|we|anyone|they|the\s+\w+)\s+"
-        rf"(?:{_BASE})\s+{_OBJ}{_STOP}",
+        rf"(?P<v>{_BASE})\s+{_OBJ}{_STOP}",
         re.IGNORECASE,
     ),
     # "Closing the clinics would be a mistake": the removal named first
     re.compile(
-        rf"{_LEAD}\b(?:{_ING})\s+(?P<x>[^,.;:!?]{{2,80}}?)\s+(?:would|will|is|was)\s+(?:be\s+)?"
+        rf"{_LEAD}\b(?P<v>{_ING})\s+(?P<x>[^,.;:!?]{{2,80}}?)\s+(?:would|will|is|was)\s+(?:be\s+)?"
         rf"(?:just\s+|simply\s+)?{_WRONG}\b",
         re.IGNORECASE,
     ),
@@ -115,11 +115,7 @@ def _object(x: str) -> str:
 
 def _no_particle(m: re.Match[str]) -> bool:
     """A particle verb matched without its particle ("take the interests into account")."""
-    verb = re.search(
-        rf"(?:{_BASE}|{_ING})(?=\s+{re.escape(m.group('x').strip()[:20])})", m.group(), re.IGNORECASE
-    )
-    v = verb.group().lower() if verb else ""
-    return v in _PARTICLE_VERBS and _PARTICLE_END_RE.match(m.group("x").strip()) is None
+    return m.group("v").lower() in _PARTICLE_VERBS and _PARTICLE_END_RE.match(m.group("x").strip()) is None
 
 
 def _lead_kept(m: re.Match[str]) -> str:
@@ -130,7 +126,7 @@ def _lead_kept(m: re.Match[str]) -> str:
 
 
 def _denied_kept(m: re.Match[str]) -> str:
-    if m.group("v").lower() in _PARTICLE_VERBS and _PARTICLE_END_RE.match(m.group("x").strip()) is None:
+    if _no_particle(m):
         return m.group()
     return f"{m.group('m')} keep {_object(m.group('x'))}"
 

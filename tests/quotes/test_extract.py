@@ -693,7 +693,7 @@ def test_abbreviations_do_not_end_sentences():
 
 
 def test_context_holds_the_sentence_before():
-    text = "The council met on Monday to discuss the bridge. “They could and should do this,” Kim said."
+    text = "The council met on Monday to discuss the bridge. “They can and must do this,” Kim said."
     q = find_quotes(Article(id="t", text=text))[0]
     assert q.context == text
 

@@ -114,7 +114,7 @@ def test_split_role(appositive, expected):
         ("deputy campaign manager", None, None, "campaign staff", False),
         ("Harbor Party National Committee research director", None, None, "campaign staff", False),
         ("banking analyst", "Lantern Securities", None, "analyst", True),
-        ("senior geopolitical risks adviser", "Harbor Development Institute", None, "analyst", True),
+        ("senior country risk adviser", "Harbor Development Institute", None, "analyst", True),
         ("advises the Harbor Energy Institute", None, None, "analyst", True),
         ("studied road tolls", None, None, "analyst", True),
         ("co-wrote one of the largest studies of ferry fares", None, None, "analyst", True),

@@ -56,9 +56,9 @@ def model():
 
 def test_anaphoric_quote_uses_its_context(model):
     q = quote(
-        "\u201cThey could and should do this, it would be a great benefit,\u201d",
+        "\u201cThey can and must do this, it would be a great benefit,\u201d",
         context="Some planners say the city should build a tram network soon. "
-        "\u201cThey could and should do this, it would be a great benefit,\u201d she said.",
+        "\u201cThey can and must do this, it would be a great benefit,\u201d she said.",
     )
     (out,) = predict_quotes([q], CODEBOOK, model)
     assert out.stances["trams"].label == "support"

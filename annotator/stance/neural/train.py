@@ -275,11 +275,8 @@ def train_neural(
             raise InputError(f"--device {config.device}: torch sees no CUDA GPU here; use --device cpu")
     base = base_model_dir()
     init_dir = init_dir or base
-    rows: list[Example] = []
-    for p in pair_files:
-        rows.extend(read_examples(Path(p)))
-    examples = augment(rows, seed=config.seed, **config.augment)
-    log(f"{len(rows)} pairs -> {len(examples)} training pairs after augmentation")
+    examples = training_examples(pair_files, config.seed, config.augment)
+    log(f"{len(examples)} training pairs after augmentation")
     dev_rows = []
     if dev_file:
         with open(dev_file, encoding="utf-8") as f:
@@ -335,6 +332,14 @@ def train_neural(
     return build_engine_file(hf_dir, output, work, manifest, dev_rows, log)
 
 
+def training_examples(pair_files: Sequence[Path], seed: int, rates: dict) -> list[Example]:
+    """The pairs of the files, augmented with the recipe's seed and rates (`augment`)."""
+    rows: list[Example] = []
+    for p in pair_files:
+        rows.extend(read_examples(Path(p)))
+    return augment(rows, seed=seed, **rates)
+
+
 def label_counts(examples: Sequence[Example]) -> dict[str, int]:
     """How many training pairs each label had (the manifest's `training_labels`: the engine
     takes the lean between the two sides out at run time, see `NeuralEngine.side_offsets`)."""
@@ -354,10 +359,9 @@ def recipe_label_counts(manifest: dict, pair_files: Sequence[Path]) -> dict[str,
             "pass the files it was trained on"
         )
     config = manifest.get("config", {})
-    rows: list[Example] = []
-    for p in pair_files:
-        rows.extend(read_examples(Path(p)))
-    examples = augment(rows, seed=int(config.get("seed", TrainConfig.seed)), **config.get("augment", {}))
+    examples = training_examples(
+        pair_files, int(config.get("seed", TrainConfig.seed)), config.get("augment", {})
+    )
     if len(examples) != manifest.get("augmented_pairs"):
         raise InputError(
             f"the recipe made {len(examples)} training pairs where the engine had "
