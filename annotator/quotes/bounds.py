@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 
 from annotator.quotes import lexicon as lx
-from annotator.quotes.patterns import FRAG, QUANT, SPEECH, UPPER, WEEKDAYS, QuoteIndex, count_words
+from annotator.quotes.patterns import (
+    FRAG,
+    QUANT,
+    SPEECH,
+    UPPER,
+    WEEKDAYS,
+    QuoteIndex,
+    count_words,
+)
 
 #: what may follow the cue of "As X put it ..., " before the comma: "it", a time, a place, a source
 AS_TAIL_RE = re.compile(
@@ -71,6 +79,50 @@ CIRCUMSTANCE_RE = re.compile(
     r"book|hearing|briefing|Twitter|Facebook|television|radio|" + WEEKDAYS + r")\b[^,;:]*"
     r"(?:[.!?]?\s*$|(?=,\s*(?:and|but|while|whereas|as)\s))"
 )
+
+
+FINITE_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|do|does|did|[a-z]{3,}ed)\b"
+    r"|n[’']t\b"
+)
+
+CIRCUMSTANCE_HEAD_RE = re.compile(
+    r"(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore)\s+(?:an?|the|his|her|their|its)\s"
+)
+
+#: where and when a stance was taken, after the noun phrase a stance verb takes ("endorsed Ann
+#: Kim at a news conference Friday", "criticized the levy during a debate"): the writer's words
+OBJECT_CIRCUMSTANCE_RE = re.compile(
+    r"\s+(?:during\s+(?:an?|the|his|her|their|its)\s"
+    r"|at\s+(?:an?|the|his|her|their)\s+(?:[\w\-]+\s+){0,2}?(?:news|press|conference|rally|event|forum|hearing|"
+    r"meeting|town|debate|summit|convention|campaign)\b"
+    r"|(?:early|late|last|earlier)\s+(?:on\s+)?(?:" + WEEKDAYS + r"|week|month|year|this)\b"
+    r"|on\s+(?:" + WEEKDAYS + r"|the\s+campaign\s+trail|Twitter|Facebook|television)\b"
+    r"|in\s+(?:an?|the|his|her|their)\s+(?:[\w\-]+\s+){0,2}?(?:interview|statement|speech|op-ed|letter|tweet|post|"
+    r"debate|appearance|conference|call|address)\b"
+    r"|(?:" + WEEKDAYS + r")\b)"
+)
+#: what opens a clause or an infinitive, not a noun phrase
+NOT_NP_RE = re.compile(r"(?:to|that|whether|if|how|what|why|when|where|who|which)\b", re.IGNORECASE)
+
+
+def object_end(masked: str, a: int, b: int) -> int:
+    """Where the noun-phrase object of a stance verb from `a` ends, at most `b`: before a
+    circumstance of the act (`OBJECT_CIRCUMSTANCE_RE`); a clause or an infinitive ("wants to
+    ...", "asked whether ...") keeps its adjuncts, which may be its own."""
+    if NOT_NP_RE.match(masked, a):
+        return b
+    m = OBJECT_CIRCUMSTANCE_RE.search(masked, a, b)
+    return m.start() if m and m.start() > a else b
+
+
+def circumstance_only(masked: str, a: int, b: int) -> bool:
+    """The words in [a, b) only say where or when ("In a speech last July", "On Monday"):
+    a prepositional phrase with no verb, which is no reported content."""
+    head = masked[a:b]
+    return (
+        bool(CIRCUMSTANCE_HEAD_RE.match(head)) and not FINITE_VERB_RE.search(head) and count_words(head) <= 8
+    )
 
 
 def close_of_complement(

@@ -441,7 +441,7 @@ def sentence_quotes(
                     and (CLAUSE_START_RE.match(body) or body.startswith(("to ", FRAG)))
                     and not PREP_START_RE.match(body if not body.startswith("to ") else "x")
                 ):
-                    content = (that_pos + r.end(), limit)
+                    content = (that_pos + r.end(), bd.object_end(masked, that_pos + r.end(), limit))
             if content is None and not parts and f.lemma in lx.TO_CLAUSE and not f.inverted:
                 # "X vowed to repeal the law", "Y threatened to sue": the promised act is the content
                 p2 = that_pos
@@ -543,8 +543,8 @@ def sentence_quotes(
                 if trivial or paren:
                     a2, b2 = trim_content(masked, consumed, lead_len)
                     a2 = skip_intro(masked, a2, b2)
-                    if ASKED_RE.match(masked[a2:b2]):
-                        a2 = b2  # "Asked if ..., X said": the question is not X's content
+                    if ASKED_RE.match(masked[a2:b2]) or (trivial and bd.circumstance_only(masked, a2, b2)):
+                        a2 = b2  # "Asked if ..., X said", "In a speech in May, X said:": not X's words
                     nw = count_words(text[base + a2 : base + b2])
                     left_ok = nw >= 3 or (not trivial and nw >= 1 and not INTRO_ONLY_RE.match(masked[a2:b2]))
                     if left_ok:

@@ -17,8 +17,10 @@ candidates with the speaker *mention*; `attribute.py` turns mentions into people
 from __future__ import annotations
 
 import bisect
+import re
 
 from annotator.quotes.content import sentence_quotes
+from annotator.quotes.cues import SPEECH_LEMMAS, lemma_of
 from annotator.quotes.frames import find_frames
 from annotator.quotes.records import Mention, QSpan, Raw, Sentence
 from annotator.quotes.special import (
@@ -43,6 +45,10 @@ from annotator.quotes.text import (
     sentences,
     uses_single_marks,
 )
+
+#: how a block quotation's paragraph opens: a capital letter and a word (not a list's dash,
+#: markup, a number or a caption)
+BLOCK_START_RE = re.compile(r"[A-Z][a-z’']*\b(?![:.])")
 
 
 def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
@@ -234,6 +240,11 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
             # the answer's own pieces ("Tenorio: ..." read as a title, and its sentences)
             para_raws = [k for k in para_raws if not (k.start >= qa_raw.start - 2 and _answer_piece(k))]
             para_raws.append(qa_raw)
+        if pending is not None and not quotes and not para_raws:
+            block = block_quote(text, ps, pe, pending)  # "Kim wrote:" and a paragraph with no marks
+            if block is not None:
+                block.para, block.sent = pi, first
+                para_raws.append(block)
         para_raws.sort(key=lambda r: r.start)
         pending, announce = new_pending, new_announce
         if para_raws:
@@ -242,6 +253,24 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         else:
             prev_para_last = None
     return raws, all_sents
+
+
+def block_quote(text: str, ps: int, pe: int, pending: Raw) -> Raw | None:
+    """A paragraph after "Ann Kim wrote:" that has no quotation marks and no frame of its own:
+    a block quotation whose marks were lost (scraped text drops a `<blockquote>`'s), hers
+    whole. Only a speech verb's colon hands it on ("the report found:", "the list:" do not)."""
+    a, b = _trimmed(text, ps, pe)
+    if lemma_of(pending.cue or "") not in SPEECH_LEMMAS or not BLOCK_START_RE.match(text, a, b):
+        return None
+    if len(text[a:b].split()) < 6 or text[a:b].endswith(":"):
+        return None  # a short line, or a paragraph that announces one of its own
+    if re.search(
+        r"\b(?:that|following|these|this|below)\s*:\s*$", text[pending.sent_start : pending.sent_end]
+    ):
+        return None  # "found that:", "said the following:": a list or a summary follows
+    return Raw(
+        a, b, "direct", pending.cue, pending.cue_start, pending.cue_end, pending.mention, "frame", None, a, b
+    )
 
 
 def _answer_piece(r: Raw) -> bool:

@@ -1,0 +1,76 @@
+"""Where reported content ends and starts: a stance verb's object, a lead that only says when,
+and a block quotation whose marks were lost. Every sentence here is invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.models import Article
+from annotator.quotes import find_quotes
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, span text, speaker) of every quote found."""
+    return [(q.kind, q.text, q.speaker) for q in find_quotes(Article(id="t", text=text))]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("On Friday, Ann Kim endorsed Tom Reyes at a news conference in the old mill.", "Tom Reyes"),
+        ("Ann Kim criticized the levy during a debate with her rivals.", "the levy"),
+        ("Ann Kim endorsed Tom Reyes in a statement on Thursday.", "Tom Reyes"),
+        ("Ann Kim praised the new ferry schedule on Twitter.", "the new ferry schedule"),
+        ("Ann Kim endorsed Tom Reyes late Sunday.", "Tom Reyes"),
+    ],
+)
+def test_a_stance_verbs_object_ends_before_where_and_when(text, content):
+    assert [q[1] for q in found(text)] == [content]
+
+
+def test_an_infinitive_or_clause_object_keeps_its_adjuncts():
+    # the circumstance may be part of what is wanted
+    assert [q[1] for q in found("Ann Kim wants to speak at a news conference on the pier.")] == [
+        "to speak at a news conference on the pier"
+    ]
+    # a noun phrase's own prepositional phrase stays
+    assert [q[1] for q in found("Ann Kim criticized the plan for the harbor.")] == ["the plan for the harbor"]
+
+
+def test_a_lead_that_only_says_when_or_where_is_no_content():
+    assert found("Ann Kim spoke after the vote. In a speech last July, she said:") == []
+    # a lead with a verb of its own is still the content
+    assert [q[1] for q in found("In the end the levy failed, Ann Kim said.")] == [
+        "In the end the levy failed"
+    ]
+
+
+def test_a_paragraph_after_said_colon_is_a_block_quotation():
+    text = (
+        "Ann Kim, a harbor engineer, spoke at the hearing. In her testimony, she said:\n\n"
+        "Let nobody be fooled. The wall will not hold back a storm like the last one, and we know it.\n\n"
+        "The council adjourned at nine."
+    )
+    quotes = found(text)
+    assert quotes == [
+        (
+            "direct",
+            "Let nobody be fooled. The wall will not hold back a storm like the last one, and we know it",
+            "Ann Kim",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list or a summary follows "found that:" / "the following:"
+        "The survey also found that:\n\nThe survey has a margin of error of four points overall.",
+        # a colon that is no speech verb's
+        "Here is the schedule for the week:\n\nMonday brings the vote on the new harbor wall plan.",
+        # a short line
+        "Ann Kim wrote:\n\nNo comment.",
+    ],
+)
+def test_no_block_quotation_without_a_speech_verb_and_a_real_paragraph(text):
+    assert found(text) == []
