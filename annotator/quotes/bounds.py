@@ -116,6 +116,15 @@ def object_end(masked: str, a: int, b: int) -> int:
     return m.start() if m and m.start() > a else b
 
 
+CLAUSE_COMMA_RE = re.compile(r",(?!\d)")
+
+
+def clause_comma(masked: str, a: int, b: int) -> int:
+    """The first comma in [a, b) that is no thousands separator ("2,400"), or -1."""
+    m = CLAUSE_COMMA_RE.search(masked, a, b)
+    return m.start() if m else -1
+
+
 def circumstance_only(masked: str, a: int, b: int) -> bool:
     """The words in [a, b) only say where or when ("In a speech last July", "On Monday"):
     a prepositional phrase with no verb, which is no reported content."""

@@ -461,7 +461,7 @@ def sentence_quotes(
                     index, text, base, masked, a, b, cue_start=f.cue_start, lemma=f.lemma, cue=f.cue
                 )
                 if bd.SUBORD_RE.match(masked, 0, f.start):
-                    comma = masked.find(",", a, b)
+                    comma = bd.clause_comma(masked, a, b)
                     if comma > a:
                         b = comma
                 a2, b2 = trim_content(masked, a, b)

@@ -37,13 +37,18 @@ STATIVE_RE = re.compile(
     r"(?![\w’'\-])"
 )
 
+#: a clause boundary (a comma inside a number, "250,000", is none)
 STATIVE_LEFT_RE = re.compile(
-    r"(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|whereas)\b)"
-    r"(?!.*(?:[,;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|"
+    r"(?:,(?!\d)|[;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|whereas)\b)"
+    r"(?!.*(?:,(?!\d)|[;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|"
     r"whereas)\b))"
 )
 
-STATIVE_RIGHT_RE = re.compile(r"[,;:—–(.!?]|\s(?:but|while|because|although|though|whereas)\s")
+#: where the complement ends: a clause boundary, or the sentence's own end (a full stop inside
+#: the sentence is a number's or an abbreviation's: "to rise to 2.9 percent", "that Mr. Kim will")
+STATIVE_RIGHT_RE = re.compile(
+    r",(?!\d)|[;:—–(]|\s-{1,2}\s|[.!?](?=[\s\"'”’)]*$)|\s(?:but|while|because|although|though|whereas)\s"
+)
 
 APPEAR_PLACE_RE = re.compile(
     r"\s*(?:on|in|at|before|with|together|alongside|onstage|live|during|for|as|from|"

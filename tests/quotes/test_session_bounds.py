@@ -74,3 +74,30 @@ def test_a_paragraph_after_said_colon_is_a_block_quotation():
 )
 def test_no_block_quotation_without_a_speech_verb_and_a_real_paragraph(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a full stop inside a number or after an abbreviation does not end the complement
+        ("The deficit is expected to rise to 3.4 percent next year.", "to rise to 3.4 percent next year"),
+        (
+            "It now seems inevitable that Mr. Reyes will run again.",
+            "inevitable that Mr. Reyes will run again",
+        ),
+        # a comma inside a number is no clause boundary
+        (
+            "After a long winter, more than 12,000 riders are expected to use the ferry.",
+            "more than 12,000 riders",
+        ),
+        # a spaced hyphen used as a dash closes it
+        ("In a line that seemed aimed at the mayor - the crowd cheered - Kim spoke.", "aimed at the mayor"),
+    ],
+)
+def test_stative_content_ends_at_a_clause_boundary_not_inside_a_number(text, content):
+    assert content in [q[1] for q in found(text)]
+
+
+def test_a_subordinate_clause_content_ends_at_a_comma_that_is_no_thousands_separator():
+    text = "While one firm says there are more than 2,400 boats in the bay, another counts fewer."
+    assert [q[1] for q in found(text)] == ["there are more than 2,400 boats in the bay"]
