@@ -116,6 +116,16 @@ def object_end(masked: str, a: int, b: int) -> int:
     return m.start() if m and m.start() > a else b
 
 
+#: a bare clause that cannot be an object: a subject, then an auxiliary or a modal ("feared her
+#: boss would object", "vowed he and his team would never quit"); a verb that otherwise
+#: needs "that" ("hoped", "vowed", "feared") reports it
+FINITE_CLAUSE_RE = re.compile(
+    r"\s*(?:he|she|they|we|I|it|you|there|(?:the|an?|his|her|their|its|our|my|this|these|those|some|many|most)"
+    r"\s+(?:[\w\-’']+\s+){0,3}?[\w\-’']+|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
+    r"(?:\s+and\s+(?:his|her|their|its|the)?\s*[\w\-]+)?"
+    r"\s+(?:would|will|could|can|should|might|may|must|is|are|was|were|has|have|had|wo|won’t|won't|"
+    r"wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't)\b"
+)
 CLAUSE_COMMA_RE = re.compile(r",(?!\d)")
 
 

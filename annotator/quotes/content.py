@@ -378,7 +378,7 @@ def sentence_quotes(
                 if (
                     content is None
                     and f.lemma in lx.BARE_CLAUSE
-                    and f.lemma not in lx.THAT_ONLY
+                    and (f.lemma not in lx.THAT_ONLY or bd.FINITE_CLAUSE_RE.match(masked, that_pos))
                     and f.lemma not in lx.QUOTE_ONLY
                     and not f.inverted
                 ):

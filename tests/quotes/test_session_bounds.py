@@ -101,3 +101,27 @@ def test_stative_content_ends_at_a_clause_boundary_not_inside_a_number(text, con
 def test_a_subordinate_clause_content_ends_at_a_comma_that_is_no_thousands_separator():
     text = "While one firm says there are more than 2,400 boats in the bay, another counts fewer."
     assert [q[1] for q in found(text)] == ["there are more than 2,400 boats in the bay"]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Ann Kim vowed she and her crew would never quit.", "she and her crew would never quit"),
+        ("Tom Reyes feared his landlord would raise the rent.", "his landlord would raise the rent"),
+        ("Ann Kim hopes the ferry will run by May.", "the ferry will run by May"),
+    ],
+)
+def test_a_verb_that_needs_that_reports_a_bare_clause_with_a_subject_and_an_auxiliary(text, content):
+    assert [q[1] for q in found(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Kim knows the harbor well.",  # an object, not a clause
+        "Tom Reyes feared the worst.",
+        "The mayor hopes for rain.",
+    ],
+)
+def test_a_verb_that_needs_that_takes_no_bare_object_as_content(text):
+    assert found(text) == []
