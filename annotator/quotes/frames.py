@@ -23,7 +23,7 @@ from annotator.quotes.patterns import (
 )
 from annotator.quotes.records import Mention
 from annotator.quotes.speakers import left_speaker, right_speaker
-from annotator.quotes.subjects import np_kind, sentence_subject
+from annotator.quotes.subjects import OPENING_ING_RE, np_kind, sentence_subject
 
 
 @dataclass(slots=True)
@@ -246,6 +246,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             and (
                 lead.endswith((",", SPEECH))
                 or BY_END_RE.search(lead)
+                or OPENING_ING_RE.match(lead)  # "While saying that ..., she ..."
                 or ADVERB_AFTER_COMMA_RE.search(lead)
                 # "a defense of “harbor values,” saying ...": the comma inside the term's marks
                 or (

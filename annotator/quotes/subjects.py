@@ -311,7 +311,7 @@ _TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
 
 
 INTRO_PHRASE_RE = re.compile(
-    r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over|Absent|Despite|Unlike|Like|Amid|"
+    r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over|Absent|Despite|Unlike|Like|Amid|For|With|From|To|"
     r"Among|Without|Following|Given|Under|Throughout|Across|Against|Through|Until|Upon|While|When|Although|"
     r"Outside|Inside|Near|Behind|Beyond|Around|Along|Within|Beside|"
     r"Though|If|As|Because|Once|Even\s+(?:as|if|though|when|after|before)|"
@@ -321,7 +321,7 @@ INTRO_PHRASE_RE = re.compile(
     + WEEKDAYS
     + r"|However|Instead|Later|Earlier|Separately|Afterward|Afterwards|"
     r"Likewise|Similarly|Moreover|Indeed|Finally|Again|Overall|Ultimately|Nonetheless|Nevertheless|Besides|"
-    r"Otherwise|Consequently|Thus|Therefore|Recently|Previously|Initially|Instead|Notably|"
+    r"Otherwise|Consequently|Thus|Therefore|Recently|Previously|Initially|Instead|Notably|[A-Z][a-z]{3,}ly|"
     r"(?:(?:A\s+few|A\s+couple\s+of|Two|Three|Several|Many|Some|\d+)\s+(?:minutes|hours|days|weeks|months|years)|"
     r"Minutes|Hours|Days|Weeks|Months|Years|Moments|Seconds)\s+(?:later|earlier|ago|before|after)),\s*|"
     r"\s*(?:But|And|So|Yet|Then|Also)\s+|\s*(?:Here|There|Back|Elsewhere)\s[^,;:\ue000]{1,40},\s*|"
@@ -356,10 +356,22 @@ COUNTED_GROUP_RE = re.compile(
 CLAUSE_OPEN_RE = re.compile(r"(?:\s[—–]\s*|;\s*|\s-\s+)(?:where\s+|when\s+|while\s+)?")
 
 
+#: a sentence opening with a phrase whose participle is the cue: its subject comes after the comma
+OPENING_ING_RE = re.compile(
+    r"\s*(?:(?:But|And)\s+)?(?:While|After|Before|Since|Besides|Despite|By|Without|Upon|When|On|In\s+addition\s+to|"
+    r"Instead\s+of|Apart\s+from|Aside\s+from)(?:\s+\w+)?\s*$"
+)
+
+
 def participle_subject(text: str, masked: str, base: int, at: int) -> Mention | None:
     """The subject of the clause that holds position `at` (relative to `base`) of a sentence,
     for a participle cue there: that of the last clause opened before it, when it has one,
     else the sentence's (`sentence_subject`)."""
+    if at and OPENING_ING_RE.match(masked[: min(at, 80)] if at <= 80 else ""):
+        # "While saying that ..., she ...", "In addition to stating ..., Kim ...": the main clause's
+        comma = masked.find(", ", at, at + 300)
+        if comma > 0:
+            return sentence_subject(text, masked[comma + 2 :], base + comma + 2)
     opened = None
     for m in CLAUSE_OPEN_RE.finditer(masked, max(0, at - 300), at):  # the nearest clause (linear time)
         opened = m

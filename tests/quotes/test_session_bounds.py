@@ -125,3 +125,29 @@ def test_a_verb_that_needs_that_reports_a_bare_clause_with_a_subject_and_an_auxi
 )
 def test_a_verb_that_needs_that_takes_no_bare_object_as_content(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # the participle opens the sentence: its subject is the main clause's
+        (
+            "While saying that he does respect Ms. Kim, Tom Reyes continued to voice doubts.",
+            "he does respect Ms. Kim",
+            "Tom Reyes",
+        ),
+        (
+            "In addition to stating that the pier has no future, Kim has vowed to close it.",
+            "the pier has no future",
+            "Kim",
+        ),
+        # an opening phrase before the subject ("For her part, ...") does not hide it
+        (
+            "For her part, Ann Kim made a case against the levy, saying it hurts renters.",
+            "it hurts renters",
+            "Ann Kim",
+        ),
+    ],
+)
+def test_a_participles_speaker_is_the_subject_of_its_clause(text, content, speaker):
+    assert (("indirect", content, speaker)) in found(text)
