@@ -30,6 +30,15 @@ MAIN_VERB_AFTER_RE = re.compile(
 )
 APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the|who|which|whose)\s")
 BECAUSE_CUT_RE = re.compile(r",\s+because\s")
+#: what the writer adds after reported content: a concession ("even though ...", ", although
+#: ..."), a dash and an appositive or a new clause ("— a claim he has made before", "— and the
+#: Senate ..."), a comparison with a forecast (", well above what analysts expected"), an
+#: absolute phrase (", with one poll finding ...")
+WRITER_ASIDE_RE = re.compile(
+    r",?\s+(?:even\s+though|although|though)\s(?!not\b)"
+    r"|\s+[—–]\s+(?:an?|the|one|all|and|despite)\s"
+    r"|,\s+(?:well\s+(?:above|below)|with\s+(?:one|some|many|most|the|his|her|their|a|an)\s)\s*"
+)
 #: content that is a quotation, then "and" and the subject's next verb
 QUOTE_THEN_VERB_RE = re.compile(rf"(?P<q>[{SPEECH}{FRAG}]+)\s+and\s+(?:then\s+)?[a-z]+(?:s|ed)\b")
 #: a colon and a quotation with an attribution of its own after it
@@ -211,6 +220,9 @@ def content_end(
     cut = ATTRIBUTED_QUOTE_RE.search(masked, a, b)
     if cut and count_words(masked[a : cut.start()]) >= 2:
         b = cut.start()  # "lamenting the churn: “...,” she said": the quotation has its own speaker
+    cut = WRITER_ASIDE_RE.search(masked, a, b)
+    if cut and count_words(masked[a : cut.start()]) >= 2:
+        b = cut.start()  # "claimed the vote was rigged even though ...", "... — a claim he ...": the writer's
     cut = BECAUSE_CUT_RE.search(masked, a, b)
     if cut and count_words(masked[a : cut.start()]) >= 3:
         b = cut.start()  # "doesn't expect a deal soon, because ...": the reason is the writer's

@@ -151,3 +151,36 @@ def test_a_verb_that_needs_that_takes_no_bare_object_as_content(text):
 )
 def test_a_participles_speaker_is_the_subject_of_its_clause(text, content, speaker):
     assert (("indirect", content, speaker)) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a concession after the reported clause is the writer's
+        (
+            "Ann Kim insisted that the vote was rigged even though no ballot was ever found missing.",
+            "the vote was rigged",
+        ),
+        (
+            "Tom Reyes said the ferry would run by May, although the dock is still closed.",
+            "the ferry would run by May",
+        ),
+        # a dash and an appositive: the writer's comment on it
+        (
+            "Ann Kim said she does not want to close the pier — a plan she floated in June.",
+            "she does not want to close the pier",
+        ),
+        # a comparison with a forecast
+        (
+            "The firm reported a profit of $2 a share, well above what analysts expected.",
+            "a profit of $2 a share",
+        ),
+    ],
+)
+def test_the_writers_aside_after_reported_content_is_not_the_content(text, content):
+    assert [q[1] for q in found(text)] == [content]
+
+
+def test_a_concession_inside_the_content_stays():
+    text = "Ann Kim said it was possible, though not likely, that the pier would close."
+    assert [q[1] for q in found(text)] == ["it was possible, though not likely, that the pier would close"]
