@@ -97,6 +97,10 @@ ADVERB_AFTER_COMMA_RE = re.compile(r",\s+(?:[a-z]+ly|also|then|again|even|often|
 BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
 
 
+#: a determiner right before a cue word makes it a noun ("no doubt", "a claim", "the report")
+NOUN_DET_RE = re.compile(r"(?<![\w’'\-])(?:[Nn]o|[Aa]n?|[Tt]he|[Aa]ny|[Ll]ittle)\s+$")
+
+
 def intro_only(lead0: str) -> bool:
     """Nothing, or a short adverbial ("Over the next decade", "In 2019") before a cue."""
     if not lead0:
@@ -170,6 +174,12 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             continue
         if NOT_A_CUE_AFTER_RE.match(masked, ce) and low in ("think", "thinks"):
             continue  # "think tanks", "think twice"
+        if (
+            NOUN_DET_RE.search(masked, max(0, cs - 8), cs)
+            and not low.endswith(("ing", "ed"))
+            and " " not in low
+        ):
+            continue  # "left no doubt that", "a report that": a noun after its determiner
         prev_words = masked[max(0, cs - 30) : cs].split()[-2:] or [""]
         prev_word = prev_words[-1:]
         if (

@@ -250,6 +250,7 @@ CUE_PHRASES = [
     ("expressed concern", "express concern"), ("expresses concern", "express concern"),
     ("expressing concern", "express concern"), ("made clear", "make clear"),
     ("makes clear", "make clear"), ("making clear", "make clear"),
+    ("left no doubt", "make clear"), ("leaves no doubt", "make clear"), ("leaving no doubt", "make clear"),
     ("put it", "put"), ("puts it", "put"), ("shot back", "shoot back"), ("fired back", "fire back"),
     ("blurted out", "blurt"), ("blurts out", "blurt"), ("cried out", "exclaim"), ("cries out", "exclaim"),
     ("called for", "call for"), ("calls for", "call for"), ("calling for", "call for"),

@@ -184,3 +184,15 @@ def test_the_writers_aside_after_reported_content_is_not_the_content(text, conte
 def test_a_concession_inside_the_content_stays():
     text = "Ann Kim said it was possible, though not likely, that the pier would close."
     assert [q[1] for q in found(text)] == ["it was possible, though not likely, that the pier would close"]
+
+
+def test_a_spaced_hyphen_aside_between_subject_and_cue_leaves_the_subject():
+    text = "Renters - especially in the old harbor district - said that the levy had gone too far."
+    assert found(text) == [("indirect", "the levy had gone too far", "Renters")]
+
+
+def test_left_no_doubt_is_a_cue_and_a_determiner_makes_a_cue_word_a_noun():
+    assert found("Reyes left no doubt that he would run again.") == [
+        ("indirect", "he would run again", "Reyes")
+    ]
+    assert found("There was little doubt that the pier would close.") == []
