@@ -35,8 +35,8 @@ BECAUSE_CUT_RE = re.compile(r",\s+because\s")
 #: Senate ..."), a comparison with a forecast (", well above what analysts expected"), an
 #: absolute phrase (", with one poll finding ...")
 WRITER_ASIDE_RE = re.compile(
-    r",?\s+(?:even\s+though|although|though)\s(?!not\b)"
-    r"|\s+[—–]\s+(?:an?|the|one|all|and|despite)\s"
+    r",?\s+(?:even\s+though|although|though)\s(?!not\b)(?![^,;]{0,30},)"
+    r"|\s+[—–]\s+(?:an?|the|one|all|despite|and(?!\s+(?:that|more)\b))\s"
     r"|,\s+(?:well\s+(?:above|below)|with\s+(?:one|some|many|most|the|his|her|their|a|an)\s)\s*"
 )
 #: content that is a quotation, then "and" and the subject's next verb
@@ -136,6 +136,36 @@ FINITE_CLAUSE_RE = re.compile(
     r"wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't)\b"
 )
 CLAUSE_COMMA_RE = re.compile(r",(?!\d)")
+
+
+#: a conjunction, or a semicolon, right before a later frame's speaker ("..., but he said")
+LATER_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)|;)\s*[\w’'\-. ]{0,40}$")
+#: verbs of saying (not of knowing or hoping, which nest in the content: "she hopes A, but she knows B")
+SPEECH_VERB_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "argue",
+        "note",
+        "write",
+        "insist",
+        "claim",
+        "warn",
+        "explain",
+        "suggest",
+        "stress",
+    }
+)
+
+
+def coordinated_start(masked: str, at: int, later: list, n: int) -> int:
+    """Where a later frame coordinated with the one ending at `at` starts ("..., but he said"),
+    past a frame nested in the content between; `n` when none is."""
+    for g in later:
+        if g.lemma in SPEECH_VERB_LEMMAS and not g.inherit and LATER_COORD_RE.search(masked, at, g.start):
+            return g.start
+    return n
 
 
 def clause_comma(masked: str, a: int, b: int) -> int:

@@ -150,8 +150,7 @@ def _nests_in_content(f: Frame) -> bool:
     return f.lemma in OBJECT_LEMMAS and f.lemma not in SPEECH_LEMMAS
 
 
-#: how far after a cue the rest of a sentence is read to decide it is a trivial tail
-#: ("..., she said on Monday."): a longer rest is not trivial
+#: how far after a cue the rest of a sentence is read for a trivial tail ("..., she said on Monday.")
 TAIL_WINDOW = 400
 
 
@@ -217,7 +216,8 @@ def sentence_quotes(
                 if prev is None:
                     continue
             f.mention = prev
-        limit = n
+        # "said he wouldn't expect A, but he said B": past a nested cue, a coordinated frame
+        limit = bd.coordinated_start(masked, f.end, frames[i + 2 : i + 4], n)
         if nxt is not None:
             gap = masked[f.end : nxt.start]
             if (

@@ -196,3 +196,21 @@ def test_left_no_doubt_is_a_cue_and_a_determiner_makes_a_cue_word_a_noun():
         ("indirect", "he would run again", "Reyes")
     ]
     assert found("There was little doubt that the pier would close.") == []
+
+
+def test_content_ends_where_a_coordinated_frame_starts_past_a_nested_cue():
+    text = "Lind said he would not expect a close race to hurt the port, but he said Kim could win the north."
+    assert [q[1] for q in found(text)] == [
+        "he would not expect a close race to hurt the port",
+        "Kim could win the north",
+    ]
+    # a verb of knowing after "but" stays inside the content
+    text = "Ann Kim says she hopes to win, but she knows that the race is close."
+    assert next(q[1] for q in found(text)) == "she hopes to win, but she knows that the race is close"
+
+
+def test_a_parenthetical_concession_inside_a_noun_phrase_stays():
+    text = "Lind said Kim could win traditionally liberal, though culturally conservative, towns."
+    assert [q[1] for q in found(text)] == [
+        "Kim could win traditionally liberal, though culturally conservative, towns"
+    ]
