@@ -30,6 +30,18 @@ MAIN_VERB_AFTER_RE = re.compile(
 )
 APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the|who|which|whose)\s")
 BECAUSE_CUT_RE = re.compile(r",\s+because\s")
+#: ", and" or ", but" and a clause with a subject of its own, after reported content: the
+#: writer's next statement ("said the levy would pass, but the council refused")
+NEW_CLAUSE_RE = re.compile(
+    r",\s+(?:and|but)\s+(?:now\s+)?(?:he|she|they|it|there|that|this"
+    r"|(?:the|an?|his|her|their|its|these|those|some|many|most|several|two|three|four|five|no)\s+(?:[\w\-’']+\s+){0,4}?[\w\-’']+"
+    r"|[A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3})\s+"
+    # (not a verb of saying or knowing: "..., but she knows that ..." goes on with her words)
+    r"(?!(?:knows|knew|thinks|thought|believes|believed|hopes|hoped|says|said|added|argued|noted|wants|feels|fears|"
+    r"expects)\b)"
+    r"(?:(?:also|now|still|soon|never|often|have|has|had|is|are|was|were|will|would|could|can|should|may|might|"
+    r"did|does|do|doesn’t|don’t|didn’t|wasn’t|isn’t|doesn't|don't|didn't|wasn't|isn't)\b|[a-z]+ed\b|[a-z]+s\b)"
+)
 #: what the writer adds after reported content: a concession ("even though ...", ", although
 #: ..."), a dash and an appositive or a new clause ("— a claim he has made before", "— and the
 #: Senate ..."), a comparison with a forecast (", well above what analysts expected"), an
@@ -253,6 +265,9 @@ def content_end(
     cut = WRITER_ASIDE_RE.search(masked, a, b)
     if cut and count_words(masked[a : cut.start()]) >= 2:
         b = cut.start()  # "claimed the vote was rigged even though ...", "... — a claim he ...": the writer's
+    cut = NEW_CLAUSE_RE.search(masked, a, b)
+    if cut and count_words(masked[a : cut.start()]) >= 3 and SPEECH not in masked[cut.start() : b]:
+        b = cut.start()  # "said the levy would pass, but the council refused": the writer goes on
     cut = BECAUSE_CUT_RE.search(masked, a, b)
     if cut and count_words(masked[a : cut.start()]) >= 3:
         b = cut.start()  # "doesn't expect a deal soon, because ...": the reason is the writer's

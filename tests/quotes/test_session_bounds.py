@@ -214,3 +214,27 @@ def test_a_parenthetical_concession_inside_a_noun_phrase_stays():
     assert [q[1] for q in found(text)] == [
         "Kim could win traditionally liberal, though culturally conservative, towns"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Ann Kim said the levy would pass easily, but the council refused.", "the levy would pass easily"),
+        (
+            "Tom Reyes said the ferry was late again, and the harbor master has resigned.",
+            "the ferry was late again",
+        ),
+        # a quotation after the conjunction is still the speaker's
+        (
+            "Ann Kim said the levy would pass easily, but the council “will regret it.”",
+            "the levy would pass easily, but the council “will regret it.”",
+        ),
+        # no subject of its own: the content goes on
+        (
+            "Ann Kim said the levy would pass, but only after a fight.",
+            "the levy would pass, but only after a fight",
+        ),
+    ],
+)
+def test_a_coordinated_clause_with_its_own_subject_is_the_writers(text, content):
+    assert [q[1] for q in found(text)] == [content]
