@@ -9,6 +9,7 @@ import re
 from annotator.quotes import lexicon as lx
 from annotator.quotes.patterns import (
     FRAG,
+    PREP_START_RE,
     QUANT,
     SPEECH,
     UPPER,
@@ -84,6 +85,7 @@ SUBORD_RE = re.compile(
     r"[Ee]ven though|[Ww]hereas|[Uu]ntil|[Oo]nce|[Uu]nless|[Dd]espite|[Ww]henever|[Nn]ow that)\b[^,]*$"
 )
 
+THAT_END_RE = re.compile(r"\bthat\s*,?\s*$")
 PREP_CONTENT_RE = re.compile(
     r"\s*(?!\s*" + QUANT + r")(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b"
 )
@@ -193,6 +195,59 @@ def circumstance_only(masked: str, a: int, b: int) -> bool:
     return (
         bool(CIRCUMSTANCE_HEAD_RE.match(head)) and not FINITE_VERB_RE.search(head) and count_words(head) <= 8
     )
+
+
+ASIDES = "however|though|too|also|again|then|instead|in turn"
+#: adverbs set off by commas between a cue and its content ("noted, however, that")
+ASIDE_ADVERB_RE = re.compile(rf"^\s*,\s*(?:{ASIDES}|moreover)\s*,\s*$")
+#: whom it was said to, before "that" ("assured residents that", "promised Mr. Kim that")
+IOBJ_RE = re.compile(
+    r"^\s*(?:him|her|them|me|us|you|(?:the|his|her|their|its|some|many|all)\s+(?:[\w\-’']+\s+){0,3}?[\w\-’']+"
+    r"|[a-z]+s|[A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3})\s*$"
+)
+IOBJ_LEMMAS = frozenset(
+    {
+        "assure",
+        "promise",
+        "warn",
+        "remind",
+        "tell",
+        "inform",
+        "convince",
+        "persuade",
+        "advise",
+        "caution",
+        "notify",
+    }
+)
+
+
+def that_gap_ok(between: str, lemma: str, of_re: re.Pattern, stop_re: re.Pattern) -> bool:
+    """The words between a cue and "that" leave the that-clause its content: nothing, "of the
+    levy", a comma, an aside adverb, a place or time ("said in May that"), or whom it was said
+    to after a verb that takes one ("assured residents that")."""
+    if SPEECH in between:
+        return False
+    if lemma in IOBJ_LEMMAS and IOBJ_RE.match(between):
+        return True
+    if stop_re.search(between) or count_words(between) > 12:
+        return False
+    return bool(
+        not between.strip()
+        or PREP_START_RE.match(between)
+        or of_re.match(between)
+        or between.strip() == ","
+        or ASIDE_ADVERB_RE.match(between)
+    )
+
+
+def prep_content(masked: str, a: int) -> bool:
+    """Content at `a` that opens with a preposition is where or how it was said ("said in a
+    statement"), not what: unless "that" introduced it ("said that in her town, ...") or it
+    is an infinitive ("to ...")."""
+    if not PREP_CONTENT_RE.match(masked, a) or masked.startswith("to ", a):
+        return False
+    return not THAT_END_RE.search(masked, max(0, a - 8), a)
 
 
 def close_of_complement(

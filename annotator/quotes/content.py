@@ -55,8 +55,7 @@ WHO_RE = re.compile(r"\bwho\b")
 #: adverbs set off by commas between a cue and its content or quotation ("noted, however, that")
 # "Asked about the plan, X said, “...”": the question put to the speaker, not her words
 ASKED_HEAD_RE = re.compile(r"^(?:(?:[Ww]hen|[Aa]fter|[Oo]nce|[Ii]f|[Uu]pon)\s+)?(?:being\s+)?[Aa]sked\b")
-ASIDES = "however|though|too|also|again|then|instead|in turn"
-ASIDE_ADVERB_RE = re.compile(rf"^\s*,\s*(?:{ASIDES}|moreover)\s*,\s*$")
+ASIDES = bd.ASIDES
 SUBORD_HEAD_RE = re.compile(
     r"(?:(?:even|just|only|long|shortly|soon)\s+)?(?:before|after|when|while|as|if|although|though|because|since|"
     r"until|once|unless|whether)\b",
@@ -360,21 +359,10 @@ def sentence_quotes(
             else:
                 right0 = masked[that_pos : min(limit, that_pos + 160)]
                 tm = THAT_RE.search(right0[:160])
-                if tm is not None:
-                    between = right0[: tm.start()]
-                    if (
-                        (
-                            not between.strip()
-                            or PREP_START_RE.match(between)
-                            or OF_START_RE.match(between)  # "said of the levy that ..."
-                            or between.strip() == ","
-                            or ASIDE_ADVERB_RE.match(between)  # "noted, however, that ..."
-                        )
-                        and SPEECH not in between
-                        and not STOP_PUNCT_RE.search(between)
-                        and count_words(between) <= 12
-                    ):
-                        content = (that_pos + tm.end(), limit)
+                if tm is not None and bd.that_gap_ok(
+                    right0[: tm.start()], f.lemma, OF_START_RE, STOP_PUNCT_RE
+                ):
+                    content = (that_pos + tm.end(), limit)
                 if (
                     content is None
                     and f.lemma in lx.BARE_CLAUSE
@@ -449,11 +437,7 @@ def sentence_quotes(
                     p2 += 1
                 if TO_VERB_RE.match(masked, p2):
                     content = (p2, limit)
-            if (
-                content is not None
-                and bd.PREP_CONTENT_RE.match(masked, content[0])
-                and not masked.startswith("to ", content[0])
-            ):
+            if content is not None and bd.prep_content(masked, content[0]):
                 content = None
             if content is not None:
                 a, b = content

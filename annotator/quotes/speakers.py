@@ -39,7 +39,8 @@ from annotator.quotes.subjects import (
 
 # speaker noun phrases at the end of the text before a cue (applied to a bounded window)
 AUX_RE = re.compile(
-    r"(?:\s+(?:"
+    r"(?:,\s*(?:however|meanwhile|too|though|instead|for\s+(?:her|his|its|their)\s+part|in\s+turn),"
+    r"|\s+(?:"
     + lx.alternation(lx.AUX)
     + r"|[a-z][\w’'\-]*ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)|(?:last|this|earlier this)\s+(?:week|month|year)),?)*\s*$"
@@ -327,7 +328,13 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
     aux = AUX_RE.search(left)
     core = left[: aux.start()] if aux else left
     core_r = core.rstrip()
-    if aux and "," in aux.group() and not core_r.endswith(",") and "," in core_r[-250:]:
+    if (
+        aux
+        and "," in aux.group()
+        and aux.group()[:1] != ","
+        and not core_r.endswith(",")
+        and "," in core_r[-250:]
+    ):
         core_r += ","  # "X, dedicating the museum on Saturday, said": the appositive's closing comma
     tag = PARTY_TAG_RE.search(core_r)
     if tag:  # "Rep. Ann Kim (D-Ore.) said": the party or state tag is not part of the name

@@ -238,3 +238,37 @@ def test_a_parenthetical_concession_inside_a_noun_phrase_stays():
 )
 def test_a_coordinated_clause_with_its_own_subject_is_the_writers(text, content):
     assert [q[1] for q in found(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # "that" and then a subordinate clause or a place: the content starts after "that"
+        (
+            "Reyes argues that as the port grows, its influence will strengthen.",
+            "as the port grows, its influence will strengthen",
+        ),
+        ('Ann Kim said that in her town, "there is pessimism."', 'in her town, "there is pessimism."'),
+        # whom it was said to, before "that"
+        ("The mayor promised Mr. Kim that the port would stay open.", "the port would stay open"),
+        ("The mayor assured residents that the port would stay open.", "the port would stay open"),
+    ],
+)
+def test_content_after_that_past_a_clause_opener_or_whom_it_was_said_to(text, content):
+    assert [q[1] for q in found(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The firm, however, says that the rule is wrong.", "The firm"),
+        ("In May, Ann Kim, however, said that the rule is wrong.", "Ann Kim"),
+        ("Lind, for his part, said the rule is wrong.", "Lind"),
+    ],
+)
+def test_an_aside_between_the_subject_and_the_cue_leaves_the_subject(text, speaker):
+    assert [q[2] for q in found(text)] == [speaker]
+
+
+def test_said_in_a_statement_is_still_no_content():
+    assert found("Ann Kim said in a statement.") == []
