@@ -131,6 +131,11 @@ _SPEECH = [
     ("beam", "beams", "beamed", "beaming"),
     ("interject", "interjects", "interjected", "interjecting"),
     ("crack", "cracks", "cracked", "cracking"),
+    ("snipe", "snipes", "sniped", "sniping"), ("vent", "vents", "vented", "venting"),
+    ("gripe", "gripes", "griped", "griping"), ("grumble", "grumbles", "grumbled", "grumbling"),
+    ("aver", "avers", "averred", "averring"), ("fret", "frets", "fretted", "fretting"),
+    ("confess", "confesses", "confessed", "confessing"), ("murmur", "murmurs", "murmured", "murmuring"),
+    ("mutter", "mutters", "muttered", "muttering"),
 
 ]
 
@@ -183,6 +188,11 @@ _OBJECT = [
     # predictions with a noun-phrase object: "doesn't expect a sale before spring"
     ("expect", "expects", "expected", "expecting"), ("forecast", "forecasts", "forecasted", "forecasting"),
     ("anticipate", "anticipates", "anticipated", "anticipating"),
+    ("laud", "lauds", "lauded", "lauding"), ("hail", "hails", "hailed", "hailing"),
+    ("decry", "decries", "decried", "decrying"), ("bemoan", "bemoans", "bemoaned", "bemoaning"),
+    ("chide", "chides", "chided", "chiding"), ("scold", "scolds", "scolded", "scolding"),
+    ("mock", "mocks", "mocked", "mocking"), ("deride", "derides", "derided", "deriding"),
+    ("ridicule", "ridicules", "ridiculed", "ridiculing"), ("echo", "echoes", "echoed", "echoing"),
 ]
 OBJECT_VERBS: dict[str, str] = {}
 for _entry in _OBJECT:

@@ -272,3 +272,19 @@ def test_an_aside_between_the_subject_and_the_cue_leaves_the_subject(text, speak
 
 def test_said_in_a_statement_is_still_no_content():
     assert found("Ann Kim said in a statement.") == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "The budget office estimates that the levy would raise $2 million.",
+            "the levy would raise $2 million",
+        ),
+        ("Ann Kim sniped that Reyes was learning on the job.", "Reyes was learning on the job"),
+        ("Tom Reyes fretted that the ferry would be late.", "the ferry would be late"),
+        ("Ann Kim decried the new parking fees.", "the new parking fees"),
+    ],
+)
+def test_more_verbs_of_saying_and_of_stance(text, content):
+    assert [q[1] for q in found(text)] == [content]
