@@ -277,10 +277,6 @@ def test_said_in_a_statement_is_still_no_content():
 @pytest.mark.parametrize(
     "text, content",
     [
-        (
-            "The budget office estimates that the levy would raise $2 million.",
-            "the levy would raise $2 million",
-        ),
         ("Ann Kim sniped that Reyes was learning on the job.", "Reyes was learning on the job"),
         ("Tom Reyes fretted that the ferry would be late.", "the ferry would be late"),
         ("Ann Kim decried the new parking fees.", "the new parking fees"),
