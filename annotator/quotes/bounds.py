@@ -25,7 +25,7 @@ AS_TAIL_RE = re.compile(
 )
 AS_LEAD_RE = re.compile(r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd|[Jj]ust)\s+)[Aa]s(?:\s+[\w’'\-.]+){0,5}\s*$")
 
-WHO_CUE_RE = re.compile(r",\s*(?:(?:an?|the)\s+[^,;:\ue000]{1,60}?\s+)?who\s+(?:[a-z]+\s+){0,2}$")
+WHO_CUE_RE = re.compile(r",\s*(?:(?:an?|the)\s+[^,;:\ue000]{1,60}?\s+)?(?:who|whom)\s+(?:[a-z]+\s+){0,2}$")
 MAIN_VERB_AFTER_RE = re.compile(
     r",\s+(?:has|have|had|is|was|were|are|will|would|can|could|also|then|later|now|[a-z]{3,}ed)\s"
 )
@@ -85,6 +85,15 @@ SUBORD_RE = re.compile(
     r"[Ee]ven though|[Ww]hereas|[Uu]ntil|[Oo]nce|[Uu]nless|[Dd]espite|[Ww]henever|[Nn]ow that)\b[^,]*$"
 )
 
+#: spaces, and a time or a manner adverb, between a cue and its "to ..." clause ("pledged
+#: Saturday to", "vowed again to")
+WHEN_SKIP_RE = re.compile(
+    r"\s*(?:(?:on\s+)?(?:"
+    + WEEKDAYS
+    + r"|today|yesterday|again|also|repeatedly|publicly|privately|once more)\s+)?"
+)
+#: a relative pronoun, a subject and the cue ("whom he described", "which the mayor called")
+REL_SUBJECT_RE = re.compile(r"\b(?:who|whom|which|what)\s+(?:[\w’'\-.]+\s+){1,4}?[a-z]+\s*$")
 THAT_END_RE = re.compile(r"\bthat\s*,?\s*$")
 PREP_CONTENT_RE = re.compile(
     r"\s*(?!\s*" + QUANT + r")(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b"
@@ -247,6 +256,8 @@ def prep_content(masked: str, a: int) -> bool:
     is an infinitive ("to ...")."""
     if not PREP_CONTENT_RE.match(masked, a) or masked.startswith("to ", a):
         return False
+    if masked.startswith("as ", a) and REL_SUBJECT_RE.search(masked, max(0, a - 80), a):
+        return False  # "whom he described as “peaceful”": the relative pronoun is the object
     return not THAT_END_RE.search(masked, max(0, a - 8), a)
 
 

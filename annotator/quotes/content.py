@@ -124,9 +124,10 @@ TO_VERB_RE = re.compile(
 LEAD_DET_RE = re.compile(r"\s*(?<![\w’'\-])(?:the|The)$")
 
 SAID_IN_RE = re.compile(
-    rf"^(?=\s+\S)(?:\s+(?:in|on|at|during|via)\s+(?:a|an|the|his|her|their|its|one)\s+(?:[\w’'\-]+\s+){{0,3}}?"
-    rf"(?:statement|interview|email|e-mail|letter|speech|tweet|post|call|conference|briefing|debate|rally|"
-    rf"appearance|memo|release|video|op-ed|column|filing|hearing)s?)?"
+    rf"^(?=\s+\S)(?:\s+(?:in|on|at|during|via)\s+(?:a|an|the|his|her|their|its|one|both|each|all)\s+"
+    rf"(?:[\w’'\-]+\s+){{0,3}}?(?:statement|interview|email|e-mail|letter|speech|tweet|post|call|conference|"
+    rf"briefing|debate|rally|appearance|memo|release|video|op-ed|column|filing|hearing|listing|posting|message|"
+    rf"note|book|blog|ad|report|essay|article)s?)?"
     rf"(?:\s+(?:on\s+|late\s+|early\s+|last\s+|this\s+)?(?:{WEEKDAYS}|night|morning|evening|afternoon|week|month|"
     rf"year|today|yesterday))*\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|there|this|that|"
     rf"[{UPPER}][a-z]+\s+(?:is|was|were|are|has|had|will|would|could|should|did|does|must)\b))"
@@ -432,9 +433,7 @@ def sentence_quotes(
                     content = (that_pos + r.end(), bd.object_end(masked, that_pos + r.end(), limit))
             if content is None and not parts and f.lemma in lx.TO_CLAUSE and not f.inverted:
                 # "X vowed to repeal the law", "Y threatened to sue": the promised act is the content
-                p2 = that_pos
-                while p2 < limit and masked[p2].isspace():
-                    p2 += 1
+                p2 = bd.WHEN_SKIP_RE.match(masked, that_pos).end()  # "pledged Saturday to ..."
                 if TO_VERB_RE.match(masked, p2):
                     content = (p2, limit)
             if content is not None and bd.prep_content(masked, content[0]):

@@ -148,7 +148,9 @@ BARE_CLAUSE = {
     "reckon", "concede", "announce", "report", "state", "respond", "reply", "counter", "tweet",
     "continue", "complain", "observe", "remark", "recall", "reveal", "confirm", "indicate",
     "hope", "know", "feel", "show", "find", "estimate", "expect", "worry", "agree", "promise",
-    "pledge", "vow", "assure", "lament", "reiterate", "speculate", "doubt",
+    "pledge", "vow", "assure", "lament", "reiterate", "speculate", "doubt", "imply", "hint",
+    "allege", "aver", "confess", "fret", "gripe", "grumble", "opine", "posit", "proclaim",
+    "surmise", "theorize", "testify", "retort", "muse", "marvel", "snipe",
 }
 # Verbs of writing whose bare object is often a thing made ("wrote the bill", "published a
 # report"): their bare content needs a verb to be reported words.
@@ -432,6 +434,8 @@ SOURCE_NOUNS = {
     "forecasts", "model", "models", "emails", "e-mails", "letter", "letters", "video", "footage",
     "transcript", "transcripts", "assessment", "evaluation", "paper",
     "index", "chart", "map", "graphic", "tracker", "average", "averages", "evidence", "rankings",
+    "newspaper", "newspapers", "magazine", "editorial", "article", "column", "book", "website", "ad",
+    "ads", "statement", "complaint", "lawsuit", "indictment", "ruling", "opinion",
 }
 
 # Lower-case words of a description written before a name ("campaign spokeswoman X",

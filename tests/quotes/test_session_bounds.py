@@ -284,3 +284,20 @@ def test_said_in_a_statement_is_still_no_content():
 )
 def test_more_verbs_of_saying_and_of_stance(text, content):
     assert [q[1] for q in found(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Ann Kim implied a federal judge was biased against her.", "a federal judge was biased against her"),
+        (
+            'Lind wrote in both listings he was "honored" to sell the boat.',
+            'he was "honored" to sell the boat',
+        ),
+        ("Ann Kim vowed Saturday to close the old pier.", "to close the old pier"),
+        ('The newspaper calls it "the pearl" of the coast.', 'it "the pearl" of the coast'),
+        ('Reyes, whom she blasted as a "bully" at every stop, was defeated.', 'as a "bully" at every stop'),
+    ],
+)
+def test_more_frames_and_their_content(text, content):
+    assert content in [q[1] for q in found(text)]
