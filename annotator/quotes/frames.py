@@ -65,7 +65,9 @@ POSSESSOR_RE = re.compile(
     rf"(?:(?<![\w’'])(?P<pro>[Hh]is|[Hh]er|[Tt]heir)|(?P<name>{NAMERUN})['’]s?)\s+(?:own\s+|main\s+|central\s+)?$"
 )
 
-PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|am)(?:\s+\w+ly)*\s+$")
+PROGRESSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|been|be|am|kept|keeps|began|begins|started|starts|continued|continues)(?:\s+\w+ly)*\s+$"
+)
 
 ISSUED_RE = re.compile(
     r"\b(?:issued|issues|released|releases|sent(?:\s+out)?|sends(?:\s+out)?|posted|posts|put\s+out|published|"

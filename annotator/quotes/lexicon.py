@@ -296,7 +296,9 @@ AUX = {"has", "have", "had", "was", "is", "were", "are", "would", "will", "could
        "once", "again", "further", "already", "often", "earlier", "still", "even", "flatly",
        "simply", "not", "never", "always", "just", "too", "been", "being", "reportedly",
        "who", "which", "however", "now", "since", "first", "publicly", "privately", "quickly",
-       "initially", "originally", "subsequently", "eventually", "finally", "both", "all", "here", "there"}
+       "initially", "originally", "subsequently", "eventually", "finally", "both", "all", "here", "there",
+       # verbs that take the cue's -ing form ("kept asking", "began arguing")
+       "kept", "keeps", "began", "begins", "started", "starts", "continued", "continues"}
 # contracted negations ("doesn't think", "didn’t expect"), with either apostrophe
 AUX |= {f"{w}n{ap}t" for w in ("does", "do", "did", "would", "could", "should", "has", "have", "had", "is", "was")
         for ap in ("'", "’")} | {f"{w}{ap}t" for w in ("won", "can") for ap in ("'", "’")}

@@ -301,3 +301,14 @@ def test_more_verbs_of_saying_and_of_stance(text, content):
 )
 def test_more_frames_and_their_content(text, content):
     assert content in [q[1] for q in found(text)]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Sen. Ann Kim kept asking why the agency had closed the pier.", "Ann Kim"),
+        ("Tom Reyes began arguing that the levy was unfair.", "Tom Reyes"),
+    ],
+)
+def test_a_verb_before_the_cues_ing_form_is_not_part_of_the_speaker(text, speaker):
+    assert [q[2] for q in found(text)] == [speaker]
