@@ -99,6 +99,7 @@ ADVERB_AFTER_COMMA_RE = re.compile(r",\s+(?:[a-z]+ly|also|then|again|even|often|
 BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
 
 
+PHRASAL_AFTER_RE = re.compile(r"\s+(?:up\b|off\b|\d|by\s+\d)")
 #: a determiner right before a cue word makes it a noun ("no doubt", "a claim", "the report")
 NOUN_DET_RE = re.compile(r"(?<![\w’'\-])(?:[Nn]o|[Aa]n?|[Tt]he|[Aa]ny|[Ll]ittle)\s+$")
 
@@ -176,6 +177,8 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             continue
         if NOT_A_CUE_AFTER_RE.match(masked, ce) and low in ("think", "thinks"):
             continue  # "think tanks", "think twice"
+        if lemma in ("show", "decline") and PHRASAL_AFTER_RE.match(masked, ce):
+            continue  # "showed up to vote", "trade declined 40 percent": no speech
         if (
             NOUN_DET_RE.search(masked, max(0, cs - 8), cs)
             and not low.endswith(("ing", "ed"))

@@ -312,3 +312,11 @@ def test_more_frames_and_their_content(text, content):
 )
 def test_a_verb_before_the_cues_ing_form_is_not_part_of_the_speaker(text, speaker):
     assert [q[2] for q in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hundreds more showed up to hear Kim speak.", "Trade between the towns declined 40 percent last year."],
+)
+def test_showing_up_and_a_decline_by_a_number_are_no_speech(text):
+    assert found(text) == []
