@@ -288,7 +288,9 @@ NAMING_VERBS = {"call", "calls", "called", "calling", "describe", "describes", "
                 "describing", "characterize", "characterizes", "characterized", "characterizing",
                 "characterise", "characterises", "characterised", "characterising", "dub",
                 "dubs", "dubbed", "dubbing", "label", "labels", "labeled", "labelled", "labeling",
-                "brand", "brands", "branded", "branding", "termed"}
+                "brand", "brands", "branded", "branding", "termed",
+                "portray", "portrays", "portrayed", "portraying", "pronounce", "pronounces", "pronounced",
+                "deem", "deems", "deemed"}
 
 # Words allowed between the subject and its reporting verb ("X has also said").
 AUX = {"has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "might",

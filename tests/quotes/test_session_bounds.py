@@ -320,3 +320,14 @@ def test_a_verb_before_the_cues_ing_form_is_not_part_of_the_speaker(text, speake
 )
 def test_showing_up_and_a_decline_by_a_number_are_no_speech(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Ann Kim portrayed the mayor as a friend of the port.", "the mayor as a friend of the port"),
+        ('The bar association deemed him "well qualified."', 'him "well qualified."'),
+    ],
+)
+def test_portray_and_deem_name_like_call(text, content):
+    assert [q[1] for q in found(text)] == [content]
