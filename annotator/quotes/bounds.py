@@ -245,7 +245,7 @@ def that_gap_ok(between: str, lemma: str, of_re: re.Pattern, stop_re: re.Pattern
         not between.strip()
         or PREP_START_RE.match(between)
         or of_re.match(between)
-        or between.strip() == ","
+        or between.strip() in (",", "only", "simply", "merely", "just")  # "said only that ..."
         or ASIDE_ADVERB_RE.match(between)
     )
 

@@ -104,6 +104,28 @@ PHRASAL_AFTER_RE = re.compile(r"\s+(?:up\b|off\b|\d|by\s+\d)")
 NOUN_DET_RE = re.compile(r"(?<![\w’'\-])(?:[Nn]o|[Aa]n?|[Tt]he|[Aa]ny|[Ll]ittle)\s+$")
 
 
+#: a source noun and the participle and time after it ("poll released Friday", "survey
+#: conducted last week", "poll out this week")
+SOURCE_TAIL_RE = re.compile(
+    r"\b(?P<head>"
+    + lx.alternation(lx.SOURCE_NOUNS | {"polling"})
+    + r")\s+(?:released|conducted|published|taken|"
+    r"out|issued|commissioned)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def source_head(text: str, spk: Mention) -> Mention:
+    """A noun-phrase speaker cut after its source noun: "A new poll released Friday" is "A new poll"."""
+    if spk.kind != "np":
+        return spk
+    m = SOURCE_TAIL_RE.search(spk.text)
+    if m is None:
+        return spk
+    b = spk.start + m.end("head")
+    return Mention(spk.start, b, text[spk.start : b], spk.kind)
+
+
 def intro_only(lead0: str) -> bool:
     """Nothing, or a short adverbial ("Over the next decade", "In 2019") before a cue."""
     if not lead0:
@@ -247,6 +269,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         ):
             spk = None
         if spk is not None:
+            spk = source_head(text, spk)  # "A poll released Friday shows": the poll
             if (
                 low in lx.AMBIGUOUS_FORMS
                 and spk.kind == "np"

@@ -439,7 +439,7 @@ SOURCE_NOUNS = {
     "transcript", "transcripts", "assessment", "evaluation", "paper",
     "index", "chart", "map", "graphic", "tracker", "average", "averages", "evidence", "rankings",
     "newspaper", "newspapers", "magazine", "editorial", "article", "column", "book", "website", "ad",
-    "ads", "statement", "complaint", "lawsuit", "indictment", "ruling", "opinion",
+    "ads", "statement", "complaint", "lawsuit", "indictment", "ruling", "opinion", "polling",
 }
 
 # Lower-case words of a description written before a name ("campaign spokeswoman X",

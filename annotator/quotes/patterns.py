@@ -89,6 +89,10 @@ QUANT = (
     r"majority|handful|fraction))\b"
 )
 
+#: an adverb in -ly ("publicly", "flatly"); not "only", which opens a noun phrase ("said only the
+#: council could decide"), nor a noun or verb in -ly
+LY_ADVERB = r"(?!(?:only|family|supply|apply|rely|reply|rally|ally|assembly|monopoly|anomaly)\b)[a-z]\w*ly"
+
 PREP_START_RE = re.compile(
     r"^\s*,?\s*(?!\s*"
     + QUANT
@@ -96,7 +100,7 @@ PREP_START_RE = re.compile(
     r"(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|"
     r"winter|time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|again|also|"
-    r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|[a-z]\w*ly)\b"
+    r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|" + LY_ADVERB + r")\b"
 )
 
 CLAUSE_START_RE = re.compile(
@@ -108,9 +112,9 @@ CLAUSE_START_RE = re.compile(
 )
 
 TRIVIAL_TAIL_RE = re.compile(
-    rf"^(?:\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|while|when|as|last|this|"
-    rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|later|earlier|"
-    rf"again|also|publicly|privately|then|[a-z]\w*ly)\b[^{SPEECH}]*"
+    r"^(?:\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|while|when|as|last|this|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|later|earlier|"
+    r"again|also|publicly|privately|then|" + LY_ADVERB + rf")\b[^{SPEECH}]*"
     # "to reporters", "to the council": whom it was said to, a few words; a longer "to ..." is
     # the rest of the sentence ("It is his job, he said, to talk to the council about it")
     rf"|\s*,?\s*to(?:\s+[\w’'\-.]+){{1,4}})?[\s.!?,:;”\"’)]*$"

@@ -331,3 +331,25 @@ def test_showing_up_and_a_decline_by_a_number_are_no_speech(text):
 )
 def test_portray_and_deem_name_like_call(text, content):
     assert [q[1] for q in found(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "The survey shows only a small gap between the towns.",
+            "only a small gap between the towns",
+            "The survey",
+        ),
+        ("Ann Kim said only the council could decide.", "only the council could decide", "Ann Kim"),
+        ("Ann Kim said only that the council would decide.", "the council would decide", "Ann Kim"),
+        (
+            "A harbor poll released Friday shows Kim ahead by four points.",
+            "Kim ahead by four points",
+            "A harbor poll",
+        ),
+        ("Exit polling shows she won most voters under 30.", "she won most voters under 30", "Exit polling"),
+    ],
+)
+def test_only_opens_content_and_a_poll_released_on_a_day_speaks(text, content, speaker):
+    assert [(q[1], q[2]) for q in found(text)] == [(content, speaker)]
