@@ -56,6 +56,8 @@ ACC_NP_RE = re.compile(
     rf"\s(?:but|and|while|who|which|as|after|before|because|although)\s|\.(?:\s|$)|$))"
 )
 
+AND_GROUP_RE = re.compile(r"\s+and\s+(?:[\w\-]+\s+){0,3}?(?i:" + lx.alternation(lx.GROUP_NOUNS) + r")\b")
+AND_NAME_RE = re.compile(r"\s+and\s+(?:[A-Z][\w’'\-]*\.?\s+){1,3}?[A-Z][\w’'\-]+(?=\s*[.,;:]|$)")
 #: what may follow an inverted speaker (and its appositive) for it to be the speaker: the end
 #: of the sentence, a closing punctuation, or a quotation
 INVERTED_END_RE = re.compile(rf"\s*(?:[.!?;:]|,\s*{SPEECH}|$)")
@@ -167,14 +169,16 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         if lemma == "according to":
             spk, after = right_speaker(text, masked, base, ce)
             am = ACC_NP_RE.match(masked, ce)
-            if am and (spk is None or am.end("spk") > spk.end - base) and len(am.group("spk").split()) <= 16:
+            ag = AND_GROUP_RE.match(masked, am.end("spk")) if am else None
+            am_end = ag.end() if ag else am.end("spk") if am else 0  # "Republican and Democratic strategists"
+            if am and (spk is None or am_end > spk.end - base) and len(am.group("spk").split()) <= 16:
                 # the whole noun phrase up to the next punctuation: "according to engineers who
                 # inspected the dam", "according to Ms. Ott's office"
-                a, b = base + am.start("spk"), base + am.end("spk")
+                a, b = base + am.start("spk"), base + am_end
                 end = b
                 kind, a, b, org_at = np_kind(text, a, b)
                 if kind:
-                    spk, after = Mention(a, b, text[a:b], kind), am.end("spk")
+                    spk, after = Mention(a, b, text[a:b], kind), am_end
                     if org_at is not None:  # "by Mia Holt of the Harbor Institute": her affiliation
                         spk.appositive, spk.app_start = text[org_at:end], org_at
             if spk is not None and spk.kind != "pronoun":
@@ -183,6 +187,9 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                     spk = Mention(spk.start, spk.start + tt.start(), spk.text[: tt.start()], spk.kind)
             if spk is None or (spk.kind == "pronoun" and spk.text.lower() == "i"):
                 continue
+            co = AND_NAME_RE.match(masked, after) if spk.kind == "name" else None
+            if co:  # "according to Ann Kim and Tom Reyes": the first named speaks for both
+                after = co.end()
             if (
                 spk.appositive
                 and cs <= 200

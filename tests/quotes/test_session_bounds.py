@@ -353,3 +353,17 @@ def test_portray_and_deem_name_like_call(text, content):
 )
 def test_only_opens_content_and_a_poll_released_on_a_day_speaks(text, content, speaker):
     assert [(q[1], q[2]) for q in found(text)] == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The levy has not shifted votes, according to Republican and Democratic strategists.",
+            "Republican and Democratic strategists",
+        ),
+        ("The plan failed, according to Ann Kim and Tom Reyes.", "Ann Kim"),
+    ],
+)
+def test_according_to_two_coordinated_sources(text, speaker):
+    assert [q[2] for q in found(text)] == [speaker]
