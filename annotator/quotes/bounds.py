@@ -212,7 +212,8 @@ ASIDE_ADVERB_RE = re.compile(rf"^\s*,\s*(?:{ASIDES}|moreover)\s*,\s*$")
 #: whom it was said to, before "that" ("assured residents that", "promised Mr. Kim that")
 IOBJ_RE = re.compile(
     r"^\s*(?:him|her|them|me|us|you|(?:the|his|her|their|its|some|many|all)\s+(?:[\w\-’']+\s+){0,3}?[\w\-’']+"
-    r"|[a-z]+s|[A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3})\s*$"
+    r"|(?!(?:is|are|was|were|has|have|had|will|would)\b)[a-z][\w\-]*|[A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3})"
+    r"(?:\s+(?!(?:is|are|was|were|has|have|had|will|would)\b)[a-z][\w\-]*){0,2}\s*$"  # "the Ledger's editorial board"
 )
 IOBJ_LEMMAS = frozenset(
     {

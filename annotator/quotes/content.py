@@ -43,7 +43,7 @@ from annotator.quotes.special import ASKED_RE
 from annotator.quotes.subjects import participle_subject
 
 TELL_OBJ_RE = re.compile(
-    rf"^\s+(?:him|her|them|me|us|reporters|journalists|the\s+(?:{WORD}\s+){{0,3}}?[\w’'\-]+|"
+    rf"^\s+(?:the\s+{NAMERUN}(?:['’]s(?:\s+[a-z]+){{1,2}}|\s+\([A-Z]{{2,6}}\))?(?=[\s,.:;]|$)|him|her|them|me|us|reporters|journalists|the\s+(?:{WORD}\s+){{0,3}}?[\w’'\-]+|"
     rf"(?:an?\s+)?(?:{WORD}\s+){{0,2}}?(?:audience|crowd|interviewer|reporter|committee|group|panel|supporters|station|"
     rf"network|newspaper|paper|magazine|channel|outlet|podcast|show|program|programme|website|blog)|"
     rf"{NAMERUN}|(?:the\s+)?{NAMERUN})(?=[\s,.:;]|$)"

@@ -367,3 +367,23 @@ def test_only_opens_content_and_a_poll_released_on_a_day_speaks(text, content, s
 )
 def test_according_to_two_coordinated_sources(text, speaker):
     assert [q[2] for q in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "As Kim told the New Harbor Daily News, tax relief is given in exchange for jobs.",
+            "tax relief is given in exchange for jobs",
+        ),
+        ("Kim told the Ledger's editorial board that the levy is fair.", "the levy is fair"),
+        ("Kim told the debate audience that the levy is fair.", "the levy is fair"),
+    ],
+)
+def test_whom_it_was_told_to_is_not_the_content(text, content):
+    assert [q[1] for q in found(text)] == [content]
+
+
+def test_a_quotation_after_told_an_outlet_with_its_initials_is_the_speakers():
+    text = "As Ann Kim told the Associated Press (AP), “We have suffered the same fate.”"
+    assert found(text) == [("direct", "“We have suffered the same fate.”", "Ann Kim")]
