@@ -378,10 +378,10 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         if k > 0 and len(core_r) - k < 150 and SPEECH not in core_r[k:]:
             return left_speaker(text, masked, base, window_start + k, depth=1)
         return None
-    if core_r.endswith(("—", "–", "--", " -")) and depth == 0:
+    if core_r.endswith(("—", "–", "--", " -", "―")) and depth == 0:
         # "Many guests — including A, B and C — said": the speaker is the subject before the aside
-        body = core_r.rstrip("—–- ")
-        k = max(body.rfind("—"), body.rfind("–"), body.rfind("--"), body.rfind(" - "))
+        body = core_r.rstrip("—–-― ")
+        k = max(body.rfind("—"), body.rfind("–"), body.rfind("--"), body.rfind(" - "), body.rfind("―"))
         if k > 0 and SPEECH not in body[k:] and len(body) - k < 200:
             return left_speaker(text, masked, base, window_start + k, depth=1)
         return None

@@ -213,8 +213,12 @@ def headline_quotes(
 # Reopen, Mayor Says").
 TITLE_CUE_RE = re.compile(
     r"(?<=\s)(?:Says|Said|Warns|Tells|Claims|Admits|Insists|Argues|Predicts|Vows|Pledges|"
-    r"Suggests|Urges|Declares|Denies|Confirms|Announces)(?=\s|[.!?]?$)"
+    r"Suggests|Urges|Declares|Denies|Confirms|Announces|Promises|Reveals|Tweets|Endorses|Slams|Blasts|Rips|"
+    r"Praises|Attacks|Criticizes|Defends|Backs|Rejects|Dismisses|Touts|Mocks|Accuses|Blames|Wants|Questions|"
+    r"Calls\s+(?:for|on|On|For)|Sides\s+[Ww]ith)(?=\s|[.!?]?$)"
 )
+#: where a headline's content ends: a new clause ("... After Report Reveals ...")
+TITLE_END_RE = re.compile(r"\s(?:[Aa]fter|[Aa]mid|[Ww]hile|[Bb]efore|[Bb]ecause|[Dd]espite)\s[A-Z]")
 
 TITLE_SPK_RE = re.compile(rf"(?:^|(?<=,\s))(?P<spk>{NAMERUN})\s+$")
 
@@ -234,7 +238,8 @@ def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int
     if masked[: sm.start("spk")].rstrip().endswith(","):  # "Content, Name Says."
         a, b = trim_content(masked, 0, sm.start("spk"))
     else:  # "Name Says Content"
-        a, b = trim_content(masked, m.end(), len(masked))
+        e = TITLE_END_RE.search(masked, m.end())
+        a, b = trim_content(masked, m.end(), e.start() if e else len(masked))
     if count_words(masked[a:b]) < 2:
         return []
     return [

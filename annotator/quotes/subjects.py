@@ -311,7 +311,7 @@ _TOKEN_RE = re.compile(r"[^\s,;:]+|[,;:]")
 
 
 INTRO_PHRASE_RE = re.compile(
-    r"\s*(?:(?:On|In|At|During|After|Before|Last|Earlier|Later|Since|By|Over|Absent|Despite|Unlike|Like|Amid|For|With|From|To|"
+    r"\s*(?:(?:On|In|At|During|After|Before|Last|This|Next|Earlier|Later|Since|By|Over|Absent|Despite|Unlike|Like|Amid|For|With|From|To|"
     r"Among|Without|Following|Given|Under|Throughout|Across|Against|Through|Until|Upon|While|When|Although|"
     r"Outside|Inside|Near|Behind|Beyond|Around|Along|Within|Beside|"
     r"Though|If|As|Because|Once|Even\s+(?:as|if|though|when|after|before)|"

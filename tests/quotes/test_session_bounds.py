@@ -387,3 +387,23 @@ def test_whom_it_was_told_to_is_not_the_content(text, content):
 def test_a_quotation_after_told_an_outlet_with_its_initials_is_the_speakers():
     text = "As Ann Kim told the Associated Press (AP), “We have suffered the same fate.”"
     assert found(text) == [("direct", "“We have suffered the same fate.”", "Ann Kim")]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Another Harbor Figure Endorses Ann Kim.\n\nThe story follows.", "Ann Kim", "Another Harbor Figure"),
+        (
+            "Ann Kim Calls for Special Prosecutor after Report Reveals Port Deals.\n\nThe story follows.",
+            "Special Prosecutor",
+            "Ann Kim",
+        ),
+        (
+            "Tom Reyes Promises New Ferry In First 100 Days.\n\nThe story follows.",
+            "New Ferry In First 100 Days",
+            "Tom Reyes",
+        ),
+    ],
+)
+def test_a_title_case_headline_with_a_stance_verb(text, content, speaker):
+    assert (content, speaker) in [(q[1], q[2]) for q in found(text)]
