@@ -216,12 +216,12 @@ TITLE_CUE_RE = re.compile(
     r"Suggests|Urges|Declares|Denies|Confirms|Announces|Promises|Reveals|Tweets|Endorses|Slams|Blasts|Rips|"
     r"Praises|Attacks|Criticizes|Defends|Backs|Rejects|Dismisses|Touts|Mocks|Accuses|Blames|Wants|Questions|"
     r"Calls\s+(?:for|on|On|For)|Sides\s+[Ww]ith|Shows|Finds|Find|Reveal|Rip|Slam|Blast|Urge|Warn|Say|"
-    r"Just\s+(?:Announced|Said|Endorsed|Revealed))(?=\s|[.!?]?$)"
+    r"Seeks|Opens\s+Up\s+About|Just\s+(?:Announced|Said|Endorsed|Revealed|Called))(?=\s|[.!?]?$)"
 )
 #: where a headline's content ends: a new clause ("... After Report Reveals ...")
 TITLE_END_RE = re.compile(r"\s(?:[Aa]fter|[Aa]mid|[Ww]hile|[Bb]efore|[Bb]ecause|[Dd]espite)\s[A-Z]|\s[–—-]\s")
 
-TITLE_SPK_RE = re.compile(rf"(?:^|(?<=,\s))(?P<spk>{NAMERUN})\s+$")
+TITLE_SPK_RE = re.compile(rf"(?:^|(?<=,\s)|(?<=:\s)|(?<=—\s)|(?<=–\s))(?P<spk>{NAMERUN})\s+$")
 
 
 def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
