@@ -190,6 +190,7 @@ _OBJECT = [
     # predictions with a noun-phrase object: "doesn't expect a sale before spring"
     ("expect", "expects", "expected", "expecting"), ("forecast", "forecasts", "forecasted", "forecasting"),
     ("anticipate", "anticipates", "anticipated", "anticipating"),
+    ("express", "expresses", "expressed", "expressing"), ("project", "projects", "projected", "projecting"),
     ("laud", "lauds", "lauded", "lauding"), ("hail", "hails", "hailed", "hailing"),
     ("decry", "decries", "decried", "decrying"), ("bemoan", "bemoans", "bemoaned", "bemoaning"),
     ("chide", "chides", "chided", "chiding"), ("scold", "scolds", "scolded", "scolding"),

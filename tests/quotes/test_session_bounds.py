@@ -407,3 +407,20 @@ def test_a_quotation_after_told_an_outlet_with_its_initials_is_the_speakers():
 )
 def test_a_title_case_headline_with_a_stance_verb(text, content, speaker):
     assert (content, speaker) in [(q[1], q[2]) for q in found(text)]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "The port authority expressed confidence that the ferry would run by May.",
+            "confidence that the ferry would run by May",
+        ),
+        (
+            "Wow: Ann Kim Just Said Something Unexpected About The Pier.\n\nThe story follows.",
+            "Something Unexpected About The Pier",
+        ),
+    ],
+)
+def test_expressed_and_a_labelled_headline(text, content):
+    assert content in [q[1] for q in found(text)]
