@@ -135,7 +135,7 @@ _SPEECH = [
     ("gripe", "gripes", "griped", "griping"), ("grumble", "grumbles", "grumbled", "grumbling"),
     ("aver", "avers", "averred", "averring"), ("fret", "frets", "fretted", "fretting"),
     ("confess", "confesses", "confessed", "confessing"), ("murmur", "murmurs", "murmured", "murmuring"),
-    ("mutter", "mutters", "muttered", "muttering"),
+    ("mutter", "mutters", "muttered", "muttering"), ("recognize", "recognizes", "recognized", "recognizing"),
 
 ]
 
@@ -156,7 +156,7 @@ BARE_CLAUSE = {
 # report"): their bare content needs a verb to be reported words.
 WRITING = {"write", "publish", "pen"}
 # Verbs whose content is only taken when introduced by "that" or a quote.
-THAT_ONLY = {"agree", "remember", "estimate", "expect", "know", "feel", "hope", "worry",
+THAT_ONLY = {"agree", "remember", "estimate", "expect", "know", "feel", "hope", "worry", "recognize",
              "fear", "promise", "pledge", "vow", "mention", "read", "post", "threaten", "refuse"}
 # Speech acts of commitment whose "to ..." clause is the reported content ("vowed to repeal").
 TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree"}
