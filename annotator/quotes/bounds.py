@@ -29,6 +29,11 @@ WHO_CUE_RE = re.compile(r",\s*(?:(?:an?|the)\s+[^,;:\ue000]{1,60}?\s+)?(?:who|wh
 MAIN_VERB_AFTER_RE = re.compile(
     r",\s+(?:has|have|had|is|was|were|are|will|would|can|could|also|then|later|now|[a-z]{3,}ed)\s"
 )
+#: what continues a clause after an appositive closed by a comma: a verb or a complement
+GOES_ON_RE = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might|into|invalid|"
+    r"(?!(?:and|but|or|while|which|who|the|an?|according|as|so|then|though)\b)[a-z]+(?:ed|s)\b)"
+)
 APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the|who|which|whose)\s")
 BECAUSE_CUT_RE = re.compile(r",\s+because\s")
 #: ", and" or ", but" and a clause with a subject of its own, after reported content: the
@@ -309,15 +314,14 @@ def content_end(
     at the close of the quotation that opens it (`close_of_complement`)."""
     at = a
     cut = CUT_RE.search(masked, at, b)
-    while (
-        cut is not None
-        and APPOSITIVE_CUT_RE.match(masked, cut.start())
-        and count_words(masked[a : cut.start()]) <= 4
-    ):
+    while cut is not None and APPOSITIVE_CUT_RE.match(masked, cut.start()):
         # "said that the Ledger, a rival paper, has done ...": an appositive of the content's
-        # subject, closed by a comma, and the content goes on
+        # subject, closed by a comma, and the content goes on; after a longer head, only when
+        # the clause goes on with its verb or complement ("the claim, which covers the bay, invalid")
         close = masked.find(",", cut.end(), min(b, cut.end() + 80))
         if close < 0 or not masked[close + 1 : b].strip() or masked[close + 1 : close + 2] == ",":
+            break
+        if count_words(masked[a : cut.start()]) > 4 and not GOES_ON_RE.match(masked, close + 1, b):
             break
         at = close + 1
         cut = CUT_RE.search(masked, at, b)

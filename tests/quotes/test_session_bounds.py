@@ -424,3 +424,16 @@ def test_a_title_case_headline_with_a_stance_verb(text, content, speaker):
 )
 def test_expressed_and_a_labelled_headline(text, content):
     assert content in [q[1] for q in found(text)]
+
+
+def test_a_relative_clause_closed_by_a_comma_inside_the_content_when_the_clause_goes_on():
+    text = (
+        "The panel could declare the port's claim over most of the bay, which stretches to the sea, invalid."
+    )
+    assert [q[1] for q in found(text)] == [
+        "the port's claim over most of the bay, which stretches to the sea, invalid"
+    ]
+    # a comment after the content is not the content
+    assert [q[1] for q in found("Ann Kim said the levy failed, which surprised the council.")] == [
+        "the levy failed"
+    ]
