@@ -99,6 +99,13 @@ WHEN_SKIP_RE = re.compile(
 )
 #: a relative pronoun, a subject and the cue ("whom he described", "which the mayor called")
 REL_SUBJECT_RE = re.compile(r"\b(?:who|whom|which|what)\s+(?:[\w’'\-.]+\s+){1,4}?[a-z]+\s*$")
+TIME_ONLY_RE = re.compile(
+    r"\s*(?:last|this|next|early|late|earlier|later)\s+(?:week|month|year|spring|summer|fall|autumn|winter|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    + WEEKDAYS
+    + r")"
+    r"[\s.,;:!?]*$"
+)
 THAT_END_RE = re.compile(r"\bthat\s*,?\s*$")
 PREP_CONTENT_RE = re.compile(
     r"\s*(?!\s*" + QUANT + r")(?:of|by|in|on|at|for|with|from|as|about|into|onto|over|under|against)\b"
@@ -260,6 +267,8 @@ def prep_content(masked: str, a: int) -> bool:
     """Content at `a` that opens with a preposition is where or how it was said ("said in a
     statement"), not what: unless "that" introduced it ("said that in her town, ...") or it
     is an infinitive ("to ...")."""
+    if TIME_ONLY_RE.match(masked, a):
+        return True  # "had projected last August": when, not what
     if not PREP_CONTENT_RE.match(masked, a) or masked.startswith("to ", a):
         return False
     if masked.startswith("as ", a) and REL_SUBJECT_RE.search(masked, max(0, a - 80), a):

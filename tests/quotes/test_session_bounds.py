@@ -437,3 +437,7 @@ def test_a_relative_clause_closed_by_a_comma_inside_the_content_when_the_clause_
     assert [q[1] for q in found("Ann Kim said the levy failed, which surprised the council.")] == [
         "the levy failed"
     ]
+
+
+def test_a_time_alone_after_a_cue_is_no_content():
+    assert found("The deficit was higher than the budget office had projected last August.") == []
