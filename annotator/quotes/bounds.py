@@ -263,6 +263,19 @@ def that_gap_ok(between: str, lemma: str, of_re: re.Pattern, stop_re: re.Pattern
     )
 
 
+#: a one-word object that is content: a name or a pronoun ("attacked Kim", "endorsed her")
+ONE_WORD_OBJECT_RE = re.compile(r"(?:[A-Z][\w’'\-]+|him|her|them)")
+
+
+def one_word_object(lemma: str, masked: str, a: int, b: int) -> bool:
+    """One word is the content of a stance verb when it names someone ("As Kim attacked Reyes, ...")."""
+    return (
+        lemma in lx.OBJECT_VERBS.values()
+        and lemma not in lx.VERB_FORMS.values()
+        and bool(ONE_WORD_OBJECT_RE.fullmatch(masked, a, b))
+    )
+
+
 def prep_content(masked: str, a: int) -> bool:
     """Content at `a` that opens with a preposition is where or how it was said ("said in a
     statement"), not what: unless "that" introduced it ("said that in her town, ...") or it

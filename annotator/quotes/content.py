@@ -459,7 +459,11 @@ def sentence_quotes(
                         parts.append((q.start - base, q.end - base, "direct"))
                         a2 = b2
                 nw2 = count_words(text[base + a2 : base + b2])  # "Kim said no": a one-word answer
-                if a2 < b2 and (nw2 >= 2 or YES_NO_RE.fullmatch(masked, a2, b2)):
+                if a2 < b2 and (
+                    nw2 >= 2
+                    or YES_NO_RE.fullmatch(masked, a2, b2)
+                    or bd.one_word_object(f.lemma, masked, a2, b2)
+                ):
                     q = quote_at(index, a2, base, ending=False)
                     if q is not None and q.end - base >= b2 - 1 and q.speech:
                         parts.append((q.start - base, q.end - base, "direct"))

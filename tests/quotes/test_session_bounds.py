@@ -441,3 +441,15 @@ def test_a_relative_clause_closed_by_a_comma_inside_the_content_when_the_clause_
 
 def test_a_time_alone_after_a_cue_is_no_content():
     assert found("The deficit was higher than the budget office had projected last August.") == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [("As Kim attacked Reyes, the crowd cheered.", "Reyes"), ("Ann Kim endorsed him.", "him")],
+)
+def test_a_one_word_object_that_names_someone_is_a_stance_verbs_content(text, content):
+    assert [q[1] for q in found(text)] == [content]
+
+
+def test_a_one_word_object_that_names_nothing_is_no_content():
+    assert found("Ann Kim endorsed it.") == []
