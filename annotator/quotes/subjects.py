@@ -324,7 +324,7 @@ INTRO_PHRASE_RE = re.compile(
     r"Otherwise|Consequently|Thus|Therefore|Recently|Previously|Initially|Instead|Notably|[A-Z][a-z]{3,}ly|"
     r"(?:(?:A\s+few|A\s+couple\s+of|Two|Three|Several|Many|Some|\d+)\s+(?:minutes|hours|days|weeks|months|years)|"
     r"Minutes|Hours|Days|Weeks|Months|Years|Moments|Seconds)\s+(?:later|earlier|ago|before|after)),\s*|"
-    r"\s*(?:But|And|So|Yet|Then|Also)\s+|\s*(?:Here|There|Back|Elsewhere)\s[^,;:\ue000]{1,40},\s*|"
+    r"\s*(?:But|And|So|Yet|Then|Also)\s+(?:(?:even|also|then|now|still|only|just)\s+)?|\s*Even\s+(?=[A-Z])|\s*(?:Here|There|Back|Elsewhere)\s[^,;:\ue000]{1,40},\s*|"
     r"\s*[A-Z][A-Z .'\-]+,\s*[A-Z][\w.]*\.?\s*[-—–]+\s*"  # a dateline: "LAKESIDE, Ore. - "
 )
 
@@ -353,7 +353,9 @@ COUNTED_GROUP_RE = re.compile(
 
 #: where a clause with a subject of its own opens inside a sentence: "... Dan Ruiz — where about
 #: 50 workers had gathered, chanting ...", "...; the nurses marched, chanting ..."
-CLAUSE_OPEN_RE = re.compile(r"(?:\s[—–]\s*|;\s*|\s-\s+)(?:where\s+|when\s+|while\s+)?")
+CLAUSE_OPEN_RE = re.compile(
+    r"(?:\s[—–]\s*|;\s*|\s-\s+|,\s+(?:but|yet|and)\s+(?=[A-Z]))(?:where\s+|when\s+|while\s+)?"
+)
 
 
 #: a sentence opening with a phrase whose participle is the cue: its subject comes after the comma

@@ -453,3 +453,17 @@ def test_a_one_word_object_that_names_someone_is_a_stance_verbs_content(text, co
 
 def test_a_one_word_object_that_names_nothing_is_no_content():
     assert found("Ann Kim endorsed it.") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "It's a big if, but Kim was in Eastport on Tuesday, two months before the vote, emphasizing its importance.",
+            "Kim",
+        ),
+        ("And even Kim tried to help them off the hook, noting that she would demur too.", "Kim"),
+    ],
+)
+def test_a_participles_subject_after_but_or_and_even(text, speaker):
+    assert [q[2] for q in found(text)] == [speaker]
