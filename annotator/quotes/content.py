@@ -106,7 +106,7 @@ ASK_OBJ_RE = re.compile(
     r"(?:to\s+(?!(?:the|a|an|his|her|their|its)\b)[a-z]|(?:whether|if|what|why|how|who)\b)"
 )
 
-ASK_RE = re.compile(r"^\s*(?=(?:whether|if|why|how|what|when|where|who|to|for|about)\b)")
+ASK_RE = re.compile(r"^\s*(?=(?:whether|if|why|how|what|which|when|where|who|whom|to|for|about)\b)")
 
 SPACES_RE = re.compile(r"^\s*")
 

@@ -467,3 +467,9 @@ def test_a_one_word_object_that_names_nothing_is_no_content():
 )
 def test_a_participles_subject_after_but_or_and_even(text, speaker):
     assert [q[2] for q in found(text)] == [speaker]
+
+
+def test_asked_someone_which():
+    assert [q[1] for q in found("Lind then asked Kim which towns she could win.")] == [
+        "which towns she could win"
+    ]
