@@ -276,6 +276,26 @@ def one_word_object(lemma: str, masked: str, a: int, b: int) -> bool:
     )
 
 
+DET_END_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+
+
+def comma_before(text: str, masked: str, base: int, at: int) -> bool:
+    """A comma ends the words before `at`, or the quotation that ends them has its comma
+    inside the marks ('“a mess,” the Ledger reported')."""
+    i = at
+    det = DET_END_RE.search(masked, max(0, at - 8), at)  # the speaker's determiner ("the Ledger")
+    if det:
+        i = det.start()
+    while i > 0 and masked[i - 1].isspace():
+        i -= 1
+    if i == 0:
+        return False
+    if masked[i - 1] == ",":
+        return True
+    # a quoted phrase inside the content (a whole quotation before "she said" has a frame of its own)
+    return masked[i - 1] == FRAG and text[max(base, base + i - 4) : base + i].rstrip("”\"'’ ").endswith(",")
+
+
 def prep_content(masked: str, a: int) -> bool:
     """Content at `a` that opens with a preposition is where or how it was said ("said in a
     statement"), not what: unless "that" introduced it ("said that in her town, ...") or it
@@ -370,4 +390,5 @@ def content_end(
             b = cut.start()
     if lemma == "according to" or lemma in lx.NAMING_VERBS or cue.lower() in lx.NAMING_VERBS:
         b = close_of_complement(index, text, base, masked, a, b, 0 if lemma == "according to" else 80)
-    return b
+    det = DET_END_RE.search(masked, max(a, b - 8), b)
+    return det.start() if det and b - a > 8 else b  # '“...,” the Ledger reported': not its "the"

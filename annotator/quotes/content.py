@@ -227,7 +227,7 @@ def sentence_quotes(
                 or (bd.GAP_COORD_RE.search(gap) and not bd.NAME_AND_END_RE.search(gap))
                 or (
                     not nxt.inherit
-                    and last_char(masked, nxt.start) == ","
+                    and bd.comma_before(text, masked, base, nxt.start)  # '..., “a mess,” the Ledger reported'
                     and _trivial_tail(masked, nxt.end, n)
                 )
             ):

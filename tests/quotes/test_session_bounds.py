@@ -473,3 +473,8 @@ def test_asked_someone_which():
     assert [q[1] for q in found("Lind then asked Kim which towns she could win.")] == [
         "which towns she could win"
     ]
+
+
+def test_content_ends_before_a_trailing_attribution_after_a_quotation_with_its_comma_inside():
+    text = 'Kim said the plan was "a mess," the Ledger reported.'
+    assert [q[1] for q in found(text)] == ['the plan was "a mess,"']
