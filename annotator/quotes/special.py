@@ -263,6 +263,8 @@ def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int
 DASH_NAME_RE = re.compile(
     rf"[^\S\n]*[―—–]{{1,2}}[^\S\n]*(?P<spk>{NAMERUN})[^\S\n]*[.,]?[^\S\n]*(?=\n|$|[“\"])"
 )
+#: a line that signs the quotation ending the paragraph before it: "-Ann Kim, Portland, Maine."
+NEXT_LINE_SIGN_RE = re.compile(rf"\s*\n\s*[-―—–]{{1,2}}[^\S\n]*(?P<spk>{NAMERUN})[^\S\n]*(?=[,.]|\n|$)")
 #: "Name: “...”" inside a paragraph (a transcript or a run of short answers)
 #: ("HEADLINE - Ann Kim and Tom Reyes: “...”", a digest's item by two authors: the first;
 #: "HEADLINE -More from Kim: “...”", a digest's next item from the same source)
@@ -296,6 +298,12 @@ NOT_A_PERSON_NEXT = frozenset(
 def dash_speaker(text: str, q: QSpan, pe: int) -> Mention | None:
     """The person a quotation is signed with: '“We were proud of him.” ― Ann Kim'."""
     m = DASH_NAME_RE.match(text, q.end, min(pe, q.end + 80))
+    if m is None and not text[q.end : pe].strip(" .,"):
+        # the quotation ends its paragraph and the next line signs it ("-Ann Kim, Portland")
+        m = NEXT_LINE_SIGN_RE.match(text, pe, pe + 120)
+        end = text.find("\n", m.end()) if m else -1
+        if m and any(c in text[m.end() : end if end >= 0 else len(text)] for c in ':“"”'):
+            m = None  # the next item of a list ("- Tom Brisk, ...: “...”"), not a signature
     if m is None:
         return None
     a, b = m.span("spk")

@@ -478,3 +478,11 @@ def test_asked_someone_which():
 def test_content_ends_before_a_trailing_attribution_after_a_quotation_with_its_comma_inside():
     text = 'Kim said the plan was "a mess," the Ledger reported.'
     assert [q[1] for q in found(text)] == ['the plan was "a mess,"']
+
+
+def test_a_line_that_signs_the_quotation_before_it():
+    text = '"The whole idea of a crooked mayor needs to stop."\n\n-Ann Kim, Portland, Maine.\n\nThe end.'
+    assert [q[2] for q in found(text)] == ["Ann Kim"]
+    # a dash line that names nobody signs nothing
+    text = '"The whole idea of a crooked mayor needs to stop."\n\n- and more to come.'
+    assert [q[2] for q in found(text)] == [None]
