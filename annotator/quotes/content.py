@@ -216,7 +216,7 @@ def sentence_quotes(
                 if prev is None:
                     continue
             f.mention = prev
-        # "said he wouldn't expect A, but he said B": past a nested cue, a coordinated frame
+        # "said he did not expect A, but he said B": past a nested cue, a coordinated frame
         limit = bd.coordinated_start(masked, f.end, frames[i + 2 : i + 4], n)
         if nxt is not None:
             gap = masked[f.end : nxt.start]

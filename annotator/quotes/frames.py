@@ -106,8 +106,8 @@ PHRASAL_AFTER_RE = re.compile(r"\s+(?:up\b|off\b|\d|by\s+\d)")
 NOUN_DET_RE = re.compile(r"(?<![\w’'\-])(?:[Nn]o|[Aa]n?|[Tt]he|[Aa]ny|[Ll]ittle)\s+$")
 
 
-#: a source noun and the participle and time after it ("poll released Friday", "survey
-#: conducted last week", "poll out this week")
+#: a source noun and the participle and time after it ("poll released Monday", "survey
+#: conducted last spring", "poll out today")
 SOURCE_TAIL_RE = re.compile(
     r"\b(?P<head>"
     + lx.alternation(lx.SOURCE_NOUNS | {"polling"})
@@ -118,7 +118,7 @@ SOURCE_TAIL_RE = re.compile(
 
 
 def source_head(text: str, spk: Mention) -> Mention:
-    """A noun-phrase speaker cut after its source noun: "A new poll released Friday" is "A new poll"."""
+    """A noun-phrase speaker cut after its source noun: "A harbor poll released Monday" is "A harbor poll"."""
     if spk.kind != "np":
         return spk
     m = SOURCE_TAIL_RE.search(spk.text)
@@ -170,7 +170,9 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             spk, after = right_speaker(text, masked, base, ce)
             am = ACC_NP_RE.match(masked, ce)
             ag = AND_GROUP_RE.match(masked, am.end("spk")) if am else None
-            am_end = ag.end() if ag else am.end("spk") if am else 0  # "Republican and Democratic strategists"
+            am_end = (
+                ag.end() if ag else am.end("spk") if am else 0
+            )  # "local and state strategists": one group
             if am and (spk is None or am_end > spk.end - base) and len(am.group("spk").split()) <= 16:
                 # the whole noun phrase up to the next punctuation: "according to engineers who
                 # inspected the dam", "according to Ms. Ott's office"
@@ -207,7 +209,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         if NOT_A_CUE_AFTER_RE.match(masked, ce) and low in ("think", "thinks"):
             continue  # "think tanks", "think twice"
         if lemma in ("show", "decline") and PHRASAL_AFTER_RE.match(masked, ce):
-            continue  # "showed up to vote", "trade declined 40 percent": no speech
+            continue  # "showed up to vote", "traffic declined 12 percent": no speech
         if (
             NOUN_DET_RE.search(masked, max(0, cs - 8), cs)
             and not low.endswith(("ing", "ed"))
@@ -276,7 +278,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         ):
             spk = None
         if spk is not None:
-            spk = source_head(text, spk)  # "A poll released Friday shows": the poll
+            spk = source_head(text, spk)  # "A harbor poll released Monday shows": the poll
             if (
                 low in lx.AMBIGUOUS_FORMS
                 and spk.kind == "np"

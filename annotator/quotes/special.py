@@ -45,7 +45,7 @@ STATIVE_LEFT_RE = re.compile(
 )
 
 #: where the complement ends: a clause boundary, or the sentence's own end (a full stop inside
-#: the sentence is a number's or an abbreviation's: "to rise to 2.9 percent", "that Mr. Kim will")
+#: the sentence is a number's or an abbreviation's: "to rise to 3.4 percent", "that Mr. Reyes will")
 STATIVE_RIGHT_RE = re.compile(
     r",(?!\d)|[;:—–(]|\s-{1,2}\s|[.!?](?=[\s\"'”’)]*$)|\s(?:but|while|because|although|though|whereas)\s"
 )
@@ -263,7 +263,7 @@ def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int
 DASH_NAME_RE = re.compile(
     rf"[^\S\n]*[―—–]{{1,2}}[^\S\n]*(?P<spk>{NAMERUN})[^\S\n]*[.,]?[^\S\n]*(?=\n|$|[“\"])"
 )
-#: a line that signs the quotation ending the paragraph before it: "-Ann Kim, Portland, Maine."
+#: a line that signs the quotation ending the paragraph before it: "-Ann Kim, Eastport."
 NEXT_LINE_SIGN_RE = re.compile(rf"\s*\n\s*[-―—–]{{1,2}}[^\S\n]*(?P<spk>{NAMERUN})[^\S\n]*(?=[,.]|\n|$)")
 #: "Name: “...”" inside a paragraph (a transcript or a run of short answers)
 #: ("HEADLINE - Ann Kim and Tom Reyes: “...”", a digest's item by two authors: the first;
@@ -299,7 +299,7 @@ def dash_speaker(text: str, q: QSpan, pe: int) -> Mention | None:
     """The person a quotation is signed with: '“We were proud of him.” ― Ann Kim'."""
     m = DASH_NAME_RE.match(text, q.end, min(pe, q.end + 80))
     if m is None and not text[q.end : pe].strip(" .,"):
-        # the quotation ends its paragraph and the next line signs it ("-Ann Kim, Portland")
+        # the quotation ends its paragraph and the next line signs it ("-Ann Kim, Eastport")
         m = NEXT_LINE_SIGN_RE.match(text, pe, pe + 120)
         end = text.find("\n", m.end()) if m else -1
         if m and any(c in text[m.end() : end if end >= 0 else len(text)] for c in ':“"”'):

@@ -370,7 +370,7 @@ def participle_subject(text: str, masked: str, base: int, at: int) -> Mention | 
     for a participle cue there: that of the last clause opened before it, when it has one,
     else the sentence's (`sentence_subject`)."""
     if at and OPENING_ING_RE.match(masked[: min(at, 80)] if at <= 80 else ""):
-        # "While saying that ..., she ...", "In addition to stating ..., Kim ...": the main clause's
+        # "While saying that ..., she ...", "Aside from stating ..., Kim ...": the main clause's
         comma = masked.find(", ", at, at + 300)
         if comma > 0:
             return sentence_subject(text, masked[comma + 2 :], base + comma + 2)

@@ -17,7 +17,7 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
 @pytest.mark.parametrize(
     "text, content",
     [
-        ("On Friday, Ann Kim endorsed Tom Reyes at a news conference in the old mill.", "Tom Reyes"),
+        ("Ann Kim endorsed Tom Reyes at a rally in the old mill.", "Tom Reyes"),
         ("Ann Kim criticized the levy during a debate with her rivals.", "the levy"),
         ("Ann Kim endorsed Tom Reyes in a statement on Thursday.", "Tom Reyes"),
         ("Ann Kim praised the new ferry schedule on Twitter.", "the new ferry schedule"),
@@ -38,7 +38,7 @@ def test_an_infinitive_or_clause_object_keeps_its_adjuncts():
 
 
 def test_a_lead_that_only_says_when_or_where_is_no_content():
-    assert found("Ann Kim spoke after the vote. In a speech last July, she said:") == []
+    assert found("Ann Kim spoke after the vote. In a radio address in May, she said:") == []
     # a lead with a verb of its own is still the content
     assert [q[1] for q in found("In the end the levy failed, Ann Kim said.")] == [
         "In the end the levy failed"
@@ -48,14 +48,14 @@ def test_a_lead_that_only_says_when_or_where_is_no_content():
 def test_a_paragraph_after_said_colon_is_a_block_quotation():
     text = (
         "Ann Kim, a harbor engineer, spoke at the hearing. In her testimony, she said:\n\n"
-        "Let nobody be fooled. The wall will not hold back a storm like the last one, and we know it.\n\n"
+        "The seawall is too low for the storms we now see. It will not hold back the next one.\n\n"
         "The council adjourned at nine."
     )
     quotes = found(text)
     assert quotes == [
         (
             "direct",
-            "Let nobody be fooled. The wall will not hold back a storm like the last one, and we know it",
+            "The seawall is too low for the storms we now see. It will not hold back the next one",
             "Ann Kim",
         )
     ]
@@ -65,7 +65,7 @@ def test_a_paragraph_after_said_colon_is_a_block_quotation():
     "text",
     [
         # a list or a summary follows "found that:" / "the following:"
-        "The survey also found that:\n\nThe survey has a margin of error of four points overall.",
+        "The audit also found that:\n\nThe audit covered every ferry route in the county.",
         # a colon that is no speech verb's
         "Here is the schedule for the week:\n\nMonday brings the vote on the new harbor wall plan.",
         # a short line
@@ -80,18 +80,18 @@ def test_no_block_quotation_without_a_speech_verb_and_a_real_paragraph(text):
     "text, content",
     [
         # a full stop inside a number or after an abbreviation does not end the complement
-        ("The deficit is expected to rise to 3.4 percent next year.", "to rise to 3.4 percent next year"),
+        ("Ridership is expected to rise to 3.4 percent next year.", "to rise to 3.4 percent next year"),
         (
-            "It now seems inevitable that Mr. Reyes will run again.",
-            "inevitable that Mr. Reyes will run again",
+            "It seems likely that Mr. Reyes will run again.",
+            "likely that Mr. Reyes will run again",
         ),
         # a comma inside a number is no clause boundary
         (
-            "After a long winter, more than 12,000 riders are expected to use the ferry.",
+            "This spring, more than 12,000 riders are expected to use the ferry.",
             "more than 12,000 riders",
         ),
         # a spaced hyphen used as a dash closes it
-        ("In a line that seemed aimed at the mayor - the crowd cheered - Kim spoke.", "aimed at the mayor"),
+        ("In a remark that seemed aimed at the mayor - the crowd cheered - Kim spoke.", "aimed at the mayor"),
     ],
 )
 def test_stative_content_ends_at_a_clause_boundary_not_inside_a_number(text, content):
@@ -99,14 +99,14 @@ def test_stative_content_ends_at_a_clause_boundary_not_inside_a_number(text, con
 
 
 def test_a_subordinate_clause_content_ends_at_a_comma_that_is_no_thousands_separator():
-    text = "While one firm says there are more than 2,400 boats in the bay, another counts fewer."
-    assert [q[1] for q in found(text)] == ["there are more than 2,400 boats in the bay"]
+    text = "While one survey finds that more than 1,300 boats use the bay, another counts fewer."
+    assert [q[1] for q in found(text)] == ["more than 1,300 boats use the bay"]
 
 
 @pytest.mark.parametrize(
     "text, content",
     [
-        ("Ann Kim vowed she and her crew would never quit.", "she and her crew would never quit"),
+        ("Ann Kim vowed she and her crew would finish the pier.", "she and her crew would finish the pier"),
         ("Tom Reyes feared his landlord would raise the rent.", "his landlord would raise the rent"),
         ("Ann Kim hopes the ferry will run by May.", "the ferry will run by May"),
     ],
@@ -132,18 +132,18 @@ def test_a_verb_that_needs_that_takes_no_bare_object_as_content(text):
     [
         # the participle opens the sentence: its subject is the main clause's
         (
-            "While saying that he does respect Ms. Kim, Tom Reyes continued to voice doubts.",
-            "he does respect Ms. Kim",
+            "While conceding that he admires Ms. Kim, Tom Reyes kept his distance from her plan.",
+            "he admires Ms. Kim",
             "Tom Reyes",
         ),
         (
-            "In addition to stating that the pier has no future, Kim has vowed to close it.",
+            "Aside from stating that the pier has no future, Kim wants it closed.",
             "the pier has no future",
             "Kim",
         ),
         # an opening phrase before the subject ("For her part, ...") does not hide it
         (
-            "For her part, Ann Kim made a case against the levy, saying it hurts renters.",
+            "For her part, Ann Kim spoke against the levy, saying it hurts renters.",
             "it hurts renters",
             "Ann Kim",
         ),
@@ -158,8 +158,8 @@ def test_a_participles_speaker_is_the_subject_of_its_clause(text, content, speak
     [
         # a concession after the reported clause is the writer's
         (
-            "Ann Kim insisted that the vote was rigged even though no ballot was ever found missing.",
-            "the vote was rigged",
+            "Ann Kim insisted that the count was wrong even though every ballot was checked twice.",
+            "the count was wrong",
         ),
         (
             "Tom Reyes said the ferry would run by May, although the dock is still closed.",
@@ -172,8 +172,8 @@ def test_a_participles_speaker_is_the_subject_of_its_clause(text, content, speak
         ),
         # a comparison with a forecast
         (
-            "The firm reported a profit of $2 a share, well above what analysts expected.",
-            "a profit of $2 a share",
+            "The ferry line reported revenue of $2 million, well above what the board expected.",
+            "revenue of $2 million",
         ),
     ],
 )
@@ -182,12 +182,12 @@ def test_the_writers_aside_after_reported_content_is_not_the_content(text, conte
 
 
 def test_a_concession_inside_the_content_stays():
-    text = "Ann Kim said it was possible, though not likely, that the pier would close."
-    assert [q[1] for q in found(text)] == ["it was possible, though not likely, that the pier would close"]
+    text = "Ann Kim said it was likely, though not certain, that the pier would close."
+    assert [q[1] for q in found(text)] == ["it was likely, though not certain, that the pier would close"]
 
 
 def test_a_spaced_hyphen_aside_between_subject_and_cue_leaves_the_subject():
-    text = "Renters - especially in the old harbor district - said that the levy had gone too far."
+    text = "Renters - most of them in the old harbor district - said that the levy had gone too far."
     assert found(text) == [("indirect", "the levy had gone too far", "Renters")]
 
 
@@ -199,21 +199,23 @@ def test_left_no_doubt_is_a_cue_and_a_determiner_makes_a_cue_word_a_noun():
 
 
 def test_content_ends_where_a_coordinated_frame_starts_past_a_nested_cue():
-    text = "Lind said he would not expect a close race to hurt the port, but he said Kim could win the north."
+    text = (
+        "Lind said he did not expect the vote to hurt the port, but he said Kim could carry the north side."
+    )
     assert [q[1] for q in found(text)] == [
-        "he would not expect a close race to hurt the port",
-        "Kim could win the north",
+        "he did not expect the vote to hurt the port",
+        "Kim could carry the north side",
     ]
     # a verb of knowing after "but" stays inside the content
-    text = "Ann Kim says she hopes to win, but she knows that the race is close."
-    assert next(q[1] for q in found(text)) == "she hopes to win, but she knows that the race is close"
+    text = "Ann Kim says she wants the pier rebuilt, but she knows that the money is short."
+    assert (
+        next(q[1] for q in found(text)) == "she wants the pier rebuilt, but she knows that the money is short"
+    )
 
 
 def test_a_parenthetical_concession_inside_a_noun_phrase_stays():
-    text = "Lind said Kim could win traditionally liberal, though culturally conservative, towns."
-    assert [q[1] for q in found(text)] == [
-        "Kim could win traditionally liberal, though culturally conservative, towns"
-    ]
+    text = "Lind said Kim could win mostly rural, though fast growing, towns."
+    assert [q[1] for q in found(text)] == ["Kim could win mostly rural, though fast growing, towns"]
 
 
 @pytest.mark.parametrize(
@@ -245,12 +247,15 @@ def test_a_coordinated_clause_with_its_own_subject_is_the_writers(text, content)
     [
         # "that" and then a subordinate clause or a place: the content starts after "that"
         (
-            "Reyes argues that as the port grows, its influence will strengthen.",
-            "as the port grows, its influence will strengthen",
+            "Reyes argues that as the port grows, rents will rise.",
+            "as the port grows, rents will rise",
         ),
-        ('Ann Kim said that in her town, "there is pessimism."', 'in her town, "there is pessimism."'),
+        (
+            'Ann Kim said that in her town, "nobody trusts the board."',
+            'in her town, "nobody trusts the board."',
+        ),
         # whom it was said to, before "that"
-        ("The mayor promised Mr. Kim that the port would stay open.", "the port would stay open"),
+        ("The mayor promised Ms. Lind that the port would stay open.", "the port would stay open"),
         ("The mayor assured residents that the port would stay open.", "the port would stay open"),
     ],
 )
@@ -277,7 +282,7 @@ def test_said_in_a_statement_is_still_no_content():
 @pytest.mark.parametrize(
     "text, content",
     [
-        ("Ann Kim sniped that Reyes was learning on the job.", "Reyes was learning on the job"),
+        ("Ann Kim sniped that Reyes had never run a ferry.", "Reyes had never run a ferry"),
         ("Tom Reyes fretted that the ferry would be late.", "the ferry would be late"),
         ("Ann Kim decried the new parking fees.", "the new parking fees"),
     ],
@@ -289,14 +294,17 @@ def test_more_verbs_of_saying_and_of_stance(text, content):
 @pytest.mark.parametrize(
     "text, content",
     [
-        ("Ann Kim implied a federal judge was biased against her.", "a federal judge was biased against her"),
         (
-            'Lind wrote in both listings he was "honored" to sell the boat.',
-            'he was "honored" to sell the boat',
+            "Ann Kim implied the harbor board was biased against her.",
+            "the harbor board was biased against her",
+        ),
+        (
+            'Lind wrote in the listing he was "glad" to sell the boat.',
+            'he was "glad" to sell the boat',
         ),
         ("Ann Kim vowed Saturday to close the old pier.", "to close the old pier"),
-        ('The newspaper calls it "the pearl" of the coast.', 'it "the pearl" of the coast'),
-        ('Reyes, whom she blasted as a "bully" at every stop, was defeated.', 'as a "bully" at every stop'),
+        ('The newspaper calls it "the jewel" of the harbor.', 'it "the jewel" of the harbor'),
+        ('Reyes, whom she mocked as a "bully" at every stop, was defeated.', 'as a "bully" at every stop'),
     ],
 )
 def test_more_frames_and_their_content(text, content):
@@ -306,7 +314,7 @@ def test_more_frames_and_their_content(text, content):
 @pytest.mark.parametrize(
     "text, speaker",
     [
-        ("Sen. Ann Kim kept asking why the agency had closed the pier.", "Ann Kim"),
+        ("Sen. Ann Kim kept asking why the port had closed the pier.", "Ann Kim"),
         ("Tom Reyes began arguing that the levy was unfair.", "Tom Reyes"),
     ],
 )
@@ -316,7 +324,7 @@ def test_a_verb_before_the_cues_ing_form_is_not_part_of_the_speaker(text, speake
 
 @pytest.mark.parametrize(
     "text",
-    ["Hundreds more showed up to hear Kim speak.", "Trade between the towns declined 40 percent last year."],
+    ["Dozens of neighbors showed up to watch Kim speak.", "Ferry traffic declined 12 percent last year."],
 )
 def test_showing_up_and_a_decline_by_a_number_are_no_speech(text):
     assert found(text) == []
@@ -326,7 +334,7 @@ def test_showing_up_and_a_decline_by_a_number_are_no_speech(text):
     "text, content",
     [
         ("Ann Kim portrayed the mayor as a friend of the port.", "the mayor as a friend of the port"),
-        ('The bar association deemed him "well qualified."', 'him "well qualified."'),
+        ('The harbor board deemed him "fit for the job."', 'him "fit for the job."'),
     ],
 )
 def test_portray_and_deem_name_like_call(text, content):
@@ -337,18 +345,18 @@ def test_portray_and_deem_name_like_call(text, content):
     "text, content, speaker",
     [
         (
-            "The survey shows only a small gap between the towns.",
-            "only a small gap between the towns",
-            "The survey",
+            "The count shows only a slight rise in ferry riders.",
+            "only a slight rise in ferry riders",
+            "The count",
         ),
         ("Ann Kim said only the council could decide.", "only the council could decide", "Ann Kim"),
         ("Ann Kim said only that the council would decide.", "the council would decide", "Ann Kim"),
         (
-            "A harbor poll released Friday shows Kim ahead by four points.",
+            "A harbor poll released Monday shows Kim ahead by four points.",
             "Kim ahead by four points",
             "A harbor poll",
         ),
-        ("Exit polling shows she won most voters under 30.", "she won most voters under 30", "Exit polling"),
+        ("Exit polling shows she carried the river towns.", "she carried the river towns", "Exit polling"),
     ],
 )
 def test_only_opens_content_and_a_poll_released_on_a_day_speaks(text, content, speaker):
@@ -359,8 +367,8 @@ def test_only_opens_content_and_a_poll_released_on_a_day_speaks(text, content, s
     "text, speaker",
     [
         (
-            "The levy has not shifted votes, according to Republican and Democratic strategists.",
-            "Republican and Democratic strategists",
+            "The levy has not shifted votes, according to local and state strategists.",
+            "local and state strategists",
         ),
         ("The plan failed, according to Ann Kim and Tom Reyes.", "Ann Kim"),
     ],
@@ -373,11 +381,11 @@ def test_according_to_two_coordinated_sources(text, speaker):
     "text, content",
     [
         (
-            "As Kim told the New Harbor Daily News, tax relief is given in exchange for jobs.",
-            "tax relief is given in exchange for jobs",
+            "As Kim told the New Harbor Daily News, the ferry fare will not rise.",
+            "the ferry fare will not rise",
         ),
         ("Kim told the Ledger's editorial board that the levy is fair.", "the levy is fair"),
-        ("Kim told the debate audience that the levy is fair.", "the levy is fair"),
+        ("Kim told the town hall audience that the levy is fair.", "the levy is fair"),
     ],
 )
 def test_whom_it_was_told_to_is_not_the_content(text, content):
@@ -385,22 +393,26 @@ def test_whom_it_was_told_to_is_not_the_content(text, content):
 
 
 def test_a_quotation_after_told_an_outlet_with_its_initials_is_the_speakers():
-    text = "As Ann Kim told the Associated Press (AP), “We have suffered the same fate.”"
-    assert found(text) == [("direct", "“We have suffered the same fate.”", "Ann Kim")]
+    text = "As Ann Kim told the Harbor Wire Service (HWS), “We will rebuild the pier.”"
+    assert found(text) == [("direct", "“We will rebuild the pier.”", "Ann Kim")]
 
 
 @pytest.mark.parametrize(
     "text, content, speaker",
     [
-        ("Another Harbor Figure Endorses Ann Kim.\n\nThe story follows.", "Ann Kim", "Another Harbor Figure"),
         (
-            "Ann Kim Calls for Special Prosecutor after Report Reveals Port Deals.\n\nThe story follows.",
-            "Special Prosecutor",
+            "A Second Harbor Trustee Endorses Ann Kim.\n\nThe story follows.",
+            "Ann Kim",
+            "A Second Harbor Trustee",
+        ),
+        (
+            "Ann Kim Calls for Harbor Audit after Memo Shows Port Deals.\n\nThe story follows.",
+            "Harbor Audit",
             "Ann Kim",
         ),
         (
-            "Tom Reyes Promises New Ferry In First 100 Days.\n\nThe story follows.",
-            "New Ferry In First 100 Days",
+            "Tom Reyes Promises New Ferry By Spring.\n\nThe story follows.",
+            "New Ferry By Spring",
             "Tom Reyes",
         ),
     ],
@@ -417,8 +429,8 @@ def test_a_title_case_headline_with_a_stance_verb(text, content, speaker):
             "confidence that the ferry would run by May",
         ),
         (
-            "Wow: Ann Kim Just Said Something Unexpected About The Pier.\n\nThe story follows.",
-            "Something Unexpected About The Pier",
+            "Update: Ann Kim Just Said The Pier Will Reopen In June.\n\nThe story follows.",
+            "The Pier Will Reopen In June",
         ),
     ],
 )
@@ -427,11 +439,9 @@ def test_expressed_and_a_labelled_headline(text, content):
 
 
 def test_a_relative_clause_closed_by_a_comma_inside_the_content_when_the_clause_goes_on():
-    text = (
-        "The panel could declare the port's claim over most of the bay, which stretches to the sea, invalid."
-    )
+    text = "The board may declare the port's lease on the old quarry, which lies beyond the river, void."
     assert [q[1] for q in found(text)] == [
-        "the port's claim over most of the bay, which stretches to the sea, invalid"
+        "the port's lease on the old quarry, which lies beyond the river, void"
     ]
     # a comment after the content is not the content
     assert [q[1] for q in found("Ann Kim said the levy failed, which surprised the council.")] == [
@@ -440,12 +450,12 @@ def test_a_relative_clause_closed_by_a_comma_inside_the_content_when_the_clause_
 
 
 def test_a_time_alone_after_a_cue_is_no_content():
-    assert found("The deficit was higher than the budget office had projected last August.") == []
+    assert found("Ridership was higher than the port office had forecast last spring.") == []
 
 
 @pytest.mark.parametrize(
     "text, content",
-    [("As Kim attacked Reyes, the crowd cheered.", "Reyes"), ("Ann Kim endorsed him.", "him")],
+    [("As Kim attacked Reyes, the harbor crowd booed.", "Reyes"), ("Ann Kim endorsed him.", "him")],
 )
 def test_a_one_word_object_that_names_someone_is_a_stance_verbs_content(text, content):
     assert [q[1] for q in found(text)] == [content]
@@ -459,10 +469,10 @@ def test_a_one_word_object_that_names_nothing_is_no_content():
     "text, speaker",
     [
         (
-            "It's a big if, but Kim was in Eastport on Tuesday, two months before the vote, emphasizing its importance.",
+            "It's a long shot, but Kim was in Eastport on Tuesday, weeks before the vote, stressing its ferry plan.",
             "Kim",
         ),
-        ("And even Kim tried to help them off the hook, noting that she would demur too.", "Kim"),
+        ("And even Kim tried to ease their worries, noting that she would wait too.", "Kim"),
     ],
 )
 def test_a_participles_subject_after_but_or_and_even(text, speaker):
@@ -470,8 +480,8 @@ def test_a_participles_subject_after_but_or_and_even(text, speaker):
 
 
 def test_asked_someone_which():
-    assert [q[1] for q in found("Lind then asked Kim which towns she could win.")] == [
-        "which towns she could win"
+    assert [q[1] for q in found("Lind then asked Kim which piers the town should repair.")] == [
+        "which piers the town should repair"
     ]
 
 
@@ -481,8 +491,8 @@ def test_content_ends_before_a_trailing_attribution_after_a_quotation_with_its_c
 
 
 def test_a_line_that_signs_the_quotation_before_it():
-    text = '"The whole idea of a crooked mayor needs to stop."\n\n-Ann Kim, Portland, Maine.\n\nThe end.'
+    text = '"The ferry fares are too high for families."\n\n-Ann Kim, Eastport.\n\nThe end.'
     assert [q[2] for q in found(text)] == ["Ann Kim"]
     # a dash line that names nobody signs nothing
-    text = '"The whole idea of a crooked mayor needs to stop."\n\n- and more to come.'
+    text = '"The ferry fares are too high for families."\n\n- and more to come.'
     assert [q[2] for q in found(text)] == [None]
