@@ -8,6 +8,8 @@ import re
 
 from annotator.quotes import lexicon as lx
 from annotator.quotes.patterns import (
+    DET_BEFORE_RE,
+    FINITE_RE,
     FRAG,
     PREP_START_RE,
     QUANT,
@@ -15,6 +17,7 @@ from annotator.quotes.patterns import (
     UPPER,
     WEEKDAYS,
     QuoteIndex,
+    comma_in_marks,
     count_words,
 )
 
@@ -126,11 +129,6 @@ CIRCUMSTANCE_RE = re.compile(
 )
 
 
-FINITE_VERB_RE = re.compile(
-    r"\b(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|do|does|did|[a-z]{3,}ed)\b"
-    r"|n[’']t\b"
-)
-
 CIRCUMSTANCE_HEAD_RE = re.compile(
     r"(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore)\s+(?:an?|the|his|her|their|its)\s"
 )
@@ -199,7 +197,11 @@ def coordinated_start(masked: str, at: int, later: list, n: int) -> int:
     """Where a later frame coordinated with the one ending at `at` starts ("..., but he said"),
     past a frame nested in the content between; `n` when none is."""
     for g in later:
-        if g.lemma in SPEECH_VERB_LEMMAS and not g.inherit and LATER_COORD_RE.search(masked, at, g.start):
+        if (
+            g.lemma in SPEECH_VERB_LEMMAS
+            and not g.inherit
+            and LATER_COORD_RE.search(masked, max(at, g.start - 80), g.start)
+        ):
             return g.start
     return n
 
@@ -214,12 +216,14 @@ def circumstance_only(masked: str, a: int, b: int) -> bool:
     """The words in [a, b) only say where or when ("In a radio address in May", "On Monday"):
     a prepositional phrase with no verb, which is no reported content."""
     head = masked[a:b]
-    return (
-        bool(CIRCUMSTANCE_HEAD_RE.match(head)) and not FINITE_VERB_RE.search(head) and count_words(head) <= 8
-    )
+    return bool(CIRCUMSTANCE_HEAD_RE.match(head)) and not FINITE_RE.search(head) and count_words(head) <= 8
 
 
 ASIDES = "however|though|too|also|again|then|instead|in turn"
+#: "said of the levy that ...", "talked about ...": a preposition that opens what it is about
+OF_START_RE = re.compile(r"^\s*(?:of|about|to)\s")
+#: punctuation that ends a clause between a cue and what may be its content
+STOP_PUNCT_RE = re.compile(r"[.;:—–]|\s--?\s")
 #: adverbs set off by commas between a cue and its content ("noted, however, that")
 ASIDE_ADVERB_RE = re.compile(rf"^\s*,\s*(?:{ASIDES}|moreover)\s*,\s*$")
 #: whom it was said to, before "that" ("assured residents that", "promised Ms. Lind that")
@@ -245,7 +249,7 @@ IOBJ_LEMMAS = frozenset(
 )
 
 
-def that_gap_ok(between: str, lemma: str, of_re: re.Pattern, stop_re: re.Pattern) -> bool:
+def that_gap_ok(between: str, lemma: str) -> bool:
     """The words between a cue and "that" leave the that-clause its content: nothing, "of the
     levy", a comma, an aside adverb, a place or time ("said in May that"), or whom it was said
     to after a verb that takes one ("assured residents that")."""
@@ -253,12 +257,12 @@ def that_gap_ok(between: str, lemma: str, of_re: re.Pattern, stop_re: re.Pattern
         return False
     if lemma in IOBJ_LEMMAS and IOBJ_RE.match(between):
         return True
-    if stop_re.search(between) or count_words(between) > 12:
+    if STOP_PUNCT_RE.search(between) or count_words(between) > 12:
         return False
     return bool(
         not between.strip()
         or PREP_START_RE.match(between)
-        or of_re.match(between)
+        or OF_START_RE.match(between)
         or between.strip() in (",", "only", "simply", "merely", "just")  # "said only that ..."
         or ASIDE_ADVERB_RE.match(between)
     )
@@ -268,23 +272,17 @@ def that_gap_ok(between: str, lemma: str, of_re: re.Pattern, stop_re: re.Pattern
 ONE_WORD_OBJECT_RE = re.compile(r"(?:[A-Z][\w’'\-]+|him|her|them)")
 
 
-def one_word_object(lemma: str, masked: str, a: int, b: int) -> bool:
-    """One word is the content of a stance verb when it names someone ("As Kim attacked Reyes, ...")."""
-    return (
-        lemma in lx.OBJECT_VERBS.values()
-        and lemma not in lx.VERB_FORMS.values()
-        and bool(ONE_WORD_OBJECT_RE.fullmatch(masked, a, b))
-    )
-
-
-DET_END_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+def one_word_object(object_only: bool, masked: str, a: int, b: int) -> bool:
+    """One word is the content of a stance verb (`object_only`: no verb of saying) when it
+    names someone ("As Kim attacked Reyes, ...")."""
+    return object_only and bool(ONE_WORD_OBJECT_RE.fullmatch(masked, a, b))
 
 
 def comma_before(text: str, masked: str, base: int, at: int) -> bool:
     """A comma ends the words before `at`, or the quotation that ends them has its comma
     inside the marks ('“a mess,” the Ledger reported')."""
     i = at
-    det = DET_END_RE.search(masked, max(0, at - 8), at)  # the speaker's determiner ("the Ledger")
+    det = DET_BEFORE_RE.search(masked, max(0, at - 8), at)  # the speaker's determiner ("the Ledger")
     if det:
         i = det.start()
     while i > 0 and masked[i - 1].isspace():
@@ -294,7 +292,7 @@ def comma_before(text: str, masked: str, base: int, at: int) -> bool:
     if masked[i - 1] == ",":
         return True
     # a quoted phrase inside the content (a whole quotation before "she said" has a frame of its own)
-    return masked[i - 1] == FRAG and text[max(base, base + i - 4) : base + i].rstrip("”\"'’ ").endswith(",")
+    return masked[i - 1] == FRAG and comma_in_marks(text, base, base + i)
 
 
 def prep_content(masked: str, a: int) -> bool:
@@ -391,5 +389,5 @@ def content_end(
             b = cut.start()
     if lemma == "according to" or lemma in lx.NAMING_VERBS or cue.lower() in lx.NAMING_VERBS:
         b = close_of_complement(index, text, base, masked, a, b, 0 if lemma == "according to" else 80)
-    det = DET_END_RE.search(masked, max(a, b - 8), b)
+    det = DET_BEFORE_RE.search(masked, max(a, b - 8), b)
     return det.start() if det and b - a > 8 else b  # '“...,” the Ledger reported': not its "the"

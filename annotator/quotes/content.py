@@ -14,6 +14,7 @@ from annotator.quotes.cues import OBJECT_LEMMAS, SPEECH_LEMMAS
 from annotator.quotes.frames import BY_END_RE, Frame, find_frames, intro_only
 from annotator.quotes.patterns import (
     CLAUSE_START_RE,
+    FINITE_RE,
     FRAG,
     INTRO_ONLY_RE,
     LEAD_FRAG_RE,
@@ -55,7 +56,6 @@ WHO_RE = re.compile(r"\bwho\b")
 #: adverbs set off by commas between a cue and its content or quotation ("noted, however, that")
 # "Asked about the plan, X said, “...”": the question put to the speaker, not her words
 ASKED_HEAD_RE = re.compile(r"^(?:(?:[Ww]hen|[Aa]fter|[Oo]nce|[Ii]f|[Uu]pon)\s+)?(?:being\s+)?[Aa]sked\b")
-ASIDES = bd.ASIDES
 SUBORD_HEAD_RE = re.compile(
     r"(?:(?:even|just|only|long|shortly|soon)\s+)?(?:before|after|when|while|as|if|although|though|because|since|"
     r"until|once|unless|whether)\b",
@@ -64,7 +64,6 @@ SUBORD_HEAD_RE = re.compile(
 DESC_HEAD_RE = re.compile(r"(?:A|An|The|Another|One|His|Her|Their|Its)\s")
 THAT_WORD_RE = re.compile(r"\sthat\s")
 STATEMENT_CUES = ("issued", "issues", "released", "releases")
-OF_START_RE = re.compile(r"^\s*(?:of|about|to)\s")
 
 #: a colon that introduces a quotation inside reported content
 COLON_QUOTE_RE = re.compile(rf":\s*(?={SPEECH})")
@@ -81,7 +80,7 @@ ING_TAIL_RE = re.compile(r"\s*,\s*\w+ing\b")
 
 AFTER_SPEECH_RE = re.compile(rf"^\s*,?\s*(?:(?:and|then)\s+)?{SPEECH}")
 
-RIGHT_SPEECH_RE = re.compile(rf"^\s*(?:\w+ly\s*)?(?:,\s*(?:{ASIDES})\s*)?[,:]?\s*(?=({SPEECH}))")
+RIGHT_SPEECH_RE = re.compile(rf"^\s*(?:\w+ly\s*)?(?:,\s*(?:{bd.ASIDES})\s*)?[,:]?\s*(?=({SPEECH}))")
 
 RIGHT_PREP_SPEECH_RE = re.compile(
     rf"^(?:[^{SPEECH}.;]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.){{1,70}}?[,:]\s*(?=({SPEECH}))"
@@ -97,7 +96,6 @@ VP_START_RE = re.compile(
     r"(?:has|have|had|is|was|were|are|will|would|can|could|should|may|might|must|remains?|remained)\s"
 )
 
-STOP_PUNCT_RE = re.compile(r"[.;:—–]|\s--?\s")
 
 LEAD_PUNCT_RE = re.compile(r"^\s*[,:]?\s*")
 
@@ -137,12 +135,6 @@ SAID_IN_RE = re.compile(
 #: "by" before a gerund cue, or before a list of gerunds that ends in it ("by raising fees,
 #: admitting ...")
 BY_BEFORE_RE = re.compile(r"\bby\s+(?:[a-z]+ing\b[^.;:!?\n]{0,100},\s*(?:and\s+)?)?$")
-#: a finite verb: an auxiliary, a modal or a past tense
-FINITE_RE = re.compile(
-    r"\b(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|do|does|did|"
-    r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|hasn't|haven't|didn't|"
-    r"doesn't|don't|[a-z]{3,}ed)\b"
-)
 
 
 def _nests_in_content(f: Frame) -> bool:
@@ -216,8 +208,7 @@ def sentence_quotes(
                 if prev is None:
                     continue
             f.mention = prev
-        # "said he did not expect A, but he said B": past a nested cue, a coordinated frame
-        limit = bd.coordinated_start(masked, f.end, frames[i + 2 : i + 4], n)
+        limit = n
         if nxt is not None:
             gap = masked[f.end : nxt.start]
             if (
@@ -232,6 +223,8 @@ def sentence_quotes(
                 )
             ):
                 limit = nxt.start
+            else:  # "said he did not expect A, but he said B": past a nested cue, a coordinated frame
+                limit = bd.coordinated_start(masked, f.end, frames[i + 2 : i + 4], n)
         parts: list[tuple[int, int, str]] = []  # (a, b, kind) relative
         # the words before the frame, as s[:f.start].rstrip(): its end (`lead_len`) and its last
         # characters (`lead`); never the whole sentence again for every frame
@@ -261,7 +254,7 @@ def sentence_quotes(
                 pre_b > pre_a
                 and count_words(pre) >= 3
                 and SPEECH not in pre
-                and not STOP_PUNCT_RE.search(pre)
+                and not bd.STOP_PUNCT_RE.search(pre)
                 and last_char(masked, qa) not in (",", ":", "—", "–")
                 and CLAUSE_START_RE.match(pre)
             ):
@@ -292,7 +285,8 @@ def sentence_quotes(
                     pos += t.end()
             right = masked[pos : min(limit, pos + TAIL_WINDOW)]
             m_sp = RIGHT_SPEECH_RE.match(right) or (
-                (PREP_START_RE.match(right) or OF_START_RE.match(right)) and RIGHT_PREP_SPEECH_RE.match(right)
+                (PREP_START_RE.match(right) or bd.OF_START_RE.match(right))
+                and RIGHT_PREP_SPEECH_RE.match(right)
             )  # "said of the vote, “...”"
             content: tuple[int, int] | None = None
             as_tail = (
@@ -360,9 +354,7 @@ def sentence_quotes(
             else:
                 right0 = masked[that_pos : min(limit, that_pos + 160)]
                 tm = THAT_RE.search(right0[:160])
-                if tm is not None and bd.that_gap_ok(
-                    right0[: tm.start()], f.lemma, OF_START_RE, STOP_PUNCT_RE
-                ):
+                if tm is not None and bd.that_gap_ok(right0[: tm.start()], f.lemma):
                     content = (that_pos + tm.end(), limit)
                 if (
                     content is None
@@ -462,7 +454,7 @@ def sentence_quotes(
                 if a2 < b2 and (
                     nw2 >= 2
                     or YES_NO_RE.fullmatch(masked, a2, b2)
-                    or bd.one_word_object(f.lemma, masked, a2, b2)
+                    or bd.one_word_object(_nests_in_content(f), masked, a2, b2)
                 ):
                     q = quote_at(index, a2, base, ending=False)
                     if q is not None and q.end - base >= b2 - 1 and q.speech:

@@ -49,6 +49,8 @@ from annotator.quotes.text import (
 #: how a block quotation's paragraph opens: a capital letter and a word (not a list's dash,
 #: markup, a number or a caption)
 BLOCK_START_RE = re.compile(r"[A-Z][a-z’']*\b(?![:.])")
+#: a colon that announces a list or a summary, not someone's words ("found that:", "the following:")
+LIST_COLON_RE = re.compile(r"\b(?:that|following|these|this|below)\s*:\s*$")
 
 
 def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
@@ -264,9 +266,7 @@ def block_quote(text: str, ps: int, pe: int, pending: Raw) -> Raw | None:
         return None
     if len(text[a:b].split()) < 6 or text[a:b].endswith(":"):
         return None  # a short line, or a paragraph that announces one of its own
-    if re.search(
-        r"\b(?:that|following|these|this|below)\s*:\s*$", text[pending.sent_start : pending.sent_end]
-    ):
+    if LIST_COLON_RE.search(text, pending.sent_start, pending.sent_end):
         return None  # "found that:", "said the following:": a list or a summary follows
     return Raw(
         a, b, "direct", pending.cue, pending.cue_start, pending.cue_end, pending.mention, "frame", None, a, b

@@ -18,6 +18,7 @@ from annotator.quotes.patterns import (
     PREP_START_RE,
     SPEECH,
     WEEKDAYS,
+    comma_in_marks,
     count_words,
     lead_tail,
 )
@@ -109,9 +110,7 @@ NOUN_DET_RE = re.compile(r"(?<![\w’'\-])(?:[Nn]o|[Aa]n?|[Tt]he|[Aa]ny|[Ll]ittl
 #: a source noun and the participle and time after it ("poll released Monday", "survey
 #: conducted last spring", "poll out today")
 SOURCE_TAIL_RE = re.compile(
-    r"\b(?P<head>"
-    + lx.alternation(lx.SOURCE_NOUNS | {"polling"})
-    + r")\s+(?:released|conducted|published|taken|"
+    r"\b(?P<head>" + lx.alternation(lx.SOURCE_NOUNS) + r")\s+(?:released|conducted|published|taken|"
     r"out|issued|commissioned)\b.*$",
     re.IGNORECASE,
 )
@@ -288,20 +287,13 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 continue
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
             continue
-        if (
-            low.split()[0].endswith("ing")
-            and (
-                lead.endswith((",", SPEECH))
-                or BY_END_RE.search(lead)
-                or OPENING_ING_RE.match(lead)  # "While saying that ..., she ..."
-                or ADVERB_AFTER_COMMA_RE.search(lead)
-                # "a defense of “harbor values,” saying ...": the comma inside the term's marks
-                or (
-                    lemma in SPEECH_LEMMAS
-                    and lead.endswith(FRAG)
-                    and text[max(base, base + cs - 8) : base + cs].rstrip().rstrip("”\"'’").endswith(",")
-                )
-            )
+        if low.split()[0].endswith("ing") and (
+            lead.endswith((",", SPEECH))
+            or BY_END_RE.search(lead)
+            or OPENING_ING_RE.match(lead)  # "While saying that ..., she ..."
+            or ADVERB_AFTER_COMMA_RE.search(lead)
+            # "a defense of “harbor values,” saying ...": the comma inside the term's marks
+            or (lemma in SPEECH_LEMMAS and lead.endswith(FRAG) and comma_in_marks(text, base, base + cs))
         ):
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue

@@ -93,6 +93,22 @@ QUANT = (
 #: council could decide"), nor a noun or verb in -ly
 LY_ADVERB = r"(?!(?:only|family|supply|apply|rely|reply|rally|ally|assembly|monopoly|anomaly)\b)[a-z]\w*ly"
 
+#: a finite verb: an auxiliary, a modal or a past tense
+FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|do|does|did|"
+    r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|hasn't|haven't|didn't|"
+    r"doesn't|don't|[a-z]{3,}ed)\b"
+)
+#: a determiner that ends the text before a position ("... the Ledger": its "the")
+DET_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+
+
+def comma_in_marks(text: str, lo: int, end: int) -> bool:
+    """The text before `end` (not before `lo`) ends with a comma, closing quotation marks
+    and spaces aside: '“harbor values,” saying', '“a mess,” the Ledger reported'."""
+    return text[max(lo, end - 8) : end].rstrip(" ”’\"'`").endswith(",")
+
+
 PREP_START_RE = re.compile(
     r"^\s*,?\s*(?!\s*"
     + QUANT

@@ -22,6 +22,7 @@ from annotator.quotes.patterns import (
     UPPER,
     WEEKDAYS,
     WORD,
+    comma_in_marks,
 )
 from annotator.quotes.records import Mention
 from annotator.quotes.subjects import (
@@ -386,9 +387,7 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             return left_speaker(text, masked, base, window_start + k, depth=1)
         return None
     off = base + window_start
-    if core_r.endswith((SPEECH, FRAG)) and text[max(off, off + len(core_r) - 4) : off + len(core_r)].rstrip(
-        "”’\"'` "
-    ).endswith(","):
+    if core_r.endswith((SPEECH, FRAG)) and comma_in_marks(text, off, off + len(core_r)):
         core_r += ","  # “..., citing “a phrase,” said X”: the comma sits inside the marks
     if core_r.endswith(","):
         m = appositive_speaker(core_r)

@@ -11,7 +11,7 @@ import re
 
 from annotator.quotes import lexicon as lx
 from annotator.quotes.given_names import is_person_name
-from annotator.quotes.patterns import FUNCTION_WORDS, SPEECH, TOK, UPPER, WEEKDAYS
+from annotator.quotes.patterns import DET_BEFORE_RE, FUNCTION_WORDS, SPEECH, TOK, UPPER, WEEKDAYS
 from annotator.quotes.people import split_title
 from annotator.quotes.records import Mention
 
@@ -341,7 +341,6 @@ LOWER_INTRO_RE = re.compile(
     r"\s*(?:after|before|while|when|although|though|despite|during|since|amid|following|as|if|in|on|at)\s"
     r"[^,;:\ue000]{1,80},\s*"
 )
-DET_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 #: a counted group opening a sentence: "About 200 protesters", "Hundreds of nurses", "Dozens
 #: of angry parents", "A handful of local growers"
 COUNTED_GROUP_RE = re.compile(
@@ -369,11 +368,11 @@ def participle_subject(text: str, masked: str, base: int, at: int) -> Mention | 
     """The subject of the clause that holds position `at` (relative to `base`) of a sentence,
     for a participle cue there: that of the last clause opened before it, when it has one,
     else the sentence's (`sentence_subject`)."""
-    if at and OPENING_ING_RE.match(masked[: min(at, 80)] if at <= 80 else ""):
+    if 0 < at <= 80 and OPENING_ING_RE.match(masked, 0, at):
         # "While saying that ..., she ...", "Aside from stating ..., Kim ...": the main clause's
         comma = masked.find(", ", at, at + 300)
         if comma > 0:
-            return sentence_subject(text, masked[comma + 2 :], base + comma + 2)
+            return sentence_subject(text, masked[comma + 2 : comma + 302], base + comma + 2)
     opened = None
     for m in CLAUSE_OPEN_RE.finditer(masked, max(0, at - 300), at):  # the nearest clause (linear time)
         opened = m
