@@ -154,7 +154,7 @@ class Question(Record):
     text: str = Field(min_length=3)
     short: str | None = Field(None, description="short column label")
     description: str | None = None
-    target: str | None = Field(None, description="what the question is about, e.g. 'a quick ceasefire'")
+    target: str | None = Field(None, description="what the question is about, e.g. 'a ban on new seawalls'")
     direction: Literal["for", "against"] = Field(
         "for", description="'support' means being for the target ('for') or against it ('against')"
     )
