@@ -255,6 +255,14 @@ def test_context_makes_a_pointing_back_quote_relevant(neural):
     assert out[0].stances["bypass"].label == "oppose"
 
 
+def test_the_int8_products_are_exact_on_every_x86_cpu(neural):
+    # On a CPU with AVX2 but no VNNI, onnxruntime's int8 kernels add pairs of products in
+    # 16 bits, which saturate: the same engine gave other labels there (seed quote-level
+    # stance 0.890 against 0.921). The session asks for the exact 32-bit products everywhere.
+    opts = neural.session.get_session_options()
+    assert opts.get_session_config_entry("session.x64quantprecision") == "1"
+
+
 def test_a_pairs_probabilities_do_not_depend_on_the_pairs_beside_it(neural):
     # the int8 model quantises activations per run: a pair is run alone, so its label is the
     # same whatever else the article holds

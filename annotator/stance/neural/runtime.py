@@ -87,6 +87,7 @@ class NeuralEngine:
         opts.intra_op_num_threads = threads or default_threads()
         opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        opts.add_session_config_entry("session.x64quantprecision", "1")
         opts.log_severity_level = 3
         self.session = ort.InferenceSession(
             model_bytes, sess_options=opts, providers=["CPUExecutionProvider"]
