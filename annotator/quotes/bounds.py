@@ -136,14 +136,17 @@ CIRCUMSTANCE_HEAD_RE = re.compile(
 #: where and when a stance was taken, after the noun phrase a stance verb takes ("endorsed Ann
 #: Kim at a news conference Friday", "criticized the levy during a debate"): the writer's words
 OBJECT_CIRCUMSTANCE_RE = re.compile(
-    r"\s+(?:during\s+(?:an?|the|his|her|their|its)\s"
+    r"(?:\s+(?:during\s+(?:an?|the|his|her|their|its)\s"
     r"|at\s+(?:an?|the|his|her|their)\s+(?:[\w\-]+\s+){0,2}?(?:news|press|conference|rally|event|forum|hearing|"
     r"meeting|town|debate|summit|convention|campaign)\b"
     r"|(?:early|late|last|earlier)\s+(?:on\s+)?(?:" + WEEKDAYS + r"|week|month|year|this)\b"
     r"|on\s+(?:" + WEEKDAYS + r"|the\s+campaign\s+trail|Twitter|Facebook|television)\b"
     r"|in\s+(?:an?|the|his|her|their)\s+(?:[\w\-]+\s+){0,2}?(?:interview|statement|speech|op-ed|letter|tweet|post|"
     r"debate|appearance|conference|call|address)\b"
-    r"|(?:" + WEEKDAYS + r")\b)"
+    r"|(?:" + WEEKDAYS + r")\b"
+    r"|on\s+(?:multiple|several|numerous|many|repeated)\s+occasions\b"
+    r"|but\s+(?:also\s+)?(?:was|is|has|had|did|does|would|will|could|said|[a-z]+ed)\b"
+    r"))"
 )
 #: what opens a clause or an infinitive, not a noun phrase
 NOT_NP_RE = re.compile(r"(?:to|that|whether|if|how|what|why|when|where|who|which)\b", re.IGNORECASE)
@@ -269,7 +272,7 @@ def that_gap_ok(between: str, lemma: str) -> bool:
 
 
 #: a one-word object that is content: a name or a pronoun ("attacked Kim", "endorsed her")
-ONE_WORD_OBJECT_RE = re.compile(r"(?:[A-Z][\w’'\-]+|him|her|them)")
+ONE_WORD_OBJECT_RE = re.compile(r"(?:[A-Z][\w’'\-]+|him|her|them|[a-z]{4,})")
 
 
 def one_word_object(object_only: bool, masked: str, a: int, b: int) -> bool:

@@ -13,6 +13,7 @@ from annotator.quotes import lexicon as lx
 from annotator.quotes.cues import OBJECT_LEMMAS, SPEECH_LEMMAS
 from annotator.quotes.frames import BY_END_RE, Frame, find_frames, intro_only
 from annotator.quotes.patterns import (
+    APP_VERB_RE,
     CLAUSE_START_RE,
     FINITE_RE,
     FRAG,
@@ -343,7 +344,7 @@ def sentence_quotes(
                     if r:
                         skip = r.end()
                         r2 = ACC_APP2_RE.match(right, skip)
-                        if r2 and not r.group().strip(" ,"):
+                        if r2 and not r.group().strip(" ,") and not APP_VERB_RE.search(r2.group()):
                             # "according to X, an economist at Y, a research group in Z, the
                             # content": the description of her organisation goes too
                             skip = r2.end()

@@ -22,6 +22,16 @@ CUE_FIRST: dict[str, list[str]] = {}
 for _p in sorted(_PHRASES, key=len, reverse=True):
     CUE_FIRST.setdefault(_p.split()[0], []).append(_p)
 
+#: phrases of a verb and its preposition, by the verb: an adverb may come between them
+PREP_FIRST: dict[str, list[str]] = {}
+for _p, _ in lx.OBJECT_PHRASES:
+    _w = _p.split()
+    if len(_w) == 2 and _w[1] in ("about", "of", "for", "on", "against", "at", "to"):
+        PREP_FIRST.setdefault(_w[0], []).append(_w[1])
+_ADVERBS = r"(?:[a-z]{3,}ly|more|less|repeatedly|often|again|openly|at\s+length|out)"
+ADVERB_GAP_RE = re.compile(r"\s+" + _ADVERBS + r"\s+")
+ADVERB_IN_RE = re.compile(r"(?<=\w)\s+" + _ADVERBS + r"(?=\s+\w+$)")
+
 _WORDCHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_’'-")
 
 ALPHA_RE = re.compile(r"[A-Za-z]+")
@@ -76,6 +86,14 @@ def find_cues(masked: str) -> list[CueMatch]:
             if masked[a:e].lower() == p and (e >= n or masked[e] not in _WORDCHARS):
                 found = CueMatch(masked[a:e], a, e)
                 break
+        if found is None and low in PREP_FIRST:
+            gap = ADVERB_GAP_RE.match(masked, b)  # "complained bitterly about", "talked more about"
+            if gap:
+                for rest in PREP_FIRST[low]:
+                    e = gap.end() + len(rest)
+                    if masked[gap.end() : e].lower() == rest and (e >= n or masked[e] not in _WORDCHARS):
+                        found = CueMatch(masked[a:e], a, e)
+                        break
         if found is None and (w == low or low in SENTENCE_FIRST) and low in _SINGLE:
             if POSSESSIVE_END_RE.search(masked, max(0, a - 40), a):
                 continue  # "Ann Kim's remarks", "the bank's report": a noun, not a verb
@@ -100,6 +118,10 @@ def lemma_of(cue: str) -> str:
         return "according to"
     if low in CUE_LEMMA:
         return CUE_LEMMA[low]
+    if " " in low:
+        plain = ADVERB_IN_RE.sub("", low)  # "complained bitterly about"
+        if plain in CUE_LEMMA:
+            return CUE_LEMMA[plain]
     return lx.VERB_FORMS.get(low) or lx.OBJECT_VERBS.get(low, low)
 
 

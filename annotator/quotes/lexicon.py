@@ -210,7 +210,10 @@ OBJECT_PHRASES = [
     ("pushes for", "push for"), ("argued for", "argue for"), ("argues for", "argue for"),
     ("would like", "would like"), ("warned against", "warn against"), ("warned of", "warn of"),
     ("referred to", "refer to"), ("referring to", "refer to"), ("pointed to", "point to"),
-    ("points to", "point to"), ("insisted on", "insist on"), ("asked for", "ask for"),
+    ("points to", "point to"), ("pointing to", "point to"), ("refers to", "refer to"), ("insisted on", "insist on"), ("asked for", "ask for"),
+    # attitudes a copula reports ("has been critical of the levy")
+    ("critical of", "be critical of"), ("supportive of", "be supportive of"),
+    ("skeptical of", "be skeptical of"), ("sceptical of", "be skeptical of"), ("dismissive of", "be dismissive of"), ("wary of", "be wary of"),
 ]
 # Verbs of speaking with a preposition: the object is what was talked about or asked for.
 for _verb, _forms in [

@@ -99,6 +99,10 @@ FINITE_RE = re.compile(
     r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|hasn't|haven't|didn't|"
     r"doesn't|don't|[a-z]{3,}ed)\b"
 )
+#: an auxiliary: what an appositive ("a lawyer at the firm") never holds outside a relative clause
+APP_VERB_RE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had)\b")
+#: "added Kim, referring to the delays": a participle clause after the name, not an appositive
+ING_CLAUSE_RE = re.compile(r"[a-z]+ing\s+(?:to|that|the|an?|his|her|their|its|about|on|for|at|in|out|up)\b")
 #: a determiner that ends the text before a position ("... the Ledger": its "the")
 DET_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 

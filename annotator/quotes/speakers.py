@@ -10,11 +10,13 @@ import re
 from annotator.quotes import lexicon as lx
 from annotator.quotes.patterns import (
     ABBR_TITLES,
+    APP_VERB_RE,
     CONTACT_ENDS,
     CONTACT_GROUP_RE,
     FRAG,
     FUNCTION_WORDS,
     HEAD_BEFORE_ING_RE,
+    ING_CLAUSE_RE,
     NAMERUN,
     PRON,
     SPEECH,
@@ -577,7 +579,8 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention 
             desc, d0 = text[a:b], a
             a, b = cleaned
             return Mention(a, b, text[a:b], "name", appositive=desc, app_start=d0), end
-    if app and not APP_START_RE.match(app.strip() + " "):
+    clause = app and (APP_VERB_RE.search(app) or ING_CLAUSE_RE.match(app.strip()))  # "an email was sent"
+    if app and (clause or not APP_START_RE.match(app.strip() + " ")):
         app = None
         end = pos + m.end("spk")
     elif app:  # the words as written (quotations are masked in `masked`); with a relative

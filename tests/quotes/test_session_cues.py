@@ -1,0 +1,129 @@
+"""Cues with an adverb or a copula, participle clauses after an inverted speaker, and where a
+stance verb's object ends. Every sentence here is invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.models import Article
+from annotator.quotes import find_quotes
+from annotator.quotes.cues import lemma_of
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, span text, speaker) of every quote found."""
+    return [(q.kind, q.text, q.speaker) for q in find_quotes(Article(id="t", text=text))]
+
+
+@pytest.mark.parametrize(
+    "text, cue, lemma, content",
+    [
+        (
+            "In May, Ann Kim complained bitterly about the board backing a second pier.",
+            "complained bitterly about",
+            "complain about",
+            "the board backing a second pier",
+        ),
+        ("Ann Kim called repeatedly for a new pier.", "called repeatedly for", "call for", "a new pier"),
+        (
+            "The pilots spoke passionately about the harbor's history.",
+            "spoke passionately about",
+            "speak about",
+            "the harbor's history",
+        ),
+    ],
+)
+def test_an_adverb_between_a_verb_and_its_preposition_keeps_the_cue(text, cue, lemma, content):
+    quotes = find_quotes(Article(id="t", text=text))
+    assert [(q.cue, q.text) for q in quotes] == [(cue, content)]
+    assert lemma_of(cue) == lemma
+
+
+@pytest.mark.parametrize(
+    "text", ["The crews talked quietly among themselves.", "Ann Kim spoke briefly to the crews."]
+)
+def test_an_adverb_makes_no_cue_of_a_verb_whose_preposition_is_not_the_phrases(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Ann Kim has been critical of the levy.", "the levy", "Ann Kim"),
+        ("Ann Kim was especially critical of the new schedule.", "the new schedule", "Ann Kim"),
+        ("Tom Reyes is supportive of a second pier.", "a second pier", "Tom Reyes"),
+        ("Harbor leaders are wary of raising the levy again.", "raising the levy again", None),
+    ],
+)
+def test_an_attitude_a_copula_reports_is_a_quote(text, content, speaker):
+    quotes = found(text)
+    assert [q[1] for q in quotes] == [content]
+    if speaker:
+        assert quotes[0][2] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "“It matters now,” added Ann Kim, referring to the recent spate of ferry delays.",
+            [("direct", "“It matters now,”"), ("indirect", "the recent spate of ferry delays")],
+        ),
+        (
+            "Ann Kim brushed aside the loss, pointing to a big win in Eastport.",
+            [("indirect", "a big win in Eastport")],
+        ),
+    ],
+)
+def test_a_participle_clause_after_the_speaker_is_her_next_quote_not_her_appositive(text, expected):
+    quotes = found(text)
+    assert [(k, t) for k, t, _ in quotes] == expected
+    assert {s for _, _, s in quotes} == {"Ann Kim"}
+
+
+def test_an_appositive_after_an_inverted_speaker_is_still_read():
+    quotes = find_quotes(Article(id="t", text="“It matters,” said Ann Kim, managing director of the port."))
+    assert [q.speaker for q in quotes] == ["Ann Kim"]
+    assert quotes[0].role.startswith("managing director")
+
+
+def test_refers_to_is_a_cue():
+    assert found("Ann Kim refers to those piers as city assets.") == [
+        ("indirect", "those piers as city assets", "Ann Kim")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "According to the Harbor Ledger, an email was sent from the port's director, Tom Reyes, "
+            "to the ferry crews.",
+            "an email was sent from the port's director, Tom Reyes, to the ferry crews",
+        ),
+        # a real appositive after the source still goes with the source
+        ("According to Ann Kim, a lawyer at the firm, the ferry is late.", "the ferry is late"),
+    ],
+)
+def test_a_clause_after_according_to_is_content_not_the_sources_appositive(text, content):
+    assert [q[1] for q in found(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Ann Kim expressed frustration but said the vote would go ahead.", "frustration"),
+        ("Ann Kim referred to piracy but was careful not to name the crew.", "piracy"),
+        (
+            "The pilots praised Ann Kim for fixing the pier but stopped short of backing her.",
+            "Ann Kim for fixing the pier",
+        ),
+        ("Tom Reyes mocked the mayor on several occasions for skipping the hearing.", "the mayor"),
+    ],
+)
+def test_a_stance_verbs_object_ends_before_a_second_verb_or_how_often(text, content):
+    assert found(text)[0][1] == content
+
+
+def test_a_one_word_object_of_a_stance_verb_is_content():
+    assert [q[1] for q in found("Ann Kim opposes tolls, her aide said.")][:1] == ["tolls"]
