@@ -34,12 +34,13 @@ MAIN_VERB_AFTER_RE = re.compile(
 )
 #: what continues a clause after an appositive closed by a comma: a verb or a complement
 GOES_ON_RE = re.compile(
-    r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might|into|"
+    r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might|into|to\s+[a-z]+\b|"
     r"(?!(?:and|but|or|while|which|who|the|an?|according|as|so|then|though)\b)[a-z]+(?:ed|s)\b"
     r"|[a-z]+[.!?]?\s*$)"  # or one last word, the complement ("..., which lies beyond the river, void.")
 )
 APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the|who|which|whose)\s")
 BECAUSE_CUT_RE = re.compile(r",\s+because\s")
+PARTICIPLE_CUT_RE = re.compile(r",\s+([a-z]+ing)\b")
 #: ", and" or ", but" and a clause with a subject of its own, after reported content: the
 #: writer's next statement ("said the levy would pass, but the council refused")
 NEW_CLAUSE_RE = re.compile(
@@ -116,6 +117,10 @@ PREP_CONTENT_RE = re.compile(
 )
 
 NAME_AND_END_RE = re.compile(rf"[^,;]\s[{UPPER}][\w’'\-.]*\s+and\s*$")
+#: a coordination that closes a clause before a later frame (", and", ", but", ";")
+STRONG_COORD_RE = re.compile(
+    r"(?:[,;]\s*(?:and|but|while|whereas)\b|;|\s(?:while|whereas)\b)\s*[\w’'\-. ]{0,40}$"
+)
 GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
 
 
@@ -358,7 +363,22 @@ def content_end(
     at the close of the quotation that opens it (`close_of_complement`)."""
     at = a
     cut = CUT_RE.search(masked, at, b)
-    while cut is not None and APPOSITIVE_CUT_RE.match(masked, cut.start()):
+    while cut is not None:
+        ing = PARTICIPLE_CUT_RE.match(masked, cut.start())
+        if (
+            ing
+            and ing.group(1) not in lx.VERB_FORMS
+            and not masked.startswith(" that", ing.end())  # "..., estimating that": a report of its own
+            and FINITE_RE.search(masked, a, cut.start())
+        ):
+            # "insisted it was a temporary dip, reflecting ...": a participle after a clause
+            # with its own verb goes on with the clause (after a noun phrase, "declared war,
+            # leading to ...", it is the writer's)
+            at = cut.end()
+            cut = CUT_RE.search(masked, at, b)
+            continue
+        if not APPOSITIVE_CUT_RE.match(masked, cut.start()):
+            break
         # "said that the Ledger, a rival paper, has done ...": an appositive of the content's
         # subject, closed by a comma, and the content goes on; after a longer head, only when
         # the clause goes on with its verb or complement ("the claim, which covers the bay, invalid")

@@ -212,7 +212,20 @@ def sentence_quotes(
         limit = n
         if nxt is not None:
             gap = masked[f.end : nxt.start]
-            if (
+            nested = (
+                # "noted that in 1998, he backed the plan": a stance with its own subject inside
+                # the reported clause is part of it
+                _nests_in_content(nxt)
+                and not nxt.inverted
+                and not nxt.inherit
+                and nxt.mention is not None
+                and nxt.mention.start - base > f.end
+                and f.lemma in SPEECH_LEMMAS
+                and not f.cue.endswith("ing")  # "Aside from stating that ..., Kim wants": the main clause
+                and not _nests_in_content(f)
+                and not bd.STRONG_COORD_RE.search(gap)
+            )
+            if not nested and (
                 nxt.inherit
                 # "X said A, and Y said B" (not "said states like Oregon and Idaho will ...": two
                 # names joined in one noun phrase)

@@ -127,3 +127,62 @@ def test_a_stance_verbs_object_ends_before_a_second_verb_or_how_often(text, cont
 
 def test_a_one_word_object_of_a_stance_verb_is_content():
     assert [q[1] for q in found("Ann Kim opposes tolls, her aide said.")][:1] == ["tolls"]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Ann Kim insisted it was a passing dip, reflecting unease among ferry riders.",
+            "it was a passing dip, reflecting unease among ferry riders",
+        ),
+        (
+            "Tom Reyes said the levy would put the harbor in order, allowing crews to plan ahead.",
+            "the levy would put the harbor in order, allowing crews to plan ahead",
+        ),
+    ],
+)
+def test_a_participle_after_a_clause_with_its_own_verb_goes_on_with_the_clause(text, content):
+    assert [q[1] for q in found(text)] == [content]
+
+
+def test_a_participle_after_a_noun_phrase_object_is_the_writers():
+    # "declared war, leading to ...": what followed, in the writer's words
+    assert [q[1] for q in found("The harbor board declared war on the toll, leading to a long fight.")][
+        :1
+    ] == ["war on the toll"]
+
+
+def test_a_relative_clause_closed_by_a_comma_before_an_infinitive_goes_on():
+    text = "Ann Kim vowed to form a harbor task force, which would include the police, to stop the thefts."
+    assert [q[1] for q in found(text)] == [
+        "to form a harbor task force, which would include the police, to stop the thefts"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Tom Reyes noted that at one of his first board meetings, in 1998, he supported a plan to close the pier.",
+            "at one of his first board meetings, in 1998, he supported a plan to close the pier",
+        ),
+        (
+            "Ann Kim said that while she was firmly opposed to tolls, she was now backing the levy.",
+            "while she was firmly opposed to tolls, she was now backing the levy",
+        ),
+    ],
+)
+def test_a_stance_with_its_own_subject_inside_reported_content_is_part_of_it(text, content):
+    assert [q[1] for q in found(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("Ann Kim said the levy failed, but Tom Reyes supported it.", "the levy failed"),
+        ("The crews said the pier was unsafe while the pilots praised its repairs.", "the pier was unsafe"),
+    ],
+)
+def test_a_stance_after_a_coordination_is_the_next_speakers(text, first):
+    assert found(text)[0][1] == first
