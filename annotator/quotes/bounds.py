@@ -88,7 +88,7 @@ CUT_RE = re.compile(
 #: a sentence that opens with a subordinate clause holding the cue ("A week after X announced
 #: that ..., Y ..."): the content ends at the comma that closes the clause
 SUBORD_RE = re.compile(
-    r"^(?:(?:[Ee]ven|[Jj]ust|[Oo]nly|[Ss]hortly|[Ss]oon|[Ll]ong|[Rr]ight|[Mm]oments|[Mm]inutes|[Hh]ours|[Dd]ays|"
+    r"^(?:(?:[Bb]ut|[Aa]nd|[Yy]et)\s+)?(?:(?:[Ee]ven|[Jj]ust|[Oo]nly|[Ss]hortly|[Ss]oon|[Ll]ong|[Rr]ight|[Mm]oments|[Mm]inutes|[Hh]ours|[Dd]ays|"
     r"[Ww]eeks|[Mm]onths|[Yy]ears|(?:An?|One|Two|Three|Four|Five|Several|Some|A few)\s+(?:\w+\s+)?"
     r"(?:moments?|minutes?|hours?|days?|weeks?|months?|years?))\s+)?"
     r"(?:[Bb]ecause|[Ww]hile|[Aa]s|[Ww]hen|[Ii]f|[Aa]lthough|[Tt]hough|[Ss]ince|[Aa]fter|[Bb]efore|[Ee]ven as|"
@@ -178,6 +178,7 @@ FINITE_CLAUSE_RE = re.compile(
     r"wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't)\b"
 )
 CLAUSE_COMMA_RE = re.compile(r",(?!\d)")
+MASKED_RUN_RE = re.compile(rf"[{SPEECH}]+")
 
 
 #: a conjunction, or a semicolon, right before a later frame's speaker ("..., but he said")
@@ -214,10 +215,17 @@ def coordinated_start(masked: str, at: int, later: list, n: int) -> int:
     return n
 
 
-def clause_comma(masked: str, a: int, b: int) -> int:
-    """The first comma in [a, b) that is no thousands separator ("2,400"), or -1."""
+def clause_comma(masked: str, a: int, b: int, text: str = "", base: int = 0) -> int:
+    """The first comma in [a, b) that is no thousands separator ("2,400"), or -1; with the
+    text, also a comma inside the marks that close a quotation ('that “the pier is safe,”
+    the engineers said': the end of the quotation)."""
     m = CLAUSE_COMMA_RE.search(masked, a, b)
-    return m.start() if m else -1
+    end = m.start() if m else -1
+    if text:
+        for q in MASKED_RUN_RE.finditer(masked, a, end if end >= 0 else b):
+            if q.end() < b and comma_in_marks(text, base + q.start(), base + q.end()):
+                return q.end()
+    return end
 
 
 def circumstance_only(masked: str, a: int, b: int) -> bool:

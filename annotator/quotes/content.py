@@ -449,8 +449,9 @@ def sentence_quotes(
                 b = bd.content_end(
                     index, text, base, masked, a, b, cue_start=f.cue_start, lemma=f.lemma, cue=f.cue
                 )
-                if bd.SUBORD_RE.match(masked, 0, f.start):
-                    comma = bd.clause_comma(masked, a, b)
+                if bd.SUBORD_RE.match(masked, 0, f.start) and "," not in masked[f.end : a]:
+                    # (not "As Kim pointed out, the rules ...": the content is the main clause)
+                    comma = bd.clause_comma(masked, a, b, text, base)
                     if comma > a:
                         b = comma
                 a2, b2 = trim_content(masked, a, b)

@@ -186,3 +186,27 @@ def test_a_stance_with_its_own_subject_inside_reported_content_is_part_of_it(tex
 )
 def test_a_stance_after_a_coordination_is_the_next_speakers(text, first):
     assert found(text)[0][1] == first
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        (
+            "While the board stressed that Ann Kim was ''ready to lead the port,'' her critics focused on her past.",
+            "Ann Kim was ''ready to lead the port,''",
+        ),
+        (
+            "But even as Ann Kim claimed on Tuesday that “the pier is safe,” one of the engineers said it was not.",
+            "“the pier is safe,”",
+        ),
+        ("But while Ann Kim said the pier was safe, the engineers disagreed.", "the pier was safe"),
+    ],
+)
+def test_content_inside_an_opening_subordinate_clause_ends_where_the_clause_does(text, first):
+    assert found(text)[0][1] == first
+
+
+def test_after_as_x_said_the_main_clause_is_the_content_whole():
+    assert [
+        q[1] for q in found("As Ann Kim pointed out, the new rules have real, lasting effects on crews.")
+    ] == ["the new rules have real, lasting effects on crews"]
