@@ -116,6 +116,9 @@ def serve_cmd(
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _terminate)
+    # Ctrl-C (SIGINT) stops it even when it was started with SIGINT ignored, as a shell without
+    # job control starts a background command (`annotator studio serve ... &`)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     typer.echo(
         f"Starting Label Studio with its data in {data} (the first start sets up its database: up to "
         "a minute)...",
