@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from annotator.quotes import lexicon as lx
+from annotator.quotes.cues import SPEECH_LEMMAS
 from annotator.quotes.patterns import (
     DET_BEFORE_RE,
     FINITE_RE,
@@ -39,6 +40,10 @@ GOES_ON_RE = re.compile(
     r"|[a-z]+[.!?]?\s*$)"  # or one last word, the complement ("..., which lies beyond the river, void.")
 )
 APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the|who|which|whose)\s")
+AND_VP_RE = re.compile(
+    r"\s+and\s+(?:(?:has|have|had)\s+(?:also\s+)?(?:been|[a-z]+ed)|(?:was|were)\s+[a-z]+ed"
+    r"|(?:also|then|later|once\s+again)\s+[a-z]+ed|[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|to|that)\b)"
+)
 BECAUSE_CUT_RE = re.compile(r",\s+because\s")
 PARTICIPLE_CUT_RE = re.compile(r",\s+([a-z]+ing)\b")
 #: ", and" or ", but" and a clause with a subject of its own, after reported content: the
@@ -411,6 +416,11 @@ def content_end(
     cut = NEW_CLAUSE_RE.search(masked, a, b)
     if cut and count_words(masked[a : cut.start()]) >= 3 and SPEECH not in masked[cut.start() : b]:
         b = cut.start()  # "said the levy would pass, but the council refused": the writer goes on
+    cut = (
+        AND_VP_RE.search(masked, a, b) if masked.startswith("to ", a) or lemma not in SPEECH_LEMMAS else None
+    )
+    if cut:  # "endorsed Kim and has been a critic of ...", "vowed to stay and praised ...": her next act
+        b = cut.start()
     cut = BECAUSE_CUT_RE.search(masked, a, b)
     if cut and count_words(masked[a : cut.start()]) >= 3:
         b = cut.start()  # "doesn't expect a deal soon, because ...": the reason is the writer's

@@ -90,6 +90,9 @@ TRAILING_TIME_RE = re.compile(
 )
 
 #: a preposition (and article) right before a name: the name is its object, not a subject
+#: a speaker found that is a preposition's object ("to Eastport voters")
+#: (not "with some warning that ...", "a group of parents saying ...": they are the subject)
+PREP_HEAD_RE = re.compile(r"(?:to|for|at|from|on|into)\s")
 PREP_OBJECT_RE = re.compile(
     r"\b(?:of|at|in|on|from|with|to|for|near|outside|inside|into|through|across|toward|towards)\s+(?:the\s+)?$"
 )
@@ -241,6 +244,10 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 frames.append(Frame(cue, lemma, cs, ce, inv, cs, after, inverted=True))
                 continue
         spk = left_speaker(text, masked, base, cs)
+        if spk is not None and low.endswith("ing") and PREP_HEAD_RE.match(spk.text):
+            # "is making a pitch to Eastport voters saying ...": the clause's subject says it
+            frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
+            continue
         if (
             spk is not None
             and (spk.kind == "np" or spk.appositive)
@@ -342,6 +349,8 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 # verb takes its object after it, never its subject (unless a quotation precedes it)
                 low in lx.NAMING_VERBS and not lead.endswith((SPEECH, FRAG))
             )
+            # "“...,” Ann Kim, Democrat of Eastport, told Mr. Reyes": whom she told, never who spoke
+            and not (lemma == "tell" and not lead.endswith((SPEECH, FRAG)))
             and not low.split()[0].endswith("ing")  # "“harbor values,” saying the city ...": no speaker after
         ):
             spk, after = right_speaker(text, masked, base, ce)

@@ -150,14 +150,16 @@ BARE_CLAUSE = {
     "hope", "know", "feel", "show", "find", "estimate", "expect", "worry", "agree", "promise",
     "pledge", "vow", "assure", "lament", "reiterate", "speculate", "doubt", "imply", "hint",
     "allege", "aver", "confess", "fret", "gripe", "grumble", "opine", "posit", "proclaim",
-    "surmise", "theorize", "testify", "retort", "muse", "marvel", "snipe",
+    "surmise", "theorize", "testify", "retort", "muse", "marvel", "snipe", "express confidence",
+    "express doubt",
 }
 # Verbs of writing whose bare object is often a thing made ("wrote the bill", "published a
 # report"): their bare content needs a verb to be reported words.
 WRITING = {"write", "publish", "pen"}
 # Verbs whose content is only taken when introduced by "that" or a quote.
 THAT_ONLY = {"agree", "remember", "estimate", "expect", "know", "feel", "hope", "worry", "recognize",
-             "fear", "promise", "pledge", "vow", "mention", "read", "post", "threaten", "refuse"}
+             "fear", "promise", "pledge", "vow", "mention", "read", "post", "threaten", "refuse",
+             "express confidence", "express doubt"}
 # Speech acts of commitment whose "to ..." clause is the reported content ("vowed to repeal").
 TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree"}
 # Speech verbs with a common sense that is not speech ("admitting more students", "adding
@@ -264,7 +266,10 @@ CUE_PHRASES = [
     ("went on to say", "say"), ("goes on to say", "say"), ("pointed out", "point out"),
     ("points out", "point out"), ("pointing out", "point out"), ("point out", "point out"),
     ("expressed concern", "express concern"), ("expresses concern", "express concern"),
-    ("expressing concern", "express concern"), ("made clear", "make clear"),
+    ("expressing concern", "express concern"), ("expressed doubt", "express doubt"),
+    ("expresses doubt", "express doubt"), ("expressing doubt", "express doubt"),
+    ("expressed confidence", "express confidence"), ("expresses confidence", "express confidence"),
+    ("expressing confidence", "express confidence"), ("made clear", "make clear"),
     ("makes clear", "make clear"), ("making clear", "make clear"),
     ("left no doubt", "make clear"), ("leaves no doubt", "make clear"), ("leaving no doubt", "make clear"),
     ("put it", "put"), ("puts it", "put"), ("shot back", "shoot back"), ("fired back", "fire back"),

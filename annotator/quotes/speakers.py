@@ -86,6 +86,7 @@ MODIFIED_NP_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s.*\s(?:o
 
 APP_START_RE = re.compile(
     rf"^(?:an?\s|the\s|who\s|whose\s|former\s|ex-|his\s|her\s|their\s|\d{{1,3}}(?:,|\s|$)|including\s|"
+    rf"(?:Democrat|Republican|Independent)\s+(?:of|from)\s|"  # "Ann Kim, Democrat of Eastport,"
     rf"(?:at|of|from|with)\s+(?:the\s+)?[{UPPER}]|(?:{TOK}\s+)+(?:[a-z]+\s+)?(?:{lx.alternation(lx.ROLE_WORDS)})\b|"
     rf"(?!(?:in|on|at|during|from|of|since|after|before|by|with|to|and|but|or|as|when|while|where|if|which|that|"
     rf"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|remained|remains|"

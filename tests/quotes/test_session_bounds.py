@@ -425,8 +425,9 @@ def test_a_title_case_headline_with_a_stance_verb(text, content, speaker):
     "text, content",
     [
         (
+            # "expressed confidence that" is a cue of its own: the clause is the content
             "The port authority expressed confidence that the ferry would run by May.",
-            "confidence that the ferry would run by May",
+            "the ferry would run by May",
         ),
         (
             "Update: Ann Kim Just Said The Pier Will Reopen In June.\n\nThe story follows.",

@@ -210,3 +210,58 @@ def test_after_as_x_said_the_main_clause_is_the_content_whole():
     assert [
         q[1] for q in found("As Ann Kim pointed out, the new rules have real, lasting effects on crews.")
     ] == ["the new rules have real, lasting effects on crews"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "In December, the harbor board expressed doubt that the ferry could carry more cars.",
+            "expressed doubt",
+            "the ferry could carry more cars",
+        ),
+        (
+            "The port, for its part, expressed confidence it was holding the better hand.",
+            "expressed confidence",
+            "it was holding the better hand",
+        ),
+    ],
+)
+def test_expressed_doubt_and_confidence_are_cues(text, cue, content):
+    quotes = find_quotes(Article(id="t", text=text))
+    assert [(q.cue, q.text) for q in quotes] == [(cue, content)]
+
+
+def test_whom_a_speaker_told_is_never_the_speaker():
+    text = (
+        "''You need to fix the pier,'' Councilor Ann Kim, Democrat of Eastport, told Mr. Reyes as he passed."
+    )
+    assert [q[2] for q in found(text)] == ["Ann Kim"]
+
+
+def test_a_participle_after_a_prepositions_object_is_the_subjects():
+    text = (
+        "Councilor Ann Kim is making a pitch to Eastport voters saying a state toll law is hurting the port."
+    )
+    assert found(text) == [("indirect", "a state toll law is hurting the port", "Ann Kim")]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Tom Reyes has not endorsed Ann Kim and has been a sharp critic of her plans.", "Ann Kim"),
+        (
+            "Ann Kim has vowed to keep the ferry running and praised the crews on Monday.",
+            "to keep the ferry running",
+        ),
+    ],
+)
+def test_a_stance_verbs_object_ends_before_the_subjects_next_verb(text, content):
+    assert found(text)[0][1] == content
+
+
+def test_a_reported_clause_keeps_its_own_second_verb():
+    text = "Ann Kim said the crews had set up a relief fund and raised the money themselves."
+    assert [q[1] for q in found(text)] == [
+        "the crews had set up a relief fund and raised the money themselves"
+    ]
