@@ -39,11 +39,12 @@ GOES_ON_RE = re.compile(
     r"(?!(?:and|but|or|while|which|who|the|an?|according|as|so|then|though)\b)[a-z]+(?:ed|s)\b"
     r"|[a-z]+[.!?]?\s*$)"  # or one last word, the complement ("..., which lies beyond the river, void.")
 )
-APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the|who|which|whose)\s")
+APPOSITIVE_CUT_RE = re.compile(r",\s+(?:an?|the|who|which|whose|where)\s")
 AND_VP_RE = re.compile(
     r"\s+and\s+(?:(?:has|have|had)\s+(?:also\s+)?(?:been|[a-z]+ed)|(?:was|were)\s+[a-z]+ed"
     r"|(?:also|then|later|once\s+again)\s+[a-z]+ed|[a-z]{3,}ed\s+(?:the|a|an|his|her|their|its|to|that)\b)"
 )
+DASH_RE = re.compile(r"\s+[—–]\s+")
 BECAUSE_CUT_RE = re.compile(r",\s+because\s")
 PARTICIPLE_CUT_RE = re.compile(r",\s+([a-z]+ing)\b")
 #: ", and" or ", but" and a clause with a subject of its own, after reported content: the
@@ -411,6 +412,10 @@ def content_end(
     if cut and count_words(masked[a : cut.start()]) >= 2:
         b = cut.start()  # "lamenting the churn: “...,” she said": the quotation has its own speaker
     cut = WRITER_ASIDE_RE.search(masked, a, b)
+    if cut and DASH_RE.match(masked, cut.start()):
+        close = DASH_RE.search(masked, cut.end(), min(b, cut.end() + 100))
+        if close and GOES_ON_RE.match(masked, close.end() - 1, b):
+            cut = None  # "that the council – a bare majority of it – knows better": an appositive
     if cut and count_words(masked[a : cut.start()]) >= 2:
         b = cut.start()  # "claimed the count was wrong even though ...", "... — a claim he ...": the writer's
     cut = NEW_CLAUSE_RE.search(masked, a, b)

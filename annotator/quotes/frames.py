@@ -360,4 +360,10 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 and (lead.endswith((SPEECH, ",", FRAG)) or spk.kind == "name" or cue[:1].isupper())
             ):
                 frames.append(Frame(cue, lemma, cs, ce, spk, cs, after, inverted=True))
-    return frames
+    # "took directions by posting criticisms of ...": a weak cue's participle with no quotation
+    # after it frames nothing, and does not end the content it stands in
+    return [
+        f
+        for f in frames
+        if not (f.inherit and f.lemma in lx.WEAK_ING and SPEECH not in masked[f.end : f.end + 4])
+    ]

@@ -165,6 +165,8 @@ TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree"}
 # Speech verbs with a common sense that is not speech ("admitting more students", "adding
 # staff", "finding a buyer"): after "by", their bare content must hold a verb to be speech.
 OTHER_SENSE = {"admit", "add", "show", "find", "maintain", "observe", "feel", "know", "state"}
+# Cues whose participle frames only a quotation ("posting “...”", not "by posting criticisms").
+WEAK_ING = {"post", "read"}
 # Verbs that only frame a direct quote ("“...,” she continued"), never indirect content.
 QUOTE_ONLY = {"interject", "crack", "beam", "fume", "exhort", "continue", "joke", "quip", "exclaim", "blurt", "ask", "question", "post", "read", "boast"}
 # Verbs that are weak cues: used only when "that" follows, or with a quote.

@@ -1,6 +1,6 @@
 """Quote extraction is linear in the text, even in one endless paragraph (a scraped page
 whose line breaks were lost): 4x the text may cost at most 6x the CPU time (quadratic work
-would cost 16x). CPU time, the best of two runs, sizes large enough to time well.
+would cost 16x). CPU time, the median of three runs, sizes large enough to time well.
 
 The sentences are invented for these tests."""
 
@@ -38,12 +38,14 @@ UNITS = {
 
 
 def cpu_seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
+    """The median of three runs: the best of two let one lucky run of the small text (0.13 s
+    against its usual 0.19 s) push the ratio past the bound on a busy machine."""
+    runs = []
+    for _ in range(3):
         t0 = time.process_time()
         find_quotes(Article(id="x", text=text), People())
-        best = min(best, time.process_time() - t0)
-    return best
+        runs.append(time.process_time() - t0)
+    return sorted(runs)[1]
 
 
 @pytest.mark.parametrize("shape", sorted(UNITS))

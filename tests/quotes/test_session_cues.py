@@ -265,3 +265,37 @@ def test_a_reported_clause_keeps_its_own_second_verb():
     assert [q[1] for q in found(text)] == [
         "the crews had set up a relief fund and raised the money themselves"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Ann Kim acknowledged that hopes of gaining ground in towns like Eastport, where the ferry is "
+            "popular, were fading.",
+            "hopes of gaining ground in towns like Eastport, where the ferry is popular, were fading",
+        ),
+        (
+            "Ann Kim said the council – a bare majority of it – knows better.",
+            "the council – a bare majority of it – knows better",
+        ),
+        (
+            "The emails show that Kim took directions from the board by posting criticisms of the mayor.",
+            "Kim took directions from the board by posting criticisms of the mayor",
+        ),
+    ],
+)
+def test_an_aside_closed_inside_reported_content_keeps_the_content_going(text, content):
+    assert found(text)[0][1] == content
+
+
+def test_a_dash_and_the_writers_comment_still_end_the_content():
+    assert found("Ann Kim noted that ferry use is in decline — a decline that began in 2006.")[0][1] == (
+        "ferry use is in decline"
+    )
+
+
+def test_a_posted_quotation_is_still_a_quote():
+    assert found("Tom Reyes shared the photo, posting “We did it!” under it.") == [
+        ("direct", "“We did it!”", "Tom Reyes")
+    ]
