@@ -385,7 +385,7 @@ def content_end(
             and not masked.startswith(" that", ing.end())  # "..., estimating that": a report of its own
             and FINITE_RE.search(masked, a, cut.start())
         ):
-            # "insisted it was a temporary dip, reflecting ...": a participle after a clause
+            # "insisted the slump would pass, reflecting ...": a participle after a clause
             # with its own verb goes on with the clause (after a noun phrase, "declared war,
             # leading to ...", it is the writer's)
             at = cut.end()
@@ -415,7 +415,7 @@ def content_end(
     if cut and DASH_RE.match(masked, cut.start()):
         close = DASH_RE.search(masked, cut.end(), min(b, cut.end() + 100))
         if close and GOES_ON_RE.match(masked, close.end() - 1, b):
-            cut = None  # "that the council – a bare majority of it – knows better": an appositive
+            cut = None  # "the council – a slim half of it – knows better": an appositive
     if cut and count_words(masked[a : cut.start()]) >= 2:
         b = cut.start()  # "claimed the count was wrong even though ...", "... — a claim he ...": the writer's
     cut = NEW_CLAUSE_RE.search(masked, a, b)
@@ -424,7 +424,7 @@ def content_end(
     cut = (
         AND_VP_RE.search(masked, a, b) if masked.startswith("to ", a) or lemma not in SPEECH_LEMMAS else None
     )
-    if cut:  # "endorsed Kim and has been a critic of ...", "vowed to stay and praised ...": her next act
+    if cut:  # "endorsed Kim and has clashed with her ...", "vowed to stay and praised ...": her next act
         b = cut.start()
     cut = BECAUSE_CUT_RE.search(masked, a, b)
     if cut and count_words(masked[a : cut.start()]) >= 3:

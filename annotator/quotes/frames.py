@@ -245,7 +245,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 continue
         spk = left_speaker(text, masked, base, cs)
         if spk is not None and low.endswith("ing") and PREP_HEAD_RE.match(spk.text):
-            # "is making a pitch to Eastport voters saying ...": the clause's subject says it
+            # "made her case to Eastport voters saying ...": the clause's subject says it
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue
         if (
@@ -360,7 +360,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 and (lead.endswith((SPEECH, ",", FRAG)) or spk.kind == "name" or cue[:1].isupper())
             ):
                 frames.append(Frame(cue, lemma, cs, ce, spk, cs, after, inverted=True))
-    # "took directions by posting criticisms of ...": a weak cue's participle with no quotation
+    # "followed the line by posting attacks on ...": a weak cue's participle with no quotation
     # after it frames nothing, and does not end the content it stands in
     return [
         f

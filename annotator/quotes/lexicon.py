@@ -165,7 +165,7 @@ TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree"}
 # Speech verbs with a common sense that is not speech ("admitting more students", "adding
 # staff", "finding a buyer"): after "by", their bare content must hold a verb to be speech.
 OTHER_SENSE = {"admit", "add", "show", "find", "maintain", "observe", "feel", "know", "state"}
-# Cues whose participle frames only a quotation ("posting “...”", not "by posting criticisms").
+# Cues whose participle frames only a quotation ("posting “...”", not "by posting attacks on ...").
 WEAK_ING = {"post", "read"}
 # Verbs that only frame a direct quote ("“...,” she continued"), never indirect content.
 QUOTE_ONLY = {"interject", "crack", "beam", "fume", "exhort", "continue", "joke", "quip", "exclaim", "blurt", "ask", "question", "post", "read", "boast"}
@@ -215,7 +215,7 @@ OBJECT_PHRASES = [
     ("would like", "would like"), ("warned against", "warn against"), ("warned of", "warn of"),
     ("referred to", "refer to"), ("referring to", "refer to"), ("pointed to", "point to"),
     ("points to", "point to"), ("pointing to", "point to"), ("refers to", "refer to"), ("insisted on", "insist on"), ("asked for", "ask for"),
-    # attitudes a copula reports ("has been critical of the levy")
+    # attitudes a copula reports ("was openly critical of the levy")
     ("critical of", "be critical of"), ("supportive of", "be supportive of"),
     ("skeptical of", "be skeptical of"), ("sceptical of", "be skeptical of"), ("dismissive of", "be dismissive of"), ("wary of", "be wary of"),
 ]

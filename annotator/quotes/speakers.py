@@ -580,7 +580,7 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention 
             desc, d0 = text[a:b], a
             a, b = cleaned
             return Mention(a, b, text[a:b], "name", appositive=desc, app_start=d0), end
-    clause = app and (APP_VERB_RE.search(app) or ING_CLAUSE_RE.match(app.strip()))  # "an email was sent"
+    clause = app and (APP_VERB_RE.search(app) or ING_CLAUSE_RE.match(app.strip()))  # "a memo was handed"
     if app and (clause or not APP_START_RE.match(app.strip() + " ")):
         app = None
         end = pos + m.end("spk")

@@ -19,10 +19,10 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
     "text, cue, lemma, content",
     [
         (
-            "In May, Ann Kim complained bitterly about the board backing a second pier.",
-            "complained bitterly about",
+            "In May, Ann Kim complained loudly about the board's plan for a second pier.",
+            "complained loudly about",
             "complain about",
-            "the board backing a second pier",
+            "the board's plan for a second pier",
         ),
         ("Ann Kim called repeatedly for a new pier.", "called repeatedly for", "call for", "a new pier"),
         (
@@ -49,10 +49,10 @@ def test_an_adverb_makes_no_cue_of_a_verb_whose_preposition_is_not_the_phrases(t
 @pytest.mark.parametrize(
     "text, content, speaker",
     [
-        ("Ann Kim has been critical of the levy.", "the levy", "Ann Kim"),
-        ("Ann Kim was especially critical of the new schedule.", "the new schedule", "Ann Kim"),
+        ("Ann Kim has been openly critical of the ferry levy.", "the ferry levy", "Ann Kim"),
+        ("Ann Kim was sharply critical of the winter timetable.", "the winter timetable", "Ann Kim"),
         ("Tom Reyes is supportive of a second pier.", "a second pier", "Tom Reyes"),
-        ("Harbor leaders are wary of raising the levy again.", "raising the levy again", None),
+        ("The harbor pilots are wary of raising the mooring fee.", "raising the mooring fee", None),
     ],
 )
 def test_an_attitude_a_copula_reports_is_a_quote(text, content, speaker):
@@ -66,12 +66,12 @@ def test_an_attitude_a_copula_reports_is_a_quote(text, content, speaker):
     "text, expected",
     [
         (
-            "“It matters now,” added Ann Kim, referring to the recent spate of ferry delays.",
-            [("direct", "“It matters now,”"), ("indirect", "the recent spate of ferry delays")],
+            "“It matters now,” added Ann Kim, referring to the string of ferry delays.",
+            [("direct", "“It matters now,”"), ("indirect", "the string of ferry delays")],
         ),
         (
-            "Ann Kim brushed aside the loss, pointing to a big win in Eastport.",
-            [("indirect", "a big win in Eastport")],
+            "Ann Kim shrugged off the defeat, pointing to her strong showing in Eastport.",
+            [("indirect", "her strong showing in Eastport")],
         ),
     ],
 )
@@ -97,9 +97,9 @@ def test_refers_to_is_a_cue():
     "text, content",
     [
         (
-            "According to the Harbor Ledger, an email was sent from the port's director, Tom Reyes, "
-            "to the ferry crews.",
-            "an email was sent from the port's director, Tom Reyes, to the ferry crews",
+            "According to the Harbor Ledger, a memo was handed from the port's director, Tom Reyes, "
+            "to every ferry crew.",
+            "a memo was handed from the port's director, Tom Reyes, to every ferry crew",
         ),
         # a real appositive after the source still goes with the source
         ("According to Ann Kim, a lawyer at the firm, the ferry is late.", "the ferry is late"),
@@ -113,9 +113,9 @@ def test_a_clause_after_according_to_is_content_not_the_sources_appositive(text,
     "text, content",
     [
         ("Ann Kim expressed frustration but said the vote would go ahead.", "frustration"),
-        ("Ann Kim referred to piracy but was careful not to name the crew.", "piracy"),
+        ("Ann Kim referred to piracy but declined to name the crew.", "piracy"),
         (
-            "The pilots praised Ann Kim for fixing the pier but stopped short of backing her.",
+            "The pilots praised Ann Kim for fixing the pier but refrained from backing her.",
             "Ann Kim for fixing the pier",
         ),
         ("Tom Reyes mocked the mayor on several occasions for skipping the hearing.", "the mayor"),
@@ -133,8 +133,8 @@ def test_a_one_word_object_of_a_stance_verb_is_content():
     "text, content",
     [
         (
-            "Ann Kim insisted it was a passing dip, reflecting unease among ferry riders.",
-            "it was a passing dip, reflecting unease among ferry riders",
+            "Ann Kim insisted the slump would pass, reflecting unease among ferry riders.",
+            "the slump would pass, reflecting unease among ferry riders",
         ),
         (
             "Tom Reyes said the levy would put the harbor in order, allowing crews to plan ahead.",
@@ -148,15 +148,15 @@ def test_a_participle_after_a_clause_with_its_own_verb_goes_on_with_the_clause(t
 
 def test_a_participle_after_a_noun_phrase_object_is_the_writers():
     # "declared war, leading to ...": what followed, in the writer's words
-    assert [q[1] for q in found("The harbor board declared war on the toll, leading to a long fight.")][
-        :1
-    ] == ["war on the toll"]
+    assert [
+        q[1] for q in found("The harbor board declared its opposition to the toll, leading to a long fight.")
+    ][:1] == ["its opposition to the toll"]
 
 
 def test_a_relative_clause_closed_by_a_comma_before_an_infinitive_goes_on():
-    text = "Ann Kim vowed to form a harbor task force, which would include the police, to stop the thefts."
+    text = "Ann Kim vowed to set up a harbor patrol, which could draw on the police, to stop the thefts."
     assert [q[1] for q in found(text)] == [
-        "to form a harbor task force, which would include the police, to stop the thefts"
+        "to set up a harbor patrol, which could draw on the police, to stop the thefts"
     ]
 
 
@@ -164,8 +164,8 @@ def test_a_relative_clause_closed_by_a_comma_before_an_infinitive_goes_on():
     "text, content",
     [
         (
-            "Tom Reyes noted that at one of his first board meetings, in 1998, he supported a plan to close the pier.",
-            "at one of his first board meetings, in 1998, he supported a plan to close the pier",
+            "Tom Reyes noted that at an early board session, in 1998, he endorsed a plan to close the pier.",
+            "at an early board session, in 1998, he endorsed a plan to close the pier",
         ),
         (
             "Ann Kim said that while she was firmly opposed to tolls, she was now backing the levy.",
@@ -192,12 +192,12 @@ def test_a_stance_after_a_coordination_is_the_next_speakers(text, first):
     "text, first",
     [
         (
-            "While the board stressed that Ann Kim was ''ready to lead the port,'' her critics focused on her past.",
-            "Ann Kim was ''ready to lead the port,''",
+            "While the board stressed that Ann Kim was ''the right hand for the helm,'' her critics focused on her record.",
+            "Ann Kim was ''the right hand for the helm,''",
         ),
         (
-            "But even as Ann Kim claimed on Tuesday that “the pier is safe,” one of the engineers said it was not.",
-            "“the pier is safe,”",
+            "But even as Ann Kim argued at the hearing that “the pier is sound,” two engineers disputed it.",
+            "“the pier is sound,”",
         ),
         ("But while Ann Kim said the pier was safe, the engineers disagreed.", "the pier was safe"),
     ],
@@ -221,9 +221,9 @@ def test_after_as_x_said_the_main_clause_is_the_content_whole():
             "the ferry could carry more cars",
         ),
         (
-            "The port, for its part, expressed confidence it was holding the better hand.",
+            "The ferry union, in a short reply, expressed confidence it would win the vote.",
             "expressed confidence",
-            "it was holding the better hand",
+            "it would win the vote",
         ),
     ],
 )
@@ -240,19 +240,17 @@ def test_whom_a_speaker_told_is_never_the_speaker():
 
 
 def test_a_participle_after_a_prepositions_object_is_the_subjects():
-    text = (
-        "Councilor Ann Kim is making a pitch to Eastport voters saying a state toll law is hurting the port."
-    )
-    assert found(text) == [("indirect", "a state toll law is hurting the port", "Ann Kim")]
+    text = "Councilor Ann Kim made her case to Eastport voters saying the new toll law hurts the port."
+    assert found(text) == [("indirect", "the new toll law hurts the port", "Ann Kim")]
 
 
 @pytest.mark.parametrize(
     "text, content",
     [
-        ("Tom Reyes has not endorsed Ann Kim and has been a sharp critic of her plans.", "Ann Kim"),
+        ("Tom Reyes has not endorsed Ann Kim and has clashed with her over the pier.", "Ann Kim"),
         (
-            "Ann Kim has vowed to keep the ferry running and praised the crews on Monday.",
-            "to keep the ferry running",
+            "Ann Kim has promised to keep the night ferry and thanked the crews on Monday.",
+            "to keep the night ferry",
         ),
     ],
 )
@@ -271,17 +269,17 @@ def test_a_reported_clause_keeps_its_own_second_verb():
     "text, content",
     [
         (
-            "Ann Kim acknowledged that hopes of gaining ground in towns like Eastport, where the ferry is "
-            "popular, were fading.",
-            "hopes of gaining ground in towns like Eastport, where the ferry is popular, were fading",
+            "Ann Kim acknowledged that plans for a toll in towns like Eastport, where the ferry is "
+            "busiest, were stalling.",
+            "plans for a toll in towns like Eastport, where the ferry is busiest, were stalling",
         ),
         (
-            "Ann Kim said the council – a bare majority of it – knows better.",
-            "the council – a bare majority of it – knows better",
+            "Ann Kim said the council – a slim half of its members – knows better.",
+            "the council – a slim half of its members – knows better",
         ),
         (
-            "The emails show that Kim took directions from the board by posting criticisms of the mayor.",
-            "Kim took directions from the board by posting criticisms of the mayor",
+            "The letters show that Kim followed the board's line by posting attacks on the mayor.",
+            "Kim followed the board's line by posting attacks on the mayor",
         ),
     ],
 )
@@ -290,8 +288,8 @@ def test_an_aside_closed_inside_reported_content_keeps_the_content_going(text, c
 
 
 def test_a_dash_and_the_writers_comment_still_end_the_content():
-    assert found("Ann Kim noted that ferry use is in decline — a decline that began in 2006.")[0][1] == (
-        "ferry use is in decline"
+    assert found("Ann Kim noted that ferry use keeps falling — a slide that began in 2006.")[0][1] == (
+        "ferry use keeps falling"
     )
 
 
