@@ -1,6 +1,9 @@
 """Quote extraction is linear in the text, even in one endless paragraph (a scraped page
-whose line breaks were lost): 4x the text may cost at most 6x the CPU time (quadratic work
-would cost 16x). CPU time, the median of three runs, sizes large enough to time well.
+whose line breaks were lost): 4x the text may cost at most 8x the CPU time (quadratic work
+would cost 16x). CPU time, the median of three runs, sizes large enough to time well. On the
+2-core AMD EPYC without VNNI of 2026-11-30, "continued" measured 4.0x to 6.3x with this code and
+the code before it alike (a doubling costs about 2.2x there; the cause is not found yet), so the
+bound of 6x failed one run in three; 8x still fails any quadratic step.
 
 The sentences are invented for these tests."""
 
@@ -49,12 +52,12 @@ def cpu_seconds(text: str) -> float:
 
 
 @pytest.mark.parametrize("shape", sorted(UNITS))
-def test_four_times_the_text_costs_at_most_six_times_the_cpu(shape):
+def test_four_times_the_text_costs_at_most_eight_times_the_cpu(shape):
     unit = UNITS[shape]
     small = unit * (60_000 // len(unit))
     large = unit * (240_000 // len(unit))
     ratio = cpu_seconds(large) / max(cpu_seconds(small), 1e-3)
-    assert ratio <= 6.0, f"{shape}: 4x the text cost {ratio:.1f}x the CPU time"
+    assert ratio <= 8.0, f"{shape}: 4x the text cost {ratio:.1f}x the CPU time"
 
 
 def test_a_long_paragraph_still_finds_every_quote():
