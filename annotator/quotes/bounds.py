@@ -123,10 +123,6 @@ PREP_CONTENT_RE = re.compile(
 )
 
 NAME_AND_END_RE = re.compile(rf"[^,;]\s[{UPPER}][\w’'\-.]*\s+and\s*$")
-#: a coordination that closes a clause before a later frame (", and", ", but", ";")
-STRONG_COORD_RE = re.compile(
-    r"(?:[,;]\s*(?:and|but|while|whereas)\b|;|\s(?:while|whereas)\b)\s*[\w’'\-. ]{0,40}$"
-)
 GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|while|whereas))\s*$")
 
 
@@ -187,8 +183,11 @@ CLAUSE_COMMA_RE = re.compile(r",(?!\d)")
 MASKED_RUN_RE = re.compile(rf"[{SPEECH}]+")
 
 
-#: a conjunction, or a semicolon, right before a later frame's speaker ("..., but he said")
-LATER_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)|;)\s*[\w’'\-. ]{0,40}$")
+#: a conjunction, or a semicolon, right before a later frame's speaker ("..., but he said", "while
+#: the pilots praised ...")
+LATER_COORD_RE = re.compile(
+    r"(?:[,;]\s*(?:and|but|while|whereas)\b|;|\s(?:while|whereas)\b)\s*[\w’'\-. ]{0,40}$"
+)
 #: verbs of saying (not of knowing or hoping, which nest in the content: "she hopes A, but she knows B")
 SPEECH_VERB_LEMMAS = frozenset(
     {

@@ -222,8 +222,7 @@ def sentence_quotes(
                 and nxt.mention.start - base > f.end
                 and f.lemma in SPEECH_LEMMAS
                 and not f.cue.endswith("ing")  # "Besides saying that ..., Kim wants": the main clause
-                and not _nests_in_content(f)
-                and not bd.STRONG_COORD_RE.search(gap)
+                and not bd.LATER_COORD_RE.search(gap)
             )
             if not nested and (
                 nxt.inherit
