@@ -448,7 +448,11 @@ def sentence_quotes(
                 b = bd.content_end(
                     index, text, base, masked, a, b, cue_start=f.cue_start, lemma=f.lemma, cue=f.cue
                 )
-                if bd.SUBORD_RE.match(masked, 0, f.start) and "," not in masked[f.end : a]:
+                if (
+                    bd.SUBORD_RE.match(masked, 0, f.start)
+                    or bd.MID_SUBORD_RE.search(masked, max(0, f.start - 160), f.start)
+                    or bd.subject_clause(masked, f.start, f.cue)
+                ) and "," not in masked[f.end : a]:
                     # (not "As Kim pointed out, the rules ...": the content is the main clause)
                     comma = bd.clause_comma(masked, a, b, text, base)
                     if comma > a:

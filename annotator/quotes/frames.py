@@ -48,6 +48,11 @@ COORD_RE = re.compile(
 
 #: a participle coordinated with an earlier one: "..., acknowledging that A but warning"
 COORD_ING_RE = re.compile(r",\s+[a-z]+ing\b[^,;:]{0,200}\s(?:and|but)(?:\s+also)?\s*$")
+#: a clause before ", who ...": the object of its verb is whom "who" stands for
+REL_OBJECT_RE = re.compile(
+    r"\b(?:[a-z]{3,}ed|met|told|saw|heard|led|is|was|are|were|has|have|had)\s+(?:(?:for|to|with|by|on|at|from)\s+)?"
+    r"(?P<np>(?:the|an?|his|her|their|its|our|some|many|several|\d+)\s+[^,;]+|(?P<name>[A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3}))$"
+)
 REL_RE = re.compile(r",\s*who(?:\s+(?:" + lx.alternation(lx.AUX - {"who", "which"}) + r"|[a-z]\w*ly))*\s*$")
 
 IT_RE = re.compile(r"(?:^|(?<=[\s,;:]))[Ii]t\s+(?:also\s+)?$")
@@ -314,6 +319,14 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         if rel:
             comma = cs - (len(masked[max(0, cs - 40) : cs]) - rel.start())
             spk = left_speaker(text, masked, base, comma)
+            obj = REL_OBJECT_RE.search(spk.text) if spk is not None and spk.kind in ("np", "group") else None
+            if obj:  # "Kim thanked the crews, who said ...": the crews, not the clause
+                spk = Mention(
+                    spk.start + obj.start("np"),
+                    spk.end,
+                    obj.group("np"),
+                    "name" if obj.group("name") else "np",
+                )
             if spk is not None and spk.kind != "pronoun":
                 frames.append(Frame(cue, lemma, cs, ce, spk, cs, ce))
                 continue

@@ -309,7 +309,7 @@ AUX = {"has", "have", "had", "was", "is", "were", "are", "would", "will", "could
        "once", "again", "further", "already", "often", "earlier", "still", "even", "flatly",
        "simply", "not", "never", "always", "just", "too", "been", "being", "reportedly",
        "who", "which", "however", "now", "since", "first", "publicly", "privately", "quickly",
-       "initially", "originally", "subsequently", "eventually", "finally", "both", "all", "here", "there",
+       "initially", "originally", "subsequently", "eventually", "finally", "both", "all", "here", "there", "long",
        # verbs that take the cue's -ing form ("kept asking", "began arguing")
        "kept", "keeps", "began", "begins", "started", "starts", "continued", "continues"}
 # contracted negations ("doesn't think", "didn’t expect"), with either apostrophe

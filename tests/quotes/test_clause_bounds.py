@@ -1,0 +1,83 @@
+"""Where reported content ends when its cue sits in a clause set off inside the sentence, and
+who "who" stands for. Every sentence here is invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.models import Article
+from annotator.quotes import find_quotes
+
+
+def found(text: str) -> list[tuple[str | None, str, str | None]]:
+    """(cue, span text, speaker) of every quote found."""
+    return [(q.cue, q.text, q.speaker) for q in find_quotes(Article(id="t", text=text))]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        (
+            "Tom Reyes, who praised the crews in March and said he would ride the new boat, never came.",
+            "said",
+            "he would ride the new boat",
+            "Tom Reyes",
+        ),
+        (
+            "But Ann Kim, who has long criticized the ferry levy, voted for it on Monday.",
+            "criticized",
+            "the ferry levy",
+            "Ann Kim",
+        ),
+        (
+            "The Ledger, citing harbor records, reported that the levy had doubled.",
+            "citing",
+            "harbor records",
+            "Ledger",
+        ),
+        (
+            "Her standing, even after she attacked the port board, stayed high among the pilots.",
+            "attacked",
+            "the port board",
+            None,
+        ),
+    ],
+)
+def test_content_in_a_clause_set_off_by_commas_ends_at_its_closing_comma(text, cue, content, speaker):
+    quotes = [q for q in found(text) if q[0] == cue]
+    assert quotes == [(cue, content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the clause after "who" ends the sentence: its commas are the content's own
+        (
+            "The pilots cheered for Ann Kim, who said that the crews, after a long week, should rest.",
+            "the crews, after a long week, should rest",
+        ),
+        # a comma after the subject alone opens no clause: "In May, Kim said ..." keeps its content
+        (
+            "In May, Tom Reyes said the toll, a burden for the crews, would go.",
+            "the toll, a burden for the crews, would go",
+        ),
+        # a subject that is a clause ("Kim thanked the crews, who ...") is no subject set off by commas
+        (
+            "Ann Kim thanked the crews, who said that the piers, old as they are, should hold.",
+            "the piers, old as they are, should hold",
+        ),
+    ],
+)
+def test_a_clause_that_runs_to_the_end_of_the_sentence_keeps_its_commas(text, content):
+    assert content in [q[1] for q in found(text)]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Ann Kim thanked the crews, who said the boats were safe.", "the crews"),
+        ("The mayor praised Tom Reyes, who said the boats were safe.", "Tom Reyes"),
+    ],
+)
+def test_who_stands_for_the_object_of_the_clause_before_it(text, speaker):
+    assert [q[2] for q in found(text) if q[0] == "said"] == [speaker]
