@@ -123,6 +123,23 @@ def subject_clause(masked: str, start: int, cue: str) -> bool:
     return masked[start - 2 : start] != ", " or cue.endswith("ing")
 
 
+def subordinate_end(text: str, base: int, masked: str, a: int, b: int, start: int, end: int, cue: str) -> int:
+    """Where content in [a, b) ends when its frame (`start`..`end`) sits in a clause that a
+    comma closes: a subordinate clause opening the sentence or set off inside it ("Even after
+    Kim attacked the levy, ..."), or a clause set off after the subject (`subject_clause`)."""
+    if "," in masked[end:a]:
+        return b  # "As Kim pointed out, the rules ...": the content is the main clause
+    if (
+        SUBORD_RE.match(masked, 0, start)
+        or MID_SUBORD_RE.search(masked, max(0, start - 160), start)
+        or subject_clause(masked, start, cue)
+    ):
+        comma = clause_comma(masked, a, b, text, base)
+        if comma > a:
+            return comma
+    return b
+
+
 #: spaces, and a time or a manner adverb, between a cue and its "to ..." clause ("pledged
 #: Saturday to", "vowed again to")
 WHEN_SKIP_RE = re.compile(

@@ -11,7 +11,14 @@ import re
 from annotator.quotes import bounds as bd
 from annotator.quotes import lexicon as lx
 from annotator.quotes.cues import OBJECT_LEMMAS, SPEECH_LEMMAS
-from annotator.quotes.frames import BY_END_RE, Frame, find_frames, intro_only
+from annotator.quotes.frames import (
+    BY_END_RE,
+    CATENATIVE_TO_RE,
+    SAY_BASE_FORMS,
+    Frame,
+    find_frames,
+    intro_only,
+)
 from annotator.quotes.patterns import (
     APP_VERB_RE,
     CLAUSE_START_RE,
@@ -439,8 +446,11 @@ def sentence_quotes(
             if content is None and not parts and f.lemma in lx.TO_CLAUSE and not f.inverted:
                 # "X vowed to repeal the law", "Y threatened to sue": the promised act is the content
                 p2 = bd.WHEN_SKIP_RE.match(masked, that_pos).end()  # "pledged Saturday to ..."
-                if TO_VERB_RE.match(masked, p2):
-                    content = (p2, limit)
+                if TO_VERB_RE.match(masked, p2) and not (
+                    set(masked[p2 + 3 : p2 + 20].split()[:1]) & SAY_BASE_FORMS
+                    and CATENATIVE_TO_RE.search(masked, max(0, p2 - 60), p2 + 3)
+                ):
+                    content = (p2, limit)  # (not "declined to say ...": "say" frames its own content)
             if content is not None and bd.prep_content(masked, content[0]):
                 content = None
             if content is not None:
@@ -448,15 +458,7 @@ def sentence_quotes(
                 b = bd.content_end(
                     index, text, base, masked, a, b, cue_start=f.cue_start, lemma=f.lemma, cue=f.cue
                 )
-                if (
-                    bd.SUBORD_RE.match(masked, 0, f.start)
-                    or bd.MID_SUBORD_RE.search(masked, max(0, f.start - 160), f.start)
-                    or bd.subject_clause(masked, f.start, f.cue)
-                ) and "," not in masked[f.end : a]:
-                    # (not "As Kim pointed out, the rules ...": the content is the main clause)
-                    comma = bd.clause_comma(masked, a, b, text, base)
-                    if comma > a:
-                        b = comma
+                b = bd.subordinate_end(text, base, masked, a, b, f.start, f.end, f.cue)
                 a2, b2 = trim_content(masked, a, b)
                 colon = COLON_QUOTE_RE.search(masked, a2, b2)
                 if colon and count_words(masked[a2 : colon.start()]) >= 3:

@@ -48,6 +48,33 @@ COORD_RE = re.compile(
 
 #: a participle coordinated with an earlier one: "..., acknowledging that A but warning"
 COORD_ING_RE = re.compile(r",\s+[a-z]+ing\b[^,;:]{0,200}\s(?:and|but)(?:\s+also)?\s*$")
+#: a verb that takes a verb of saying after "to" ("continued to say", "declined to insist")
+CATENATIVE_TO_RE = re.compile(
+    r"\b(?:continu(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|"
+    r"struggl(?:e|es|ed|ing)|decid(?:e|es|ed)|chose|seem(?:s|ed)?|appear(?:s|ed)?|"
+    r"(?:went|goes|go|going)\s+out\s+of\s+(?:his|her|their|its)\s+way|"
+    r"(?:is|was|are|were|be|been)\s+(?:not\s+)?(?:willing|unwilling|ready|eager|quick|careful|reluctant|hesitant|able|unable))"
+    r"\s+to\s+$"
+)
+SAY_BASE_FORMS = frozenset(
+    {
+        "say",
+        "insist",
+        "argue",
+        "claim",
+        "suggest",
+        "warn",
+        "explain",
+        "acknowledge",
+        "admit",
+        "deny",
+        "stress",
+        "emphasize",
+        "assert",
+        "predict",
+        "maintain",
+    }
+)
 #: a clause before ", who ...": the object of its verb is whom "who" stands for
 REL_OBJECT_RE = re.compile(
     r"\b(?:[a-z]{3,}ed|met|told|saw|heard|led|is|was|are|were|has|have|had)\s+(?:(?:for|to|with|by|on|at|from)\s+)?"
@@ -345,6 +372,14 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             frames.append(
                 Frame(cue, lemma, cs, ce, Mention(a, a + 2, text[a : a + 2], "pronoun"), a - base, ce)
             )
+            continue
+        cat = CATENATIVE_TO_RE.search(masked, max(0, cs - 60), cs) if low in SAY_BASE_FORMS else None
+        if cat:  # "continued to say ...", "declined to insist ...": the subject of the first verb
+            spk = left_speaker(text, masked, base, cat.start())
+            if spk is None:
+                frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
+            else:
+                frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))
             continue
         if (
             low in lx.AMBIGUOUS_FORMS

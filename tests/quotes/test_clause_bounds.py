@@ -1,5 +1,6 @@
-"""Where reported content ends when its cue sits in a clause set off inside the sentence, and
-who "who" stands for. Every sentence here is invented for the tests."""
+"""Where reported content ends when its cue sits in a clause set off inside the sentence, who
+"who" stands for, and verbs of saying after "continued to". Every sentence here is invented for
+the tests."""
 
 from __future__ import annotations
 
@@ -81,3 +82,36 @@ def test_a_clause_that_runs_to_the_end_of_the_sentence_keeps_its_commas(text, co
 )
 def test_who_stands_for_the_object_of_the_clause_before_it(text, speaker):
     assert [q[2] for q in found(text) if q[0] == "said"] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        (
+            "After the vote, Tom Reyes continued to say he had never seen the ledger.",
+            "say",
+            "he had never seen the ledger",
+            "Tom Reyes",
+        ),
+        (
+            "Ann Kim is continuing to insist she will publish the records.",
+            "insist",
+            "she will publish the records",
+            "Ann Kim",
+        ),
+        (
+            "Tom Reyes spoke first. He went out of his way to say that the port had turned a corner.",
+            "say",
+            "the port had turned a corner",
+            "Tom Reyes",
+        ),
+        ("Tom Reyes refused to say the name of the buyer.", "say", "the name of the buyer", "Tom Reyes"),
+    ],
+)
+def test_a_verb_of_saying_after_a_verb_and_to_is_the_subjects_speech(text, cue, content, speaker):
+    assert found(text) == [(cue, content, speaker)]
+
+
+def test_a_verb_of_saying_after_a_promise_stays_in_the_promise():
+    # "vowed to say no": the vow is the stance, its to-clause the content
+    assert found("Ann Kim vowed to say no to the levy.") == [("vowed", "to say no to the levy", "Ann Kim")]
