@@ -115,3 +115,27 @@ def test_a_verb_of_saying_after_a_verb_and_to_is_the_subjects_speech(text, cue, 
 def test_a_verb_of_saying_after_a_promise_stays_in_the_promise():
     # "vowed to say no": the vow is the stance, its to-clause the content
     assert found("Ann Kim vowed to say no to the levy.") == [("vowed", "to say no to the levy", "Ann Kim")]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Among riders, about two-thirds, 64 percent, say they will keep the ferry pass.",
+            "they will keep the ferry pass",
+            "64 percent",
+        ),
+        (
+            "While 71 percent of pilots liked the plan, 38 said the same of the levy.",
+            "the same of the levy",
+            "38",
+        ),
+        (
+            "In the harbor poll, nine in 10 said the piers needed repair.",
+            "the piers needed repair",
+            "nine in 10",
+        ),
+    ],
+)
+def test_a_share_of_those_asked_is_the_speaker_of_said(text, content, speaker):
+    assert found(text) == [("say" if " say " in text else "said", content, speaker)]
