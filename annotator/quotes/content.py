@@ -43,6 +43,7 @@ from annotator.quotes.patterns import (
     last_char,
     lead_tail,
     naming_bad,
+    opens_upper,
     quote_at,
     skip_intro,
     trim_content,
@@ -152,12 +153,6 @@ def _nests_in_content(f: Frame) -> bool:
 
 #: how far after a cue the rest of a sentence is read for a trivial tail ("..., she said on Monday.")
 TAIL_WINDOW = 400
-
-
-def _opens_upper(text: str, at: int) -> bool:
-    """The quotation starting at `at` opens with a capital letter (a sentence of its own)."""
-    inner = text[at : at + 8].lstrip("“”\"'‘’`« ")
-    return inner[:1].isupper()
 
 
 def _trivial_tail(masked: str, a: int, b: int):
@@ -490,7 +485,9 @@ def sentence_quotes(
                 # "..., the Harbor Times reported": the article belongs to the speaker
                 lead_len -= len(lead) - det.start()
                 lead = lead[: det.start()]
+            # (not "Despite the coverage, Kim said that “...”": "that" opens all she said)
             right_quote = len(parts) == 1 and parts[0][2] == "direct" and parts[0][0] >= f.end
+            right_quote = right_quote and not re.match(r"\s*that\b", masked[f.end : parts[0][0]])
             if (
                 (not parts or right_quote)
                 and f.lemma not in lx.QUOTE_ONLY
@@ -532,7 +529,7 @@ def sentence_quotes(
                         )  # "Another user, Tom Z," (but "The figures assume that ..., he said, “...”")
                         # "Even before she took the stage, X said, “We ...”" (but "When we win, she
                         # said, “we rebuild”" is one sentence of hers)
-                        and not (SUBORD_HEAD_RE.match(head) and _opens_upper(text, base + parts[0][0]))
+                        and not (SUBORD_HEAD_RE.match(head) and opens_upper(text, base + parts[0][0]))
                         and not PREP_START_RE.match(head[:1].lower() + head[1:])  # "Here in Lakeside,"
                         and not ASKED_HEAD_RE.match(
                             head

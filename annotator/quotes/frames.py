@@ -48,6 +48,8 @@ COORD_RE = re.compile(
 
 #: a participle coordinated with an earlier one: "..., acknowledging that A but warning"
 COORD_ING_RE = re.compile(r",\s+[a-z]+ing\b[^,;:]{0,200}\s(?:and|but)(?:\s+also)?\s*$")
+#: a described person after "said" ("..., said an official who ...", "said one pilot")
+INVERTED_NP_RE = re.compile(r"(?:an?|one|another|two|three|several)\s")
 #: a verb that takes a verb of saying after "to" ("continued to say", "declined to insist")
 CATENATIVE_TO_RE = re.compile(
     r"\b(?:continu(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|"
@@ -277,7 +279,11 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
         lead, _ = lead_tail(masked, cs, 200)
         if lemma in SPEECH_LEMMAS and lemma not in ("tell", "ask") and lead.endswith((",", SPEECH, FRAG)):
             inv, after = right_speaker(text, masked, base, ce)
-            if inv is not None and inv.kind == "name" and INVERTED_END_RE.match(masked, after):
+            if (
+                inv is not None
+                and (inv.kind == "name" or (inv.kind == "np" and INVERTED_NP_RE.match(inv.text)))
+                and INVERTED_END_RE.match(masked, after)
+            ):
                 # "..., said Dan Lee, a historian." : a name right after the cue, then the sentence
                 # ends; it wins over a name earlier in the clause ("New York, a state that ...")
                 frames.append(Frame(cue, lemma, cs, ce, inv, cs, after, inverted=True))

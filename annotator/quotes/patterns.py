@@ -101,6 +101,26 @@ FINITE_RE = re.compile(
 )
 #: an auxiliary: what an appositive ("a lawyer at the firm") never holds outside a relative clause
 APP_VERB_RE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had)\b")
+WHO_RE = re.compile(r"\bwho\b")
+#: a relative clause's second verb ("who was briefed and spoke anonymously")
+AND_REL_RE = re.compile(rf"\s+and\s+(?:also\s+)?[a-z]+(?:ed|s)?\b[^,;:.!?{SPEECH}]*")
+#: a relative pronoun: a verb after it is its clause's, not the appositive's
+REL_WORD_RE = re.compile(r"\b(?:who|whose|that|which)\b")
+
+
+def opens_upper(text: str, at: int) -> bool:
+    """The quotation starting at `at` opens with a capital letter (a sentence of its own)."""
+    inner = text[at : at + 8].lstrip("“”\"'‘’`« ")
+    return inner[:1].isupper()
+
+
+def app_has_verb(app: str) -> bool:
+    """The words after a name and its comma have a verb of their own ("a memo was handed"), not
+    one in a relative clause ("a historian who has written two books")."""
+    verb = APP_VERB_RE.search(app)
+    return verb is not None and not REL_WORD_RE.search(app, 0, verb.start())
+
+
 #: "added Kim, referring to the delays": a participle clause after the name, not an appositive
 ING_CLAUSE_RE = re.compile(r"[a-z]+ing\s+(?:to|that|the|an?|his|her|their|its|about|on|for|at|in|out|up)\b")
 #: a determiner that ends the text before a position ("... the Ledger": its "the")

@@ -10,7 +10,7 @@ import re
 from annotator.quotes import lexicon as lx
 from annotator.quotes.patterns import (
     ABBR_TITLES,
-    APP_VERB_RE,
+    AND_REL_RE,
     CONTACT_ENDS,
     CONTACT_GROUP_RE,
     FRAG,
@@ -23,7 +23,9 @@ from annotator.quotes.patterns import (
     TOK,
     UPPER,
     WEEKDAYS,
+    WHO_RE,
     WORD,
+    app_has_verb,
     comma_in_marks,
 )
 from annotator.quotes.records import Mention
@@ -580,19 +582,17 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention 
             desc, d0 = text[a:b], a
             a, b = cleaned
             return Mention(a, b, text[a:b], "name", appositive=desc, app_start=d0), end
-    clause = app and (APP_VERB_RE.search(app) or ING_CLAUSE_RE.match(app.strip()))  # "a memo was handed"
+    clause = app and (app_has_verb(app) or ING_CLAUSE_RE.match(app.strip()))  # "a memo was handed"
     if app and (clause or not APP_START_RE.match(app.strip() + " ")):
         app = None
         end = pos + m.end("spk")
     elif app:  # the words as written (quotations are masked in `masked`); with a relative
         # clause: "said X, a former banker, who now runs a research firm"
         app = text[base + pos + m.start("app") : base + pos + m.end("rel" if m.group("rel") else "app")]
+    more = AND_REL_RE.match(masked, end) if WHO_RE.search(text[a:b] + " " + (app or "")) else None
+    if more:  # "said an official who was briefed on the talks and spoke anonymously": one clause
+        end = more.end()
     mention = Mention(
-        a,
-        b,
-        text[a:b],
-        kind,
-        appositive=app.strip() if app else None,
-        app_start=base + pos + m.start("app") if app else None,
+        a, b, text[a:b], kind, app.strip() if app else None, base + pos + m.start("app") if app else None
     )
     return mention, end

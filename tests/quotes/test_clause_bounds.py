@@ -139,3 +139,37 @@ def test_a_verb_of_saying_after_a_promise_stays_in_the_promise():
 )
 def test_a_share_of_those_asked_is_the_speaker_of_said(text, content, speaker):
     assert found(text) == [("say" if " say " in text else "said", content, speaker)]
+
+
+def test_words_before_a_subject_and_said_that_are_not_hers():
+    # "that" opens all she said; the phrase before the subject is the writer's
+    assert found("Despite the harsh coverage, Tom Reyes said that “those who know me know the truth.”") == [
+        ("said", "“those who know me know the truth.”", "Tom Reyes")
+    ]
+
+
+def test_words_before_a_parenthetical_she_said_are_still_hers():
+    assert [
+        q[1]
+        for q in found("Ann Kim spoke last. The crews worked hard, she said, “and they deserve a raise.”")
+    ] == [
+        "The crews worked hard",
+        "“and they deserve a raise.”",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The board will meet in May, said Ann Kim, a harbor historian who has written two books on the port.",
+            "Ann Kim",
+        ),
+        (
+            "The ferry will run all winter, said a port official who was briefed on the talks and spoke anonymously.",
+            "a port official who was briefed on the talks",
+        ),
+    ],
+)
+def test_a_relative_clause_after_an_inverted_speaker_is_no_content(text, speaker):
+    assert found(text) == [("said", text.split(", said")[0], speaker)]
