@@ -323,7 +323,16 @@ def is_speech(text: str, q: QSpan) -> bool:
     caps = sum(1 for w in words if w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS)
     if caps == n and (not ends or (n <= 8 and inner[-1:] in ",;:" and words[0][:1].isupper())):
         return False  # a title in title case ("America's Unwritten Constitution," with the comma inside)
+    if caps == n and n <= 9 and WORK_BEFORE_RE.search(text, max(0, q.start - 30), q.start):
+        return False  # 'said on the Harbor Channel's “Morning Watch.”', 'in her memoir, “Safe Harbor.”'
     return ends or n >= 8 or q.unclosed
+
+
+#: what comes before the title of a show, a book or a podcast
+WORK_BEFORE_RE = re.compile(
+    r"(?:[’']s|\bon|\b(?:book|memoir|podcast|show|program|programme|film|column|novel|song|album|movie|series|"
+    r"essay|documentary|play|newsletter|blog))\s*,?\s*$"
+)
 
 
 #: lower-case words a title in title case keeps ("The Art of War")

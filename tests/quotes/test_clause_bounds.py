@@ -173,3 +173,18 @@ def test_words_before_a_parenthetical_she_said_are_still_hers():
 )
 def test_a_relative_clause_after_an_inverted_speaker_is_no_content(text, speaker):
     assert found(text) == [("said", text.split(", said")[0], speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The levy is a fraud,” Tom Reyes said Sunday on the Harbor Channel's “Morning Watch.” “We will fight it.”",
+        "“The levy is a fraud,” Tom Reyes said on “Morning Watch.” “We will fight it.”",
+    ],
+)
+def test_the_title_of_a_show_is_no_quote(text):
+    assert [q[1] for q in found(text)] == ["“The levy is a fraud,”", "“We will fight it.”"]
+
+
+def test_a_sentence_in_title_case_after_said_is_still_speech():
+    assert [q[1] for q in found("Tom Reyes said: “We Will Win This Vote.”")] == ["“We Will Win This Vote.”"]
