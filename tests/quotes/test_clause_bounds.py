@@ -188,3 +188,10 @@ def test_the_title_of_a_show_is_no_quote(text):
 
 def test_a_sentence_in_title_case_after_said_is_still_speech():
     assert [q[1] for q in found("Tom Reyes said: “We Will Win This Vote.”")] == ["“We Will Win This Vote.”"]
+
+
+def test_while_and_a_new_subject_end_the_content():
+    assert found("Ann Kim said the levy would pass, while the harbor board has rejected every plan.") == [
+        ("said", "the levy would pass", "Ann Kim"),
+        ("rejected", "every plan", "the harbor board"),
+    ]
