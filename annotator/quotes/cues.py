@@ -56,6 +56,9 @@ class CueMatch:
         return self.start, self.end
 
 
+#: the words a cue may start with
+_CANDIDATES = frozenset(CUE_FIRST) | frozenset(PREP_FIRST) | frozenset(_SINGLE)
+
 #: cues that may open a sentence, capitalised, before their speaker
 SENTENCE_FIRST = frozenset({"said", "says", "added", "adds", "wrote", "writes", "recalled", "explained"})
 
@@ -67,13 +70,15 @@ def find_cues(masked: str) -> list[CueMatch]:
     out: list[CueMatch] = []
     n = len(masked)
     for m in ALPHA_RE.finditer(masked):
+        w = m.group()
+        low = w.lower()
+        if low not in _CANDIDATES:
+            continue  # most words: one set look-up
         a, b = m.span()
         if a > 0 and masked[a - 1] in _WORDCHARS:
             continue
         if b < n and masked[b] in _WORDCHARS:
             continue
-        w = m.group()
-        low = w.lower()
         if (
             w != low
             and low not in ("according", "as", "in")
