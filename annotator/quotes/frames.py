@@ -141,7 +141,10 @@ PREP_OBJECT_RE = re.compile(
 #: part of a group named before it: "..., many of them chanting"
 OF_THEM_RE = re.compile(r"(?:many|some|most|several|all|few|dozens|hundreds)\s+of\s+them$", re.I)
 #: an adverb between a clause's comma and its participle: "..., alternately shouting"
-ADVERB_AFTER_COMMA_RE = re.compile(r",\s+(?:[a-z]+ly|also|then|again|even|often|sometimes)$")
+ADVERB_AFTER_COMMA_RE = re.compile(
+    r",\s+(?:[a-z]+ly|also|then|again|even|often|sometimes|once\s+again|in\s+turn|at\s+times"
+    r"|at\s+(?:one|another|some)\s+point)$"
+)
 
 BY_END_RE = re.compile(r"(?:^|\s)(?:by|after|before|while|when|in)$")
 

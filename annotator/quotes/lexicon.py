@@ -237,6 +237,16 @@ for _verb, _forms in [
     _prep = _verb.split()[-1]
     for _f in _forms:
         OBJECT_PHRASES.append((f"{_f} {_prep}", _verb))
+# How someone presents themselves: "cast himself as a reformer", "has framed herself as ...".
+for _verb, _forms in [
+    ("cast", ("cast", "casts", "casting")), ("frame", ("frame", "frames", "framed", "framing")),
+    ("paint", ("paint", "paints", "painted", "painting")), ("present", ("present", "presents", "presented", "presenting")),
+    ("position", ("positions", "positioned", "positioning")), ("pitch", ("pitches", "pitched", "pitching")),
+    ("style", ("styles", "styled", "styling")), ("tout", ("touts", "touted", "touting")),
+]:
+    for _f in _forms:
+        for _self in ("himself", "herself", "themselves", "itself"):
+            OBJECT_PHRASES.append((f"{_f} {_self} as", f"{_verb} oneself as"))
 
 
 VERB_FORMS: dict[str, str] = {}

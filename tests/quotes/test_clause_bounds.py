@@ -195,3 +195,33 @@ def test_while_and_a_new_subject_end_the_content():
         ("said", "the levy would pass", "Ann Kim"),
         ("rejected", "every plan", "the harbor board"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "Tom Reyes cast himself as a friend of the ferry crews.",
+            "cast himself as",
+            "a friend of the ferry crews",
+        ),
+        (
+            "Ann Kim has framed herself as the choice of the pilots.",
+            "framed herself as",
+            "the choice of the pilots",
+        ),
+        ("Tom Reyes paints himself as a careful steward.", "paints himself as", "a careful steward"),
+    ],
+)
+def test_how_someone_presents_themselves_is_their_stance(text, cue, content):
+    assert [(q[0], q[1]) for q in found(text)] == [(cue, content)]
+
+
+def test_a_cast_vote_is_no_quote():
+    assert found("Tom Reyes cast his vote for the levy on Monday.") == []
+
+
+def test_a_participle_after_a_comma_and_at_one_point_is_the_subjects():
+    assert found("Ann Kim battled the mayor, at one point calling him a “liar.”") == [
+        ("calling", "him a “liar.”", "Ann Kim")
+    ]
