@@ -29,6 +29,7 @@ from annotator.quotes.patterns import (
     LEAD_RE,
     NAMERUN,
     NAMING_OBJ_RE,
+    OPEN_END_RE,
     PHONE_CALL_RE,
     PREP_START_RE,
     SPEECH,
@@ -543,6 +544,8 @@ def sentence_quotes(
                         a2 = b2  # "Asked if ..., X said", "In a speech in May, X said:": not X's words
                     nw = count_words(text[base + a2 : base + b2])
                     left_ok = nw >= 3 or (not trivial and nw >= 1 and not INTRO_ONLY_RE.match(masked[a2:b2]))
+                    open_end = OPEN_END_RE.search(masked, a2, b2)  # "..., because, according to X, ..."
+                    left_ok = left_ok and not open_end
                     if left_ok:
                         q = quote_at(index, a2, base, ending=False)
                         if q is not None and q.end - base >= b2 - 1 and q.speech:
@@ -556,6 +559,7 @@ def sentence_quotes(
                             f.lemma != "according to"
                             # "Fundraising, according to the campaign, has surged": the clause goes on
                             or VP_START_RE.match(masked, tail_at + paren.end(), limit)
+                            or open_end
                         )
                     ):
                         c, d = tail_at + paren.end(), limit

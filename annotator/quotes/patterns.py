@@ -241,12 +241,19 @@ def content_kind(masked: str, a: int, b: int) -> str:
 
 INTRO_ONLY_RE = re.compile(
     r"^(?:\w+ly|But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead|Today|"
-    r"Yesterday|Later|Earlier|In fact|Of course|Still|Moreover|Again|"
+    r"Yesterday|Later|Earlier|In fact|Of course|Still|Moreover|Again|In addition|Additionally|Furthermore|"
+    r"As a result|For example|For instance|In other words|In turn|At the same time|On the other hand|"
+    r"By contrast|In contrast|Overall|Ultimately|Finally|Nevertheless|Nonetheless|Thus|Therefore|Similarly|Likewise|"
     r"(?:(?:a\s+few|a\s+couple\s+of|an?|one|two|three|several|some|\d+)\s+)?"
     r"(?:moments|minutes|hours|days|weeks|months|years)\s+(?:later|earlier|ago))$",
     re.IGNORECASE,
 )
 
+#: words before a cue that end in a conjunction: the clause they open is after the cue
+#: ("..., because, according to Kim, the crews ...")
+OPEN_END_RE = re.compile(
+    r"\b(?:because|and|but|or|since|after|before|when|while|if|although|though)\s*,?\s*$"
+)
 INTRO_RE = re.compile(r"^(?:But|And|So|Yet|Still|However|Indeed|Now|Then|Also|Meanwhile|Instead)\b\s*,?\s*")
 
 

@@ -225,3 +225,19 @@ def test_a_participle_after_a_comma_and_at_one_point_is_the_subjects():
     assert found("Ann Kim battled the mayor, at one point calling him a “liar.”") == [
         ("calling", "him a “liar.”", "Ann Kim")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("In addition, according to the port, nine more ferries will run.", ["nine more ferries will run"]),
+        (
+            "Tom Reyes skipped the vote, and he will skip the next one, because, according to Reyes, "
+            "the crews would call him a coward.",
+            ["the crews would call him a coward"],
+        ),
+        ("Fundraising, according to the port, has surged.", ["Fundraising", "has surged"]),
+    ],
+)
+def test_words_before_according_to_that_open_a_clause_are_not_its_content(text, content):
+    assert [q[1] for q in found(text)] == content
