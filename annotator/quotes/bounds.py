@@ -140,6 +140,17 @@ def subordinate_end(text: str, base: int, masked: str, a: int, b: int, start: in
     return b
 
 
+# "Asked about the plan, X said, “...”": the question put to the speaker, not her words
+ASKED_HEAD_RE = re.compile(r"^(?:(?:[Ww]hen|[Aa]fter|[Oo]nce|[Ii]f|[Uu]pon)\s+)?(?:being\s+)?[Aa]sked\b")
+#: words before "X said, “...”" that open a subordinate clause or a participle phrase ("Taking
+#: it in, X said, “We ...”"): the setting, not her words
+SUBORD_HEAD_RE = re.compile(
+    r"(?:(?:even|just|only|long|shortly|soon)\s+)?(?:before|after|when|while|as|if|although|though|because|since|"
+    r"until|once|unless|whether)\b|(?-i:[A-Z][a-z]{2,}ing)\s(?<!thing\s)",
+    re.IGNORECASE,
+)
+DESC_HEAD_RE = re.compile(r"(?:A|An|The|Another|One|His|Her|Their|Its)\s")
+
 #: spaces, and a time or a manner adverb, between a cue and its "to ..." clause ("pledged
 #: Saturday to", "vowed again to")
 WHEN_SKIP_RE = re.compile(

@@ -10,7 +10,7 @@ import re
 
 from annotator.quotes import bounds as bd
 from annotator.quotes import lexicon as lx
-from annotator.quotes.cues import OBJECT_LEMMAS, SPEECH_LEMMAS
+from annotator.quotes.cues import OBJECT_LEMMAS, SPEECH_LEMMAS, find_cues
 from annotator.quotes.frames import (
     BY_END_RE,
     CATENATIVE_TO_RE,
@@ -64,14 +64,6 @@ TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
 
 WHO_RE = re.compile(r"\bwho\b")
 #: adverbs set off by commas between a cue and its content or quotation ("noted, however, that")
-# "Asked about the plan, X said, “...”": the question put to the speaker, not her words
-ASKED_HEAD_RE = re.compile(r"^(?:(?:[Ww]hen|[Aa]fter|[Oo]nce|[Ii]f|[Uu]pon)\s+)?(?:being\s+)?[Aa]sked\b")
-SUBORD_HEAD_RE = re.compile(
-    r"(?:(?:even|just|only|long|shortly|soon)\s+)?(?:before|after|when|while|as|if|although|though|because|since|"
-    r"until|once|unless|whether)\b",
-    re.IGNORECASE,
-)
-DESC_HEAD_RE = re.compile(r"(?:A|An|The|Another|One|His|Her|Their|Its)\s")
 THAT_WORD_RE = re.compile(r"\sthat\s")
 STATEMENT_CUES = ("issued", "issues", "released", "releases")
 
@@ -523,16 +515,20 @@ def sentence_quotes(
                         and not INTRO_ONLY_RE.match(head)
                         and not f.inherit  # "X stepped up his focus, saying, “...”": no content before
                         and not (
-                            DESC_HEAD_RE.match(head)
+                            bd.DESC_HEAD_RE.match(head)
                             and count_words(head) <= 8
                             and not FINITE_RE.search(head)
                             and not THAT_WORD_RE.search(head)
                         )  # "Another user, Tom Z," (but "The figures assume that ..., he said, “...”")
                         # "Even before she took the stage, X said, “We ...”" (but "When we win, she
                         # said, “we rebuild”" is one sentence of hers)
-                        and not (SUBORD_HEAD_RE.match(head) and opens_upper(text, base + parts[0][0]))
+                        and not (
+                            bd.SUBORD_HEAD_RE.match(head)
+                            and opens_upper(text, base + parts[0][0])
+                            and not find_cues(head.split(None, 1)[0].lower())  # "Noting that ...": a cue
+                        )
                         and not PREP_START_RE.match(head[:1].lower() + head[1:])  # "Here in Lakeside,"
-                        and not ASKED_HEAD_RE.match(
+                        and not bd.ASKED_HEAD_RE.match(
                             head
                         )  # "Asked about the plan, X said, “...”": the question
                     ):
@@ -543,7 +539,9 @@ def sentence_quotes(
                     if ASKED_RE.match(masked[a2:b2]) or (trivial and bd.circumstance_only(masked, a2, b2)):
                         a2 = b2  # "Asked if ..., X said", "In a speech in May, X said:": not X's words
                     nw = count_words(text[base + a2 : base + b2])
-                    left_ok = nw >= 3 or (not trivial and nw >= 1 and not INTRO_ONLY_RE.match(masked[a2:b2]))
+                    left_ok = (nw >= 3 or (not trivial and nw >= 1)) and not INTRO_ONLY_RE.match(
+                        masked[a2:b2]
+                    )
                     open_end = OPEN_END_RE.search(masked, a2, b2)  # "..., because, according to X, ..."
                     left_ok = left_ok and not open_end
                     if left_ok:

@@ -244,7 +244,9 @@ INTRO_ONLY_RE = re.compile(
     r"Yesterday|Later|Earlier|In fact|Of course|Still|Moreover|Again|In addition|Additionally|Furthermore|"
     r"As a result|For example|For instance|In other words|In turn|At the same time|On the other hand|"
     r"By contrast|In contrast|Overall|Ultimately|Finally|Nevertheless|Nonetheless|Thus|Therefore|Similarly|Likewise|"
-    r"(?:(?:a\s+few|a\s+couple\s+of|an?|one|two|three|several|some|\d+)\s+)?"
+    r"(?:Last|Next|This|Early|Late)\s+(?:week|month|year|spring|summer|fall|autumn|winter|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)|"
+    r"(?:(?:a\s+few|a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+)?"
     r"(?:moments|minutes|hours|days|weeks|months|years)\s+(?:later|earlier|ago))$",
     re.IGNORECASE,
 )

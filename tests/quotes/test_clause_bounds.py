@@ -241,3 +241,22 @@ def test_a_participle_after_a_comma_and_at_one_point_is_the_subjects():
 )
 def test_words_before_according_to_that_open_a_clause_are_not_its_content(text, content):
     assert [q[1] for q in found(text)] == content
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Six months ago, the pilot said, the ferry was empty.", ["the ferry was empty"]),
+        (
+            "Taking it in, Tom Reyes said, “As a pilot, I have to say it is nice.”",
+            ["“As a pilot, I have to say it is nice.”"],
+        ),
+        # a participle that is itself a cue keeps its content
+        (
+            "Noting that the pier had closed, Tom Reyes said: “That is where the problem is.”",
+            ["Noting that the pier had closed", "“That is where the problem is.”"],
+        ),
+    ],
+)
+def test_a_time_or_a_participle_phrase_before_the_speaker_is_not_content(text, content):
+    assert [q[1] for q in found(text)] == content
