@@ -394,6 +394,27 @@ def _one_per_span(raws: list[Raw]) -> list[Raw]:
     return [r for r in raws if best[(r.start, r.end)] is r]
 
 
+def _outermost_of_each_speaker(raws: list[Raw], speakers: dict[int, Speaker]) -> list[Raw]:
+    """Quotes, less those inside a longer quote of the same speaker ("Kim said she believes
+    that X": her belief is part of what she said, one quote). One pass in text order, with the
+    farthest-reaching quote so far of each speaker."""
+    reach: dict[str | None, tuple[int, int]] = {}  # speaker -> (end, start) of the quote reaching farthest
+    inner: set[int] = set()
+    for r in sorted(raws, key=lambda r: (r.start, -r.end)):
+        name = speakers[id(r)].name
+        far = reach.get(name)
+        if (
+            far is not None
+            and far[0] >= r.end
+            and (far[1], far[0]) != (r.start, r.end)
+            and r.how != "continuation"
+        ):
+            inner.add(id(r))
+        elif far is None or r.end > far[0]:
+            reach[name] = (r.end, r.start)
+    return [r for r in raws if id(r) not in inner] if inner else raws
+
+
 def resolve(
     article_id: str, text: str, raws: list[Raw], sents: list[Sentence], people: People
 ) -> list[Quote]:
@@ -433,7 +454,7 @@ def resolve(
                     src.group = f"c{n_group}"
                 r.group = src.group
     out: list[Quote] = []
-    for r in raws:
+    for r in _outermost_of_each_speaker(raws, speakers):
         sp = speakers[id(r)]
         p = sp.person
         is_person = p is not None and p.kind == "person"

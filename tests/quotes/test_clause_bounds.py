@@ -260,3 +260,17 @@ def test_words_before_according_to_that_open_a_clause_are_not_its_content(text, 
 )
 def test_a_time_or_a_participle_phrase_before_the_speaker_is_not_content(text, content):
     assert [q[1] for q in found(text)] == content
+
+
+def test_a_quote_inside_a_longer_quote_of_the_same_speaker_is_part_of_it():
+    # her belief is part of what she said: one quote
+    assert found("Ann Kim said she believes the levy is fair.") == [
+        ("said", "she believes the levy is fair", "Ann Kim")
+    ]
+
+
+def test_a_quote_inside_a_quote_of_another_speaker_stays():
+    assert found("Ann Kim said that Tom Reyes has long called for a new pier.") == [
+        ("said", "Tom Reyes has long called for a new pier", "Ann Kim"),
+        ("called for", "a new pier", "Tom Reyes"),
+    ]
