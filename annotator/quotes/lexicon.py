@@ -233,6 +233,8 @@ for _verb, _forms in [
     ("express support for", ("expressed support", "expresses support", "expressing support")),
     ("voice support for", ("voiced support", "voices support", "voicing support")),
     ("push for", ("pushing",)), ("call for", ("call",)), ("focus on", ("focusing",)),
+    ("agree with", ("agreed", "agrees", "agreeing")), ("disagree with", ("disagreed", "disagrees", "disagreeing")),
+    ("side with", ("sided", "sides", "siding")),
 ]:
     _prep = _verb.split()[-1]
     for _f in _forms:

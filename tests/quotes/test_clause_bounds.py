@@ -274,3 +274,19 @@ def test_a_quote_inside_a_quote_of_another_speaker_stays():
         ("said", "Tom Reyes has long called for a new pier", "Ann Kim"),
         ("called for", "a new pier", "Tom Reyes"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Tom Reyes agreed with the harbor analysis.", "agreed with", "the harbor analysis"),
+        (
+            "Tom Reyes disagreed with the board's plan for the pier.",
+            "disagreed with",
+            "the board's plan for the pier",
+        ),
+        ("In the end, Ann Kim sided with the pilots.", "sided with", "the pilots"),
+    ],
+)
+def test_agreeing_or_siding_with_someone_is_a_stance(text, cue, content):
+    assert [(q[0], q[1]) for q in found(text)] == [(cue, content)]
