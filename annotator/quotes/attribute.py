@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from annotator.models import Quote, quote_id
 from annotator.quotes import lexicon as lx
-from annotator.quotes.given_names import may_be, title_pronoun
+from annotator.quotes.given_names import is_plural_group_name, may_be, title_pronoun
 from annotator.quotes.names import ArticleNames
 from annotator.quotes.people import People, Person, is_organisation, split_title
 from annotator.quotes.records import Mention, Raw, Sentence
@@ -276,6 +276,8 @@ class Resolver:
             m = Mention(
                 m.start, m.end, m.text, "group"
             )  # "Investigators reviewed ...": a group noun opening the sentence
+        if m.kind == "name" and is_plural_group_name(m.text):
+            m = Mention(m.start, m.end, m.text, "group")  # "Harbor Islanders disagreed with ...": a group
         if m.kind == "name":
             sp = self.person_for(m)
         elif m.kind == "pronoun":

@@ -92,6 +92,16 @@ def is_person_name(name: str) -> bool:
     )
 
 
+def is_plural_group_name(name: str) -> bool:
+    """Capitalised words for a group of people ("Harbor Islanders", "Senate Republicans"): two
+    words or more, the last a plural that is no surname, the first no given name."""
+    words = [_ascii(w) for w in name.split()]
+    if len(words) < 2 or words[0] in _common() or words[0].rstrip(".") in lx.TITLES:
+        return False
+    last = words[-1]
+    return last.endswith(("ers", "ans", "ites", "ists", "ats", "ees")) and last not in _surnames()
+
+
 def given_pronoun(name: str) -> str | None:
     """ "she" or "he" when the name's first word is clearly a woman's or a man's given name."""
     words = name.split()
@@ -117,6 +127,7 @@ __all__ = [
     "given_pronoun",
     "is_given_name",
     "is_person_name",
+    "is_plural_group_name",
     "may_be",
     "title_pronoun",
 ]

@@ -9,7 +9,7 @@ import bisect
 import re
 
 from annotator.quotes import lexicon as lx
-from annotator.quotes.given_names import is_person_name
+from annotator.quotes.given_names import is_person_name, is_plural_group_name
 from annotator.quotes.patterns import (
     LEAD_PROFESSION_RE,
     NAME_OF_ORG_AFTER_RE,
@@ -75,8 +75,8 @@ class ArticleNames:
         self.persons: set[str] = set()  # names known to be people: speakers, or named with a title
         for r in raws:
             m = r.mention
-            if m is not None and m.kind == "name":
-                self._learn(m.text, m.start, found, speaker=True)
+            if m is not None and m.kind == "name" and not is_plural_group_name(m.text):
+                self._learn(m.text, m.start, found, speaker=True)  # (not "Harbor Islanders": a group)
         self.described: dict[str, str] = {}  # a person's first appositive outside a quote
         for start, end in name_runs(text):
             described = (

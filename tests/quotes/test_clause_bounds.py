@@ -8,6 +8,7 @@ import pytest
 
 from annotator.models import Article
 from annotator.quotes import find_quotes
+from annotator.quotes.given_names import is_plural_group_name
 
 
 def found(text: str) -> list[tuple[str | None, str, str | None]]:
@@ -290,3 +291,29 @@ def test_a_quote_inside_a_quote_of_another_speaker_stays():
 )
 def test_agreeing_or_siding_with_someone_is_a_stance(text, cue, content):
     assert [(q[0], q[1]) for q in found(text)] == [(cue, content)]
+
+
+@pytest.mark.parametrize(
+    "name, group",
+    [
+        ("Harbor Islanders", True),
+        ("Senate Republicans", True),
+        ("New Yorkers", True),
+        ("Ann Kim", False),
+        ("Jim Rogers", False),  # a surname that ends like a plural
+        ("Ms. Shanklin-Hawkins", False),  # a title: a person
+    ],
+)
+def test_capitalised_plural_words_name_a_group(name, group):
+    assert is_plural_group_name(name) is group
+
+
+def test_a_group_that_disagrees_is_no_person_for_she():
+    quotes = find_quotes(
+        Article(
+            id="t",
+            text="“The port will flood,” said Professor Ann Kim.\n\nHarbor Islanders disagreed with the "
+            "council. She said the risk was rising.",
+        )
+    )
+    assert [(q.speaker, q.attribution) for q in quotes][-1] == ("Ann Kim", "pronoun")
