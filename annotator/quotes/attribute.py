@@ -397,9 +397,9 @@ def _one_per_span(raws: list[Raw]) -> list[Raw]:
 
 
 def _outermost_of_each_speaker(raws: list[Raw], speakers: dict[int, Speaker]) -> list[Raw]:
-    """Quotes, less those inside a longer quote of the same speaker ("Kim said she believes
-    that X": her belief is part of what she said, one quote). One pass in text order, with the
-    farthest-reaching quote so far of each speaker."""
+    """Quotes, less reported ones inside a longer quote of the same speaker ("Kim said she
+    believes that X": her belief is part of what she said, one quote; her own words in marks
+    stay quotes). One pass in text order, with the farthest-reaching quote so far of each speaker."""
     reach: dict[str | None, tuple[int, int]] = {}  # speaker -> (end, start) of the quote reaching farthest
     inner: set[int] = set()
     for r in sorted(raws, key=lambda r: (r.start, -r.end)):
@@ -410,6 +410,7 @@ def _outermost_of_each_speaker(raws: list[Raw], speakers: dict[int, Speaker]) ->
             and far[0] >= r.end
             and (far[1], far[0]) != (r.start, r.end)
             and r.how != "continuation"
+            and r.kind == "indirect"
         ):
             inner.add(id(r))
         elif far is None or r.end > far[0]:

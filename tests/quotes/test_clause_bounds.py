@@ -317,3 +317,8 @@ def test_a_group_that_disagrees_is_no_person_for_she():
         )
     )
     assert [(q.speaker, q.attribution) for q in quotes][-1] == ("Ann Kim", "pronoun")
+
+
+def test_her_own_words_in_marks_inside_her_reported_speech_stay_a_quote():
+    quotes = found("Ann Kim said the port was violating its own rules — which she added “is deeply unfair.”")
+    assert ("added", "“is deeply unfair.”", "Ann Kim") in quotes
