@@ -555,7 +555,7 @@ def sentence_quotes(
                         and not trivial
                         and (
                             f.lemma != "according to"
-                            # "Fundraising, according to the campaign, has surged": the clause goes on
+                            # "Ridership, according to the port, has surged": the clause goes on
                             or VP_START_RE.match(masked, tail_at + paren.end(), limit)
                             or open_end
                         )

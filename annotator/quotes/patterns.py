@@ -102,7 +102,7 @@ FINITE_RE = re.compile(
 #: an auxiliary: what an appositive ("a lawyer at the firm") never holds outside a relative clause
 APP_VERB_RE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had)\b")
 WHO_RE = re.compile(r"\bwho\b")
-#: a relative clause's second verb ("who was briefed and spoke anonymously")
+#: a relative clause's second verb ("who was shown the memo and spoke anonymously")
 AND_REL_RE = re.compile(rf"\s+and\s+(?:also\s+)?[a-z]+(?:ed|s)?\b[^,;:.!?{SPEECH}]*")
 #: a relative pronoun: a verb after it is its clause's, not the appositive's
 REL_WORD_RE = re.compile(r"\b(?:who|whose|that|which)\b")

@@ -590,7 +590,7 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention 
         # clause: "said X, a former banker, who now runs a research firm"
         app = text[base + pos + m.start("app") : base + pos + m.end("rel" if m.group("rel") else "app")]
     more = AND_REL_RE.match(masked, end) if WHO_RE.search(text[a:b] + " " + (app or "")) else None
-    if more:  # "said an official who was briefed on the talks and spoke anonymously": one clause
+    if more:  # "said a clerk who was shown the memo and spoke anonymously": one clause
         end = more.end()
     mention = Mention(
         a, b, text[a:b], kind, app.strip() if app else None, base + pos + m.start("app") if app else None

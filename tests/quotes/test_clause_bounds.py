@@ -89,15 +89,15 @@ def test_who_stands_for_the_object_of_the_clause_before_it(text, speaker):
     "text, cue, content, speaker",
     [
         (
-            "After the vote, Tom Reyes continued to say he had never seen the ledger.",
+            "After the vote, Tom Reyes continued to say the ledger was accurate.",
             "say",
-            "he had never seen the ledger",
+            "the ledger was accurate",
             "Tom Reyes",
         ),
         (
-            "Ann Kim is continuing to insist she will publish the records.",
+            "Ann Kim is continuing to insist that the port's records are complete.",
             "insist",
-            "she will publish the records",
+            "the port's records are complete",
             "Ann Kim",
         ),
         (
@@ -122,13 +122,13 @@ def test_a_verb_of_saying_after_a_promise_stays_in_the_promise():
     "text, content, speaker",
     [
         (
-            "Among riders, about two-thirds, 64 percent, say they will keep the ferry pass.",
+            "Among riders polled, 64 percent say they will keep the ferry pass.",
             "they will keep the ferry pass",
             "64 percent",
         ),
         (
-            "While 71 percent of pilots liked the plan, 38 said the same of the levy.",
-            "the same of the levy",
+            "While 71 percent of pilots liked the plan, 38 said the levy was fair.",
+            "the levy was fair",
             "38",
         ),
         (
@@ -144,8 +144,8 @@ def test_a_share_of_those_asked_is_the_speaker_of_said(text, content, speaker):
 
 def test_words_before_a_subject_and_said_that_are_not_hers():
     # "that" opens all she said; the phrase before the subject is the writer's
-    assert found("Despite the harsh coverage, Tom Reyes said that “those who know me know the truth.”") == [
-        ("said", "“those who know me know the truth.”", "Tom Reyes")
+    assert found("Despite the harsh coverage, Tom Reyes said that “the new dock is safe.”") == [
+        ("said", "“the new dock is safe.”", "Tom Reyes")
     ]
 
 
@@ -167,8 +167,8 @@ def test_words_before_a_parenthetical_she_said_are_still_hers():
             "Ann Kim",
         ),
         (
-            "The ferry will run all winter, said a port official who was briefed on the talks and spoke anonymously.",
-            "a port official who was briefed on the talks",
+            "The ferry will run all winter, said a harbor clerk who was shown the memo and spoke anonymously.",
+            "a harbor clerk",
         ),
     ],
 )
@@ -207,9 +207,9 @@ def test_while_and_a_new_subject_end_the_content():
             "a friend of the ferry crews",
         ),
         (
-            "Ann Kim has framed herself as the choice of the pilots.",
+            "Ann Kim has framed herself as a voice for the pilots.",
             "framed herself as",
-            "the choice of the pilots",
+            "a voice for the pilots",
         ),
         ("Tom Reyes paints himself as a careful steward.", "paints himself as", "a careful steward"),
     ],
@@ -223,8 +223,8 @@ def test_a_cast_vote_is_no_quote():
 
 
 def test_a_participle_after_a_comma_and_at_one_point_is_the_subjects():
-    assert found("Ann Kim battled the mayor, at one point calling him a “liar.”") == [
-        ("calling", "him a “liar.”", "Ann Kim")
+    assert found("Tom Reyes clashed with the port board, at one point calling its plan “reckless.”") == [
+        ("calling", "its plan “reckless.”", "Tom Reyes")
     ]
 
 
@@ -234,10 +234,10 @@ def test_a_participle_after_a_comma_and_at_one_point_is_the_subjects():
         ("In addition, according to the port, nine more ferries will run.", ["nine more ferries will run"]),
         (
             "Tom Reyes skipped the vote, and he will skip the next one, because, according to Reyes, "
-            "the crews would call him a coward.",
-            ["the crews would call him a coward"],
+            "the ferry board had rigged it.",
+            ["the ferry board had rigged it"],
         ),
-        ("Fundraising, according to the port, has surged.", ["Fundraising", "has surged"]),
+        ("Ridership, according to the port, has surged.", ["Ridership", "has surged"]),
     ],
 )
 def test_words_before_according_to_that_open_a_clause_are_not_its_content(text, content):
@@ -247,10 +247,10 @@ def test_words_before_according_to_that_open_a_clause_are_not_its_content(text, 
 @pytest.mark.parametrize(
     "text, content",
     [
-        ("Six months ago, the pilot said, the ferry was empty.", ["the ferry was empty"]),
+        ("Last winter, the pilot said, the ferry was empty.", ["the ferry was empty"]),
         (
-            "Taking it in, Tom Reyes said, “As a pilot, I have to say it is nice.”",
-            ["“As a pilot, I have to say it is nice.”"],
+            "Stepping off the ferry, Tom Reyes said, “The new dock works well.”",
+            ["“The new dock works well.”"],
         ),
         # a participle that is itself a cue keeps its content
         (
