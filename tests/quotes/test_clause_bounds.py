@@ -101,10 +101,10 @@ def test_who_stands_for_the_object_of_the_clause_before_it(text, speaker):
             "Ann Kim",
         ),
         (
-            "Tom Reyes spoke first. He went out of his way to say that the port had turned a corner.",
+            "Ann Kim spoke first. She went out of her way to say that the port had turned a corner.",
             "say",
             "the port had turned a corner",
-            "Tom Reyes",
+            "Ann Kim",
         ),
         ("Tom Reyes refused to say the name of the buyer.", "say", "the name of the buyer", "Tom Reyes"),
     ],
