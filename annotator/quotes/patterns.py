@@ -136,7 +136,7 @@ def comma_in_marks(text: str, lo: int, end: int) -> bool:
 PREP_START_RE = re.compile(
     r"^\s*,?\s*(?!\s*"
     + QUANT
-    + r")(?:on|in|at|during|after|before|with|from|via|over|late|early|to|earlier|later|among|"
+    + r")(?:on|in|at|during|after|before|with|without|from|via|over|late|early|to|earlier|later|among|"
     r"(?:last|this|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|"
     r"winter|time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|again|also|"

@@ -322,3 +322,14 @@ def test_a_group_that_disagrees_is_no_person_for_she():
 def test_her_own_words_in_marks_inside_her_reported_speech_stay_a_quote():
     quotes = found("Ann Kim said the port was violating its own rules — which she added “is deeply unfair.”")
     assert ("added", "“is deeply unfair.”", "Ann Kim") in quotes
+
+
+def test_without_evidence_before_that_is_how_not_what():
+    assert found("Tom Reyes claimed without evidence that the ferry race is tied.") == [
+        ("claimed", "the ferry race is tied", "Tom Reyes")
+    ]
+
+
+def test_and_a_time_then_a_new_subject_end_the_content():
+    text = "On Sunday, he was in Eastport, claiming that the race is tied in the port, and on Monday, he appeared in Westport."
+    assert [q[1] for q in found(text)] == ["the race is tied in the port"]
