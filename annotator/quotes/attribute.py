@@ -400,21 +400,15 @@ def _outermost_of_each_speaker(raws: list[Raw], speakers: dict[int, Speaker]) ->
     """Quotes, less reported ones inside a longer quote of the same speaker ("Kim said she
     believes that X": her belief is part of what she said, one quote; her own words in marks
     stay quotes). One pass in text order, with the farthest-reaching quote so far of each speaker."""
-    reach: dict[str | None, tuple[int, int]] = {}  # speaker -> (end, start) of the quote reaching farthest
+    reach: dict[str | None, int] = {}  # speaker -> the end of the quote of hers reaching farthest
     inner: set[int] = set()
     for r in sorted(raws, key=lambda r: (r.start, -r.end)):
         name = speakers[id(r)].name
         far = reach.get(name)
-        if (
-            far is not None
-            and far[0] >= r.end
-            and (far[1], far[0]) != (r.start, r.end)
-            and r.how != "continuation"
-            and r.kind == "indirect"
-        ):
-            inner.add(id(r))
-        elif far is None or r.end > far[0]:
-            reach[name] = (r.end, r.start)
+        if far is not None and far >= r.end and r.how != "continuation" and r.kind == "indirect":
+            inner.add(id(r))  # (one quote a span: a span reaching as far starts earlier)
+        elif far is None or r.end > far:
+            reach[name] = r.end
     return [r for r in raws if id(r) not in inner] if inner else raws
 
 

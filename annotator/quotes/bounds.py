@@ -111,14 +111,12 @@ SUBJECT_WHO_RE = re.compile(
     r"^(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]till)\s+)?[^,;:\ue000]{1,60},\s*(?:(?:who|whom)\s[^,;:\u2014\u2013\ue000]*)?$"
 )
 
-FINITE_WORD_RE = re.compile(r"\b(?:[a-z]+ed|is|are|was|were|has|have|had|said|says)\b")
-
 
 def subject_clause(masked: str, start: int, cue: str) -> bool:
     """The cue at `start` is in a clause set off by commas after the sentence's subject ("Kim,
     who said ..., left", "The Ledger, citing ..., reported"): its content ends at the comma."""
     m = SUBJECT_WHO_RE.match(masked, 0, start)
-    if m is None or FINITE_WORD_RE.search(masked, 0, masked.rfind(",", 0, start)):
+    if m is None or FINITE_RE.search(masked, 0, masked.rfind(",", 0, start)):
         return False  # (not "Kim thanked the crews, who said ...": no subject, a clause)
     return masked[start - 2 : start] != ", " or cue.endswith("ing")
 

@@ -36,6 +36,7 @@ from annotator.quotes.patterns import (
     TRIVIAL_TAIL_RE,
     UPPER,
     WEEKDAYS,
+    WHO_RE,
     WORD,
     YES_NO_RE,
     QuoteIndex,
@@ -62,7 +63,6 @@ TELL_OBJ_RE = re.compile(
 
 TELL_TAIL_RE = re.compile(rf"(?:\s+[\w’'\-]+){{1,3}}\s*,\s*(?={SPEECH})")
 
-WHO_RE = re.compile(r"\bwho\b")
 #: adverbs set off by commas between a cue and its content or quotation ("noted, however, that")
 THAT_WORD_RE = re.compile(r"\sthat\s")
 STATEMENT_CUES = ("issued", "issues", "released", "releases")

@@ -58,13 +58,6 @@ CATENATIVE_TO_RE = re.compile(
     r"(?:is|was|are|were|be|been)\s+(?:not\s+)?(?:willing|unwilling|ready|eager|quick|careful|reluctant|hesitant|able|unable))"
     r"\s+to\s+$"
 )
-#: a share of those asked, as the subject of "said" ("26 percent", "43", "nine in 10")
-QUANT_SUBJECT_RE = re.compile(
-    r"(?:^|[,;]\s+|\b(?:and|but|while|whereas|now|only|another)\s+|[.!?]\s+(?:[A-Z]\w*\s+){0,3})"
-    r"(?P<q>(?:(?:about|nearly|almost|roughly|just|only|more\s+than|fewer\s+than|less\s+than|a\s+mere)\s+)?"
-    r"(?:\d+(?:\.\d+)?\s*(?:percent|%)|\d+|(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:\d+|ten)"
-    r"))(?:\s+of\s+(?:them|those|respondents))?,?\s+$"
-)
 SAY_BASE_FORMS = frozenset(
     {
         "say",
@@ -388,11 +381,6 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             frames.append(
                 Frame(cue, lemma, cs, ce, Mention(a, a + 2, text[a : a + 2], "pronoun"), a - base, ce)
             )
-            continue
-        qs = QUANT_SUBJECT_RE.search(masked, max(0, cs - 40), cs) if low in ("said", "say", "says") else None
-        if qs:  # "26 percent said ...", "nine in 10 said ...": a share of those asked
-            a, b = base + qs.start("q"), base + qs.end("q")
-            frames.append(Frame(cue, lemma, cs, ce, Mention(a, b, text[a:b], "group"), qs.start("q"), ce))
             continue
         cat = CATENATIVE_TO_RE.search(masked, max(0, cs - 60), cs) if low in SAY_BASE_FORMS else None
         if cat:  # "continued to say ...", "declined to insist ...": the subject of the first verb

@@ -270,7 +270,9 @@ SHARE_SUBJECT_RE = re.compile(
     r"[Ff]ewer\s+than|[Oo]ver|[Jj]ust|[Oo]nly)\s+)?"
     rf"(?:(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|\d+)\s+(?:in|of\s+every|out\s+of)\s+{_SMALL}"
     r"|(?:[Tt]wo|[Tt]hree|[Ff]our)[- ](?:thirds|quarters|fifths)"
-    r"|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)(?:\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)?))\s*$"
+    r"|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)(?:\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)?)"
+    # a bare count after a clause ("..., 38 said"); "a quarter, 26 percent, say" (not "Kim, 38, said")
+    r"|(?:^|(?<=[,;]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s))\d{1,3})(?:(?<=[a-z%]),)?\s*$"
 )
 
 

@@ -212,9 +212,16 @@ def test_while_and_a_new_subject_end_the_content():
             "a voice for the pilots",
         ),
         ("Tom Reyes paints himself as a careful steward.", "paints himself as", "a careful steward"),
+        ("Tom Reyes agreed with the harbor analysis.", "agreed with", "the harbor analysis"),
+        (
+            "Tom Reyes disagreed with the board's plan for the pier.",
+            "disagreed with",
+            "the board's plan for the pier",
+        ),
+        ("In the end, Ann Kim sided with the pilots.", "sided with", "the pilots"),
     ],
 )
-def test_how_someone_presents_themselves_is_their_stance(text, cue, content):
+def test_presenting_oneself_agreeing_or_siding_with_someone_is_a_stance(text, cue, content):
     assert [(q[0], q[1]) for q in found(text)] == [(cue, content)]
 
 
@@ -275,22 +282,6 @@ def test_a_quote_inside_a_quote_of_another_speaker_stays():
         ("said", "Tom Reyes has long called for a new pier", "Ann Kim"),
         ("called for", "a new pier", "Tom Reyes"),
     ]
-
-
-@pytest.mark.parametrize(
-    "text, cue, content",
-    [
-        ("Tom Reyes agreed with the harbor analysis.", "agreed with", "the harbor analysis"),
-        (
-            "Tom Reyes disagreed with the board's plan for the pier.",
-            "disagreed with",
-            "the board's plan for the pier",
-        ),
-        ("In the end, Ann Kim sided with the pilots.", "sided with", "the pilots"),
-    ],
-)
-def test_agreeing_or_siding_with_someone_is_a_stance(text, cue, content):
-    assert [(q[0], q[1]) for q in found(text)] == [(cue, content)]
 
 
 @pytest.mark.parametrize(
