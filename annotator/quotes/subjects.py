@@ -295,7 +295,7 @@ def np_kind(text: str, a: int, b: int) -> tuple[str, int, int, int | None]:
                 return "name", t0, t0 + len(po.group("p")), t0 + po.start("org")
             cleaned = clean_name_mention(text, t0, b)
             return ("name", cleaned[0], cleaned[1], None) if cleaned else ("", a, b, None)
-        # "the Washington Post" as written (the article dropped); people get their trailing name
+        # "the Harbor Ledger" as written (the article dropped); people get their trailing name
         cleaned = clean_name_mention(text, a, b)
         return ("name", cleaned[0], cleaned[1], None) if cleaned else ("", a, b, None)
     po = PERSON_OF_COMMON_RE.match(spk)
