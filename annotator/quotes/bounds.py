@@ -8,6 +8,7 @@ import re
 
 from annotator.quotes import lexicon as lx
 from annotator.quotes.cues import SPEECH_LEMMAS
+from annotator.quotes.frames import CATENATIVE_TO_RE, SAY_BASE_FORMS
 from annotator.quotes.patterns import (
     DET_BEFORE_RE,
     FINITE_RE,
@@ -227,6 +228,55 @@ FINITE_CLAUSE_RE = re.compile(
     r"\s+(?:would|will|could|can|should|might|may|must|is|are|was|were|has|have|had|wo|won’t|won't|"
     r"wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't)\b"
 )
+#: a modal right after the cue: the clause's subject is the relative gap before the speaker
+GAP_MODAL_RE = re.compile(r"\s*(?:will|would|could|can|might|may|should|must)\s+[a-z]")
+
+
+def bare_clause(masked: str, at: int) -> bool:
+    """A clause with no "that" at `at` that a verb needing "that" ("hoped", "feared") still
+    reports: a subject and an auxiliary, or a modal whose subject is the relative gap ("a plan
+    she hopes will save the pier")."""
+    return bool(FINITE_CLAUSE_RE.match(masked, at) or GAP_MODAL_RE.match(masked, at))
+
+
+#: a relative clause between a speaker and a cue ("Residents who [opposed]")
+REL_WHO_RE = re.compile(r"\s+(?:who|that)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def in_subject_relative(masked: str, base: int, f, nxt) -> bool:
+    """Frame `f` stands in a relative clause of the subject that frame `nxt` shares ("Residents
+    who opposed the levy said ..."): its content ends where `nxt`'s verb begins."""
+    return (
+        f.mention is not None
+        and nxt.mention is not None
+        and nxt.mention.start == f.mention.start
+        and not (nxt.inverted or nxt.inherit or f.inverted or f.inherit)
+        and bool(REL_WHO_RE.match(masked, f.mention.end - base, f.cue_start))
+    )
+
+
+TO_VERB_RE = re.compile(
+    r"to\s+(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|any|him|them|"
+    r"me|us|it|what|which|whom|date|\d)\b)[a-z]"
+)
+#: the verb of a "to ..." clause, past a "help"
+TO_HEAD_RE = re.compile(r"to\s+(?:help\s+(?:to\s+)?)?([a-z]+)")
+
+
+def promised_act(masked: str, at: int, lemma: str) -> bool:
+    """The "to ..." clause at `at` is what a commitment verb reports ("vowed to repeal the
+    law", "threatened to sue"): not "declined to say ..." ("say" frames its own content), nor
+    a pledge of resources ("pledged to send aid", "to help fund"), an act, not words."""
+    if not TO_VERB_RE.match(masked, at):
+        return False
+    if set(masked[at + 3 : at + 20].split()[:1]) & SAY_BASE_FORMS and CATENATIVE_TO_RE.search(
+        masked, max(0, at - 60), at + 3
+    ):
+        return False
+    head = TO_HEAD_RE.match(masked, at)
+    return not (lemma == "pledge" and head is not None and head.group(1) in lx.GIVING_VERBS)
+
+
 CLAUSE_COMMA_RE = re.compile(r",(?!\d)")
 MASKED_RUN_RE = re.compile(rf"[{SPEECH}]+")
 

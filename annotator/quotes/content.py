@@ -13,8 +13,6 @@ from annotator.quotes import lexicon as lx
 from annotator.quotes.cues import OBJECT_LEMMAS, SPEECH_LEMMAS, find_cues
 from annotator.quotes.frames import (
     BY_END_RE,
-    CATENATIVE_TO_RE,
-    SAY_BASE_FORMS,
     Frame,
     find_frames,
     intro_only,
@@ -116,11 +114,6 @@ PAREN_RE = re.compile(r"^\s*,(?!\s*(?:who|whom|whose|which)\b)\s*")
 # the clause describes the speaker; the content is on the left.
 REL_TAIL_RE = re.compile(r"^\.?\s*,?\s*(?:who|whom|whose|which)\b[^{SPEECH}]*$".replace("{SPEECH}", SPEECH))
 
-TO_VERB_RE = re.compile(
-    r"to\s+(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|any|him|them|"
-    r"me|us|it|what|which|whom|date|\d)\b)[a-z]"
-)
-
 LEAD_DET_RE = re.compile(r"\s*(?<![\w’'\-])(?:the|The)$")
 
 SAID_IN_RE = re.compile(
@@ -205,7 +198,9 @@ def sentence_quotes(
                     continue
             f.mention = prev
         limit = n
-        if nxt is not None:
+        if nxt is not None and bd.in_subject_relative(masked, base, f, nxt):
+            limit = nxt.cue_start  # "Residents who opposed the levy said ...": before "said"
+        elif nxt is not None:
             gap = masked[f.end : nxt.start]
             nested = (
                 # "noted that in 1998, he backed the plan": a stance with its own subject inside
@@ -367,7 +362,7 @@ def sentence_quotes(
                 if (
                     content is None
                     and f.lemma in lx.BARE_CLAUSE
-                    and (f.lemma not in lx.THAT_ONLY or bd.FINITE_CLAUSE_RE.match(masked, that_pos))
+                    and (f.lemma not in lx.THAT_ONLY or bd.bare_clause(masked, that_pos))
                     and f.lemma not in lx.QUOTE_ONLY
                     and not f.inverted
                 ):
@@ -434,11 +429,8 @@ def sentence_quotes(
             if content is None and not parts and f.lemma in lx.TO_CLAUSE and not f.inverted:
                 # "X vowed to repeal the law", "Y threatened to sue": the promised act is the content
                 p2 = bd.WHEN_SKIP_RE.match(masked, that_pos).end()  # "pledged Saturday to ..."
-                if TO_VERB_RE.match(masked, p2) and not (
-                    set(masked[p2 + 3 : p2 + 20].split()[:1]) & SAY_BASE_FORMS
-                    and CATENATIVE_TO_RE.search(masked, max(0, p2 - 60), p2 + 3)
-                ):
-                    content = (p2, limit)  # (not "declined to say ...": "say" frames its own content)
+                if bd.promised_act(masked, p2, f.lemma):
+                    content = (p2, limit)
             if content is not None and bd.prep_content(masked, content[0]):
                 content = None
             if content is not None:

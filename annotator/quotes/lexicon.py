@@ -161,7 +161,11 @@ THAT_ONLY = {"agree", "remember", "estimate", "expect", "know", "feel", "hope", 
              "fear", "promise", "pledge", "vow", "mention", "read", "post", "threaten", "refuse",
              "express confidence", "express doubt"}
 # Speech acts of commitment whose "to ..." clause is the reported content ("vowed to repeal").
-TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree"}
+TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree", "pledge"}
+# What a pledge gives rather than says: "pledged to send more aid", "pledged to help fund the
+# pier" report resources committed (a donor's pledge), an act, not a position in words.
+GIVING_VERBS = {"provide", "give", "send", "supply", "donate", "contribute", "pay", "fund", "finance",
+                "enhance", "increase", "boost", "spend", "lend"}
 # Speech verbs with a common sense that is not speech ("admitting more students", "adding
 # staff", "finding a buyer"): after "by", their bare content must hold a verb to be speech.
 OTHER_SENSE = {"admit", "add", "show", "find", "maintain", "observe", "feel", "know", "state"}

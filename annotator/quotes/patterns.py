@@ -141,6 +141,7 @@ PREP_START_RE = re.compile(
     r"winter|time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|again|also|"
     r"publicly|privately|repeatedly|previously|once|then|now|further|flatly|" + LY_ADVERB + r")\b"
+    r"(?![’']s\b)"  # "said Monday’s vote ...", "said last year’s plan ...": a possessive opens a clause
 )
 
 CLAUSE_START_RE = re.compile(

@@ -431,7 +431,7 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         if depth == 0:
             # "Several candidates, including X, said", "The firms, which had ..., said": an aside
             # between commas; the speaker is the subject before it
-            pm = ASIDE_RE.search(core_r[-250:])
+            pm = ASIDE_RE.search(core_r[-250:]) or PREP_ASIDE_RE.search(core_r[-250:])
             if pm:
                 k = len(core_r) - min(250, len(core_r)) + pm.start()
                 if k > 0 and SPEECH not in core_r[k:]:

@@ -1,0 +1,74 @@
+"""A stance inside the subject's relative clause, a relative gap before a modal, a possessive
+time word, a prepositional aside before an auxiliary, and what a pledge commits. Every
+sentence here is invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.models import Article
+from annotator.quotes import find_quotes
+
+
+def found(text: str) -> list[tuple[str | None, str, str | None]]:
+    """(cue, span text, speaker) of every quote found."""
+    return [(q.cue, q.text, q.speaker) for q in find_quotes(Article(id="t", text=text))]
+
+
+def test_a_stance_in_the_subjects_relative_clause_ends_at_the_main_verb():
+    quotes = found("Residents who opposed the levy said the vote was unfair.")
+    assert [(c, t) for c, t, _ in quotes] == [("opposed", "the levy"), ("said", "the vote was unfair")]
+    assert {s for _, _, s in quotes} == {"residents"}
+
+
+def test_the_relative_clause_set_off_by_commas_reads_the_same():
+    quotes = found("Tom Reyes, who opposed the levy, said the vote was unfair.")
+    assert [(c, t, s) for c, t, s in quotes] == [
+        ("opposed", "the levy", "Tom Reyes"),
+        ("said", "the vote was unfair", "Tom Reyes"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Ann Kim said Monday's vote will settle the matter.",
+            "Monday's vote will settle the matter",
+        ),
+        ("Ann Kim said last year’s plan failed.", "last year’s plan failed"),
+        ("Ann Kim said Monday the vote was fair.", "the vote was fair"),  # a time, then the clause
+    ],
+)
+def test_a_possessive_time_word_opens_the_content(text, content):
+    assert [t for _, t, _ in found(text)] == [content]
+
+
+def test_a_modal_right_after_hope_is_a_relative_gap():
+    assert found("The board backed a plan that Ann Kim hopes will save the pier.") == [
+        ("hopes", "will save the pier", "Ann Kim")
+    ]
+    assert found("Ann Kim hopes the pier.") == []  # no clause: nothing hoped in words
+
+
+def test_a_prepositional_aside_before_an_auxiliary_keeps_the_subject():
+    text = (
+        "The port authority, in a broad effort to cut fares that has drawn fire from the unions, "
+        "has said it would add three ferries."
+    )
+    assert found(text) == [("said", "it would add three ferries", "The port authority")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ann Kim pledged on Friday to clear the bay of the blight.",
+            [("pledged", "to clear the bay of the blight", "Ann Kim")],
+        ),
+        ("The two towns have pledged to send more ferries to the island.", []),  # resources given
+        ("The harbor fund pledged to help fund a second pier.", []),
+    ],
+)
+def test_a_pledge_of_a_position_is_content_a_pledge_of_resources_is_not(text, expected):
+    assert found(text) == expected
