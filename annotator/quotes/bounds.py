@@ -223,7 +223,8 @@ def object_end(masked: str, a: int, b: int) -> int:
 #: needs "that" ("hoped", "vowed", "feared") reports it
 FINITE_CLAUSE_RE = re.compile(
     r"\s*(?:he|she|they|we|I|it|you|there|(?:the|an?|his|her|their|its|our|my|this|these|those|some|many|most)"
-    r"\s+(?:[\w\-’']+\s+){0,3}?[\w\-’']+|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
+    r"\s+(?:[\w\-’']+\s+){0,3}?[\w\-’']+|(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?"
+    r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
     r"(?:\s+and\s+(?:his|her|their|its|the)?\s*[\w\-]+)?"
     r"\s+(?:would|will|could|can|should|might|may|must|is|are|was|were|has|have|had|wo|won’t|won't|"
     r"wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't)\b"
@@ -256,11 +257,11 @@ def in_subject_relative(masked: str, base: int, f, nxt) -> bool:
 
 
 TO_VERB_RE = re.compile(
-    r"to\s+(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|any|him|them|"
+    r"(?:not\s+)?to\s+(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|any|him|them|"
     r"me|us|it|what|which|whom|date|\d)\b)[a-z]"
 )
 #: the verb of a "to ..." clause, past a "help"
-TO_HEAD_RE = re.compile(r"to\s+(?:help\s+(?:to\s+)?)?([a-z]+)")
+TO_HEAD_RE = re.compile(r"(?:not\s+)?to\s+(?:help\s+(?:to\s+)?)?([a-z]+)")
 
 
 def promised_act(masked: str, at: int, lemma: str) -> bool:
@@ -269,12 +270,11 @@ def promised_act(masked: str, at: int, lemma: str) -> bool:
     a pledge of resources ("pledged to send aid", "to help fund"), an act, not words."""
     if not TO_VERB_RE.match(masked, at):
         return False
-    if set(masked[at + 3 : at + 20].split()[:1]) & SAY_BASE_FORMS and CATENATIVE_TO_RE.search(
-        masked, max(0, at - 60), at + 3
-    ):
-        return False
     head = TO_HEAD_RE.match(masked, at)
-    return not (lemma == "pledge" and head is not None and head.group(1) in lx.GIVING_VERBS)
+    verb = head.group(1) if head else ""
+    if verb in SAY_BASE_FORMS and CATENATIVE_TO_RE.search(masked, max(0, at - 60), at + 3):
+        return False
+    return not (lemma == "pledge" and verb in lx.GIVING_VERBS)
 
 
 CLAUSE_COMMA_RE = re.compile(r",(?!\d)")

@@ -341,7 +341,14 @@ def sentence_quotes(
                 lead0 = masked[: f.start].strip(" ,—–-(") if f.start <= TAIL_WINDOW else lead
                 # "Over the next decade, according to X, content.": a short adverbial before it
                 short_intro = bool(lead0) and lead.endswith(",") and intro_only(lead0)
-                if f.start == 0 or not lead0 or INTRO_ONLY_RE.match(lead0) or short_intro:
+                # "It did not go unnoticed: according to X, ...": a colon ends what went before
+                if (
+                    f.start == 0
+                    or not lead0
+                    or INTRO_ONLY_RE.match(lead0)
+                    or short_intro
+                    or lead0[-1] in ":;"
+                ):
                     r = ACC_SKIP_RE.match(right)
                     if r:
                         skip = r.end()

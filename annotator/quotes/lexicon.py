@@ -214,6 +214,8 @@ OBJECT_PHRASES = [
     ("called on", "call on"), ("calls on", "call on"), ("calling on", "call on"),
     ("talked about", "talk about"), ("talks about", "talk about"), ("talking about", "talk about"),
     ("spoke about", "speak about"), ("speaks about", "speak about"), ("spoke of", "speak about"),
+    ("laid out", "lay out"), ("lays out", "lay out"), ("laying out", "lay out"),
+    ("spelled out", "spell out"), ("spells out", "spell out"), ("spelling out", "spell out"),
     ("focused on", "focus on"), ("focuses on", "focus on"), ("pushed for", "push for"),
     ("pushes for", "push for"), ("argued for", "argue for"), ("argues for", "argue for"),
     ("would like", "would like"), ("warned against", "warn against"), ("warned of", "warn of"),

@@ -47,8 +47,8 @@ AUX_RE = re.compile(
     r"(?:,\s*(?:however|meanwhile|too|though|instead|for\s+(?:her|his|its|their)\s+part|in\s+turn),"
     r"|\s+(?:"
     + lx.alternation(lx.AUX)
-    + r"|[a-z][\w’'\-]*ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)|(?:last|this|earlier this)\s+(?:week|month|year)),?)*\s*$"
+    + rf"|[a-z][\w’'\-]*ly|on\s+(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this|this\s+past|"
+    r"earlier\s+this|late\s+last|early\s+this)\s+(?:week|month|year|weekend|night)),?)*\s*$"
 )
 
 LEFT_PRON_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{PRON})$")

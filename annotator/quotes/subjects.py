@@ -427,6 +427,8 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
         if run_start is not None:
             best = (run_start, last_end)
             run_start = None
+            if ti == 1 and w in IMPERATIVE_NEXT:
+                return None  # "Check out the website, ...", "Take the ferry ...": a verb, no name
             if masked[best[0] : best[1]].endswith(("'s", "’s", "s'", "s’")) or w.lower() in lx.GROUP_NOUNS:
                 # "Japan's central bank ended ...", "Lakeside politicians want ...": a possessive
                 # or a modifier, not the subject; the head noun phrase is the subject
@@ -478,6 +480,8 @@ def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
     return _subject(text, base, best)
 
 
+#: what follows a sentence's first word when that word is a verb of command, not a name
+IMPERATIVE_NEXT = frozenset({"out", "up", "the", "a", "an", "your", "our", "my", "this", "these", "those"})
 ROLE_NOUNS = lx.PERSON_ROLES | lx.ROLE_WORDS
 _PERSON_HEADS = (lx.PERSON_NOUNS | lx.ROLE_WORDS) - {"campaign", "chief", "head"}
 QUANTIFIERS = frozenset({"many", "most", "some", "several", "few", "both", "all"})

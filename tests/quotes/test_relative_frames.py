@@ -72,3 +72,42 @@ def test_a_prepositional_aside_before_an_auxiliary_keeps_the_subject():
 )
 def test_a_pledge_of_a_position_is_content_a_pledge_of_resources_is_not(text, expected):
     assert found(text) == expected
+
+
+def test_a_time_phrase_between_the_speaker_and_the_cue():
+    assert found("Ann Kim, the port chief, this past weekend announced plans for a ferry fund.") == [
+        ("announced", "plans for a ferry fund", "Ann Kim")
+    ]
+
+
+def test_according_to_after_a_colon_opens_its_content():
+    quotes = found("It did not go unnoticed: according to two new polls, Kim holds a fifth of the vote.")
+    assert [(c, t) for c, t, _ in quotes] == [("according to", "Kim holds a fifth of the vote")]
+
+
+def test_a_vow_not_to_act_is_content():
+    assert found("Ann Kim vows not to answer the board's letters until it drops the levy.") == [
+        ("vows", "not to answer the board's letters until it drops the levy", "Ann Kim")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Ann Kim spelled out her worries about the levy.", "her worries about the levy"),
+        ("Tom Reyes laid out a scheme to fix the pier.", "a scheme to fix the pier"),
+    ],
+)
+def test_laying_out_a_plan_takes_its_object(text, content):
+    assert [t for _, t, _ in found(text)] == [content]
+
+
+def test_a_command_opening_the_sentence_names_nobody():
+    text = "Check out the port website, and you will find a set of papers laying out bold plans."
+    assert all(s != "Check" for _, _, s in found(text))
+
+
+def test_a_titled_subject_and_a_modal_make_a_clause_for_fear():
+    assert [t for _, t, _ in found("Many riders fear Dr. Kim would close the pier.")] == [
+        "Dr. Kim would close the pier"
+    ]
