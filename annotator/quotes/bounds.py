@@ -456,6 +456,35 @@ def close_of_complement(
     return b
 
 
+#: a gerund adjunct of the act after a noun-phrase object ("after dropping the firm", "despite
+#: trailing in the polls")
+ING_ADJUNCT_RE = re.compile(
+    r",?\s+(?:after|before|despite|while|since|without)\s+(?!(?:spring|morning|evening|nothing|something|"
+    r"anything|everything|thing|meeting|hearing|briefing|building|wedding|funding|polling|ruling|spending)\b)"
+    r"[a-z]{3,}ing\s+[A-Za-z]"
+)
+
+
+def short_np(masked: str, a: int, b: int) -> bool:
+    """[a, b) is a short noun phrase ("the deal with the firm"), not a clause or an infinitive."""
+    return (
+        count_words(masked[a:b]) <= 8
+        and not CLAUSE_HEAD_RE.match(masked, a)
+        and not FINITE_RE.search(masked, a, b)
+    )
+
+
+#: what opens a clause or an infinitive in reported content, not a noun phrase
+CLAUSE_HEAD_RE = re.compile(
+    r"\s*(?:to|that|whether|if|how|what|why|when|where|who|which|he|she|they|we|I|it|you|there|"
+    r"after|before|because|while|although|unless|until|since|once)\b"
+)
+#: a subordinate clause opening reported content ("said that if ..., ...")
+SUB_OPEN_RE = re.compile(
+    r"\s*(?:if|when|whenever|while|although|though|because|after|before|once|unless|until|since|as\s+long\s+as)\s"
+)
+
+
 def content_end(
     index: QuoteIndex,
     text: str,
@@ -473,6 +502,11 @@ def content_end(
     said ..., issued ...", before the main clause's verb; for a naming verb or "according to",
     at the close of the quotation that opens it (`close_of_complement`)."""
     at = a
+    if SUB_OPEN_RE.match(masked, a):
+        # "said that if the levy passes, the pier will close": the comma closes the
+        # subordinate clause that opens the content, and the main clause goes on
+        comma = masked.find(",", a, b)
+        at = comma + 1 if comma > 0 and count_words(masked[a:comma]) <= 20 else a
     cut = CUT_RE.search(masked, at, b)
     while cut is not None:
         ing = PARTICIPLE_CUT_RE.match(masked, cut.start())
@@ -523,6 +557,9 @@ def content_end(
     )
     if cut:  # "endorsed Kim and has clashed with her ...", "vowed to stay and praised ...": her next act
         b = cut.start()
+    cut = ING_ADJUNCT_RE.search(masked, a, b)
+    if cut and short_np(masked, a, cut.start()):
+        b = cut.start()  # "announced the deal after dropping the firm": when, the writer's
     cut = BECAUSE_CUT_RE.search(masked, a, b)
     if cut and count_words(masked[a : cut.start()]) >= 3:
         b = cut.start()  # "doesn't expect a deal soon, because ...": the reason is the writer's

@@ -111,3 +111,35 @@ def test_a_titled_subject_and_a_modal_make_a_clause_for_fear():
     assert [t for _, t, _ in found("Many riders fear Dr. Kim would close the pier.")] == [
         "Dr. Kim would close the pier"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Ann Kim said that if the levy passes, the pier will close.",
+            "if the levy passes, the pier will close",
+        ),
+        (
+            "Ann Kim said when the ferry ran on time, the port was a good neighbor.",
+            "when the ferry ran on time, the port was a good neighbor",
+        ),
+    ],
+)
+def test_a_subordinate_clause_opening_the_content_does_not_end_it(text, content):
+    assert [t for _, t, _ in found(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Tom Reyes announced the ferry deal after dropping the old firm.", "the ferry deal"),
+        # a clause keeps its own adjunct
+        (
+            "Ann Kim said the board would vote after reviewing the plan.",
+            "the board would vote after reviewing the plan",
+        ),
+    ],
+)
+def test_a_gerund_adjunct_after_an_object_is_the_writers(text, content):
+    assert [t for _, t, _ in found(text)] == [content]
