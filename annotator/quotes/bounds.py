@@ -471,6 +471,10 @@ def short_np(masked: str, a: int, b: int) -> bool:
         count_words(masked[a:b]) <= 8
         and not CLAUSE_HEAD_RE.match(masked, a)
         and not FINITE_RE.search(masked, a, b)
+        and lx.IRREGULAR_PAST.isdisjoint(masked[a:b].split())  # "the rain came": a clause
+        and not THAT_END_RE.search(
+            masked, max(0, a - 8), a
+        )  # "found that by June, ...": after "that", a clause
     )
 
 
@@ -481,7 +485,8 @@ CLAUSE_HEAD_RE = re.compile(
 )
 #: a subordinate clause opening reported content ("said that if ..., ...")
 SUB_OPEN_RE = re.compile(
-    r"\s*(?:if|when|whenever|while|although|though|because|after|before|once|unless|until|since|as\s+long\s+as)\s"
+    r"\s*(?:if|when|whenever|while|although|though|because|after|before|once|unless|until|since|as\s+long\s+as"
+    r"|(?P<pp>as\s+of|in|on|at|by|during|over|within|throughout|across))\s"
 )
 
 
@@ -502,11 +507,12 @@ def content_end(
     said ..., issued ...", before the main clause's verb; for a naming verb or "according to",
     at the close of the quotation that opens it (`close_of_complement`)."""
     at = a
-    if SUB_OPEN_RE.match(masked, a):
-        # "said that if the levy passes, the pier will close": the comma closes the
-        # subordinate clause that opens the content, and the main clause goes on
+    sub = SUB_OPEN_RE.match(masked, a)
+    if sub:
+        # "said that if the levy passes, the pier will close", "found that by June, ...": the
+        # comma closes the clause or phrase that opens the content, and the main clause goes on
         comma = masked.find(",", a, b)
-        at = comma + 1 if comma > 0 and count_words(masked[a:comma]) <= 20 else a
+        at = comma + 1 if comma > 0 and count_words(masked[a:comma]) <= (6 if sub.group("pp") else 20) else a
     cut = CUT_RE.search(masked, at, b)
     while cut is not None:
         ing = PARTICIPLE_CUT_RE.match(masked, cut.start())
@@ -557,6 +563,9 @@ def content_end(
     )
     if cut:  # "endorsed Kim and has clashed with her ...", "vowed to stay and praised ...": her next act
         b = cut.start()
+    cut = OBJECT_CIRCUMSTANCE_RE.search(masked, a, b)
+    if cut and cut.start() > a and short_np(masked, a, cut.start()) and " that " not in masked[cut.end() : b]:
+        b = cut.start()  # "announced their backing on Friday": when, the writer's
     cut = ING_ADJUNCT_RE.search(masked, a, b)
     if cut and short_np(masked, a, cut.start()):
         b = cut.start()  # "announced the deal after dropping the firm": when, the writer's

@@ -162,10 +162,14 @@ THAT_ONLY = {"agree", "remember", "estimate", "expect", "know", "feel", "hope", 
              "express confidence", "express doubt"}
 # Speech acts of commitment whose "to ..." clause is the reported content ("vowed to repeal").
 TO_CLAUSE = {"vow", "promise", "threaten", "refuse", "agree", "pledge"}
+# Irregular past tenses: a clause's verb no "-ed" shows ("the rain came late"), so no bare noun phrase.
+IRREGULAR_PAST = {"came", "went", "got", "made", "took", "gave", "began", "became", "kept", "held", "ran", "knew", "grew", "fell", "rose", "paid",
+                  "met", "sent", "spent", "stood", "brought", "bought", "built", "felt", "heard", "led", "meant", "sat", "wrote", "spoke", "broke",
+                  "chose", "drove", "fought", "caught", "taught", "sold", "struck", "told", "thought", "said", "found", "won", "lost", "left"}
 # What a pledge gives rather than says: "pledged to send more aid", "pledged to help fund the
 # pier" report resources committed (a donor's pledge), an act, not a position in words.
-GIVING_VERBS = {"provide", "give", "send", "supply", "donate", "contribute", "pay", "fund", "finance",
-                "enhance", "increase", "boost", "spend", "lend"}
+GIVING_VERBS = {"provide", "give", "send", "supply", "donate", "contribute", "pay", "fund", "finance", "enhance",
+                "increase", "boost", "spend", "lend"}
 # Speech verbs with a common sense that is not speech ("admitting more students", "adding
 # staff", "finding a buyer"): after "by", their bare content must hold a verb to be speech.
 OTHER_SENSE = {"admit", "add", "show", "find", "maintain", "observe", "feel", "know", "state"}
@@ -173,7 +177,6 @@ OTHER_SENSE = {"admit", "add", "show", "find", "maintain", "observe", "feel", "k
 WEAK_ING = {"post", "read"}
 # Verbs that only frame a direct quote ("“...,” she continued"), never indirect content.
 QUOTE_ONLY = {"interject", "crack", "beam", "fume", "exhort", "continue", "joke", "quip", "exclaim", "blurt", "ask", "question", "post", "read", "boast"}
-# Verbs that are weak cues: used only when "that" follows, or with a quote.
 # Verbs of stance or intent whose object (a noun phrase or "to ..." clause) PolNeAR-style
 # attribution treats as the reported content: "X called for a ban", "Y wants to leave".
 _OBJECT = [

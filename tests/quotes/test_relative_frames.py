@@ -143,3 +143,27 @@ def test_a_subordinate_clause_opening_the_content_does_not_end_it(text, content)
 )
 def test_a_gerund_adjunct_after_an_object_is_the_writers(text, content):
     assert [t for _, t, _ in found(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Several towns announced their support on Thursday.", "their support"),
+        ("Ann Kim explained her reasoning in an interview with the Harbor Times.", "her reasoning"),
+        # a clause keeps its time: "came" is its verb
+        ("A ferry pilot, Jo Marsh, said the fog came late this year.", "the fog came late this year"),
+    ],
+)
+def test_when_and_where_after_a_noun_phrase_object_are_the_writers(text, content):
+    assert [t for _, t, _ in found(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The audit found that as of June, the ferry ran late.", "as of June, the ferry ran late"),
+        ("Ann Kim said that in 1998, she backed the pier.", "in 1998, she backed the pier"),
+    ],
+)
+def test_a_phrase_opening_the_content_does_not_end_it(text, content):
+    assert [t for _, t, _ in found(text)] == [content]
