@@ -12,6 +12,7 @@ from annotator.quotes.cues import NOT_A_CUE_AFTER_RE, OBJECT_LEMMAS, SPEECH_LEMM
 from annotator.quotes.patterns import (
     ABBR_TITLES,
     FRAG,
+    FUNCTION_WORDS,
     INTRO_ONLY_RE,
     LEAD_RE,
     NAMERUN,
@@ -185,6 +186,29 @@ PASSIVE_ADVERBS = frozenset(
 )
 
 
+#: a clause after a verb: "that", or a subject and its verb ("claims the pier is safe")
+VERB_CLAUSE_AFTER_RE = re.compile(
+    r"\s+(?:that\b|(?:(?:the|a|an|his|her|its|their|he|she|it|they)\b[^,;:.]{0,40}?|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
+    r"\s(?:is|are|was|were|has|have|had|will|would|can|could|should|must|[a-z]+s)\b)"
+)
+
+
+NOT_SUBJECT_END = frozenset({"over", "about", "of", "for", "with", "by", "from", "into", "against", "amid"})
+
+
+def agrees_as_verb(spk: str, low: str, masked: str, ce: int) -> bool:
+    """A singular noun-phrase subject, then a word that may be a plural noun or a verb ending
+    in "-s" ("The port authority claims the pier is safe"), then a clause: the verb."""
+    head = spk.rsplit(None, 1)[-1]
+    return (
+        low.endswith("s")
+        and not head.endswith(("s", "’s", "'s"))
+        and head.lower()
+        not in FUNCTION_WORDS | NOT_SUBJECT_END  # "Concerns rose over claims that ...": no subject
+        and bool(VERB_CLAUSE_AFTER_RE.match(masked, ce))
+    )
+
+
 def find_frames(text: str, masked: str, base: int) -> list[Frame]:
     frames: list[Frame] = []
     for m in find_cues(masked):
@@ -331,6 +355,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 and spk.kind == "np"
                 and spk.text.rsplit(None, 1)[-1].lower() not in lx.SOURCE_NOUNS
                 and not LEAD_RE.search(masked[max(0, spk.start - base - 120) : spk.start - base].rstrip())
+                and not agrees_as_verb(spk.text, low, masked, ce)
             ):
                 continue
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))

@@ -48,7 +48,8 @@ AUX_RE = re.compile(
     r"|\s+(?:"
     + lx.alternation(lx.AUX)
     + rf"|[a-z][\w’'\-]*ly|on\s+(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this|this\s+past|"
-    r"earlier\s+this|late\s+last|early\s+this)\s+(?:week|month|year|weekend|night)),?)*\s*$"
+    r"earlier\s+this|late\s+last|early\s+this)\s+(?:week|month|year|weekend|night)"
+    r"|(?:a|an|one|two|three|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier)),?)*\s*$"
 )
 
 LEFT_PRON_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{PRON})$")
@@ -237,7 +238,9 @@ NAME_OF_ORG_RE = re.compile(
 PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
 
 #: a preposition opening a sentence whose subject does the reporting ("With economists warning ...")
-PREP_OPEN_RE = re.compile(r"\s*(?:Despite|With|Without|Amid|Amidst)\s+(?=[A-Za-z0-9])")
+PREP_OPEN_RE = re.compile(
+    r"\s*(?:Despite|With|Without|Amid|Amidst|While|Although|Though|Whereas|Because|When|Once|If|Unless)\s+(?=[A-Za-z0-9])"
+)
 #: a conjunction or linking adverb opening a sentence ("But", "And yet", "Still,")
 SENTENCE_CONJ_RE = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Or|Still|Now|Instead|Meanwhile|Also|Then|Indeed|However|Moreover|Nonetheless)"
@@ -276,6 +279,9 @@ SHARE_SUBJECT_RE = re.compile(
 )
 
 
+#: group words that count or share rather than name who speaks
+QUANTITY_WORDS = {"many", "most", "some", "both", "several", "few", "others", "percent", "half"}
+QUANTITY_WORDS |= {"third", "quarter", "majority", "minority"}
 #: a group subject with a modifier after it, opening its clause: "Residents living near the
 #: plant", "Economists surveyed by the Ledger", "Doctors in rural clinics" (not "Experts such as")
 GROUP_MODIFIED_RE = re.compile(
@@ -284,24 +290,7 @@ GROUP_MODIFIED_RE = re.compile(
     r"(?:(?!(?i:because|when|if|as|while|although|though|since|after|before|but|and|so|in|on|at|by|for|with|"
     r"from|of|to|that|which|who|where|than|then|also|even|only|just)\b)[A-Za-z][\w’'\-]*\s+){0,2}?"
     rf"(?:{GROUP_AND})?(?i:"
-    + lx.alternation(
-        lx.GROUP_NOUNS
-        - {
-            "many",
-            "most",
-            "some",
-            "both",
-            "several",
-            "few",
-            "others",
-            "percent",
-            "half",
-            "third",
-            "quarter",
-            "majority",
-            "minority",
-        }
-    )
+    + lx.alternation(lx.GROUP_NOUNS - QUANTITY_WORDS)
     + r"))\s+(?!such\s+as\b|including\b|like\b)(?:[a-z][\w’'\-]*ing|[a-z][\w’'\-]*ed(?=\s+(?:by|in|at|from|for)\b)"
     r"|in|at|from|near|across|with|on|of|close\s+to|familiar\s+with)\b"
     r"[^,;:()—–\-\ue000\ue001]{0,60}$"

@@ -167,3 +167,43 @@ def test_when_and_where_after_a_noun_phrase_object_are_the_writers(text, content
 )
 def test_a_phrase_opening_the_content_does_not_end_it(text, content):
     assert [t for _, t, _ in found(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The port authority claims the pier is safe.",
+            [("claims", "the pier is safe", "The port authority")],
+        ),
+        (
+            "The harbor board claims Ann Kim runs a secret network.",
+            [("claims", "Ann Kim runs a secret network", "The harbor board")],
+        ),
+        # a plural noun after a preposition: no subject, no verb
+        ("Worries grew on Friday over claims that the ferry logs were forged.", []),
+    ],
+)
+def test_a_singular_subject_makes_claims_a_verb(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "While a survey taken last week showed Kim poised to win, Reyes led.",
+            ("showed", "Kim poised to win", "a survey"),
+        ),
+        (
+            "Although the ferry board declined to comment, riders complained.",
+            ("declined", "to comment", "the ferry board"),
+        ),
+        (
+            "When Ann Kim two weeks later announced 600 layoffs, the crews felt betrayed.",
+            ("announced", "600 layoffs", "Ann Kim"),
+        ),
+    ],
+)
+def test_the_subject_of_a_subordinate_clause_speaks(text, expected):
+    assert found(text)[:1] == [expected]
