@@ -52,6 +52,11 @@ AUX_RE = re.compile(
     r"|(?:a|an|one|two|three|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier)),?)*\s*$"
 )
 
+#: a source's participle and the month or year it came out ("a survey published in May")
+DATED_SOURCE_RE = re.compile(
+    r"\b(?:released|published|conducted|taken|issued|commissioned)(?P<when>\s+in\s+(?:early\s+|late\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d))\s*$"
+)
 LEFT_PRON_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{PRON})$")
 
 LEFT_NAME_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-\"“”]))(?P<spk>{NAMERUN})$")
@@ -322,6 +327,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             k = len(left.rstrip()) - min(250, len(left.rstrip())) + pa.start()
             if k > 0 and SPEECH not in left[k:]:
                 return left_speaker(text, masked, base, window_start + k, depth=1)
+    dated = DATED_SOURCE_RE.search(left)
+    if dated:  # "A survey published in May showed": when it came out, not a name
+        left = left[: dated.start("when")] + " " * (len(left) - dated.start("when"))
     aux = AUX_RE.search(left)
     core = left[: aux.start()] if aux else left
     core_r = core.rstrip()

@@ -207,3 +207,9 @@ def test_a_singular_subject_makes_claims_a_verb(text, expected):
 )
 def test_the_subject_of_a_subordinate_clause_speaks(text, expected):
     assert found(text)[:1] == [expected]
+
+
+def test_the_month_a_source_came_out_is_no_name():
+    assert found("A survey published in May showed Kim poised to win.") == [
+        ("showed", "Kim poised to win", "A survey")
+    ]
