@@ -51,7 +51,7 @@ PARTICIPLE_CUT_RE = re.compile(r",\s+([a-z]+ing)\b")
 #: ", and" or ", but" and a clause with a subject of its own, after reported content: the
 #: writer's next statement ("said the levy would pass, but the council refused")
 NEW_CLAUSE_RE = re.compile(
-    r",\s+(?:and|but|while|whereas)\s+(?:(?:on|in|by|at|later|then)\b[^,;:\ue000]{0,30},\s+)?(?:now\s+)?(?:he|she|they|it|there|that|this"
+    r",\s+(?:and|but|while|whereas)\s+(?:(?:on|in|by|at|later|then)\b[^,;:\ue000]{0,30},\s+)?(?:(?:now|at\s+one\s+point|then|later)\s+)?(?:he|she|they|it|there|that|this"
     r"|(?:the|an?|his|her|their|its|these|those|some|many|most|several|two|three|four|five|no)\s+(?:[\w\-’']+\s+){0,4}?[\w\-’']+"
     r"|[A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3})\s+"
     # (not a verb of saying or knowing: "..., but she knows that ..." goes on with her words)
@@ -556,7 +556,7 @@ def content_end(
     if cut and count_words(masked[a : cut.start()]) >= 2:
         b = cut.start()  # "claimed the count was wrong even though ...", "... — a claim he ...": the writer's
     cut = NEW_CLAUSE_RE.search(masked, a, b)
-    if cut and count_words(masked[a : cut.start()]) >= 3 and SPEECH not in masked[cut.start() : b]:
+    if cut and count_words(masked[a : cut.start()]) >= 2 and SPEECH not in masked[cut.start() : b]:
         b = cut.start()  # "said the levy would pass, but the council refused": the writer goes on
     cut = (
         AND_VP_RE.search(masked, a, b) if masked.startswith("to ", a) or lemma not in SPEECH_LEMMAS else None

@@ -213,3 +213,8 @@ def test_the_month_a_source_came_out_is_no_name():
     assert found("A survey published in May showed Kim poised to win.") == [
         ("showed", "Kim poised to win", "A survey")
     ]
+
+
+def test_a_new_clause_after_a_short_object_is_the_writers():
+    text = "Jeers rang out when Kim mentioned the mayor, and at one point two riders walked out."
+    assert found(text) == [("mentioned", "the mayor", "Kim")]
