@@ -429,7 +429,7 @@ PERSON_NOUNS = PERSON_ROLES | {
     "neighbour", "worker", "employee", "staffer", "colleague", "instructor", "tutor",
     "counselor", "counsellor", "surveyor", "actuary", "broker", "mechanic", "pilot", "builder",
     "contractor", "developer", "physician", "scholar", "graduate", "tenant", "driver", "shopper",
-    "commuter", "patient", "fisherman", "miner", "rider",
+    "commuter", "patient", "fisherman", "miner", "rider", "woman", "man", "voter", "supporter", "activist",
 }
 
 

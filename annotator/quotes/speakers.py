@@ -522,7 +522,10 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         if w:  # "Many supporters who came to the rally to protest the vote say": the subject before "who"
             k = len(core_r) - min(150, len(core_r)) + w.start()
             sp = left_speaker(text, masked, base, window_start + k, depth=1)
-            if sp is not None and sp.kind == "group":
+            if sp is not None and (
+                sp.kind == "group"
+                or (sp.kind == "np" and sp.text.rsplit(None, 1)[-1].lower() in lx.PERSON_NOUNS)
+            ):  # (or a described person: "The woman who runs the ferry said ...")
                 return sp
     m = LEFT_GENERIC_RE.search(core_r[-100:])
     d = len(core_r) - min(100, len(core_r))

@@ -218,3 +218,9 @@ def test_the_month_a_source_came_out_is_no_name():
 def test_a_new_clause_after_a_short_object_is_the_writers():
     text = "Jeers rang out when Kim mentioned the mayor, and at one point two riders walked out."
     assert found(text) == [("mentioned", "the mayor", "Kim")]
+
+
+def test_a_described_person_with_a_relative_clause_speaks():
+    assert found("The woman who runs the ferry said the fares would rise.") == [
+        ("said", "the fares would rise", "The woman")
+    ]
