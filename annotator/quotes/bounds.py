@@ -472,9 +472,7 @@ def short_np(masked: str, a: int, b: int) -> bool:
         and not CLAUSE_HEAD_RE.match(masked, a)
         and not FINITE_RE.search(masked, a, b)
         and lx.IRREGULAR_PAST.isdisjoint(masked[a:b].split())  # "the rain came": a clause
-        and not THAT_END_RE.search(
-            masked, max(0, a - 8), a
-        )  # "found that by June, ...": after "that", a clause
+        and not THAT_END_RE.search(masked, max(0, a - 8), a)  # after "that", a clause
     )
 
 

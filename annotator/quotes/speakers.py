@@ -242,7 +242,7 @@ NAME_OF_ORG_RE = re.compile(
 
 PARTY_TAG_RE = re.compile(r"\s*\((?:[A-Z]{1,2}-)?[A-Z][\w.\s-]{0,20}\)$")
 
-#: a preposition opening a sentence whose subject does the reporting ("With economists warning ...")
+#: a preposition or subordinator opening a sentence whose subject reports ("While a poll showed ...")
 PREP_OPEN_RE = re.compile(
     r"\s*(?:Despite|With|Without|Amid|Amidst|While|Although|Though|Whereas|Because|When|Once|If|Unless)\s+(?=[A-Za-z0-9])"
 )
