@@ -153,7 +153,9 @@ CLAUSE_START_RE = re.compile(
 )
 
 TRIVIAL_TAIL_RE = re.compile(
-    r"^(?:\s*,?\s*(?:on|in|at|during|after|before|with|from|via|over|while|when|as|last|this|"
+    r"^(?:\s*,?\s*(?!"
+    + QUANT
+    + r")(?:on|in|at|during|after|before|with|from|via|over|while|when|as|last|this|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|later|earlier|"
     r"again|also|publicly|privately|then|" + LY_ADVERB + rf")\b[^{SPEECH}]*"
     # "to reporters", "to the council": whom it was said to, a few words; a longer "to ..." is

@@ -205,3 +205,9 @@ def test_a_described_person_with_a_relative_clause_speaks():
     assert found("The woman who runs the ferry said the fares would rise.") == [
         ("said", "the fares would rise", "The woman")
     ]
+
+
+def test_a_quantity_after_an_interposed_cue_opens_the_content():
+    assert [t for _, t, _ in found("Still, she added, at least nine pilots have signed on.")] == [
+        "at least nine pilots have signed on"
+    ]
