@@ -488,6 +488,20 @@ SUB_OPEN_RE = re.compile(
 )
 
 
+def holds_reports(out: list, masked: str, base: int, lead_len: int, at: int, lemma: str, trivial) -> bool:
+    """The quotes found so far in a sentence (`out`) all lie in the clause before an "according
+    to X" at `at` that ends the sentence (`trivial`: nothing but where or when follows): X's
+    report holds them ("Two others pledged to back her, according to Reyes"), unless the
+    attribution is a bracketed aside ("(..., according to X)")."""
+    return (
+        bool(trivial)
+        and lemma == "according to"
+        and bool(out)
+        and all(r.kind != "direct" and r.end - base <= lead_len for r in out)
+        and masked.count("(", 0, at) <= masked.count(")", 0, at)
+    )
+
+
 def content_end(
     index: QuoteIndex,
     text: str,

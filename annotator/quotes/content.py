@@ -532,6 +532,9 @@ def sentence_quotes(
                         )  # "Asked about the plan, X said, “...”": the question
                     ):
                         parts.insert(0, (a2, b2, "indirect"))
+                if bd.holds_reports(out, masked, base, lead_len, f.start, f.lemma, trivial):
+                    out.clear()  # "Two others pledged to back her, according to X": X's report holds theirs
+                    consumed = 0
                 if trivial or paren:
                     a2, b2 = trim_content(masked, consumed, lead_len)
                     a2 = skip_intro(masked, a2, b2)

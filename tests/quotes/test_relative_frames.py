@@ -211,3 +211,31 @@ def test_a_quantity_after_an_interposed_cue_opens_the_content():
     assert [t for _, t, _ in found("Still, she added, at least nine pilots have signed on.")] == [
         "at least nine pilots have signed on"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In the end, nine pilots prevailed, and two others pledged to back the mayor, according to Reyes.",
+            [
+                (
+                    "according to",
+                    "In the end, nine pilots prevailed, and two others pledged to back the mayor",
+                    "Reyes",
+                )
+            ],
+        ),
+        (
+            "The port has often pushed for fees on ferries, according to the Harbor Institute, which tracks it.",
+            [("according to", "The port has often pushed for fees on ferries", "Harbor Institute")],
+        ),
+    ],
+)
+def test_a_report_inside_an_according_to_clause_is_the_sources(text, expected):
+    assert found(text) == expected
+
+
+def test_a_bracketed_according_to_leaves_the_sentence_to_its_speaker():
+    text = "Kim, in turn, cites her riders as proof of her claim (the rise is nearer a twentieth, according to the Ledger)."
+    assert [(c, s) for c, _, s in found(text)] == [("cites", "Kim")]
