@@ -239,3 +239,18 @@ def test_a_report_inside_an_according_to_clause_is_the_sources(text, expected):
 def test_a_bracketed_according_to_leaves_the_sentence_to_its_speaker():
     text = "Kim, in turn, cites her riders as proof of her claim (the rise is nearer a twentieth, according to the Ledger)."
     assert [(c, s) for c, _, s in found(text)] == [("cites", "Kim")]
+
+
+def test_a_report_inside_a_clause_a_source_ends_is_the_sources():
+    text = (
+        "Kim hailed word that Reyes would step down, saying he had made a wise choice, the Ledger reported."
+    )
+    assert found(text) == [
+        (
+            "reported",
+            "Kim hailed word that Reyes would step down, saying he had made a wise choice",
+            "Ledger",
+        )
+    ]
+    text = "In Eastport, riders met the ferry with roses, the Ledger reported, while in Westport the pier stayed shut, the Herald reported."
+    assert [(c, s) for c, _, s in found(text)] == [("reported", "Ledger"), ("reported", "Herald")]

@@ -126,7 +126,11 @@ def test_a_stance_verbs_object_ends_before_a_second_verb_or_how_often(text, cont
 
 
 def test_a_one_word_object_of_a_stance_verb_is_content():
-    assert [q[1] for q in found("Ann Kim opposes tolls, her aide said.")][:1] == ["tolls"]
+    assert [q[1] for q in found("Ann Kim opposes tolls, and her aide agrees.")][:1] == ["tolls"]
+    # reported by someone else, the whole clause is that person's words (test_relative_frames)
+    assert found("Ann Kim opposes tolls, her aide said.") == [
+        ("indirect", "Ann Kim opposes tolls", "her aide")
+    ]
 
 
 @pytest.mark.parametrize(
