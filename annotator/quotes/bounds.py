@@ -495,7 +495,7 @@ def holds_reports(out: list, masked: str, base: int, lead_len: int, at: int, lem
     attribution is a bracketed aside ("(..., according to X)")."""
     return (
         bool(trivial)
-        and lemma in ("according to", "say", "report", "write")
+        and lemma in ("according to", "say", "report", "write", "tell", "add", "note")
         and bool(out)
         and all(r.kind != "direct" and r.end - base <= lead_len and (r.cue_start or 0) < r.start for r in out)
         and masked.count("(", 0, at) <= masked.count(")", 0, at)

@@ -254,3 +254,7 @@ def test_a_report_inside_a_clause_a_source_ends_is_the_sources():
     ]
     text = "In Eastport, riders met the ferry with roses, the Ledger reported, while in Westport the pier stayed shut, the Herald reported."
     assert [(c, s) for c, _, s in found(text)] == [("reported", "Ledger"), ("reported", "Herald")]
+    text = (
+        "Kim had told the crews that she did not want an escort, but the board overruled her, a clerk added."
+    )
+    assert [(c, s) for c, _, s in found(text)] == [("added", "a clerk")]
