@@ -37,6 +37,20 @@ STATIVE_RE = re.compile(
     r"(?![\w’'\-])"
 )
 
+#: what every match of `STATIVE_RE` holds
+STATIVE_HINTS = (
+    "appear",
+    "seem",
+    "expected",
+    "reportedly",
+    "seen",
+    "viewed",
+    "regarded",
+    "perceived",
+    "considered",
+    "deemed",
+    "known",
+)
 #: a clause boundary (a comma inside a number, "250,000", is none)
 STATIVE_LEFT_RE = re.compile(
     r"(?:,(?!\d)|[;:—–(]|\b(?:that|but|and|while|as|because|if|when|though|although|since|whereas)\b)"
@@ -92,6 +106,8 @@ def _raw(
 def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     """The subject and complement of "X appears/seems (to be) Y" and "X is expected to Y"."""
     out: list[Raw] = []
+    if not any(w in masked for w in STATIVE_HINTS):
+        return out  # (a look for the verbs first: the full pattern is slow to run on every sentence)
     for m in STATIVE_RE.finditer(masked):
         cs, ce = m.span()
         left = masked[max(0, cs - 160) : cs]
@@ -128,6 +144,8 @@ ASKED_END_RE = re.compile(r"[,;:—–(]|\s-\s")
 
 def asked_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     out: list[Raw] = []
+    if "sked" not in masked:
+        return out
     for m in ASKED_RE.finditer(masked):
         a = m.start("c")
         e = ASKED_END_RE.search(masked, a)
