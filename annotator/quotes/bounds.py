@@ -13,6 +13,7 @@ from annotator.quotes.patterns import (
     DET_BEFORE_RE,
     FINITE_RE,
     FRAG,
+    MONTHS,
     PREP_START_RE,
     QUANT,
     SPEECH,
@@ -161,7 +162,8 @@ WHEN_SKIP_RE = re.compile(
 REL_SUBJECT_RE = re.compile(r"\b(?:who|whom|which|what)\s+(?:[\w’'\-.]+\s+){1,4}?[a-z]+\s*$")
 TIME_ONLY_RE = re.compile(
     r"\s*(?:last|this|next|early|late|earlier|later)\s+(?:week|month|year|spring|summer|fall|autumn|winter|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    + MONTHS
+    + "|"
     + WEEKDAYS
     + r")"
     r"[\s.,;:!?]*$"
@@ -205,7 +207,8 @@ OBJECT_CIRCUMSTANCE_RE = re.compile(
     r"))"
 )
 #: what opens a clause or an infinitive, not a noun phrase
-NOT_NP_RE = re.compile(r"(?:to|that|whether|if|how|what|why|when|where|who|which)\b", re.IGNORECASE)
+CLAUSE_WORDS = "to|that|whether|if|how|what|why|when|where|who|which"
+NOT_NP_RE = re.compile(rf"(?:{CLAUSE_WORDS})\b", re.IGNORECASE)
 
 
 def object_end(masked: str, a: int, b: int) -> int:
@@ -478,8 +481,7 @@ def short_np(masked: str, a: int, b: int) -> bool:
 
 #: what opens a clause or an infinitive in reported content, not a noun phrase
 CLAUSE_HEAD_RE = re.compile(
-    r"\s*(?:to|that|whether|if|how|what|why|when|where|who|which|he|she|they|we|I|it|you|there|"
-    r"after|before|because|while|although|unless|until|since|once)\b"
+    rf"\s*(?:{CLAUSE_WORDS}|he|she|they|we|I|it|you|there|after|before|because|while|although|unless|until|since|once)\b"
 )
 #: a subordinate clause opening reported content ("said that if ..., ...")
 SUB_OPEN_RE = re.compile(

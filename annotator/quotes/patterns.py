@@ -32,6 +32,7 @@ WORD = r"[\w’'\-.]+"
 CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
 
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 FUNCTION_WORDS = {
     "who",
@@ -247,8 +248,7 @@ INTRO_ONLY_RE = re.compile(
     r"Yesterday|Later|Earlier|In fact|Of course|Still|Moreover|Again|In addition|Additionally|Furthermore|"
     r"As a result|For example|For instance|In other words|In turn|At the same time|On the other hand|"
     r"By contrast|In contrast|Overall|Ultimately|Finally|Nevertheless|Nonetheless|Thus|Therefore|Similarly|Likewise|"
-    r"(?:Last|Next|This|Early|Late)\s+(?:week|month|year|spring|summer|fall|autumn|winter|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December)|"
+    r"(?:Last|Next|This|Early|Late)\s+(?:week|month|year|spring|summer|fall|autumn|winter|" + MONTHS + r")|"
     r"(?:(?:a\s+few|a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+)?"
     r"(?:moments|minutes|hours|days|weeks|months|years)\s+(?:later|earlier|ago))$",
     re.IGNORECASE,

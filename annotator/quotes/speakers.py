@@ -17,6 +17,7 @@ from annotator.quotes.patterns import (
     FUNCTION_WORDS,
     HEAD_BEFORE_ING_RE,
     ING_CLAUSE_RE,
+    MONTHS,
     NAMERUN,
     PRON,
     SPEECH,
@@ -54,8 +55,7 @@ AUX_RE = re.compile(
 
 #: a source's participle and the month or year it came out ("a survey published in May")
 DATED_SOURCE_RE = re.compile(
-    r"\b(?:released|published|conducted|taken|issued|commissioned)(?P<when>\s+in\s+(?:early\s+|late\s+)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d))\s*$"
+    rf"\b(?:released|published|conducted|taken|issued|commissioned)(?P<when>\s+in\s+(?:early\s+|late\s+)?(?:{MONTHS}|(?:19|20)\d\d))\s*$"
 )
 LEFT_PRON_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{PRON})$")
 
@@ -86,8 +86,7 @@ APPOS_CAND_RE = re.compile(
     rf"(?:\s*\((?:[A-Z]{{1,2}}-)?[A-Z][\w.\s-]{{0,20}}\))?\s*,\s*"
 )
 
-#: a relative clause that runs on to the cue ("supporters who came to the rally say"): the
-#: group before it speaks
+#: a relative clause that runs on to the cue ("supporters who came to the rally say"): who precedes it speaks
 REL_SUBJECT_RE = re.compile(rf"\swho\s[^,;:{SPEECH}]{{3,140}}$")
 
 MODIFIED_NP_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s.*\s(?:of|at|from|with|for)\s")
