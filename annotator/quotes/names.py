@@ -14,10 +14,10 @@ from annotator.quotes.patterns import (
     LEAD_PROFESSION_RE,
     NAME_OF_ORG_AFTER_RE,
     PREPOSED_DESC_RE,
-    ROLE_BEFORE_RE,
     UPPER,
     name_runs,
     preposed_role,
+    role_before,
 )
 from annotator.quotes.people import PROFESSION_RE, People, is_organisation, split_title
 from annotator.quotes.records import Raw
@@ -83,7 +83,7 @@ class ArticleNames:
                 PERSON_APPOSITIVE_RE.match(text, end, end + 80) is not None
                 or WHO_SINGULAR_RE.match(text, end, end + 240) is not None
             )
-            before = ROLE_BEFORE_RE.search(text, max(0, start - 60), start)
+            before = role_before(text, start)
             of_org = (
                 NAME_OF_ORG_AFTER_RE.match(text, end, end + 80)
                 if text[end : end + 4] in (" of ", " at ")

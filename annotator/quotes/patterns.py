@@ -34,6 +34,85 @@ CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
+#: aux words, adverbs and times between a subject and its cue ("Ann Kim, however, has long said",
+#: "Kim on Monday said"): where they start, the subject ends
+AUX_RE = re.compile(
+    r"(?:,\s*(?:however|meanwhile|too|though|instead|for\s+(?:her|his|its|their)\s+part|in\s+turn),"
+    r"|\s+(?:"
+    + lx.alternation(lx.AUX)
+    + rf"|[a-z][\w’'\-]*ly|on\s+(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this|this\s+past|"
+    r"earlier\s+this|late\s+last|early\s+this)\s+(?:week|month|year|weekend|night)"
+    r"|(?:a|an|one|two|three|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier)),?)*\s*$"
+)
+#: every word an `AUX_RE` match can be made of, besides "-ly" adverbs and numbers (keep in step)
+_AUX_WORDS = frozenset(
+    lx.AUX
+    | set(WEEKDAYS.split("|"))
+    | set(
+        [
+            "however",
+            "meanwhile",
+            "too",
+            "though",
+            "instead",
+            "for",
+            "her",
+            "his",
+            "its",
+            "their",
+            "part",
+            "in",
+            "turn",
+            "on",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "last",
+            "this",
+            "past",
+            "earlier",
+            "late",
+            "early",
+            "week",
+            "month",
+            "year",
+            "weekend",
+            "a",
+            "an",
+            "one",
+            "two",
+            "three",
+            "several",
+            "day",
+            "days",
+            "weeks",
+            "months",
+            "years",
+            "later",
+        ]
+    )
+)
+
+
+def aux_tail(text: str) -> re.Match[str] | None:
+    """`AUX_RE.search(text)`, begun after the last word that no match can hold: reading back
+    over the words `AUX_RE` is made of costs far less than trying the pattern at every position."""
+    j = i = len(text)
+    while i:
+        j = i
+        while j and (text[j - 1] == "," or text[j - 1].isspace()):
+            j -= 1
+        k = j
+        while k and text[k - 1] != "," and not text[k - 1].isspace():
+            k -= 1
+        w = text[k:j]
+        if not w or not (w in _AUX_WORDS or w.endswith("ly") or w.isdigit()):
+            break
+        i = j = k
+    return AUX_RE.search(text, j)
+
+
 FUNCTION_WORDS = {
     "who",
     "which",
@@ -323,6 +402,27 @@ ROLE_BEFORE_RE = re.compile(
     + PROFESSION_SUFFIX
     + r"))[ \t]+$"
 )
+#: the endings of the word right before a name that `ROLE_BEFORE_RE` can match
+_ROLE_ENDS = tuple(
+    sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner", "friend"})
+) + (
+    "ologist",
+    "nomist",
+    "ician",
+)
+
+
+def role_before(text: str, start: int) -> re.Match[str] | None:
+    """`ROLE_BEFORE_RE` in the 60 characters before a name at `start`, run only where the word
+    before the name ends as a role does (most capitalised runs have no role before them)."""
+    w = text[max(0, start - 60) : start]
+    w = w[:-1] if w.endswith("\n") else w  # (`$` also matches before a final line break)
+    s = w.rstrip(" \t")
+    if len(s) == len(w) or not s.endswith(_ROLE_ENDS):
+        return None
+    return ROLE_BEFORE_RE.search(text, max(0, start - 60), start)
+
+
 #: a profession opening a capitalised run ("Biologist Ann Kim" at a sentence's start): her role
 LEAD_PROFESSION_RE = re.compile(r"(?P<r>[A-Z][a-z]+" + PROFESSION_SUFFIX + r")[ \t]+(?=[A-Z])")
 

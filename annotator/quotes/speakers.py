@@ -27,6 +27,7 @@ from annotator.quotes.patterns import (
     WHO_RE,
     WORD,
     app_has_verb,
+    aux_tail,
     comma_in_marks,
 )
 from annotator.quotes.records import Mention
@@ -44,14 +45,6 @@ from annotator.quotes.subjects import (
 )
 
 # speaker noun phrases at the end of the text before a cue (applied to a bounded window)
-AUX_RE = re.compile(
-    r"(?:,\s*(?:however|meanwhile|too|though|instead|for\s+(?:her|his|its|their)\s+part|in\s+turn),"
-    r"|\s+(?:"
-    + lx.alternation(lx.AUX)
-    + rf"|[a-z][\w’'\-]*ly|on\s+(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this|this\s+past|"
-    r"earlier\s+this|late\s+last|early\s+this)\s+(?:week|month|year|weekend|night)"
-    r"|(?:a|an|one|two|three|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier)),?)*\s*$"
-)
 
 #: a source's participle and the month or year it came out ("a survey published in May")
 DATED_SOURCE_RE = re.compile(
@@ -329,7 +322,7 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
     dated = DATED_SOURCE_RE.search(left)
     if dated:  # "A survey published in May showed": when it came out, not a name
         left = left[: dated.start("when")] + " " * (len(left) - dated.start("when"))
-    aux = AUX_RE.search(left)
+    aux = aux_tail(left)
     core = left[: aux.start()] if aux else left
     core_r = core.rstrip()
     if (

@@ -21,14 +21,16 @@ CLOSERS = {"”", "»"}
 
 STRAIGHT = {'"', "''"}
 
+#: (each branch opens with one mark written out, then the rest of the run: a pattern that
+#: opens with a character class lets `re` skip to the next mark instead of trying every position)
 SENT_END_RE = re.compile(
-    rf"[.!?…]+(?:[”\"’')\]]|'')*(?=\s+(?:[“\"‘'(\[]|''|``)?[{UPPER}{CASELESS}\d$£€])|"
+    rf"[.!?…][.!?…]*(?:[”\"’')\]]|'')*(?=\s+(?:[“\"‘'(\[]|''|``)?[{UPPER}{CASELESS}\d$£€])|"
     # a closing curly mark run into the next opening one, as scraped text loses the space
     # ('... by a fifth.”“Your numbers are wrong,” Kim wrote.')
-    rf"[.!?…]+”(?=“[{UPPER}{CASELESS}\d])|"
+    rf"[.!?…][.!?…]*”(?=“[{UPPER}{CASELESS}\d])|"
     # ... or a full stop run into the opening mark of the next quotation ('authorities."We ...')
-    rf"[.!?…]+(?=[“\"][{UPPER}])|"
-    rf"[.!?…]+(?:[”\"’)\]]|'')*\s*$"
+    rf"[.!?…][.!?…]*(?=[“\"][{UPPER}])|"
+    rf"[.!?…][.!?…]*(?:[”\"’)\]]|'')*\s*$"
 )
 
 QCLOSE_IN_RE = re.compile(r"[”\"]|''")

@@ -1,0 +1,124 @@
+"""The fast front ends of slow patterns give exactly what the plain pattern gives.
+
+`aux_tail` reads back over the words `AUX_RE` is made of before it searches, and `role_before`
+runs `ROLE_BEFORE_RE` only where the word before a name ends as a role does. Both must find
+the same match as the pattern searched over the whole window, on any text: these tests compare
+them on thousands of random strings built from the patterns' own words and the characters
+that end their runs (commas, line breaks, non-breaking spaces, quotation masks). The words
+are invented or ordinary English."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from annotator.quotes import lexicon as lx
+from annotator.quotes.patterns import AUX_RE, ROLE_BEFORE_RE, SPEECH, WEEKDAYS, aux_tail, role_before
+
+AUX_PIECES = (
+    sorted(lx.AUX)
+    + WEEKDAYS.split("|")
+    + [
+        "however",
+        "meanwhile",
+        "too",
+        "though",
+        "instead",
+        "for",
+        "her",
+        "his",
+        "its",
+        "part",
+        "in",
+        "turn",
+        "on",
+        "morning",
+        "night",
+        "last",
+        "this",
+        "past",
+        "earlier",
+        "late",
+        "early",
+        "week",
+        "weekend",
+        "a",
+        "two",
+        "several",
+        "day",
+        "days",
+        "months",
+        "later",
+    ]
+    + ["quietly", "firmly", "Early", "Kim", "Ann", "the", "mayor", "Ledger", "12", "1990", "fly", "ly", "x"]
+)
+SEPARATORS = [" ", " ", " ", ", ", ",", "  ", "\n", "\t", "\xa0", " , ", ". ", "; ", SPEECH, " (", ") "]
+
+
+def _random_text(rng: random.Random, pieces: list[str], n: int) -> str:
+    out = []
+    for _ in range(n):
+        out.append(rng.choice(pieces))
+        out.append(rng.choice(SEPARATORS))
+    if out and rng.random() < 0.5:
+        out.pop()  # (end on a word as often as on a separator)
+    return "".join(out)
+
+
+def _span(m):
+    return None if m is None else (m.span(), m.groupdict())
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_aux_tail_finds_what_the_pattern_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(1500):
+        text = _random_text(rng, AUX_PIECES, rng.randint(0, 12))
+        assert _span(aux_tail(text)) == _span(AUX_RE.search(text)), repr(text)
+
+
+def test_aux_tail_starts_at_the_aux_words() -> None:
+    text = "Dr. Ann Kim, however, has long quietly"
+    assert aux_tail(text).start() == text.index(",")
+    assert aux_tail("The mayor on Monday night").group() == " on Monday night"
+    assert aux_tail("The mayor").group() == ""
+
+
+ROLE_PIECES = [
+    "economist",
+    "Marine biologist",
+    "physician",
+    "former",
+    "Former",
+    "ex-",
+    "senior",
+    "analyst",
+    "the",
+    "professor",
+    "Professor",
+    "mayor",
+    "member",
+    "Kim",
+    "said",
+    "co-founder",
+    "criminologist",
+    "her",
+]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_role_before_finds_what_the_pattern_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(1500):
+        text = _random_text(rng, ROLE_PIECES, rng.randint(0, 14)) + rng.choice(["", " ", "\t", "\n", " \n"])
+        start = len(text)
+        text += "Ann Kim said."
+        want = ROLE_BEFORE_RE.search(text, max(0, start - 60), start)
+        assert _span(role_before(text, start)) == _span(want), repr(text)
+
+
+def test_role_before_reads_the_role() -> None:
+    text = "said former senior economist Ann Kim"
+    assert role_before(text, text.index("Ann")).group("r") == "former senior economist"
+    assert role_before("said Ann Kim", 5) is None
