@@ -41,6 +41,17 @@ POSSESSIVE_END_RE = re.compile(
 )
 
 
+def _possessive_before(masked: str, a: int) -> bool:
+    """`POSSESSIVE_END_RE` before `a`, run only where the text before ends in "'s" and a space."""
+    w = masked[max(0, a - 40) : a]
+    s = w.rstrip()
+    return (
+        len(s) < len(w)
+        and s.endswith(("'s", "’s"))
+        and POSSESSIVE_END_RE.search(masked, max(0, a - 40), a) is not None
+    )
+
+
 @dataclass(slots=True)
 class CueMatch:
     """A reporting cue found in a sentence (offsets relative to the sentence)."""
@@ -100,7 +111,7 @@ def find_cues(masked: str) -> list[CueMatch]:
                         found = CueMatch(masked[a:e], a, e)
                         break
         if found is None and (w == low or low in SENTENCE_FIRST) and low in _SINGLE:
-            if POSSESSIVE_END_RE.search(masked, max(0, a - 40), a):
+            if _possessive_before(masked, a):
                 continue  # "Ann Kim's remarks", "the bank's report": a noun, not a verb
             found = CueMatch(w, a, b)
         if found is not None:

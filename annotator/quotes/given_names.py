@@ -73,6 +73,7 @@ def is_given_name(word: str) -> bool:
     return _ascii(word) in _common()
 
 
+@lru_cache(maxsize=16384)
 def _ascii(word: str) -> str:
     """The word as the census lists spell it: lower case, without accents ("Ibáñez" ibanez)."""
     return unicodedata.normalize("NFKD", word.strip(".,")).encode("ascii", "ignore").decode().lower()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from annotator.quotes import lexicon as lx
 from annotator.quotes.given_names import is_person_name, is_plural_group_name
@@ -147,45 +148,17 @@ class ArticleNames:
     def _learn(
         self, mention: str, pos: int, found: list[tuple[int, str]], speaker: bool, person: bool = False
     ) -> str | None:
-        words = mention.split()
-        while words and words[0].lower().rstrip(".,") in lx.NOT_NAMES:
-            words.pop(0)
-        if not words:
+        parsed = full_name(mention)
+        if parsed is None:
             return None
-        if len(words[-1]) > 2 and words[-1].endswith("."):  # "Ann Kim." at a sentence end; not "J."
-            words[-1] = words[-1].rstrip(".")
-        for i in range(len(words) - 2, -1, -1):
-            w = words[i]
-            bare = w.lower().rstrip(".")
-            if (
-                w.endswith(".")
-                and len(bare) >= 3
-                and bare.isalpha()
-                and bare not in lx.TITLES
-                and bare not in lx.ABBREVIATIONS
-            ):
-                # "... the Senate. Ann Kim": a sentence ended inside the capitalised run
-                words = words[i + 1 :]
-                break
-        name, title = split_title(" ".join(words))
-        parts = name.split()
-        if len(parts) < 2 or is_organisation(name) or any(p.lower() in lx.NOT_NAMES for p in parts):
-            return None
-        if all(p.lower() in lx.NAME_PARTICLES for p in parts[:-1]):
-            return None  # "Van der Berg": a surname with its particles, not a full name
-        if any(len(p) > 1 and p.isupper() for p in parts):
-            return None
-        key = parts[-1].lower()
+        name, named_person = parsed
+        key = name.rsplit(None, 1)[-1].lower()
         if speaker:
             self.by_surname[key] = name
             self.persons.add(name)
         else:
             self.by_surname.setdefault(key, name)
-        if (
-            person
-            or is_person_name(name)
-            or (title and (title.lower().rstrip(".") in lx.TITLES or PROFESSION_RE.search(title.lower())))
-        ):
+        if person or named_person:
             self.persons.add(name)  # "Dr. Ann Kim", "Biologist Ann Kim", "Ann Kim": a person
         found.append((pos, name))
         return name
@@ -199,6 +172,43 @@ class ArticleNames:
         """Up to `limit` names before `pos`, nearest first."""
         i = bisect.bisect_left(self.positions, pos)
         return [self.mentions[j][1] for j in range(i - 1, max(-1, i - 1 - limit), -1)]
+
+
+@lru_cache(maxsize=8192)
+def full_name(mention: str) -> tuple[str, bool] | None:
+    """The full name a capitalised run gives, and whether the run itself shows a person (a
+    common given name and surname, a title, a profession); None when it names no one by full
+    name ("the Senate", "Van der Berg", "NASA"). Cached: names recur within and across articles."""
+    words = mention.split()
+    while words and words[0].lower().rstrip(".,") in lx.NOT_NAMES:
+        words.pop(0)
+    if not words:
+        return None
+    if len(words[-1]) > 2 and words[-1].endswith("."):  # "Ann Kim." at a sentence end; not "J."
+        words[-1] = words[-1].rstrip(".")
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i]
+        bare = w.lower().rstrip(".")
+        if (
+            w.endswith(".")
+            and len(bare) >= 3
+            and bare.isalpha()
+            and bare not in lx.TITLES
+            and bare not in lx.ABBREVIATIONS
+        ):
+            # "... the Senate. Ann Kim": a sentence ended inside the capitalised run
+            words = words[i + 1 :]
+            break
+    name, title = split_title(" ".join(words))
+    parts = name.split()
+    if len(parts) < 2 or is_organisation(name) or any(p.lower() in lx.NOT_NAMES for p in parts):
+        return None
+    if all(p.lower() in lx.NAME_PARTICLES for p in parts[:-1]):
+        return None  # "Van der Berg": a surname with its particles, not a full name
+    if any(len(p) > 1 and p.isupper() for p in parts):
+        return None
+    titled = bool(title and (title.lower().rstrip(".") in lx.TITLES or PROFESSION_RE.search(title.lower())))
+    return name, titled or is_person_name(name)
 
 
 __all__ = ["APPOSITIVE_MAX", "PERSON_APPOSITIVE_RE", "PERSON_COPULA_RE", "ArticleNames"]
