@@ -50,6 +50,7 @@ from annotator.quotes.subjects import (
 DATED_SOURCE_RE = re.compile(
     rf"\b(?:released|published|conducted|taken|issued|commissioned)(?P<when>\s+in\s+(?:early\s+|late\s+)?(?:{MONTHS}|(?:19|20)\d\d))\s*$"
 )
+MONTH_NAMES = tuple(MONTHS.split("|"))
 LEFT_PRON_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{PRON})$")
 
 LEFT_NAME_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-\"“”]))(?P<spk>{NAMERUN})$")
@@ -319,7 +320,8 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             k = len(left.rstrip()) - min(250, len(left.rstrip())) + pa.start()
             if k > 0 and SPEECH not in left[k:]:
                 return left_speaker(text, masked, base, window_start + k, depth=1)
-    dated = DATED_SOURCE_RE.search(left)
+    lr = left.rstrip()  # (the patterns below run only where the text ends as their matches do)
+    dated = DATED_SOURCE_RE.search(left) if lr[-4:].isdigit() or lr.endswith(MONTH_NAMES) else None
     if dated:  # "A survey published in May showed": when it came out, not a name
         left = left[: dated.start("when")] + " " * (len(left) - dated.start("when"))
     aux = aux_tail(left)
@@ -333,10 +335,10 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
         and "," in core_r[-250:]
     ):
         core_r += ","  # "X, dedicating the museum on Saturday, said": the appositive's closing comma
-    tag = PARTY_TAG_RE.search(core_r)
+    tag = PARTY_TAG_RE.search(core_r) if core_r.endswith(")") else None
     if tag:  # "Rep. Ann Kim (D-Ore.) said": the party or state tag is not part of the name
         core_r = core_r[: tag.start()].rstrip()
-    tag = PARTY_COMMA_RE.search(core_r)
+    tag = PARTY_COMMA_RE.search(core_r) if core_r.endswith(",") else None
     if tag:  # "Rep. Ann Kim, D-Ore., said"
         core_r = core_r[: tag.start()].rstrip()
     if not core_r:

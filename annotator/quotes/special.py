@@ -196,7 +196,7 @@ def headline_quotes(
     text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str
 ) -> list[Raw]:
     base = sent.start
-    m = HEADLINE_RE.match(masked)
+    m = HEADLINE_RE.match(masked) if ":" in masked else None
     if (
         not m
         or len(m.group("spk").split()) > 5

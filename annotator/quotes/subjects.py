@@ -231,6 +231,9 @@ ROLE_OF_NP_RE = re.compile(
     rf"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{lx.alternation(lx.PERSON_ROLES)})"
     r"\s+(?:of|at|from|for|with)\s+(?P<of>[^,;:()“”\"]{1,80})$"
 )
+_ROLE_OF = frozenset({"of", "at", "from", "for", "with"})
+_ROLE_WORDS = frozenset(lx.PERSON_ROLES)
+_COMMON_OF = frozenset({"of", "at", "from", "with"})
 _REL_WORD_RE = re.compile(r"\b(?:that|who|whom|whose|which|where|when)\b")
 _OF_LINK_RE = re.compile(r"(?:of|at|for|from|with|the|and|&|on|in)$", re.IGNORECASE)
 
@@ -244,6 +247,8 @@ PERSON_OF_COMMON_END_RE = re.compile(
 def person_of_common(text: str, core: str, off: int) -> Mention | None:
     """ "Tom Reyes of the neighborhood association (said)": the person, her affiliation in
     common words an appositive (the group noun at the end is not the speaker)."""
+    if _COMMON_OF.isdisjoint(core[-120:].split()[-7:]):
+        return None  # (the affiliation's "of" comes among the last seven words, or nowhere)
     m = PERSON_OF_COMMON_END_RE.search(core, max(0, len(core) - 120))
     if m is None or not is_person_name(split_title(m.group("p"))[0]):
         return None
@@ -255,6 +260,9 @@ def role_of_np(core: str) -> int | None:
     """Where "The mayor of Eastport" starts when `core` ends with such a phrase (see
     `ROLE_OF_NP_RE`), else None; not when a name follows a common noun in it ("the director
     of the institute Ann Kim": a name of its own)."""
+    words = core[-160:].split()
+    if _ROLE_OF.isdisjoint(words) or _ROLE_WORDS.isdisjoint(words):
+        return None  # (no role word, or no "of" after it: no need to run the pattern)
     m = ROLE_OF_NP_RE.search(core, max(0, len(core) - 160))
     if m is None:
         return None

@@ -9,12 +9,17 @@ are invented or ordinary English."""
 
 from __future__ import annotations
 
+import itertools
 import random
+import re
 
 import pytest
 
 from annotator.quotes import lexicon as lx
+from annotator.quotes.given_names import is_person_name
 from annotator.quotes.patterns import AUX_RE, ROLE_BEFORE_RE, SPEECH, WEEKDAYS, aux_tail, role_before
+from annotator.quotes.people import split_title
+from annotator.quotes.subjects import PERSON_OF_COMMON_END_RE, ROLE_OF_NP_RE, person_of_common, role_of_np
 
 AUX_PIECES = (
     sorted(lx.AUX)
@@ -122,3 +127,52 @@ def test_role_before_reads_the_role() -> None:
     text = "said former senior economist Ann Kim"
     assert role_before(text, text.index("Ann")).group("r") == "former senior economist"
     assert role_before("said Ann Kim", 5) is None
+
+
+COMMON_PIECES = ["Ann", "Kim", "Tom", "Reyes", "of", "at", "from", "with", "for", "the", "The", "a", "an"] + [
+    "mayor",
+    "director",
+    "harbor",
+    "association",
+    "neighborhood",
+    "group",
+    "said",
+    "who",
+    "that",
+]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_role_and_affiliation_checks_skip_only_what_cannot_match(seed: int) -> None:
+    """`role_of_np` and `person_of_common` skip their patterns when the words at the end
+    cannot hold a match; they must answer as the patterns alone would."""
+    rng = random.Random(seed)
+    for _ in range(1500):
+        core = _random_text(rng, COMMON_PIECES, rng.randint(0, 8))
+        if rng.random() < 0.7:  # (most often a subject and an affiliation of one to seven words)
+            lower = [w for w in COMMON_PIECES if w.islower()]
+            core += " ".join(
+                [rng.choice(["Ann Kim", "Tom Reyes", "the mayor", "a director", "An"]), rng.choice(lower)]
+                + [rng.choice(lower) for _ in range(rng.randint(0, 7))]
+            )
+        core = core.rstrip()
+        m = ROLE_OF_NP_RE.search(core, max(0, len(core) - 160))
+        want = None
+        if m is not None and not re.search(r"\b(?:that|who|whom|whose|which|where|when)\b", m.group("of")):
+            words = m.group("of").split()
+            if not any(
+                w[:1].isupper()
+                and not p[:1].isupper()
+                and not re.match(r"(?i:of|at|for|from|with|the|and|&|on|in)$", p)
+                for p, w in itertools.pairwise(words)
+            ):
+                want = m.start()
+        assert role_of_np(core) == want, repr(core)
+        p = PERSON_OF_COMMON_END_RE.search(core, max(0, len(core) - 120))
+        got = person_of_common(core, core, 0)
+        if p is None or not is_person_name(split_title(p.group("p"))[0]):
+            assert got is None, repr(core)
+        else:
+            assert (got.start, got.end, got.appositive) == (p.start("p"), p.end("p"), p.group("org")), repr(
+                core
+            )
