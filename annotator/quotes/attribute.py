@@ -360,6 +360,14 @@ CONTEXT_AFTER = 600  # ... and after it
 
 
 _ALL_FIELDS = frozenset(Quote.model_fields)
+_FIELD_ORDER = tuple(Quote.model_fields)
+#: `Quote` has no aliases, private attributes or post-init step, so a quote can be set up as
+#: `model_construct` does, without its look-ups field by field (a third of the time it takes)
+_PLAIN = (
+    all(f.alias is None and f.validation_alias is None for f in Quote.model_fields.values())
+    and not Quote.__private_attributes__
+    and not Quote.__pydantic_post_init__
+)
 
 
 def _quote(**values) -> Quote:
@@ -369,7 +377,14 @@ def _quote(**values) -> Quote:
     if values["end"] < values["start"]:
         raise ValueError("quote end before start")
     values.setdefault("stances", None)
-    return Quote.model_construct(_fields_set=_ALL_FIELDS, **values)
+    if not _PLAIN or len(values) != len(_FIELD_ORDER):
+        return Quote.model_construct(_fields_set=_ALL_FIELDS, **values)
+    q = Quote.__new__(Quote)
+    object.__setattr__(q, "__dict__", {k: values[k] for k in _FIELD_ORDER})
+    object.__setattr__(q, "__pydantic_fields_set__", _ALL_FIELDS)
+    object.__setattr__(q, "__pydantic_extra__", None)
+    object.__setattr__(q, "__pydantic_private__", None)
+    return q
 
 
 def _cue_gap(r: Raw) -> int:

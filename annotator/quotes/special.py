@@ -106,7 +106,7 @@ def _raw(
 def stative_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     """The subject and complement of "X appears/seems (to be) Y" and "X is expected to Y"."""
     out: list[Raw] = []
-    if not any(w in masked for w in STATIVE_HINTS):
+    if not any(map(masked.__contains__, STATIVE_HINTS)):
         return out  # (a look for the verbs first: the full pattern is slow to run on every sentence)
     for m in STATIVE_RE.finditer(masked):
         cs, ce = m.span()
@@ -239,13 +239,19 @@ TITLE_CUE_RE = re.compile(
 #: where a headline's content ends: a new clause ("... After Report Reveals ...")
 TITLE_END_RE = re.compile(r"\s(?:[Aa]fter|[Aa]mid|[Ww]hile|[Bb]efore|[Bb]ecause|[Dd]espite)\s[A-Z]|\s[–—-]\s")
 
+TITLE_WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
+_NO_CAPITALS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # (a word in title case starts with one)
 TITLE_SPK_RE = re.compile(rf"(?:^|(?<=,\s)|(?<=:\s)|(?<=—\s)|(?<=–\s))(?P<spk>{NAMERUN})\s+$")
 
 
 def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     base = sent.start
-    words = re.findall(r"[A-Za-z][\w’'\-]*", masked)
-    if len(words) < 4 or sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
+    words = TITLE_WORD_RE.findall(masked)
+    if (
+        len(words) < 4
+        or len(masked) - len(masked.translate(_NO_CAPITALS)) < 0.7 * len(words)  # (a cheap bound first)
+        or sum(1 for w in words if w[0].isupper()) < 0.7 * len(words)
+    ):
         return []
     m = TITLE_CUE_RE.search(masked)
     if not m:

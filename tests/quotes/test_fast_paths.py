@@ -176,3 +176,18 @@ def test_role_and_affiliation_checks_skip_only_what_cannot_match(seed: int) -> N
             assert (got.start, got.end, got.appositive) == (p.start("p"), p.end("p"), p.group("org")), repr(
                 core
             )
+
+
+def test_quotes_are_built_as_model_construct_builds_them() -> None:
+    """Quotes are set up without `model_construct`'s per-field look-ups: the same model state."""
+    from annotator.models import Article, Quote
+    from annotator.quotes import People, find_quotes
+
+    text = "“The ferry must run all winter,” said Ann Kim, a harbor engineer. She said the pier is safe."
+    quotes = find_quotes(Article(id="a1", text=text), People())
+    assert len(quotes) == 2
+    for q in quotes:
+        built = Quote.model_construct(_fields_set=set(Quote.model_fields), **dict(q.__dict__))
+        assert q.__getstate__() == built.__getstate__()
+        assert q == built and hash(q) == hash(built)
+        assert Quote.model_validate(q.model_dump()) == q
