@@ -110,14 +110,15 @@ class ArticleNames:
                     )
         full_at = {pos for pos, _ in found}
         for m in SURNAME_IN_TEXT_RE.finditer(text):
-            if m.start() in full_at:
-                continue
-            full = self.by_surname.get(m.group("s").lower())
-            titled = m.group() != m.group("s")
+            whole, surname = m.group(0, "s")
+            full = self.by_surname.get(surname.lower())
+            titled = whole != surname
+            if (full is None and not titled) or m.start() in full_at:
+                continue  # (most capitalised words: no surname known, no title)
             if full is None and titled and people is not None:  # "Mr. Lee", known from the registry
-                known = people.by_surname(m.group("s"))
+                known = people.by_surname(surname)
                 full = known.name if known is not None and known.kind == "person" else None
-            if full is not None and m.group("s") != full:
+            if full is not None and surname != full:
                 found.append((m.start(), full))
                 if titled:  # "Mr. Lee": a person
                     self.persons.add(full)
