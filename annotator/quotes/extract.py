@@ -126,7 +126,7 @@ def find_raw(text: str) -> tuple[list[Raw], list[Sentence]]:
         # speech quotes no frame claimed: continuations, or unattributed
         unclaimed = [q for q in quotes if q.speech and not q.used]
         first = len(all_sents) - len(sents)
-        framed = Neighbours(para_raws)
+        framed = Neighbours(para_raws) if unclaimed else None  # (built only where it is read)
         last_unclaimed: Raw | None = None
         for q in unclaimed:
             si = sentence_index(sent_ends, q.start, len(all_sents) - len(sents))
