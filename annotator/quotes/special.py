@@ -240,16 +240,19 @@ TITLE_CUE_RE = re.compile(
 TITLE_END_RE = re.compile(r"\s(?:[Aa]fter|[Aa]mid|[Ww]hile|[Bb]efore|[Bb]ecause|[Dd]espite)\s[A-Z]|\s[–—-]\s")
 
 TITLE_WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
-_NO_CAPITALS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # (a word in title case starts with one)
+_CAPITAL_RE = re.compile("[A-Z]")
 TITLE_SPK_RE = re.compile(rf"(?:^|(?<=,\s)|(?<=:\s)|(?<=—\s)|(?<=–\s))(?P<spk>{NAMERUN})\s+$")
 
 
 def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     base = sent.start
+    capitals = len(_CAPITAL_RE.findall(masked))  # (at least one a word in title case: a cheap bound)
+    if capitals < 3:
+        return []
     words = TITLE_WORD_RE.findall(masked)
     if (
         len(words) < 4
-        or len(masked) - len(masked.translate(_NO_CAPITALS)) < 0.7 * len(words)  # (a cheap bound first)
+        or capitals < 0.7 * len(words)
         or sum(1 for w in words if w[0].isupper()) < 0.7 * len(words)
     ):
         return []
