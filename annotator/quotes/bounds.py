@@ -14,6 +14,7 @@ from annotator.quotes.patterns import (
     FINITE_RE,
     FRAG,
     MONTHS,
+    PLATFORMS,
     PREP_START_RE,
     QUANT,
     SPEECH,
@@ -182,7 +183,7 @@ GAP_COORD_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\s(?:and|but|wh
 CIRCUMSTANCE_RE = re.compile(
     r"\s+(?:in|on|at|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:tweet|tweets|interview|statement|speech|rally|post|letter|debate|video|broadcast|op-ed|column|memoir|"
-    r"book|hearing|briefing|Twitter|Facebook|television|radio|" + WEEKDAYS + r")\b[^,;:]*"
+    r"book|hearing|briefing|" + PLATFORMS + r"|television|radio|" + WEEKDAYS + r")\b[^,;:]*"
     r"(?:[.!?]?\s*$|(?=,\s*(?:and|but|while|whereas|as)\s))"
 )
 
@@ -198,7 +199,7 @@ OBJECT_CIRCUMSTANCE_RE = re.compile(
     r"|at\s+(?:an?|the|his|her|their)\s+(?:[\w\-]+\s+){0,2}?(?:news|press|conference|rally|event|forum|hearing|"
     r"meeting|town|debate|summit|convention|campaign)\b"
     r"|(?:early|late|last|earlier)\s+(?:on\s+)?(?:" + WEEKDAYS + r"|week|month|year|this)\b"
-    r"|on\s+(?:" + WEEKDAYS + r"|the\s+campaign\s+trail|Twitter|Facebook|television)\b"
+    r"|on\s+(?:" + WEEKDAYS + r"|the\s+campaign\s+trail|" + PLATFORMS + r"|television)\b"
     r"|in\s+(?:an?|the|his|her|their)\s+(?:[\w\-]+\s+){0,2}?(?:interview|statement|speech|op-ed|letter|tweet|post|"
     r"debate|appearance|conference|call|address)\b"
     r"|(?:" + WEEKDAYS + r")\b"

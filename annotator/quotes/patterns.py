@@ -32,6 +32,11 @@ WORD = r"[\w’'\-.]+"
 CASELESS = "\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
 
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#: social platforms, where words are posted ("said on Instagram"): general names, as the
+#: months are; broadcasters are read by their form instead (`BROADCASTER`)
+PLATFORMS = r"Twitter|Facebook|Instagram|YouTube|TikTok|LinkedIn|Reddit|Snapchat|Telegram|WhatsApp|Threads|Bluesky|Mastodon|social\s+media"
+#: a broadcaster, by its form: an acronym ("KHBR"), or a name and the kind of outlet ("Harbor News")
+BROADCASTER = r"[A-Z]{2,}(?![\w’'\-])|[A-Z][a-z]+\s+(?:News|Radio|Television|TV|Network|Channel|Business)\b"
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 #: aux words, adverbs and times between a subject and its cue ("Ann Kim, however, has long said",

@@ -11,6 +11,7 @@ from annotator.quotes import lexicon as lx
 from annotator.quotes.patterns import (
     ABBR_TITLES,
     AND_REL_RE,
+    BROADCASTER,
     CONTACT_ENDS,
     CONTACT_GROUP_RE,
     FRAG,
@@ -19,6 +20,7 @@ from annotator.quotes.patterns import (
     ING_CLAUSE_RE,
     MONTHS,
     NAMERUN,
+    PLATFORMS,
     PRON,
     SPEECH,
     TOK,
@@ -198,8 +200,7 @@ EXTEND = rf"(?:\s+(?:of|with|from|at|for)\s+(?:the\s+)?{NAMERUN})?"
 
 NP_STOP = (
     rf"[,.;:!?{SPEECH}(]|$|\s+(?:in|during|when|while|as|last|this|earlier|later|after|before|who|which|whose|"
-    rf"that|and|but|told|said|says|wrote|added|adding|saying|according|on\s+(?:{WEEKDAYS}|a|an|Twitter|Facebook|"
-    rf"CNN|Fox|MSNBC)|at\s+(?:a|an)|{WEEKDAYS}|today|yesterday)\b"
+    rf"that|and|but|told|said|says|wrote|added|adding|saying|according|on\s+(?:{WEEKDAYS}|a|an|{PLATFORMS}|{BROADCASTER})|at\s+(?:a|an)|{WEEKDAYS}|today|yesterday)\b"
 )
 
 GENERIC_NP = (

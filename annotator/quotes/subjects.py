@@ -392,7 +392,7 @@ def participle_subject(text: str, masked: str, base: int, at: int) -> Mention | 
 
 
 def sentence_subject(text: str, masked: str, base: int) -> Mention | None:
-    """The subject of a sentence for a participle cue ("X took to Twitter, writing ..."): a
+    """The subject of a sentence for a participle cue ("X took to Instagram, writing ..."): a
     pronoun, or the last capitalised run before the first ordinary lower-case word."""
     best: tuple[int, int] | None = None
     run_start: int | None = None

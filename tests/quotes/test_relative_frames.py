@@ -258,3 +258,18 @@ def test_a_report_inside_a_clause_a_source_ends_is_the_sources():
         "Kim had told the crews that she did not want an escort, but the board overruled her, a clerk added."
     )
     assert [(c, s) for c, _, s in found(text)] == [("added", "a clerk")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The toll is unfair,” said the harbor commissioner on KHBR, a local station.",
+        "“The toll is unfair,” said the harbor commissioner on Harbor News Radio last night.",
+        "“The toll is unfair,” said the harbor commissioner on Bayside Television.",
+        "“The toll is unfair,” said the harbor commissioner on Instagram.",
+    ],
+)
+def test_a_broadcaster_after_an_inverted_speaker_is_where_he_spoke(text):
+    """Any station, by its acronym or a name and the kind of outlet (not a listed few), or a
+    social platform."""
+    assert found(text) == [("said", "“The toll is unfair,”", "the harbor commissioner")]

@@ -20,7 +20,7 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
         ("Ann Kim endorsed Tom Reyes at a rally in the old mill.", "Tom Reyes"),
         ("Ann Kim criticized the levy during a debate with her rivals.", "the levy"),
         ("Ann Kim endorsed Tom Reyes in a statement on Thursday.", "Tom Reyes"),
-        ("Ann Kim praised the new ferry schedule on Twitter.", "the new ferry schedule"),
+        ("Ann Kim praised the new ferry schedule on Instagram.", "the new ferry schedule"),
         ("Ann Kim endorsed Tom Reyes late Sunday.", "Tom Reyes"),
     ],
 )
