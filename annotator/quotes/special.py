@@ -322,10 +322,15 @@ NOT_A_PERSON_NEXT = frozenset(
 )
 
 
+#: anything but the stops and commas that may close a paragraph after its last quotation (looked
+#: for from the quotation on, so that the rest of a long paragraph is not copied for every quote)
+_WORDS_AFTER_RE = re.compile(r"[^ .,]")
+
+
 def dash_speaker(text: str, q: QSpan, pe: int) -> Mention | None:
     """The person a quotation is signed with: '“We were proud of him.” ― Ann Kim'."""
     m = DASH_NAME_RE.match(text, q.end, min(pe, q.end + 80))
-    if m is None and not text[q.end : pe].strip(" .,"):
+    if m is None and _WORDS_AFTER_RE.search(text, q.end, pe) is None:
         # the quotation ends its paragraph and the next line signs it ("-Ann Kim, Eastport")
         m = NEXT_LINE_SIGN_RE.match(text, pe, pe + 120)
         end = text.find("\n", m.end()) if m else -1

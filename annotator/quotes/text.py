@@ -375,7 +375,11 @@ def sentences(text: str, ps: int, pe: int, quotes: list[QSpan]) -> list[Sentence
             continue
         dot = m.start()
         if QCLOSE_IN_RE.search(m.group()) and ATTRIB_AFTER_RE.match(text, b, min(pe, b + 120)):
-            qq = next((q for q in reversed(quotes) if m.start() <= q.end <= b), None)
+            # the last quotation ending in the mark run: `quotes` are in order and apart, so
+            # their ends rise, and it is the last one ending by `b` (found at `qi`, not by a walk
+            # back over the paragraph's quotations for every sentence)
+            j = qi if qi < len(quotes) and quotes[qi].end == b else qi - 1
+            qq = quotes[j] if j >= 0 and quotes[j].end >= m.start() else None
             if qq is None or not text[start : qq.start].strip(" \t'\"“‘`"):
                 continue  # “...!” Okafor said. : the attribution belongs to the quote
             # X said the plan is “over.” He said ...: a quotation inside a sentence ends with it
