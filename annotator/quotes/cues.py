@@ -35,6 +35,7 @@ ADVERB_IN_RE = re.compile(r"(?<=\w)\s+" + _ADVERBS + r"(?=\s+\w+$)")
 _WORDCHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_’'-")
 
 ALPHA_RE = re.compile(r"[A-Za-z]+")
+_NON_SPACE_RE = re.compile(r"\S")  # (a cue opens its sentence: nothing but spaces before it)
 #: a possessive right before a word ("Kim’s remarks")
 POSSESSIVE_END_RE = re.compile(
     r"(?<![\w'’])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Ww]ho|[Tt]here|[Ww]hat|[Hh]ere|[Ww]here|[Ll]et)['’])\w[\w.\-]*['’]s\s+$"
@@ -93,7 +94,7 @@ def find_cues(masked: str) -> list[CueMatch]:
         if (
             w != low
             and low not in ("according", "as", "in")
-            and not (low in SENTENCE_FIRST and not masked[:a].strip())
+            and not (low in SENTENCE_FIRST and _NON_SPACE_RE.search(masked, 0, a) is None)
         ):
             continue  # "Said Jo Marsh, who ...": a cue may open its sentence, inverted
         found = None
