@@ -348,7 +348,14 @@ def colon_speaker(text: str, masked: str, sent: Sentence, q: QSpan) -> tuple[Men
     """The speaker of a quotation that a colon introduces in its sentence: the subject of the
     words before the colon ("Ann Kim responded awkwardly: “...”", "Ann Kim: “...”"), with
     the colon as cue."""
-    return _colon_lead_speaker(text, masked[: q.start - sent.start].rstrip(), sent)
+    k = q.start - sent.start
+    if k < 0:
+        return _colon_lead_speaker(text, masked[:k].rstrip(), sent)
+    while k > 0 and masked[k - 1].isspace():
+        k -= 1
+    if k == 0 or k > 250 or masked[k - 1] != ":":
+        return None  # (what `_colon_lead_speaker` turns down, seen without copying a long sentence)
+    return _colon_lead_speaker(text, masked[:k], sent)
 
 
 def voiced_speaker(text: str, masked: str, sent: Sentence, q: QSpan) -> tuple[Mention, int, int] | None:

@@ -207,13 +207,18 @@ def _nested(marks: list[re.Match[str]], i: int, text: str, open_at: int) -> bool
     return marks[i + 1].group() == "”" and marks[i + 2].group() in ("”", '"')
 
 
+_NOT_A_SPACE_RE = re.compile(r"[^ ]")
+
+
 def _misdirected_opener(text: str, a: int, b: int, ps: int, pe: int) -> bool:
     """A closing mark typed where an opening one belongs: at the start of a paragraph or
     after a space, with words (or an ellipsis) right behind it ('”We were proud of him.”')."""
     if a > ps and not text[a - 1].isspace():
         return False
-    rest = text[b:pe].lstrip(" ")
-    return bool(rest) and (text[b : b + 1].isalnum() or rest.startswith(("…", "...")))
+    first = _NOT_A_SPACE_RE.search(text, b, pe)  # (the rest of the paragraph is not copied)
+    return first is not None and (
+        text[b : b + 1].isalnum() or text[first.start()] == "…" or text.startswith("...", first.start(), pe)
+    )
 
 
 def _misdirected_closer(text: str, a: int, b: int, pe: int) -> bool:
