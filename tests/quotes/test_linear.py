@@ -1,7 +1,7 @@
 """Quote extraction is linear in the text, even in one endless paragraph (a scraped page
 whose line breaks were lost): 4x the text may cost at most 6x the CPU time (quadratic work
 would cost 16x). CPU time, the median of three runs, 100,000 and 400,000 characters. On the
-2-core AMD EPYC without VNNI of 2026-12-01 every shape measured 3.9x to 4.1x. Two walks over a
+2-core AMD EPYC without VNNI of 2026-12-01 all eleven shapes measured 3.9x to 4.1x. Two walks over a
 paragraph's earlier text, once per quote, had made "continued" cost 5.2-6.3x and "exclaimed"
 7.1x (a copy of the rest of the paragraph to see whether a quotation ends it, and a walk back
 over all its quotations at each sentence end); the bound of 6x catches both. Three more copies
