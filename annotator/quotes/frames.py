@@ -350,12 +350,13 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             spk = None
         if spk is not None:
             spk = source_head(text, spk)  # "A harbor poll released Monday shows": the poll
+            heads = (spk.text, spk.text.split(" of ", 1)[0])  # (and "A survey of residents": the survey)
             if (
                 low in lx.AMBIGUOUS_FORMS
                 and spk.kind == "np"
-                and spk.text.rsplit(None, 1)[-1].lower() not in lx.SOURCE_NOUNS
+                and not any(h.rsplit(None, 1)[-1].lower() in lx.SOURCE_NOUNS for h in heads)
                 and not LEAD_RE.search(masked[max(0, spk.start - base - 120) : spk.start - base].rstrip())
-                and not agrees_as_verb(spk.text, low, masked, ce)
+                and not any(agrees_as_verb(h, low, masked, ce) for h in heads)
             ):
                 continue
             frames.append(Frame(cue, lemma, cs, ce, spk, spk.start - base, ce))

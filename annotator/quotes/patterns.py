@@ -461,6 +461,12 @@ CONTACT_GROUP_RE = re.compile(
 HEAD_BEFORE_ING_RE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s+$"
 )
+#: a source made of what a group said, right before the group: "A poll of (voters)", "the
+#: latest survey of (harbor residents)": the source reports, not the group
+SOURCE_OF_GROUP_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Aa]nother|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}"
+    r"(?:survey|surveys|poll|polls|study|census|analysis|review|audit|canvass|sampling)\s+of\s+$"
+)
 #: a description before a name in apposition: "The fund's managing director, Ann Kim, ..."
 PREPOSED_DESC_RE = re.compile(
     r"(?:^|(?<=[\s(—–]))(?P<r>(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’'.\-]*[’']s)\s+"

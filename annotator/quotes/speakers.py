@@ -22,6 +22,7 @@ from annotator.quotes.patterns import (
     NAMERUN,
     PLATFORMS,
     PRON,
+    SOURCE_OF_GROUP_RE,
     SPEECH,
     TOK,
     UPPER,
@@ -466,6 +467,9 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
             )
             if head:  # "The union representing city workers said": the union, described by its members
                 return Mention(head.start(), b, text[head.start() : b], "np")
+            src = SOURCE_OF_GROUP_RE.search(text, max(0, a - 60), a)
+            if src:  # "A poll of voters found": the poll, not the voters
+                return Mention(src.start(), b, text[src.start() : b], "np")
             return Mention(a, b, text[a:b], "group")
     if last[:1].isupper() and not last.endswith(("’s", "'s")):
         m = NAME_OF_ORG_RE.search(core_r[-160:])

@@ -273,3 +273,37 @@ def test_a_broadcaster_after_an_inverted_speaker_is_where_he_spoke(text):
     """Any station, by its acronym or a name and the kind of outlet (not a listed few), or a
     social platform."""
     assert found(text) == [("said", "“The toll is unfair,”", "the harbor commissioner")]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        (
+            "A poll of voters found that the levy was unpopular.",
+            "found",
+            "A poll of voters",
+            "the levy was unpopular",
+        ),
+        (
+            "A survey of ferry riders showed that most want later boats.",
+            "showed",
+            "A survey of ferry riders",
+            "most want later boats",
+        ),
+        # the survey's verb, though the group before it is plural ("residents shows")
+        (
+            "A new survey of harbor residents shows the pier is popular.",
+            "shows",
+            "A new survey of harbor residents",
+            "the pier is popular",
+        ),
+        (
+            "Most voters said the levy was unfair.",
+            "said",
+            "voters",
+            "the levy was unfair",
+        ),  # the group itself
+    ],
+)
+def test_a_survey_of_a_group_reports_not_the_group(text, cue, speaker, content):
+    assert found(text) == [(cue, content, speaker)]
