@@ -128,6 +128,9 @@ TRAILING_TIME_RE = re.compile(
 #: a speaker found that is a preposition's object ("to Eastport voters")
 #: (not "with some warning that ...", "a group of parents saying ...": they are the subject)
 PREP_HEAD_RE = re.compile(r"(?:to|for|at|from|on|into)\s")
+#: ... or inside a group's words, before the group ("a pitch to voters saying ...")
+PREP_IN_RE = re.compile(r"\s(?:to|for|at|from|on|into)\s")
+PREP_BEFORE_RE = re.compile(r"\b(?:to|at|from|on|into)\s+$")
 PREP_OBJECT_RE = re.compile(
     r"\b(?:of|at|in|on|from|with|to|for|near|outside|inside|into|through|across|toward|towards)\s+(?:the\s+)?$"
 )
@@ -309,7 +312,22 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 frames.append(Frame(cue, lemma, cs, ce, inv, cs, after, inverted=True))
                 continue
         spk = left_speaker(text, masked, base, cs)
-        if spk is not None and low.endswith("ing") and PREP_HEAD_RE.match(spk.text):
+        if (
+            spk is not None
+            and low.endswith("ing")
+            and (
+                PREP_HEAD_RE.match(spk.text)
+                or (  # (not "sent a message to supporters saying": the message's sender speaks)
+                    spk.kind in ("group", "name")
+                    and lemma in SPEECH_LEMMAS
+                    and (
+                        PREP_IN_RE.search(spk.text)
+                        or PREP_BEFORE_RE.search(masked, max(0, spk.start - base - 8), spk.start - base)
+                    )
+                    and not ISSUED_RE.search(masked, max(0, cs - 80), cs)
+                )
+            )
+        ):
             # "made her case to Eastport voters saying ...": the clause's subject says it
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue

@@ -307,3 +307,17 @@ def test_a_broadcaster_after_an_inverted_speaker_is_where_he_spoke(text):
 )
 def test_a_survey_of_a_group_reports_not_the_group(text, cue, speaker, content):
     assert found(text) == [(cue, content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Kim made a pitch to voters saying the levy is fair.",
+        "Mayor Ann Kim is making a pitch to New Harbor voters saying the levy is fair.",
+        "Ann Kim wrote to Tom Reyes saying the levy is fair.",
+        "Ann Kim sent a letter to residents saying the levy is fair.",  # the letter's sender
+    ],
+)
+def test_the_object_of_to_before_saying_is_spoken_to_not_the_speaker(text):
+    """A group or a name after "to" is who is addressed; the clause's subject is saying it."""
+    assert found(text) == [("saying", "the levy is fair", "Ann Kim")]
