@@ -317,7 +317,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
             and low.endswith("ing")
             and (
                 PREP_HEAD_RE.match(spk.text)
-                or (  # (not "sent a message to supporters saying": the message's sender speaks)
+                or (  # (not "emailed a note to the board saying": its sender speaks)
                     spk.kind in ("group", "name")
                     and lemma in SPEECH_LEMMAS
                     and (

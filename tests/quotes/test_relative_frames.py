@@ -312,10 +312,10 @@ def test_a_survey_of_a_group_reports_not_the_group(text, cue, speaker, content):
 @pytest.mark.parametrize(
     "text",
     [
-        "Ann Kim made a pitch to voters saying the levy is fair.",
-        "Mayor Ann Kim is making a pitch to New Harbor voters saying the levy is fair.",
+        "Ann Kim took her case to voters saying the levy is fair.",
+        "Mayor Ann Kim is taking her case to New Harbor voters saying the levy is fair.",
         "Ann Kim wrote to Tom Reyes saying the levy is fair.",
-        "Ann Kim sent a letter to residents saying the levy is fair.",  # the letter's sender
+        "Ann Kim emailed a note to the board saying the levy is fair.",  # the note's sender
     ],
 )
 def test_the_object_of_to_before_saying_is_spoken_to_not_the_speaker(text):
