@@ -38,6 +38,7 @@ PLATFORMS = r"Twitter|Facebook|Instagram|YouTube|TikTok|LinkedIn|Reddit|Snapchat
 #: a broadcaster, by its form: an acronym ("KHBR"), or a name and the kind of outlet ("Harbor News")
 BROADCASTER = r"[A-Z]{2,}(?![\w’'\-])|[A-Z][a-z]+\s+(?:News|Radio|Television|TV|Network|Channel|Business)\b"
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_NAMES = tuple(MONTHS.split("|"))
 
 #: aux words, adverbs and times between a subject and its cue ("Ann Kim, however, has long said",
 #: "Kim on Monday said"): where they start, the subject ends

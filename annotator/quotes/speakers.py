@@ -18,7 +18,7 @@ from annotator.quotes.patterns import (
     FUNCTION_WORDS,
     HEAD_BEFORE_ING_RE,
     ING_CLAUSE_RE,
-    MONTHS,
+    MONTH_NAMES,
     NAMERUN,
     PLATFORMS,
     PRON,
@@ -51,9 +51,8 @@ from annotator.quotes.subjects import (
 
 #: a source's participle and the month or year it came out ("a survey published in May")
 DATED_SOURCE_RE = re.compile(
-    rf"\b(?:released|published|conducted|taken|issued|commissioned)(?P<when>\s+in\s+(?:early\s+|late\s+)?(?:{MONTHS}|(?:19|20)\d\d))\s*$"
+    rf"\b(?:released|published|conducted|taken|issued|commissioned)(?P<when>\s+in\s+(?:early\s+|late\s+)?(?:{'|'.join(MONTH_NAMES)}|(?:19|20)\d\d))\s*$"
 )
-MONTH_NAMES = tuple(MONTHS.split("|"))
 LEFT_PRON_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-]))(?P<spk>{PRON})$")
 
 LEFT_NAME_RE = re.compile(rf"(?:^|(?<=[\s,;:(—–\-\"“”]))(?P<spk>{NAMERUN})$")
@@ -95,7 +94,7 @@ APP_START_RE = re.compile(
     rf"(?!(?:in|on|at|during|from|of|since|after|before|by|with|to|and|but|or|as|when|while|where|if|which|that|"
     rf"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|remained|remains|"
     rf"became|becomes|said|says|told|added|not|never)\b)"
-    rf"[a-z][\w’'\-]*|(?:{TOK}\s+)*[{UPPER}][\w.&\-]*[’']s\s)"
+    rf"[a-z][\w’'\-]*|(?:{TOK}\s+)*[{UPPER}][\w.&\-]*(?:[’']s|s[’'])\s)"  # "Kim's", "Harris' aide"
 )
 
 
@@ -193,7 +192,7 @@ ROLEW = lx.alternation(lx.ROLE_WORDS)
 #: a name with a description before it: "former Harbor Bank economist Ann Kim", "state health
 #: commissioner Ann Kim" (lower-case words only where a role word follows them)
 DESCNAME = (
-    rf"(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?:{TOK}(?:[’']s)?|(?:{ROLEW})(?:\s+of)?|"
+    rf"(?:(?:the|his|her|their|its|a|an)\s+)?(?:(?:{TOK}(?:[’']s|(?<=s)[’'])?|(?:{ROLEW})(?:\s+of)?|"
     rf"[a-z][\w\-]*(?=\s+(?:[a-z][\w\-]*\s+)?(?:{ROLEW})\s))\s+){{0,6}}{NAMERUN}(?![\w’'])"
 )
 
@@ -215,8 +214,10 @@ INVOLVED_NP = (
     rf"knowledgeable)\s+(?:in|with|to|on|about)\s+(?:[\w’'\-]+\s+){{0,4}}?[\w’'\-]+(?=\s*(?:{NP_STOP}))"
 )
 
+#: a person's role by whose it is ("said Kim's spokesman(, Tom Reyes)", "said Harris' aide")
+POSS_NP = rf"{NAMERUN}(?:[’']s|(?<=s)[’'])\s+(?:[\w\-]+\s+){{0,2}}?(?:{ROLEW})(?![\w’'])(?=\s*(?:{NP_STOP}))"
 RIGHT_SPK_RE = re.compile(
-    rf"^\s+(?P<spk>{PRON}(?![\w’'])|{INVOLVED_NP}|{GENERIC_NP}|{DESCNAME}|"
+    rf"^\s+(?P<spk>{PRON}(?![\w’'])|{INVOLVED_NP}|{GENERIC_NP}|{POSS_NP}|{DESCNAME}|"
     rf"(?:(?:some|many|most|other|several|two|three|four|five|\d+)\s+)?(?:{WORD}\s+){{0,2}}?(?:{lx.alternation(lx.GROUP_NOUNS)})(?![\w’']){EXTEND})"
     rf"(?:\s*\((?:[A-Z]{{1,2}}-)?[A-Z][\w.\s-]{{0,20}}\))?"
     rf"(?:\s*,\s*(?P<app>(?:\b(?:{ABBR_TITLES}|Mt|Ft|Inc|Co|Corp|Ltd)\.|[^,{SPEECH};:.]|\.(?=[^\s,{SPEECH};:.])){{2,200}})"
@@ -575,7 +576,7 @@ def right_speaker(text: str, masked: str, base: int, pos: int) -> tuple[Mention 
             return None, pos
     app = m.group("app")
     end = pos + m.end()
-    if kind == "np" and app and not m.group("rel") and NAME_ONLY_RE.match(app.strip()):
+    if kind == "np" and app and NAME_ONLY_RE.match(app.strip()):
         # "said another city resident, Tom Berg.": the name in apposition is the speaker
         a2 = base + pos + m.start("app") + (len(app) - len(app.lstrip()))
         cleaned = clean_name_mention(text, a2, a2 + len(app.strip()))

@@ -321,3 +321,20 @@ def test_a_survey_of_a_group_reports_not_the_group(text, cue, speaker, content):
 def test_the_object_of_to_before_saying_is_spoken_to_not_the_speaker(text):
     """A group or a name after "to" is who is addressed; the clause's subject is saying it."""
     assert found(text) == [("saying", "the levy is fair", "Ann Kim")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“The levy is fair,” said Kim’s spokesman, Tom Reyes.", "Tom Reyes"),
+        ("“The levy is fair,” said Harris’ spokesman Tom Reyes.", "Tom Reyes"),
+        ("“The levy is fair,” said Kim’s campaign manager, Tom Reyes, in a statement.", "Tom Reyes"),
+        ("“The levy is fair,” said Kim’s campaign manager, Tom Reyes, who ran her last race.", "Tom Reyes"),
+        ("“The levy is fair,” Tom Reyes, Harris’ press aide, wrote on Monday.", "Tom Reyes"),
+        ("“The levy is fair,” said Kim’s spokesman.", "Kim’s spokesman"),  # not Kim herself
+    ],
+)
+def test_a_role_by_whose_it_is_speaks_not_its_owner(text, speaker):
+    """ "Kim's spokesman" and "Harris' campaign manager" speak for Kim and Harris: their words
+    are theirs (the owner of the role is no speaker), with either possessive."""
+    assert [s for _, _, s in found(text)] == [speaker]
