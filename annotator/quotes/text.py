@@ -39,6 +39,8 @@ ATTRIB_AFTER_RE = re.compile(
     r"\s+(?:(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|St|Jr|Sr|Lt|Col|Rev)\.|[A-Z]\.(?:[A-Z]\.)*|[^\s.!?“”\"]+)\s+){0,12}?(?:"
     + lx.alternation([f for f in lx.VERB_FORMS if not f.endswith("ing")] + [p for p, _ in lx.CUE_PHRASES])
     + r")(?![\w’'\-])"
+    # ... not a new report with a clause of its own ('“...” Kim said he would ...')
+    + r"(?!\s+(?:that|he|she|they|we|I|it|there)\b)"
 )
 
 INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")

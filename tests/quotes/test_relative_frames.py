@@ -338,3 +338,21 @@ def test_a_role_by_whose_it_is_speaks_not_its_owner(text, speaker):
     """ "Kim's spokesman" and "Harris' campaign manager" speak for Kim and Harris: their words
     are theirs (the owner of the role is no speaker), with either possessive."""
     assert [s for _, _, s in found(text)] == [speaker]
+
+
+def test_a_report_with_its_own_clause_after_a_quotation_does_not_claim_it():
+    """'“...” Tom Reyes said he might ...': Reyes reports his own words; the quotation before
+    him goes on from the quote before it, and stays its speaker's."""
+    text = (
+        "“It is a sad day,” Ann Kim told reporters. “The race turned bitter.” "
+        "Tom Reyes said he might quit the board."
+    )
+    assert found(text) == [
+        ("told", "“It is a sad day,”", "Ann Kim"),
+        (None, "“The race turned bitter.”", "Ann Kim"),
+        ("said", "he might quit the board", "Tom Reyes"),
+    ]
+    # an attribution that ends its sentence still claims the quotation before it
+    assert found("“The race turned bitter.” Tom Reyes said.") == [
+        ("said", "“The race turned bitter.”", "Tom Reyes")
+    ]
