@@ -130,6 +130,12 @@ TRAILING_TIME_RE = re.compile(
 PREP_HEAD_RE = re.compile(r"(?:to|for|at|from|on|into)\s")
 #: ... or inside a group's words, before the group ("a pitch to voters saying ...")
 PREP_IN_RE = re.compile(r"\s(?:to|for|at|from|on|into)\s")
+#: the people around someone, before the name: "Aides to (Mayor Ann Kim)", "lawyers for (Kim)"
+PEOPLE_OF_RE = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?P<np>(?:(?:[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Tt]op|[Ss]enior|[Hh]is|[Hh]er|[Tt]he)\s+)?"
+    r"(?:[Aa]ides|[Aa]dvis[eo]rs|[Ss]taffers|[Ll]awyers|[Aa]ttorneys|[Aa]llies|[Ff]riends|[Ss]upporters|[Cc]onfidants)"
+    r"\s+(?:to|for|of|close\s+to)\s+)$"
+)
 PREP_BEFORE_RE = re.compile(r"\b(?:to|at|from|on|into)\s+$")
 PREP_OBJECT_RE = re.compile(
     r"\b(?:of|at|in|on|from|with|to|for|near|outside|inside|into|through|across|toward|towards)\s+(?:the\s+)?$"
@@ -312,6 +318,14 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 frames.append(Frame(cue, lemma, cs, ce, inv, cs, after, inverted=True))
                 continue
         spk = left_speaker(text, masked, base, cs)
+        held = (
+            PEOPLE_OF_RE.search(masked, max(0, spk.start - base - 60), spk.start - base)
+            if spk is not None and spk.kind == "name"
+            else None
+        )
+        if held:  # "Aides to Mayor Ann Kim said": the aides speak, not the mayor
+            a = base + held.start("np")
+            spk = Mention(a, spk.end, text[a : spk.end], "group")
         if (
             spk is not None
             and low.endswith("ing")

@@ -356,3 +356,17 @@ def test_a_report_with_its_own_clause_after_a_quotation_does_not_claim_it():
     assert found("“The race turned bitter.” Tom Reyes said.") == [
         ("said", "“The race turned bitter.”", "Tom Reyes")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Aides to Mayor Ann Kim said the levy is fair.", "Aides to Mayor Ann Kim"),
+        ("Advisers to Ann Kim said the levy is fair.", "Advisers to Ann Kim"),
+        ("Ann Kim said the levy is fair.", "Ann Kim"),
+    ],
+)
+def test_the_people_around_someone_speak_not_that_person(text, speaker):
+    """Aides, advisers and lawyers "to" or "for" a named person speak for themselves: their
+    words are not the person's, whose row they would otherwise fill."""
+    assert [s for _, _, s in found(text)] == [speaker]
