@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from annotator.quotes import lexicon as lx
+from annotator.quotes.patterns import search_before
 
 _PHRASES = (
     ["according to", "as reported by", "as first reported by", "in the words of"]
@@ -40,17 +41,6 @@ _NON_SPACE_RE = re.compile(r"\S")  # (a cue opens its sentence: nothing but spac
 POSSESSIVE_END_RE = re.compile(
     r"(?<![\w'’])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Ww]ho|[Tt]here|[Ww]hat|[Hh]ere|[Ww]here|[Ll]et)['’])\w[\w.\-]*['’]s\s+$"
 )
-
-
-def _possessive_before(masked: str, a: int) -> bool:
-    """`POSSESSIVE_END_RE` before `a`, run only where the text before ends in "'s" and a space."""
-    w = masked[max(0, a - 40) : a]
-    s = w.rstrip()
-    return (
-        len(s) < len(w)
-        and s.endswith(("'s", "’s"))
-        and POSSESSIVE_END_RE.search(masked, max(0, a - 40), a) is not None
-    )
 
 
 @dataclass(slots=True)
@@ -112,7 +102,7 @@ def find_cues(masked: str) -> list[CueMatch]:
                         found = CueMatch(masked[a:e], a, e)
                         break
         if found is None and (w == low or low in SENTENCE_FIRST) and low in _SINGLE:
-            if _possessive_before(masked, a):
+            if search_before(POSSESSIVE_END_RE, masked, a, 40, ("'s", "’s")):
                 continue  # "Ann Kim's remarks", "the bank's report": a noun, not a verb
             found = CueMatch(w, a, b)
         if found is not None:

@@ -130,13 +130,8 @@ TRAILING_TIME_RE = re.compile(
 PREP_HEAD_RE = re.compile(r"(?:to|for|at|from|on|into)\s")
 #: ... or inside a group's words, before the group ("a pitch to voters saying ...")
 PREP_IN_RE = re.compile(r"\s(?:to|for|at|from|on|into)\s")
-#: the people around someone, before the name: "Aides to (Mayor Ann Kim)", "lawyers for (Kim)"
-PEOPLE_OF_RE = re.compile(
-    r"(?:^|(?<=[\s,;:(]))(?P<np>(?:(?:[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Tt]op|[Ss]enior|[Hh]is|[Hh]er|[Tt]he)\s+)?"
-    r"(?:[Aa]ides|[Aa]dvis[eo]rs|[Ss]taffers|[Ll]awyers|[Aa]ttorneys|[Aa]llies|[Ff]riends|[Ss]upporters|[Cc]onfidants)"
-    r"\s+(?:to|for|of|close\s+to)\s+)$"
-)
-PREP_BEFORE_RE = re.compile(r"\b(?:to|at|from|on|into)\s+$")
+#: ... or right before it ("to (Eastport voters)")
+ADDRESSEE_BEFORE_RE = re.compile(r"\b(?:to|at|from|on|into)\s+$")
 PREP_OBJECT_RE = re.compile(
     r"\b(?:of|at|in|on|from|with|to|for|near|outside|inside|into|through|across|toward|towards)\s+(?:the\s+)?$"
 )
@@ -215,6 +210,23 @@ def agrees_as_verb(spk: str, low: str, masked: str, ce: int) -> bool:
         and head.lower()
         not in FUNCTION_WORDS | NOT_SUBJECT_END  # "Concerns rose over claims that ...": no subject
         and bool(VERB_CLAUSE_AFTER_RE.match(masked, ce))
+    )
+
+
+def addressed(spk: Mention, lemma: str, masked: str, base: int, cs: int) -> bool:
+    """The speaker found before a participle cue at `cs` is who is addressed, the object of a
+    preposition ("made her case to Eastport voters saying ..."), unless a message was sent to
+    them ("emailed a note to the board saying ...": its sender speaks)."""
+    if PREP_HEAD_RE.match(spk.text):
+        return True
+    return (
+        spk.kind in ("group", "name")
+        and lemma in SPEECH_LEMMAS
+        and bool(
+            PREP_IN_RE.search(spk.text)
+            or ADDRESSEE_BEFORE_RE.search(masked, max(0, spk.start - base - 8), spk.start - base)
+        )
+        and not ISSUED_RE.search(masked, max(0, cs - 80), cs)
     )
 
 
@@ -318,30 +330,7 @@ def find_frames(text: str, masked: str, base: int) -> list[Frame]:
                 frames.append(Frame(cue, lemma, cs, ce, inv, cs, after, inverted=True))
                 continue
         spk = left_speaker(text, masked, base, cs)
-        held = (
-            PEOPLE_OF_RE.search(masked, max(0, spk.start - base - 60), spk.start - base)
-            if spk is not None and spk.kind == "name"
-            else None
-        )
-        if held:  # "Aides to Mayor Ann Kim said": the aides speak, not the mayor
-            a = base + held.start("np")
-            spk = Mention(a, spk.end, text[a : spk.end], "group")
-        if (
-            spk is not None
-            and low.endswith("ing")
-            and (
-                PREP_HEAD_RE.match(spk.text)
-                or (  # (not "emailed a note to the board saying": its sender speaks)
-                    spk.kind in ("group", "name")
-                    and lemma in SPEECH_LEMMAS
-                    and (
-                        PREP_IN_RE.search(spk.text)
-                        or PREP_BEFORE_RE.search(masked, max(0, spk.start - base - 8), spk.start - base)
-                    )
-                    and not ISSUED_RE.search(masked, max(0, cs - 80), cs)
-                )
-            )
-        ):
+        if spk is not None and low.endswith("ing") and addressed(spk, lemma, masked, base, cs):
             # "made her case to Eastport voters saying ...": the clause's subject says it
             frames.append(Frame(cue, lemma, cs, ce, None, cs, ce, inherit=True))
             continue

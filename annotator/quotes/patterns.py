@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from annotator.quotes import lexicon as lx
-from annotator.quotes.records import QSpan
+from annotator.quotes.records import Mention, QSpan
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 
@@ -398,35 +398,44 @@ PROFESSION_SUFFIX = r"(?:ologist|nomist|ician)"
 
 #: lower-case role words right before a name ("..., economist Ann Kim, disagreed", "senior
 #: analyst Ann Kim"): her role
+#: the roles a lower-case description right before a name ends with (`ROLE_BEFORE_RE`)
+_NAME_ROLES = sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner", "friend"})
 ROLE_BEFORE_RE = re.compile(
     r"(?:^|[\s,(—–])(?P<r>(?:(?:[Ff]ormer|[Ee]x-)[ \t]*(?:[\w\-]+[ \t]+){0,3}?|(?:(?:"
     + "|".join(re.escape(w) for w in sorted(lx.ROLE_WORDS - {"his", "her", "their", "its", "our", "then"}))
     + r")[ \t]+){0,2})(?:"
-    + "|".join(sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner", "friend"}))
+    + "|".join(_NAME_ROLES)
     # a profession ("Marine biologist Ann Kim", "Epidemiologist Ann Kim"), at most one word before it
     + r"|(?:[A-Z][a-z]+[ \t]+)?[A-Za-z]*"
     + PROFESSION_SUFFIX
     + r"))[ \t]+$"
 )
 #: the endings of the word right before a name that `ROLE_BEFORE_RE` can match
-_ROLE_ENDS = tuple(
-    sorted(lx.PERSON_ROLES - {"person", "member", "head", "chief", "owner", "partner", "friend"})
-) + (
-    "ologist",
-    "nomist",
-    "ician",
-)
+_ROLE_ENDS = (*_NAME_ROLES, "ologist", "nomist", "ician")
+
+
+def search_before(
+    pattern: re.Pattern[str],
+    text: str,
+    end: int,
+    width: int,
+    endings: tuple[str, ...],
+    spaces: str | None = None,
+) -> re.Match[str] | None:
+    """`pattern.search(text, end - width, end)` for a pattern whose matches end in `spaces`
+    (whitespace when None) at `end`, run only where the words before those spaces end with one
+    of `endings`: a cheap test of the window's end first, as the search tries every position."""
+    w = text[max(0, end - width) : end]
+    s = w.rstrip(spaces)
+    if len(s) == len(w) or not s.endswith(endings):
+        return None
+    return pattern.search(text, max(0, end - width), end)
 
 
 def role_before(text: str, start: int) -> re.Match[str] | None:
-    """`ROLE_BEFORE_RE` in the 60 characters before a name at `start`, run only where the word
-    before the name ends as a role does (most capitalised runs have no role before them)."""
-    w = text[max(0, start - 60) : start]
-    w = w[:-1] if w.endswith("\n") else w  # (`$` also matches before a final line break)
-    s = w.rstrip(" \t")
-    if len(s) == len(w) or not s.endswith(_ROLE_ENDS):
-        return None
-    return ROLE_BEFORE_RE.search(text, max(0, start - 60), start)
+    """`ROLE_BEFORE_RE` in the 60 characters before a name at `start` (most capitalised runs
+    have no role before them; `$` also matches before a final line break)."""
+    return search_before(ROLE_BEFORE_RE, text, start, 60, _ROLE_ENDS, " \t\n")
 
 
 #: a profession opening a capitalised run ("Biologist Ann Kim" at a sentence's start): her role
@@ -507,3 +516,42 @@ def name_runs(text: str) -> Iterator[tuple[int, int]]:
 
 #: a one-word answer as reported content ("Asked whether ..., Kim said no.")
 YES_NO_RE = re.compile(r"(?:yes|no)\b", re.IGNORECASE)
+
+
+#: a description written before the name it describes, between a clause boundary and the
+#: name's comma: "The study’s lead author, Jo Marsh, said", "A researcher at the Harbor
+#: Institute, Jo Marsh, said"
+PREPOSED_RE = re.compile(
+    r"(?:^|[.;:!?—–]\s+|\n)(?P<d>(?:The|A|An|[A-Z][\w\-]*[’']s)\s[^,.;:!?—–\n]{2,120}?),\s*$"
+)
+
+
+def preposed_description(before: str) -> tuple[int, int] | None:
+    """(start, end) in `before` of a description right before the name's comma, if any."""
+    m = PREPOSED_RE.search(before[-160:])
+    if m is None or SPEECH in m.group("d") or FRAG in m.group("d"):
+        return None
+    d = len(before) - min(160, len(before))
+    return d + m.start("d"), d + m.end("d")
+
+
+#: the people around someone, before the name: "Aides to (Mayor Ann Kim)", "lawyers for (Kim)"
+PEOPLE_OF_RE = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?P<np>(?:(?:[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Tt]op|[Ss]enior|[Hh]is|[Hh]er|[Tt]he)\s+)?"
+    r"(?:[Aa]ides|[Aa]dvis[eo]rs|[Ss]taffers|[Ll]awyers|[Aa]ttorneys|[Aa]llies|[Ff]riends|[Ss]upporters|[Cc]onfidants)"
+    r"\s+(?:to|for|of|close\s+to)\s+)$"
+)
+
+
+def people_around(text: str, masked: str, base: int, spk: Mention | None) -> Mention | None:
+    """The speaker, or the people around a named one when they are named before the name
+    ("Aides to Mayor Ann Kim said": the aides, a group, not the mayor)."""
+    held = (
+        PEOPLE_OF_RE.search(masked, max(0, spk.start - base - 60), spk.start - base)
+        if spk is not None and spk.kind == "name"
+        else None
+    )
+    if held is None:
+        return spk
+    a = base + held.start("np")
+    return Mention(a, spk.end, text[a : spk.end], "group")

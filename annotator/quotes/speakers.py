@@ -32,6 +32,8 @@ from annotator.quotes.patterns import (
     app_has_verb,
     aux_tail,
     comma_in_marks,
+    people_around,
+    preposed_description,
 )
 from annotator.quotes.records import Mention
 from annotator.quotes.subjects import (
@@ -104,23 +106,6 @@ WHO_OBJ_RE = re.compile(r"\s+who\s+[^,;:\ue000]*?\b(?:with|to|for|by|from|at|on)
 REL_APP_RE = re.compile(r"(?:who|whose)\s")
 PARTY_CODE_RE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,5}$")
 PARTY_COMMA_RE = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,5},$")
-
-
-#: a description written before the name it describes, between a clause boundary and the
-#: name's comma: "The study’s lead author, Jo Marsh, said", "A researcher at the Harbor
-#: Institute, Jo Marsh, said"
-PREPOSED_RE = re.compile(
-    r"(?:^|[.;:!?—–]\s+|\n)(?P<d>(?:The|A|An|[A-Z][\w\-]*[’']s)\s[^,.;:!?—–\n]{2,120}?),\s*$"
-)
-
-
-def _preposed_description(before: str) -> tuple[int, int] | None:
-    """(start, end) in `before` of a description right before the name's comma, if any."""
-    m = PREPOSED_RE.search(before[-160:])
-    if m is None or SPEECH in m.group("d") or FRAG in m.group("d"):
-        return None
-    d = len(before) - min(160, len(before))
-    return d + m.start("d"), d + m.end("d")
 
 
 def appositive_speaker(core_r: str) -> re.Match | None:
@@ -307,7 +292,12 @@ _SHARE_HINT_RE = re.compile(r"\d|\sin\s|-|percent")  # what a share subject cann
 
 
 def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -> Mention | None:
-    """The speaker named right before a cue (masked[:upto]), allowing aux words between."""
+    """The speaker named right before a cue (masked[:upto]), allowing aux words between; the
+    people around a named person speak for themselves ("Aides to Mayor Ann Kim said": the aides)."""
+    return people_around(text, masked, base, _left_speaker(text, masked, base, upto, depth))
+
+
+def _left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -> Mention | None:
     window_start = max(0, upto - 300)
     left = masked[window_start:upto]
     if window_start == 0:
@@ -411,7 +401,7 @@ def left_speaker(text: str, masked: str, base: int, upto: int, depth: int = 0) -
                 a2, b2 = off + a, off + b
             appositive = text[app_at : off + len(core_r) - 1].strip()
             if not appositive and kind == "name":
-                pre = _preposed_description(core_r[:a])
+                pre = preposed_description(core_r[:a])
                 if pre is not None:  # "The study’s lead author, Jo Marsh, said": her role
                     appositive, app_at = text[off + pre[0] : off + pre[1]], off + pre[0]
             return Mention(

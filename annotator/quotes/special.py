@@ -246,7 +246,7 @@ TITLE_SPK_RE = re.compile(rf"(?:^|(?<=,\s)|(?<=:\s)|(?<=—\s)|(?<=–\s))(?P<sp
 
 def title_quotes(text: str, sent: Sentence, quotes: list[QSpan], sent_index: int, masked: str) -> list[Raw]:
     base = sent.start
-    capitals = len(_CAPITAL_RE.findall(masked))  # (at least one a word in title case: a cheap bound)
+    capitals = len(_CAPITAL_RE.findall(masked))  # (each title-case word opens with one: a cheap bound)
     if capitals < 3:
         return []
     words = TITLE_WORD_RE.findall(masked)

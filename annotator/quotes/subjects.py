@@ -232,7 +232,6 @@ ROLE_OF_NP_RE = re.compile(
     r"\s+(?:of|at|from|for|with)\s+(?P<of>[^,;:()“”\"]{1,80})$"
 )
 _ROLE_OF = frozenset({"of", "at", "from", "for", "with"})
-_ROLE_WORDS = frozenset(lx.PERSON_ROLES)
 _COMMON_OF = frozenset({"of", "at", "from", "with"})
 _REL_WORD_RE = re.compile(r"\b(?:that|who|whom|whose|which|where|when)\b")
 _OF_LINK_RE = re.compile(r"(?:of|at|for|from|with|the|and|&|on|in)$", re.IGNORECASE)
@@ -261,7 +260,7 @@ def role_of_np(core: str) -> int | None:
     `ROLE_OF_NP_RE`), else None; not when a name follows a common noun in it ("the director
     of the institute Ann Kim": a name of its own)."""
     words = core[-160:].split()
-    if _ROLE_OF.isdisjoint(words) or _ROLE_WORDS.isdisjoint(words):
+    if _ROLE_OF.isdisjoint(words) or lx.PERSON_ROLES.isdisjoint(words):
         return None  # (no role word, or no "of" after it: no need to run the pattern)
     m = ROLE_OF_NP_RE.search(core, max(0, len(core) - 160))
     if m is None:

@@ -363,6 +363,8 @@ def test_a_report_with_its_own_clause_after_a_quotation_does_not_claim_it():
     [
         ("Aides to Mayor Ann Kim said the levy is fair.", "Aides to Mayor Ann Kim"),
         ("Advisers to Ann Kim said the levy is fair.", "Advisers to Ann Kim"),
+        # the same through the statement they issued (every path that reads the subject)
+        ("Aides to Mayor Ann Kim issued a statement saying the levy is fair.", "Aides to Mayor Ann Kim"),
         ("Ann Kim said the levy is fair.", "Ann Kim"),
     ],
 )
